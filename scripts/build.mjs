@@ -1,0 +1,34 @@
+// Bundles the front ends with esbuild: the CLI, the language server and the VS Code extension.
+// `vscode` stays external (the editor provides it); everything else is bundled, so the
+// package needs no node_modules.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const production = process.argv.includes('--production');
+const entries = [
+  { in: 'src/cli/index.ts', out: 'cli' },
+  { in: 'src/server/index.ts', out: 'server' },
+  { in: 'src/extension.ts', out: 'extension' },
+].filter((e) => {
+  try {
+    readFileSync(e.in);
+    return true;
+  } catch {
+    return false;
+  }
+});
+
+await build({
+  entryPoints: entries,
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  define: { DEALCHECK_VERSION: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+});

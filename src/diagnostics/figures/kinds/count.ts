@@ -1,0 +1,46 @@
+/** Counts of named things: 1,200 stars, 1 trillion+ parameters, 2-3 clouds, 100,000 GPUs. */
+import { type Figure, type FigureKind, formatNumber, writeRange } from '../figure';
+import { DIGITS, NUMBER_WORDS, RANGE_SEP, SCALE_WORD, decimalsOf, parseNumber, scaleFactor } from '../numbers';
+
+/** What writers count in this domain. The unit a fact is compared in is the plural, lowercased. */
+const UNITS = ['stars', 'parameters', 'params', 'GPUs', 'chips', 'accelerators', 'clouds', 'regions', 'data centers', 'customers', 'employees', 'users', 'developers', 'startups', 'models'];
+const UNIT_ALIASES: Record<string, string> = { params: 'parameters', star: 'stars', parameter: 'parameters', gpu: 'gpus', chip: 'chips', cloud: 'clouds', region: 'regions' };
+
+const COUNT = new RegExp(
+  String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(?:(\s)(${SCALE_WORD}))?(\+)?\s(?:(?:GitHub|more|other|active|AI|major|H100-equivalent|Nvidia|NVIDIA)\s)?(${UNITS.map((u) => u.replace(/s$/, 's?')).join('|')})(?![\p{L}\p{N}])`,
+  'giu',
+);
+
+export function countUnit(word: string): string {
+  const w = word.toLowerCase();
+  return UNIT_ALIASES[w] ?? (w.endsWith('s') ? w : `${w}s`);
+}
+
+export const count: FigureKind = {
+  id: 'count',
+  type: 'count',
+  priority: 5,
+  find(text) {
+    return [...text.matchAll(COUNT)].map((m): Figure => {
+      const [, lo, sep, hi, space, scale, plus, unitWord] = m;
+      const factor = scaleFactor(scale);
+      const a = parseNumber(lo)! * factor;
+      const b = hi !== undefined ? parseNumber(hi)! * factor : a;
+      // The figure is the number (and its scale); the counted noun stays the writer's.
+      const numberText = m[0].slice(0, m[0].length - m[0].slice(m[0].lastIndexOf(unitWord)).length).trimEnd();
+      return {
+        kind: 'count', type: 'count', unit: countUnit(unitWord),
+        start: m.index, end: m.index + numberText.length, text: numberText,
+        value: { lo: a, hi: b },
+        hedge: plus ? 'more-than' : hi !== undefined ? 'range' : 'exact',
+        decimals: decimalsOf(lo), factor,
+        style: { space: space ?? '', scale: scale ?? '', sep: sep ?? '-', plus: plus ?? '', grouping: /,/.test(lo) ? 'yes' : '' },
+      };
+    });
+  },
+  render(value, like) {
+    const write = (n: number) => formatNumber(n / like.factor, { grouping: like.style.grouping === 'yes' || (like.factor === 1 && n >= 10000) });
+    const scale = like.style.scale ? like.style.space + like.style.scale : '';
+    return `${writeRange(value, write, like.style.sep)}${scale}${like.style.plus}`;
+  },
+};

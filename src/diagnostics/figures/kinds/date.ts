@@ -1,0 +1,62 @@
+/** Dates: 2024, Q3 2026, H1 2026, April 2026, Apr. 15, 2026. Compared as intervals of months. */
+import type { Figure, FigureKind } from '../figure';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_NAME = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
+const YEAR = String.raw`(?:1[89]\d\d|2[01]\d\d)`;
+
+const PATTERNS: { re: RegExp; read(m: RegExpExecArray): { lo: number; hi: number; precision: string } }[] = [
+  {
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}])Q([1-4])\s?(${YEAR})(?![\p{L}\p{N}])`, 'gu'),
+    read: (m) => ({ lo: +m[2] * 12 + (+m[1] - 1) * 3, hi: +m[2] * 12 + (+m[1] - 1) * 3 + 2, precision: 'quarter' }),
+  },
+  {
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}])H([12])\s?(${YEAR})(?![\p{L}\p{N}])`, 'gu'),
+    read: (m) => ({ lo: +m[2] * 12 + (+m[1] - 1) * 6, hi: +m[2] * 12 + (+m[1] - 1) * 6 + 5, precision: 'half' }),
+  },
+  {
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}])(${MONTH_NAME})\.?\s+(?:\d{1,2},?\s+)?(${YEAR})(?![\p{L}\p{N}])`, 'gu'),
+    read: (m) => {
+      const month = MONTHS.findIndex((name) => name.startsWith(m[1].toLowerCase().slice(0, 3)));
+      return { lo: +m[2] * 12 + month, hi: +m[2] * 12 + month, precision: 'month' };
+    },
+  },
+  {
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}$.,/#-])(${YEAR})(?![\p{L}\p{N}%$]|[.,]\d|\s?(?:${'billion|million|trillion|bn|mn'})\b)`, 'gu'),
+    read: (m) => ({ lo: +m[1] * 12, hi: +m[1] * 12 + 11, precision: 'year' }),
+  },
+];
+
+export function writeDate(lo: number, hi: number): string {
+  const year = Math.floor(lo / 12);
+  const width = hi - lo;
+  const month = lo % 12;
+  if (width === 0) return `${MONTHS[month][0].toUpperCase()}${MONTHS[month].slice(1)} ${year}`;
+  if (width === 2 && month % 3 === 0) return `Q${month / 3 + 1} ${year}`;
+  if (width === 5 && month % 6 === 0) return `H${month / 6 + 1} ${year}`;
+  return String(year);
+}
+
+export const date: FigureKind = {
+  id: 'date',
+  type: 'date',
+  priority: 6,
+  find(text) {
+    const out: Figure[] = [];
+    for (const { re, read } of PATTERNS) {
+      for (const m of text.matchAll(re)) {
+        const { lo, hi, precision } = read(m);
+        out.push({
+          kind: 'date', type: 'date',
+          start: m.index, end: m.index + m[0].length, text: m[0],
+          value: { lo, hi }, hedge: 'exact', decimals: 0, factor: 1,
+          style: { precision },
+        });
+      }
+    }
+    return out;
+  },
+  render(value) {
+    return writeDate(value.lo, value.hi);
+  },
+};

@@ -1,0 +1,59 @@
+/** Durations: 10 years, 18 months, 18-month, a decade, decade-long. Compared in months. */
+import { type Figure, type FigureKind, formatNumber, writeRange } from '../figure';
+import { DIGITS, NUMBER_WORDS, RANGE_SEP, decimalsOf, parseNumber } from '../numbers';
+
+const MONTHS_PER: Record<string, number> = { year: 12, month: 1, quarter: 3, week: 12 / 52, day: 12 / 365, decade: 120 };
+
+const COUNTED = new RegExp(
+  String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?([-\s])(years?|months?|quarters?|weeks?|days?)(?![\p{L}\p{N}])`,
+  'giu',
+);
+const DECADE = /(?<![\p{L}\p{N}])(?:decade-long|(?:a|one|half a)\s+decade(?!-))(?![\p{L}\p{N}])/giu;
+
+function unitOf(word: string): string {
+  return word.toLowerCase().replace(/s$/, '');
+}
+
+export const duration: FigureKind = {
+  id: 'duration',
+  type: 'duration',
+  priority: 4,
+  find(text) {
+    const out: Figure[] = [];
+    for (const m of text.matchAll(COUNTED)) {
+      const [whole, lo, sep, hi, joiner, unitWord] = m;
+      const per = MONTHS_PER[unitOf(unitWord)];
+      const a = parseNumber(lo)!;
+      const b = hi !== undefined ? parseNumber(hi)! : a;
+      out.push({
+        kind: 'duration', type: 'duration', unit: 'months',
+        start: m.index, end: m.index + whole.length, text: whole,
+        value: { lo: a * per, hi: b * per },
+        hedge: hi !== undefined ? 'range' : 'exact',
+        decimals: decimalsOf(lo), factor: per,
+        style: { joiner, unit: unitWord, sep: sep ?? '-' },
+      });
+    }
+    for (const m of text.matchAll(DECADE)) {
+      const months = m[0].toLowerCase().startsWith('half') ? 60 : 120;
+      out.push({
+        kind: 'duration', type: 'duration', unit: 'months',
+        start: m.index, end: m.index + m[0].length, text: m[0],
+        value: { lo: months, hi: months }, hedge: 'exact', decimals: 0, factor: 12,
+        style: { joiner: ' ', unit: 'years', sep: '-' },
+      });
+    }
+    return out;
+  },
+  render(value, like) {
+    let per = like.factor;
+    let unit = like.style.unit;
+    if (!Number.isInteger(Math.round((value.lo / per) * 100) / 100)) {
+      per = 1;
+      unit = like.style.joiner === '-' ? 'month' : 'months';
+    }
+    const n = writeRange(value, (v) => formatNumber(v / per), like.style.sep);
+    const singular = like.style.joiner === '-' || (value.lo === value.hi && value.lo === per);
+    return `${n}${like.style.joiner}${singular ? unit.replace(/s$/, '') : unit.replace(/s?$/, 's')}`;
+  },
+};

@@ -1,0 +1,90 @@
+/** Dollar amounts: $25 billion, $25bn, $25B, US$25 billion, 25 billion dollars, $10-15 billion, twenty-five billion dollars. */
+import { type Figure, type FigureKind, type Interval, formatNumber, replacementDecimals, writeRange } from '../figure';
+import { DIGITS, NUMBER_WORDS, RANGE_SEP, SCALE_WORD, decimalsOf, parseNumber, scaleFactor } from '../numbers';
+
+const SCALE_AFTER_SIGN = String.raw`(?:(\s?)(trillion|billion|million|thousand|tn|bn|mln|mn)|([bmkt]))(?![\p{L}\p{N}])`;
+const SIGN_FIRST = new RegExp(
+  String.raw`(?<![\p{L}\p{N}$])(US\s?\$|USD\s?|\$)(${DIGITS})(?:(${RANGE_SEP})(?:US\s?\$|\$)?(${DIGITS}))?(\+)?(?:${SCALE_AFTER_SIGN})?(-plus|\+)?`,
+  'giu',
+);
+const DOLLARS_LAST = new RegExp(
+  String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(?:(\s)(${SCALE_WORD}))?(\s(?:US\s)?(?:dollars|USD))\b`,
+  'giu',
+);
+/** "$0.80 per million tokens": a price per unit of usage, compared as a spec. */
+const PER_TOKENS = /^\s*(?:per|\/|a|for every)\s*(?:1M|1 ?million|one million|a million|million|1,000,000)\s+(?:input\s+|output\s+)?tokens\b/i;
+
+export const PER_MILLION_TOKENS = 'USD/1M tokens';
+
+function figureFrom(
+  m: RegExpExecArray,
+  text: string,
+  parts: { prefix: string; lo: string; sep?: string; hi?: string; space: string; scale?: string; suffix: string; plus?: string },
+): Figure {
+  const factor = scaleFactor(parts.scale);
+  const lo = parseNumber(parts.lo)!;
+  const hi = parts.hi !== undefined ? parseNumber(parts.hi)! : lo;
+  const perTokens = PER_TOKENS.exec(text.slice(m.index + m[0].length));
+  return {
+    kind: 'money',
+    type: perTokens ? 'spec' : 'money',
+    unit: perTokens ? PER_MILLION_TOKENS : undefined,
+    start: m.index,
+    end: m.index + m[0].length,
+    text: m[0],
+    value: { lo: lo * factor, hi: hi * factor },
+    hedge: parts.plus ? 'more-than' : parts.hi !== undefined ? 'range' : 'exact',
+    decimals: decimalsOf(parts.lo),
+    factor,
+    style: {
+      prefix: parts.prefix,
+      sep: parts.sep ?? '-',
+      space: parts.space,
+      scale: parts.scale ?? '',
+      suffix: parts.suffix,
+      grouping: /,/.test(parts.lo) ? 'yes' : '',
+    },
+  };
+}
+
+/** The next smaller scale in the writer's own family of words ("billion" → "million", "bn" → "mn", "B" → "M"). */
+const SMALLER: Record<string, [string, number]> = {
+  trillion: ['billion', 1e9], billion: ['million', 1e6], million: ['thousand', 1e3],
+  tn: ['bn', 1e9], bn: ['mn', 1e6], t: ['b', 1e9], b: ['m', 1e6], m: ['k', 1e3],
+};
+
+export const money: FigureKind = {
+  id: 'money',
+  type: 'money',
+  priority: 0,
+  find(text) {
+    const out: Figure[] = [];
+    for (const m of text.matchAll(SIGN_FIRST)) {
+      const [, prefix, lo, sep, hi, plusBeforeScale, space, wordScale, letterScale, plus] = m;
+      out.push(
+        figureFrom(m, text, {
+          prefix, lo, sep, hi, space: space ?? '', scale: wordScale ?? letterScale, suffix: '', plus: plus ?? plusBeforeScale,
+        }),
+      );
+    }
+    for (const m of text.matchAll(DOLLARS_LAST)) {
+      const [, lo, sep, hi, space, scale, suffix] = m;
+      out.push(figureFrom(m, text, { prefix: '', lo, sep, hi, space: space ?? '', scale, suffix }));
+    }
+    return out;
+  },
+  render(value: Interval, like: Figure) {
+    let { scale } = like.style;
+    let factor = like.factor;
+    const lower = SMALLER[scale.toLowerCase()];
+    if (lower && value.lo / factor < 1) {
+      scale = scale === scale.toUpperCase() ? lower[0].toUpperCase() : lower[0];
+      factor = lower[1];
+    }
+    const write = (n: number) =>
+      formatNumber(n / factor, { decimals: replacementDecimals(n / factor, like), grouping: like.style.grouping === 'yes' });
+    const sep = like.style.sep;
+    const amount = writeRange(value, write, sep === '-' || sep === '–' ? sep : sep);
+    return `${like.style.prefix}${amount}${scale ? like.style.space + scale : ''}${like.style.suffix}`;
+  },
+};

@@ -1,0 +1,81 @@
+/** Reading numbers as writers type them: digits with separators, and number words. */
+
+export const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+
+const UNITS = [
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
+  'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
+];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+const UNIT_WORD = `(?:${UNITS.slice(1).join('|')})`;
+const TENS_WORD = `(?:${TENS.filter(Boolean).join('|')})`;
+/** "four", "twenty-five", "ninety", "one hundred", "a hundred". */
+export const NUMBER_WORDS = String.raw`(?:(?:a|one)\s+hundred|${TENS_WORD}(?:[-\s]${UNIT_WORD})?|${UNIT_WORD})`;
+
+export function parseDigits(s: string): number {
+  return Number(s.replace(/,/g, ''));
+}
+
+/** Decimal places as written ("1.50" has 2): how precisely the writer states the figure. */
+export function decimalsOf(s: string): number {
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+export function parseNumberWords(s: string): number | undefined {
+  const words = s.toLowerCase().split(/[-\s]+/).filter(Boolean);
+  let total = 0;
+  for (const w of words) {
+    if (w === 'a') continue;
+    if (w === 'hundred') {
+      total = (total || 1) * 100;
+      continue;
+    }
+    const u = UNITS.indexOf(w);
+    if (u >= 0) {
+      total += u;
+      continue;
+    }
+    const t = TENS.indexOf(w);
+    if (t >= 2) {
+      total += t * 10;
+      continue;
+    }
+    return undefined;
+  }
+  return words.length ? total : undefined;
+}
+
+/** A number written either way. */
+export function parseNumber(s: string): number | undefined {
+  const t = s.trim();
+  if (/^[\d,.]+$/.test(t)) return parseDigits(t);
+  return parseNumberWords(t);
+}
+
+const SCALE_WORDS: Record<string, number> = {
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  mn: 1e6,
+  mln: 1e6,
+  m: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
+  t: 1e12,
+};
+
+export const SCALE = String.raw`(?:trillion|billion|million|thousand|tn|bn|mln|mn|[bmkt])`;
+export const SCALE_WORD = String.raw`(?:trillion|billion|million|thousand)`;
+
+export function scaleFactor(word: string | undefined): number {
+  if (!word) return 1;
+  return SCALE_WORDS[word.toLowerCase()] ?? 1;
+}
+
+/** Range separators writers use between two numbers: "10-15", "35–40", "10 to 15". */
+export const RANGE_SEP = String.raw`\s?(?:-|–|—|to)\s?`;

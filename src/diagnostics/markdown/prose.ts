@@ -1,0 +1,131 @@
+/**
+ * The prose of a Markdown block: paragraphs, headings and table cells, with everything that is
+ * not prose (inline code, HTML, link destinations, images, markup characters) blanked out so
+ * offsets stay those of the source. Code blocks, HTML blocks, front matter, definitions and
+ * dealcheck's own citation footnotes are never prose.
+ */
+import type { Nodes, Parents, Root, Table } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+export interface ProseUnit {
+  /** Offset of text[0] in the parsed text. */
+  start: number;
+  /** The source slice with non-prose characters replaced by spaces. */
+  text: string;
+  /** For a table cell: the header of its row (first cell) and of its column. */
+  table?: { rowHeader: string; columnHeader: string };
+}
+
+export interface ControlComment {
+  directive: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+  /** Finding codes or figure kinds it applies to; empty means all. */
+  rules: string[];
+  /** Offsets of the comment in the parsed text. */
+  start: number;
+  end: number;
+}
+
+export interface BlockProse {
+  units: ProseUnit[];
+  comments: ControlComment[];
+}
+
+/** Footnotes dealcheck writes for citations; their quotes are the sources' words, not the writer's. */
+export const CITATION_LABEL = /^dc-/;
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+
+const SKIPPED = new Set(['code', 'html', 'yaml', 'toml', 'definition', 'math', 'inlineMath']);
+/** Inline nodes whose whole text is not prose. */
+const OPAQUE = new Set(['inlineCode', 'html', 'image', 'imageReference', 'footnoteReference', 'inlineMath', 'break']);
+
+const CONTROL = /<!--\s*dealcheck-(disable-next-line|disable-line|disable|enable)\b([^]*?)-->/g;
+
+function span(node: Nodes): [number, number] {
+  return [node.position!.start.offset!, node.position!.end.offset!];
+}
+
+function plainText(node: Nodes): string {
+  if ('value' in node && node.type === 'text') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
+  return '';
+}
+
+/** Blank out [from, to) in `chars`, keeping line breaks so the text keeps its shape. */
+function blank(chars: string[], from: number, to: number) {
+  for (let i = from; i < to; i++) if (chars[i] !== '\n') chars[i] = ' ';
+}
+
+/** Within `node`, blank out every character not covered by a prose child (markup, URLs, code). */
+function maskNonProse(node: Nodes, chars: string[], base: number) {
+  const [start, end] = span(node);
+  if (node.type === 'text') return;
+  if (OPAQUE.has(node.type) || !('children' in node)) {
+    blank(chars, start - base, end - base);
+    return;
+  }
+  let cursor = start;
+  for (const child of node.children as Nodes[]) {
+    const [cs, ce] = span(child);
+    blank(chars, cursor - base, cs - base);
+    maskNonProse(child, chars, base);
+    cursor = ce;
+  }
+  blank(chars, cursor - base, end - base);
+}
+
+function proseUnit(node: Nodes, source: string, table?: ProseUnit['table']): ProseUnit {
+  const [start, end] = span(node);
+  // Code units, not code points: offsets stay UTF-16, as in LSP positions.
+  const chars = source.slice(start, end).split('');
+  maskNonProse(node, chars, start);
+  return { start, text: chars.join(''), table };
+}
+
+function tableUnits(table: Table, source: string, out: ProseUnit[]) {
+  const [header, ...rows] = table.children;
+  const headers = header.children.map((c) => plainText(c).trim());
+  for (const cell of header.children) out.push(proseUnit(cell, source));
+  for (const row of rows) {
+    const rowHeader = row.children[0] ? plainText(row.children[0]).trim() : '';
+    row.children.forEach((cell, i) => out.push(proseUnit(cell, source, i === 0 ? undefined : { rowHeader, columnHeader: headers[i] ?? '' })));
+  }
+}
+
+function collectComments(value: string, offset: number, out: ControlComment[]) {
+  for (const m of value.matchAll(CONTROL)) {
+    out.push({
+      directive: m[1] as ControlComment['directive'],
+      rules: m[2].split(/[\s,]+/).filter(Boolean),
+      start: offset + m.index,
+      end: offset + m.index + m[0].length,
+    });
+  }
+}
+
+function walk(node: Nodes, source: string, out: BlockProse) {
+  if (node.type === 'html') {
+    collectComments(source.slice(...span(node)), span(node)[0], out.comments);
+    return;
+  }
+  if (SKIPPED.has(node.type)) return;
+  if (node.type === 'footnoteDefinition' && CITATION_LABEL.test(node.label ?? node.identifier)) return;
+  if (node.type === 'table') return tableUnits(node, source, out.units);
+  if (node.type === 'paragraph' || node.type === 'heading') {
+    out.units.push(proseUnit(node, source));
+    // Inline HTML comments can hold control comments too.
+    for (const child of (node as Parents).children as Nodes[]) if (child.type === 'html') walk(child, source, out);
+    return;
+  }
+  if ('children' in node) for (const child of (node as Parents).children as Nodes[]) walk(child, source, out);
+}
+
+export function parseProse(source: string): BlockProse {
+  const tree = processor.parse(source) as Root;
+  const out: BlockProse = { units: [], comments: [] };
+  walk(tree, source, out);
+  return out;
+}

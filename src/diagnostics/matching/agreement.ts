@@ -1,0 +1,49 @@
+/**
+ * Whether a writer's figure agrees with a source's value, allowing for hedges and rounding:
+ * "nearly $60 billion" agrees with $58 billion, "over 80%" with 80%, "$13 billion" with "$13B+",
+ * but "over 70%" does not agree with "over 80%" and "$19 billion" does not agree with $20 billion.
+ */
+import type { Hedge } from '../../knowledge/schema';
+import type { Figure, Interval } from '../figures/figure';
+
+/** How far a hedge word lets a figure stray from the number written. */
+const HEDGE_SPREAD: Record<Hedge, [number, number]> = {
+  exact: [1, 1],
+  'up-to': [1, 1],
+  range: [1, 1],
+  about: [0.9, 1.1],
+  estimate: [0.9, 1.1],
+  nearly: [0.9, 1],
+  'less-than': [0.9, 1],
+  'more-than': [1, 1.1],
+  'at-least': [1, 1.1],
+};
+
+/** Rounding: a writer who writes "$2.5 billion" means 2.45–2.55, but never more than 2% off. */
+const MAX_ROUNDING = 0.02;
+
+export function hedged(v: Interval, hedge: Hedge): Interval {
+  const [down, up] = HEDGE_SPREAD[hedge];
+  return { lo: Math.min(v.lo * down, v.lo * up), hi: Math.max(v.hi * up, v.hi * down) };
+}
+
+export function writerInterval(f: Figure): Interval {
+  const v = hedged(f.value, f.hedge);
+  if (f.type === 'date') return v;
+  const rounding = Math.min(0.5 * 10 ** -f.decimals * f.factor, MAX_ROUNDING * Math.abs(f.value.hi));
+  return { lo: v.lo - rounding, hi: v.hi + rounding };
+}
+
+export function sourceInterval(v: Interval, hedge: Hedge, type: string): Interval {
+  if (type === 'date') return v;
+  const h = hedged(v, hedge);
+  // Floating point: 0.1 * 3 and 0.3 must compare equal.
+  const eps = Math.abs(h.hi) * 1e-9;
+  return { lo: h.lo - eps, hi: h.hi + eps };
+}
+
+export function agrees(figure: Figure, source: Interval, sourceHedge: Hedge): boolean {
+  const w = writerInterval(figure);
+  const s = sourceInterval(source, sourceHedge, figure.type);
+  return w.lo <= s.hi && s.lo <= w.hi;
+}

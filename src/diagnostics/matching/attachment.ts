@@ -1,0 +1,92 @@
+/**
+ * Which figure a word belongs to. In "Amazon invested $25 billion in Anthropic and $50 billion in
+ * OpenAI", Anthropic goes with the first figure and OpenAI with the second, while Amazon, before
+ * both, is shared. The weight of a word for a figure (0 to 1) is what the matcher uses as
+ * evidence: 1 for a word next to the figure, less with distance, other clauses and other figures.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Words that end one figure's clause and start another's. */
+const CLAUSE_BREAK = /;|:\s|\s[—–]\s|,?\s(?:while|whereas|but|against|versus|vs\.?|compared (?:with|to)|unlike|than)\s/giu;
+const WORD = /[\p{L}\p{N}$%]+(?:[.,'’-][\p{L}\p{N}]+)*/gu;
+/** A word after one of these ("$8 billion into Anthropic") attaches to the figure before it. */
+const PREPOSITION_BEFORE = /(?:^|\s)(?:in|into|to|for|on|from|of|at|with|by|behind|toward|towards)\s+(?:the\s+|its\s+|their\s+)?$/i;
+const JOINERS = /,|\band\b|\bor\b/gi;
+
+export const OTHER_CLAUSE = 0.6;
+export const OTHER_FIGURE = 0.3;
+export const SHARED_SUBJECT = 0.7;
+
+export interface SentenceLayout {
+  sentences: Span[];
+  clauses: Span[];
+  wordStarts: number[];
+}
+
+export function layout(text: string, isTableCell: boolean): SentenceLayout {
+  const sentences: Span[] = [];
+  if (isTableCell) sentences.push({ start: 0, end: text.length });
+  else
+    for (const s of new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text))
+      sentences.push({ start: s.index, end: s.index + s.segment.length });
+  const clauses: Span[] = [];
+  for (const s of sentences) {
+    let start = s.start;
+    CLAUSE_BREAK.lastIndex = 0;
+    for (const m of text.slice(s.start, s.end).matchAll(CLAUSE_BREAK)) {
+      clauses.push({ start, end: s.start + m.index });
+      start = s.start + m.index;
+    }
+    clauses.push({ start, end: s.end });
+  }
+  const wordStarts = [...text.matchAll(WORD)].map((m) => m.index);
+  return { sentences, clauses, wordStarts };
+}
+
+function indexOf(spans: Span[], offset: number): number {
+  return spans.findIndex((s) => offset >= s.start && offset < s.end);
+}
+
+function wordsBetween(l: SentenceLayout, from: number, to: number): number {
+  let n = 0;
+  for (const w of l.wordStarts) if (w >= from && w < to) n++;
+  return n;
+}
+
+function gap(text: string, l: SentenceLayout, from: number, to: number): number {
+  const between = text.slice(from, to);
+  return wordsBetween(l, from, to) + 2 * (between.match(JOINERS)?.length ?? 0);
+}
+
+/** Nearer is stronger: adjacent words count fully, a word ten words away about half. */
+function decay(words: number): number {
+  return words <= 1 ? 1 : Math.max(0.5, 1 - 0.05 * (words - 1));
+}
+
+/**
+ * The weight of the word at `word` for `figure`, given all `figures` of the same prose unit.
+ */
+export function attachment(text: string, l: SentenceLayout, word: Span, figure: Span, figures: readonly Span[]): number {
+  const sentence = indexOf(l.sentences, figure.start);
+  if (indexOf(l.sentences, word.start) !== sentence) return 0;
+  const clause = indexOf(l.clauses, figure.start);
+  if (indexOf(l.clauses, word.start) !== clause) return OTHER_CLAUSE;
+  const inClause = figures.filter((f) => indexOf(l.clauses, f.start) === clause);
+  const left = inClause.filter((f) => f.end <= word.start).at(-1);
+  const right = inClause.find((f) => f.start >= word.end);
+  if (!left && !right) return 0;
+  const leftGap = left ? gap(text, l, left.end, word.start) : Infinity;
+  const rightGap = right ? gap(text, l, word.end, right.start) : Infinity;
+  let owner: Span | undefined;
+  if (left && right) {
+    owner = PREPOSITION_BEFORE.test(text.slice(left.end, word.start)) || leftGap <= rightGap ? left : right;
+  } else owner = left ?? right;
+  if (owner === figure) return decay(owner === left ? leftGap : rightGap);
+  // Before the clause's first figure: the subject of every figure in it.
+  if (!left && word.end <= figure.start) return SHARED_SUBJECT * decay(gap(text, l, word.end, figure.start) / 3);
+  return OTHER_FIGURE;
+}

@@ -1,0 +1,235 @@
+/**
+ * Pairs each figure in a piece of prose with the fact it speaks about, and says whether the
+ * sources support it. Evidence for a fact: its subject and object named near the figure, words of
+ * its relation and its qualifiers, the year it is for, and, in a table, the row and column
+ * headers. A figure no fact fits well enough is left alone: an unknown figure is not a conflict.
+ */
+import type { CompiledAssertion, CompiledFact, KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
+import type { Figure } from '../figures/figure';
+import { findFigures, inheritUnits } from '../figures/find-figures';
+import { PER_MILLION_TOKENS } from '../figures/kinds/money';
+import { specUnit } from '../figures/kinds/spec';
+import { DIGITS, decimalsOf, parseDigits } from '../figures/numbers';
+import type { ProseUnit } from '../markdown/prose';
+import { agrees } from './agreement';
+import { type SentenceLayout, type Span, attachment, layout } from './attachment';
+
+export interface Match {
+  figure: Figure;
+  fact: CompiledFact;
+  /** The assertions whose value agrees with the figure; empty for a conflict. */
+  agreeing: CompiledAssertion[];
+  score: number;
+}
+
+/** Facts scoring within this much of the best are all plausible readings of the figure. */
+const MARGIN = 0.5;
+/** Qualifiers a writer often leaves unsaid: missing them costs little. */
+const SOFT_QUALIFIERS = new Set(['prediction', 'estimate']);
+/** Kinds of entity that compete for the subject or object role. */
+const ROLE_KINDS = new Set(['company', 'chip', 'market', 'person', 'product', 'model', 'project']);
+
+interface Evidence {
+  text: string;
+  layout: SentenceLayout;
+  figures: Figure[];
+  mentions: Mention[];
+  keywords: { keyword: string; start: number; end: number }[];
+  years: { year: number; start: number; end: number }[];
+  header?: { mentions: Map<string, number>; keywords: Map<string, number>; years: Map<number, number> };
+}
+
+/** Names with numbers in them (Claude 3.5, GPT-4o, H100, P4d) are never bare figures. */
+const VERSION_NAME = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?!(?:Q[1-4]|H[12])\b)(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s)[A-Z][\p{L}]*(?:[- ]?)\d{1,3}(?:\.\d+)?[a-z]?(?![\p{L}\p{N}%])`,
+  'gu',
+);
+
+function headerUnit(header: string): { type: 'spec' | 'percent'; unit?: string } | undefined {
+  if (/per\s+(?:1M|1 million|million)\s+tokens/i.test(header)) return { type: 'spec', unit: PER_MILLION_TOKENS };
+  for (const m of header.matchAll(/TFLOPS\s?\/\s?W|TFLOPS per watt|TFLOPS|PFLOPS|\bms\b|milliseconds/gi)) {
+    const unit = specUnit(m[0]);
+    if (unit) return { type: 'spec', unit };
+  }
+  if (/%|\bpercent\b/i.test(header)) return { type: 'percent' };
+  return undefined;
+}
+
+/** A table cell's bare number takes the unit its header names: "| Latency (ms) | 45 |". */
+function applyHeaderUnit(unit: ProseUnit, figures: Figure[]): Figure[] {
+  const header = headerUnit(`${unit.table!.rowHeader} ${unit.table!.columnHeader}`);
+  if (!header) return figures;
+  const out = figures.map((f) => (header.unit === PER_MILLION_TOKENS && f.type === 'money' ? { ...f, type: 'spec' as const, unit: header.unit } : f));
+  const bare = unit.text.match(new RegExp(String.raw`^(\s*)(${DIGITS})\s*$`, 'u'));
+  if (bare && !out.length) {
+    const n = parseDigits(bare[2]);
+    const start = bare[1].length;
+    out.push({
+      kind: header.type, type: header.type, unit: header.unit, start, end: start + bare[2].length, text: bare[2],
+      value: { lo: n, hi: n }, hedge: 'exact', decimals: decimalsOf(bare[2]), factor: 1,
+      style: header.type === 'percent' ? { sign: '', sep: '-' } : { space: '', unit: '', sep: '-' },
+    });
+  }
+  return out;
+}
+
+function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']>): Evidence['header'] {
+  const mentions = new Map<string, number>();
+  const keywords = new Map<string, number>();
+  const years = new Map<number, number>();
+  // The row header names what the row is about; the column header what is measured.
+  for (const [text, weight] of [[table.rowHeader, 1], [table.columnHeader, 0.9]] as const) {
+    for (const m of kb.findMentions(text)) mentions.set(m.entity, Math.max(mentions.get(m.entity) ?? 0, weight));
+    for (const k of kb.findKeywords(text)) keywords.set(k.keyword, Math.max(keywords.get(k.keyword) ?? 0, weight));
+    for (const y of text.matchAll(/(?<!\d)(?:19|20)\d\d(?!\d)/g)) years.set(+y[0], weight);
+  }
+  return { mentions, keywords, years };
+}
+
+function weightOf(ev: Evidence, span: Span, figure: Figure): number {
+  return attachment(ev.text, ev.layout, span, figure, ev.figures);
+}
+
+function entityWeight(ev: Evidence, entity: string | undefined, figure: Figure): number {
+  if (!entity) return 0;
+  let w = ev.header?.mentions.get(entity) ?? 0;
+  for (const m of ev.mentions) if (m.entity === entity) w = Math.max(w, weightOf(ev, m, figure));
+  return w;
+}
+
+function keywordWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): number {
+  let w = 0;
+  for (const [k, hw] of ev.header?.keywords ?? []) if (words.has(k)) w = Math.max(w, hw);
+  for (const k of ev.keywords) if (words.has(k.keyword)) w = Math.max(w, weightOf(ev, k, figure));
+  return w;
+}
+
+interface Scored {
+  fact: CompiledFact;
+  score: number;
+}
+
+/** Qualifiers that tell a fact from its siblings (same subject, relation and object). */
+function distinguishingQualifiers(kb: KnowledgeBase): Map<CompiledFact, Set<string>> {
+  const groups = new Map<string, CompiledFact[]>();
+  for (const f of kb.facts) {
+    const key = `${f.fact.subject}|${f.fact.relation}|${f.fact.object ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const out = new Map<CompiledFact, Set<string>>();
+  for (const siblings of groups.values()) {
+    const all = new Set(siblings.flatMap((s) => s.fact.qualifiers));
+    for (const s of siblings) out.set(s, new Set([...all].filter((q) => !s.fact.qualifiers.includes(q))));
+  }
+  return out;
+}
+
+const distinguishingCache = new WeakMap<KnowledgeBase, Map<CompiledFact, Set<string>>>();
+
+function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: CompiledFact): number | undefined {
+  const { fact } = cf;
+  if (cf.unit !== figure.unit && (figure.type === 'spec' || figure.type === 'count' || figure.type === 'duration')) return undefined;
+
+  const subj = entityWeight(ev, fact.subject, figure);
+  const obj = fact.object ? entityWeight(ev, fact.object, figure) : undefined;
+  let rel = keywordWeight(ev, cf.keywords, figure);
+  const own = keywordWeight(ev, cf.ownKeywords, figure);
+  // A specific unit (TFLOPS, stars) names the measure by itself.
+  if ((figure.type === 'spec' || figure.type === 'count') && cf.unit === figure.unit) rel = Math.max(rel, 0.8);
+  if (rel < 0.5 && own < 0.5) return undefined;
+  if (figure.type === 'date' && (Math.max(rel, own) < 0.8 || subj < 0.5)) return undefined;
+
+  // Other named things near the figure argue for another fact.
+  let others = 0;
+  const missingRoleKinds = new Set<string>();
+  if (subj < 0.5) missingRoleKinds.add(kb.entities.get(fact.subject)!.kind);
+  if (fact.object && obj! < 0.5) missingRoleKinds.add(kb.entities.get(fact.object)!.kind);
+  let rival = false;
+  const seen = new Set<string>();
+  for (const m of [...ev.mentions.map((m) => m.entity), ...(ev.header?.mentions.keys() ?? [])]) {
+    if (m === fact.subject || m === fact.object || seen.has(m)) continue;
+    seen.add(m);
+    const entity = kb.entities.get(m)!;
+    if (!ROLE_KINDS.has(entity.kind)) continue;
+    const w = entityWeight(ev, m, figure);
+    if (w >= 0.8) others += w;
+    if (w >= OTHER_ROLE_WEIGHT && missingRoleKinds.has(entity.kind)) rival = true;
+  }
+
+  const entityScore = fact.object ? subj + obj! : 2 * subj;
+  const named = fact.object ? (subj >= 0.5 && obj! >= 0.5) || (Math.max(subj, obj!) >= 0.6 && !rival) : subj >= 0.5;
+  const unnamedButSpecific = (figure.type === 'spec' || figure.type === 'count') && own >= 0.7 && others === 0;
+  if (!named && !unnamedButSpecific) return undefined;
+
+  let score = 2 * entityScore + 1.5 * rel + own - 0.8 * others;
+  for (const q of fact.qualifiers) {
+    const w = keywordWeight(ev, kb.qualifierKeywords.get(q)!, figure);
+    score += w >= 0.5 ? 0.5 * w : SOFT_QUALIFIERS.has(q) ? -0.2 : -0.6;
+  }
+  let distinguishing = distinguishingCache.get(kb);
+  if (!distinguishing) distinguishingCache.set(kb, (distinguishing = distinguishingQualifiers(kb)));
+  for (const q of distinguishing.get(cf) ?? []) {
+    const w = keywordWeight(ev, kb.qualifierKeywords.get(q)!, figure);
+    if (w >= 0.8) score -= 0.8 * w;
+  }
+  if (fact.year !== undefined) {
+    let same = ev.header?.years.get(fact.year) ?? 0;
+    let other = 0;
+    for (const y of ev.years) {
+      const w = weightOf(ev, y, figure);
+      if (y.year === fact.year) same = Math.max(same, w);
+      else other = Math.max(other, w);
+    }
+    for (const [y, w] of ev.header?.years ?? []) if (y !== fact.year) other = Math.max(other, w);
+    if (other >= 0.9 && same < other) return undefined;
+    score += same >= 0.5 ? 0.6 * same : -0.3 - 0.5 * other;
+  }
+  return score;
+}
+
+const OTHER_ROLE_WEIGHT = 0.6;
+
+function verdict(figure: Figure, scored: Scored[]): Match | undefined {
+  if (!scored.length) return undefined;
+  scored.sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  const plausible = scored.filter((s) => s.score >= best.score - MARGIN);
+  for (const s of plausible) {
+    const agreeing = s.fact.assertions.filter((a) => agrees(figure, a.interval, a.assertion.hedge));
+    if (agreeing.length) return { figure, fact: s.fact, agreeing, score: s.score };
+  }
+  return { figure, fact: best.fact, agreeing: [], score: best.score };
+}
+
+/** Every figure in the unit that a fact fits, with its verdict. */
+export function matchUnit(unit: ProseUnit, kb: KnowledgeBase): Match[] {
+  const text = unit.text;
+  const mentions = kb.findMentions(text);
+  let figures = findFigures(text, mentions);
+  if (unit.table) figures = applyHeaderUnit(unit, figures);
+  if (!figures.length) return [];
+  const l = layout(text, !!unit.table);
+  const versions = [...text.matchAll(VERSION_NAME)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const sentenceEnd = (offset: number) => l.sentences.find((s) => offset >= s.start && offset < s.end)?.end ?? text.length;
+  figures = inheritUnits(text, figures, sentenceEnd, [...mentions, ...versions]);
+  const ev: Evidence = {
+    text,
+    layout: l,
+    figures,
+    mentions,
+    keywords: kb.findKeywords(text),
+    years: figures.filter((f) => f.type === 'date').map((f) => ({ year: Math.floor(f.value.lo / 12), start: f.start, end: f.end })),
+    header: unit.table ? headerEvidence(kb, unit.table) : undefined,
+  };
+  const out: Match[] = [];
+  for (const figure of figures) {
+    const scored: Scored[] = [];
+    for (const fact of kb.factsByType.get(figure.type) ?? []) {
+      const score = scoreFact(kb, ev, figure, fact);
+      if (score !== undefined) scored.push({ fact, score });
+    }
+    const match = verdict(figure, scored);
+    if (match) out.push(match);
+  }
+  return out;
+}

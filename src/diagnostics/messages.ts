@@ -1,0 +1,85 @@
+/** What a finding says: the message, each source's value in the draft's own style, the evidence. */
+import type { CompiledAssertion } from '../knowledge/knowledge-base';
+import type { Hedge } from '../knowledge/schema';
+import type { Evidence } from './finding';
+import { figureKind } from './figures/kinds';
+import type { Match } from './matching/matcher';
+
+const HEDGE_WORDS: Record<Hedge, string> = {
+  exact: '',
+  range: '',
+  'up-to': 'up to ',
+  'more-than': 'more than ',
+  'at-least': 'at least ',
+  about: 'about ',
+  estimate: 'an estimated ',
+  nearly: 'nearly ',
+  'less-than': 'less than ',
+};
+
+export interface SourceValue {
+  /** The value as the figure's replacement, in the draft's style: "$25 billion". */
+  replacement: string;
+  /** With the first source's hedge: "up to $25 billion". */
+  label: string;
+  assertions: CompiledAssertion[];
+  agrees: boolean;
+}
+
+/** Distinct source values for the fact, the best replacement first: most sources, then newest. */
+export function sourceValues(match: Match): SourceValue[] {
+  const kind = figureKind(match.figure.kind);
+  const byValue = new Map<string, SourceValue>();
+  for (const a of match.fact.assertions) {
+    const replacement = kind.render(a.interval, match.figure);
+    const agrees = match.agreeing.includes(a);
+    const v = byValue.get(replacement);
+    if (v) {
+      v.assertions.push(a);
+      v.agrees ||= agrees;
+    } else byValue.set(replacement, { replacement, label: HEDGE_WORDS[a.assertion.hedge] + replacement, assertions: [a], agrees });
+  }
+  const newest = (v: SourceValue) => v.assertions.map((a) => a.source.date ?? '').sort().at(-1) ?? '';
+  return [...byValue.values()].sort(
+    (a, b) => Number(b.agrees) - Number(a.agrees) || b.assertions.length - a.assertions.length || newest(b).localeCompare(newest(a)),
+  );
+}
+
+function listValues(values: SourceValue[]): string {
+  return values.map((v) => (v.assertions.length > 1 ? `${v.label} (${v.assertions.length} sources)` : v.label)).join(', ');
+}
+
+export function describeFinding(match: Match, values: SourceValue[]): { message: string; evidence: Evidence[]; sourcesAgree: boolean } {
+  const { figure, fact } = match;
+  const statement = fact.fact.statement;
+  const sourcesAgree = values.length === 1;
+  const evidence: Evidence[] = [];
+  for (const v of values) {
+    for (const a of v.assertions) {
+      evidence.push({
+        source: a.source.id,
+        title: a.source.title,
+        publisher: a.source.publisher,
+        date: a.source.date,
+        file: a.source.file,
+        quote: a.assertion.quote,
+        value: HEDGE_WORDS[a.assertion.hedge] + v.replacement,
+        agrees: match.agreeing.includes(a),
+        note: a.assertion.note,
+      });
+    }
+  }
+  let message: string;
+  if (match.agreeing.length) {
+    const agreeing = values.filter((v) => v.agrees);
+    const others = values.filter((v) => !v.agrees);
+    const ids = match.agreeing.map((a) => a.source.id).join(', ');
+    message = `${figure.text} is supported by ${match.agreeing.length === 1 ? 'source' : 'sources'} ${ids} on ${statement}`;
+    message += others.length ? `; other sources say ${listValues(others)}.` : agreeing.length ? '.' : '.';
+  } else {
+    const every = fact.assertions.length > 1 ? 'every source' : 'the source';
+    message = `${figure.text} conflicts with ${every} on ${statement}: ${listValues(values)}.`;
+    if (!sourcesAgree) message += ' The sources disagree among themselves.';
+  }
+  return { message, evidence, sourcesAgree };
+}

@@ -1,0 +1,32 @@
+/** Assertion values in the engine's base units (see diagnostics/figures/figure.ts). */
+import { type Assertion, type CalendarDate, type Fact, SCALE_FACTOR } from './schema';
+
+export interface BaseInterval {
+  lo: number;
+  hi: number;
+}
+
+const MONTHS_PER_UNIT: Record<string, number> = { years: 12, year: 12, months: 1, month: 1, quarters: 3, weeks: 12 / 52, days: 12 / 365 };
+
+export function dateInterval(d: CalendarDate): BaseInterval {
+  const y = d.year * 12;
+  if (d.month) return { lo: y + d.month - 1, hi: y + d.month - 1 };
+  if (d.quarter) return { lo: y + (d.quarter - 1) * 3, hi: y + (d.quarter - 1) * 3 + 2 };
+  if (d.half) return { lo: y + (d.half - 1) * 6, hi: y + (d.half - 1) * 6 + 5 };
+  return { lo: y, hi: y + 11 };
+}
+
+/** The unit a fact's figures are compared in: durations in months, everything else as stated. */
+export function baseUnit(fact: Fact): string | undefined {
+  return fact.type === 'duration' ? 'months' : fact.unit;
+}
+
+export function assertionInterval(fact: Fact, a: Assertion): BaseInterval {
+  const v = a.value;
+  if (typeof v === 'object' && 'year' in v) return dateInterval(v);
+  const factor = fact.type === 'duration' ? (MONTHS_PER_UNIT[fact.unit ?? 'months'] ?? 1) : 1;
+  if (typeof v === 'number') return { lo: v * factor, hi: v * factor };
+  const scale = v.scale ? SCALE_FACTOR[v.scale] : 1;
+  if ('amount' in v) return { lo: v.amount * scale * factor, hi: v.amount * scale * factor };
+  return { lo: v.min * scale * factor, hi: v.max * scale * factor };
+}

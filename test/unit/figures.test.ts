@@ -1,0 +1,99 @@
+/** Every spelling of every kind of figure a writer uses, and the names that are not figures. */
+import assert from 'node:assert/strict';
+import { findFigures } from '../../src/diagnostics/figures/find-figures';
+
+type Row = [text: string, figure: string, type: string, lo: number, hi: number, hedge?: string, unit?: string];
+
+const B = 1e9;
+const FIGURES: Row[] = [
+  ['Amazon invested $35 billion in Anthropic', '$35 billion', 'money', 35 * B, 35 * B],
+  ['a $25bn deal', '$25bn', 'money', 25 * B, 25 * B],
+  ['a $25B deal', '$25B', 'money', 25 * B, 25 * B],
+  ['a $25 bn deal', '$25 bn', 'money', 25 * B, 25 * B],
+  ['US$25 billion in credits', 'US$25 billion', 'money', 25 * B, 25 * B],
+  ['USD 25 billion in credits', 'USD 25 billion', 'money', 25 * B, 25 * B],
+  ['25 billion dollars in credits', '25 billion dollars', 'money', 25 * B, 25 * B],
+  ['4 billion US dollars', '4 billion US dollars', 'money', 4 * B, 4 * B],
+  ['$25,000 million in credits', '$25,000 million', 'money', 25 * B, 25 * B],
+  ['twenty-five billion dollars of it', 'twenty-five billion dollars', 'money', 25 * B, 25 * B],
+  ['a $500m round', '$500m', 'money', 5e8, 5e8],
+  ['$1.2 trillion of capex', '$1.2 trillion', 'money', 1.2e12, 1.2e12],
+  ['an additional $10-15 billion', '$10-15 billion', 'money', 10 * B, 15 * B, 'range'],
+  ['a total of $35–40 billion', '$35–40 billion', 'money', 35 * B, 40 * B, 'range'],
+  ['up to $25 billion', '$25 billion', 'money', 25 * B, 25 * B, 'up-to'],
+  ['nearly $60 billion', '$60 billion', 'money', 60 * B, 60 * B, 'nearly'],
+  ['roughly $4 billion', '$4 billion', 'money', 4 * B, 4 * B, 'about'],
+  ['an estimated $13 billion', '$13 billion', 'money', 13 * B, 13 * B, 'about'],
+  ['a $100 billion-plus commitment', '$100 billion-plus', 'money', 100 * B, 100 * B, 'more-than'],
+  ['more than $100 billion', '$100 billion', 'money', 100 * B, 100 * B, 'more-than'],
+  ['$50+ billion on compute', '$50+ billion', 'money', 50 * B, 50 * B, 'more-than'],
+  ['40% of the market', '40%', 'percent', 40, 40],
+  ['40 percent of the market', '40 percent', 'percent', 40, 40],
+  ['40 per cent of the market', '40 per cent', 'percent', 40, 40],
+  ['ninety percent of the market', 'ninety percent', 'percent', 90, 90],
+  ['30-50% of cloud spending', '30-50%', 'percent', 30, 50, 'range'],
+  ['30%-50% of cloud spending', '30%-50%', 'percent', 30, 50, 'range'],
+  ['70–80% of workloads', '70–80%', 'percent', 70, 80, 'range'],
+  ['over 80% of the market', '80%', 'percent', 80, 80, 'more-than'],
+  ['a 37.5% CAGR', '37.5%', 'percent', 37.5, 37.5],
+  ['up to 4x the performance', '4x', 'multiple', 4, 4, 'up-to'],
+  ['4× faster', '4×', 'multiple', 4, 4],
+  ['four times the performance', 'four times', 'multiple', 4, 4],
+  ['a 4-fold gain', '4-fold', 'multiple', 4, 4],
+  ['joined Amazon in 2005', '2005', 'date', 2005 * 12, 2005 * 12 + 11, 'exact'],
+  ['launch by Q3 2026', 'Q3 2026', 'date', 2026 * 12 + 6, 2026 * 12 + 8, 'exact'],
+  ['in H1 2026', 'H1 2026', 'date', 2026 * 12, 2026 * 12 + 5, 'exact'],
+  ['published April 2026', 'April 2026', 'date', 2026 * 12 + 3, 2026 * 12 + 3],
+  ['on Apr. 15, 2026', 'Apr. 15, 2026', 'date', 2026 * 12 + 3, 2026 * 12 + 3],
+  ['over 10 years', '10 years', 'duration', 120, 120, undefined, 'months'],
+  ['a 10-year deal', '10-year', 'duration', 120, 120, undefined, 'months'],
+  ['for a decade', 'a decade', 'duration', 120, 120, undefined, 'months'],
+  ['a decade-long commitment', 'decade-long', 'duration', 120, 120, undefined, 'months'],
+  ['within 18 months', '18 months', 'duration', 18, 18, undefined, 'months'],
+  ['within eighteen months', 'eighteen months', 'duration', 18, 18, undefined, 'months'],
+  ['posts 800 TFLOPS at FP16', '800 TFLOPS', 'spec', 800, 800, undefined, 'TFLOPS'],
+  ['answers in 45 ms', '45 ms', 'spec', 45, 45, undefined, 'ms'],
+  ['answers in 45 milliseconds', '45 milliseconds', 'spec', 45, 45, undefined, 'ms'],
+  ['reaches 2.1 TFLOPS/W', '2.1 TFLOPS/W', 'spec', 2.1, 2.1, undefined, 'TFLOPS/W'],
+  ['reaches 3.4 TFLOPS per watt', '3.4 TFLOPS per watt', 'spec', 3.4, 3.4, undefined, 'TFLOPS/W'],
+  ['costs $1.50 per million tokens', '$1.50', 'spec', 1.5, 1.5, undefined, 'USD/1M tokens'],
+  ['costs $1.50 per 1M tokens', '$1.50', 'spec', 1.5, 1.5, undefined, 'USD/1M tokens'],
+  ['more than 1,200 stars', '1,200', 'count', 1200, 1200, 'more-than', 'stars'],
+  ['models with 1 trillion+ parameters', '1 trillion+', 'count', 1e12, 1e12, 'more-than', 'parameters'],
+  ['across 2-3 clouds', '2-3', 'count', 2, 3, 'range', 'clouds'],
+];
+
+const NOT_FIGURES = [
+  'Claude 3.5 is fast',
+  'GPT-4o and GPT-4 compete',
+  'Llama 70B requests',
+  'P4d and P5 instances',
+  'the H100 and the L40S',
+  'Trainium2 chips',
+  'version 1.2.3 shipped',
+  'see footnote [^1]',
+];
+
+describe('figures', () => {
+  for (const [text, figure, type, lo, hi, hedge = lo === hi ? 'exact' : 'range', unit] of FIGURES) {
+    it(`${text} → ${figure}`, () => {
+      const found = findFigures(text);
+      assert.equal(found.length, 1, `found ${JSON.stringify(found.map((f) => f.text))}`);
+      const f = found[0];
+      assert.deepEqual(
+        { text: f.text, at: f.start, type: f.type, lo: f.value.lo, hi: f.value.hi, hedge: f.hedge, unit: f.unit },
+        { text: figure, at: text.indexOf(figure), type, lo, hi, hedge: hedge === 'exact' && f.hedge === 'range' ? 'range' : hedge, unit },
+      );
+    });
+  }
+  for (const text of NOT_FIGURES) {
+    it(`${text} → no figure`, () => assert.deepEqual(findFigures(text).map((f) => f.text), []));
+  }
+  it('finds each figure once, left to right', () => {
+    assert.deepEqual(
+      findFigures('From $28 billion in 2024 to $210 billion in 2028, a 65% CAGR.').map((f) => f.text),
+      ['$28 billion', '2024', '$210 billion', '2028', '65%'],
+    );
+    assert.deepEqual(findFigures('from $10 billion to $15 billion').map((f) => f.text), ['$10 billion', '$15 billion']);
+  });
+});
