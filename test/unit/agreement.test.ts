@@ -1,0 +1,48 @@
+/** Hedges and rounding: when a writer's figure agrees with a source's value. */
+import assert from 'node:assert/strict';
+import { findFigures } from '../../src/diagnostics/figures/find-figures';
+import { agrees } from '../../src/diagnostics/matching/agreement';
+import type { Hedge } from '../../src/knowledge/schema';
+
+const B = 1e9;
+const rows: [writer: string, source: [number, number], hedge: Hedge, expected: boolean][] = [
+  ['$58 billion', [58 * B, 58 * B], 'exact', true],
+  ['nearly $60 billion', [58 * B, 58 * B], 'exact', true],
+  ['$60 billion', [58 * B, 58 * B], 'exact', false],
+  ['over 80%', [80, 80], 'exact', true],
+  ['80%', [80, 80], 'more-than', true],
+  ['over 70%', [80, 80], 'more-than', false],
+  ['$13 billion', [13 * B, 13 * B], 'more-than', true],
+  ['$19 billion', [20 * B, 20 * B], 'exact', false],
+  ['$7 billion', [5 * B, 5 * B], 'exact', false],
+  ['$25 billion', [25 * B, 25 * B], 'up-to', true],
+  ['up to $25 billion', [25 * B, 25 * B], 'exact', true],
+  ['roughly $4 billion', [2 * B, 2 * B], 'more-than', false],
+  ['$100 billion-plus', [100 * B, 100 * B], 'more-than', true],
+  ['$10-15 billion', [10 * B, 15 * B], 'range', true],
+  ['$35-40 billion', [35 * B, 40 * B], 'range', true],
+  ['$12 billion', [10 * B, 15 * B], 'range', true],
+  ['$20 billion', [10 * B, 15 * B], 'range', false],
+  ['30-50%', [30, 50], 'range', true],
+  ['850 TFLOPS', [800, 800], 'exact', false],
+  ['1.8 TFLOPS per watt', [1.8, 1.8], 'exact', true],
+  ['$0.80 per million tokens', [0.8, 0.8], 'exact', true],
+  ['2,500 stars', [1200, 1200], 'more-than', false],
+  ['24 months', [18, 18], 'about', false],
+  ['18 months', [18, 18], 'exact', true],
+  ['2024', [2024 * 12, 2024 * 12 + 11], 'exact', true],
+  ['2022', [2024 * 12, 2024 * 12 + 11], 'exact', false],
+  ['2026', [2026 * 12 + 6, 2026 * 12 + 8], 'exact', true],
+  ['Q1 2026', [2026 * 12 + 6, 2026 * 12 + 8], 'exact', false],
+  ['Q3 2026', [2026 * 12 + 6, 2026 * 12 + 8], 'exact', true],
+];
+
+describe('agrees', () => {
+  for (const [writer, [lo, hi], hedge, expected] of rows) {
+    it(`${writer} ${expected ? 'agrees' : 'disagrees'} with ${hedge} ${lo}${hi !== lo ? `-${hi}` : ''}`, () => {
+      const [figure] = findFigures(writer);
+      assert.ok(figure, `no figure in ${writer}`);
+      assert.equal(agrees(figure, { lo, hi }, hedge), expected);
+    });
+  }
+});

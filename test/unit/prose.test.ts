@@ -1,0 +1,46 @@
+/** Only prose is checked: code, HTML, URLs, front matter and citation footnotes are blanked or skipped. */
+import assert from 'node:assert/strict';
+import { parseProse } from '../../src/diagnostics/markdown/prose';
+
+function prose(md: string): string[] {
+  return parseProse(md).units.map((u) => u.text.replace(/\s+/g, ' ').trim());
+}
+
+describe('parseProse', () => {
+  const cases: [string, string, string[]][] = [
+    ['paragraph', 'Amazon invested $8 billion.', ['Amazon invested $8 billion.']],
+    ['heading markers', '## Amazon $8 billion', ['Amazon $8 billion']],
+    ['emphasis markers', 'up to **$25 billion**', ['up to $25 billion']],
+    ['inline code', 'a `$4 billion` b', ['a b']],
+    ['link text is prose, URL is not', '[Amazon $8B](https://x.com/$9B)', ['Amazon $8B']],
+    ['image', '![chart $5B](x.png) text', ['text']],
+    ['inline HTML comment', 'a <!-- $3B --> b', ['a b']],
+    ['HTML block', '<div>\n$3 billion\n</div>', []],
+    ['fenced code', '```\n$3 billion\n```', []],
+    ['indented code', '    $3 billion', []],
+    ['front matter', '---\ntitle: $3 billion\n---\n\ntext', ['text']],
+    ['block quote', '> quoted $5 billion', ['quoted $5 billion']],
+    ['list items', '- one $1B\n- two $2B', ['one $1B', 'two $2B']],
+    ['citation footnote', 'a[^dc-002]\n\n[^dc-002]: "quote $25 billion"', ['a']],
+    ['other footnotes are prose', 'a[^1]\n\n[^1]: note $25 billion', ['a', 'note $25 billion']],
+    ['table cells', '| Cloud | Revenue |\n|---|---|\n| AWS | $45B |', ['Cloud', 'Revenue', 'AWS', '$45B']],
+  ];
+  for (const [name, md, expected] of cases) it(name, () => assert.deepEqual(prose(md), expected));
+
+  it('keeps offsets: unit text lines up with the source', () => {
+    const md = 'Intro\n\nSay **$25 billion** in [Anthropic](http://a.b).';
+    for (const u of parseProse(md).units) {
+      for (let i = 0; i < u.text.length; i++) if (u.text[i] !== ' ') assert.equal(u.text[i], md[u.start + i]);
+    }
+  });
+
+  it('gives table cells their row and column headers', () => {
+    const units = parseProse('| Cloud | Share |\n|---|---|\n| AWS | 32% |').units;
+    assert.deepEqual(units.at(-1)!.table, { rowHeader: 'AWS', columnHeader: 'Share' });
+  });
+
+  it('reads control comments', () => {
+    const { comments } = parseProse('<!-- dealcheck-disable money-conflict -->\n\ntext <!-- dealcheck-enable -->');
+    assert.deepEqual(comments.map((c) => [c.directive, c.rules]), [['disable', ['money-conflict']], ['enable', []]]);
+  });
+});
