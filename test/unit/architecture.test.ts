@@ -1,0 +1,24 @@
+/** The checking core stays editor-free: nothing under src/diagnostics or src/knowledge imports vscode or the LSP libraries. */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = join(__dirname, '../..');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+describe('architecture', () => {
+  for (const dir of ['src/diagnostics', 'src/knowledge']) {
+    it(`${dir} imports neither vscode nor the language server libraries`, () => {
+      const offenders = files(join(root, dir)).filter((f) =>
+        /from\s+['"](?:vscode|vscode-languageserver[^'"]*|vscode-languageclient[^'"]*)['"]|require\(['"]vscode['"]\)/.test(readFileSync(f, 'utf8')),
+      );
+      assert.deepEqual(offenders.map((f) => relative(root, f)), []);
+    });
+  }
+});
