@@ -1,6 +1,6 @@
 /** Only prose is checked: code, HTML, URLs, front matter and citation footnotes are blanked or skipped. */
 import assert from 'node:assert/strict';
-import { parseProse } from '../../src/diagnostics/markdown/prose';
+import { parseMarkdownProse, parseProse, plainParagraph } from '../../src/diagnostics/markdown/prose';
 
 function prose(md: string): string[] {
   return parseProse(md).units.map((u) => u.text.replace(/\s+/g, ' ').trim());
@@ -43,4 +43,19 @@ describe('parseProse', () => {
     const { comments } = parseProse('<!-- dealcheck-disable money-conflict -->\n\ntext <!-- dealcheck-enable -->');
     assert.deepEqual(comments.map((c) => [c.directive, c.rules]), [['disable', ['money-conflict']], ['enable', []]]);
   });
+});
+
+describe('plain paragraphs skip the parser and give the same prose', () => {
+  const words = ['Amazon', 'invested', '$8 billion', 'in', 'Anthropic', '40%', '2024', 'and', ',', '.', 'Q3 2026', '\n', '\r\n', '  ', '-', '#', '1.', '*', '_', '`x`', '[a](b)', 'https://x.io/1', '<b>', '|', '>', '    ', 'www.x.com', 'a@b.co', '&amp;', '~~'];
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let i = 0; i < 1000; i++) {
+    const parts = Array.from({ length: 2 + Math.floor(random() * 10) }, () => words[Math.floor(random() * words.length)]);
+    const block = parts.join(random() < 0.7 ? ' ' : '');
+    it(`block ${i}: ${JSON.stringify(block)}`, () => {
+      const plain = plainParagraph(block);
+      if (plain) assert.deepEqual(plain, parseMarkdownProse(block));
+    });
+  }
+  it('GFM autolinks are URLs, not prose', () => assert.deepEqual(prose('see https://x.io/35-billion now'), ['see now']));
 });

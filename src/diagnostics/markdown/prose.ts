@@ -63,7 +63,9 @@ function blank(chars: string[], from: number, to: number) {
 function maskNonProse(node: Nodes, chars: string[], base: number) {
   const [start, end] = span(node);
   if (node.type === 'text') return;
-  if (OPAQUE.has(node.type) || !('children' in node)) {
+  // A bare URL turned into a link (GFM autolink literal) is a URL, not prose.
+  const isAutolink = node.type === 'link' && node.url.replace(/^mailto:/, '').endsWith(plainText(node).replace(/^www\./, ''));
+  if (OPAQUE.has(node.type) || isAutolink || !('children' in node)) {
     blank(chars, start - base, end - base);
     return;
   }
@@ -82,7 +84,7 @@ function proseUnit(node: Nodes, source: string, table?: ProseUnit['table']): Pro
   // Code units, not code points: offsets stay UTF-16, as in LSP positions.
   const chars = source.slice(start, end).split('');
   maskNonProse(node, chars, start);
-  return { start, text: chars.join(''), table };
+  return table ? { start, text: chars.join(''), table } : { start, text: chars.join('') };
 }
 
 function tableUnits(table: Table, source: string, out: ProseUnit[]) {
@@ -123,7 +125,30 @@ function walk(node: Nodes, source: string, out: BlockProse) {
   if ('children' in node) for (const child of (node as Parents).children as Nodes[]) walk(child, source, out);
 }
 
+/**
+ * A block of plain sentences (no markup, no line-start syntax, no URLs) is one paragraph whose
+ * prose is its text: parsing it would give the same answer, much more slowly.
+ */
+const MARKUP = /[`*_[\]<>|\\~{}^]|https?:|www\.|@|&#?\w+;/;
+const LINE_START_SYNTAX = /^(?: {0,3}(?:[#=+-]|\d{1,9}[.)](?:\s|$))| {4}|\t)/m;
+
+export function plainParagraph(source: string): BlockProse | undefined {
+  if (MARKUP.test(source) || LINE_START_SYNTAX.test(source)) return undefined;
+  const start = source.search(/\S/);
+  if (start < 0) return { units: [], comments: [] };
+  // Like the parser, the paragraph runs to the end of its last line, trailing spaces included.
+  const lastChar = source.trimEnd().length;
+  const eol = source.slice(lastChar).search(/[\r\n]/);
+  const end = eol < 0 ? source.length : lastChar + eol;
+  return { units: [{ start, text: source.slice(start, end) }], comments: [] };
+}
+
 export function parseProse(source: string): BlockProse {
+  return plainParagraph(source) ?? parseMarkdownProse(source);
+}
+
+/** The prose of any block, by parsing it. */
+export function parseMarkdownProse(source: string): BlockProse {
   const tree = processor.parse(source) as Root;
   const out: BlockProse = { units: [], comments: [] };
   walk(tree, source, out);
