@@ -48,18 +48,15 @@ export function checkBlock(text: string, kb: KnowledgeBase): BlockResult {
   const prose = parseProse(text);
   const matches: BlockMatch[] = [];
   for (const unit of prose.units) {
-    const trimmedEnd = unit.start + unit.text.trimEnd().length;
     for (const match of matchUnit(unit, kb)) {
-      let citeAt = trimmedEnd;
-      if (!unit.table) {
-        for (const s of new Intl.Segmenter('en', { granularity: 'sentence' }).segment(unit.text)) {
-          if (match.figure.start >= s.index && match.figure.start < s.index + s.segment.length) {
-            citeAt = unit.start + s.index + s.segment.trimEnd().length;
-            break;
-          }
-        }
-      }
-      matches.push({ match, start: unit.start + match.figure.start, end: unit.start + match.figure.end, citeAt, inTable: !!unit.table });
+      const { figure } = match;
+      matches.push({
+        match,
+        start: unit.start + figure.start,
+        end: unit.start + figure.end,
+        citeAt: unit.start + match.sentenceEnd,
+        inTable: !!unit.table,
+      });
     }
   }
   return { matches, comments: prose.comments };

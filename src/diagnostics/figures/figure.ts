@@ -38,6 +38,8 @@ export interface FigureKind {
   type: ValueType;
   /** Lower runs first when two kinds claim overlapping text. */
   priority: number;
+  /** A cheap test that text may hold this kind's figures: most prose has none of them. */
+  mayContain: RegExp;
   /** Finds this kind's figures in a piece of prose (offsets into `text`). */
   find(text: string): Figure[];
   /** Writes `value` (base unit) the way `like` is written. */

@@ -19,7 +19,7 @@ function byPosition(a: Figure, b: Figure): number {
  */
 export function findFigures(text: string, exclude: readonly { start: number; end: number }[] = []): Figure[] {
   const priority = new Map(FIGURE_KINDS.map((k) => [k.id, k.priority]));
-  const all = FIGURE_KINDS.flatMap((k) => k.find(text))
+  const all = FIGURE_KINDS.flatMap((k) => (k.mayContain.test(text) ? k.find(text) : []))
     .filter((f) => !exclude.some((e) => overlaps(e, f)))
     .sort((a, b) => byPosition(a, b) || priority.get(a.kind)! - priority.get(b.kind)!);
   const kept: Figure[] = [];

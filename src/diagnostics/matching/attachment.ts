@@ -27,11 +27,13 @@ export interface SentenceLayout {
   wordStarts: number[];
 }
 
+const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
+
 export function layout(text: string, isTableCell: boolean): SentenceLayout {
   const sentences: Span[] = [];
   if (isTableCell) sentences.push({ start: 0, end: text.length });
   else
-    for (const s of new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text))
+    for (const s of SENTENCES.segment(text))
       sentences.push({ start: s.index, end: s.index + s.segment.length });
   const clauses: Span[] = [];
   for (const s of sentences) {

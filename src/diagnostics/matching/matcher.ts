@@ -20,6 +20,8 @@ export interface Match {
   /** The assertions whose value agrees with the figure; empty for a conflict. */
   agreeing: CompiledAssertion[];
   score: number;
+  /** End of the figure's sentence (or table cell), trailing space excluded: where a citation goes. */
+  sentenceEnd: number;
 }
 
 /** Facts scoring within this much of the best are all plausible readings of the figure. */
@@ -189,16 +191,16 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
 
 const OTHER_ROLE_WEIGHT = 0.6;
 
-function verdict(figure: Figure, scored: Scored[]): Match | undefined {
+function verdict(figure: Figure, scored: Scored[], sentenceEnd: number): Match | undefined {
   if (!scored.length) return undefined;
   scored.sort((a, b) => b.score - a.score);
   const best = scored[0];
   const plausible = scored.filter((s) => s.score >= best.score - MARGIN);
   for (const s of plausible) {
     const agreeing = s.fact.assertions.filter((a) => agrees(figure, a.interval, a.assertion.hedge));
-    if (agreeing.length) return { figure, fact: s.fact, agreeing, score: s.score };
+    if (agreeing.length) return { figure, fact: s.fact, agreeing, score: s.score, sentenceEnd };
   }
-  return { figure, fact: best.fact, agreeing: [], score: best.score };
+  return { figure, fact: best.fact, agreeing: [], score: best.score, sentenceEnd };
 }
 
 /** Every figure in the unit that a fact fits, with its verdict. */
@@ -228,7 +230,7 @@ export function matchUnit(unit: ProseUnit, kb: KnowledgeBase): Match[] {
       const score = scoreFact(kb, ev, figure, fact);
       if (score !== undefined) scored.push({ fact, score });
     }
-    const match = verdict(figure, scored);
+    const match = verdict(figure, scored, text.slice(0, sentenceEnd(figure.start)).trimEnd().length);
     if (match) out.push(match);
   }
   return out;

@@ -20,6 +20,7 @@ export const count: FigureKind = {
   id: 'count',
   type: 'count',
   priority: 5,
+  mayContain: new RegExp(UNITS.map((u) => u.replace(/s$/, '')).join('|'), 'i'),
   find(text) {
     return [...text.matchAll(COUNT)].map((m): Figure => {
       const [, lo, sep, hi, space, scale, plus, unitWord] = m;

@@ -41,6 +41,7 @@ export const date: FigureKind = {
   id: 'date',
   type: 'date',
   priority: 6,
+  mayContain: /1[89]\d\d|2[01]\d\d/,
   find(text) {
     const out: Figure[] = [];
     for (const { re, read } of PATTERNS) {

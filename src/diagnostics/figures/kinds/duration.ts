@@ -18,6 +18,7 @@ export const duration: FigureKind = {
   id: 'duration',
   type: 'duration',
   priority: 4,
+  mayContain: /year|month|quarter|week|day|decade/i,
   find(text) {
     const out: Figure[] = [];
     for (const m of text.matchAll(COUNTED)) {

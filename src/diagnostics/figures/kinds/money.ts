@@ -57,6 +57,7 @@ export const money: FigureKind = {
   id: 'money',
   type: 'money',
   priority: 0,
+  mayContain: /\$|dollar|USD/i,
   find(text) {
     const out: Figure[] = [];
     for (const m of text.matchAll(SIGN_FIRST)) {

@@ -11,6 +11,7 @@ export const multiple: FigureKind = {
   id: 'multiple',
   type: 'multiple',
   priority: 3,
+  mayContain: /\d\s?[x×]|fold|times/i,
   find(text) {
     return [...text.matchAll(MULTIPLE)].map((m): Figure => {
       const [whole, lo, sep, hi, suffix] = m;

@@ -11,6 +11,7 @@ export const percent: FigureKind = {
   id: 'percent',
   type: 'percent',
   priority: 1,
+  mayContain: /%|percent|per cent/i,
   find(text) {
     return [...text.matchAll(PERCENT)].map((m): Figure => {
       const [whole, lo, sep, hi, sign, plus] = m;

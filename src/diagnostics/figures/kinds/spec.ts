@@ -26,6 +26,7 @@ export const spec: FigureKind = {
   id: 'spec',
   type: 'spec',
   priority: 2,
+  mayContain: /flops|ms\b|millisecond|tokens|GB/i,
   find(text) {
     const out: Figure[] = [];
     for (const m of text.matchAll(SPEC)) {
