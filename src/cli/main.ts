@@ -5,9 +5,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import fg from 'fast-glob';
-import { checkDocument } from '../diagnostics/engine';
 import type { Report } from '../diagnostics/finding';
 import { loadKnowledgeBase } from '../knowledge';
+import { checkFiles } from './check-files';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
@@ -56,7 +56,14 @@ export function expandPaths(paths: string[]): string[] {
   return [...out];
 }
 
-export function run(argv: string[], io: { out: (s: string) => void; err: (s: string) => void }): number {
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  /** The script to run in worker threads (the CLI bundle itself), or none to check on one thread. */
+  workerScript?: string;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -117,11 +124,9 @@ export function run(argv: string[], io: { out: (s: string) => void; err: (s: str
     }
     throw e;
   }
-  const report: Report = { version: 1, files: [] };
-  for (const path of files) {
-    const result = checkDocument(readFileSync(path, 'utf8'), kb, { includeSupported: values['include-supported'] });
-    report.files.push({ path, findings: result.findings, ...(result.skipped ? { skipped: result.skipped } : {}) });
-  }
+  const includeSupported = values['include-supported']!;
+  const job = { files, kbFiles, useBundled: !values['no-bundled-kb'], includeSupported };
+  const report: Report = { version: 1, files: await checkFiles(job, kb, io.workerScript, (f) => statSync(f).size) };
   const format = values.format;
   io.out(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, VERSION) : formatText(report));
   return report.files.some((f) => f.findings.some((x) => x.kind === 'conflict')) ? 1 : 0;
