@@ -1,0 +1,76 @@
+/**
+ * Pairing figures with facts, on a small knowledge base of its own so the rules are tested apart
+ * from the curated one. Each row: a draft sentence, and per figure the expected verdict and fact.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkDocument } from '../../src/diagnostics/engine';
+import { knowledgeBaseFromTexts } from '../../src/knowledge/knowledge-base';
+
+const { kb, problems } = knowledgeBaseFromTexts([
+  { file: 'matching.dealkb.json', text: readFileSync(join(__dirname, '../fixtures/matching.dealkb.json'), 'utf8') },
+]);
+
+type Expect = [figure: string, kind: 'conflict' | 'supported', fact: string];
+const rows: [draft: string, expected: Expect[]][] = [
+  ['Amazon invested $35 billion in Anthropic this spring.', [['$35 billion', 'conflict', 'amazon-anthropic-investment']]],
+  ['Amazon previously funneled $8 billion into Anthropic.', [['$8 billion', 'supported', 'amazon-anthropic-investment']]],
+  ['AWS put $8bn into Anthropic.', [['$8bn', 'supported', 'amazon-anthropic-investment']]],
+  ['Amazon has invested $50 billion in Anthropic and $8 billion in OpenAI.', [
+    ['$50 billion', 'conflict', 'amazon-anthropic-investment'],
+    ['$8 billion', 'conflict', 'amazon-openai-investment'],
+  ]],
+  ['Amazon has invested $25 billion in Anthropic and $50 billion in OpenAI.', [
+    ['$25 billion', 'supported', 'amazon-anthropic-investment'],
+    ['$50 billion', 'supported', 'amazon-openai-investment'],
+  ]],
+  ['Only $7 billion of the Anthropic money arrives upfront; the other $19 billion depends on milestones.', [
+    ['$7 billion', 'conflict', 'amazon-anthropic-upfront'],
+    ['$19 billion', 'conflict', 'amazon-anthropic-milestone'],
+  ]],
+  ['Google has put roughly $4 billion into Anthropic.', [['$4 billion', 'conflict', 'google-anthropic-investment']]],
+  ["Amazon's $50 billion investment in OpenAI ended Microsoft's exclusive grip.", [['$50 billion', 'supported', 'amazon-openai-investment']]],
+  ["Microsoft's OpenAI investment is estimated at $13 billion, far below Amazon's.", [['$13 billion', 'supported', 'microsoft-openai-investment']]],
+  ['Trainium 2 posts 850 TFLOPS at FP16 while the H100 posts 989 TFLOPS.', [
+    ['850 TFLOPS', 'conflict', 'trainium2-throughput'],
+    ['989 TFLOPS', 'supported', 'h100-throughput'],
+  ]],
+  ['Inferentia 2 answers Llama 70B requests in 45 ms; the L40S needs 42 ms.', [
+    ['45 ms', 'supported', 'inferentia2-latency'],
+    ['42 ms', 'conflict', 'l40s-latency'],
+  ]],
+  ['Matt Garman joined Amazon in 2005 and took the helm of AWS in 2024.', [
+    ['2005', 'supported', 'garman-joined-amazon'],
+    ['2024', 'supported', 'garman-aws-ceo'],
+  ]],
+  ['Garman, AWS chief since 2022, spoke in San Francisco.', [['2022', 'conflict', 'garman-aws-ceo']]],
+  ['| Cloud | AI revenue (2024 est.) | Share |\n|---|---|---|\n| AWS | $45B | 33% |\n| Microsoft Azure | $38B | 28% |', [
+    ['$45B', 'supported', 'amazon-ai-revenue-2024'],
+    ['33%', 'supported', 'amazon-cloud-share'],
+    ['28%', 'conflict', 'microsoft-cloud-share'],
+  ]],
+  // Silence: nothing the knowledge base knows, versions, code, URLs, comments, front matter.
+  ['Apple bought Beats for $3 billion in 2014.', []],
+  ['Claude 3.5 and GPT-4o run on Llama 70B-class hardware.', []],
+  ['`Amazon invested $35 billion in Anthropic`', []],
+  ['```\nAmazon invested $35 billion in Anthropic.\n```', []],
+  ['[Anthropic](https://example.com/amazon-invested-35-billion)', []],
+  ['<!-- Amazon invested $35 billion in Anthropic. -->', []],
+  ['---\nnote: Amazon invested $35 billion in Anthropic.\n---\n\nHello.', []],
+  ['Amazon reported $20 billion of quarterly profit.', []],
+];
+
+describe('matching figures to facts', () => {
+  it('the fixture knowledge base is valid', () => assert.deepEqual(problems, []));
+  for (const [draft, expected] of rows) {
+    it(draft.replace(/\n/g, ' ⏎ '), () => {
+      const { findings } = checkDocument(draft, kb, { includeSupported: true });
+      assert.deepEqual(
+        findings.map((f) => [f.text, f.kind, f.fact]),
+        expected,
+        findings.map((f) => f.message).join('\n'),
+      );
+    });
+  }
+});
