@@ -1,0 +1,205 @@
+// npm run bench: how fast dealcheck is, in one run, on this machine.
+//  - full CLI check (whole process, median of several runs) of ~10 KB, ~100 KB and ~1 MB drafts,
+//    next to markdownlint-cli2 and cspell on the same files;
+//  - the language server: one-character edit → up-to-date diagnostics (LSP pull), p50/p95 over
+//    a few hundred edits at random places; initialize → first diagnostics for the 100 KB draft;
+//    server memory (RSS) with the 1 MB draft open.
+// Drafts are built from the dev corpus and the source articles beside the checkout.
+// Not a test: it prints figures; nothing here asserts a time.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = process.env.DEALCHECK_SHARED ?? resolve(root, '../shared');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const EDITS = Number(process.env.BENCH_EDITS ?? 300);
+const SIZES = [
+  ['10 KB', 10_000],
+  ['100 KB', 100_000],
+  ['1 MB', 1_000_000],
+];
+
+for (const f of ['dist/cli.js', 'dist/server.js'])
+  if (!existsSync(join(root, f))) throw new Error(`${f} is missing: run \`npm run build\` first`);
+
+// ---- drafts ---------------------------------------------------------------------------------
+function pieces() {
+  const dev = join(shared, 'eval/dev');
+  const sources = join(shared, 'sources');
+  const out = readdirSync(dev).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(dev, f), 'utf8'));
+  for (const f of readdirSync(sources).sort()) {
+    // Source articles are plain text: one paragraph per line, tables kept together.
+    const text = readFileSync(join(sources, f), 'utf8');
+    out.push(text.split('\n').filter((l) => l.trim()).join('\n').replace(/\n(?!\|)/g, '\n\n'));
+  }
+  return out;
+}
+
+function buildDraft(bytes) {
+  const parts = pieces();
+  let doc = '';
+  for (let i = 0; doc.length < bytes; i++) doc += parts[i % parts.length] + '\n\n';
+  return doc;
+}
+
+const dir = join(tmpdir(), 'dealcheck-bench');
+mkdirSync(dir, { recursive: true });
+const drafts = SIZES.map(([label, bytes]) => {
+  const path = join(dir, `draft-${bytes}.md`);
+  writeFileSync(path, buildDraft(bytes));
+  return { label, path, text: readFileSync(path, 'utf8') };
+});
+
+// ---- whole-process timings ------------------------------------------------------------------
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+function timeCommand(cmd, args) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(cmd, args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    if (r.error) throw r.error;
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return median(times);
+}
+
+function binOf(pkg, name) {
+  const pkgJson = require.resolve(`${pkg}/package.json`, { paths: [root] });
+  const { bin } = JSON.parse(readFileSync(pkgJson, 'utf8'));
+  return join(dirname(pkgJson), typeof bin === 'string' ? bin : bin[name]);
+}
+
+const tools = {
+  dealcheck: (f) => [process.execPath, [join(root, 'dist/cli.js'), '--format', 'json', f]],
+  'markdownlint-cli2': (f) => [process.execPath, [binOf('markdownlint-cli2', 'markdownlint-cli2'), f]],
+  cspell: (f) => [process.execPath, [binOf('cspell', 'cspell'), '--no-progress', '--no-summary', f]],
+};
+
+const cli = drafts.map((d) => {
+  const row = { label: d.label };
+  for (const [name, make] of Object.entries(tools)) {
+    const [cmd, args] = make(d.path);
+    row[name] = timeCommand(cmd, args);
+  }
+  return row;
+});
+
+// ---- the language server ----------------------------------------------------------------------
+const rpc = require(require.resolve('vscode-jsonrpc/node', { paths: [root] }));
+
+function startServer() {
+  const child = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  conn.onRequest('workspace/configuration', (params) => params.items.map(() => null));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.onNotification(() => {});
+  conn.listen();
+  return { child, conn };
+}
+
+async function initialize(conn) {
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {
+      textDocument: {
+        synchronization: { dynamicRegistration: false },
+        diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+        publishDiagnostics: { relatedInformation: true },
+      },
+      workspace: { configuration: true },
+    },
+  });
+  conn.sendNotification('initialized', {});
+}
+
+function positionAt(text, offset) {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+async function pull(conn, uri) {
+  return conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+}
+
+async function firstDiagnostics(draft) {
+  const { child, conn } = startServer();
+  const t = process.hrtime.bigint();
+  await initialize(conn);
+  const uri = pathToFileURL(draft.path).href;
+  conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: draft.text } });
+  const report = await pull(conn, uri);
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  conn.dispose();
+  child.kill();
+  return { ms, count: report.items?.length ?? 0 };
+}
+
+async function editLatency(draft) {
+  const { child, conn } = startServer();
+  await initialize(conn);
+  const uri = pathToFileURL(draft.path).href;
+  let text = draft.text;
+  conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  await pull(conn, uri);
+  const rss = Number(readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) / 1024;
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const times = [];
+  for (let i = 0; i < EDITS; i++) {
+    const offset = Math.floor(random() * text.length);
+    const ch = random() < 0.5 ? 'x' : '7';
+    const pos = positionAt(text, offset);
+    text = text.slice(0, offset) + ch + text.slice(offset);
+    const t = process.hrtime.bigint();
+    conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: i + 2 },
+      contentChanges: [{ range: { start: pos, end: pos }, text: ch }],
+    });
+    await pull(conn, uri);
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  conn.dispose();
+  child.kill();
+  return { p50: percentile(times, 50), p95: percentile(times, 95), rss };
+}
+
+const server = [];
+for (const d of drafts) server.push({ label: d.label, ...(await editLatency(d)) });
+const first = await firstDiagnostics(drafts[1]);
+
+// ---- report -------------------------------------------------------------------------------------
+const f = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+const lines = [];
+lines.push(`Machine: ${cpus().length} × ${cpus()[0].model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${RUNS} runs, ${EDITS} edits.`);
+lines.push('');
+lines.push('| draft | dealcheck CLI | markdownlint-cli2 | cspell | dealcheck / markdownlint | edit → diagnostics p50 | p95 | server RSS |');
+lines.push('|---|---|---|---|---|---|---|---|');
+cli.forEach((row, i) => {
+  const s = server[i];
+  lines.push(
+    `| ${row.label} | ${f(row.dealcheck)} ms | ${f(row['markdownlint-cli2'])} ms | ${f(row.cspell)} ms | ${(row.dealcheck / row['markdownlint-cli2']).toFixed(2)} | ${f(s.p50)} ms | ${f(s.p95)} ms | ${s.rss.toFixed(0)} MB |`,
+  );
+});
+lines.push('');
+lines.push(`initialize → first diagnostics, 100 KB draft: ${f(first.ms)} ms (${first.count} diagnostics).`);
+const out = lines.join('\n');
+console.log(out);
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+writeFileSync(join(root, 'bench/results/latest.md'), out + '\n');
