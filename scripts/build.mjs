@@ -27,6 +27,8 @@ await build({
   target: 'node20',
   format: 'cjs',
   external: ['vscode'],
+  // jsonc-parser's UMD build hides its requires from the bundler; its ESM build does not.
+  mainFields: ['module', 'main'],
   minify: production,
   sourcemap: production ? false : 'linked',
   define: { DEALCHECK_VERSION: JSON.stringify(pkg.version) },
