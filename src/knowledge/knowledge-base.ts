@@ -43,6 +43,8 @@ export interface KnowledgeBase {
   factsByType: ReadonlyMap<ValueType, readonly CompiledFact[]>;
   /** Qualifier id → its lowercase keywords. */
   qualifierKeywords: ReadonlyMap<string, Set<string>>;
+  /** Qualifiers writers often leave unsaid. */
+  implicitQualifiers: ReadonlySet<string>;
   findMentions(text: string): Mention[];
   findKeywords(text: string): KeywordHit[];
 }
@@ -156,6 +158,12 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
   for (const f of compiled) for (const k of f.keywords) allKeywords.add(k);
   for (const ks of qualifierKeywords.values()) for (const k of ks) allKeywords.add(k);
   const keywordRe = new RegExp(alternation(allKeywords, false), 'giu');
+  // The regex takes the longest keyword at a place; "projected" also says "project".
+  const keywordPrefixes = new Map<string, string[]>();
+  for (const k of allKeywords) {
+    const prefixes = [...allKeywords].filter((p) => p !== k && k.startsWith(p));
+    if (prefixes.length) keywordPrefixes.set(k, prefixes);
+  }
 
   const kb: KnowledgeBase = {
     sources,
@@ -165,6 +173,7 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
     facts: compiled,
     factsByType,
     qualifierKeywords,
+    implicitQualifiers: new Set([...qualifiers.values()].filter((q) => q.implicit).map((q) => q.id)),
     findMentions(text) {
       const out: Mention[] = [];
       for (const m of text.matchAll(mentionRe)) {
@@ -178,7 +187,11 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
       return out;
     },
     findKeywords(text) {
-      return [...text.matchAll(keywordRe)].map((m) => ({ keyword: m[0].toLowerCase().replace(/\s+/g, ' '), start: m.index, end: m.index + m[0].length }));
+      return [...text.matchAll(keywordRe)].flatMap((m) => {
+        const keyword = m[0].toLowerCase().replace(/\s+/g, ' ');
+        const span = { start: m.index, end: m.index + m[0].length };
+        return [keyword, ...(keywordPrefixes.get(keyword) ?? [])].map((k) => ({ keyword: k, ...span }));
+      });
     },
   };
   return { kb, problems };

@@ -100,6 +100,10 @@ export const Qualifier = z
     id,
     label: z.string().min(1),
     keywords,
+    implicit: z
+      .boolean()
+      .default(false)
+      .describe('Writers often leave it unsaid (a prediction, an estimate): a figure without its words still fits, at a small cost.'),
   })
   .strict();
 export type Qualifier = z.infer<typeof Qualifier>;
