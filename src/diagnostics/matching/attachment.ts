@@ -21,6 +21,11 @@ export const OTHER_CLAUSE = 0.6;
 export const OTHER_FIGURE = 0.3;
 export const SHARED_SUBJECT = 0.7;
 
+/** A figure's place, and its type where the caller knows it. */
+export interface FigureSpan extends Span {
+  type?: string;
+}
+
 export interface SentenceLayout {
   sentences: Span[];
   clauses: Span[];
@@ -72,12 +77,15 @@ function decay(words: number): number {
 /**
  * The weight of the word at `word` for `figure`, given all `figures` of the same prose unit.
  */
-export function attachment(text: string, l: SentenceLayout, word: Span, figure: Span, figures: readonly Span[]): number {
+export function attachment(text: string, l: SentenceLayout, word: Span, figure: FigureSpan, figures: readonly FigureSpan[]): number {
   const sentence = indexOf(l.sentences, figure.start);
   if (indexOf(l.sentences, word.start) !== sentence) return 0;
   const clause = indexOf(l.clauses, figure.start);
   if (indexOf(l.clauses, word.start) !== clause) return OTHER_CLAUSE;
-  const inClause = figures.filter((f) => indexOf(l.clauses, f.start) === clause);
+  // A year modifies the figures around it ("$45 billion in AI revenue in 2024"): it claims
+  // words only against other years.
+  const rivals = figure.type === 'date' ? figures : figures.filter((f) => f.type !== 'date');
+  const inClause = rivals.filter((f) => indexOf(l.clauses, f.start) === clause);
   const left = inClause.filter((f) => f.end <= word.start).at(-1);
   const right = inClause.find((f) => f.start >= word.end);
   if (!left && !right) return 0;
@@ -85,7 +93,11 @@ export function attachment(text: string, l: SentenceLayout, word: Span, figure: 
   const rightGap = right ? gap(text, l, word.end, right.start) : Infinity;
   let owner: Span | undefined;
   if (left && right) {
-    owner = PREPOSITION_BEFORE.test(text.slice(left.end, word.start)) || leftGap <= rightGap ? left : right;
+    const between = text.slice(left.end, word.start);
+    // "$8 billion into Anthropic", but not "Within 18 months, Amazon is predicted to add $10 billion".
+    const prepositional = PREPOSITION_BEFORE.test(between) && !between.includes(',') && leftGap <= 4;
+    // On a tie the word leads into the figure after it: "revenue of $8 billion grew 50%".
+    owner = prepositional || leftGap < rightGap ? left : right;
   } else owner = left ?? right;
   if (owner === figure) return decay(owner === left ? leftGap : rightGap);
   // Before the clause's first figure: the subject of every figure in it.

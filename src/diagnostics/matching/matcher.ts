@@ -26,8 +26,12 @@ export interface Match {
 
 /** Facts scoring within this much of the best are all plausible readings of the figure. */
 const MARGIN = 0.5;
-/** Qualifiers a writer often leaves unsaid: missing them costs little. */
-const SOFT_QUALIFIERS = new Set(['prediction', 'estimate']);
+/** A named thing this close to a figure can be the party a fact leaves unnamed. */
+const OTHER_ROLE_WEIGHT = 0.6;
+/** Weight of a party named in the previous sentence when the figure's own sentence names none. */
+const CARRIED_WEIGHT = 0.5;
+/** Weight of the sentence's first-named party for every figure after it. */
+const SENTENCE_SUBJECT_WEIGHT = 0.6;
 /** Kinds of entity that compete for the subject or object role. */
 const ROLE_KINDS = new Set(['company', 'chip', 'market', 'person', 'product', 'model', 'project']);
 
@@ -92,11 +96,35 @@ function weightOf(ev: Evidence, span: Span, figure: Figure): number {
   return attachment(ev.text, ev.layout, span, figure, ev.figures);
 }
 
-function entityWeight(ev: Evidence, entity: string | undefined, figure: Figure): number {
+function entityWeight(kb: KnowledgeBase, ev: Evidence, entity: string | undefined, figure: Figure): number {
   if (!entity) return 0;
   let w = ev.header?.mentions.get(entity) ?? 0;
   for (const m of ev.mentions) if (m.entity === entity) w = Math.max(w, weightOf(ev, m, figure));
-  return w;
+  const subject = sentenceSubject(kb, ev, figure);
+  if (subject?.entity === entity) w = Math.max(w, SENTENCE_SUBJECT_WEIGHT);
+  return Math.max(w, carriedWeight(kb, ev, entity, figure));
+}
+
+/** The first party a sentence names, before the figure: "Amazon could add $10 billion ..., for a total of $40 billion". */
+function sentenceSubject(kb: KnowledgeBase, ev: Evidence, figure: Figure): Mention | undefined {
+  const s = ev.layout.sentences.find((x) => figure.start >= x.start && figure.start < x.end);
+  if (!s) return undefined;
+  const first = ev.mentions.find((m) => m.start >= s.start && m.start < s.end && ROLE_KINDS.has(kb.entities.get(m.entity)!.kind));
+  return first && first.end <= figure.start ? first : undefined;
+}
+
+/**
+ * "Amazon invests $25 billion in Anthropic. Of that, $5 billion is paid upfront": a sentence that
+ * names nobody speaks of the parties of the sentence before it.
+ */
+function carriedWeight(kb: KnowledgeBase, ev: Evidence, entity: string, figure: Figure): number {
+  const { sentences } = ev.layout;
+  const i = sentences.findIndex((s) => figure.start >= s.start && figure.start < s.end);
+  if (i <= 0) return 0;
+  const within = (m: Mention, s: Span) => m.start >= s.start && m.start < s.end;
+  const namesSomeone = ev.mentions.some((m) => within(m, sentences[i]) && ROLE_KINDS.has(kb.entities.get(m.entity)!.kind));
+  if (namesSomeone) return 0;
+  return ev.mentions.some((m) => m.entity === entity && within(m, sentences[i - 1])) ? CARRIED_WEIGHT : 0;
 }
 
 function keywordWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): number {
@@ -132,13 +160,16 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
   const { fact } = cf;
   if (cf.unit !== figure.unit && (figure.type === 'spec' || figure.type === 'count' || figure.type === 'duration')) return undefined;
 
-  const subj = entityWeight(ev, fact.subject, figure);
-  const obj = fact.object ? entityWeight(ev, fact.object, figure) : undefined;
+  const subj = entityWeight(kb, ev, fact.subject, figure);
+  const obj = fact.object ? entityWeight(kb, ev, fact.object, figure) : undefined;
   let rel = keywordWeight(ev, cf.keywords, figure);
   const own = keywordWeight(ev, cf.ownKeywords, figure);
   // A specific unit (TFLOPS, stars) names the measure by itself.
   if ((figure.type === 'spec' || figure.type === 'count') && cf.unit === figure.unit) rel = Math.max(rel, 0.8);
-  if (rel < 0.5 && own < 0.5) return undefined;
+  // A fact's own qualifiers ("upfront", "a total of") name it as well as its relation words do.
+  let qual = 0;
+  for (const q of fact.qualifiers) if (!kb.implicitQualifiers.has(q)) qual = Math.max(qual, keywordWeight(ev, kb.qualifierKeywords.get(q)!, figure));
+  if (rel < 0.5 && own < 0.5 && qual < 0.5) return undefined;
   if (figure.type === 'date' && (Math.max(rel, own) < 0.8 || subj < 0.5)) return undefined;
 
   // Other named things near the figure argue for another fact.
@@ -153,7 +184,7 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
     seen.add(m);
     const entity = kb.entities.get(m)!;
     if (!ROLE_KINDS.has(entity.kind)) continue;
-    const w = entityWeight(ev, m, figure);
+    const w = entityWeight(kb, ev, m, figure);
     if (w >= 0.8) others += w;
     if (w >= OTHER_ROLE_WEIGHT && missingRoleKinds.has(entity.kind)) rival = true;
   }
@@ -166,7 +197,7 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
   let score = 2 * entityScore + 1.5 * rel + own - 0.8 * others;
   for (const q of fact.qualifiers) {
     const w = keywordWeight(ev, kb.qualifierKeywords.get(q)!, figure);
-    score += w >= 0.5 ? 0.5 * w : SOFT_QUALIFIERS.has(q) ? -0.2 : -0.6;
+    score += w >= 0.5 ? 0.5 * w : kb.implicitQualifiers.has(q) ? -0.2 : -0.6;
   }
   let distinguishing = distinguishingCache.get(kb);
   if (!distinguishing) distinguishingCache.set(kb, (distinguishing = distinguishingQualifiers(kb)));
@@ -189,7 +220,6 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
   return score;
 }
 
-const OTHER_ROLE_WEIGHT = 0.6;
 
 function verdict(figure: Figure, scored: Scored[], sentenceEnd: number): Match | undefined {
   if (!scored.length) return undefined;
@@ -203,18 +233,16 @@ function verdict(figure: Figure, scored: Scored[], sentenceEnd: number): Match |
   return { figure, fact: best.fact, agreeing: [], score: best.score, sentenceEnd };
 }
 
-/** Every figure in the unit that a fact fits, with its verdict. */
-export function matchUnit(unit: ProseUnit, kb: KnowledgeBase): Match[] {
+function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | undefined {
   const text = unit.text;
   const mentions = kb.findMentions(text);
   let figures = findFigures(text, mentions);
   if (unit.table) figures = applyHeaderUnit(unit, figures);
-  if (!figures.length) return [];
+  if (!figures.length) return undefined;
   const l = layout(text, !!unit.table);
   const versions = [...text.matchAll(VERSION_NAME)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-  const sentenceEnd = (offset: number) => l.sentences.find((s) => offset >= s.start && offset < s.end)?.end ?? text.length;
-  figures = inheritUnits(text, figures, sentenceEnd, [...mentions, ...versions]);
-  const ev: Evidence = {
+  figures = inheritUnits(text, figures, (offset) => sentenceEndIn(l, text, offset), [...mentions, ...versions]);
+  return {
     text,
     layout: l,
     figures,
@@ -223,15 +251,46 @@ export function matchUnit(unit: ProseUnit, kb: KnowledgeBase): Match[] {
     years: figures.filter((f) => f.type === 'date').map((f) => ({ year: Math.floor(f.value.lo / 12), start: f.start, end: f.end })),
     header: unit.table ? headerEvidence(kb, unit.table) : undefined,
   };
+}
+
+function sentenceEndIn(l: SentenceLayout, text: string, offset: number): number {
+  return l.sentences.find((s) => offset >= s.start && offset < s.end)?.end ?? text.length;
+}
+
+function scoreAll(kb: KnowledgeBase, ev: Evidence, figure: Figure): Scored[] {
+  const scored: Scored[] = [];
+  for (const fact of kb.factsByType.get(figure.type) ?? []) {
+    const score = scoreFact(kb, ev, figure, fact);
+    if (score !== undefined) scored.push({ fact, score });
+  }
+  return scored;
+}
+
+/** Every figure in the unit that a fact fits, with its verdict. */
+export function matchUnit(unit: ProseUnit, kb: KnowledgeBase): Match[] {
+  const ev = gatherEvidence(unit, kb);
+  if (!ev) return [];
   const out: Match[] = [];
-  for (const figure of figures) {
-    const scored: Scored[] = [];
-    for (const fact of kb.factsByType.get(figure.type) ?? []) {
-      const score = scoreFact(kb, ev, figure, fact);
-      if (score !== undefined) scored.push({ fact, score });
-    }
-    const match = verdict(figure, scored, text.slice(0, sentenceEnd(figure.start)).trimEnd().length);
+  for (const figure of ev.figures) {
+    const end = sentenceEndIn(ev.layout, ev.text, figure.start);
+    const match = verdict(figure, scoreAll(kb, ev, figure), ev.text.slice(0, end).trimEnd().length);
     if (match) out.push(match);
   }
   return out;
+}
+
+/** Every candidate fact for every figure, best first: what `dealcheck --explain` prints for knowledge base authors. */
+export function explainUnit(unit: ProseUnit, kb: KnowledgeBase): { figure: Figure; candidates: { fact: string; score: number; agrees: boolean }[] }[] {
+  const ev = gatherEvidence(unit, kb);
+  if (!ev) return [];
+  return ev.figures.map((figure) => ({
+    figure,
+    candidates: scoreAll(kb, ev, figure)
+      .sort((a, b) => b.score - a.score)
+      .map((s) => ({
+        fact: s.fact.fact.id,
+        score: Math.round(s.score * 100) / 100,
+        agrees: s.fact.assertions.some((a) => agrees(figure, a.interval, a.assertion.hedge)),
+      })),
+  }));
 }
