@@ -79,22 +79,28 @@ function maskNonProse(node: Nodes, chars: string[], base: number) {
   blank(chars, cursor - base, end - base);
 }
 
+const FOOTNOTE_REFERENCE = /\[\^[^\]\s]+\]/g;
+
 function proseUnit(node: Nodes, source: string, table?: ProseUnit['table']): ProseUnit {
   const [start, end] = span(node);
   // Code units, not code points: offsets stay UTF-16, as in LSP positions.
   const chars = source.slice(start, end).split('');
   maskNonProse(node, chars, start);
-  return table ? { start, text: chars.join(''), table } : { start, text: chars.join('') };
+  // A block parsed alone has no footnote definitions, so the parser reads `[^1]` as text.
+  const text = chars.join('').replace(FOOTNOTE_REFERENCE, (m) => ' '.repeat(m.length));
+  return table ? { start, text, table } : { start, text };
 }
 
-function tableUnits(table: Table, source: string, out: ProseUnit[]) {
+function tableUnits(table: Table, source: string, out: BlockProse) {
   const [header, ...rows] = table.children;
   const headers = header.children.map((c) => plainText(c).trim());
-  for (const cell of header.children) out.push(proseUnit(cell, source));
+  for (const cell of header.children) out.units.push(proseUnit(cell, source));
   for (const row of rows) {
     const rowHeader = row.children[0] ? plainText(row.children[0]).trim() : '';
-    row.children.forEach((cell, i) => out.push(proseUnit(cell, source, i === 0 ? undefined : { rowHeader, columnHeader: headers[i] ?? '' })));
+    row.children.forEach((cell, i) => out.units.push(proseUnit(cell, source, i === 0 ? undefined : { rowHeader, columnHeader: headers[i] ?? '' })));
   }
+  // `<!-- dealcheck-disable-line -->` inside a cell silences its row.
+  for (const row of table.children) for (const cell of row.children) for (const child of cell.children) if (child.type === 'html') walk(child, source, out);
 }
 
 function collectComments(value: string, offset: number, out: ControlComment[]) {
@@ -115,7 +121,7 @@ function walk(node: Nodes, source: string, out: BlockProse) {
   }
   if (SKIPPED.has(node.type)) return;
   if (node.type === 'footnoteDefinition' && CITATION_LABEL.test(node.label ?? node.identifier)) return;
-  if (node.type === 'table') return tableUnits(node, source, out.units);
+  if (node.type === 'table') return tableUnits(node, source, out);
   if (node.type === 'paragraph' || node.type === 'heading') {
     out.units.push(proseUnit(node, source));
     // Inline HTML comments can hold control comments too.
