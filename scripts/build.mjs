@@ -2,7 +2,7 @@
 // `vscode` stays external (the editor provides it); everything else is bundled, so the
 // package needs no node_modules.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
@@ -34,3 +34,7 @@ await build({
   define: { DEALCHECK_VERSION: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 });
+
+// The server points "go to the knowledge base entry" at a shipped copy of the bundled knowledge base.
+mkdirSync('dist/knowledge', { recursive: true });
+copyFileSync('src/knowledge/bundled/dealcheck.dealkb.json', 'dist/knowledge/dealcheck.dealkb.json');

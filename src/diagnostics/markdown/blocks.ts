@@ -142,3 +142,14 @@ export function resplitBlocks(old: readonly Block[], text: string, change: TextC
   const tail = old.slice(resumeAt).map((b) => ({ start: b.start + delta, text: b.text, line: b.line + lineShift }));
   return [...old.slice(0, i), ...middle, ...tail];
 }
+
+/**
+ * Two changes in a row as one: `first` took text0 to text1, `second` text1 to text2; the result
+ * takes text0 to text2 and covers everything either touched.
+ */
+export function mergeChanges(first: TextChange, second: TextChange): TextChange {
+  const firstDelta = first.newEnd - first.oldEnd;
+  const secondDelta = second.newEnd - second.oldEnd;
+  const end = Math.max(first.newEnd, second.oldEnd);
+  return { start: Math.min(first.start, second.start), oldEnd: end - firstDelta, newEnd: end + secondDelta };
+}

@@ -1,0 +1,50 @@
+/** Findings as LSP diagnostics: severity from the settings, a link to the check's docs, the sources as related information. */
+import { type Diagnostic, DiagnosticSeverity, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
+import type { Finding } from '../diagnostics/finding';
+import type { Settings, Severity } from './settings';
+
+export const DOCS_URL = 'https://github.com/dealcheck/dealcheck#';
+
+const SEVERITY: Record<Exclude<Severity, 'ignore'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What a code action needs to find the finding again. */
+export interface DiagnosticData {
+  fact: string;
+  kind: Finding['kind'];
+}
+
+export type Locate = (finding: Finding, evidence: Finding['evidence'][number]) => { uri: string; line: number } | undefined;
+
+function figureType(code: string): keyof Settings['severity'] {
+  return code.replace(/-(conflict|supported)$/, '') as keyof Settings['severity'];
+}
+
+export function toDiagnostic(finding: Finding, settings: Settings, locate: Locate): Diagnostic | undefined {
+  const severity: Severity = finding.kind === 'supported' ? (settings.showSupported ? 'hint' : 'ignore') : (settings.severity[figureType(finding.code)] ?? 'warning');
+  if (severity === 'ignore') return undefined;
+  const relatedInformation: DiagnosticRelatedInformation[] = [];
+  for (const e of finding.evidence) {
+    const at = locate(finding, e);
+    if (at)
+      relatedInformation.push({
+        location: { uri: at.uri, range: { start: { line: at.line, character: 0 }, end: { line: at.line, character: 0 } } },
+        message: `${e.agrees ? 'agrees' : 'says'} ${e.value}: ${e.title}`,
+      });
+  }
+  const data: DiagnosticData = { fact: finding.fact, kind: finding.kind };
+  return {
+    range: finding.range,
+    severity: SEVERITY[severity],
+    code: finding.code,
+    codeDescription: { href: DOCS_URL + finding.code },
+    source: 'dealcheck',
+    message: finding.message,
+    ...(relatedInformation.length ? { relatedInformation } : {}),
+    data,
+  };
+}

@@ -1,0 +1,22 @@
+/** What a hover on a checked figure says: the fact, each source's value and words, and the verdict. */
+import type { Finding } from '../diagnostics/finding';
+import { formatSourceDate } from '../diagnostics/citations';
+
+function escapeMarkdown(s: string): string {
+  return s.replace(/([\\`*_{}[\]<>|#])/g, '\\$1');
+}
+
+export function hoverMarkdown(finding: Finding): string {
+  const verdict =
+    finding.kind === 'supported'
+      ? `✓ **${escapeMarkdown(finding.text)}** agrees with ${finding.evidence.filter((e) => e.agrees).length === 1 ? 'a source' : 'the sources marked ✓'}`
+      : `⚠ **${escapeMarkdown(finding.text)}** agrees with no source`;
+  const lines = [`**${escapeMarkdown(finding.statement)}** (dealcheck)`, '', `${verdict}. ${finding.sourcesAgree ? 'The sources agree.' : 'The sources disagree among themselves.'}`, ''];
+  for (const e of finding.evidence) {
+    const by = [e.publisher, formatSourceDate(e.date)].filter(Boolean).join(', ');
+    const note = e.note ? ` (${escapeMarkdown(e.note)})` : '';
+    lines.push(`- ${e.agrees ? '✓' : '✗'} **${escapeMarkdown(e.value)}**${note} — *${escapeMarkdown(e.title)}*${by ? `, ${escapeMarkdown(by)}` : ''}`);
+    lines.push(`  > "${escapeMarkdown(e.quote)}"`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,65 @@
+/**
+ * The `dealcheck.*` settings. The zod schema is the single truth: the server parses what the
+ * client sends with it, and package.json's `contributes.configuration` is generated from it
+ * (npm run schema) and checked by a test, so the two cannot drift.
+ */
+import { z } from 'zod';
+import { ValueType } from '../knowledge/schema';
+
+export const Severity = z.enum(['ignore', 'hint', 'information', 'warning', 'error']);
+export type Severity = z.infer<typeof Severity>;
+
+const severityByKind = z
+  .object(Object.fromEntries(ValueType.options.map((kind) => [kind, Severity.default('warning')])) as Record<ValueType, z.ZodDefault<typeof Severity>>)
+  .describe('Severity of a conflict, per kind of figure (money, percent, multiple, date, duration, count, spec); "ignore" turns that check off.');
+
+export const Settings = z.object({
+  enable: z.boolean().default(true).describe('Check Markdown documents.'),
+  knowledgeBase: z
+    .array(z.string())
+    .default([])
+    .describe('Extra knowledge base files (.dealkb.json, .json, .yaml), relative to the workspace folder. Files named *.dealkb.json or *.dealkb.yaml in the workspace are loaded too.'),
+  useBundledKnowledgeBase: z.boolean().default(true).describe('Use the knowledge base that ships with dealcheck, curated from five source articles.'),
+  sourcesFolder: z
+    .string()
+    .default('')
+    .describe('Folder holding the source texts the knowledge base quotes; when set, hovers and related information link to the quoted line.'),
+  severity: severityByKind.default(Object.fromEntries(ValueType.options.map((kind) => [kind, 'warning'])) as Record<ValueType, Severity>),
+  showSupported: z.boolean().default(false).describe('Also mark figures the sources support, as hints.'),
+  debounceMs: z.number().int().min(0).max(5000).default(150).describe('Wait this long after typing stops before pushing diagnostics (clients that pull get them at once).'),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = Settings.parse({});
+
+/** Settings as a client sent them; anything unusable falls back to its default, field by field. */
+export function parseSettings(raw: unknown): { settings: Settings; problems: string[] } {
+  const input = raw && typeof raw === 'object' ? { ...(raw as Record<string, unknown>) } : {};
+  const problems: string[] = [];
+  for (;;) {
+    const result = Settings.safeParse(input);
+    if (result.success) return { settings: result.data, problems };
+    const issue = result.error.issues[0];
+    const key = String(issue.path[0]);
+    problems.push(`dealcheck.${issue.path.join('.')}: ${issue.message}; using the default`);
+    delete input[key];
+  }
+}
+
+/** `contributes.configuration.properties` for package.json. */
+export function configurationContribution(): Record<string, unknown> {
+  const json = z.toJSONSchema(Settings, { io: 'input' }) as { properties: Record<string, Record<string, unknown>> };
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(json.properties)) {
+    const { description, ...rest } = schema;
+    out[`dealcheck.${key}`] = { ...rest, markdownDescription: description, scope: 'window' };
+  }
+  out['dealcheck.trace.server'] = {
+    type: 'string',
+    enum: ['off', 'messages', 'verbose'],
+    default: 'off',
+    markdownDescription: 'Trace the messages between VS Code and the dealcheck language server (in the "dealcheck" output channel).',
+    scope: 'window',
+  };
+  return out;
+}
