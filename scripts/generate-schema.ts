@@ -1,7 +1,15 @@
-// Writes schemas/dealkb.schema.json from the zod schema (npm run schema). A unit test fails when
-// the committed file differs from what this writes.
-import { writeFileSync } from 'node:fs';
+// Writes what is generated from the zod schemas (npm run schema): schemas/dealkb.schema.json from
+// the knowledge base schema, and package.json's contributes.configuration from the settings
+// schema. Unit tests fail when the committed files differ from what this writes.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { knowledgeBaseJsonSchema } from '../src/knowledge/json-schema';
+import { configurationContribution } from '../src/server/settings';
 
-writeFileSync(join(__dirname, '../schemas/dealkb.schema.json'), knowledgeBaseJsonSchema());
+const root = join(__dirname, '..');
+writeFileSync(join(root, 'schemas/dealkb.schema.json'), knowledgeBaseJsonSchema());
+
+const pkgPath = join(root, 'package.json');
+const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
+pkg.contributes.configuration = { title: 'dealcheck', properties: configurationContribution() };
+writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
