@@ -2,10 +2,20 @@
 // `vscode` stays external (the editor provides it); everything else is bundled, so the
 // package needs no node_modules.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
+
+if (process.argv.includes('--e2e-suite')) {
+  // The in-editor mocha suite: its own files compiled, vscode and mocha left to the extension host.
+  const suite = readdirSync('test/e2e/suite').filter((f) => f.endsWith('.ts')).map((f) => `test/e2e/suite/${f}`);
+  await build({
+    entryPoints: suite, outdir: 'out/test/e2e/suite', bundle: true, packages: 'external', platform: 'node',
+    target: 'node20', format: 'cjs', sourcemap: 'inline', logLevel: 'warning',
+  });
+  process.exit(0);
+}
 const entries = [
   { in: 'src/cli/index.ts', out: 'cli' },
   { in: 'src/server/index.ts', out: 'server' },

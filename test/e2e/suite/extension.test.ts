@@ -1,0 +1,130 @@
+/**
+ * The extension through the real VS Code API, in a real extension host, on the fixture workspace
+ * (test/e2e/fixture): diagnostics, hover, quick-fix applied, knowledge base file broken and fixed.
+ * Waits on onDidChangeDiagnostics, never on sleeps.
+ */
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'dealcheck.dealcheck';
+
+function folder(): vscode.Uri {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'the suite needs the fixture workspace open');
+  return f.uri;
+}
+
+function dealcheckDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'dealcheck');
+}
+
+/** Resolves when the document's dealcheck diagnostics satisfy `ok` (now or after a change). */
+function diagnosticsWhere(uri: vscode.Uri, ok: (ds: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const ds = dealcheckDiagnostics(uri);
+      if (!ok(ds)) return false;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(ds);
+      return true;
+    };
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}; have: ${JSON.stringify(dealcheckDiagnostics(uri).map((d) => d.message))}`));
+    }, timeoutMs);
+    check();
+  });
+}
+
+const rangeOf = (d: vscode.Diagnostic) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character];
+
+describe('dealcheck in VS Code', () => {
+  let briefing: vscode.Uri;
+  let doc: vscode.TextDocument;
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is not installed`);
+    briefing = vscode.Uri.joinPath(folder(), 'briefing.md');
+    doc = await vscode.workspace.openTextDocument(briefing);
+    await vscode.window.showTextDocument(doc);
+    assert.ok(ext.isActive || (await ext.activate(), ext.isActive), 'the extension did not activate on a Markdown file');
+  });
+
+  it('publishes exactly the expected conflicts, with code, docs link and related sources', async () => {
+    const ds = await diagnosticsWhere(briefing, (d) => d.length === 2, 'two dealcheck conflicts');
+    const sorted = ds.sort((a, b) => a.range.start.line - b.range.start.line);
+    assert.deepEqual(sorted.map(rangeOf), [[2, 16, 2, 27], [6, 25, 6, 35]]);
+    assert.equal(
+      sorted[0].message,
+      "$35 billion conflicts with every source on Amazon's investment in Anthropic: $25 billion (2 sources), $8 billion, up to $4 billion, an estimated $18 billion. The sources disagree among themselves.",
+    );
+    assert.equal(sorted[1].message, "$5 billion conflicts with the source on Acme's acquisition of WidgetCo: $3 billion.");
+    assert.equal(sorted[0].severity, vscode.DiagnosticSeverity.Warning);
+    const code = sorted[0].code as { value: string; target: vscode.Uri };
+    assert.equal(code.value, 'money-conflict');
+    assert.equal(code.target.toString(), 'https://github.com/dealcheck/dealcheck#money-conflict');
+    assert.ok((sorted[0].relatedInformation ?? []).length >= 4, 'each disagreeing source is related information');
+  });
+
+  it('hovers the figure with the sources, their values and a quote', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', briefing, new vscode.Position(2, 20));
+    const text = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : c.value))
+      .join('\n');
+    assert.match(text, /Amazon's investment in Anthropic/);
+    assert.match(text, /\*\*\$25 billion\*\*/);
+    assert.match(text, /\*\*\$8 billion\*\*/);
+    assert.match(text, /Amazon has invested \$25 billion in Anthropic/);
+  });
+
+  it('applies the preferred "Replace with" quick-fix: new figure, footnote citation, problem gone', async () => {
+    const [conflict] = dealcheckDiagnostics(briefing).filter((d) => d.range.start.line === 2);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', briefing, conflict.range, vscode.CodeActionKind.QuickFix.value);
+    const mine = actions.filter((a) => a.title.startsWith('Replace with') || a.title === 'Ignore this figure');
+    assert.deepEqual(
+      mine.map((a) => a.title),
+      [
+        "Replace with $25 billion — Amazon's $50 Billion AI Bet: Why It Pays Rivals More Than Allies for Cloud Dominance (+1 more)",
+        'Replace with $8 billion — AWS CEO Defends $58 Billion Dual Bet on OpenAI and Anthropic as Survival Strategy',
+        'Replace with $4 billion — Amazon to invest up to $4 billion in Anthropic (key takeaways)',
+        "Replace with $18 billion — Technical Deep Dive: AWS's $58 billion dual investment in OpenAI and Anthropic",
+        'Ignore this figure',
+      ],
+    );
+    const preferred = mine.find((a) => a.isPreferred);
+    assert.equal(preferred, mine[0]);
+    const gone = diagnosticsWhere(briefing, (ds) => ds.length === 1, 'the fixed conflict to disappear');
+    assert.ok(await vscode.workspace.applyEdit(preferred!.edit!));
+    assert.equal(doc.lineAt(2).text, 'Amazon invested $25 billion in Anthropic this spring.[^dc-ainews-50b-ai-bet]');
+    assert.match(doc.getText(), /\n\[\^dc-ainews-50b-ai-bet\]: "Amazon has invested \$25 billion in Anthropic/);
+    const [left] = await gone;
+    assert.deepEqual(rangeOf(left), [6, 25, 6, 35]);
+  });
+
+  it('reports a broken knowledge base file on the file, keeps checking, and recovers when it is fixed', async () => {
+    const kbUri = vscode.Uri.joinPath(folder(), 'team.dealkb.json');
+    const good = new TextDecoder().decode(await vscode.workspace.fs.readFile(kbUri));
+    const broken = good.replace('"value": 3000000000', '"value": "three billion"');
+    assert.notEqual(broken, good);
+    try {
+      const problems = diagnosticsWhere(kbUri, (ds) => ds.length > 0, 'a problem on the knowledge base file');
+      await vscode.workspace.fs.writeFile(kbUri, new TextEncoder().encode(broken));
+      const [problem] = await problems;
+      assert.equal(problem.range.start.line, broken.split('\n').findIndex((l) => l.includes('"three billion"')));
+      assert.match(problem.message, /^facts\[0\]\.assertions\[0\]\.value: /);
+      // The last good knowledge base stays in use: the Acme conflict is still there.
+      assert.equal(dealcheckDiagnostics(briefing).length, 1);
+    } finally {
+      const clean = diagnosticsWhere(kbUri, (ds) => ds.length === 0, 'the knowledge base problem to clear');
+      await vscode.workspace.fs.writeFile(kbUri, new TextEncoder().encode(good));
+      await clean;
+    }
+    await diagnosticsWhere(briefing, (ds) => ds.length === 1, 'the Acme conflict after the fix');
+  });
+});
