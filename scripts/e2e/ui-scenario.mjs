@@ -89,6 +89,8 @@ async function readProblems(page) {
     const out = [];
     let file = '';
     for (const row of rows) {
+      // A problem's related information (the sources) is a child row naming another file.
+      if (row.querySelector('.related-info-resource')) continue;
       const msg = row.querySelector('.marker-message');
       if (!msg) {
         const label = row.querySelector('.monaco-icon-label');
@@ -353,7 +355,7 @@ async function main() {
       );
       console.log(`\n   menu: ${items.join(' | ')}`);
       const wanted = items.find((t) => t.startsWith('Replace with'));
-      const replacement = /Replace with\s*["“]([^"”]+)["”]/.exec(wanted)?.[1];
+      const replacement = /Replace with\s*["“]?(.+?)["”]?\s+—/.exec(wanted)?.[1];
       if (!replacement) throw new Error(`cannot read the replacement figure from "${wanted}"`);
       // the menu blocks clicks: move the focus to the item with the keyboard
       for (let i = 0; i < items.length; i++) {
