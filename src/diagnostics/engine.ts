@@ -109,9 +109,15 @@ export function checkBlock(text: string, kb: KnowledgeBase): BlockResult {
   return { findings, comments };
 }
 
+/** A finding in the document: its range in document lines, its place relative to its block. */
 interface Placed {
   finding: Finding;
   place: FigurePlace;
+  blockStart: number;
+}
+
+function absolutePlace(p: Placed): FigurePlace {
+  return { ...p.place, start: p.blockStart + p.place.start, end: p.blockStart + p.place.end, citeAt: p.blockStart + p.place.citeAt };
 }
 
 function appliesTo(c: ControlComment, f: Finding): boolean {
@@ -121,11 +127,11 @@ function appliesTo(c: ControlComment, f: Finding): boolean {
 /** Drops findings silenced by dealcheck-disable / -enable / -disable-next-line / -disable-line comments. */
 function applyControlComments(placed: Placed[], comments: (BlockComment & { offset: number })[]): Placed[] {
   if (!comments.length) return placed;
-  return placed.filter(({ finding, place }) => {
+  return placed.filter(({ finding, place, blockStart }) => {
     const line = finding.range.start.line;
     let disabled = false;
     for (const c of comments) {
-      if (c.offset > place.start) break;
+      if (c.offset > blockStart + place.start) break;
       if (c.directive === 'disable' && appliesTo(c, finding)) disabled = true;
       if (c.directive === 'enable' && appliesTo(c, finding)) disabled = false;
     }
@@ -149,10 +155,29 @@ function shift(f: Finding, lines: number): Finding {
  * around itself. Bounded: results no block of the last check uses are dropped now and then.
  */
 export class DocumentChecker {
-  private cache = new Map<string, BlockResult>();
+  /** Block text → its findings; `text` is the key itself, `round` the last check that used it. */
+  private cache = new Map<string, { text: string; result: BlockResult; round: number }>();
+  private rounds = 0;
   private last: { text: string; blocks: Block[]; placed: Placed[] } | undefined;
 
+  /** A block's findings moved to the lines it sits on; a typed character moves no line. */
+  private shifted = new WeakMap<BlockResult, Map<number, Finding[]>>();
+
   constructor(readonly kb: KnowledgeBase) {}
+
+  private atLine(result: BlockResult, line: number): Finding[] {
+    if (!line) return result.findings.map((f) => f.finding);
+    let byLine = this.shifted.get(result);
+    if (!byLine) this.shifted.set(result, (byLine = new Map()));
+    let findings = byLine.get(line);
+    if (!findings) {
+      // The same paragraph can sit at many lines; keep a few.
+      if (byLine.size >= 64) byLine.clear();
+      findings = result.findings.map((f) => shift(f.finding, line));
+      byLine.set(line, findings);
+    }
+    return findings;
+  }
 
   private blocksOf(text: string, change?: TextChange): Block[] {
     const last = this.last;
@@ -162,44 +187,54 @@ export class DocumentChecker {
 
   /** `change`, when given, says what changed since the text of the previous call. */
   check(text: string, options: CheckOptions = {}, change?: TextChange): DocumentResult {
-    if (text.length > MAX_DOCUMENT_LENGTH)
+    if (text.length > MAX_DOCUMENT_LENGTH) {
+      this.last = undefined;
       return { findings: [], skipped: `skipped because it is larger than ${MAX_DOCUMENT_LENGTH / 1e6} MB` };
-    if (text.includes('\u0000')) return { findings: [], skipped: 'skipped because it holds NUL bytes: not a text file' };
+    }
+    // The last text checked had none (or it would not be kept), so only the change can add one.
+    const incremental = !!change && !!this.last && this.last.text.length + (change.newEnd - change.oldEnd) === text.length;
+    if (incremental ? text.slice(change!.start, change!.newEnd).includes('\u0000') : text.includes('\u0000')) {
+      this.last = undefined;
+      return { findings: [], skipped: 'skipped because it holds NUL bytes: not a text file' };
+    }
     const blocks = this.blocksOf(text, change);
     const placed: Placed[] = [];
     const comments: (BlockComment & { offset: number })[] = [];
-    const used = new Set<string>();
+    const round = ++this.rounds;
+    let distinct = 0;
     for (const block of blocks) {
-      let result = this.cache.get(block.text);
-      if (!result) {
-        result = checkBlock(block.text, this.kb);
-        this.cache.set(block.text, result);
+      let entry = this.cache.get(block.text);
+      if (!entry) {
+        entry = { text: block.text, result: checkBlock(block.text, this.kb), round: 0 };
+        this.cache.set(block.text, entry);
       }
-      used.add(block.text);
+      // The cached key from now on: later lookups compare pointers, not paragraphs.
+      block.text = entry.text;
+      if (entry.round !== round) distinct++;
+      entry.round = round;
+      const { result } = entry;
       for (const c of result.comments)
         comments.push({ ...c, offset: block.start + c.start, startLine: block.line + c.startLine, endLine: block.line + c.endLine });
-      for (const { finding, place } of result.findings) {
-        placed.push({
-          finding: block.line ? shift(finding, block.line) : finding,
-          place: { ...place, start: block.start + place.start, end: block.start + place.end, citeAt: block.start + place.citeAt },
-        });
+      if (result.findings.length) {
+        const findings = this.atLine(result, block.line);
+        for (let k = 0; k < findings.length; k++) placed.push({ finding: findings[k], place: result.findings[k].place, blockStart: block.start });
       }
     }
     // Keep what this version uses, plus a margin for undo and typing back.
-    if (this.cache.size > 2 * used.size + 256) for (const key of this.cache.keys()) if (!used.has(key)) this.cache.delete(key);
+    if (this.cache.size > 2 * distinct + 256) for (const [key, e] of this.cache) if (e.round !== round) this.cache.delete(key);
     const kept = applyControlComments(placed, comments);
     this.last = { text, blocks, placed: kept };
     const shown = options.includeSupported ? kept : kept.filter((p) => p.finding.kind === 'conflict');
     if (options.withFixes === false) return { findings: shown.map((p) => p.finding) };
     const ctx = fixContext(documentText(text));
-    return { findings: shown.map((p) => ({ ...p.finding, fixes: fixesFor(ctx, p.place, sourceValues(p.place.match)) })) };
+    return { findings: shown.map((p) => ({ ...p.finding, fixes: fixesFor(ctx, absolutePlace(p), sourceValues(p.place.match)) })) };
   }
 
   /** The fixes of the finding whose figure starts at `position`, in the text last checked. */
   fixesAt(text: string, position: Position): Fix[] {
     if (this.last?.text !== text) this.check(text, { withFixes: false });
     const hit = this.last!.placed.find((p) => p.finding.range.start.line === position.line && p.finding.range.start.character === position.character);
-    return hit ? fixesFor(fixContext(documentText(text)), hit.place, sourceValues(hit.place.match)) : [];
+    return hit ? fixesFor(fixContext(documentText(text)), absolutePlace(hit), sourceValues(hit.place.match)) : [];
   }
 }
 

@@ -50,12 +50,15 @@ export interface FigureKind {
 export function formatNumber(n: number, opts: { decimals?: number; grouping?: boolean } = {}): string {
   const rounded = Math.round(n * 1e6) / 1e6;
   const decimals = opts.decimals ?? (Number.isInteger(rounded) ? 0 : Math.min(2, String(rounded).split('.')[1]?.length ?? 0));
-  return rounded.toLocaleString('en-US', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: Math.max(decimals, 2),
-    useGrouping: opts.grouping ?? false,
-  });
+  const grouping = opts.grouping ?? false;
+  // toLocaleString builds a formatter on every call; these are made once.
+  const key = `${decimals}${grouping ? ',' : ''}`;
+  let format = FORMATS.get(key);
+  if (!format) FORMATS.set(key, (format = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: Math.max(decimals, 2), useGrouping: grouping })));
+  return format.format(rounded);
 }
+
+const FORMATS = new Map<string, Intl.NumberFormat>();
 
 /** The decimals a replacement keeps: the writer's if they wrote cents ("$1.50"), else what the value needs. */
 export function replacementDecimals(value: number, like: Figure): number | undefined {
