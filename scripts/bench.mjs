@@ -78,7 +78,8 @@ function timeCommand(cmd, args) {
 }
 
 function binOf(pkg, name) {
-  const pkgJson = require.resolve(`${pkg}/package.json`, { paths: [root] });
+  // Not require.resolve: packages whose "exports" leave out package.json cannot be resolved that way.
+  const pkgJson = join(root, 'node_modules', pkg, 'package.json');
   const { bin } = JSON.parse(readFileSync(pkgJson, 'utf8'));
   return join(dirname(pkgJson), typeof bin === 'string' ? bin : bin[name]);
 }
@@ -101,7 +102,12 @@ const cli = drafts.map((d) => {
 // ---- the language server ----------------------------------------------------------------------
 const rpc = require(require.resolve('vscode-jsonrpc/node', { paths: [root] }));
 
+// Like VS Code, a pull sends back the result id it last got, so an edit that changes no finding
+// is answered "unchanged" instead of with the whole list.
+const resultIds = new Map();
+
 function startServer() {
+  resultIds.clear();
   const child = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   conn.onRequest('workspace/configuration', (params) => params.items.map(() => null));
@@ -135,7 +141,9 @@ function positionAt(text, offset) {
 }
 
 async function pull(conn, uri) {
-  return conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+  const report = await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: resultIds.get(uri) });
+  resultIds.set(uri, report.resultId);
+  return report;
 }
 
 async function firstDiagnostics(draft) {

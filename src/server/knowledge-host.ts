@@ -106,7 +106,28 @@ export class EvidenceLocator {
     return this.texts.get(path);
   }
 
+  private found = new Map<string, { uri: string; line: number } | undefined>();
+  private ids = new Map<string, Map<string, number>>();
+
+  /** Offsets of the `id` fields of a knowledge base file, first occurrence of each. */
+  private idsIn(path: string, text: string | undefined): Map<string, number> {
+    let ids = this.ids.get(path);
+    if (!ids) {
+      ids = new Map();
+      for (const m of text?.matchAll(ID_FIELD) ?? []) if (!ids.has(m[1])) ids.set(m[1], m.index);
+      this.ids.set(path, ids);
+    }
+    return ids;
+  }
+
+  /** Cached: every diagnostic of every check asks again. */
   locate(finding: Finding, evidence: Finding['evidence'][number]): { uri: string; line: number } | undefined {
+    const key = `${finding.fact}\u0000${evidence.source}\u0000${evidence.quote}`;
+    if (!this.found.has(key)) this.found.set(key, this.search(finding, evidence));
+    return this.found.get(key);
+  }
+
+  private search(finding: Finding, evidence: Finding['evidence'][number]): { uri: string; line: number } | undefined {
     if (this.sourcesFolder) {
       const path = join(this.sourcesFolder, evidence.file);
       const text = this.read(path);
@@ -115,7 +136,7 @@ export class EvidenceLocator {
     }
     for (const path of [...this.kbFiles, ...(this.bundledFile ? [this.bundledFile] : [])]) {
       const text = this.read(path);
-      const fact = text?.search(new RegExp(`["']?id["']?\\s*:\\s*["']?${finding.fact.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*[,}\\n]`)) ?? -1;
+      const fact = this.idsIn(path, text).get(finding.fact) ?? -1;
       if (!text || fact < 0) continue;
       const quote = text.indexOf(JSON.stringify(evidence.quote).slice(1, 40), fact);
       return { uri: pathToFileURL(path).href, line: lineOf(text, quote >= 0 ? quote : fact) };
@@ -123,6 +144,8 @@ export class EvidenceLocator {
     return undefined;
   }
 }
+
+const ID_FIELD = /["']?id["']?\s*:\s*["']?([a-z0-9][a-z0-9._-]*)/g;
 
 function lineOf(text: string, offset: number): number {
   let line = 0;

@@ -50,6 +50,8 @@ interface OpenDocument {
   checkedText?: string;
   result?: { version: number; value: DocumentResult };
   timer?: ReturnType<typeof setTimeout>;
+  /** The last diagnostics a pull returned, and their result id. */
+  reported?: { resultId: string; generation: number; items: Diagnostic[] };
 }
 
 export interface ServerOptions {
@@ -97,6 +99,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let kbUrisWithProblems = new Set<string>();
   /** Bumped when the knowledge base or the settings change: pulled results carry it in their id. */
   let generation = 0;
+  let diagnosticCache = new WeakMap<Finding, Diagnostic | null>();
+  let reportCounter = 0;
   /** Closed files the workspace check pushed diagnostics for. */
   const pushedForClosed = new Set<string>();
   const bundledFile = bundledKnowledgeBaseFile(options.bundleDir);
@@ -110,6 +114,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   function loadKnowledge(): void {
     generation++;
+    diagnosticCache = new WeakMap();
     const state = knowledge ? knowledge.reload(knowledgeInput()) : (knowledge = new KnowledgeHost(knowledgeInput())).state;
     locator = new EvidenceLocator(sourcesFolder(), state.files, bundledFile);
     const published = new Set<string>();
@@ -165,7 +170,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'dealcheck', code: 'skipped', message: `dealcheck: ${result.skipped}` }];
     const out: Diagnostic[] = [];
     for (const f of result.findings) {
-      const d = toDiagnostic(f, settings, (finding, e) => locator?.locate(finding, e));
+      // Findings on lines an edit did not move are the same objects as before: so are their diagnostics.
+      let d = diagnosticCache.get(f);
+      if (d === undefined) diagnosticCache.set(f, (d = toDiagnostic(f, settings, (finding, e) => locator?.locate(finding, e)) ?? null));
       if (d) out.push(d);
     }
     return out;
@@ -291,10 +298,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.languages.diagnostics.on((params) => {
     const open = documents.get(params.textDocument.uri);
     if (!open) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const result = resultOf(open);
-    const resultId = `${open.doc.version}:${generation}`;
+    const items = diagnosticsOf(resultOf(open));
+    // A result id names a list of diagnostics: typing that changes no finding keeps it, and a
+    // client that sends it back gets "unchanged" instead of the whole list again.
+    const last = open.reported;
+    const same = last && last.generation === generation && last.items.length === items.length && last.items.every((d, i) => d === items[i]);
+    if (!same) open.reported = { resultId: `${generation}:${++reportCounter}`, generation, items };
+    const { resultId } = open.reported!;
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsOf(result) };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   });
 
   connection.onHover(({ textDocument, position }) => {
