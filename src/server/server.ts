@@ -112,11 +112,23 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return isAbsolute(settings.sourcesFolder) ? settings.sourcesFolder : resolve(folders[0] ?? process.cwd(), settings.sourcesFolder);
   }
 
-  function loadKnowledge(): void {
+  function loadKnowledge(publish = true): void {
     generation++;
     diagnosticCache = new WeakMap();
     const state = knowledge ? knowledge.reload(knowledgeInput()) : (knowledge = new KnowledgeHost(knowledgeInput())).state;
     locator = new EvidenceLocator(sourcesFolder(), state.files, bundledFile);
+    for (const open of documents.values()) {
+      open.checker = new DocumentChecker(state.kb);
+      open.pending = undefined;
+      open.checkedText = undefined;
+      open.result = undefined;
+    }
+    if (publish) publishKnowledgeProblems();
+  }
+
+  /** The knowledge base files' own problems, on those files; cleared once fixed. */
+  function publishKnowledgeProblems(): void {
+    const state = knowledge!.state;
     const published = new Set<string>();
     for (const [file, problems] of state.problems) {
       const uri = pathToFileURL(file).href;
@@ -132,12 +144,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
     for (const uri of kbUrisWithProblems) if (!published.has(uri) && ![...state.problems.keys()].some((f) => pathToFileURL(f).href === uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     kbUrisWithProblems = published;
-    for (const open of documents.values()) {
-      open.checker = new DocumentChecker(state.kb);
-      open.pending = undefined;
-      open.checkedText = undefined;
-      open.result = undefined;
-    }
   }
 
   function kbProblemCount(): number {
@@ -226,6 +232,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     canRefresh = !!caps.workspace?.diagnostics?.refreshSupport;
     canConfigure = !!caps.workspace?.configuration;
     canWatch = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    // Ready before the first document opens; settings fetched later reload it only if they differ.
+    // Its problems are published once initialized: no notification may precede this answer.
+    loadKnowledge(false);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -241,7 +250,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dealcheck' });
     if (canWatch && trusted)
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: KB_GLOB }, ...settings.knowledgeBase.map((f) => ({ globPattern: f }))] });
+    const before = JSON.stringify(settings);
     await fetchSettings();
+    if (JSON.stringify(settings) === before) return publishKnowledgeProblems();
     loadKnowledge();
     recheckAll();
   });
