@@ -32,6 +32,15 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
       // Untrusted workspaces: only the bundled knowledge base, no workspace file is read.
       trusted: vscode.workspace.isTrusted,
       settings: vscode.workspace.getConfiguration('dealcheck'),
+      commandLinks: true,
+    },
+    middleware: {
+      // The hover's "Open source" and "Show fact" links run these two commands, and only these.
+      async provideHover(document, position, token, next) {
+        const hover = await next(document, position, token);
+        for (const c of hover?.contents ?? []) if (c instanceof vscode.MarkdownString) c.isTrusted = { enabledCommands: ['dealcheck.openSource', 'dealcheck.showFact'] };
+        return hover;
+      },
     },
   };
   return new LanguageClient('dealcheck', 'dealcheck', serverOptions, clientOptions);
@@ -72,15 +81,15 @@ class StatusBar implements vscode.Disposable {
   }
 }
 
-function factParams(editor: vscode.TextEditor): FactAtParams {
-  const p = editor.selection.active;
-  return { uri: editor.document.uri.toString(), position: { line: p.line, character: p.character } };
-}
-
-async function factAtCursor(): Promise<FactAtResult | undefined> {
+/** From a hover link: the figure hovered; from the palette: the figure at the cursor. */
+async function factAt(at?: FactAtParams): Promise<FactAtResult | undefined> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor || !client) return undefined;
-  const fact = await client.sendRequest<FactAtResult | null>(FACT_AT_REQUEST, factParams(editor));
+  if (!at && editor) {
+    const p = editor.selection.active;
+    at = { uri: editor.document.uri.toString(), position: { line: p.line, character: p.character } };
+  }
+  if (!at || !client) return undefined;
+  const fact = await client.sendRequest<FactAtResult | null>(FACT_AT_REQUEST, at);
   if (!fact) void vscode.window.showInformationMessage('dealcheck: no checked figure at the cursor.');
   return fact ?? undefined;
 }
@@ -103,14 +112,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.commands.executeCommand('workbench.actions.view.problems');
       void vscode.window.showInformationMessage(`dealcheck: ${result.conflicts} conflict(s) in ${result.files} Markdown file(s).`);
     }),
-    vscode.commands.registerCommand('dealcheck.showFact', async () => {
-      const fact = await factAtCursor();
+    vscode.commands.registerCommand('dealcheck.showFact', async (at?: FactAtParams) => {
+      const fact = await factAt(at);
       if (!fact) return;
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: fact.markdown });
-      await vscode.commands.executeCommand('markdown.showPreviewToSide', doc.uri).then(undefined, () => vscode.window.showTextDocument(doc, vscode.ViewColumn.Beside, true));
+      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
     }),
-    vscode.commands.registerCommand('dealcheck.openSource', async () => {
-      const fact = await factAtCursor();
+    vscode.commands.registerCommand('dealcheck.openSource', async (at?: FactAtParams) => {
+      const fact = await factAt(at);
       if (!fact) return;
       if (!fact.locations.length) {
         void vscode.window.showInformationMessage('dealcheck: the cited sources are not on disk; set "dealcheck.sourcesFolder" to open them.');

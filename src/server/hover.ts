@@ -6,7 +6,17 @@ function escapeMarkdown(s: string): string {
   return s.replace(/([\\`*_{}[\]<>|#])/g, '\\$1');
 }
 
-export function hoverMarkdown(finding: Finding): string {
+/** Command links the VS Code extension handles (other clients get none): open a source, show the fact. */
+export interface HoverLinks {
+  uri: string;
+  position: { line: number; character: number };
+}
+
+function commandLink(title: string, command: string, args: HoverLinks): string {
+  return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify([args]))})`;
+}
+
+export function hoverMarkdown(finding: Finding, links?: HoverLinks): string {
   const verdict =
     finding.kind === 'supported'
       ? `✓ **${escapeMarkdown(finding.text)}** agrees with ${finding.evidence.filter((e) => e.agrees).length === 1 ? 'a source' : 'the sources marked ✓'}`
@@ -18,5 +28,6 @@ export function hoverMarkdown(finding: Finding): string {
     lines.push(`- ${e.agrees ? '✓' : '✗'} **${escapeMarkdown(e.value)}**${note} — *${escapeMarkdown(e.title)}*${by ? `, ${escapeMarkdown(by)}` : ''}`);
     lines.push(`  > "${escapeMarkdown(e.quote)}"`);
   }
+  if (links) lines.push('', `${commandLink('Open source', 'dealcheck.openSource', links)} · ${commandLink('Show fact', 'dealcheck.showFact', links)}`);
   return lines.join('\n');
 }

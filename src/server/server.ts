@@ -93,6 +93,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let canRefresh = false;
   let canConfigure = false;
   let canWatch = false;
+  /** The client runs dealcheck's commands from links in hovers (the VS Code extension does). */
+  let commandLinks = false;
   let knowledge: KnowledgeHost | undefined;
   let locator: EvidenceLocator | undefined;
   /** Knowledge base files we published problems on, so fixed files get their problems cleared. */
@@ -222,8 +224,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const init = (params.initializationOptions ?? {}) as { trusted?: boolean; settings?: unknown };
+    const init = (params.initializationOptions ?? {}) as { trusted?: boolean; settings?: unknown; commandLinks?: boolean };
     trusted = init.trusted !== false;
+    commandLinks = init.commandLinks === true;
     if (init.settings !== undefined) settings = parseSettings(init.settings).settings;
     folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     if (!folders.length && params.rootUri) folders = [uriToPath(params.rootUri)].filter((p): p is string => !!p);
@@ -325,7 +328,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!open || !settings.enable) return null;
     const finding = resultOf(open).findings.find((f) => contains(f.range, position));
     if (!finding) return null;
-    return { contents: { kind: 'markdown', value: hoverMarkdown(finding) }, range: finding.range };
+    const links = commandLinks ? { uri: textDocument.uri, position: finding.range.start } : undefined;
+    return { contents: { kind: 'markdown', value: hoverMarkdown(finding, links) }, range: finding.range };
   });
 
   connection.onCodeAction(({ textDocument, range, context }) => {

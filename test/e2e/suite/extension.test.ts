@@ -81,6 +81,22 @@ describe('dealcheck in VS Code', () => {
     assert.match(text, /\*\*\$25 billion\*\*/);
     assert.match(text, /\*\*\$8 billion\*\*/);
     assert.match(text, /Amazon has invested \$25 billion in Anthropic/);
+    assert.match(text, /\[Open source\]\(command:dealcheck\.openSource\?/);
+  });
+
+  it('"Show knowledge base fact" opens the fact with every source\'s value and quote', async () => {
+    const opened = new Promise<vscode.TextDocument>((resolve) => {
+      const sub = vscode.workspace.onDidOpenTextDocument((d) => {
+        if (d.uri.scheme === 'untitled' && d.getText().includes("Amazon's investment in Anthropic")) {
+          sub.dispose();
+          resolve(d);
+        }
+      });
+    });
+    await vscode.commands.executeCommand('dealcheck.showFact', { uri: briefing.toString(), position: { line: 2, character: 20 } });
+    const fact = await opened;
+    assert.match(fact.getText(), /Amazon has invested \$25 billion in Anthropic/);
+    await vscode.window.showTextDocument(doc);
   });
 
   it('applies the preferred "Replace with" quick-fix: new figure, footnote citation, problem gone', async () => {
