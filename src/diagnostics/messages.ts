@@ -71,11 +71,10 @@ export function describeFinding(match: Match, values: SourceValue[]): { message:
   }
   let message: string;
   if (match.agreeing.length) {
-    const agreeing = values.filter((v) => v.agrees);
     const others = values.filter((v) => !v.agrees);
-    const ids = match.agreeing.map((a) => a.source.id).join(', ');
-    message = `${figure.text} is supported by ${match.agreeing.length === 1 ? 'source' : 'sources'} ${ids} on ${statement}`;
-    message += others.length ? `; other sources say ${listValues(others)}.` : agreeing.length ? '.' : '.';
+    const ids = [...new Set(match.agreeing.map((a) => a.source.id))];
+    message = `${figure.text} is supported by ${ids.length === 1 ? 'source' : 'sources'} ${ids.join(', ')} on ${statement}`;
+    message += others.length ? `; other sources say ${listValues(others)}.` : '.';
   } else {
     const every = fact.assertions.length > 1 ? 'every source' : 'the source';
     message = `${figure.text} conflicts with ${every} on ${statement}: ${listValues(values)}.`;

@@ -59,6 +59,7 @@ const FIGURES: Row[] = [
   ['costs $1.50 per million tokens', '$1.50', 'spec', 1.5, 1.5, undefined, 'USD/1M tokens'],
   ['costs $1.50 per 1M tokens', '$1.50', 'spec', 1.5, 1.5, undefined, 'USD/1M tokens'],
   ['more than 1,200 stars', '1,200', 'count', 1200, 1200, 'more-than', 'stars'],
+  ['over 1,200 GitHub stars', '1,200', 'count', 1200, 1200, 'more-than', 'stars'],
   ['models with 1 trillion+ parameters', '1 trillion+', 'count', 1e12, 1e12, 'more-than', 'parameters'],
   ['across 2-3 clouds', '2-3', 'count', 2, 3, 'range', 'clouds'],
 ];

@@ -62,7 +62,7 @@ const FORMATS = new Map<string, Intl.NumberFormat>();
 
 /** The decimals a replacement keeps: the writer's if they wrote cents ("$1.50"), else what the value needs. */
 export function replacementDecimals(value: number, like: Figure): number | undefined {
-  return like.decimals === 2 && !Number.isInteger(value) ? 2 : undefined;
+  return like.decimals === 2 ? 2 : undefined;
 }
 
 export function writeRange(v: Interval, write: (n: number) => string, sep: string): string {

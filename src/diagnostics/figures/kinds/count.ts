@@ -28,7 +28,8 @@ export const count: FigureKind = {
       const a = parseNumber(lo)! * factor;
       const b = hi !== undefined ? parseNumber(hi)! * factor : a;
       // The figure is the number (and its scale); the counted noun stays the writer's.
-      const numberText = m[0].slice(0, m[0].length - m[0].slice(m[0].lastIndexOf(unitWord)).length).trimEnd();
+      const numberLength = lo.length + (hi !== undefined ? sep.length + hi.length : 0) + (scale ? space.length + scale.length : 0) + (plus ? plus.length : 0);
+      const numberText = m[0].slice(0, numberLength);
       return {
         kind: 'count', type: 'count', unit: countUnit(unitWord),
         start: m.index, end: m.index + numberText.length, text: numberText,
