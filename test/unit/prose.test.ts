@@ -34,9 +34,11 @@ describe('parseProse', () => {
     }
   });
 
-  it('gives table cells their row and column headers', () => {
+  it('gives table cells their row and column headers, and the row\'s other cells', () => {
     const units = parseProse('| Cloud | Share |\n|---|---|\n| AWS | 32% |').units;
-    assert.deepEqual(units.at(-1)!.table, { rowHeader: 'AWS', columnHeader: 'Share' });
+    assert.deepEqual(units.at(-1)!.table, { rowHeader: 'AWS', columnHeader: 'Share', rowContext: '' });
+    const deal = parseProse('| Company | Partner | Amount | Note |\n|---|---|---|---|\n| Amazon | *Anthropic* | $25B | upfront |').units;
+    assert.deepEqual(deal.find((u) => u.text.includes('$25B'))!.table, { rowHeader: 'Amazon', columnHeader: 'Amount', rowContext: 'Anthropic | upfront' });
   });
 
   it('reads control comments', () => {

@@ -15,8 +15,11 @@ export interface ProseUnit {
   start: number;
   /** The source slice with non-prose characters replaced by spaces. */
   text: string;
-  /** For a table cell: the header of its row (first cell) and of its column. */
-  table?: { rowHeader: string; columnHeader: string };
+  /**
+   * For a table cell: the header of its row (first cell) and of its column, and the row's other
+   * cells ("| Amazon | Anthropic | $25B |": the partner is in the row, not in either header).
+   */
+  table?: { rowHeader: string; columnHeader: string; rowContext: string };
 }
 
 export interface ControlComment {
@@ -97,7 +100,11 @@ function tableUnits(table: Table, source: string, out: BlockProse) {
   for (const cell of header.children) out.units.push(proseUnit(cell, source));
   for (const row of rows) {
     const rowHeader = row.children[0] ? plainText(row.children[0]).trim() : '';
-    row.children.forEach((cell, i) => out.units.push(proseUnit(cell, source, i === 0 ? undefined : { rowHeader, columnHeader: headers[i] ?? '' })));
+    const cells = row.children.map((c) => plainText(c).trim());
+    row.children.forEach((cell, i) => {
+      const rowContext = cells.filter((_, k) => k !== 0 && k !== i).join(' | ');
+      out.units.push(proseUnit(cell, source, i === 0 ? undefined : { rowHeader, columnHeader: headers[i] ?? '', rowContext }));
+    });
   }
   // `<!-- dealcheck-disable-line -->` inside a cell silences its row.
   for (const row of table.children) for (const cell of row.children) for (const child of cell.children) if (child.type === 'html') walk(child, source, out);

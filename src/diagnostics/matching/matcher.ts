@@ -89,6 +89,8 @@ function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']
     for (const k of kb.findKeywords(text)) keywords.set(k.keyword, Math.max(keywords.get(k.keyword) ?? 0, weight));
     for (const y of text.matchAll(/(?<!\d)(?:19|20)\d\d(?!\d)/g)) years.set(+y[0], weight);
   }
+  // The row's other cells name parties (the partner of a deal), not what is measured.
+  for (const m of kb.findMentions(table.rowContext)) mentions.set(m.entity, Math.max(mentions.get(m.entity) ?? 0, 0.8));
   return { mentions, keywords, years };
 }
 
@@ -169,7 +171,9 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
   // A fact's own qualifiers ("upfront", "a total of") name it as well as its relation words do.
   let qual = 0;
   for (const q of fact.qualifiers) if (!kb.implicitQualifiers.has(q)) qual = Math.max(qual, keywordWeight(ev, kb.qualifierKeywords.get(q)!, figure));
-  if (rel < 0.5 && own < 0.5 && qual < 0.5) return undefined;
+  // Both parties named around the figure imply what is between them: "Amazon: US$25bn into Anthropic".
+  const pairNamed = fact.object !== undefined && subj >= 0.6 && obj! >= 0.6;
+  if (rel < 0.5 && own < 0.5 && qual < 0.5 && !pairNamed) return undefined;
   if (figure.type === 'date' && (Math.max(rel, own) < 0.8 || subj < 0.5)) return undefined;
 
   // Other named things near the figure argue for another fact.
