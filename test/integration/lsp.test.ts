@@ -194,4 +194,17 @@ describe('language server: knowledge base files in the workspace', function () {
     assert.match(String((await broke)[0].message), /keeps using the last valid knowledge base/);
     await still;
   });
+
+  it('checks every Markdown file in the workspace on request, pushing results for closed files', async () => {
+    writeFileSync(join(folder, 'team.dealkb.json'), good);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(folder, 'team.dealkb.json')).href, type: 2 }] });
+    writeFileSync(join(folder, 'closed.md'), '# Notes\n\nAcme bought WidgetCo for $4 billion.\n\nAcme bought WidgetCo for $3 billion.\n');
+    const closedUri = pathToFileURL(join(folder, 'closed.md')).href;
+    const pushed = client.nextDiagnostics(closedUri, (ds) => ds.length > 0);
+    const result = await client.connection.sendRequest('dealcheck/checkWorkspace');
+    assert.deepEqual(result, { files: 2, conflicts: 2 });
+    const [d] = await pushed;
+    assert.deepEqual(d.range, { start: { line: 2, character: 25 }, end: { line: 2, character: 35 } });
+    assert.equal(String(d.message), "$4 billion conflicts with the source on Acme's price for WidgetCo: $3 billion.");
+  });
 });
