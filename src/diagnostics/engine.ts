@@ -10,7 +10,7 @@ import type { Finding, Fix, Position } from './finding';
 import { type DocumentText, type FigurePlace, fixContext, fixesFor } from './fixes';
 import { type Block, type TextChange, resplitBlocks, splitBlocks } from './markdown/blocks';
 import { type ControlComment, parseProse } from './markdown/prose';
-import { matchUnit } from './matching/matcher';
+import { matchUnit, opensWithoutParty } from './matching/matcher';
 import { describeFinding, sourceValues } from './messages';
 
 /** A finding as a block sees it: range lines relative to the block's first line, offsets in the block. */
@@ -28,6 +28,8 @@ interface BlockComment extends ControlComment {
 export interface BlockResult {
   findings: BlockFinding[];
   comments: BlockComment[];
+  /** The block opens with a figure but names nobody: check it again with the paragraph before. */
+  wantsPrevious?: boolean;
 }
 
 export interface DocumentResult {
@@ -70,11 +72,13 @@ export function documentText(text: string): DocumentText {
 }
 
 /** Checks one block on its own; positions are relative to the block. */
-export function checkBlock(text: string, kb: KnowledgeBase): BlockResult {
+export function checkBlock(text: string, kb: KnowledgeBase, previous?: string): BlockResult {
   if (!MAY_HOLD_FIGURE.test(text) && !text.includes('dealcheck-')) return { findings: [], comments: [] };
   const prose = parseProse(text);
   const starts = lineStarts(text);
   const findings: BlockFinding[] = [];
+  const wantsPrevious = previous === undefined && prose.units.length > 0 && opensWithoutParty(prose.units[0], kb);
+  if (previous !== undefined && prose.units.length) prose.units[0] = { ...prose.units[0], previous };
   for (const unit of prose.units) {
     for (const match of matchUnit(unit, kb)) {
       const { figure } = match;
@@ -106,7 +110,13 @@ export function checkBlock(text: string, kb: KnowledgeBase): BlockResult {
     }
   }
   const comments = prose.comments.map((c) => ({ ...c, startLine: positionIn(starts, c.start).line, endLine: positionIn(starts, c.end).line }));
-  return { findings, comments };
+  return wantsPrevious ? { findings, comments, wantsPrevious } : { findings, comments };
+}
+
+/** A plain paragraph's text, to lend the block after it; nothing for code, tables, HTML or headings. */
+function paragraphText(block: Block | undefined): string | undefined {
+  if (!block || !/^[ \t]{0,3}[\p{L}\p{N}"'“(*_$]/u.test(block.text) || /^\s*(?:```|~~~|\||<|#)/.test(block.text)) return undefined;
+  return block.text;
 }
 
 /** A finding in the document: its range in document lines, its place relative to its block. */
@@ -202,7 +212,8 @@ export class DocumentChecker {
     const comments: (BlockComment & { offset: number })[] = [];
     const round = ++this.rounds;
     let distinct = 0;
-    for (const block of blocks) {
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b];
       let entry = this.cache.get(block.text);
       if (!entry) {
         entry = { text: block.text, result: checkBlock(block.text, this.kb), round: 0 };
@@ -212,7 +223,17 @@ export class DocumentChecker {
       block.text = entry.text;
       if (entry.round !== round) distinct++;
       entry.round = round;
-      const { result } = entry;
+      let { result } = entry;
+      const previous = result.wantsPrevious ? paragraphText(blocks[b - 1]) : undefined;
+      if (previous !== undefined) {
+        // Keyed by both texts: an edit to the paragraph before re-checks this one too.
+        const key = `${previous}\u0000${block.text}`;
+        let withPrevious = this.cache.get(key);
+        if (!withPrevious) this.cache.set(key, (withPrevious = { text: key, result: checkBlock(block.text, this.kb, previous), round: 0 }));
+        if (withPrevious.round !== round) distinct++;
+        withPrevious.round = round;
+        result = withPrevious.result;
+      }
       for (const c of result.comments)
         comments.push({ ...c, offset: block.start + c.start, startLine: block.line + c.startLine, endLine: block.line + c.endLine });
       if (result.findings.length) {

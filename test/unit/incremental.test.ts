@@ -14,7 +14,7 @@ const { kb } = knowledgeBaseFromTexts([
 ]);
 
 const PIECES = [
-  'Amazon invested $35 billion in Anthropic.', 'Google has put roughly $4 billion into Anthropic.', 'AWS put $8bn into Anthropic.',
+  'Amazon invested $35 billion in Anthropic.', 'Of that, $7 billion is paid upfront.', 'Google has put roughly $4 billion into Anthropic.', 'AWS put $8bn into Anthropic.',
   '| Cloud | Share |\n|---|---|\n| AWS | 31% |', '```\n$3 billion\n', '```', '<!-- dealcheck-disable -->', '<!-- dealcheck-enable -->',
   '<!-- dealcheck-disable-next-line -->', '- Garman joined Amazon in 2004.', '> Trainium 2 posts 850 TFLOPS.', '---', '\n', '\n\n', '    ', '9', ' and ', '$',
 ];

@@ -50,6 +50,14 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['33%', 'supported', 'amazon-cloud-share'],
     ['28%', 'conflict', 'microsoft-cloud-share'],
   ]],
+  // A paragraph that names nobody is about the parties of the paragraph before.
+  ['Amazon invested $25 billion in Anthropic.\n\nOf that, $5 billion is paid upfront and $19 billion is tied to milestones.', [
+    ['$25 billion', 'supported', 'amazon-anthropic-investment'],
+    ['$5 billion', 'supported', 'amazon-anthropic-upfront'],
+    ['$19 billion', 'conflict', 'amazon-anthropic-milestone'],
+  ]],
+  ['Apple bought Beats in 2014.\n\nOf that, $5 billion is paid upfront.', []],
+  ['```\nAmazon invested $25 billion in Anthropic.\n```\n\nOf that, $5 billion is paid upfront.', []],
   // Silence: nothing the knowledge base knows, versions, code, URLs, comments, front matter.
   ['Apple bought Beats for $3 billion in 2014.', []],
   ['Claude 3.5 and GPT-4o run on Llama 70B-class hardware.', []],

@@ -20,6 +20,8 @@ export interface ProseUnit {
    * cells ("| Amazon | Anthropic | $25B |": the partner is in the row, not in either header).
    */
   table?: { rowHeader: string; columnHeader: string; rowContext: string };
+  /** The paragraph before, when the checker supplies it: who an opening "Of that, $5 billion" is about. */
+  previous?: string;
 }
 
 export interface ControlComment {

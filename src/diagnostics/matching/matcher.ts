@@ -43,6 +43,8 @@ interface Evidence {
   keywords: { keyword: string; start: number; end: number }[];
   years: { year: number; start: number; end: number }[];
   header?: { mentions: Map<string, number>; keywords: Map<string, number>; years: Map<number, number> };
+  /** Parties named in the last sentence of the paragraph before, for a first sentence that names none. */
+  previous: Set<string>;
 }
 
 /** Names with numbers in them (Claude 3.5, GPT-4o, H100, P4d) are never bare figures. */
@@ -122,10 +124,11 @@ function sentenceSubject(kb: KnowledgeBase, ev: Evidence, figure: Figure): Menti
 function carriedWeight(kb: KnowledgeBase, ev: Evidence, entity: string, figure: Figure): number {
   const { sentences } = ev.layout;
   const i = sentences.findIndex((s) => figure.start >= s.start && figure.start < s.end);
-  if (i <= 0) return 0;
+  if (i < 0 || (i === 0 && !ev.previous.size)) return 0;
   const within = (m: Mention, s: Span) => m.start >= s.start && m.start < s.end;
   const namesSomeone = ev.mentions.some((m) => within(m, sentences[i]) && ROLE_KINDS.has(kb.entities.get(m.entity)!.kind));
   if (namesSomeone) return 0;
+  if (i === 0) return ev.previous.has(entity) ? CARRIED_WEIGHT : 0;
   return ev.mentions.some((m) => m.entity === entity && within(m, sentences[i - 1])) ? CARRIED_WEIGHT : 0;
 }
 
@@ -254,7 +257,25 @@ function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | undefine
     keywords: kb.findKeywords(text),
     years: figures.filter((f) => f.type === 'date').map((f) => ({ year: Math.floor(f.value.lo / 12), start: f.start, end: f.end })),
     header: unit.table ? headerEvidence(kb, unit.table) : undefined,
+    previous: new Set(unit.previous ? kb.findMentions(lastSentence(unit.previous)).map((m) => m.entity) : []),
   };
+}
+
+function lastSentence(text: string): string {
+  const sentences = [...layout(text.trim(), false).sentences];
+  const last = sentences.at(-1);
+  return last ? text.trim().slice(last.start, last.end) : '';
+}
+
+/**
+ * Whether a unit's first sentence has a number but names no company, chip, market or person
+ * ("Of that, $5 billion is paid upfront."): then the paragraph before says who it is about.
+ */
+export function opensWithoutParty(unit: ProseUnit, kb: KnowledgeBase): boolean {
+  if (unit.table) return false;
+  const first = unit.text.trimStart().match(/^[^]*?(?:[.!?](?=\s)|$)/)?.[0] ?? '';
+  if (!/\d/.test(first)) return false;
+  return !kb.findMentions(first).some((m) => ROLE_KINDS.has(kb.entities.get(m.entity)!.kind));
 }
 
 function sentenceEndIn(l: SentenceLayout, text: string, offset: number): number {
