@@ -1,7 +1,8 @@
 /**
  * The checking engine: Markdown text in, findings out. A document is checked block by block;
- * a block's findings depend only on its own text, so they are cached by content (positions
- * relative to the block) and a changed document re-checks only its changed blocks. Control
+ * a block's findings depend only on its own text (and, for a paragraph that opens with a figure
+ * but names nobody, on the paragraph before), so they are cached by content (positions relative
+ * to the block) and a changed document re-checks only its changed blocks. Control
  * comments and line shifts are applied for the whole document, and fixes are worked out on
  * demand, since they depend on the document's end and its existing citations.
  */
