@@ -11,8 +11,8 @@ const HEDGE_SPREAD: Record<Hedge, [number, number]> = {
   exact: [1, 1],
   'up-to': [1, 1],
   range: [1, 1],
-  about: [0.9, 1.1],
-  estimate: [0.9, 1.1],
+  about: [0.95, 1.05],
+  estimate: [0.95, 1.05],
   nearly: [0.9, 1],
   'less-than': [0.9, 1],
   'more-than': [1, 1.1],
@@ -30,6 +30,8 @@ export function hedged(v: Interval, hedge: Hedge): Interval {
 export function writerInterval(f: Figure): Interval {
   const v = hedged(f.value, f.hedge);
   if (f.type === 'date') return v;
+  // A hedged figure ("about 20 months") already allows for its own roughness.
+  if (f.hedge === 'about' || f.hedge === 'estimate') return v;
   const rounding = Math.min(0.5 * 10 ** -f.decimals * f.factor, MAX_ROUNDING * Math.abs(f.value.hi));
   return { lo: v.lo - rounding, hi: v.hi + rounding };
 }
@@ -45,5 +47,14 @@ export function sourceInterval(v: Interval, hedge: Hedge, type: string): Interva
 export function agrees(figure: Figure, source: Interval, sourceHedge: Hedge): boolean {
   const w = writerInterval(figure);
   const s = sourceInterval(source, sourceHedge, figure.type);
+  // A range against a range is a claim about both ends: "30-50%" is not "20-40%", though they overlap.
+  if (figure.type !== 'date' && figure.value.lo !== figure.value.hi && source.lo !== source.hi) {
+    const end = (n: number) => writerInterval({ ...figure, value: { lo: n, hi: n } });
+    const near = (n: number, target: number) => {
+      const e = end(n);
+      return e.lo <= target + Math.abs(target) * 1e-9 && target - Math.abs(target) * 1e-9 <= e.hi;
+    };
+    return near(figure.value.lo, source.lo) && near(figure.value.hi, source.hi);
+  }
   return w.lo <= s.hi && s.lo <= w.hi;
 }
