@@ -11,10 +11,10 @@ export interface Span {
 }
 
 /** Words that end one figure's clause and start another's. */
-const CLAUSE_BREAK = /;|:\s|\s[—–]\s|,?\s(?:while|whereas|but|against|versus|vs\.?|compared (?:with|to)|unlike|than)\s/giu;
+const CLAUSE_BREAK = /;|:\s|\s[—–]\s|,?\s(?:while|whereas|but|against|versus|vs\.?|compar(?:e|es|ed|ing) (?:with|to)|next to|ahead of|unlike|than)\s/giu;
 const WORD = /[\p{L}\p{N}$%]+(?:[.,'’-][\p{L}\p{N}]+)*/gu;
 /** A word after one of these ("$8 billion into Anthropic") attaches to the figure before it. */
-const PREPOSITION_BEFORE = /(?:^|\s)(?:in|into|to|for|on|from|of|at|with|by|behind|toward|towards)\s+(?:the\s+|its\s+|their\s+)?$/i;
+const PREPOSITION_BEFORE = /(?:^|\s)(?:in|into|to|for|on|from|of|at|by|behind|toward|towards)\s+(?:the\s+|its\s+|their\s+)?$/i;
 const JOINERS = /,|\band\b|\bor\b/gi;
 
 export const OTHER_CLAUSE = 0.6;

@@ -32,6 +32,8 @@ const OTHER_ROLE_WEIGHT = 0.6;
 const CARRIED_WEIGHT = 0.5;
 /** Weight of the sentence's first-named party for every figure after it. */
 const SENTENCE_SUBJECT_WEIGHT = 0.6;
+/** Weight of a relation word that belongs to an earlier figure of the same kind in the sentence. */
+const ELLIPSIS_WEIGHT = 0.6;
 /** Kinds of entity that compete for the subject or object role. */
 const ROLE_KINDS = new Set(['company', 'chip', 'market', 'person', 'product', 'model', 'project']);
 
@@ -136,6 +138,13 @@ function keywordWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure)
   let w = 0;
   for (const [k, hw] of ev.header?.keywords ?? []) if (words.has(k)) w = Math.max(w, hw);
   for (const k of ev.keywords) if (words.has(k.keyword)) w = Math.max(w, weightOf(ev, k, figure));
+  if (w >= 0.5) return w;
+  // Ellipsis: in "AWS's 32% share dwarfs Azure's 24%", the 24% is a share too.
+  const sentence = ev.layout.sentences.find((s) => figure.start >= s.start && figure.start < s.end);
+  for (const other of ev.figures) {
+    if (other === figure || other.type !== figure.type || other.end > figure.start || !sentence || other.start < sentence.start) continue;
+    for (const k of ev.keywords) if (words.has(k.keyword)) w = Math.max(w, ELLIPSIS_WEIGHT * weightOf(ev, k, other));
+  }
   return w;
 }
 
