@@ -44,7 +44,7 @@ interface Evidence {
   mentions: Mention[];
   keywords: { keyword: string; start: number; end: number }[];
   years: { year: number; start: number; end: number }[];
-  header?: { mentions: Map<string, number>; keywords: Map<string, number>; years: Map<number, number> };
+  header?: { mentions: Map<string, number>; keywords: Map<string, number>; years: Map<number, number>; columnHeader: string };
   /** Parties named in the last sentence of the paragraph before, for a first sentence that names none. */
   previous: Set<string>;
 }
@@ -93,9 +93,10 @@ function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']
     for (const k of kb.findKeywords(text)) keywords.set(k.keyword, Math.max(keywords.get(k.keyword) ?? 0, weight));
     for (const y of text.matchAll(/(?<!\d)(?:19|20)\d\d(?!\d)/g)) years.set(+y[0], weight);
   }
-  // The row's other cells name parties (the partner of a deal), not what is measured.
+  // The row's other cells name parties (the partner of a deal) and say how it is framed.
   for (const m of kb.findMentions(table.rowContext)) mentions.set(m.entity, Math.max(mentions.get(m.entity) ?? 0, 0.8));
-  return { mentions, keywords, years };
+  for (const k of kb.findKeywords(table.rowContext)) keywords.set(k.keyword, Math.max(keywords.get(k.keyword) ?? 0, 0.6));
+  return { mentions, keywords, years, columnHeader: table.columnHeader };
 }
 
 function weightOf(ev: Evidence, span: Span, figure: Figure): number {
@@ -180,6 +181,8 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
   const own = keywordWeight(ev, cf.ownKeywords, figure);
   // A specific unit (TFLOPS, stars) names the measure by itself.
   if ((figure.type === 'spec' || figure.type === 'count') && cf.unit === figure.unit) rel = Math.max(rel, 0.8);
+  // A table column headed by the fact's year ("| Segment | 2024 | 2028 |") is that thing's value that year.
+  if (fact.year !== undefined && (ev.header?.years.get(fact.year) ?? 0) >= 0.9 && /^\s*(?:19|20)\d\d\s*$/.test(ev.header?.columnHeader ?? '')) rel = Math.max(rel, 0.8);
   // A fact's own qualifiers ("upfront", "a total of") name it as well as its relation words do.
   let qual = 0;
   for (const q of fact.qualifiers) if (!kb.implicitQualifiers.has(q)) qual = Math.max(qual, keywordWeight(ev, kb.qualifierKeywords.get(q)!, figure));
