@@ -205,7 +205,7 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
     if (!ROLE_KINDS.has(entity.kind)) continue;
     const w = entityWeight(kb, ev, m, figure);
     if (w >= 0.8) others += w;
-    if (w >= OTHER_ROLE_WEIGHT && missingRoleKinds.has(entity.kind)) rival = true;
+    if (w > OTHER_ROLE_WEIGHT && missingRoleKinds.has(entity.kind)) rival = true;
   }
 
   const entityScore = fact.object ? subj + obj! : 2 * subj;
