@@ -18,7 +18,8 @@ if (process.argv.includes('--e2e-suite')) {
 }
 const entries = [
   { in: 'src/cli/index.ts', out: 'cli' },
-  { in: 'src/server/index.ts', out: 'server' },
+  { in: 'src/server/index.ts', out: 'server-main' },
+  { in: 'src/server/launcher.ts', out: 'server' },
   { in: 'src/extension.ts', out: 'extension' },
 ].filter((e) => {
   try {

@@ -1,6 +1,5 @@
-#!/usr/bin/env node
 /**
- * dealcheck-ls: the language server, for VS Code (through the extension) and for any LSP client
+ * dealcheck-ls (loaded by launcher.ts): the language server, for VS Code (through the extension) and for any LSP client
  * (`dealcheck-ls --stdio`; also --node-ipc and --socket=PORT).
  */
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';

@@ -17,6 +17,7 @@ const EXPECTED = [
   'dist/cli.js',
   'dist/extension.js',
   'dist/knowledge/dealcheck.dealkb.json',
+  'dist/server-main.js',
   'dist/server.js',
   'images/icon.png',
   'package.json',
