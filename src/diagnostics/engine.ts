@@ -114,10 +114,9 @@ export function checkBlock(text: string, kb: KnowledgeBase, previous?: string): 
   return wantsPrevious ? { findings, comments, wantsPrevious } : { findings, comments };
 }
 
-/** A plain paragraph's text, to lend the block after it; nothing for code, tables, HTML or headings. */
-function paragraphText(block: Block | undefined): string | undefined {
-  if (!block || !/^[ \t]{0,3}[\p{L}\p{N}"'“(*_$]/u.test(block.text) || /^\s*(?:```|~~~|\||<|#)/.test(block.text)) return undefined;
-  return block.text;
+/** Whether a block is a plain paragraph, which may lend its parties to the block after it (not code, tables, HTML or headings). */
+function isPlainParagraph(text: string): boolean {
+  return /^[ \t]{0,3}[\p{L}\p{N}"'“(*_$]/u.test(text) && !/^\s*(?:```|~~~|\||<|#)/.test(text);
 }
 
 /** A finding in the document: its range in document lines, its place relative to its block. */
@@ -167,9 +166,16 @@ function shift(f: Finding, lines: number): Finding {
  */
 export class DocumentChecker {
   /** Block text → its findings; `text` is the key itself, `round` the last check that used it. */
-  private cache = new Map<string, { text: string; result: BlockResult; round: number }>();
+  private cache = new Map<string, { text: string; result: BlockResult; round: number; byPrevious?: Map<string, BlockResult>; paragraph?: boolean }>();
   private rounds = 0;
   private last: { text: string; blocks: Block[]; placed: Placed[] } | undefined;
+
+  /** Whether a block (already in the cache) is a plain paragraph that can lend its parties. */
+  private isParagraph(text: string): boolean {
+    const entry = this.cache.get(text)!;
+    entry.paragraph ??= isPlainParagraph(text);
+    return entry.paragraph;
+  }
 
   /** A block's findings moved to the lines it sits on; a typed character moves no line. */
   private shifted = new WeakMap<BlockResult, Map<number, Finding[]>>();
@@ -225,15 +231,17 @@ export class DocumentChecker {
       if (entry.round !== round) distinct++;
       entry.round = round;
       let { result } = entry;
-      const previous = result.wantsPrevious ? paragraphText(blocks[b - 1]) : undefined;
-      if (previous !== undefined) {
-        // Keyed by both texts: an edit to the paragraph before re-checks this one too.
-        const key = `${previous}\u0000${block.text}`;
-        let withPrevious = this.cache.get(key);
-        if (!withPrevious) this.cache.set(key, (withPrevious = { text: key, result: checkBlock(block.text, this.kb, previous), round: 0 }));
-        if (withPrevious.round !== round) distinct++;
-        withPrevious.round = round;
-        result = withPrevious.result;
+      const previous = result.wantsPrevious && b > 0 ? blocks[b - 1].text : undefined;
+      if (previous !== undefined && this.isParagraph(previous)) {
+        // By the paragraph before as well: an edit to it re-checks this one too. The previous
+        // block's text is its interned cache key, so this lookup compares pointers.
+        entry.byPrevious ??= new Map();
+        let withPrevious = entry.byPrevious.get(previous);
+        if (!withPrevious) {
+          if (entry.byPrevious.size >= 8) entry.byPrevious.clear();
+          entry.byPrevious.set(previous, (withPrevious = checkBlock(block.text, this.kb, previous)));
+        }
+        result = withPrevious;
       }
       for (const c of result.comments)
         comments.push({ ...c, offset: block.start + c.start, startLine: block.line + c.startLine, endLine: block.line + c.endLine });

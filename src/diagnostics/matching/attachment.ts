@@ -58,10 +58,20 @@ function indexOf(spans: Span[], offset: number): number {
   return spans.findIndex((s) => offset >= s.start && offset < s.end);
 }
 
+/** Index of the first word starting at or after `offset` (word starts are sorted). */
+function firstWordAtOrAfter(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function wordsBetween(l: SentenceLayout, from: number, to: number): number {
-  let n = 0;
-  for (const w of l.wordStarts) if (w >= from && w < to) n++;
-  return n;
+  return to <= from ? 0 : firstWordAtOrAfter(l.wordStarts, to) - firstWordAtOrAfter(l.wordStarts, from);
 }
 
 function gap(text: string, l: SentenceLayout, from: number, to: number): number {

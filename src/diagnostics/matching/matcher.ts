@@ -47,6 +47,7 @@ interface Evidence {
   header?: { mentions: Map<string, number>; keywords: Map<string, number>; years: Map<number, number>; columnHeader: string };
   /** Parties named in the last sentence of the paragraph before, for a first sentence that names none. */
   previous: Set<string>;
+  weights: Map<Figure, Map<number, number>>;
 }
 
 /** Names with numbers in them (Claude 3.5, GPT-4o, H100, P4d) are never bare figures. */
@@ -99,8 +100,14 @@ function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']
   return { mentions, keywords, years, columnHeader: table.columnHeader };
 }
 
+/** Memoized per figure: every fact asks again about the same words. */
 function weightOf(ev: Evidence, span: Span, figure: Figure): number {
-  return attachment(ev.text, ev.layout, span, figure, ev.figures);
+  let byFigure = ev.weights.get(figure);
+  if (!byFigure) ev.weights.set(figure, (byFigure = new Map()));
+  const key = span.start * 0x100000 + span.end;
+  let w = byFigure.get(key);
+  if (w === undefined) byFigure.set(key, (w = attachment(ev.text, ev.layout, span, figure, ev.figures)));
+  return w;
 }
 
 function entityWeight(kb: KnowledgeBase, ev: Evidence, entity: string | undefined, figure: Figure): number {
@@ -270,6 +277,7 @@ function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | undefine
     years: figures.filter((f) => f.type === 'date').map((f) => ({ year: Math.floor(f.value.lo / 12), start: f.start, end: f.end })),
     header: unit.table ? headerEvidence(kb, unit.table) : undefined,
     previous: new Set(unit.previous ? kb.findMentions(lastSentence(unit.previous)).map((m) => m.entity) : []),
+    weights: new Map(),
   };
 }
 
