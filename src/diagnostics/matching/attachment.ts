@@ -11,7 +11,7 @@ export interface Span {
 }
 
 /** Words that end one figure's clause and start another's. */
-const CLAUSE_BREAK = /;|:\s|\s[—–]\s|,?\s(?:while|whereas|but|against|versus|vs\.?|compar(?:e|es|ed|ing) (?:with|to)|next to|ahead of|unlike|than)\s|,?\sand\s(?=[a-z]+ed\s)/giu;
+const CLAUSE_BREAK = /;|:\s|\s[—–]\s|,?\s(?:while|whereas|but|against|versus|vs\.?|compar(?:e|es|ed|ing) (?:with|to)|next to|ahead of|unlike|than|after|before)\s|,?\sand\s(?=[a-z]+ed\s)/giu;
 const WORD = /[\p{L}\p{N}$%]+(?:[.,'’-][\p{L}\p{N}]+)*/gu;
 /** A word after one of these ("$8 billion into Anthropic") attaches to the figure before it. */
 const PREPOSITION_BEFORE = /(?:^|\s)(?:in|into|to|for|on|from|of|at|by|behind|toward|towards)\s+(?:the\s+|its\s+|their\s+)?$/i;

@@ -161,22 +161,35 @@ interface Scored {
   score: number;
 }
 
-/** Qualifiers that tell a fact from its siblings (same subject, relation and object). */
-function distinguishingQualifiers(kb: KnowledgeBase): Map<CompiledFact, Set<string>> {
+/**
+ * For each fact, what marks each of its siblings (same subject, relation and object) apart from
+ * it: the sibling's qualifiers it lacks ("$5 billion upfront" is the upfront sibling's, not the
+ * whole investment's), implicit ones only when the sibling has nothing else.
+ */
+function siblingMarks(kb: KnowledgeBase): Map<CompiledFact, string[][]> {
   const groups = new Map<string, CompiledFact[]>();
   for (const f of kb.facts) {
     const key = `${f.fact.subject}|${f.fact.relation}|${f.fact.object ?? ''}`;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
-  const out = new Map<CompiledFact, Set<string>>();
+  const out = new Map<CompiledFact, string[][]>();
   for (const siblings of groups.values()) {
-    const all = new Set(siblings.flatMap((s) => s.fact.qualifiers));
-    for (const s of siblings) out.set(s, new Set([...all].filter((q) => !s.fact.qualifiers.includes(q))));
+    for (const f of siblings) {
+      const marks = siblings
+        .filter((s) => s !== f)
+        .map((s) => {
+          const missing = s.fact.qualifiers.filter((q) => !f.fact.qualifiers.includes(q));
+          const explicit = missing.filter((q) => !kb.implicitQualifiers.has(q));
+          return explicit.length ? explicit : missing;
+        })
+        .filter((m) => m.length > 0);
+      out.set(f, marks);
+    }
   }
   return out;
 }
 
-const distinguishingCache = new WeakMap<KnowledgeBase, Map<CompiledFact, Set<string>>>();
+const siblingMarksCache = new WeakMap<KnowledgeBase, Map<CompiledFact, string[][]>>();
 
 function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: CompiledFact): number | undefined {
   const { fact } = cf;
@@ -225,12 +238,16 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
     const w = keywordWeight(ev, kb.qualifierKeywords.get(q)!, figure);
     score += w >= 0.5 ? 0.5 * w : kb.implicitQualifiers.has(q) ? -0.2 : -0.6;
   }
-  let distinguishing = distinguishingCache.get(kb);
-  if (!distinguishing) distinguishingCache.set(kb, (distinguishing = distinguishingQualifiers(kb)));
-  for (const q of distinguishing.get(cf) ?? []) {
-    const w = keywordWeight(ev, kb.qualifierKeywords.get(q)!, figure);
-    if (w >= 0.8) score -= 0.8 * w;
+  // A sibling whose every mark is right there argues against this fact ("another $4bn" alone
+  // does not make the predicted-additional sibling: it also needs a prediction).
+  let marks = siblingMarksCache.get(kb);
+  if (!marks) siblingMarksCache.set(kb, (marks = siblingMarks(kb)));
+  let against = 0;
+  for (const m of marks.get(cf) ?? []) {
+    const weakest = Math.min(...m.map((q) => keywordWeight(ev, kb.qualifierKeywords.get(q)!, figure)));
+    if (weakest >= 0.8) against = Math.max(against, weakest);
   }
+  score -= 0.8 * against;
   if (fact.year !== undefined) {
     let same = ev.header?.years.get(fact.year) ?? 0;
     let other = 0;
