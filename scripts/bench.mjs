@@ -134,10 +134,15 @@ async function initialize(conn) {
   conn.sendNotification('initialized', {});
 }
 
+// Without splitting the draft into lines: the client's own garbage would show up as server latency.
 function positionAt(text, offset) {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
 }
 
 async function pull(conn, uri) {
