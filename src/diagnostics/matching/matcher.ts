@@ -129,7 +129,8 @@ function sentenceSubject(kb: KnowledgeBase, ev: Evidence, figure: Figure): Menti
 
 /**
  * "Amazon invests $25 billion in Anthropic. Of that, $5 billion is paid upfront": a sentence that
- * names nobody speaks of the parties of the sentence before it.
+ * names nobody speaks of the parties of the sentence before it, or, opening a paragraph, of the
+ * last sentence of the paragraph before (when the engine supplies it).
  */
 function carriedWeight(kb: KnowledgeBase, ev: Evidence, entity: string, figure: Figure): number {
   const { sentences } = ev.layout;
