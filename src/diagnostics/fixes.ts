@@ -32,6 +32,12 @@ export function fixContext(doc: DocumentText): FixContext {
   return { ...doc, citations: existingCitations(doc.text) };
 }
 
+/** The document's own line ending: a CRLF draft stays CRLF. */
+function lineEnding(text: string): string {
+  const lf = text.indexOf('\n');
+  return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
+}
+
 function edit(doc: DocumentText, start: number, end: number, newText: string): TextEdit {
   return { range: { start: doc.positionAt(start), end: doc.positionAt(end) }, newText };
 }
@@ -45,10 +51,11 @@ function citationEdits(ctx: FixContext, place: FigurePlace, value: SourceValue):
   if (!following.includes(`[^${label}]`)) edits.push(edit(ctx, place.citeAt, place.citeAt, `[^${label}]`));
   if (isNew) {
     const end = ctx.text.length;
-    const lead = ctx.text.endsWith('\n') ? '' : '\n';
+    const eol = lineEnding(ctx.text);
+    const lead = ctx.text.endsWith('\n') ? '' : eol;
     const tail = ctx.text.slice(Math.max(0, end - 2000));
-    const endsWithCitations = /\n\[\^dc-[^\]]+\]:[^\n]*\n?$/.test(tail);
-    edits.push(edit(ctx, end, end, `${lead}${endsWithCitations ? '' : '\n'}${footnoteDefinition(label, first.assertion.quote, first.source)}\n`));
+    const endsWithCitations = /\n\[\^dc-[^\]]+\]:[^\n]*?\r?\n?$/.test(tail);
+    edits.push(edit(ctx, end, end, `${lead}${endsWithCitations ? '' : eol}${footnoteDefinition(label, first.assertion.quote, first.source)}${eol}`));
   }
   return edits;
 }
@@ -58,7 +65,7 @@ function ignoreEdit(doc: DocumentText, place: FigurePlace): TextEdit {
   if (place.inTable) return edit(doc, place.citeAt, place.citeAt, ' <!-- dealcheck-disable-line -->');
   const lineStart = doc.lineStart(doc.positionAt(place.start).line);
   const prefix = doc.text.slice(lineStart, lineStart + 100).match(/^[ \t]*(?:>[ \t]?)*/)![0];
-  return edit(doc, lineStart, lineStart, `${prefix}<!-- dealcheck-disable-next-line -->\n`);
+  return edit(doc, lineStart, lineStart, `${prefix}<!-- dealcheck-disable-next-line -->${lineEnding(doc.text)}`);
 }
 
 export function fixesFor(ctx: FixContext, place: FigurePlace, values: SourceValue[]): Fix[] {

@@ -32,14 +32,23 @@ function findingAt(findings: Finding[], line: number, character: number): Findin
 }
 
 describe('fixes on the dev drafts', () => {
-  for (const draft of drafts) {
-    const text = readFileSync(join(devCorpus, draft), 'utf8');
+  // Each draft as written, and with Windows line endings: a fix must keep a CRLF draft CRLF.
+  const variants = drafts.flatMap((draft) => {
+    const lf = readFileSync(join(devCorpus, draft), 'utf8');
+    return [
+      { name: draft, text: lf },
+      { name: `${draft} (CRLF)`, text: lf.replace(/\r?\n/g, '\r\n') },
+    ];
+  });
+  for (const { name: draft, text } of variants) {
+    const crlf = text.includes('\r\n');
     const { findings } = checkDocument(text, kb, { includeSupported: true });
     for (const finding of findings) {
       const where = `${draft}:${finding.range.start.line + 1} ${finding.text}`;
       for (const fix of finding.fixes) {
         it(`${where}: ${fix.title}`, () => {
           const fixed = applyEdits(text, fix.edits);
+          if (crlf) assert.ok(!fixed.replace(/\r\n/g, '').includes('\n'), 'a lone LF in a CRLF draft');
           const after = checkDocument(fixed, kb, { includeSupported: true }).findings;
           const at = findingAt(after, finding.range.start.line, finding.range.start.character);
           if (fix.kind === 'ignore') {
