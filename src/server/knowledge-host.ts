@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
+import { documentText } from '../diagnostics/engine';
 import type { Finding } from '../diagnostics/finding';
 import { type KbProblem, type KnowledgeBase, loadKnowledgeBase } from '../knowledge';
 import type { Settings } from './settings';
@@ -132,26 +133,20 @@ export class EvidenceLocator {
       const path = join(this.sourcesFolder, evidence.file);
       const text = this.read(path);
       const at = text?.indexOf(evidence.quote) ?? -1;
-      if (text && at >= 0) return { uri: pathToFileURL(path).href, line: lineOf(text, at) };
+      if (text && at >= 0) return { uri: pathToFileURL(path).href, line: documentText(text).positionAt(at).line };
     }
     for (const path of [...this.kbFiles, ...(this.bundledFile ? [this.bundledFile] : [])]) {
       const text = this.read(path);
       const fact = this.idsIn(path, text).get(finding.fact) ?? -1;
       if (!text || fact < 0) continue;
       const quote = text.indexOf(JSON.stringify(evidence.quote).slice(1, 40), fact);
-      return { uri: pathToFileURL(path).href, line: lineOf(text, quote >= 0 ? quote : fact) };
+      return { uri: pathToFileURL(path).href, line: documentText(text).positionAt(quote >= 0 ? quote : fact).line };
     }
     return undefined;
   }
 }
 
 const ID_FIELD = /["']?id["']?\s*:\s*["']?([a-z0-9][a-z0-9._-]*)/g;
-
-function lineOf(text: string, offset: number): number {
-  let line = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
 
 /** The bundled knowledge base as a file, when the package ships it (for "go to the knowledge base entry"). */
 export function bundledKnowledgeBaseFile(dir: string): string | undefined {

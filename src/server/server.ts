@@ -275,7 +275,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
     const doc = TextDocument.create(t.uri, t.languageId, t.version, t.text);
     if (!isMarkdown(doc)) return;
-    if (!knowledge) loadKnowledge();
     const open: OpenDocument = { doc, checker: new DocumentChecker(knowledge!.state.kb) };
     documents.set(t.uri, open);
     if (pushedForClosed.delete(t.uri) && pull) void connection.sendDiagnostics({ uri: t.uri, diagnostics: [] });

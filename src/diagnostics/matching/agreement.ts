@@ -44,17 +44,16 @@ export function sourceInterval(v: Interval, hedge: Hedge, type: string): Interva
   return { lo: h.lo - eps, hi: h.hi + eps };
 }
 
+function overlap(a: Interval, b: Interval): boolean {
+  return a.lo <= b.hi && b.lo <= a.hi;
+}
+
 export function agrees(figure: Figure, source: Interval, sourceHedge: Hedge): boolean {
-  const w = writerInterval(figure);
-  const s = sourceInterval(source, sourceHedge, figure.type);
   // A range against a range is a claim about both ends: "30-50%" is not "20-40%", though they overlap.
   if (figure.type !== 'date' && figure.value.lo !== figure.value.hi && source.lo !== source.hi) {
-    const end = (n: number) => writerInterval({ ...figure, value: { lo: n, hi: n } });
-    const near = (n: number, target: number) => {
-      const e = end(n);
-      return e.lo <= target + Math.abs(target) * 1e-9 && target - Math.abs(target) * 1e-9 <= e.hi;
-    };
-    return near(figure.value.lo, source.lo) && near(figure.value.hi, source.hi);
+    const writerEnd = (n: number) => writerInterval({ ...figure, value: { lo: n, hi: n } });
+    const sourceEnd = (n: number) => sourceInterval({ lo: n, hi: n }, 'exact', figure.type);
+    return overlap(writerEnd(figure.value.lo), sourceEnd(source.lo)) && overlap(writerEnd(figure.value.hi), sourceEnd(source.hi));
   }
-  return w.lo <= s.hi && s.lo <= w.hi;
+  return overlap(writerInterval(figure), sourceInterval(source, sourceHedge, figure.type));
 }

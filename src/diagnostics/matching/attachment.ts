@@ -54,7 +54,8 @@ export function layout(text: string, isTableCell: boolean): SentenceLayout {
   return { sentences, clauses, wordStarts };
 }
 
-function indexOf(spans: Span[], offset: number): number {
+/** Index of the span (sentence, clause) holding `offset`, or -1. */
+export function spanIndexAt(spans: readonly Span[], offset: number): number {
   return spans.findIndex((s) => offset >= s.start && offset < s.end);
 }
 
@@ -88,14 +89,14 @@ function decay(words: number): number {
  * The weight of the word at `word` for `figure`, given all `figures` of the same prose unit.
  */
 export function attachment(text: string, l: SentenceLayout, word: Span, figure: FigureSpan, figures: readonly FigureSpan[]): number {
-  const sentence = indexOf(l.sentences, figure.start);
-  if (indexOf(l.sentences, word.start) !== sentence) return 0;
-  const clause = indexOf(l.clauses, figure.start);
-  if (indexOf(l.clauses, word.start) !== clause) return OTHER_CLAUSE;
+  const sentence = spanIndexAt(l.sentences, figure.start);
+  if (spanIndexAt(l.sentences, word.start) !== sentence) return 0;
+  const clause = spanIndexAt(l.clauses, figure.start);
+  if (spanIndexAt(l.clauses, word.start) !== clause) return OTHER_CLAUSE;
   // A year modifies the figures around it ("$45 billion in AI revenue in 2024"): it claims
   // words only against other years.
   const rivals = figure.type === 'date' ? figures : figures.filter((f) => f.type !== 'date');
-  const inClause = rivals.filter((f) => indexOf(l.clauses, f.start) === clause);
+  const inClause = rivals.filter((f) => spanIndexAt(l.clauses, f.start) === clause);
   const left = inClause.filter((f) => f.end <= word.start).at(-1);
   const right = inClause.find((f) => f.start >= word.end);
   if (!left && !right) return 0;

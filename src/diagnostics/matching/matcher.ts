@@ -12,7 +12,7 @@ import { specUnit } from '../figures/kinds/spec';
 import { DIGITS, decimalsOf, parseDigits } from '../figures/numbers';
 import type { ProseUnit } from '../markdown/prose';
 import { agrees } from './agreement';
-import { type SentenceLayout, type Span, attachment, layout } from './attachment';
+import { type SentenceLayout, type Span, attachment, layout, spanIndexAt } from './attachment';
 
 export interface Match {
   figure: Figure;
@@ -121,7 +121,7 @@ function entityWeight(kb: KnowledgeBase, ev: Evidence, entity: string | undefine
 
 /** The first party a sentence names, before the figure: "Amazon could add $10 billion ..., for a total of $40 billion". */
 function sentenceSubject(kb: KnowledgeBase, ev: Evidence, figure: Figure): Mention | undefined {
-  const s = ev.layout.sentences.find((x) => figure.start >= x.start && figure.start < x.end);
+  const s = ev.layout.sentences[spanIndexAt(ev.layout.sentences, figure.start)];
   if (!s) return undefined;
   const first = ev.mentions.find((m) => m.start >= s.start && m.start < s.end && ROLE_KINDS.has(kb.entities.get(m.entity)!.kind));
   return first && first.end <= figure.start ? first : undefined;
@@ -134,7 +134,7 @@ function sentenceSubject(kb: KnowledgeBase, ev: Evidence, figure: Figure): Menti
  */
 function carriedWeight(kb: KnowledgeBase, ev: Evidence, entity: string, figure: Figure): number {
   const { sentences } = ev.layout;
-  const i = sentences.findIndex((s) => figure.start >= s.start && figure.start < s.end);
+  const i = spanIndexAt(sentences, figure.start);
   if (i < 0 || (i === 0 && !ev.previous.size)) return 0;
   const within = (m: Mention, s: Span) => m.start >= s.start && m.start < s.end;
   const namesSomeone = ev.mentions.some((m) => within(m, sentences[i]) && ROLE_KINDS.has(kb.entities.get(m.entity)!.kind));
@@ -149,7 +149,7 @@ function keywordWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure)
   for (const k of ev.keywords) if (words.has(k.keyword)) w = Math.max(w, weightOf(ev, k, figure));
   if (w >= 0.5) return w;
   // Ellipsis: in "AWS's 32% share dwarfs Azure's 24%", the 24% is a share too.
-  const sentence = ev.layout.sentences.find((s) => figure.start >= s.start && figure.start < s.end);
+  const sentence = ev.layout.sentences[spanIndexAt(ev.layout.sentences, figure.start)];
   for (const other of ev.figures) {
     if (other === figure || other.type !== figure.type || other.end > figure.start || !sentence || other.start < sentence.start) continue;
     for (const k of ev.keywords) if (words.has(k.keyword)) w = Math.max(w, ELLIPSIS_WEIGHT * weightOf(ev, k, other));
@@ -317,7 +317,7 @@ export function opensWithoutParty(unit: ProseUnit, kb: KnowledgeBase): boolean {
 }
 
 function sentenceEndIn(l: SentenceLayout, text: string, offset: number): number {
-  return l.sentences.find((s) => offset >= s.start && offset < s.end)?.end ?? text.length;
+  return l.sentences[spanIndexAt(l.sentences, offset)]?.end ?? text.length;
 }
 
 function scoreAll(kb: KnowledgeBase, ev: Evidence, figure: Figure): Scored[] {
