@@ -1,6 +1,10 @@
 /** Only prose is checked: code, HTML, URLs, front matter and citation footnotes are blanked or skipped. */
 import assert from 'node:assert/strict';
-import { parseMarkdownProse, parseProse, plainParagraph } from '../../src/diagnostics/markdown/prose';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { splitBlocks } from '../../src/diagnostics/markdown/blocks';
+import { plainBlock, plainList, plainParagraph, plainTable } from '../../src/diagnostics/markdown/plain-blocks';
+import { parseMarkdownProse, parseProse } from '../../src/diagnostics/markdown/prose';
 
 function prose(md: string): string[] {
   return parseProse(md).units.map((u) => u.text.replace(/\s+/g, ' ').trim());
@@ -48,7 +52,7 @@ describe('parseProse', () => {
 });
 
 describe('plain paragraphs skip the parser and give the same prose', () => {
-  const words = ['Amazon', 'invested', '$8 billion', 'in', 'Anthropic', '40%', '2024', 'and', ',', '.', 'Q3 2026', '\n', '\r\n', '  ', '-', '#', '1.', '*', '_', '`x`', '[a](b)', 'https://x.io/1', '<b>', '|', '>', '    ', 'www.x.com', 'a@b.co', '&amp;', '~~'];
+  const words = ['Amazon', 'invested', '$8 billion', 'in', 'Anthropic', '40%', '2024', 'and', ',', '.', 'Q3 2026', '\n', '\r\n', '  ', '-', '#', '1.', '*', '_', '`x`', '[a](b)', 'https://x.io/1', '<b>', '|', '>', '    ', 'www.x.com', 'a@b.co', '&amp;', '~~', '~', '~$5B'];
   let seed = 7;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   for (let i = 0; i < 1000; i++) {
@@ -60,4 +64,63 @@ describe('plain paragraphs skip the parser and give the same prose', () => {
     });
   }
   it('GFM autolinks are URLs, not prose', () => assert.deepEqual(prose('see https://x.io/35-billion now'), ['see now']));
+});
+
+describe('plain lists and tables skip the parser and give the same prose', () => {
+  let seed = 11;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const words = ['Amazon', 'invested', '$8 billion', 'Anthropic', '40%', '2024', 'and', ',', '.', ':', '#', '-', '1.', '~$5B', '  ', ''];
+  const tricky = ['*', '_', '`x`', '[a](b)', '<b>', '\\|', '>', '\t', 'a@b.co', '|', '~', '~~'];
+  const phrase = () => Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(random() < 0.05 ? tricky : words)).join(pick([' ', ' ', '']));
+
+  /** Asserts the fast path agrees with the parser wherever it answers; returns how often it answered. */
+  function agree(read: (md: string) => unknown, blocks: string[]): number {
+    let answered = 0;
+    for (const block of blocks) {
+      const fast = read(block);
+      if (!fast) continue;
+      answered++;
+      assert.deepEqual(fast, parseMarkdownProse(block), `block ${JSON.stringify(block)}`);
+    }
+    return answered;
+  }
+
+  it('lists of one-line items, on random lists', () => {
+    const blocks = Array.from({ length: 3000 }, () => {
+      const eol = pick(['\n', '\n', '\r\n']);
+      const markers = [pick(['-', '*', '+', '1.', '2)', '10.']), pick(['-', '*', '1.', '3.', '1)'])];
+      const indent = pick(['', '', ' ', '   ', '    ']);
+      const lines = Array.from({ length: 1 + Math.floor(random() * 4) }, () => `${random() < 0.9 ? indent : pick(['', '  '])}${pick(markers)}${pick([' ', ' ', '  ', '     ', '\t', ''])}${phrase()}${pick(['', '  '])}`);
+      return lines.join(eol) + pick(['', eol, eol + eol]);
+    });
+    assert.ok(agree(plainList, blocks) > 200);
+  });
+
+  it('pipe tables of plain cells, on random tables', () => {
+    const blocks = Array.from({ length: 3000 }, () => {
+      const eol = pick(['\n', '\n', '\r\n']);
+      const columns = 1 + Math.floor(random() * 4);
+      const row = (n: number, cell: () => string) => {
+        const cells = Array.from({ length: n }, cell);
+        return `${random() < 0.95 ? '|' : ''}${cells.join('|')}${pick(['|', '|', '', '|  ', ' '])}`;
+      };
+      const cell = () => pick(['', ' ', '  ']) + (random() < 0.85 ? phrase() : '') + pick(['', ' ', '  ']);
+      const delimiter = row(random() < 0.9 ? columns : columns + 1, () => pick(['---', ' --- ', ':--', '--:', ':-:', ' - ', '', 'x']));
+      const lines = [row(columns, cell), delimiter, ...Array.from({ length: Math.floor(random() * 4) }, () => (random() < 0.9 ? row(Math.max(1, columns + pick([0, 0, 0, -1, 1])), cell) : phrase()))];
+      const caption = random() < 0.3 ? Array.from({ length: 1 + Math.floor(random() * 2) }, phrase) : [];
+      return [...caption, ...lines].join(eol) + pick(['', eol, eol + eol]);
+    });
+    assert.ok(agree(plainTable, blocks) > 200);
+  });
+
+  it('every block of the drafts in this repository', () => {
+    const folders = ['test/corpus', 'examples'];
+    const blocks = folders.flatMap((folder) =>
+      readdirSync(folder)
+        .filter((f) => f.endsWith('.md'))
+        .flatMap((f) => splitBlocks(readFileSync(join(folder, f), 'utf8')).map((b) => b.text)),
+    );
+    assert.ok(agree(plainBlock, blocks) > 100);
+  });
 });

@@ -9,6 +9,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { plainBlock } from './plain-blocks';
 
 export interface ProseUnit {
   /** Offset of text[0] in the parsed text. */
@@ -140,26 +141,9 @@ function walk(node: Nodes, source: string, out: BlockProse) {
   if ('children' in node) for (const child of (node as Parents).children as Nodes[]) walk(child, source, out);
 }
 
-/**
- * A block of plain sentences (no markup, no line-start syntax, no URLs) is one paragraph whose
- * prose is its text: parsing it would give the same answer, much more slowly.
- */
-const MARKUP = /[`*_[\]<>|\\~{}^]|https?:|www\.|@|&#?\w+;/;
-const LINE_START_SYNTAX = /^(?: {0,3}(?:[#=+-]|\d{1,9}[.)](?:\s|$))| {4}|\t)/m;
-
-export function plainParagraph(source: string): BlockProse | undefined {
-  if (MARKUP.test(source) || LINE_START_SYNTAX.test(source)) return undefined;
-  const start = source.search(/\S/);
-  if (start < 0) return { units: [], comments: [] };
-  // Like the parser, the paragraph runs to the end of its last line, trailing spaces included.
-  const lastChar = source.trimEnd().length;
-  const eol = source.slice(lastChar).search(/[\r\n]/);
-  const end = eol < 0 ? source.length : lastChar + eol;
-  return { units: [{ start, text: source.slice(start, end) }], comments: [] };
-}
-
+/** The prose of a block: read directly when it has a plain shape, else parsed. */
 export function parseProse(source: string): BlockProse {
-  return plainParagraph(source) ?? parseMarkdownProse(source);
+  return plainBlock(source) ?? parseMarkdownProse(source);
 }
 
 /** The prose of any block, by parsing it. */
