@@ -2,12 +2,13 @@
 //  - full CLI check (whole process, median of several runs) of ~10 KB, ~100 KB and ~1 MB drafts,
 //    next to markdownlint-cli2 and cspell on the same files;
 //  - the language server: one-character edit → up-to-date diagnostics (LSP pull), p50/p95 over
-//    a few hundred edits at random places; initialize → first diagnostics for the 100 KB draft;
-//    server memory (RSS) with the 1 MB draft open.
+//    a few hundred edits at random places; start → first diagnostics for the 100 KB draft, with
+//    and without the code cache an earlier start leaves; server memory (RSS) with each draft
+//    open, and again after the edits.
 // Drafts are built from the dev corpus and the source articles beside the checkout.
 // Not a test: it prints figures; nothing here asserts a time.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -106,9 +107,9 @@ const rpc = require(require.resolve('vscode-jsonrpc/node', { paths: [root] }));
 // is answered "unchanged" instead of with the whole list.
 const resultIds = new Map();
 
-function startServer() {
+function startServer(env) {
   resultIds.clear();
-  const child = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   conn.onRequest('workspace/configuration', (params) => params.items.map(() => null));
   conn.onRequest('client/registerCapability', () => null);
@@ -151,27 +152,62 @@ async function pull(conn, uri) {
   return report;
 }
 
-async function firstDiagnostics(draft) {
-  const { child, conn } = startServer();
+/** One start of a server, from spawning it to its first diagnostics for `draft`. */
+async function firstDiagnostics(draft, env, { keepAliveMs = 0 } = {}) {
   const t = process.hrtime.bigint();
+  const { child, conn } = startServer(env);
   await initialize(conn);
   const uri = pathToFileURL(draft.path).href;
   conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: draft.text } });
   const report = await pull(conn, uri);
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  // A server writes its code cache for the next start once it has been up for a while.
+  if (keepAliveMs) await new Promise((r) => setTimeout(r, keepAliveMs));
   conn.dispose();
   child.kill();
   return { ms, count: report.items?.length ?? 0 };
 }
 
+/** A cache folder of the bench's own, so no run reads or leaves a code cache in the user's. */
+function cacheEnv() {
+  const cache = mkdtempSync(join(tmpdir(), 'dealcheck-bench-cache-'));
+  return { env: { ...process.env, XDG_CACHE_HOME: cache }, remove: () => rmSync(cache, { recursive: true, force: true }) };
+}
+
+/**
+ * Median start-up over RUNS starts: a first start ever (no code cache), and a later start
+ * (the code cache an earlier start left).
+ */
+async function startUp(draft) {
+  const fresh = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { env, remove } = cacheEnv();
+    fresh.push((await firstDiagnostics(draft, env)).ms);
+    remove();
+  }
+  const { env, remove } = cacheEnv();
+  await firstDiagnostics(draft, env, { keepAliveMs: 3000 });
+  const cached = [];
+  let count = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const run = await firstDiagnostics(draft, env);
+    cached.push(run.ms);
+    count = run.count;
+  }
+  remove();
+  return { fresh: median(fresh), cached: median(cached), count };
+}
+
 async function editLatency(draft) {
-  const { child, conn } = startServer();
+  const cache = cacheEnv();
+  const { child, conn } = startServer(cache.env);
   await initialize(conn);
   const uri = pathToFileURL(draft.path).href;
   let text = draft.text;
   conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
   await pull(conn, uri);
-  const rss = Number(readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) / 1024;
+  const rssOf = () => Number(readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) / 1024;
+  const rss = rssOf();
   let seed = 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const times = [];
@@ -188,30 +224,34 @@ async function editLatency(draft) {
     await pull(conn, uri);
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
+  const rssAfter = rssOf();
   conn.dispose();
   child.kill();
-  return { p50: percentile(times, 50), p95: percentile(times, 95), rss };
+  cache.remove();
+  return { p50: percentile(times, 50), p95: percentile(times, 95), rss, rssAfter };
 }
 
 const server = [];
 for (const d of drafts) server.push({ label: d.label, ...(await editLatency(d)) });
-const first = await firstDiagnostics(drafts[1]);
+const first = await startUp(drafts[1]);
 
 // ---- report -------------------------------------------------------------------------------------
 const f = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 const lines = [];
 lines.push(`Machine: ${cpus().length} × ${cpus()[0].model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${RUNS} runs, ${EDITS} edits.`);
 lines.push('');
-lines.push('| draft | dealcheck CLI | markdownlint-cli2 | cspell | dealcheck / markdownlint | edit → diagnostics p50 | p95 | server RSS |');
-lines.push('|---|---|---|---|---|---|---|---|');
+lines.push(`| draft | dealcheck CLI | markdownlint-cli2 | cspell | dealcheck / markdownlint | edit → diagnostics p50 | p95 | server RSS, opened | after ${EDITS} edits |`);
+lines.push('|---|---|---|---|---|---|---|---|---|');
 cli.forEach((row, i) => {
   const s = server[i];
   lines.push(
-    `| ${row.label} | ${f(row.dealcheck)} ms | ${f(row['markdownlint-cli2'])} ms | ${f(row.cspell)} ms | ${(row.dealcheck / row['markdownlint-cli2']).toFixed(2)} | ${f(s.p50)} ms | ${f(s.p95)} ms | ${s.rss.toFixed(0)} MB |`,
+    `| ${row.label} | ${f(row.dealcheck)} ms | ${f(row['markdownlint-cli2'])} ms | ${f(row.cspell)} ms | ${(row.dealcheck / row['markdownlint-cli2']).toFixed(2)} | ${f(s.p50)} ms | ${f(s.p95)} ms | ${s.rss.toFixed(0)} MB | ${s.rssAfter.toFixed(0)} MB |`,
   );
 });
 lines.push('');
-lines.push(`initialize → first diagnostics, 100 KB draft: ${f(first.ms)} ms (${first.count} diagnostics).`);
+lines.push(
+  `Start → first diagnostics (spawn, initialize, open, pull), 100 KB draft, median of ${RUNS}: ${f(first.cached)} ms with the code cache an earlier start left, ${f(first.fresh)} ms on a first start ever (${first.count} diagnostics).`,
+);
 const out = lines.join('\n');
 console.log(out);
 mkdirSync(join(root, 'bench/results'), { recursive: true });
