@@ -9,7 +9,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Finding, Fix, Position } from './finding';
 import { type DocumentText, type FigurePlace, fixContext, fixesFor } from './fixes';
-import { type Block, type TextChange, resplitBlocks, splitBlocks } from './markdown/blocks';
+import { BlockDocument } from './markdown/block-document';
 import { type ControlComment, parseProse } from './markdown/prose';
 import { matchUnit, opensWithoutParty } from './matching/matcher';
 import { describeFinding, sourceValues } from './messages';
@@ -161,14 +161,14 @@ function shift(f: Finding, lines: number): Finding {
 
 /**
  * A checker that remembers each block's findings by the block's text, for a server that
- * re-checks a document on every edit, and the last document's blocks, so an edit re-splits only
- * around itself. Bounded: results no block of the last check uses are dropped now and then.
+ * re-checks a document on every edit (kept as a BlockDocument, which re-splits only around an
+ * edit). Bounded: results no block of the last check uses are dropped now and then.
  */
 export class DocumentChecker {
   /** Block text → its findings; `text` is the key itself, `round` the last check that used it. */
   private cache = new Map<string, { text: string; result: BlockResult; round: number; byPrevious?: Map<string, BlockResult>; paragraph?: boolean }>();
   private rounds = 0;
-  private last: { text: string; blocks: Block[]; placed: Placed[] } | undefined;
+  private last: { doc: BlockDocument; revision: number; placed: Placed[] } | undefined;
 
   /** Whether a block (already in the cache) is a plain paragraph that can lend its parties. */
   private isParagraph(text: string): boolean {
@@ -196,25 +196,17 @@ export class DocumentChecker {
     return findings;
   }
 
-  private blocksOf(text: string, change?: TextChange): Block[] {
-    const last = this.last;
-    if (last && change && last.text.length + (change.newEnd - change.oldEnd) === text.length) return resplitBlocks(last.blocks, text, change);
-    return splitBlocks(text);
-  }
-
-  /** `change`, when given, says what changed since the text of the previous call. */
-  check(text: string, options: CheckOptions = {}, change?: TextChange): DocumentResult {
-    if (text.length > MAX_DOCUMENT_LENGTH) {
+  /**
+   * Checks a document. A BlockDocument kept across edits is re-checked only where its blocks
+   * changed since they were last seen; a string is checked whole.
+   */
+  check(document: BlockDocument | string, options: CheckOptions = {}): DocumentResult {
+    if (document.length > MAX_DOCUMENT_LENGTH) {
       this.last = undefined;
       return { findings: [], skipped: `skipped because it is larger than ${MAX_DOCUMENT_LENGTH / 1e6} MB` };
     }
-    // The last text checked had none (or it would not be kept), so only the change can add one.
-    const incremental = !!change && !!this.last && this.last.text.length + (change.newEnd - change.oldEnd) === text.length;
-    if (incremental ? text.slice(change!.start, change!.newEnd).includes('\u0000') : text.includes('\u0000')) {
-      this.last = undefined;
-      return { findings: [], skipped: 'skipped because it holds NUL bytes: not a text file' };
-    }
-    const blocks = this.blocksOf(text, change);
+    const doc = typeof document === 'string' ? new BlockDocument(document) : document;
+    const blocks = doc.blocks;
     const placed: Placed[] = [];
     const comments: (BlockComment & { offset: number })[] = [];
     const round = ++this.rounds;
@@ -223,6 +215,11 @@ export class DocumentChecker {
       const block = blocks[b];
       let entry = this.cache.get(block.text);
       if (!entry) {
+        // Cached blocks never hold one, so only a new block can bring one in.
+        if (block.text.includes('\u0000')) {
+          this.last = undefined;
+          return { findings: [], skipped: 'skipped because it holds NUL bytes: not a text file' };
+        }
         entry = { text: block.text, result: checkBlock(block.text, this.kb), round: 0 };
         this.cache.set(block.text, entry);
       }
@@ -253,18 +250,18 @@ export class DocumentChecker {
     // Keep what this version uses, plus a margin for undo and typing back.
     if (this.cache.size > 2 * distinct + 256) for (const [key, e] of this.cache) if (e.round !== round) this.cache.delete(key);
     const kept = applyControlComments(placed, comments);
-    this.last = { text, blocks, placed: kept };
+    this.last = { doc, revision: doc.revision, placed: kept };
     const shown = options.includeSupported ? kept : kept.filter((p) => p.finding.kind === 'conflict');
     if (options.withFixes === false) return { findings: shown.map((p) => p.finding) };
-    const ctx = fixContext(documentText(text));
+    const ctx = fixContext(documentText(doc.text));
     return { findings: shown.map((p) => ({ ...p.finding, fixes: fixesFor(ctx, absolutePlace(p), sourceValues(p.place.match)) })) };
   }
 
-  /** The fixes of the finding whose figure starts at `position`, in the text last checked. */
-  fixesAt(text: string, position: Position): Fix[] {
-    if (this.last?.text !== text) this.check(text, { withFixes: false });
-    const hit = this.last!.placed.find((p) => p.finding.range.start.line === position.line && p.finding.range.start.character === position.character);
-    return hit ? fixesFor(fixContext(documentText(text)), absolutePlace(hit), sourceValues(hit.place.match)) : [];
+  /** The fixes of the finding whose figure starts at `position` in `doc` as it is now. */
+  fixesAt(doc: BlockDocument, position: Position): Fix[] {
+    if (this.last?.doc !== doc || this.last.revision !== doc.revision) this.check(doc, { withFixes: false });
+    const hit = this.last?.placed.find((p) => p.finding.range.start.line === position.line && p.finding.range.start.character === position.character);
+    return hit ? fixesFor(fixContext(documentText(doc.text)), absolutePlace(hit), sourceValues(hit.place.match)) : [];
   }
 }
 

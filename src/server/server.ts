@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   type CodeAction,
   CodeActionKind,
@@ -25,7 +24,7 @@ import {
 } from 'vscode-languageserver/node';
 import { DocumentChecker, type DocumentResult } from '../diagnostics/engine';
 import type { Finding } from '../diagnostics/finding';
-import { type TextChange, mergeChanges } from '../diagnostics/markdown/blocks';
+import { BlockDocument } from '../diagnostics/markdown/block-document';
 import { type DiagnosticData, toDiagnostic } from './diagnostics';
 import { hoverMarkdown } from './hover';
 import { EvidenceLocator, KB_GLOB, KnowledgeHost, bundledKnowledgeBaseFile } from './knowledge-host';
@@ -43,11 +42,11 @@ import { DEFAULT_SETTINGS, type Settings, parseSettings } from './settings';
 const MARKDOWN_GLOB = '**/*.{md,markdown}';
 
 interface OpenDocument {
-  doc: TextDocument;
+  uri: string;
+  version: number;
+  /** Edited in place: typing re-splits only the blocks around each change. */
+  doc: BlockDocument;
   checker: DocumentChecker;
-  /** What changed since the checker last saw the text; undefined means "re-split it all". */
-  pending?: TextChange;
-  checkedText?: string;
   result?: { version: number; value: DocumentResult };
   timer?: ReturnType<typeof setTimeout>;
   /** The last diagnostics a pull returned, and their result id. */
@@ -59,8 +58,8 @@ export interface ServerOptions {
   bundleDir: string;
 }
 
-function isMarkdown(doc: TextDocument): boolean {
-  return doc.languageId === 'markdown' || /\.(md|markdown|mdx)$/i.test(doc.uri);
+function isMarkdown(languageId: string, uri: string): boolean {
+  return languageId === 'markdown' || /\.(md|markdown|mdx)$/i.test(uri);
 }
 
 function uriToPath(uri: string): string | undefined {
@@ -121,8 +120,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     locator = new EvidenceLocator(sourcesFolder(), state.files, bundledFile);
     for (const open of documents.values()) {
       open.checker = new DocumentChecker(state.kb);
-      open.pending = undefined;
-      open.checkedText = undefined;
       open.result = undefined;
     }
     if (publish) publishKnowledgeProblems();
@@ -156,17 +153,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   /** The document's findings (supported ones included) for its current version. */
   function resultOf(open: OpenDocument): DocumentResult {
-    const { doc } = open;
-    if (open.result?.version === doc.version) return open.result.value;
-    const text = doc.getText();
-    const change = open.checkedText !== undefined ? open.pending : undefined;
-    const value = open.checker.check(text, { includeSupported: true, withFixes: false }, change);
-    open.pending = undefined;
-    open.checkedText = text;
-    open.result = { version: doc.version, value };
+    if (open.result?.version === open.version) return open.result.value;
+    const value = open.checker.check(open.doc, { includeSupported: true, withFixes: false });
+    open.result = { version: open.version, value };
     const conflicts = value.findings.filter((f) => f.kind === 'conflict').length;
     const status: StatusParams = {
-      uri: doc.uri, conflicts, supported: value.findings.length - conflicts, knowledgeBaseProblems: kbProblemCount(), ...(value.skipped ? { skipped: value.skipped } : {}),
+      uri: open.uri, conflicts, supported: value.findings.length - conflicts, knowledgeBaseProblems: kbProblemCount(), ...(value.skipped ? { skipped: value.skipped } : {}),
     };
     void connection.sendNotification(STATUS_NOTIFICATION, status);
     return value;
@@ -187,10 +179,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }
 
   function push(open: OpenDocument): void {
-    const version = open.doc.version;
+    const { version } = open;
     const diagnostics = diagnosticsOf(resultOf(open));
     // Checking is synchronous, so this is the newest text: nothing older can arrive later.
-    void connection.sendDiagnostics({ uri: open.doc.uri, version, diagnostics });
+    void connection.sendDiagnostics({ uri: open.uri, version, diagnostics });
   }
 
   function schedule(open: OpenDocument, immediately = false): void {
@@ -200,13 +192,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       // The client pulls; still check off the request path so its pull finds the result ready.
       open.timer = setTimeout(() => {
         open.timer = undefined;
-        if (documents.get(open.doc.uri) === open) resultOf(open);
+        if (documents.get(open.uri) === open) resultOf(open);
       }, immediately ? 0 : settings.debounceMs);
       return;
     }
     open.timer = setTimeout(() => {
       open.timer = undefined;
-      if (documents.get(open.doc.uri) === open) push(open);
+      if (documents.get(open.uri) === open) push(open);
     }, immediately ? 0 : settings.debounceMs);
   }
 
@@ -273,9 +265,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
-    const doc = TextDocument.create(t.uri, t.languageId, t.version, t.text);
-    if (!isMarkdown(doc)) return;
-    const open: OpenDocument = { doc, checker: new DocumentChecker(knowledge!.state.kb) };
+    if (!isMarkdown(t.languageId, t.uri)) return;
+    const open: OpenDocument = { uri: t.uri, version: t.version, doc: new BlockDocument(t.text), checker: new DocumentChecker(knowledge!.state.kb) };
     documents.set(t.uri, open);
     if (pushedForClosed.delete(t.uri) && pull) void connection.sendDiagnostics({ uri: t.uri, diagnostics: [] });
     schedule(open, true);
@@ -284,20 +275,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
     const open = documents.get(textDocument.uri);
     if (!open) return;
-    let doc = open.doc;
     for (const change of contentChanges) {
-      let hint: TextChange | undefined;
-      if ('range' in change) {
-        const start = doc.offsetAt(change.range.start);
-        const oldEnd = doc.offsetAt(change.range.end);
-        hint = { start, oldEnd, newEnd: start + change.text.length };
-      }
-      doc = TextDocument.update(doc, [change], textDocument.version);
-      if (open.checkedText === undefined) continue;
-      if (!hint) open.checkedText = undefined;
-      else open.pending = open.pending ? mergeChanges(open.pending, hint) : hint;
+      if ('range' in change) open.doc.edit(open.doc.offsetAt(change.range.start), open.doc.offsetAt(change.range.end), change.text);
+      else open.doc = new BlockDocument(change.text);
     }
-    open.doc = doc;
+    open.version = textDocument.version;
     schedule(open);
   });
 
@@ -335,11 +317,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const open = documents.get(textDocument.uri);
     if (!open || !settings.enable) return [];
     if (context.only && !context.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === CodeActionKind.Empty)) return [];
-    const text = open.doc.getText();
     const actions: CodeAction[] = [];
     for (const finding of resultOf(open).findings.filter((f) => overlaps(f.range, range))) {
       const diagnostic = context.diagnostics.find((d) => d.source === 'dealcheck' && (d.data as DiagnosticData | undefined)?.fact === finding.fact && overlaps(d.range, finding.range));
-      for (const fix of open.checker.fixesAt(text, finding.range.start)) {
+      for (const fix of open.checker.fixesAt(open.doc, finding.range.start)) {
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,

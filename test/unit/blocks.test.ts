@@ -1,6 +1,8 @@
 /** The block splitter splits only where CommonMark ends a top-level block. */
 import assert from 'node:assert/strict';
-import { resplitBlocks, splitBlocks } from '../../src/diagnostics/markdown/blocks';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { BlockDocument } from '../../src/diagnostics/markdown/block-document';
+import { splitBlocks } from '../../src/diagnostics/markdown/blocks';
 
 const cases: [name: string, doc: string, blocks: string[]][] = [
   ['paragraphs', 'a\n\nb\n', ['a\n\n', 'b\n']],
@@ -29,24 +31,48 @@ describe('splitBlocks', () => {
   }
 });
 
-describe('resplitBlocks after an edit equals splitting anew', () => {
-  const pieces = ['text $5B', '\n', '\n\n', '```', '~~~', '    ', '  ', '- ', '> ', '<!--', '-->', '<pre>', '</pre>', '| a |', '---', '# ', 'Amazon', '2024'];
+describe('a BlockDocument after edits equals splitting its text anew', () => {
+  const pieces = ['text $5B', '\n', '\n\n', '\r\n', '```', '~~~', '    ', '  ', '- ', '> ', '<!--', '-->', '<pre>', '</pre>', '| a |', '---', '# ', 'Amazon', '2024'];
   let seed = 11;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const pick = () => pieces[Math.floor(random() * pieces.length)];
-  for (let doc = 0; doc < 40; doc++) {
-    it(`document ${doc}: 50 random edits`, () => {
+  for (let n = 0; n < 40; n++) {
+    it(`document ${n}: 50 random edits`, () => {
       let text = Array.from({ length: 60 }, pick).join(random() < 0.5 ? '\n' : ' ');
-      let blocks = splitBlocks(text);
+      const doc = new BlockDocument(text);
       for (let e = 0; e < 50; e++) {
         const start = Math.floor(random() * (text.length + 1));
-        const oldEnd = Math.min(text.length, start + Math.floor(random() * 6));
-        const insert = random() < 0.3 ? '' : pick();
-        const next = text.slice(0, start) + insert + text.slice(oldEnd);
-        blocks = resplitBlocks(blocks, next, { start, oldEnd, newEnd: start + insert.length });
-        text = next;
-        assert.deepEqual(blocks, splitBlocks(text), `after edit ${e}`);
+        const end = Math.min(text.length, start + Math.floor(random() * 6));
+        const insert = random() < 0.3 ? '' : Array.from({ length: 1 + Math.floor(random() * 3) }, pick).join('');
+        text = text.slice(0, start) + insert + text.slice(end);
+        doc.edit(start, end, insert);
+        assert.deepEqual(doc.blocks, splitBlocks(text), `after edit ${e}`);
+        assert.equal(doc.length, text.length);
       }
+      assert.equal(doc.text, text);
+    });
+  }
+
+  it('reaches past the window when an edit opens a fence', () => {
+    const paragraphs = Array.from({ length: 40 }, (_, i) => `Paragraph ${i}.\n\n`).join('');
+    const doc = new BlockDocument(paragraphs);
+    const at = paragraphs.indexOf('Paragraph 10');
+    doc.edit(at, at, '```\n');
+    assert.deepEqual(doc.blocks, splitBlocks(doc.text));
+    assert.equal(doc.blocks.length, 11);
+  });
+});
+
+describe('BlockDocument.offsetAt agrees with vscode-languageserver-textdocument', () => {
+  const texts = ['', 'a', 'a\n', 'ab\ncd\n\nef', 'a\r\nbc\r\n\r\nd\r\n', '# T\n\npara one\nline two\n\n- item\n\n```\ncode\n\nmore\n```\n\nend'];
+  for (const text of texts) {
+    it(JSON.stringify(text), () => {
+      const doc = new BlockDocument(text);
+      const reference = TextDocument.create('file:///x.md', 'markdown', 1, text);
+      const lines = text.split('\n').length;
+      for (let line = -1; line <= lines + 1; line++)
+        for (let character = -1; character <= 12; character++)
+          assert.equal(doc.offsetAt({ line, character }), reference.offsetAt({ line, character }), `line ${line}, character ${character}`);
     });
   }
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocumentChecker, checkDocument } from '../../src/diagnostics/engine';
-import { type TextChange, mergeChanges } from '../../src/diagnostics/markdown/blocks';
+import { BlockDocument } from '../../src/diagnostics/markdown/block-document';
 import { knowledgeBaseFromTexts } from '../../src/knowledge/knowledge-base';
 
 const { kb } = knowledgeBaseFromTexts([
@@ -26,40 +26,41 @@ describe('incremental checking equals a full check', () => {
   for (let doc = 0; doc < 25; doc++) {
     it(`document ${doc}: 40 random edits`, () => {
       let text = Array.from({ length: 30 }, pick).join('\n\n');
+      const doc = new BlockDocument(text);
       const checker = new DocumentChecker(kb);
-      checker.check(text);
+      checker.check(doc);
       for (let e = 0; e < 40; e++) {
         const start = Math.floor(random() * (text.length + 1));
-        const oldEnd = Math.min(text.length, start + Math.floor(random() * 8));
+        const end = Math.min(text.length, start + Math.floor(random() * 8));
         const insert = random() < 0.3 ? '' : pick();
-        text = text.slice(0, start) + insert + text.slice(oldEnd);
-        const incremental = checker.check(text, { includeSupported: true }, { start, oldEnd, newEnd: start + insert.length });
+        text = text.slice(0, start) + insert + text.slice(end);
+        doc.edit(start, end, insert);
+        const incremental = checker.check(doc, { includeSupported: true });
         assert.deepEqual(incremental, checkDocument(text, kb, { includeSupported: true }), `after edit ${e}`);
       }
     });
   }
 });
 
-describe('several edits between two checks, merged into one change', () => {
+describe('several edits between two checks', () => {
   let seed = 11;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const pick = () => PIECES[Math.floor(random() * PIECES.length)];
   for (let doc = 0; doc < 10; doc++) {
     it(`document ${doc}: 20 checks after 1-4 edits each`, () => {
       let text = Array.from({ length: 30 }, pick).join('\n\n');
+      const doc = new BlockDocument(text);
       const checker = new DocumentChecker(kb);
-      checker.check(text);
+      checker.check(doc);
       for (let round = 0; round < 20; round++) {
-        let merged: TextChange | undefined;
         for (let e = 1 + Math.floor(random() * 4); e > 0; e--) {
           const start = Math.floor(random() * (text.length + 1));
-          const oldEnd = Math.min(text.length, start + Math.floor(random() * 8));
+          const end = Math.min(text.length, start + Math.floor(random() * 8));
           const insert = random() < 0.3 ? '' : pick();
-          text = text.slice(0, start) + insert + text.slice(oldEnd);
-          const change = { start, oldEnd, newEnd: start + insert.length };
-          merged = merged ? mergeChanges(merged, change) : change;
+          text = text.slice(0, start) + insert + text.slice(end);
+          doc.edit(start, end, insert);
         }
-        assert.deepEqual(checker.check(text, { includeSupported: true }, merged), checkDocument(text, kb, { includeSupported: true }), `round ${round}`);
+        assert.deepEqual(checker.check(doc, { includeSupported: true }), checkDocument(text, kb, { includeSupported: true }), `round ${round}`);
       }
     });
   }

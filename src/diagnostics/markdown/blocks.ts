@@ -93,13 +93,14 @@ function ownCopy(slice: string): string {
   return (' ' + slice).slice(1);
 }
 
-function blocksFrom(text: string, starts: number[], firstLine: number, end: number): Block[] {
+/** Blocks of `text` starting at `starts` (offsets in `text`, the last block ending at `end`), placed `base` into the document. */
+function blocksFrom(text: string, starts: number[], firstLine: number, end: number, base = 0): Block[] {
   const out: Block[] = [];
   let line = firstLine;
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i];
     const stop = i + 1 < starts.length ? starts[i + 1] : end;
-    out.push({ start, text: ownCopy(text.slice(start, stop)), line });
+    out.push({ start: base + start, text: ownCopy(text.slice(start, stop)), line });
     line += countLines(text, start, stop);
   }
   return out;
@@ -112,53 +113,73 @@ export function splitBlocks(text: string): Block[] {
   return blocksFrom(text, starts, 0, text.length);
 }
 
-/** A change between two versions of a document: [start, oldEnd) of the old text became [start, newEnd). */
-export interface TextChange {
+/** An edit of a document: [start, end) of the old text replaced by `text`. */
+export interface TextEdit {
   start: number;
-  oldEnd: number;
-  newEnd: number;
+  end: number;
+  text: string;
 }
 
-/**
- * The blocks of `text` after `change`, reusing `old` (the blocks before it) where the change
- * cannot have reached: blocks are re-split from just before the change until a new block starts
- * where an old one did, after which the old blocks only move. Equal to splitBlocks(text).
- */
-export function resplitBlocks(old: readonly Block[], text: string, change: TextChange): Block[] {
-  const delta = change.newEnd - change.oldEnd;
-  // Front matter, or an edit near the top: nothing to reuse.
-  let i = old.findIndex((b, k) => k + 1 === old.length || old[k + 1].start > change.start);
-  i = Math.max(0, i - 1);
-  if (i <= 1) return splitBlocks(text);
-  const from = old[i].start;
-  const oldStarts = new Map<number, number>();
-  for (let k = i + 1; k < old.length; k++) if (old[k].start >= change.oldEnd) oldStarts.set(old[k].start + delta, k);
-  const starts = [from];
-  let resumeAt = -1;
-  for (const s of blockStarts(text, from)) {
-    const k = oldStarts.get(s);
-    if (k !== undefined) {
-      resumeAt = k;
-      break;
-    }
-    starts.push(s);
+/** Index of the last block starting at or before `offset`. */
+function blockAt(blocks: readonly Block[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (blocks[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
   }
-  if (resumeAt < 0) return [...old.slice(0, i), ...blocksFrom(text, starts, old[i].line, text.length)];
-  const end = old[resumeAt].start + delta;
-  const middle = blocksFrom(text, starts, old[i].line, end);
-  const last = middle[middle.length - 1];
-  const lineShift = last.line + countLines(text, last.start, end) - old[resumeAt].line;
-  const tail = old.slice(resumeAt).map((b) => ({ start: b.start + delta, text: b.text, line: b.line + lineShift }));
-  return [...old.slice(0, i), ...middle, ...tail];
+  return lo;
+}
+
+function joined(blocks: readonly Block[], from: number, to: number): string {
+  let text = '';
+  for (let k = from; k <= to; k++) text += blocks[k].text;
+  return text;
 }
 
 /**
- * Two changes in a row as one: `first` took text0 to text1, `second` text1 to text2; the result
- * takes text0 to text2 and covers everything either touched.
+ * The blocks after `edit`, from the blocks before it, without building the whole text: the
+ * blocks around the edit are joined, edited and split again, from the block before the edit
+ * (which an edit can merge into) until a new block starts where an old one did; the blocks after
+ * that only move. When no old start comes back (say, a fence was opened) the window grows, up to
+ * the end of the document. Equal to splitBlocks of the edited text.
  */
-export function mergeChanges(first: TextChange, second: TextChange): TextChange {
-  const firstDelta = first.newEnd - first.oldEnd;
-  const secondDelta = second.newEnd - second.oldEnd;
-  const end = Math.max(first.newEnd, second.oldEnd);
-  return { start: Math.min(first.start, second.start), oldEnd: end - firstDelta, newEnd: end + secondDelta };
+export function editBlocks(old: readonly Block[], edit: TextEdit): Block[] {
+  const delta = edit.text.length - (edit.end - edit.start);
+  const first = Math.max(0, blockAt(old, edit.start) - 1);
+  // Front matter is known only from the document's start: edits near the top split it all again.
+  if (first <= 1) {
+    const text = joined(old, 0, old.length - 1);
+    return splitBlocks(text.slice(0, edit.start) + edit.text + text.slice(edit.end));
+  }
+  const base = old[first].start;
+  let after = first;
+  while (after < old.length && old[after].start < edit.end) after++;
+  for (let last = Math.min(old.length - 1, after + 1); ; last = Math.min(old.length - 1, last + 4 * (last - first))) {
+    const window = joined(old, first, last);
+    const local = window.slice(0, edit.start - base) + edit.text + window.slice(edit.end - base);
+    // Old blocks wholly after the edit, by where they now start in `local`.
+    const oldStarts = new Map<number, number>();
+    for (let k = Math.max(after, first + 1); k <= last; k++) oldStarts.set(old[k].start + delta - base, k);
+    const starts = [0];
+    let resumeAt = -1;
+    for (const s of blockStarts(local, 0)) {
+      const k = oldStarts.get(s);
+      if (k !== undefined) {
+        resumeAt = k;
+        break;
+      }
+      starts.push(s);
+    }
+    if (resumeAt >= 0) {
+      const end = old[resumeAt].start + delta - base;
+      const middle = blocksFrom(local, starts, old[first].line, end, base);
+      const lastMiddle = middle[middle.length - 1];
+      const lineShift = lastMiddle.line + countLines(local, lastMiddle.start - base, end) - old[resumeAt].line;
+      const tail = old.slice(resumeAt).map((b) => ({ start: b.start + delta, text: b.text, line: b.line + lineShift }));
+      return [...old.slice(0, first), ...middle, ...tail];
+    }
+    if (last === old.length - 1) return [...old.slice(0, first), ...blocksFrom(local, starts, old[first].line, local.length, base)];
+  }
 }

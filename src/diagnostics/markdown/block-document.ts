@@ -1,0 +1,65 @@
+/**
+ * A document kept as its top-level blocks, for a server that checks it on every edit. An edit
+ * touches only the blocks around it; the whole text is built only when asked for (a quick-fix
+ * needs it), so typing into a long draft never copies the draft.
+ */
+import type { Position } from '../finding';
+import { type Block, editBlocks, splitBlocks } from './blocks';
+
+export class BlockDocument {
+  blocks: Block[];
+  length: number;
+  /** Bumped by every edit: what a check saw is current while the revision is the same. */
+  revision = 0;
+  private whole: string | undefined;
+
+  constructor(text: string) {
+    this.blocks = splitBlocks(text);
+    this.length = text.length;
+    this.whole = text;
+  }
+
+  get text(): string {
+    this.whole ??= this.blocks.map((b) => b.text).join('');
+    return this.whole;
+  }
+
+  /** Replaces [start, end) with `text`. */
+  edit(start: number, end: number, text: string): void {
+    start = Math.max(0, Math.min(start, this.length));
+    end = Math.max(start, Math.min(end, this.length));
+    this.blocks = editBlocks(this.blocks, { start, end, text });
+    this.length += text.length - (end - start);
+    this.whole = undefined;
+    this.revision++;
+  }
+
+  /**
+   * The offset of an LSP position, as vscode-languageserver-textdocument gives it: lines end at
+   * "\n" (a "\r" before it belongs to the line end), a character past a line's end means its end,
+   * and a line past the last means the end of the document.
+   */
+  offsetAt({ line, character }: Position): number {
+    if (line < 0) return 0;
+    const { blocks } = this;
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (blocks[mid].line <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    const block = blocks[lo];
+    let lineStart = 0;
+    for (let l = block.line; l < line; l++) {
+      const nl = block.text.indexOf('\n', lineStart);
+      if (nl < 0) return this.length;
+      lineStart = nl + 1;
+    }
+    if (character <= 0) return block.start + lineStart;
+    const nl = block.text.indexOf('\n', lineStart);
+    let lineEnd = nl < 0 ? block.text.length : nl;
+    if (lineEnd > lineStart && block.text[lineEnd - 1] === '\r') lineEnd--;
+    return block.start + Math.min(lineStart + character, lineEnd);
+  }
+}
