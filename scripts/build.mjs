@@ -3,6 +3,7 @@
 // package needs no node_modules.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
@@ -30,8 +31,25 @@ const entries = [
   }
 });
 
+// zod re-exports every locale's error messages as `z.locales`; dealcheck uses only the English
+// ones zod installs itself. The rest were a quarter of the server's bundle, and a first start
+// compiles every byte of it.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), '../locales/en.js'), namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 await build({
   entryPoints: entries,
+  plugins: [zodEnglishOnly],
   outdir: 'dist',
   bundle: true,
   platform: 'node',
