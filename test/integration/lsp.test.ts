@@ -139,6 +139,38 @@ describe('language server over stdio (pull diagnostics)', function () {
     assert.equal(third.kind, 'unchanged');
     assert.equal(client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === uri).length, 0, 'a pulling client gets no pushed diagnostics for open documents');
   });
+
+  it('after random incremental edits, several to a notification, pulls exactly what a full check of the same text finds', async () => {
+    const editedUri = pathToFileURL(join(devCorpus, 'edited.md')).href;
+    const { kb } = loadKnowledgeBase({ files: [], useBundled: true });
+    const pieces = ['$5 billion', 'Amazon invested ', ' in Anthropic', '\n', '\n\n', '| a | b |', '```\n', '40%', '', 'x'];
+    let seed = 3;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const positionOf = (text: string, offset: number) => {
+      const before = text.slice(0, offset);
+      return { line: before.split('\n').length - 1, character: offset - (before.lastIndexOf('\n') + 1) };
+    };
+    // Long enough that most edits land past the first blocks, where only blocks around an edit are re-split.
+    let text = [draft, draft, draft].join('\n');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: editedUri, languageId: 'markdown', version: 1, text } });
+    for (let version = 2; version < 42; version++) {
+      const contentChanges = [];
+      for (let n = 1 + Math.floor(random() * 3); n > 0; n--) {
+        const start = Math.floor(random() * (text.length + 1));
+        const end = Math.min(text.length, start + Math.floor(random() * 12));
+        const insert = pieces[Math.floor(random() * pieces.length)];
+        contentChanges.push({ range: { start: positionOf(text, start), end: positionOf(text, end) }, text: insert });
+        text = text.slice(0, start) + insert + text.slice(end);
+      }
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: editedUri, version }, contentChanges });
+      const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: editedUri } })) as { items: Diagnostic[] };
+      assert.deepEqual(
+        report.items.map((d) => [d.range, d.message]),
+        checkDocument(text, kb).findings.map((f) => [f.range, f.message]),
+        `version ${version}`,
+      );
+    }
+  });
 });
 
 describe('language server: knowledge base files in the workspace', function () {
