@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitBlocks } from '../../src/diagnostics/markdown/blocks';
-import { plainBlock, plainList, plainParagraph, plainTable } from '../../src/diagnostics/markdown/plain-blocks';
+import { plainBlock, plainList, plainParagraphs, plainTable } from '../../src/diagnostics/markdown/plain-blocks';
 import { parseMarkdownProse, parseProse } from '../../src/diagnostics/markdown/prose';
 
 function prose(md: string): string[] {
@@ -52,6 +52,11 @@ describe('parseProse', () => {
 });
 
 describe('plain paragraphs skip the parser and give the same prose', () => {
+  it('several paragraphs in one block, the later ones indented', () => {
+    const md = 'First $5 billion.\n\n  Second, 40%.\n \n   Third.\n';
+    assert.deepEqual(plainParagraphs(md), parseMarkdownProse(md));
+    assert.equal(plainParagraphs(md)?.units.length, 3);
+  });
   const words = ['Amazon', 'invested', '$8 billion', 'in', 'Anthropic', '40%', '2024', 'and', ',', '.', 'Q3 2026', '\n', '\r\n', '  ', '-', '#', '1.', '*', '_', '`x`', '[a](b)', 'https://x.io/1', '<b>', '|', '>', '    ', 'www.x.com', 'a@b.co', '&amp;', '~~', '~', '~$5B'];
   let seed = 7;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -59,14 +64,14 @@ describe('plain paragraphs skip the parser and give the same prose', () => {
     const parts = Array.from({ length: 2 + Math.floor(random() * 10) }, () => words[Math.floor(random() * words.length)]);
     const block = parts.join(random() < 0.7 ? ' ' : '');
     it(`block ${i}: ${JSON.stringify(block)}`, () => {
-      const plain = plainParagraph(block);
+      const plain = plainBlock(block);
       if (plain) assert.deepEqual(plain, parseMarkdownProse(block));
     });
   }
   it('GFM autolinks are URLs, not prose', () => assert.deepEqual(prose('see https://x.io/35-billion now'), ['see now']));
 });
 
-describe('plain lists and tables skip the parser and give the same prose', () => {
+describe('plain lists, tables and runs of paragraphs skip the parser and give the same prose', () => {
   let seed = 11;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
@@ -95,6 +100,18 @@ describe('plain lists and tables skip the parser and give the same prose', () =>
       return lines.join(eol) + pick(['', eol, eol + eol]);
     });
     assert.ok(agree(plainList, blocks) > 200);
+  });
+
+  it('paragraphs with blank lines between, on random blocks', () => {
+    const blocks = Array.from({ length: 3000 }, () => {
+      const eol = pick(['\n', '\n', '\r\n']);
+      const paragraphs = Array.from({ length: 2 + Math.floor(random() * 3) }, (_, i) => {
+        const lines = Array.from({ length: 1 + Math.floor(random() * 2) }, () => phrase() + pick(['', '', '  ']));
+        return (i ? pick(['', ' ', '  ', '   ', '    ']) : '') + lines.join(eol);
+      });
+      return paragraphs.join(eol + pick(['', ' ', '\t']) + eol) + pick(['', eol, eol + eol]);
+    });
+    assert.ok(agree(plainParagraphs, blocks) > 200);
   });
 
   it('pipe tables of plain cells, on random tables', () => {

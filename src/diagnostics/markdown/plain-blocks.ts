@@ -1,6 +1,6 @@
 /**
- * Blocks whose prose can be read without the Markdown parser: plain paragraphs, lists of
- * one-line plain items, and pipe tables of plain cells. Each gives exactly what parsing the
+ * Blocks whose prose can be read without the Markdown parser: plain paragraphs (one, or several
+ * with blank lines between), lists of one-line plain items, and pipe tables of plain cells. Each gives exactly what parsing the
  * block would give (test/unit/prose.test.ts holds them to it on random blocks), or undefined to
  * leave the block to the parser. Most of a server's first check of a long draft is the parser
  * warming up, so the common shapes skip it.
@@ -30,6 +30,27 @@ export function plainParagraph(source: string): BlockProse | undefined {
   const end = eol < 0 ? source.length : lastChar + eol;
   // A hard line break (two spaces at a line's end) is markup: the parser blanks a CRLF's CR with it.
   return { units: [{ start, text: source.slice(start, end).replace(/( {2,})\r(?=\n)/g, '$1 ') }], comments: [] };
+}
+
+/**
+ * Plain paragraphs with blank lines between them, in one block because the later ones are
+ * indented (by at most three spaces, or they would be code).
+ */
+export function plainParagraphs(source: string): BlockProse | undefined {
+  if (!BLANK_LINE_INSIDE.test(source)) return undefined;
+  const units: ProseUnit[] = [];
+  let from = 0;
+  const add = (chunkEnd: number): boolean => {
+    const paragraph = plainParagraph(source.slice(from, chunkEnd));
+    if (!paragraph) return false;
+    for (const unit of paragraph.units) units.push({ ...unit, start: from + unit.start });
+    return true;
+  };
+  for (const blank of source.matchAll(/\r?\n(?:[ \t]*\r?\n)+/g)) {
+    if (!add(blank.index)) return undefined;
+    from = blank.index + blank[0].length;
+  }
+  return add(source.length) ? { units, comments: [] } : undefined;
 }
 
 interface Line {
@@ -143,5 +164,5 @@ export function plainTable(source: string): BlockProse | undefined {
 
 /** The block's prose when it has one of the plain shapes, else undefined. */
 export function plainBlock(source: string): BlockProse | undefined {
-  return plainParagraph(source) ?? plainList(source) ?? plainTable(source);
+  return plainParagraph(source) ?? plainParagraphs(source) ?? plainList(source) ?? plainTable(source);
 }
