@@ -4,7 +4,7 @@
  * needs it), so typing into a long draft never copies the draft.
  */
 import type { Position } from '../finding';
-import { type Block, editBlocks, splitBlocks } from './blocks';
+import { type Block, editBlocks, lastBlockFrom, splitBlocks } from './blocks';
 
 export class BlockDocument {
   blocks: Block[];
@@ -41,15 +41,7 @@ export class BlockDocument {
    */
   offsetAt({ line, character }: Position): number {
     if (line < 0) return 0;
-    const { blocks } = this;
-    let lo = 0;
-    let hi = blocks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (blocks[mid].line <= line) lo = mid;
-      else hi = mid - 1;
-    }
-    const block = blocks[lo];
+    const block = this.blocks[lastBlockFrom(this.blocks, 'line', line)];
     let lineStart = 0;
     for (let l = block.line; l < line; l++) {
       const nl = block.text.indexOf('\n', lineStart);

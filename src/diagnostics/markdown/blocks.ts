@@ -120,13 +120,13 @@ export interface TextEdit {
   text: string;
 }
 
-/** Index of the last block starting at or before `offset`. */
-function blockAt(blocks: readonly Block[], offset: number): number {
+/** Index of the last block whose start offset (or first line) is at most `value`. */
+export function lastBlockFrom(blocks: readonly Block[], key: 'start' | 'line', value: number): number {
   let lo = 0;
   let hi = blocks.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (blocks[mid].start <= offset) lo = mid;
+    if (blocks[mid][key] <= value) lo = mid;
     else hi = mid - 1;
   }
   return lo;
@@ -147,7 +147,7 @@ function joined(blocks: readonly Block[], from: number, to: number): string {
  */
 export function editBlocks(old: readonly Block[], edit: TextEdit): Block[] {
   const delta = edit.text.length - (edit.end - edit.start);
-  const first = Math.max(0, blockAt(old, edit.start) - 1);
+  const first = Math.max(0, lastBlockFrom(old, 'start', edit.start) - 1);
   // Front matter is known only from the document's start: edits near the top split it all again.
   if (first <= 1) {
     const text = joined(old, 0, old.length - 1);

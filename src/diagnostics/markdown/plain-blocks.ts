@@ -1,9 +1,9 @@
 /**
  * Blocks whose prose can be read without the Markdown parser: plain paragraphs (one, or several
- * with blank lines between), lists of one-line plain items, and pipe tables of plain cells. Each gives exactly what parsing the
- * block would give (test/unit/prose.test.ts holds them to it on random blocks), or undefined to
- * leave the block to the parser. Most of a server's first check of a long draft is the parser
- * warming up, so the common shapes skip it.
+ * with blank lines between), lists of one-line plain items, and pipe tables of plain cells. Each
+ * gives exactly what parsing the block would give (test/unit/prose.test.ts holds them to it on
+ * random blocks), or undefined to leave the block to the parser. The parser is slow until V8 has
+ * warmed it up: it took a third of a server's first check of a long draft.
  */
 import type { BlockProse, ProseUnit } from './prose';
 
