@@ -20,6 +20,8 @@ export interface CompiledFact {
   keywords: Set<string>;
   /** Lowercase keywords of the fact's own list: evidence that names this fact and no other. */
   ownKeywords: Set<string>;
+  /** Its relation goes without saying beside its subject (a market's money figure is its size). */
+  relationImplied: boolean;
 }
 
 export interface Mention {
@@ -137,6 +139,7 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
       assertions,
       keywords: new Set([...relations.get(fact.relation)!.keywords.map((k) => k.toLowerCase()), ...own]),
       ownKeywords: own,
+      relationImplied: relations.get(fact.relation)!.implied,
     });
   }
 

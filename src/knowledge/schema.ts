@@ -91,6 +91,10 @@ export const Relation = z
     id,
     label: z.string().min(1).describe('How the relation reads in a message: "investment", "market share".'),
     keywords,
+    implied: z
+      .boolean()
+      .default(false)
+      .describe('A figure of the fact\'s type beside its subject is this relation even without its words ("Inference serving: about $28bn in 2024" is a market size).'),
   })
   .strict();
 export type Relation = z.infer<typeof Relation>;

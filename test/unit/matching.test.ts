@@ -58,6 +58,21 @@ const rows: [draft: string, expected: Expect[]][] = [
   ]],
   ['Apple bought Beats in 2014.\n\nOf that, $5 billion is paid upfront.', []],
   ['```\nAmazon invested $25 billion in Anthropic.\n```\n\nOf that, $5 billion is paid upfront.', []],
+  // "It" and "The company" speak of the party the sentence before opened with.
+  ['Amazon backs both labs. It poured $50 billion into OpenAI, a move that hurt Microsoft.', [['$50 billion', 'supported', 'amazon-openai-investment']]],
+  ['Amazon backs both labs. It poured $60 billion into OpenAI, a move that hurt Microsoft.', [['$60 billion', 'conflict', 'amazon-openai-investment']]],
+  // Parties named only after the figure do not stop the sentence before from lending its own.
+  ['Amazon made a larger approach to OpenAI. Fifty billion dollars was put on the table, yet OpenAI turned it down for Microsoft.', [['Fifty billion dollars', 'supported', 'amazon-openai-investment']]],
+  // A relation marked implied needs no words: a market's money figure is its size, the year says which.
+  ['Inference serving: about $28 billion in 2024 and $200 billion in 2028.', [
+    ['$28 billion', 'supported', 'inference-serving-2024'],
+    ['$200 billion', 'conflict', 'inference-serving-2028'],
+  ]],
+  // "up to" is a hedge, not growth.
+  ['AWS AI revenue was up 45% this year.', [['45%', 'conflict', 'amazon-ai-revenue-growth']]],
+  ['AWS says customers can cut their bills by up to 45%.', []],
+  // A sentence about a person does not lend its figure to a fact it names only in passing.
+  ['Matt Garman joined Amazon in 2005 and has since seen $9 billion invested.', [['2005', 'supported', 'garman-joined-amazon']]],
   // Silence: nothing the knowledge base knows, versions, code, URLs, comments, front matter.
   ['Apple bought Beats for $3 billion in 2014.', []],
   ['Claude 3.5 and GPT-4o run on Llama 70B-class hardware.', []],

@@ -29,9 +29,11 @@ const MARGIN = 0.5;
 /** A named thing this close to a figure can be the party a fact leaves unnamed. */
 const OTHER_ROLE_WEIGHT = 0.6;
 /** Weight of a party named in the previous sentence when the figure's own sentence names none. */
-const CARRIED_WEIGHT = 0.5;
+const CARRIED_WEIGHT = 0.6;
 /** Weight of the sentence's first-named party for every figure after it. */
 const SENTENCE_SUBJECT_WEIGHT = 0.6;
+/** Weight of the party an opening "It" stands for: the subject itself, not a guess from word order. */
+const PRONOUN_SUBJECT_WEIGHT = 0.7;
 /** Weight of a relation word that belongs to an earlier figure of the same kind in the sentence. */
 const ELLIPSIS_WEIGHT = 0.6;
 /** Kinds of entity that compete for the subject or object role. */
@@ -55,6 +57,9 @@ const VERSION_NAME = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?!(?:Q[1-4]|H[12])\b)(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s)[A-Z][\p{L}]*(?:[- ]?)\d{1,3}(?:\.\d+)?[a-z]?(?![\p{L}\p{N}%])`,
   'gu',
 );
+
+/** "up to $25 billion" is a hedge: its "up" is not the growth word of "revenue up 35%". */
+const HEDGE_UP_TO = /^up\s+to\b/i;
 
 function headerUnit(header: string): { type: 'spec' | 'percent'; unit?: string } | undefined {
   if (/per\s+(?:1M|1 million|million)\s+tokens/i.test(header)) return { type: 'spec', unit: PER_MILLION_TOKENS };
@@ -115,29 +120,43 @@ function entityWeight(kb: KnowledgeBase, ev: Evidence, entity: string | undefine
   let w = ev.header?.mentions.get(entity) ?? 0;
   for (const m of ev.mentions) if (m.entity === entity) w = Math.max(w, weightOf(ev, m, figure));
   const subject = sentenceSubject(kb, ev, figure);
-  if (subject?.entity === entity) w = Math.max(w, SENTENCE_SUBJECT_WEIGHT);
+  if (subject?.entity === entity) w = Math.max(w, subject.weight);
   return Math.max(w, carriedWeight(kb, ev, entity, figure));
 }
 
-/** The first party a sentence names, before the figure: "Amazon could add $10 billion ..., for a total of $40 billion". */
-function sentenceSubject(kb: KnowledgeBase, ev: Evidence, figure: Figure): Mention | undefined {
-  const s = ev.layout.sentences[spanIndexAt(ev.layout.sentences, figure.start)];
+/** A sentence opening with one of these speaks of the party the sentence before it opened with. */
+const PRONOUN_OPENING = /^\s*(?:it|its|they|their|the company|the firm|the group)\b/i;
+
+/**
+ * The first party a sentence names, before the figure: "Amazon could add $10 billion ..., for a
+ * total of $40 billion". For a sentence opening with "It" or "The company", the party the
+ * sentence before opened with: "Amazon backs both labs. It poured $50bn into OpenAI".
+ */
+function sentenceSubject(kb: KnowledgeBase, ev: Evidence, figure: Figure): { entity: string; weight: number } | undefined {
+  const { sentences } = ev.layout;
+  const i = spanIndexAt(sentences, figure.start);
+  const s = sentences[i];
   if (!s) return undefined;
-  const first = ev.mentions.find((m) => m.start >= s.start && m.start < s.end && ROLE_KINDS.has(kb.entities.get(m.entity)!.kind));
-  return first && first.end <= figure.start ? first : undefined;
+  const firstIn = (span: Span) => ev.mentions.find((m) => m.start >= span.start && m.start < span.end && ROLE_KINDS.has(kb.entities.get(m.entity)!.kind));
+  const first = firstIn(s);
+  if (first && first.end <= figure.start) return { entity: first.entity, weight: SENTENCE_SUBJECT_WEIGHT };
+  const before = i > 0 && PRONOUN_OPENING.test(ev.text.slice(s.start, s.end)) ? firstIn(sentences[i - 1]) : undefined;
+  return before && { entity: before.entity, weight: PRONOUN_SUBJECT_WEIGHT };
 }
 
 /**
  * "Amazon invests $25 billion in Anthropic. Of that, $5 billion is paid upfront": a sentence that
- * names nobody speaks of the parties of the sentence before it, or, opening a paragraph, of the
- * last sentence of the paragraph before (when the engine supplies it).
+ * names nobody before its figure speaks of the parties of the sentence before it, or, opening a
+ * paragraph, of the last sentence of the paragraph before (when the engine supplies it).
  */
 function carriedWeight(kb: KnowledgeBase, ev: Evidence, entity: string, figure: Figure): number {
   const { sentences } = ev.layout;
   const i = spanIndexAt(sentences, figure.start);
   if (i < 0 || (i === 0 && !ev.previous.size)) return 0;
   const within = (m: Mention, s: Span) => m.start >= s.start && m.start < s.end;
-  const namesSomeone = ev.mentions.some((m) => within(m, sentences[i]) && ROLE_KINDS.has(kb.entities.get(m.entity)!.kind));
+  // Named after the figure, a party is its object, not who the sentence is about: "Fifty billion
+  // dollars was offered, yet OpenAI turned it down" still speaks of the sentence before's Amazon.
+  const namesSomeone = ev.mentions.some((m) => within(m, sentences[i]) && m.end <= figure.start && ROLE_KINDS.has(kb.entities.get(m.entity)!.kind));
   if (namesSomeone) return 0;
   if (i === 0) return ev.previous.has(entity) ? CARRIED_WEIGHT : 0;
   return ev.mentions.some((m) => m.entity === entity && within(m, sentences[i - 1])) ? CARRIED_WEIGHT : 0;
@@ -209,6 +228,7 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
   for (const q of fact.qualifiers) if (!kb.implicitQualifiers.has(q)) qual = Math.max(qual, keywordWeight(ev, kb.qualifierKeywords.get(q)!, figure));
   // Both parties named around the figure imply what is between them: "Amazon: US$25bn into Anthropic".
   const pairNamed = fact.object !== undefined && subj >= 0.6 && obj! >= 0.6;
+  if (cf.relationImplied && subj >= 0.5) rel = Math.max(rel, 0.5);
   if (rel < 0.5 && own < 0.5 && qual < 0.5 && !pairNamed) return undefined;
   if (figure.type === 'date' && (Math.max(rel, own) < 0.8 || subj < 0.5)) return undefined;
 
@@ -228,6 +248,12 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
     if (w >= 0.8) others += w;
     if (w > OTHER_ROLE_WEIGHT && missingRoleKinds.has(entity.kind)) rival = true;
   }
+
+  // A sentence about a person does not lend its figure to a fact about others that it names
+  // only in passing: "Garman joined Amazon in 2005, so he had spent 19 years at the company before".
+  const subject = sentenceSubject(kb, ev, figure);
+  const aboutSomeoneElse = subject && kb.entities.get(subject.entity)!.kind === 'person' && subject.entity !== fact.subject && subject.entity !== fact.object;
+  if (aboutSomeoneElse && Math.max(subj, obj ?? 0) < 0.8) rival = true;
 
   const entityScore = fact.object ? subj + obj! : 2 * subj;
   const named = fact.object ? (subj >= 0.5 && obj! >= 0.5) || (Math.max(subj, obj!) >= 0.6 && !rival) : subj >= 0.5;
@@ -291,7 +317,7 @@ function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | undefine
     layout: l,
     figures,
     mentions,
-    keywords: kb.findKeywords(text),
+    keywords: kb.findKeywords(text).filter((k) => !(k.keyword === 'up' && HEDGE_UP_TO.test(text.slice(k.start, k.start + 12)))),
     years: figures.filter((f) => f.type === 'date').map((f) => ({ year: Math.floor(f.value.lo / 12), start: f.start, end: f.end })),
     header: unit.table ? headerEvidence(kb, unit.table) : undefined,
     previous: new Set(unit.previous ? kb.findMentions(lastSentence(unit.previous)).map((m) => m.entity) : []),
