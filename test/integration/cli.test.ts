@@ -8,7 +8,7 @@ import { cliPath, devCorpus, repoRoot, requireBuilt, scorePy } from './helpers';
 
 function dealcheck(...args: string[]) {
   requireBuilt(cliPath);
-  const r = spawnSync(process.execPath, [cliPath, ...args], { cwd: repoRoot, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [cliPath, ...args], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
