@@ -71,6 +71,8 @@ const rows: [draft: string, expected: Expect[]][] = [
   // "up to" is a hedge, not growth.
   ['AWS AI revenue was up 45% this year.', [['45%', 'conflict', 'amazon-ai-revenue-growth']]],
   ['AWS says customers can cut their bills by up to 45%.', []],
+  // A figure hedged as a source hedges it echoes that assertion, though a sibling's word is near.
+  ["Amazon's first Anthropic commitment, up to $4 billion, was mostly contingent.", [['$4 billion', 'supported', 'amazon-anthropic-investment']]],
   // A sentence about a person does not lend its figure to a fact it names only in passing.
   ['Matt Garman joined Amazon in 2005 and has since seen $9 billion invested.', [['2005', 'supported', 'garman-joined-amazon']]],
   // Silence: nothing the knowledge base knows, versions, code, URLs, comments, front matter.
