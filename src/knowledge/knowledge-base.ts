@@ -60,10 +60,19 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Word-start matching, longest alternatives first. Aliases also end at a word boundary. */
+const WORD_END = '(?![\\p{L}\\p{N}])';
+
+/** Keywords this short ("to", "up") are whole words: "today" is not "to", nor "upfront" "up". */
+function isShortWord(keyword: string): boolean {
+  return keyword.length <= 2;
+}
+
+/** Word-start matching, longest alternatives first. Aliases, and the shortest keywords, also end at a word boundary. */
 function alternation(words: Iterable<string>, wholeWord: boolean): string {
-  const sorted = [...new Set(words)].sort((a, b) => b.length - a.length).map((w) => escapeRegExp(w).replace(/\s+/g, '\\s+'));
-  return `(?<![\\p{L}\\p{N}])(?:${sorted.join('|') || '(?!)'})${wholeWord ? '(?![\\p{L}\\p{N}])' : ''}`;
+  const sorted = [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => escapeRegExp(w).replace(/\s+/g, '\\s+') + (!wholeWord && isShortWord(w) ? WORD_END : ''));
+  return `(?<![\\p{L}\\p{N}])(?:${sorted.join('|') || '(?!)'})${wholeWord ? WORD_END : ''}`;
 }
 
 function isAcronym(alias: string): boolean {
@@ -164,7 +173,7 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
   // The regex takes the longest keyword at a place; "projected" also says "project".
   const keywordPrefixes = new Map<string, string[]>();
   for (const k of allKeywords) {
-    const prefixes = [...allKeywords].filter((p) => p !== k && k.startsWith(p));
+    const prefixes = [...allKeywords].filter((p) => p !== k && k.startsWith(p) && (!isShortWord(p) || !/[\p{L}\p{N}]/u.test(k[p.length])));
     if (prefixes.length) keywordPrefixes.set(k, prefixes);
   }
 

@@ -86,6 +86,19 @@ const rows: [draft: string, expected: Expect[]][] = [
   ['Amazon reported $20 billion of quarterly profit.', []],
 ];
 
+describe('keywords', () => {
+  const words = (text: string) => kb.findKeywords(text).map((k) => k.keyword);
+  const cases: [text: string, expected: string[]][] = [
+    ['revenue up 35%', ['revenue', 'up']],
+    // Longer keywords match at a word's start: "invested" is "invest".
+    ['Amazon invested', ['invest']],
+    // The shortest are whole words: "upfront" is not "up", nor "update".
+    ['paid upfront', ['upfront']],
+    ['an update', []],
+  ];
+  for (const [text, expected] of cases) it(text, () => assert.deepEqual(words(text), expected));
+});
+
 describe('matching figures to facts', () => {
   it('the fixture knowledge base is valid', () => assert.deepEqual(problems, []));
   for (const [draft, expected] of rows) {
