@@ -45,6 +45,9 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['2024', 'supported', 'garman-aws-ceo'],
   ]],
   ['Garman, AWS chief since 2022, spoke in San Francisco.', [['2022', 'conflict', 'garman-aws-ceo']]],
+  // A date needs its relation's words close, or, with its subject right beside it, nearby.
+  ['Matt Garman in 2022 was, after many years, handed the helm of AWS.', [['2022', 'conflict', 'garman-aws-ceo']]],
+  ['In 2024 the market was calm, and Matt Garman later took the helm.', []],
   ['| Cloud | AI revenue (2024 est.) | Share |\n|---|---|---|\n| AWS | $45B | 33% |\n| Microsoft Azure | $38B | 28% |', [
     ['$45B', 'supported', 'amazon-ai-revenue-2024'],
     ['33%', 'supported', 'amazon-cloud-share'],

@@ -230,7 +230,9 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
   const pairNamed = fact.object !== undefined && subj >= 0.6 && obj! >= 0.6;
   if (cf.relationImplied && subj >= 0.5) rel = Math.max(rel, 0.5);
   if (rel < 0.5 && own < 0.5 && qual < 0.5 && !pairNamed) return undefined;
-  if (figure.type === 'date' && (Math.max(rel, own) < 0.8 || subj < 0.5)) return undefined;
+  // A year is often only when something happened: a date needs its relation's words close by,
+  // or, for a subject named right beside it, at least nearby.
+  if (figure.type === 'date' && (Math.max(rel, own) < (subj >= 0.8 ? 0.5 : 0.8) || subj < 0.5)) return undefined;
 
   // Other named things near the figure argue for another fact.
   let others = 0;
