@@ -50,6 +50,8 @@ interface Evidence {
   /** Parties named in the last sentence of the paragraph before, for a first sentence that names none. */
   previous: Set<string>;
   weights: Map<Figure, Map<number, number>>;
+  /** Each figure's sentence subject, asked for by every candidate fact. */
+  subjects: Map<Figure, { entity: string; weight: number } | undefined>;
 }
 
 /** Names with numbers in them (Claude 3.5, GPT-4o, H100, P4d) are never bare figures. */
@@ -133,6 +135,11 @@ const PRONOUN_OPENING = /^\s*(?:it|its|they|their|the company|the firm|the group
  * sentence before opened with: "Amazon backs both labs. It poured $50bn into OpenAI".
  */
 function sentenceSubject(kb: KnowledgeBase, ev: Evidence, figure: Figure): { entity: string; weight: number } | undefined {
+  if (!ev.subjects.has(figure)) ev.subjects.set(figure, findSentenceSubject(kb, ev, figure));
+  return ev.subjects.get(figure);
+}
+
+function findSentenceSubject(kb: KnowledgeBase, ev: Evidence, figure: Figure): { entity: string; weight: number } | undefined {
   const { sentences } = ev.layout;
   const i = spanIndexAt(sentences, figure.start);
   const s = sentences[i];
@@ -340,6 +347,7 @@ function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | undefine
     header: unit.table ? headerEvidence(kb, unit.table) : undefined,
     previous: new Set(unit.previous ? kb.findMentions(lastSentence(unit.previous)).map((m) => m.entity) : []),
     weights: new Map(),
+    subjects: new Map(),
   };
 }
 
