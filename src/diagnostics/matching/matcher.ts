@@ -302,7 +302,8 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
 
 /**
  * A figure hedged the way a source hedges it ("up to $25 billion") echoes that assertion: its fact
- * stays plausible this far below a sibling (same parties and relation) whose words sit nearby.
+ * stays plausible this far below the best fact about the same subject ("Amazon's commitment, up
+ * to $25 billion, is mostly conditional" is not the conditional tranche).
  */
 const ECHO_MARGIN = 1.5;
 
@@ -310,16 +311,12 @@ function echoes(figure: Figure, fact: CompiledFact): boolean {
   return figure.hedge !== 'exact' && fact.assertions.some((a) => a.assertion.hedge === figure.hedge && agrees(figure, a.interval, a.assertion.hedge));
 }
 
-function siblings(a: CompiledFact, b: CompiledFact): boolean {
-  return a.fact.subject === b.fact.subject && a.fact.relation === b.fact.relation && a.fact.object === b.fact.object;
-}
-
 function verdict(figure: Figure, scored: Scored[], sentenceEnd: number): Match | undefined {
   if (!scored.length) return undefined;
   scored.sort((a, b) => b.score - a.score);
   const best = scored[0];
   const plausible = scored.filter(
-    (s) => s.score >= best.score - MARGIN || (s.score >= best.score - ECHO_MARGIN && siblings(s.fact, best.fact) && echoes(figure, s.fact)),
+    (s) => s.score >= best.score - MARGIN || (s.score >= best.score - ECHO_MARGIN && s.fact.fact.subject === best.fact.fact.subject && echoes(figure, s.fact)),
   );
   for (const s of plausible) {
     const agreeing = s.fact.assertions.filter((a) => agrees(figure, a.interval, a.assertion.hedge));
