@@ -1,8 +1,8 @@
 /**
  * The checking engine: Markdown text in, findings out. A document is checked block by block;
- * a block's findings depend only on its own text (and, for a paragraph that opens with a figure
- * but names nobody, on the paragraph before), so they are cached by content (positions relative
- * to the block) and a changed document re-checks only its changed blocks. Control
+ * a block's findings depend only on its own text (and, for a block that opens with a figure but
+ * names nobody, on the paragraph or heading before it that names someone), so they are cached by
+ * content (positions relative to the block) and a changed document re-checks only its changed blocks. Control
  * comments and line shifts are applied for the whole document, and fixes are worked out on
  * demand, since they depend on the document's end and its existing citations.
  */
@@ -10,8 +10,9 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Finding, Fix, Position } from './finding';
 import { type DocumentText, type FigurePlace, fixContext, fixesFor } from './fixes';
 import { BlockDocument } from './markdown/block-document';
+import type { Block } from './markdown/blocks';
 import { type ControlComment, parseProse } from './markdown/prose';
-import { matchUnit, opensWithoutParty } from './matching/matcher';
+import { matchUnit, namesParty, opensWithoutParty } from './matching/matcher';
 import { describeFinding, sourceValues } from './messages';
 
 /** A finding as a block sees it: range lines relative to the block's first line, offsets in the block. */
@@ -78,8 +79,18 @@ export function checkBlock(text: string, kb: KnowledgeBase, previous?: string): 
   const prose = parseProse(text);
   const starts = lineStarts(text);
   const findings: BlockFinding[] = [];
-  const wantsPrevious = previous === undefined && prose.units.length > 0 && opensWithoutParty(prose.units[0], kb);
-  if (previous !== undefined && prose.units.length) prose.units[0] = { ...prose.units[0], previous };
+  // A unit that opens naming nobody ("Of that, $5 billion is paid upfront"; a list item under
+  // "## The Anthropic leg") is about the unit before it that names someone, or else the block's context.
+  let wantsPrevious = false;
+  let lastNaming: string | undefined;
+  prose.units.forEach((unit, k) => {
+    if (opensWithoutParty(unit, kb)) {
+      const context = lastNaming ?? previous;
+      if (context !== undefined) prose.units[k] = { ...unit, previous: context };
+      else wantsPrevious = true;
+    }
+    if (!unit.table && namesParty(unit.text, kb)) lastNaming = unit.text;
+  });
   for (const unit of prose.units) {
     for (const match of matchUnit(unit, kb)) {
       const { figure } = match;
@@ -114,9 +125,23 @@ export function checkBlock(text: string, kb: KnowledgeBase, previous?: string): 
   return wantsPrevious ? { findings, comments, wantsPrevious } : { findings, comments };
 }
 
-/** Whether a block is a plain paragraph, which may lend its parties to the block after it (not code, tables, HTML or headings). */
-function isPlainParagraph(text: string): boolean {
-  return /^[ \t]{0,3}[\p{L}\p{N}"'“(*_$]/u.test(text) && !/^\s*(?:```|~~~|\||<|#)/.test(text);
+/** How far back a block that names nobody looks for who it is about: past one lead-in paragraph ("It depends on the report:"). */
+const CONTEXT_REACH = 2;
+
+/**
+ * What a block can lend the blocks after it that name nobody: its parties ('names': a plain
+ * paragraph or a heading that names someone), a look further back ('lead-in': a paragraph
+ * naming nobody that ends in a colon), or nothing ('none').
+ */
+type Lending = 'names' | 'lead-in' | 'none';
+
+function lendingKind(text: string, kb: KnowledgeBase): Lending {
+  const heading = /^ {0,3}#{1,6}(?:\s|$)/.test(text);
+  const paragraph = /^[ \t]{0,3}[\p{L}\p{N}"'“(*_$]/u.test(text) && !/^\s*(?:```|~~~|\||<|#)/.test(text);
+  if (!heading && !paragraph) return 'none';
+  if (namesParty(text, kb)) return 'names';
+  // A paragraph ending in a colon introduces what follows; any other speaks for itself.
+  return paragraph && text.trimEnd().endsWith(':') ? 'lead-in' : 'none';
 }
 
 /** A finding in the document: its range in document lines, its place relative to its block. */
@@ -166,15 +191,23 @@ function shift(f: Finding, lines: number): Finding {
  */
 export class DocumentChecker {
   /** Block text → its findings; `text` is the key itself, `round` the last check that used it. */
-  private cache = new Map<string, { text: string; result: BlockResult; round: number; byPrevious?: Map<string, BlockResult>; paragraph?: boolean }>();
+  private cache = new Map<string, { text: string; result: BlockResult; round: number; byPrevious?: Map<string, BlockResult>; lends?: Lending }>();
   private rounds = 0;
   private last: { doc: BlockDocument; revision: number; placed: Placed[] } | undefined;
 
-  /** Whether a block (already in the cache) is a plain paragraph that can lend its parties. */
-  private isParagraph(text: string): boolean {
-    const entry = this.cache.get(text)!;
-    entry.paragraph ??= isPlainParagraph(text);
-    return entry.paragraph;
+  /**
+   * Who a block that opens naming nobody is about: the plain paragraph or heading just before it
+   * when that names someone, looking past a lead-in ("That depends on the report:").
+   */
+  private contextFor(blocks: readonly Block[], b: number): string | undefined {
+    for (let k = b - 1; k >= 0 && k >= b - CONTEXT_REACH; k--) {
+      // Blocks before this one are in the cache: the loop has just been through them.
+      const entry = this.cache.get(blocks[k].text)!;
+      entry.lends ??= lendingKind(entry.text, this.kb);
+      if (entry.lends === 'names') return entry.text;
+      if (entry.lends !== 'lead-in') return undefined;
+    }
+    return undefined;
   }
 
   /** A block's findings moved to the lines it sits on; a typed character moves no line. */
@@ -228,10 +261,10 @@ export class DocumentChecker {
       if (entry.round !== round) distinct++;
       entry.round = round;
       let { result } = entry;
-      const previous = result.wantsPrevious && b > 0 ? blocks[b - 1].text : undefined;
-      if (previous !== undefined && this.isParagraph(previous)) {
-        // By the paragraph before as well: an edit to it re-checks this one too. The previous
-        // block's text is its interned cache key, so this lookup compares pointers.
+      const previous = result.wantsPrevious ? this.contextFor(blocks, b) : undefined;
+      if (previous !== undefined) {
+        // By its context as well: an edit to that re-checks this one too. The context block's
+        // text is its interned cache key, so this lookup compares pointers.
         entry.byPrevious ??= new Map();
         let withPrevious = entry.byPrevious.get(previous);
         if (!withPrevious) {

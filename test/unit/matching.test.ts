@@ -60,6 +60,21 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['$19 billion', 'conflict', 'amazon-anthropic-milestone'],
   ]],
   ['Apple bought Beats in 2014.\n\nOf that, $5 billion is paid upfront.', []],
+  // A heading that names parties speaks for the list under it, also past a lead-in ending in a colon,
+  // but not past a paragraph that speaks for itself.
+  ['## Amazon and Anthropic\n\n- $5 billion is paid upfront.\n- $19 billion is tied to milestones.', [
+    ['$5 billion', 'supported', 'amazon-anthropic-upfront'],
+    ['$19 billion', 'conflict', 'amazon-anthropic-milestone'],
+  ]],
+  ['## Amazon and Anthropic\n\nIt depends on the report:\n\n- $5 billion is paid upfront.', [['$5 billion', 'supported', 'amazon-anthropic-upfront']]],
+  ['## Amazon and Anthropic\n\nThe terms are unusual.\n\n- $19 billion is tied to milestones.', []],
+  // A list item that names nobody is about the item before it that names someone.
+  ['- Amazon invested $25 billion in Anthropic.\n- Of that, $5 billion is paid upfront.', [
+    ['$25 billion', 'supported', 'amazon-anthropic-investment'],
+    ['$5 billion', 'supported', 'amazon-anthropic-upfront'],
+  ]],
+  // Words after "according to" or "per" say who reports the figure, not what it is.
+  ['Amazon put $19 billion into Anthropic, per milestone filings.', [['$19 billion', 'conflict', 'amazon-anthropic-investment']]],
   ['```\nAmazon invested $25 billion in Anthropic.\n```\n\nOf that, $5 billion is paid upfront.', []],
   // "It" and "The company" speak of the party the sentence before opened with.
   ['Amazon backs both labs. It poured $50 billion into OpenAI, a move that hurt Microsoft.', [['$50 billion', 'supported', 'amazon-openai-investment']]],

@@ -30,7 +30,12 @@ export interface SentenceLayout {
   sentences: Span[];
   clauses: Span[];
   wordStarts: number[];
+  /** Where a trailing attribution ("…, according to NextFin's account of the dual bet") starts. */
+  attributions: number[];
 }
+
+/** What follows one of these names who says it, not what the figure is. */
+const ATTRIBUTION = /,\s+(?:according to|per|says|said|reports?|writes|notes)\s/giu;
 
 const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
 
@@ -51,7 +56,8 @@ export function layout(text: string, isTableCell: boolean): SentenceLayout {
     clauses.push({ start, end: s.end });
   }
   const wordStarts = [...text.matchAll(WORD)].map((m) => m.index);
-  return { sentences, clauses, wordStarts };
+  const attributions = [...text.matchAll(ATTRIBUTION)].map((m) => m.index);
+  return { sentences, clauses, wordStarts, attributions };
 }
 
 /** Index of the span (sentence, clause) holding `offset`, or -1. */
@@ -91,6 +97,7 @@ function decay(words: number): number {
 export function attachment(text: string, l: SentenceLayout, word: Span, figure: FigureSpan, figures: readonly FigureSpan[]): number {
   const sentence = spanIndexAt(l.sentences, figure.start);
   if (spanIndexAt(l.sentences, word.start) !== sentence) return 0;
+  if (l.attributions.some((a) => a >= figure.end && a < word.start && spanIndexAt(l.sentences, a) === sentence)) return 0;
   const clause = spanIndexAt(l.clauses, figure.start);
   if (spanIndexAt(l.clauses, word.start) !== clause) return OTHER_CLAUSE;
   // A year modifies the figures around it ("$45 billion in AI revenue in 2024"): it claims

@@ -26,6 +26,8 @@ export interface Match {
 
 /** Facts scoring within this much of the best are all plausible readings of the figure. */
 const MARGIN = 0.5;
+/** Below this, a figure that agrees with no plausible fact is left alone rather than flagged. */
+const MIN_CONFLICT_SCORE = 1.5;
 /** A named thing this close to a figure can be the party a fact leaves unnamed. */
 const OTHER_ROLE_WEIGHT = 0.6;
 /** Weight of a party named in the previous sentence when the figure's own sentence names none. */
@@ -322,6 +324,8 @@ function verdict(figure: Figure, scored: Scored[], sentenceEnd: number): Match |
     const agreeing = s.fact.assertions.filter((a) => agrees(figure, a.interval, a.assertion.hedge));
     if (agreeing.length) return { figure, fact: s.fact, agreeing, score: s.score, sentenceEnd };
   }
+  // Saying a writer is wrong takes more than a word or two of evidence; citing them does not.
+  if (best.score < MIN_CONFLICT_SCORE) return undefined;
   return { figure, fact: best.fact, agreeing: [], score: best.score, sentenceEnd };
 }
 
@@ -362,7 +366,12 @@ export function opensWithoutParty(unit: ProseUnit, kb: KnowledgeBase): boolean {
   if (unit.table) return false;
   const first = unit.text.trimStart().match(/^[^]*?(?:[.!?](?=\s)|$)/)?.[0] ?? '';
   if (!/\d/.test(first)) return false;
-  return !kb.findMentions(first).some((m) => ROLE_KINDS.has(kb.entities.get(m.entity)!.kind));
+  return !namesParty(first, kb);
+}
+
+/** Whether a text names a company, chip, market or person: who the text after it may be about. */
+export function namesParty(text: string, kb: KnowledgeBase): boolean {
+  return kb.findMentions(text).some((m) => ROLE_KINDS.has(kb.entities.get(m.entity)!.kind));
 }
 
 function sentenceEndIn(l: SentenceLayout, text: string, offset: number): number {
