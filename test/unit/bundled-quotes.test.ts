@@ -3,19 +3,13 @@
  * The source texts live outside the repository: ../shared/sources, or $DEALCHECK_SOURCES.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { KnowledgeBaseFile, SCALE_FACTOR, type Assertion, type Fact } from '../../src/knowledge/schema';
+import { findSourcesFolder } from './source-texts';
 
 const repoRoot = resolve(__dirname, '../..');
 const bundledPath = join(repoRoot, 'src/knowledge/bundled/dealcheck.dealkb.json');
-
-export function findSourcesFolder(): string | undefined {
-  const candidates = [process.env.DEALCHECK_SOURCES, join(repoRoot, '../shared/sources')].filter(
-    (p): p is string => !!p,
-  );
-  return candidates.find((p) => existsSync(p));
-}
 
 /** Ways a source may write the asserted number: "25", "25,000", "4x", "2.1", "Q3", "2026". */
 function numberSpellings(fact: Fact, a: Assertion): string[] {

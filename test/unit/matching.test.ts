@@ -93,6 +93,9 @@ const rows: [draft: string, expected: Expect[]][] = [
   ["Amazon's first Anthropic commitment, up to $4 billion, was mostly contingent.", [['$4 billion', 'supported', 'amazon-anthropic-investment']]],
   // A sentence about a person does not lend its figure to a fact it names only in passing.
   ['Matt Garman joined Amazon in 2005 and has since seen $9 billion invested.', [['2005', 'supported', 'garman-joined-amazon']]],
+  // A question claims nothing: cited when it agrees, never flagged.
+  ['Did Amazon invest $8 billion in Anthropic?', [['$8 billion', 'supported', 'amazon-anthropic-investment']]],
+  ['Did Amazon invest $35 billion in Anthropic?', []],
   // Silence: nothing the knowledge base knows, versions, code, URLs, comments, front matter.
   ['Apple bought Beats for $3 billion in 2014.', []],
   ['Claude 3.5 and GPT-4o run on Llama 70B-class hardware.', []],

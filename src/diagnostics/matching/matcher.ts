@@ -374,6 +374,11 @@ export function namesParty(text: string, kb: KnowledgeBase): boolean {
   return kb.findMentions(text).some((m) => ROLE_KINDS.has(kb.entities.get(m.entity)!.kind));
 }
 
+function isQuestion(ev: Evidence, figure: Figure): boolean {
+  const sentence = ev.layout.sentences[spanIndexAt(ev.layout.sentences, figure.start)];
+  return !!sentence && ev.text.slice(sentence.start, sentence.end).trimEnd().endsWith('?');
+}
+
 function sentenceEndIn(l: SentenceLayout, text: string, offset: number): number {
   return l.sentences[spanIndexAt(l.sentences, offset)]?.end ?? text.length;
 }
@@ -395,7 +400,8 @@ export function matchUnit(unit: ProseUnit, kb: KnowledgeBase): Match[] {
   for (const figure of ev.figures) {
     const end = sentenceEndIn(ev.layout, ev.text, figure.start);
     const match = verdict(figure, scoreAll(kb, ev, figure), ev.text.slice(0, end).trimEnd().length);
-    if (match) out.push(match);
+    // A question claims nothing ("How much of the $58 billion is cash?"): cite it, never flag it.
+    if (match && (match.agreeing.length || !isQuestion(ev, figure))) out.push(match);
   }
   return out;
 }

@@ -1,0 +1,44 @@
+/**
+ * The source articles, checked as drafts, must not be flagged: every figure in them is either
+ * one the knowledge base cites from them (supported) or one it does not know (silent). A conflict
+ * here is a false positive by construction. The few the matcher still makes are listed, so a
+ * change that adds one fails and one that removes one says so.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkDocument } from '../../src/diagnostics/engine';
+import { loadKnowledgeBase } from '../../src/knowledge';
+import { findSourcesFolder } from './source-texts';
+
+/** Known false positives: the figure's fact is misread (file prefix, line of the Markdown, figure, fact). */
+const KNOWN: string[] = [
+  '002:1 $50 Billion amazon-combined-investment',
+  '002:35 40% aws-chips-inference-cost-reduction',
+  '002:50 $5B amazon-anthropic-investment',
+  '003:3 $100 billion amazon-combined-investment',
+  '003:3 $100 billion-plus amazon-combined-investment',
+];
+
+/** The plain-text article as Markdown: one paragraph per line, table rows kept together. */
+function asMarkdown(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .join('\n')
+    .replace(/\n(?!\|)/g, '\n\n');
+}
+
+describe('the source articles checked as drafts', () => {
+  const folder = findSourcesFolder();
+  const { kb } = loadKnowledgeBase({ files: [], useBundled: true });
+  it('raise no conflicts beyond the known few', function () {
+    if (!folder) this.skip();
+    const found: string[] = [];
+    for (const file of readdirSync(folder!).filter((f) => f.endsWith('.txt')).sort()) {
+      const { findings } = checkDocument(asMarkdown(readFileSync(join(folder!, file), 'utf8')), kb);
+      for (const f of findings) found.push(`${file.slice(0, 3)}:${f.range.start.line + 1} ${f.text} ${f.fact}`);
+    }
+    assert.deepEqual(found, KNOWN);
+  });
+});
