@@ -2,9 +2,9 @@
  * The checking engine: Markdown text in, findings out. A document is checked block by block;
  * a block's findings depend only on its own text (and, for a block that opens with a figure but
  * names nobody, on the paragraph or heading before it that names someone), so they are cached by
- * content (positions relative to the block) and a changed document re-checks only its changed blocks. Control
- * comments and line shifts are applied for the whole document, and fixes are worked out on
- * demand, since they depend on the document's end and its existing citations.
+ * content (positions relative to the block) and a changed document re-checks only its changed
+ * blocks. Control comments and line shifts are applied for the whole document, and fixes are
+ * worked out on demand, since they depend on the document's end and its existing citations.
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Finding, Fix, Position } from './finding';

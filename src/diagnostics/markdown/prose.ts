@@ -21,7 +21,7 @@ export interface ProseUnit {
    * cells ("| Amazon | Anthropic | $25B |": the partner is in the row, not in either header).
    */
   table?: { rowHeader: string; columnHeader: string; rowContext: string };
-  /** The paragraph before, when the checker supplies it: who an opening "Of that, $5 billion" is about. */
+  /** The text before that names someone (a paragraph, heading or list item): who an opening "Of that, $5 billion" is about. */
   previous?: string;
 }
 

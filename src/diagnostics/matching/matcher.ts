@@ -30,7 +30,7 @@ const MARGIN = 0.5;
 const MIN_CONFLICT_SCORE = 1.5;
 /** A named thing this close to a figure can be the party a fact leaves unnamed. */
 const OTHER_ROLE_WEIGHT = 0.6;
-/** Weight of a party named in the previous sentence when the figure's own sentence names none. */
+/** Weight of a party named in the previous sentence when the figure's own sentence names none before it. */
 const CARRIED_WEIGHT = 0.6;
 /** Weight of the sentence's first-named party for every figure after it. */
 const SENTENCE_SUBJECT_WEIGHT = 0.6;
@@ -49,7 +49,7 @@ interface Evidence {
   keywords: { keyword: string; start: number; end: number }[];
   years: { year: number; start: number; end: number }[];
   header?: { mentions: Map<string, number>; keywords: Map<string, number>; years: Map<number, number>; columnHeader: string };
-  /** Parties named in the last sentence of the paragraph before, for a first sentence that names none. */
+  /** Parties named in the last sentence of the text before (unit.previous), for a first sentence that names none. */
   previous: Set<string>;
   weights: Map<Figure, Map<number, number>>;
   /** Each figure's sentence subject, asked for by every candidate fact. */
