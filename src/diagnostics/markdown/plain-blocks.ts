@@ -99,6 +99,16 @@ export function plainList(source: string): BlockProse | undefined {
   return { units, comments: [] };
 }
 
+/**
+ * What a body cell's unit knows of its table, from the trimmed texts of its row's cells and of the
+ * header: its row and column headers and the row's other cells. The row's first cell, the row
+ * header itself, knows nothing.
+ */
+export function cellTable(cells: readonly string[], headers: readonly string[], i: number): ProseUnit['table'] {
+  if (i === 0) return undefined;
+  return { rowHeader: cells[0] ?? '', columnHeader: headers[i] ?? '', rowContext: cells.filter((_, k) => k !== 0 && k !== i).join(' | ') };
+}
+
 const DELIMITER_ROW = /^\|[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$/;
 
 interface Cell {
@@ -153,11 +163,8 @@ export function plainTable(source: string): BlockProse | undefined {
   const headers = header.cells.map((c) => c.content);
   for (const cell of header.cells) units.push(unit(header.line, cell));
   for (const { line, cells } of body) {
-    const rowHeader = cells[0]?.content ?? '';
-    cells.forEach((cell, i) => {
-      const rowContext = cells.filter((_, k) => k !== 0 && k !== i).map((c) => c.content).join(' | ');
-      units.push(unit(line, cell, i === 0 ? undefined : { rowHeader, columnHeader: headers[i] ?? '', rowContext }));
-    });
+    const contents = cells.map((c) => c.content);
+    cells.forEach((cell, i) => units.push(unit(line, cell, cellTable(contents, headers, i))));
   }
   return { units, comments: [] };
 }

@@ -9,7 +9,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { plainBlock } from './plain-blocks';
+import { cellTable, plainBlock } from './plain-blocks';
 
 export interface ProseUnit {
   /** Offset of text[0] in the parsed text. */
@@ -102,12 +102,8 @@ function tableUnits(table: Table, source: string, out: BlockProse) {
   const headers = header.children.map((c) => plainText(c).trim());
   for (const cell of header.children) out.units.push(proseUnit(cell, source));
   for (const row of rows) {
-    const rowHeader = row.children[0] ? plainText(row.children[0]).trim() : '';
     const cells = row.children.map((c) => plainText(c).trim());
-    row.children.forEach((cell, i) => {
-      const rowContext = cells.filter((_, k) => k !== 0 && k !== i).join(' | ');
-      out.units.push(proseUnit(cell, source, i === 0 ? undefined : { rowHeader, columnHeader: headers[i] ?? '', rowContext }));
-    });
+    row.children.forEach((cell, i) => out.units.push(proseUnit(cell, source, cellTable(cells, headers, i))));
   }
   // `<!-- dealcheck-disable-line -->` inside a cell silences its row.
   for (const row of table.children) for (const cell of row.children) for (const child of cell.children) if (child.type === 'html') walk(child, source, out);
