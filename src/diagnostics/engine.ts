@@ -89,7 +89,8 @@ export function checkBlock(text: string, kb: KnowledgeBase, previous?: string): 
       if (context !== undefined) prose.units[k] = { ...unit, previous: context };
       else wantsPrevious = true;
     }
-    if (!unit.table && namesParty(unit.text, kb)) lastNaming = unit.text;
+    // Only a later unit can use it: most blocks have one unit and skip the search.
+    if (k + 1 < prose.units.length && !unit.table && namesParty(unit.text, kb)) lastNaming = unit.text;
   });
   for (const unit of prose.units) {
     for (const match of matchUnit(unit, kb)) {
