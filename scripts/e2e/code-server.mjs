@@ -35,6 +35,8 @@ export const BASE_SETTINGS = {
   'chat.commandCenter.enabled': false,
   'git.enabled': false,
   'files.autoSave': 'off',
+  // Ctrl+H would otherwise put the word at the cursor into the find input, racing the test's own text
+  'editor.find.seedSearchStringFromSelection': 'never',
 };
 
 /** Path of code-server's entry script: $CODE_SERVER_ENTRY, or the copy in .cache/code-server. */
