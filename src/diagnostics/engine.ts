@@ -84,7 +84,8 @@ export function checkBlock(text: string, kb: KnowledgeBase, previous?: string): 
   let wantsPrevious = false;
   let lastNaming: string | undefined;
   prose.units.forEach((unit, k) => {
-    if (opensWithoutParty(unit, kb)) {
+    // A table is about what the paragraph introducing it names ("Amazon's funding of Anthropic, step by step:").
+    if (unit.table || opensWithoutParty(unit, kb)) {
       const context = lastNaming ?? previous;
       if (context !== undefined) prose.units[k] = { ...unit, previous: context };
       else wantsPrevious = true;
@@ -138,7 +139,7 @@ type Lending = 'names' | 'lead-in' | 'none';
 
 function lendingKind(text: string, kb: KnowledgeBase): Lending {
   const heading = /^ {0,3}#{1,6}(?:\s|$)/.test(text);
-  const paragraph = /^[ \t]{0,3}[\p{L}\p{N}"'“(*_$]/u.test(text) && !/^\s*(?:```|~~~|\||<|#)/.test(text);
+  const paragraph = /^[ \t]{0,3}(?:>\s*)*[\p{L}\p{N}"'“(*_$]/u.test(text) && !/^\s*(?:```|~~~|\||<|#)/.test(text);
   if (!heading && !paragraph) return 'none';
   if (namesParty(text, kb)) return 'names';
   // A paragraph ending in a colon introduces what follows; any other speaks for itself.

@@ -22,6 +22,12 @@ export interface CompiledFact {
   ownKeywords: Set<string>;
   /** Its relation goes without saying beside its subject (a market's money figure is its size). */
   relationImplied: boolean;
+  /**
+   * Its year is a deadline ("30-50% of cloud spending by 2028") that a date fact about the same
+   * subject and relation states too: another year beside the figure is that date fact's
+   * conflict, not a sign that the figure is about something else.
+   */
+  yearHasDateFact: boolean;
 }
 
 export interface Mention {
@@ -149,8 +155,11 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
       keywords: new Set([...relations.get(fact.relation)!.keywords.map((k) => k.toLowerCase()), ...own]),
       ownKeywords: own,
       relationImplied: relations.get(fact.relation)!.implied,
+      yearHasDateFact: false,
     });
   }
+  const dated = new Set(compiled.filter((f) => f.fact.type === 'date').map((f) => `${f.fact.subject}|${f.fact.relation}`));
+  for (const f of compiled) f.yearHasDateFact = f.fact.year !== undefined && dated.has(`${f.fact.subject}|${f.fact.relation}`);
 
   const factsByType = new Map<ValueType, CompiledFact[]>();
   for (const f of compiled) factsByType.set(f.fact.type, [...(factsByType.get(f.fact.type) ?? []), f]);

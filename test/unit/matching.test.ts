@@ -96,6 +96,39 @@ const rows: [draft: string, expected: Expect[]][] = [
   // A question claims nothing: cited when it agrees, never flagged.
   ['Did Amazon invest $8 billion in Anthropic?', [['$8 billion', 'supported', 'amazon-anthropic-investment']]],
   ['Did Amazon invest $35 billion in Anthropic?', []],
+  // Back past sentences that name nobody, to the last that names someone.
+  ['Amazon invested $25 billion in Anthropic. The money is back-loaded. Only $19 billion depends on milestones.', [
+    ['$25 billion', 'supported', 'amazon-anthropic-investment'],
+    ['$19 billion', 'conflict', 'amazon-anthropic-milestone'],
+  ]],
+  // A table is about what the paragraph before it names.
+  ["Amazon's funding of Anthropic, step by step.\n\n| Round | Investor | Amount |\n|---|---|---|\n| First | Amazon | $8 billion |\n| Upfront tranche | Amazon | $7 billion |", [
+    ['$8 billion', 'supported', 'amazon-anthropic-investment'],
+    ['$7 billion', 'conflict', 'amazon-anthropic-upfront'],
+  ]],
+  // A quoted paragraph lends its parties like any other.
+  ['> Amazon invested $25 billion in Anthropic.\n\n> Of that, $5 billion is paid upfront.', [
+    ['$25 billion', 'supported', 'amazon-anthropic-investment'],
+    ['$5 billion', 'supported', 'amazon-anthropic-upfront'],
+  ]],
+  // A label and its value after a colon are one clause.
+  ['- Year Matt Garman took the helm at AWS: 2022', [['2022', 'conflict', 'garman-aws-ceo']]],
+  ['- The year Matt Garman took the helm at AWS, long before the cloud boom and the deals that followed it: 2022', []],
+  // A forecast's own words tie a date to what is forecast.
+  ['An AI Foundry service for startups is predicted by Q3 2026.', [['Q3 2026', 'supported', 'ai-foundry-launch']]],
+  ['The same outlet expects an AI Foundry service by Q4 2026.', [['Q4 2026', 'conflict', 'ai-foundry-launch']]],
+  ['AI Foundry turned out to be popular in Q4 2026.', []],
+  // In a sentence pricing tokens, a plain dollar amount is a price per million tokens.
+  ['A million tokens cost $1.50 on Trainium 2 against $2.50 on the H100.', [
+    ['$1.50', 'supported', 'trainium2-token-cost'],
+    ['$2.50', 'conflict', 'h100-token-cost'],
+  ]],
+  ['Trainium 2 costs $1.50 a month to rent.', []],
+  // A deadline with a date fact of its own: another year is that fact's conflict, the share still its own.
+  ['Generative AI could take 30-50% of cloud spending by 2030, analysts predict.', [
+    ['30-50%', 'supported', 'genai-cloud-spending-share'],
+    ['2030', 'conflict', 'genai-cloud-spending-year'],
+  ]],
   // Silence: nothing the knowledge base knows, versions, code, URLs, comments, front matter.
   ['Apple bought Beats for $3 billion in 2014.', []],
   ['Claude 3.5 and GPT-4o run on Llama 70B-class hardware.', []],

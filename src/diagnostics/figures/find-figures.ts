@@ -66,3 +66,18 @@ export function inheritUnits(text: string, figures: Figure[], sentenceEnd: (offs
   }
   return out.sort(byPosition);
 }
+
+/** A sentence that prices tokens: "a million tokens cost $1.50", "the per-token price is $1.75 per million". */
+const PRICES_TOKENS = /\b(?:a|one|per|every|1)\s*(?:M|million)\s+(?:input\s+|output\s+)?tokens\b|\bper[- ]token\b|\btokens?\b[^.;]*\bper\s+(?:1M|million)\b/i;
+
+/**
+ * "Serving a million tokens costs $0.80 on Inferentia 2 and $2.00 on an H100": in a sentence
+ * about the price of tokens, a plain dollar amount under $100 is a price per million tokens.
+ */
+export function readTokenPrices(text: string, figures: Figure[], sentenceOf: (offset: number) => { start: number; end: number }): Figure[] {
+  return figures.map((f) => {
+    if (f.type !== 'money' || f.factor !== 1 || f.value.hi >= 100) return f;
+    const s = sentenceOf(f.start);
+    return PRICES_TOKENS.test(text.slice(s.start, s.end)) ? { ...f, type: 'spec', unit: PER_MILLION_TOKENS } : f;
+  });
+}

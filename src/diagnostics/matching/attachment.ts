@@ -18,6 +18,8 @@ const PREPOSITION_BEFORE = /(?:^|\s)(?:in|into|to|for|on|from|of|at|by|behind|to
 const JOINERS = /,|\band\b|\bor\b/gi;
 
 export const OTHER_CLAUSE = 0.6;
+/** At most this many words after a colon are the value of what is before it, not a clause of their own. */
+const LABEL_VALUE_WORDS = 3;
 export const OTHER_FIGURE = 0.3;
 export const SHARED_SUBJECT = 0.7;
 
@@ -49,7 +51,10 @@ export function layout(text: string, isTableCell: boolean): SentenceLayout {
   for (const s of sentences) {
     let start = s.start;
     CLAUSE_BREAK.lastIndex = 0;
-    for (const m of text.slice(s.start, s.end).matchAll(CLAUSE_BREAK)) {
+    const sentence = text.slice(s.start, s.end);
+    for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+      // "Forecast launch of AWS's AI Foundry: Q4 2026": a label and its value are one clause.
+      if (m[0].startsWith(':') && (sentence.slice(m.index).match(WORD)?.length ?? 0) <= LABEL_VALUE_WORDS) continue;
       clauses.push({ start, end: s.start + m.index });
       start = s.start + m.index;
     }

@@ -6,7 +6,7 @@
  */
 import type { CompiledAssertion, CompiledFact, KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
 import type { Figure } from '../figures/figure';
-import { findFigures, inheritUnits } from '../figures/find-figures';
+import { findFigures, inheritUnits, readTokenPrices } from '../figures/find-figures';
 import { PER_MILLION_TOKENS } from '../figures/kinds/money';
 import { specUnit } from '../figures/kinds/spec';
 import { DIGITS, decimalsOf, parseDigits } from '../figures/numbers';
@@ -167,8 +167,13 @@ function carriedWeight(kb: KnowledgeBase, ev: Evidence, entity: string, figure: 
   // dollars was offered, yet OpenAI turned it down" still speaks of the sentence before's Amazon.
   const namesSomeone = ev.mentions.some((m) => within(m, sentences[i]) && m.end <= figure.start && ROLE_KINDS.has(kb.entities.get(m.entity)!.kind));
   if (namesSomeone) return 0;
-  if (i === 0) return ev.previous.has(entity) ? CARRIED_WEIGHT : 0;
-  return ev.mentions.some((m) => m.entity === entity && within(m, sentences[i - 1])) ? CARRIED_WEIGHT : 0;
+  // Back past sentences that name nobody either: "Anthropic's money is back-loaded. Just $5B
+  // arrives upfront. The remaining $20B hinges on milestones."
+  for (let j = i - 1; j >= 0; j--) {
+    const named = ev.mentions.filter((m) => within(m, sentences[j]));
+    if (named.some((m) => ROLE_KINDS.has(kb.entities.get(m.entity)!.kind))) return named.some((m) => m.entity === entity) ? CARRIED_WEIGHT : 0;
+  }
+  return ev.previous.has(entity) ? CARRIED_WEIGHT : 0;
 }
 
 function keywordWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): number {
@@ -238,10 +243,14 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
   // Both parties named around the figure imply what is between them: "Amazon: US$25bn into Anthropic".
   const pairNamed = fact.object !== undefined && subj >= 0.6 && obj! >= 0.6;
   if (cf.relationImplied && subj >= 0.5) rel = Math.max(rel, 0.5);
-  if (rel < 0.5 && own < 0.5 && qual < 0.5 && !pairNamed) return undefined;
   // A year is often only when something happened: a date needs its relation's words close by,
   // or, for a subject named right beside it, at least nearby.
-  if (figure.type === 'date' && (Math.max(rel, own) < (subj >= 0.8 ? 0.5 : 0.8) || subj < 0.5)) return undefined;
+  if (figure.type === 'date') {
+    // A forecast's own words count here ("AI Foundry is predicted by Q3 2026").
+    let said = Math.max(rel, own);
+    for (const q of fact.qualifiers) said = Math.max(said, keywordWeight(ev, kb.qualifierKeywords.get(q)!, figure));
+    if (said < (subj >= 0.8 ? 0.5 : 0.8) || subj < 0.5) return undefined;
+  } else if (rel < 0.5 && own < 0.5 && qual < 0.5 && !pairNamed) return undefined;
 
   // Other named things near the figure argue for another fact.
   let others = 0;
@@ -295,7 +304,7 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
       else other = Math.max(other, w);
     }
     for (const [y, w] of ev.header?.years ?? []) if (y !== fact.year) other = Math.max(other, w);
-    if (other >= 0.9 && same < other) return undefined;
+    if (other >= 0.9 && same < other && !cf.yearHasDateFact) return undefined;
     score += same >= 0.5 ? 0.6 * same : -0.3 - 0.5 * other;
   }
   return score;
@@ -338,6 +347,7 @@ function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | undefine
   const l = layout(text, !!unit.table);
   const versions = [...text.matchAll(VERSION_NAME)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   figures = inheritUnits(text, figures, (offset) => sentenceEndIn(l, text, offset), [...mentions, ...versions]);
+  figures = readTokenPrices(text, figures, (offset) => l.sentences[spanIndexAt(l.sentences, offset)] ?? { start: 0, end: text.length });
   return {
     text,
     layout: l,
