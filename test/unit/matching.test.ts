@@ -129,6 +129,10 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['30-50%', 'supported', 'genai-cloud-spending-share'],
     ['2030', 'conflict', 'genai-cloud-spending-year'],
   ]],
+  // Naming the investor and no partner, a figure may be any of its investments: it agrees with the one it matches.
+  ["Amazon's $50 billion commitment drew attention.", [['$50 billion', 'supported', 'amazon-openai-investment']]],
+  ["Amazon's $5 billion commitment drew attention.", [['$5 billion', 'supported', 'amazon-anthropic-upfront']]],
+  ["Amazon's $70 billion commitment drew attention.", [['$70 billion', 'conflict', 'amazon-anthropic-investment']]],
   // Silence: nothing the knowledge base knows, versions, code, URLs, comments, front matter.
   ['Apple bought Beats for $3 billion in 2014.', []],
   ['Claude 3.5 and GPT-4o run on Llama 70B-class hardware.', []],

@@ -13,11 +13,8 @@ import { findSourcesFolder } from './source-texts';
 
 /** Known false positives: the figure's fact is misread (file prefix, line of the Markdown, figure, fact). */
 const KNOWN: string[] = [
-  '002:1 $50 Billion amazon-combined-investment',
   '002:35 40% aws-chips-inference-cost-reduction',
   '002:50 $5B amazon-anthropic-investment',
-  '003:3 $100 billion amazon-combined-investment',
-  '003:3 $100 billion-plus amazon-combined-investment',
 ];
 
 /** The plain-text article as Markdown: one paragraph per line, table rows kept together. */

@@ -193,6 +193,8 @@ function keywordWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure)
 interface Scored {
   fact: CompiledFact;
   score: number;
+  /** The fact has an object and nothing near the figure names it ("Amazon's $58 billion commitment"). */
+  objectUnnamed: boolean;
 }
 
 /**
@@ -225,7 +227,7 @@ function siblingMarks(kb: KnowledgeBase): Map<CompiledFact, string[][]> {
 
 const siblingMarksCache = new WeakMap<KnowledgeBase, Map<CompiledFact, string[][]>>();
 
-function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: CompiledFact): number | undefined {
+function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: CompiledFact): Scored | undefined {
   const { fact } = cf;
   if (cf.unit !== figure.unit && (figure.type === 'spec' || figure.type === 'count' || figure.type === 'duration')) return undefined;
 
@@ -307,7 +309,7 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
     if (other >= 0.9 && same < other && !cf.yearHasDateFact) return undefined;
     score += same >= 0.5 ? 0.6 * same : -0.3 - 0.5 * other;
   }
-  return score;
+  return { fact: cf, score, objectUnnamed: fact.object !== undefined && obj! < 0.5 };
 }
 
 
@@ -322,12 +324,22 @@ function echoes(figure: Figure, fact: CompiledFact): boolean {
   return figure.hedge !== 'exact' && fact.assertions.some((a) => a.assertion.hedge === figure.hedge && agrees(figure, a.interval, a.assertion.hedge));
 }
 
+/**
+ * "Amazon's $58 billion commitment" names Amazon and no partner: its facts with the same relation
+ * and other partners are all readings of it, and it agrees with the one it matches.
+ */
+function unnamedAlike(best: Scored, s: Scored): boolean {
+  return best.objectUnnamed && s.objectUnnamed && s.fact.fact.relation === best.fact.fact.relation;
+}
+
 function verdict(figure: Figure, scored: Scored[], sentenceEnd: number): Match | undefined {
   if (!scored.length) return undefined;
   scored.sort((a, b) => b.score - a.score);
   const best = scored[0];
   const plausible = scored.filter(
-    (s) => s.score >= best.score - MARGIN || (s.score >= best.score - ECHO_MARGIN && s.fact.fact.subject === best.fact.fact.subject && echoes(figure, s.fact)),
+    (s) =>
+      s.score >= best.score - MARGIN ||
+      (s.score >= best.score - ECHO_MARGIN && s.fact.fact.subject === best.fact.fact.subject && (echoes(figure, s.fact) || unnamedAlike(best, s))),
   );
   for (const s of plausible) {
     const agreeing = s.fact.assertions.filter((a) => agrees(figure, a.interval, a.assertion.hedge));
@@ -396,8 +408,8 @@ function sentenceEndIn(l: SentenceLayout, text: string, offset: number): number 
 function scoreAll(kb: KnowledgeBase, ev: Evidence, figure: Figure): Scored[] {
   const scored: Scored[] = [];
   for (const fact of kb.factsByType.get(figure.type) ?? []) {
-    const score = scoreFact(kb, ev, figure, fact);
-    if (score !== undefined) scored.push({ fact, score });
+    const s = scoreFact(kb, ev, figure, fact);
+    if (s) scored.push(s);
   }
   return scored;
 }
