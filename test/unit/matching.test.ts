@@ -133,6 +133,14 @@ const rows: [draft: string, expected: Expect[]][] = [
   ["Amazon's $50 billion commitment drew attention.", [['$50 billion', 'supported', 'amazon-openai-investment']]],
   ["Amazon's $5 billion commitment drew attention.", [['$5 billion', 'supported', 'amazon-anthropic-upfront']]],
   ["Amazon's $70 billion commitment drew attention.", [['$70 billion', 'conflict', 'amazon-anthropic-investment']]],
+  // A table header can name what a bare number counts.
+  ['| Metric | Value |\n|---|---|\n| Neuron SDK GitHub stars | 900+ |\n| Neuron SDK GitHub stars | 1,300 |', [
+    ['900+', 'conflict', 'neuron-sdk-stars'],
+    ['1,300', 'supported', 'neuron-sdk-stars'],
+  ]],
+  // The writer speaking of themselves does not lend the figure to a party the heading names.
+  ['## Amazon\n\nRevenue grew 45% last year.', [['45%', 'conflict', 'amazon-ai-revenue-growth']]],
+  ["## Amazon\n\nI've watched revenue growth of 45% at my last job.", []],
   // Silence: nothing the knowledge base knows, versions, code, URLs, comments, front matter.
   ['Apple bought Beats for $3 billion in 2014.', []],
   ['Claude 3.5 and GPT-4o run on Llama 70B-class hardware.', []],

@@ -13,7 +13,6 @@ import { findSourcesFolder } from './source-texts';
 
 /** Known false positives: the figure's fact is misread (file prefix, line of the Markdown, figure, fact). */
 const KNOWN: string[] = [
-  '002:35 40% aws-chips-inference-cost-reduction',
   '002:50 $5B amazon-anthropic-investment',
 ];
 

@@ -8,6 +8,7 @@ import type { CompiledAssertion, CompiledFact, KnowledgeBase, Mention } from '..
 import type { Figure } from '../figures/figure';
 import { findFigures, inheritUnits, readTokenPrices } from '../figures/find-figures';
 import { PER_MILLION_TOKENS } from '../figures/kinds/money';
+import { countUnitIn } from '../figures/kinds/count';
 import { specUnit } from '../figures/kinds/spec';
 import { DIGITS, decimalsOf, parseDigits } from '../figures/numbers';
 import type { ProseUnit } from '../markdown/prose';
@@ -65,14 +66,15 @@ const VERSION_NAME = new RegExp(
 /** "up to $25 billion" is a hedge: its "up" is not the growth word of "revenue up 35%". */
 const HEDGE_UP_TO = /^up\s+to\b/i;
 
-function headerUnit(header: string): { type: 'spec' | 'percent'; unit?: string } | undefined {
+function headerUnit(header: string): { type: 'spec' | 'percent' | 'count'; unit?: string } | undefined {
   if (/per\s+(?:1M|1 million|million)\s+tokens/i.test(header)) return { type: 'spec', unit: PER_MILLION_TOKENS };
   for (const m of header.matchAll(/TFLOPS\s?\/\s?W|TFLOPS per watt|TFLOPS|PFLOPS|\bms\b|milliseconds/gi)) {
     const unit = specUnit(m[0]);
     if (unit) return { type: 'spec', unit };
   }
   if (/%|\bpercent\b/i.test(header)) return { type: 'percent' };
-  return undefined;
+  const counted = countUnitIn(header);
+  return counted ? { type: 'count', unit: counted } : undefined;
 }
 
 /** A table cell's bare number takes the unit its header names: "| Latency (ms) | 45 |". */
@@ -80,14 +82,18 @@ function applyHeaderUnit(unit: ProseUnit, figures: Figure[]): Figure[] {
   const header = headerUnit(`${unit.table!.rowHeader} ${unit.table!.columnHeader}`);
   if (!header) return figures;
   const out = figures.map((f) => (header.unit === PER_MILLION_TOKENS && f.type === 'money' ? { ...f, type: 'spec' as const, unit: header.unit } : f));
-  const bare = unit.text.match(new RegExp(String.raw`^(\s*)(${DIGITS})\s*$`, 'u'));
+  const bare = unit.text.match(new RegExp(String.raw`^(\s*)(${DIGITS})(\+?)\s*$`, 'u'));
   if (bare && !out.length) {
     const n = parseDigits(bare[2]);
     const start = bare[1].length;
+    const text = bare[2] + bare[3];
     out.push({
-      kind: header.type, type: header.type, unit: header.unit, start, end: start + bare[2].length, text: bare[2],
-      value: { lo: n, hi: n }, hedge: 'exact', decimals: decimalsOf(bare[2]), factor: 1,
-      style: header.type === 'percent' ? { sign: '', sep: '-' } : { space: '', unit: '', sep: '-' },
+      kind: header.type, type: header.type, unit: header.unit, start, end: start + text.length, text,
+      value: { lo: n, hi: n }, hedge: bare[3] ? 'more-than' : 'exact', decimals: decimalsOf(bare[2]), factor: 1,
+      style:
+        header.type === 'percent' ? { sign: '', sep: '-' }
+        : header.type === 'count' ? { space: '', scale: '', sep: '-', plus: bare[3], grouping: /,/.test(bare[2]) ? 'yes' : '' }
+        : { space: '', unit: '', sep: '-' },
     });
   }
   return out;
@@ -151,6 +157,14 @@ function findSentenceSubject(kb: KnowledgeBase, ev: Evidence, figure: Figure): {
   if (first && first.end <= figure.start) return { entity: first.entity, weight: SENTENCE_SUBJECT_WEIGHT };
   const before = i > 0 && PRONOUN_OPENING.test(ev.text.slice(s.start, s.end)) ? firstIn(sentences[i - 1]) : undefined;
   return before && { entity: before.entity, weight: PRONOUN_SUBJECT_WEIGHT };
+}
+
+/** "I've covered cloud earnings for 9 years": the writer speaking of themselves ("1/" numbers a thread's post). */
+const WRITER_OPENING = /^\s*(?:\d+\/\s*)?(?:I|we)(?:['’](?:ve|m|d|ll|re))?\s/i;
+
+function writerSpeaks(ev: Evidence, figure: Figure): boolean {
+  const s = ev.layout.sentences[spanIndexAt(ev.layout.sentences, figure.start)];
+  return !!s && WRITER_OPENING.test(ev.text.slice(s.start, s.end));
 }
 
 /**
@@ -274,11 +288,13 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
   // A sentence about a person does not lend its figure to a fact about others that it names
   // only in passing: "Garman joined Amazon in 2005, so he had spent 19 years at the company before".
   const subject = sentenceSubject(kb, ev, figure);
-  const aboutSomeoneElse = subject && kb.entities.get(subject.entity)!.kind === 'person' && subject.entity !== fact.subject && subject.entity !== fact.object;
-  if (aboutSomeoneElse && Math.max(subj, obj ?? 0) < 0.8) rival = true;
+  const aboutSomeoneElse =
+    (subject && kb.entities.get(subject.entity)!.kind === 'person' && subject.entity !== fact.subject && subject.entity !== fact.object) || writerSpeaks(ev, figure);
+  const spokenOfElsewhere = aboutSomeoneElse && Math.max(subj, obj ?? 0) < 0.8;
+  if (spokenOfElsewhere) rival = true;
 
   const entityScore = fact.object ? subj + obj! : 2 * subj;
-  const named = fact.object ? (subj >= 0.5 && obj! >= 0.5) || (Math.max(subj, obj!) >= 0.6 && !rival) : subj >= 0.5;
+  const named = fact.object ? (subj >= 0.5 && obj! >= 0.5) || (Math.max(subj, obj!) >= 0.6 && !rival) : subj >= 0.5 && !spokenOfElsewhere;
   const unnamedButSpecific = (figure.type === 'spec' || figure.type === 'count') && own >= 0.7 && others === 0;
   if (!named && !unnamedButSpecific) return undefined;
 

@@ -11,6 +11,14 @@ const COUNT = new RegExp(
   'giu',
 );
 
+const UNIT_IN_HEADER = new RegExp(String.raw`(?<![\p{L}])(${UNITS.map((u) => u.replace(/s$/, 's?')).join('|')})(?![\p{L}])`, 'iu');
+
+/** The counted thing a table header names ("| GitHub stars |"), as a count's unit. */
+export function countUnitIn(header: string): string | undefined {
+  const m = UNIT_IN_HEADER.exec(header);
+  return m ? countUnit(m[1]) : undefined;
+}
+
 export function countUnit(word: string): string {
   const w = word.toLowerCase();
   return UNIT_ALIASES[w] ?? (w.endsWith('s') ? w : `${w}s`);
