@@ -94,11 +94,15 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
   const qualifiers = new Map<string, Qualifier>();
   const facts = new Map<string, { fact: Fact; origin: LoadedFile; index: number }>();
 
+  const entityOrigins = new Map<string, { origin: LoadedFile; index: number }>();
   for (const file of files) {
     for (const s of file.content.sources) sources.set(s.id, s);
+    file.content.entities.forEach((e, index) => {
+      if (e.family !== undefined) entityOrigins.set(e.id, { origin: file, index });
+    });
     for (const e of file.content.entities) {
       const prior = entities.get(e.id);
-      entities.set(e.id, prior ? { ...prior, aliases: [...new Set([...prior.aliases, ...e.aliases])] } : e);
+      entities.set(e.id, prior ? { ...prior, family: e.family ?? prior.family, aliases: [...new Set([...prior.aliases, ...e.aliases])] } : e);
     }
     for (const r of file.content.relations) {
       const prior = relations.get(r.id);
@@ -113,6 +117,15 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
       if (prior) prior.fact = { ...prior.fact, assertions: [...prior.fact.assertions, ...f.assertions] };
       else facts.set(f.id, { fact: f, origin: file, index });
     });
+  }
+
+  for (const [id, { origin, index }] of entityOrigins) {
+    const family = entities.get(id)?.family;
+    if (family !== undefined && (!entities.has(family) || family === id)) {
+      const message = family === id ? 'family: an entity is not its own family' : `family: unknown entity "${family}"`;
+      problems.push({ file: origin.file, ...origin.locate(['entities', index, 'family']), field: `entities[${index}].family`, message });
+      entities.set(id, { ...entities.get(id)!, family: undefined });
+    }
   }
 
   const compiled: CompiledFact[] = [];

@@ -79,6 +79,9 @@ export const Entity = z
       .array(z.string().min(1))
       .default([])
       .describe('Other ways drafts name it. All-capital aliases (AWS, OCI) match case-sensitively.'),
+    family: id
+      .optional()
+      .describe('Entity id of the line this is one generation of ("trainium" for Trainium 2): a draft naming only the line may mean this one.'),
   })
   .strict();
 export type Entity = z.infer<typeof Entity>;

@@ -45,6 +45,19 @@ describe('knowledge base loader', () => {
     assert.deepEqual(problems.map((p) => [p.line, p.message]), [[line, 'subject: unknown entity "acme-inc"']]);
   });
 
+  it('reports an unknown or circular entity family at the entity, and keeps the entity', () => {
+    for (const [family, message] of [
+      ['acme-group', 'family: unknown entity "acme-group"'],
+      ['widgetco', 'family: an entity is not its own family'],
+    ]) {
+      const text = fixture.replace('"25 billion"', '3000000000').replace('"id": "widgetco"', `"id": "widgetco", "family": "${family}"`);
+      const { kb, problems } = buildKnowledgeBase([loadKnowledgeBaseText('team.dealkb.json', text)]);
+      const line = text.split('\n').findIndex((l) => l.includes(`"family": "${family}"`));
+      assert.deepEqual(problems.map((p) => [p.line, p.field, p.message]), [[line, 'entities[1].family', message]]);
+      assert.equal(kb.entities.get('widgetco')?.family, undefined);
+    }
+  });
+
   it('reads YAML with positions', () => {
     const yaml = 'version: 1\nsources:\n  - id: memo\n    file: memo.txt\n    title: Memo\n    date: May 2026\n';
     const { problems } = loadKnowledgeBaseText('team.dealkb.yaml', yaml);

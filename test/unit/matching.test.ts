@@ -141,6 +141,8 @@ const rows: [draft: string, expected: Expect[]][] = [
   // The writer speaking of themselves does not lend the figure to a party the heading names.
   ['## Amazon\n\nRevenue grew 45% last year.', [['45%', 'conflict', 'amazon-ai-revenue-growth']]],
   ["## Amazon\n\nI've watched revenue growth of 45% at my last job.", []],
+  // A line's name may stand for its generation that the knowledge base knows.
+  ['Trainium peaks at 850 TFLOPS.', [['850 TFLOPS', 'conflict', 'trainium2-throughput']]],
   // Silence: nothing the knowledge base knows, versions, code, URLs, comments, front matter.
   ['Apple bought Beats for $3 billion in 2014.', []],
   ['Claude 3.5 and GPT-4o run on Llama 70B-class hardware.', []],

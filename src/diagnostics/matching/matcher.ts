@@ -39,6 +39,8 @@ const SENTENCE_SUBJECT_WEIGHT = 0.6;
 const PRONOUN_SUBJECT_WEIGHT = 0.7;
 /** Weight of a relation word that belongs to an earlier figure of the same kind in the sentence. */
 const ELLIPSIS_WEIGHT = 0.6;
+/** A line's name ("Trainium") standing for one generation of it ("Trainium 2"). */
+const FAMILY_WEIGHT = 0.8;
 /** Kinds of entity that compete for the subject or object role. */
 const ROLE_KINDS = new Set(['company', 'chip', 'market', 'person', 'product', 'model', 'project']);
 
@@ -129,6 +131,9 @@ function entityWeight(kb: KnowledgeBase, ev: Evidence, entity: string | undefine
   if (!entity) return 0;
   let w = ev.header?.mentions.get(entity) ?? 0;
   for (const m of ev.mentions) if (m.entity === entity) w = Math.max(w, weightOf(ev, m, figure));
+  // "Trainium peaks at 800 TFLOPS" may mean Trainium 2: the line's name counts, a little less.
+  const family = kb.entities.get(entity)?.family;
+  if (family !== undefined && w < 0.5) w = Math.max(w, FAMILY_WEIGHT * entityWeight(kb, ev, family, figure));
   const subject = sentenceSubject(kb, ev, figure);
   if (subject?.entity === entity) w = Math.max(w, subject.weight);
   return Math.max(w, carriedWeight(kb, ev, entity, figure));
@@ -277,6 +282,7 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
   const seen = new Set<string>();
   for (const m of [...ev.mentions.map((m) => m.entity), ...(ev.header?.mentions.keys() ?? [])]) {
     if (m === fact.subject || m === fact.object || seen.has(m)) continue;
+    if (m === kb.entities.get(fact.subject)!.family || (fact.object && m === kb.entities.get(fact.object)!.family)) continue;
     seen.add(m);
     const entity = kb.entities.get(m)!;
     if (!ROLE_KINDS.has(entity.kind)) continue;
