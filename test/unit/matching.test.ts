@@ -143,6 +143,8 @@ const rows: [draft: string, expected: Expect[]][] = [
   ["## Amazon\n\nI've watched revenue growth of 45% at my last job.", []],
   // A line's name may stand for its generation that the knowledge base knows.
   ['Trainium peaks at 850 TFLOPS.', [['850 TFLOPS', 'conflict', 'trainium2-throughput']]],
+  // A party the fact's own words name is no rival to it.
+  ['The OpenAI deal came 3 months before the Anthropic one.', [['3 months', 'conflict', 'openai-to-anthropic-gap']]],
   // Silence: nothing the knowledge base knows, versions, code, URLs, comments, front matter.
   ['Apple bought Beats for $3 billion in 2014.', []],
   ['Claude 3.5 and GPT-4o run on Llama 70B-class hardware.', []],

@@ -286,6 +286,8 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
     seen.add(m);
     const entity = kb.entities.get(m)!;
     if (!ROLE_KINDS.has(entity.kind)) continue;
+    // Named by the fact's own words ("OpenAI" for the gap between the OpenAI and Anthropic deals), it is no rival.
+    if ([entity.name, ...entity.aliases].some((a) => cf.ownKeywords.has(a.toLowerCase()))) continue;
     const w = entityWeight(kb, ev, m, figure);
     if (w >= 0.8) others += w;
     if (w > OTHER_ROLE_WEIGHT && missingRoleKinds.has(entity.kind)) rival = true;
