@@ -13,6 +13,7 @@ const FIGURES: Row[] = [
   ['US$25 billion in credits', 'US$25 billion', 'money', 25 * B, 25 * B],
   ['USD 25 billion in credits', 'USD 25 billion', 'money', 25 * B, 25 * B],
   ['25 billion dollars in credits', '25 billion dollars', 'money', 25 * B, 25 * B],
+  ['the 50 billion dollar offer', '50 billion dollar', 'money', 50 * B, 50 * B],
   ['4 billion US dollars', '4 billion US dollars', 'money', 4 * B, 4 * B],
   ['$25,000 million in credits', '$25,000 million', 'money', 25 * B, 25 * B],
   ['twenty-five billion dollars of it', 'twenty-five billion dollars', 'money', 25 * B, 25 * B],

@@ -111,6 +111,15 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['$25 billion', 'supported', 'amazon-anthropic-investment'],
     ['$5 billion', 'supported', 'amazon-anthropic-upfront'],
   ]],
+  // The paragraph before lends the parties of its last sentence that names someone.
+  ['Amazon invested $25 billion in Anthropic. The terms were unusual.\n\nOf that, $5 billion is paid upfront.', [
+    ['$25 billion', 'supported', 'amazon-anthropic-investment'],
+    ['$5 billion', 'supported', 'amazon-anthropic-upfront'],
+  ]],
+  // "It" after an FAQ's "A:" is still the party the question named; "ending Google's hopes" is a clause of its own.
+  ['**Q:** What did Amazon do?\n**A:** It invested $35 billion in Anthropic, ending Google\'s hopes.', [['$35 billion', 'conflict', 'amazon-anthropic-investment']]],
+  // Unsaid, the year may be any of the fact's years: "a $28 billion base" agrees with 2024.
+  ['Inference serving starts from a $28 billion base and will grow fast.', [['$28 billion', 'supported', 'inference-serving-2024']]],
   // A label and its value after a colon are one clause.
   ['- Year Matt Garman took the helm at AWS: 2022', [['2022', 'conflict', 'garman-aws-ceo']]],
   ['- The year Matt Garman took the helm at AWS, long before the cloud boom and the deals that followed it: 2022', []],
@@ -124,6 +133,10 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['$2.50', 'conflict', 'h100-token-cost'],
   ]],
   ['Trainium 2 costs $1.50 a month to rent.', []],
+  ['Trainium 2 serves tokens at $1.50 per million, against $2.50 on an H100.', [
+    ['$1.50', 'supported', 'trainium2-token-cost'],
+    ['$2.50', 'conflict', 'h100-token-cost'],
+  ]],
   // A deadline with a date fact of its own: another year is that fact's conflict, the share still its own.
   ['Generative AI could take 30-50% of cloud spending by 2030, analysts predict.', [
     ['30-50%', 'supported', 'genai-cloud-spending-share'],

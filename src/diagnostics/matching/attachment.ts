@@ -11,7 +11,9 @@ export interface Span {
 }
 
 /** Words that end one figure's clause and start another's. */
-const CLAUSE_BREAK = /;|:\s|\s[—–]\s|,?\s(?:while|whereas|but|against|versus|vs\.?|compar(?:e|es|ed|ing) (?:with|to)|next to|ahead of|unlike|than|after|before)\s|,?\sand\s(?=[a-z]+ed\s)/giu;
+const CLAUSE_BREAK = /;|:\s|\s[—–]\s|,?\s(?:while|whereas|but|against|versus|vs\.?|compar(?:e|es|ed|ing) (?:with|to)|next to|ahead of|unlike|than|after|before)\s|,?\sand\s(?=(?:[a-z]+ed|grew|rose|fell|took|made|put|saw|won|gave|paid|spent|brought|came|went|got|led|ran|held|sold|built|kept|hit)\s)/giu;
+/** ", and Amazon claims ...": a new subject starts a new clause (case matters, so apart from CLAUSE_BREAK). */
+const AND_NEW_SUBJECT = /,\sand\s(?=\p{Lu})|,\s(?=[a-z]+ing\s)/gu;
 const WORD = /[\p{L}\p{N}$%]+(?:[.,'’-][\p{L}\p{N}]+)*/gu;
 /** A word after one of these ("$8 billion into Anthropic") attaches to the figure before it. */
 const PREPOSITION_BEFORE = /(?:^|\s)(?:in|into|to|for|on|from|of|at|by|behind|toward|towards)\s+(?:the\s+|its\s+|their\s+)?$/i;
@@ -50,9 +52,9 @@ export function layout(text: string, isTableCell: boolean): SentenceLayout {
   const clauses: Span[] = [];
   for (const s of sentences) {
     let start = s.start;
-    CLAUSE_BREAK.lastIndex = 0;
     const sentence = text.slice(s.start, s.end);
-    for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+    const breaks = [...sentence.matchAll(CLAUSE_BREAK), ...sentence.matchAll(AND_NEW_SUBJECT)].sort((a, b) => a.index - b.index);
+    for (const m of breaks) {
       // "Forecast launch of AWS's AI Foundry: Q4 2026": a label and its value are one clause.
       if (m[0].startsWith(':') && (sentence.slice(m.index).match(WORD)?.length ?? 0) <= LABEL_VALUE_WORDS) continue;
       clauses.push({ start, end: s.start + m.index });

@@ -139,8 +139,8 @@ function entityWeight(kb: KnowledgeBase, ev: Evidence, entity: string | undefine
   return Math.max(w, carriedWeight(kb, ev, entity, figure));
 }
 
-/** A sentence opening with one of these speaks of the party the sentence before it opened with. */
-const PRONOUN_OPENING = /^\s*(?:it|its|they|their|the company|the firm|the group)\b/i;
+/** A sentence opening with one of these (after a label such as an FAQ's "A:") speaks of the party the sentence before it opened with. */
+const PRONOUN_OPENING = /^\s*(?:\p{L}+:\s+)?(?:it|its|they|their|he|she|his|her|the company|the firm|the group)\b/iu;
 
 /**
  * The first party a sentence names, before the figure: "Amazon could add $10 billion ..., for a
@@ -158,10 +158,11 @@ function findSentenceSubject(kb: KnowledgeBase, ev: Evidence, figure: Figure): {
   const s = sentences[i];
   if (!s) return undefined;
   const firstIn = (span: Span) => ev.mentions.find((m) => m.start >= span.start && m.start < span.end && ROLE_KINDS.has(kb.entities.get(m.entity)!.kind));
-  const first = firstIn(s);
-  if (first && first.end <= figure.start) return { entity: first.entity, weight: SENTENCE_SUBJECT_WEIGHT };
+  // "It invested $50bn in the ChatGPT maker": the pronoun, not the first name, is the subject.
   const before = i > 0 && PRONOUN_OPENING.test(ev.text.slice(s.start, s.end)) ? firstIn(sentences[i - 1]) : undefined;
-  return before && { entity: before.entity, weight: PRONOUN_SUBJECT_WEIGHT };
+  if (before) return { entity: before.entity, weight: PRONOUN_SUBJECT_WEIGHT };
+  const first = firstIn(s);
+  return first && first.end <= figure.start ? { entity: first.entity, weight: SENTENCE_SUBJECT_WEIGHT } : undefined;
 }
 
 /** "I've covered cloud earnings for 9 years": the writer speaking of themselves ("1/" numbers a thread's post). */
@@ -214,6 +215,8 @@ interface Scored {
   score: number;
   /** The fact has an object and nothing near the figure names it ("Amazon's $58 billion commitment"). */
   objectUnnamed: boolean;
+  /** The fact is of a year and no year is said near the figure ("a $42 billion base"). */
+  yearUnnamed: boolean;
 }
 
 /**
@@ -321,6 +324,7 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
     if (weakest >= 0.8) against = Math.max(against, weakest);
   }
   score -= 0.8 * against;
+  let yearUnnamed = false;
   if (fact.year !== undefined) {
     let same = ev.header?.years.get(fact.year) ?? 0;
     let other = 0;
@@ -332,8 +336,9 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
     for (const [y, w] of ev.header?.years ?? []) if (y !== fact.year) other = Math.max(other, w);
     if (other >= 0.9 && same < other && !cf.yearHasDateFact) return undefined;
     score += same >= 0.5 ? 0.6 * same : -0.3 - 0.5 * other;
+    yearUnnamed = same < 0.5 && other < 0.5;
   }
-  return { fact: cf, score, objectUnnamed: fact.object !== undefined && obj! < 0.5 };
+  return { fact: cf, score, objectUnnamed: fact.object !== undefined && obj! < 0.5, yearUnnamed };
 }
 
 
@@ -349,11 +354,13 @@ function echoes(figure: Figure, fact: CompiledFact): boolean {
 }
 
 /**
- * "Amazon's $58 billion commitment" names Amazon and no partner: its facts with the same relation
- * and other partners are all readings of it, and it agrees with the one it matches.
+ * "Amazon's $58 billion commitment" names Amazon and no partner, "a $42 billion base" no year:
+ * its facts with the same relation and other partners, or other years, are all readings of it,
+ * and it agrees with the one it matches.
  */
 function unnamedAlike(best: Scored, s: Scored): boolean {
-  return best.objectUnnamed && s.objectUnnamed && s.fact.fact.relation === best.fact.fact.relation;
+  if (s.fact.fact.relation !== best.fact.fact.relation) return false;
+  return (best.objectUnnamed && s.objectUnnamed) || (best.yearUnnamed && s.yearUnnamed && s.fact.fact.object === best.fact.fact.object);
 }
 
 function verdict(figure: Figure, scored: Scored[], sentenceEnd: number): Match | undefined {
@@ -392,16 +399,21 @@ function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | undefine
     keywords: kb.findKeywords(text).filter((k) => !(k.keyword === 'up' && HEDGE_UP_TO.test(text.slice(k.start, k.start + 12)))),
     years: figures.filter((f) => f.type === 'date').map((f) => ({ year: Math.floor(f.value.lo / 12), start: f.start, end: f.end })),
     header: unit.table ? headerEvidence(kb, unit.table) : undefined,
-    previous: new Set(unit.previous ? kb.findMentions(lastSentence(unit.previous)).map((m) => m.entity) : []),
+    previous: new Set(unit.previous ? lastNaming(unit.previous, kb).map((m) => m.entity) : []),
     weights: new Map(),
     subjects: new Map(),
   };
 }
 
-function lastSentence(text: string): string {
-  const sentences = [...layout(text.trim(), false).sentences];
-  const last = sentences.at(-1);
-  return last ? text.trim().slice(last.start, last.end) : '';
+/** The parties of the last sentence of `text` that names one: who the next paragraph goes on about. */
+function lastNaming(text: string, kb: KnowledgeBase): Mention[] {
+  const trimmed = text.trim();
+  const mentions = kb.findMentions(trimmed);
+  for (const s of [...layout(trimmed, false).sentences].reverse()) {
+    const inside = mentions.filter((m) => m.start >= s.start && m.start < s.end);
+    if (inside.some((m) => ROLE_KINDS.has(kb.entities.get(m.entity)!.kind))) return inside;
+  }
+  return [];
 }
 
 /**

@@ -8,7 +8,7 @@ const SIGN_FIRST = new RegExp(
   'giu',
 );
 const DOLLARS_LAST = new RegExp(
-  String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(?:(\s)(${SCALE_WORD}))?(\s(?:US\s)?(?:dollars|USD))\b`,
+  String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(?:(\s)(${SCALE_WORD}))?(\s(?:US\s)?(?:dollars?|USD))\b`,
   'giu',
 );
 /** "$0.80 per million tokens": a price per unit of usage, compared as a spec. */
