@@ -158,6 +158,11 @@ const rows: [draft: string, expected: Expect[]][] = [
   ['Trainium peaks at 850 TFLOPS.', [['850 TFLOPS', 'conflict', 'trainium2-throughput']]],
   // A party the fact's own words name is no rival to it.
   ['The OpenAI deal came 3 months before the Anthropic one.', [['3 months', 'conflict', 'openai-to-anthropic-gap']]],
+  // A deadline right after a figure shares the figure's words.
+  ['Generative AI workloads could account for 30-50% of cloud spending by 2029.', [
+    ['30-50%', 'supported', 'genai-cloud-spending-share'],
+    ['2029', 'conflict', 'genai-cloud-spending-year'],
+  ]],
   // Silence: nothing the knowledge base knows, versions, code, URLs, comments, front matter.
   ['Apple bought Beats for $3 billion in 2014.', []],
   ['Claude 3.5 and GPT-4o run on Llama 70B-class hardware.', []],

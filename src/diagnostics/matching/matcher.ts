@@ -123,8 +123,24 @@ function weightOf(ev: Evidence, span: Span, figure: Figure): number {
   if (!byFigure) ev.weights.set(figure, (byFigure = new Map()));
   const key = span.start * 0x100000 + span.end;
   let w = byFigure.get(key);
-  if (w === undefined) byFigure.set(key, (w = attachment(ev.text, ev.layout, span, figure, ev.figures)));
+  if (w === undefined) {
+    w = attachment(ev.text, ev.layout, span, figure, ev.figures);
+    const host = figure.type === 'date' ? deadlineHost(ev, figure) : undefined;
+    if (host) w = Math.max(w, HOST_WEIGHT * attachment(ev.text, ev.layout, span, host, ev.figures));
+    byFigure.set(key, w);
+  }
   return w;
+}
+
+/** A deadline right after a figure ("30-50% of cloud spending by 2030") shares that figure's words. */
+const HOST_WEIGHT = 0.9;
+const DEADLINE_BEFORE = /^[^,;:]{0,40}?\b(?:by|in|through|until|before)\s+$/i;
+
+function deadlineHost(ev: Evidence, date: Figure): Figure | undefined {
+  const host = ev.figures.filter((f) => f.type !== 'date' && f.end <= date.start).at(-1);
+  if (!host) return undefined;
+  const between = ev.text.slice(host.end, date.start);
+  return DEADLINE_BEFORE.test(between) && (between.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 5 ? host : undefined;
 }
 
 function entityWeight(kb: KnowledgeBase, ev: Evidence, entity: string | undefined, figure: Figure): number {
