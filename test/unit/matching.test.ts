@@ -116,6 +116,12 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['$25 billion', 'supported', 'amazon-anthropic-investment'],
     ['$5 billion', 'supported', 'amazon-anthropic-upfront'],
   ]],
+  // The paragraph's first figure decides, not its first sentence; three parties before say nothing of who comes next.
+  ['Amazon invested $25 billion in Anthropic.\n\nThe headline hides conditions. Only $19 billion depends on milestones.', [
+    ['$25 billion', 'supported', 'amazon-anthropic-investment'],
+    ['$19 billion', 'conflict', 'amazon-anthropic-milestone'],
+  ]],
+  ['Amazon, Microsoft and Google all backed Anthropic.\n\nOnly $19 billion depends on milestones.', []],
   // "It" after an FAQ's "A:" is still the party the question named; "ending Google's hopes" is a clause of its own.
   ['**Q:** What did Amazon do?\n**A:** It invested $35 billion in Anthropic, ending Google\'s hopes.', [['$35 billion', 'conflict', 'amazon-anthropic-investment']]],
   // Unsaid, the year may be any of the fact's years: "a $28 billion base" agrees with 2024.

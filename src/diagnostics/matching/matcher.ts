@@ -207,9 +207,18 @@ function carriedWeight(kb: KnowledgeBase, ev: Evidence, entity: string, figure: 
   // arrives upfront. The remaining $20B hinges on milestones."
   for (let j = i - 1; j >= 0; j--) {
     const named = ev.mentions.filter((m) => within(m, sentences[j]));
-    if (named.some((m) => ROLE_KINDS.has(kb.entities.get(m.entity)!.kind))) return named.some((m) => m.entity === entity) ? CARRIED_WEIGHT : 0;
+    if (named.some((m) => ROLE_KINDS.has(kb.entities.get(m.entity)!.kind))) return carried(kb, new Set(named.map((m) => m.entity)), entity);
   }
-  return ev.previous.has(entity) ? CARRIED_WEIGHT : 0;
+  return carried(kb, ev.previous, entity);
+}
+
+/** More than two parties ("OpenAI chose Microsoft and Oracle instead") say nothing of who comes next. */
+const MAX_CARRIED_PARTIES = 2;
+
+function carried(kb: KnowledgeBase, named: ReadonlySet<string>, entity: string): number {
+  if (!named.has(entity)) return 0;
+  const parties = [...named].filter((e) => ROLE_KINDS.has(kb.entities.get(e)!.kind)).length;
+  return parties <= MAX_CARRIED_PARTIES ? CARRIED_WEIGHT : 0;
 }
 
 function keywordWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): number {
@@ -433,14 +442,16 @@ function lastNaming(text: string, kb: KnowledgeBase): Mention[] {
 }
 
 /**
- * Whether a unit's first sentence has a number but names no company, chip, market or person
- * ("Of that, $5 billion is paid upfront."): then the paragraph before says who it is about.
+ * Whether a unit has a number and names no company, chip, market or person up to the end of the
+ * sentence holding it ("The headline hides conditions. Of that, $5 billion is paid upfront."):
+ * then the paragraph before says who it is about.
  */
 export function opensWithoutParty(unit: ProseUnit, kb: KnowledgeBase): boolean {
   if (unit.table) return false;
-  const first = unit.text.trimStart().match(/^[^]*?(?:[.!?](?=\s)|$)/)?.[0] ?? '';
-  if (!/\d/.test(first)) return false;
-  return !namesParty(first, kb);
+  const digit = unit.text.search(/\d/);
+  if (digit < 0) return false;
+  const end = unit.text.slice(digit).search(/[.!?](?=\s)/);
+  return !namesParty(end < 0 ? unit.text : unit.text.slice(0, digit + end + 1), kb);
 }
 
 /** Whether a text names a company, chip, market or person: who the text after it may be about. */
