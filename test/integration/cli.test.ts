@@ -69,16 +69,20 @@ describe('dealcheck CLI', () => {
     ]);
   });
 
-  const corpora: [name: string, dir: string][] = [
-    ['the shared dev corpus', devCorpus],
-    ["the project's own labelled drafts (test/corpus)", join(repoRoot, 'test/corpus')],
+  // test/corpus-varied holds emails, threads, podcast notes, FAQs and the like, with figures no
+  // source is about (timestamps, page numbers) labelled supported: those can never be cited.
+  const corpora: [name: string, dir: string, bar: { precision: number; recall: number; coverage: number }][] = [
+    ['the shared dev corpus', devCorpus, { precision: 0.95, recall: 0.9, coverage: 0.9 }],
+    ["the project's own labelled drafts (test/corpus)", join(repoRoot, 'test/corpus'), { precision: 0.95, recall: 0.9, coverage: 0.9 }],
+    ['drafts in varied formats (test/corpus-varied)', join(repoRoot, 'test/corpus-varied'), { precision: 0.95, recall: 0.85, coverage: 0.7 }],
   ];
-  for (const [name, dir] of corpora) {
-    it(`meets the bar on ${name}: precision ≥ 0.95, recall ≥ 0.9, citations ≥ 0.9`, function () {
+  for (const [name, dir, bar] of corpora) {
+    it(`meets the bar on ${name}: precision ≥ ${bar.precision}, recall ≥ ${bar.recall}, citations ≥ ${bar.coverage}`, function () {
       if (!existsSync(scorePy)) this.skip();
       const out = join(mkdtempSync(join(tmpdir(), 'dealcheck-')), 'out.json');
       writeFileSync(out, dealcheck('--format', 'json', '--include-supported', dir).stdout);
-      const score = spawnSync('python3', [scorePy, dir, out, '--min-precision', '0.95', '--min-recall', '0.9', '--min-coverage', '0.9'], { encoding: 'utf8' });
+      const args = ['--min-precision', `${bar.precision}`, '--min-recall', `${bar.recall}`, '--min-coverage', `${bar.coverage}`];
+      const score = spawnSync('python3', [scorePy, dir, out, ...args], { encoding: 'utf8' });
       assert.equal(score.status, 0, score.stdout + score.stderr);
     });
   }

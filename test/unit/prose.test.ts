@@ -132,7 +132,7 @@ describe('plain lists, tables and runs of paragraphs skip the parser and give th
   });
 
   it('every block of the drafts in this repository', () => {
-    const folders = ['test/corpus', 'examples'];
+    const folders = ['test/corpus', 'test/corpus-varied', 'examples'];
     const blocks = folders.flatMap((folder) =>
       readdirSync(folder)
         .filter((f) => f.endsWith('.md'))
