@@ -63,9 +63,11 @@ const FIGURES: Row[] = [
   ['over 1,200 GitHub stars', '1,200', 'count', 1200, 1200, 'more-than', 'stars'],
   ['models with 1 trillion+ parameters', '1 trillion+', 'count', 1e12, 1e12, 'more-than', 'parameters'],
   ['across 2-3 clouds', '2-3', 'count', 2, 3, 'range', 'clouds'],
+  ['a 1 trillion parameter model', '1 trillion', 'count', 1e12, 1e12, 'exact', 'parameters'],
 ];
 
 const NOT_FIGURES = [
+  'tracks 14 cloud and chip names',
   'Claude 3.5 is fast',
   'GPT-4o and GPT-4 compete',
   'Llama 70B requests',

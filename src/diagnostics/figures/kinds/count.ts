@@ -30,7 +30,13 @@ export const count: FigureKind = {
   priority: 5,
   mayContain: new RegExp(UNITS.map((u) => u.replace(/s$/, '')).join('|'), 'i'),
   find(text) {
-    return [...text.matchAll(COUNT)].map((m): Figure => {
+    // "14 cloud and chip names" counts names: a singular noun after a plural number describes
+    // what follows it ("1 trillion parameter models" still counts parameters).
+    const describes = (m: RegExpMatchArray) => {
+      const unitWord = m[7].toLowerCase();
+      return UNIT_ALIASES[unitWord] !== undefined && !unitWord.endsWith('s') && unitWord !== 'parameter' && !/^(?:1|one|a)$/i.test(m[1]);
+    };
+    return [...text.matchAll(COUNT)].filter((m) => !describes(m)).map((m): Figure => {
       const [, lo, sep, hi, space, scale, plus, unitWord] = m;
       const factor = scaleFactor(scale);
       const a = parseNumber(lo)! * factor;
