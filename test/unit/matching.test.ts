@@ -169,6 +169,17 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['30-50%', 'supported', 'genai-cloud-spending-share'],
     ['2029', 'conflict', 'genai-cloud-spending-year'],
   ]],
+  // A word right after a figure, with punctuation before the next, is the first figure's.
+  ['- Anthropic funding: up to $25B → $5B upfront + $22B milestone-gated', [
+    ['$25B', 'supported', 'amazon-anthropic-investment'],
+    ['$5B', 'supported', 'amazon-anthropic-upfront'],
+    ['$22B', 'conflict', 'amazon-anthropic-milestone'],
+  ]],
+  // "and Google's stake" starts a clause of its own.
+  ["Microsoft's stake in OpenAI is $13 billion and Google's stake in Anthropic is $3 billion.", [
+    ['$13 billion', 'supported', 'microsoft-openai-investment'],
+    ['$3 billion', 'conflict', 'google-anthropic-investment'],
+  ]],
   // Silence: nothing the knowledge base knows, versions, code, URLs, comments, front matter.
   ['Apple bought Beats for $3 billion in 2014.', []],
   ['Claude 3.5 and GPT-4o run on Llama 70B-class hardware.', []],

@@ -12,8 +12,11 @@ export interface Span {
 
 /** Words that end one figure's clause and start another's. */
 const CLAUSE_BREAK = /;|:\s|\s[—–]\s|,?\s(?:while|whereas|but|against|versus|vs\.?|compar(?:e|es|ed|ing) (?:with|to)|next to|ahead of|unlike|than|after|before)\s|,?\sand\s(?=(?:[a-z]+ed|grew|rose|fell|took|made|put|saw|won|gave|paid|spent|brought|came|went|got|led|ran|held|sold|built|kept|hit)\s)/giu;
-/** ", and Amazon claims ...": a new subject starts a new clause (case matters, so apart from CLAUSE_BREAK). */
-const AND_NEW_SUBJECT = /,\sand\s(?=\p{Lu})|,\s(?=[a-z]+ing\s)/gu;
+/**
+ * ", and Amazon claims ...", "and Oracle's deal ...", ", ending Microsoft's hold": a new subject or a
+ * participle starts a new clause (case matters, so apart from CLAUSE_BREAK).
+ */
+const AND_NEW_SUBJECT = /,\sand\s(?=\p{Lu})|\sand\s(?=\p{Lu}[\p{L}.]*['’]s\s)|,\s(?=[a-z]+ing\s)/gu;
 const WORD = /[\p{L}\p{N}$%]+(?:[.,'’-][\p{L}\p{N}]+)*/gu;
 /** A word after one of these ("$8 billion into Anthropic") attaches to the figure before it. */
 const PREPOSITION_BEFORE = /(?:^|\s)(?:in|into|to|for|on|from|of|at|by|behind|toward|towards)\s+(?:the\s+|its\s+|their\s+)?$/i;
@@ -121,8 +124,10 @@ export function attachment(text: string, l: SentenceLayout, word: Span, figure: 
     const between = text.slice(left.end, word.start);
     // "$8 billion into Anthropic", but not "Within 18 months, Amazon is predicted to add $10 billion".
     const prepositional = PREPOSITION_BEFORE.test(between) && !between.includes(',') && leftGap <= 4;
-    // On a tie the word leads into the figure after it: "revenue of $8 billion grew 50%".
-    owner = prepositional || leftGap < rightGap ? left : right;
+    // On a tie the word leads into the figure after it: "revenue of $8 billion grew 50%", unless
+    // it is plainly nearer the one before: "$5B upfront + $20B on milestones".
+    const nearerLeft = leftGap === rightGap && !text.slice(left.end, word.start).trim() && !!text.slice(word.end, right.start).trim();
+    owner = prepositional || leftGap < rightGap || nearerLeft ? left : right;
   } else owner = left ?? right;
   if (owner === figure) return decay(owner === left ? leftGap : rightGap);
   // Before the clause's first figure: the subject of every figure in it.
