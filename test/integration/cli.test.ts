@@ -69,7 +69,7 @@ describe('dealcheck CLI', () => {
     ]);
   });
 
-  // test/corpus-varied holds emails, threads, podcast notes, FAQs and the like, with figures no
+  // test/corpus-varied holds emails, threads, podcast notes, FAQs, raw notes and the like, with figures no
   // source is about (timestamps, page numbers) labelled supported: those can never be cited.
   const corpora: [name: string, dir: string, bar: { precision: number; recall: number; coverage: number }][] = [
     ['the shared dev corpus', devCorpus, { precision: 0.95, recall: 0.9, coverage: 0.9 }],
