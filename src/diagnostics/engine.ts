@@ -1,7 +1,7 @@
 /**
  * The checking engine: Markdown text in, findings out. A document is checked block by block;
- * a block's findings depend only on its own text (and, for a block that opens with a figure but
- * names nobody, on the paragraph or heading before it that names someone), so they are cached by
+ * a block's findings depend only on its own text (and, for a table or a block that names nobody
+ * before its first figure, on the paragraph or heading before it that names someone), so they are cached by
  * content (positions relative to the block) and a changed document re-checks only its changed
  * blocks. Control comments and line shifts are applied for the whole document, and fixes are
  * worked out on demand, since they depend on the document's end and its existing citations.
@@ -30,7 +30,7 @@ interface BlockComment extends ControlComment {
 export interface BlockResult {
   findings: BlockFinding[];
   comments: BlockComment[];
-  /** The block opens with a figure but names nobody: check it again with the paragraph before. */
+  /** The block is a table, or names nobody before its first figure: check it again with the paragraph before. */
   wantsPrevious?: boolean;
 }
 
