@@ -180,6 +180,12 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['$13 billion', 'supported', 'microsoft-openai-investment'],
     ['$3 billion', 'conflict', 'google-anthropic-investment'],
   ]],
+  // "Per watt" before a throughput makes it an efficiency.
+  ['Per watt, Trainium 2 delivers 2.4 TFLOPS.', [['2.4 TFLOPS', 'conflict', 'trainium2-efficiency']]],
+  ['Trainium 2 delivers 2.1 TFLOPS per watt and 800 TFLOPS in all.', [
+    ['2.1 TFLOPS per watt', 'supported', 'trainium2-efficiency'],
+    ['800 TFLOPS', 'supported', 'trainium2-throughput'],
+  ]],
   // Silence: nothing the knowledge base knows, versions, code, URLs, comments, front matter.
   ['Apple bought Beats for $3 billion in 2014.', []],
   ['Claude 3.5 and GPT-4o run on Llama 70B-class hardware.', []],

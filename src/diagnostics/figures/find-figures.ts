@@ -81,3 +81,18 @@ export function readTokenPrices(text: string, figures: Figure[], sentenceOf: (of
     return PRICES_TOKENS.test(text.slice(s.start, s.end)) ? { ...f, type: 'spec', unit: PER_MILLION_TOKENS } : f;
   });
 }
+
+/**
+ * "Per watt, Trainium 2 delivers 2.1 TFLOPS": a throughput after a "per watt" of its sentence that
+ * is no figure's own ("2.1 TFLOPS per watt") is an efficiency.
+ */
+export function readPerWatt(text: string, figures: Figure[], sentenceOf: (offset: number) => { start: number; end: number }): Figure[] {
+  return figures.map((f) => {
+    if (f.type !== 'spec' || f.unit !== 'TFLOPS') return f;
+    const s = sentenceOf(f.start);
+    const loose = [...text.slice(s.start, f.start).matchAll(/\bper[- ]watt\b/gi)].some(
+      (m) => !figures.some((g) => g.start <= s.start + m.index && s.start + m.index < g.end),
+    );
+    return loose ? { ...f, unit: 'TFLOPS/W' } : f;
+  });
+}

@@ -6,7 +6,7 @@
  */
 import type { CompiledAssertion, CompiledFact, KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
 import type { Figure } from '../figures/figure';
-import { findFigures, inheritUnits, readTokenPrices } from '../figures/find-figures';
+import { findFigures, inheritUnits, readPerWatt, readTokenPrices } from '../figures/find-figures';
 import { PER_MILLION_TOKENS } from '../figures/kinds/money';
 import { countUnitIn } from '../figures/kinds/count';
 import { specUnit } from '../figures/kinds/spec';
@@ -415,7 +415,8 @@ function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | undefine
   const l = layout(text, !!unit.table);
   const versions = [...text.matchAll(VERSION_NAME)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   figures = inheritUnits(text, figures, (offset) => sentenceEndIn(l, text, offset), [...mentions, ...versions]);
-  figures = readTokenPrices(text, figures, (offset) => l.sentences[spanIndexAt(l.sentences, offset)] ?? { start: 0, end: text.length });
+  const sentenceOf = (offset: number) => l.sentences[spanIndexAt(l.sentences, offset)] ?? { start: 0, end: text.length };
+  figures = readPerWatt(text, readTokenPrices(text, figures, sentenceOf), sentenceOf);
   return {
     text,
     layout: l,
