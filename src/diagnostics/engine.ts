@@ -84,9 +84,10 @@ export function checkBlock(text: string, kb: KnowledgeBase, previous?: string): 
   let wantsPrevious = false;
   let lastNaming: string | undefined;
   prose.units.forEach((unit, k) => {
-    // A table is about what the paragraph introducing it names ("Amazon's funding of Anthropic, step by step:").
+    // A table cell is about what the paragraph introducing the table names ("Amazon's funding of
+    // Anthropic, step by step:"); its own row and column headers are in unit.table already.
     if (unit.table || opensWithoutParty(unit, kb)) {
-      const context = lastNaming ?? previous;
+      const context = unit.table ? previous : (lastNaming ?? previous);
       if (context !== undefined) prose.units[k] = { ...unit, previous: context };
       else wantsPrevious = true;
     }
@@ -141,7 +142,8 @@ function lendingKind(text: string, kb: KnowledgeBase): Lending {
   const heading = /^ {0,3}#{1,6}(?:\s|$)/.test(text);
   const paragraph = /^[ \t]{0,3}(?:>\s*)*[\p{L}\p{N}"'“(*_$]/u.test(text) && !/^\s*(?:```|~~~|\||<|#)/.test(text);
   if (!heading && !paragraph) return 'none';
-  if (namesParty(text, kb)) return 'names';
+  // A heading lends what it names, not what the list or table under it in the same block does.
+  if (namesParty(heading ? text.split('\n', 1)[0] : text, kb)) return 'names';
   // A paragraph ending in a colon introduces what follows; any other speaks for itself.
   return paragraph && text.trimEnd().endsWith(':') ? 'lead-in' : 'none';
 }
@@ -199,17 +201,20 @@ export class DocumentChecker {
 
   /**
    * Who a block that opens naming nobody is about: the plain paragraph or heading just before it
-   * when that names someone, looking past a lead-in ("That depends on the report:").
+   * when that names someone, looking past a lead-in ("That depends on the report:"), which comes
+   * along ("Cost per million tokens:" says what the table under it prices).
    */
   private contextFor(blocks: readonly Block[], b: number): string | undefined {
+    let leadIns = '';
     for (let k = b - 1; k >= 0 && k >= b - CONTEXT_REACH; k--) {
       // Blocks before this one are in the cache: the loop has just been through them.
       const entry = this.cache.get(blocks[k].text)!;
       entry.lends ??= lendingKind(entry.text, this.kb);
-      if (entry.lends === 'names') return entry.text;
-      if (entry.lends !== 'lead-in') return undefined;
+      if (entry.lends === 'names') return leadIns ? `${entry.text}\n\n${leadIns}` : entry.text;
+      if (entry.lends !== 'lead-in') break;
+      leadIns = leadIns ? `${entry.text}\n\n${leadIns}` : entry.text;
     }
-    return undefined;
+    return leadIns || undefined;
   }
 
   /** A block's findings moved to the lines it sits on; a typed character moves no line. */
@@ -266,7 +271,7 @@ export class DocumentChecker {
       const previous = result.wantsPrevious ? this.contextFor(blocks, b) : undefined;
       if (previous !== undefined) {
         // By its context as well: an edit to that re-checks this one too. The context block's
-        // text is its interned cache key, so this lookup compares pointers.
+        // text is its interned cache key, so this lookup mostly compares pointers.
         entry.byPrevious ??= new Map();
         let withPrevious = entry.byPrevious.get(previous);
         if (!withPrevious) {

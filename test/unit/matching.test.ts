@@ -186,6 +186,16 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['2.1 TFLOPS per watt', 'supported', 'trainium2-efficiency'],
     ['800 TFLOPS', 'supported', 'trainium2-throughput'],
   ]],
+  // "He" opening a paragraph is the party the paragraph before named.
+  ['Matt Garman has been an Amazon employee for years.\n\nHe was named chief of AWS in 2023.', [['2023', 'conflict', 'garman-aws-ceo']]],
+  // A lead-in says what the table under it prices; the heading of a list lends only what it names itself.
+  ['Trainium 2 and H100 prices:\n\nCost to generate a million Claude 3.5 tokens:\n\n| Chip | Cost |\n|---|---|\n| Trainium 2 | $1.50 |\n| H100 | $2.50 |', [
+    ['$1.50', 'supported', 'trainium2-token-cost'],
+    ['$2.50', 'conflict', 'h100-token-cost'],
+  ]],
+  ['## Rivals\n- Microsoft put $13 billion into OpenAI.\n\n| Round | Amount |\n|---|---|\n| Second | $7 billion |', [['$13 billion', 'supported', 'microsoft-openai-investment']]],
+  // What the parties passed over ("in favour of Microsoft") is not a party of the figure.
+  ['Some reporting describes the $50 billion as money that OpenAI later turned down in favour of Microsoft.', [['$50 billion', 'supported', 'amazon-openai-investment']]],
   // Silence: nothing the knowledge base knows, versions, code, URLs, comments, front matter.
   ['Apple bought Beats for $3 billion in 2014.', []],
   ['Claude 3.5 and GPT-4o run on Llama 70B-class hardware.', []],

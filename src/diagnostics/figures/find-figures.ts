@@ -68,7 +68,7 @@ export function inheritUnits(text: string, figures: Figure[], sentenceEnd: (offs
 }
 
 /** A sentence that prices tokens: "a million tokens cost $1.50", "the per-token price is $1.75 per million". */
-const PRICES_TOKENS = /\b(?:a|one|per|every|1)\s*(?:M|million)\s+(?:input\s+|output\s+)?tokens\b|\bper[- ]token\b|\btokens?\b(?:[^.;]|\.\d)*\bper\s+(?:1M|million)\b/i;
+export const PRICES_TOKENS = /\b(?:a|one|per|every|1)\s*(?:M|million)\s+(?:[\p{L}\p{N}.]+\s+){0,3}?tokens\b|\bper[- ]token\b|\btokens?\b(?:[^.;]|\.\d)*\bper\s+(?:1M|million)\b/iu;
 
 /**
  * "Serving a million tokens costs $0.80 on Inferentia 2 and $2.00 on an H100": in a sentence

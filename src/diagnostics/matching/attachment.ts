@@ -39,10 +39,14 @@ export interface SentenceLayout {
   wordStarts: number[];
   /** Where a trailing attribution ("…, according to NextFin's account of the dual bet") starts. */
   attributions: number[];
+  /** Where a trailing alternative ("… that OpenAI turned down in favour of Microsoft") starts. */
+  alternatives: number[];
 }
 
 /** What follows one of these names who says it, not what the figure is. */
 const ATTRIBUTION = /,\s+(?:according to|per|says|said|reports?|writes|notes)\s/giu;
+/** What follows one of these is what the figure's parties passed over, not a party of it. */
+const ALTERNATIVE = /\s(?:in favou?r of|instead of|rather than)\s/giu;
 
 const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
 
@@ -67,7 +71,8 @@ export function layout(text: string, isTableCell: boolean): SentenceLayout {
   }
   const wordStarts = [...text.matchAll(WORD)].map((m) => m.index);
   const attributions = [...text.matchAll(ATTRIBUTION)].map((m) => m.index);
-  return { sentences, clauses, wordStarts, attributions };
+  const alternatives = [...text.matchAll(ALTERNATIVE)].map((m) => m.index);
+  return { sentences, clauses, wordStarts, attributions, alternatives };
 }
 
 /** Index of the span (sentence, clause) holding `offset`, or -1. */
@@ -108,6 +113,7 @@ export function attachment(text: string, l: SentenceLayout, word: Span, figure: 
   const sentence = spanIndexAt(l.sentences, figure.start);
   if (spanIndexAt(l.sentences, word.start) !== sentence) return 0;
   if (l.attributions.some((a) => a >= figure.end && a < word.start && spanIndexAt(l.sentences, a) === sentence)) return 0;
+  if (l.alternatives.some((a) => a >= figure.end && a < word.start && spanIndexAt(l.sentences, a) === sentence)) return 0;
   const clause = spanIndexAt(l.clauses, figure.start);
   if (spanIndexAt(l.clauses, word.start) !== clause) return OTHER_CLAUSE;
   // A year modifies the figures around it ("$45 billion in AI revenue in 2024"): it claims

@@ -6,7 +6,7 @@
  */
 import type { CompiledAssertion, CompiledFact, KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
 import type { Figure } from '../figures/figure';
-import { findFigures, inheritUnits, readPerWatt, readTokenPrices } from '../figures/find-figures';
+import { PRICES_TOKENS, findFigures, inheritUnits, readPerWatt, readTokenPrices } from '../figures/find-figures';
 import { PER_MILLION_TOKENS } from '../figures/kinds/money';
 import { countUnitIn } from '../figures/kinds/count';
 import { specUnit } from '../figures/kinds/spec';
@@ -52,8 +52,10 @@ interface Evidence {
   keywords: { keyword: string; start: number; end: number }[];
   years: { year: number; start: number; end: number }[];
   header?: { mentions: Map<string, number>; keywords: Map<string, number>; years: Map<number, number>; columnHeader: string };
-  /** Parties named in the last sentence of the text before (unit.previous), for a first sentence that names none. */
+  /** Parties named in the last sentence of the text before (unit.previous) that names any, for a first sentence that names none. */
   previous: Set<string>;
+  /** The first of them: who "He" or "It" opening the unit is. */
+  previousSubject?: string;
   weights: Map<Figure, Map<number, number>>;
   /** Each figure's sentence subject, asked for by every candidate fact. */
   subjects: Map<Figure, { entity: string; weight: number } | undefined>;
@@ -69,7 +71,7 @@ const VERSION_NAME = new RegExp(
 const HEDGE_UP_TO = /^up\s+to\b/i;
 
 function headerUnit(header: string): { type: 'spec' | 'percent' | 'count'; unit?: string } | undefined {
-  if (/per\s+(?:1M|1 million|million)\s+tokens/i.test(header)) return { type: 'spec', unit: PER_MILLION_TOKENS };
+  if (/(?:per|\/)\s*(?:1M|1 million|million)\s+tok(?:en)?s?\b/i.test(header)) return { type: 'spec', unit: PER_MILLION_TOKENS };
   for (const m of header.matchAll(/TFLOPS\s?\/\s?W|TFLOPS per watt|TFLOPS|PFLOPS|\bms\b|milliseconds/gi)) {
     const unit = specUnit(m[0]);
     if (unit) return { type: 'spec', unit };
@@ -81,7 +83,10 @@ function headerUnit(header: string): { type: 'spec' | 'percent' | 'count'; unit?
 
 /** A table cell's bare number takes the unit its header names: "| Latency (ms) | 45 |". */
 function applyHeaderUnit(unit: ProseUnit, figures: Figure[]): Figure[] {
-  const header = headerUnit(`${unit.table!.rowHeader} ${unit.table!.columnHeader}`);
+  const { rowHeader, columnHeader } = unit.table!;
+  // "Cost to generate a million Claude 3.5 tokens:" above a "| Chip | Cost |" table.
+  const pricesTokens = /\b(?:cost|price)/i.test(`${rowHeader} ${columnHeader}`) && PRICES_TOKENS.test(unit.previous ?? '');
+  const header = pricesTokens ? { type: 'spec' as const, unit: PER_MILLION_TOKENS } : headerUnit(`${rowHeader} ${columnHeader}`);
   if (!header) return figures;
   const out = figures.map((f) => (header.unit === PER_MILLION_TOKENS && f.type === 'money' ? { ...f, type: 'spec' as const, unit: header.unit } : f));
   const bare = unit.text.match(new RegExp(String.raw`^(\s*)(${DIGITS})(\+?)\s*$`, 'u'));
@@ -175,8 +180,10 @@ function findSentenceSubject(kb: KnowledgeBase, ev: Evidence, figure: Figure): {
   if (!s) return undefined;
   const firstIn = (span: Span) => ev.mentions.find((m) => m.start >= span.start && m.start < span.end && ROLE_KINDS.has(kb.entities.get(m.entity)!.kind));
   // "It invested $50bn in the ChatGPT maker": the pronoun, not the first name, is the subject.
-  const before = i > 0 && PRONOUN_OPENING.test(ev.text.slice(s.start, s.end)) ? firstIn(sentences[i - 1]) : undefined;
-  if (before) return { entity: before.entity, weight: PRONOUN_SUBJECT_WEIGHT };
+  if (PRONOUN_OPENING.test(ev.text.slice(s.start, s.end))) {
+    const before = i > 0 ? firstIn(sentences[i - 1])?.entity : ev.previousSubject;
+    if (before) return { entity: before, weight: PRONOUN_SUBJECT_WEIGHT };
+  }
   const first = firstIn(s);
   return first && first.end <= figure.start ? { entity: first.entity, weight: SENTENCE_SUBJECT_WEIGHT } : undefined;
 }
@@ -415,6 +422,7 @@ function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | undefine
   const l = layout(text, !!unit.table);
   const versions = [...text.matchAll(VERSION_NAME)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   figures = inheritUnits(text, figures, (offset) => sentenceEndIn(l, text, offset), [...mentions, ...versions]);
+  const lent = unit.previous ? lastNaming(unit.previous, kb) : [];
   const sentenceOf = (offset: number) => l.sentences[spanIndexAt(l.sentences, offset)] ?? { start: 0, end: text.length };
   figures = readPerWatt(text, readTokenPrices(text, figures, sentenceOf), sentenceOf);
   return {
@@ -425,7 +433,8 @@ function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | undefine
     keywords: kb.findKeywords(text).filter((k) => !(k.keyword === 'up' && HEDGE_UP_TO.test(text.slice(k.start, k.start + 12)))),
     years: figures.filter((f) => f.type === 'date').map((f) => ({ year: Math.floor(f.value.lo / 12), start: f.start, end: f.end })),
     header: unit.table ? headerEvidence(kb, unit.table) : undefined,
-    previous: new Set(unit.previous ? lastNaming(unit.previous, kb).map((m) => m.entity) : []),
+    previous: new Set(lent.map((m) => m.entity)),
+    previousSubject: lent.find((m) => ROLE_KINDS.has(kb.entities.get(m.entity)!.kind))?.entity,
     weights: new Map(),
     subjects: new Map(),
   };
@@ -449,6 +458,8 @@ function lastNaming(text: string, kb: KnowledgeBase): Mention[] {
  */
 export function opensWithoutParty(unit: ProseUnit, kb: KnowledgeBase): boolean {
   if (unit.table) return false;
+  // "He was named chief executive of AWS in 2023": "He" is in the paragraph before.
+  if (PRONOUN_OPENING.test(unit.text)) return /\d/.test(unit.text);
   const digit = unit.text.search(/\d/);
   if (digit < 0) return false;
   const end = unit.text.slice(digit).search(/[.!?](?=\s)/);
