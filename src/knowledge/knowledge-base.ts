@@ -128,6 +128,7 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
     }
   }
 
+  const dated = new Set([...facts.values()].filter(({ fact }) => fact.type === 'date').map(({ fact }) => `${fact.subject}|${fact.relation}`));
   const compiled: CompiledFact[] = [];
   for (const { fact, origin, index } of facts.values()) {
     const at = (path: (string | number)[], message: string) =>
@@ -168,11 +169,9 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
       keywords: new Set([...relations.get(fact.relation)!.keywords.map((k) => k.toLowerCase()), ...own]),
       ownKeywords: own,
       relationImplied: relations.get(fact.relation)!.implied,
-      yearHasDateFact: false,
+      yearHasDateFact: fact.year !== undefined && dated.has(`${fact.subject}|${fact.relation}`),
     });
   }
-  const dated = new Set(compiled.filter((f) => f.fact.type === 'date').map((f) => `${f.fact.subject}|${f.fact.relation}`));
-  for (const f of compiled) f.yearHasDateFact = f.fact.year !== undefined && dated.has(`${f.fact.subject}|${f.fact.relation}`);
 
   const factsByType = new Map<ValueType, CompiledFact[]>();
   for (const f of compiled) factsByType.set(f.fact.type, [...(factsByType.get(f.fact.type) ?? []), f]);

@@ -17,14 +17,14 @@ const CLAUSE_BREAK = /;|:\s|\s[—–]\s|,?\s(?:while|whereas|but|against|versus
  * participle starts a new clause (case matters, so apart from CLAUSE_BREAK).
  */
 const AND_NEW_SUBJECT = /,\sand\s(?=\p{Lu})|\sand\s(?=\p{Lu}[\p{L}.]*['’]s\s)|,\s(?=[a-z]+ing\s)/gu;
+/** At most this many words after a colon are the value of what is before it, not a clause of their own. */
+const LABEL_VALUE_WORDS = 3;
 const WORD = /[\p{L}\p{N}$%]+(?:[.,'’-][\p{L}\p{N}]+)*/gu;
 /** A word after one of these ("$8 billion into Anthropic") attaches to the figure before it. */
 const PREPOSITION_BEFORE = /(?:^|\s)(?:in|into|to|for|on|from|of|at|by|behind|toward|towards)\s+(?:the\s+|its\s+|their\s+)?$/i;
 const JOINERS = /,|\band\b|\bor\b/gi;
 
 export const OTHER_CLAUSE = 0.6;
-/** At most this many words after a colon are the value of what is before it, not a clause of their own. */
-const LABEL_VALUE_WORDS = 3;
 export const OTHER_FIGURE = 0.3;
 export const SHARED_SUBJECT = 0.7;
 
