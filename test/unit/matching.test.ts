@@ -196,6 +196,13 @@ const rows: [draft: string, expected: Expect[]][] = [
   ['## Rivals\n- Microsoft put $13 billion into OpenAI.\n\n| Round | Amount |\n|---|---|\n| Second | $7 billion |', [['$13 billion', 'supported', 'microsoft-openai-investment']]],
   // What the parties passed over ("in favour of Microsoft") is not a party of the figure.
   ['Some reporting describes the $50 billion as money that OpenAI later turned down in favour of Microsoft.', [['$50 billion', 'supported', 'amazon-openai-investment']]],
+  // A deadline opening the sentence of a figure shares its words.
+  ['By 2029, generative AI could take 30-50% of cloud spending.', [
+    ['2029', 'conflict', 'genai-cloud-spending-year'],
+    ['30-50%', 'supported', 'genai-cloud-spending-share'],
+  ]],
+  // Whom a consequence names (", ending Microsoft's hold") is no party of the figure.
+  ["Some $50 billion of that went to OpenAI, ending Microsoft's exclusive hold on the lab.", []],
   // Silence: nothing the knowledge base knows, versions, code, URLs, comments, front matter.
   ['Apple bought Beats for $3 billion in 2014.', []],
   ['Claude 3.5 and GPT-4o run on Llama 70B-class hardware.', []],

@@ -41,12 +41,16 @@ export interface SentenceLayout {
   attributions: number[];
   /** Where a trailing alternative ("… that OpenAI turned down in favour of Microsoft") starts. */
   alternatives: number[];
+  /** Where a trailing consequence (", ending Microsoft's exclusive hold") starts. */
+  consequences: number[];
 }
 
 /** What follows one of these names who says it, not what the figure is. */
 const ATTRIBUTION = /,\s+(?:according to|per|says|said|reports?|writes|notes)\s/giu;
 /** What follows one of these is what the figure's parties passed over, not a party of it. */
 const ALTERNATIVE = /\s(?:in favou?r of|instead of|rather than)\s/giu;
+/** A participle after a comma saying what the deal did to someone else (", ending Microsoft's hold"): whom it names is no party of it. */
+const CONSEQUENCE = /,\s(?=(?:ending|breaking|loosening|challenging|undercutting|forcing|pushing|threatening|eroding|denting)\s)/gu;
 
 const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
 
@@ -72,7 +76,8 @@ export function layout(text: string, isTableCell: boolean): SentenceLayout {
   const wordStarts = [...text.matchAll(WORD)].map((m) => m.index);
   const attributions = [...text.matchAll(ATTRIBUTION)].map((m) => m.index);
   const alternatives = [...text.matchAll(ALTERNATIVE)].map((m) => m.index);
-  return { sentences, clauses, wordStarts, attributions, alternatives };
+  const consequences = [...text.matchAll(CONSEQUENCE)].map((m) => m.index);
+  return { sentences, clauses, wordStarts, attributions, alternatives, consequences };
 }
 
 /** Index of the span (sentence, clause) holding `offset`, or -1. */
@@ -114,6 +119,7 @@ export function attachment(text: string, l: SentenceLayout, word: Span, figure: 
   if (spanIndexAt(l.sentences, word.start) !== sentence) return 0;
   if (l.attributions.some((a) => a >= figure.end && a < word.start && spanIndexAt(l.sentences, a) === sentence)) return 0;
   if (l.alternatives.some((a) => a >= figure.end && a < word.start && spanIndexAt(l.sentences, a) === sentence)) return 0;
+  if (l.consequences.some((a) => a >= figure.end && a < word.start && spanIndexAt(l.sentences, a) === sentence)) return OTHER_FIGURE;
   const clause = spanIndexAt(l.clauses, figure.start);
   if (spanIndexAt(l.clauses, word.start) !== clause) return OTHER_CLAUSE;
   // A year modifies the figures around it ("$45 billion in AI revenue in 2024"): it claims

@@ -137,15 +137,23 @@ function weightOf(ev: Evidence, span: Span, figure: Figure): number {
   return w;
 }
 
-/** A deadline right after a figure ("30-50% of cloud spending by 2030") shares that figure's words. */
+/**
+ * A deadline right after a figure ("30-50% of cloud spending by 2030"), or opening the sentence of
+ * one ("By 2028, model providers will run on 2-3 clouds"), shares that figure's words.
+ */
 const HOST_WEIGHT = 0.9;
 const DEADLINE_BEFORE = /^[^,;:]{0,40}?\b(?:by|in|through|until|before)\s+$/i;
+const DEADLINE_OPENING = /^\s*(?:by|in|through|until|before)\s+$/i;
 
 function deadlineHost(ev: Evidence, date: Figure): Figure | undefined {
   const host = ev.figures.filter((f) => f.type !== 'date' && f.end <= date.start).at(-1);
-  if (!host) return undefined;
-  const between = ev.text.slice(host.end, date.start);
-  return DEADLINE_BEFORE.test(between) && (between.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 5 ? host : undefined;
+  if (host) {
+    const between = ev.text.slice(host.end, date.start);
+    if (DEADLINE_BEFORE.test(between) && (between.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 5) return host;
+  }
+  const sentence = ev.layout.sentences[spanIndexAt(ev.layout.sentences, date.start)];
+  if (!sentence || !DEADLINE_OPENING.test(ev.text.slice(sentence.start, date.start))) return undefined;
+  return ev.figures.find((f) => f.type !== 'date' && f.start >= date.end && f.start < sentence.end);
 }
 
 function entityWeight(kb: KnowledgeBase, ev: Evidence, entity: string | undefined, figure: Figure): number {
