@@ -98,12 +98,10 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
   for (const file of files) {
     for (const s of file.content.sources) sources.set(s.id, s);
     file.content.entities.forEach((e, index) => {
-      if (e.family !== undefined) entityOrigins.set(e.id, { origin: file, index });
-    });
-    for (const e of file.content.entities) {
       const prior = entities.get(e.id);
       entities.set(e.id, prior ? { ...prior, family: e.family ?? prior.family, aliases: [...new Set([...prior.aliases, ...e.aliases])] } : e);
-    }
+      if (e.family !== undefined) entityOrigins.set(e.id, { origin: file, index });
+    });
     for (const r of file.content.relations) {
       const prior = relations.get(r.id);
       relations.set(r.id, prior ? { ...prior, keywords: [...new Set([...prior.keywords, ...r.keywords])] } : r);

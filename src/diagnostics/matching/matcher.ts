@@ -59,6 +59,8 @@ interface Evidence {
   weights: Map<Figure, Map<number, number>>;
   /** Each figure's sentence subject, asked for by every candidate fact. */
   subjects: Map<Figure, { entity: string; weight: number } | undefined>;
+  /** Each date's host figure (deadlineHost), asked for by every word weighed for it. */
+  hosts: Map<Figure, Figure | undefined>;
 }
 
 /** Names with numbers in them (Claude 3.5, GPT-4o, H100, P4d) are never bare figures. */
@@ -130,7 +132,8 @@ function weightOf(ev: Evidence, span: Span, figure: Figure): number {
   let w = byFigure.get(key);
   if (w === undefined) {
     w = attachment(ev.text, ev.layout, span, figure, ev.figures);
-    const host = figure.type === 'date' ? deadlineHost(ev, figure) : undefined;
+    if (figure.type === 'date' && !ev.hosts.has(figure)) ev.hosts.set(figure, deadlineHost(ev, figure));
+    const host = ev.hosts.get(figure);
     if (host) w = Math.max(w, HOST_WEIGHT * attachment(ev.text, ev.layout, span, host, ev.figures));
     byFigure.set(key, w);
   }
@@ -302,8 +305,8 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
   // A table column headed by the fact's year ("| Segment | 2024 | 2028 |") is that thing's value that year.
   if (fact.year !== undefined && (ev.header?.years.get(fact.year) ?? 0) >= 0.9 && /^\s*(?:19|20)\d\d\s*$/.test(ev.header?.columnHeader ?? '')) rel = Math.max(rel, 0.8);
   // A fact's own qualifiers ("upfront", "a total of") name it as well as its relation words do.
-  let qual = 0;
-  for (const q of fact.qualifiers) if (!kb.implicitQualifiers.has(q)) qual = Math.max(qual, keywordWeight(ev, kb.qualifierKeywords.get(q)!, figure));
+  const qualWeights = fact.qualifiers.map((q) => keywordWeight(ev, kb.qualifierKeywords.get(q)!, figure));
+  const qual = Math.max(0, ...qualWeights.filter((_, i) => !kb.implicitQualifiers.has(fact.qualifiers[i])));
   // Both parties named around the figure imply what is between them: "Amazon: US$25bn into Anthropic".
   const pairNamed = fact.object !== undefined && subj >= 0.6 && obj! >= 0.6;
   if (cf.relationImplied && subj >= 0.5) rel = Math.max(rel, 0.5);
@@ -311,8 +314,7 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
   // or, for a subject named right beside it, at least nearby.
   if (figure.type === 'date') {
     // A forecast's own words count here ("AI Foundry is predicted by Q3 2026").
-    let said = Math.max(rel, own);
-    for (const q of fact.qualifiers) said = Math.max(said, keywordWeight(ev, kb.qualifierKeywords.get(q)!, figure));
+    const said = Math.max(rel, own, ...qualWeights);
     if (said < (subj >= 0.8 ? 0.5 : 0.8) || subj < 0.5) return undefined;
   } else if (rel < 0.5 && own < 0.5 && qual < 0.5 && !pairNamed) return undefined;
 
@@ -350,10 +352,10 @@ function scoreFact(kb: KnowledgeBase, ev: Evidence, figure: Figure, cf: Compiled
   if (!named && !unnamedButSpecific) return undefined;
 
   let score = 2 * entityScore + 1.5 * rel + own - 0.8 * others;
-  for (const q of fact.qualifiers) {
-    const w = keywordWeight(ev, kb.qualifierKeywords.get(q)!, figure);
+  fact.qualifiers.forEach((q, i) => {
+    const w = qualWeights[i];
     score += w >= 0.5 ? 0.5 * w : kb.implicitQualifiers.has(q) ? -0.2 : -0.6;
-  }
+  });
   // A sibling whose every mark is right there argues against this fact ("another $4bn" alone
   // does not make the predicted-additional sibling: it also needs a prediction).
   let marks = siblingMarksCache.get(kb);
@@ -445,6 +447,7 @@ function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | undefine
     previousSubject: lent.find((m) => ROLE_KINDS.has(kb.entities.get(m.entity)!.kind))?.entity,
     weights: new Map(),
     subjects: new Map(),
+    hosts: new Map(),
   };
 }
 

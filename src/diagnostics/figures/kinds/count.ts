@@ -5,13 +5,15 @@ import { DIGITS, NUMBER_WORDS, RANGE_SEP, SCALE_WORD, decimalsOf, parseNumber, s
 /** What writers count in this domain. The unit a fact is compared in is the plural, lowercased. */
 const UNITS = ['stars', 'parameters', 'params', 'GPUs', 'chips', 'accelerators', 'clouds', 'regions', 'data centers', 'customers', 'employees', 'users', 'developers', 'startups', 'models'];
 const UNIT_ALIASES: Record<string, string> = { params: 'parameters', star: 'stars', parameter: 'parameters', gpu: 'gpus', chip: 'chips', cloud: 'clouds', region: 'regions' };
+/** Each unit, singular or plural. */
+const UNIT_WORDS = UNITS.map((u) => u.replace(/s$/, 's?')).join('|');
 
 const COUNT = new RegExp(
-  String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(?:(\s)(${SCALE_WORD}))?(\+)?\s(?:(?:GitHub|more|other|active|AI|major|H100-equivalent|Nvidia|NVIDIA)\s)?(${UNITS.map((u) => u.replace(/s$/, 's?')).join('|')})(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(?:(\s)(${SCALE_WORD}))?(\+)?\s(?:(?:GitHub|more|other|active|AI|major|H100-equivalent|Nvidia|NVIDIA)\s)?(${UNIT_WORDS})(?![\p{L}\p{N}])`,
   'giu',
 );
 
-const UNIT_IN_HEADER = new RegExp(String.raw`(?<![\p{L}])(${UNITS.map((u) => u.replace(/s$/, 's?')).join('|')})(?![\p{L}])`, 'iu');
+const UNIT_IN_HEADER = new RegExp(String.raw`(?<![\p{L}])(${UNIT_WORDS})(?![\p{L}])`, 'iu');
 
 /** The counted thing a table header names ("| GitHub stars |"), as a count's unit. */
 export function countUnitIn(header: string): string | undefined {
