@@ -12,7 +12,8 @@ import { type DocumentText, type FigurePlace, fixContext, fixesFor } from './fix
 import { BlockDocument } from './markdown/block-document';
 import type { Block } from './markdown/blocks';
 import { type ControlComment, parseProse } from './markdown/prose';
-import { matchUnit, namesParty, opensWithoutParty } from './matching/matcher';
+import { type Match, namesParty, opensWithoutParty, readUnit } from './matching/matcher';
+import type { Figure } from './figures/figure';
 import { describeFinding, sourceValues } from './messages';
 
 /** A finding as a block sees it: range lines relative to the block's first line, offsets in the block. */
@@ -43,6 +44,8 @@ export interface DocumentResult {
 
 export interface CheckOptions {
   includeSupported?: boolean;
+  /** Also list figures no fact covers (kind "unverified"), for a coverage report. */
+  includeUnverified?: boolean;
   /** Work out each finding's fixes (default). A server asks for them only on a code action. */
   withFixes?: boolean;
 }
@@ -73,6 +76,39 @@ export function documentText(text: string): DocumentText {
   return { text, positionAt: (offset) => positionIn(starts, offset), lineStart: (line) => starts[line] };
 }
 
+function matchedFinding(match: Match, range: Finding['range']): Finding {
+  const { figure } = match;
+  const supported = match.agreeing.length > 0;
+  const described = describeFinding(match, sourceValues(match));
+  return {
+    kind: supported ? 'supported' : 'conflict',
+    code: `${figure.type}-${supported ? 'supported' : 'conflict'}`,
+    severity: supported ? 'hint' : 'warning',
+    range,
+    text: figure.text,
+    message: described.message,
+    fact: match.fact.fact.id,
+    statement: match.fact.fact.statement,
+    sourcesAgree: described.sourcesAgree,
+    evidence: described.evidence,
+    fixes: [],
+  };
+}
+
+/** A figure no fact of the knowledge base covers: nothing checked it, which a reviewer may want to know. */
+function unverifiedFinding(figure: Figure, range: Finding['range']): Finding {
+  return {
+    kind: 'unverified',
+    code: `${figure.type}-unverified`,
+    severity: 'hint',
+    range,
+    text: figure.text,
+    message: `${figure.text} is not checked: no fact in the knowledge base covers it.`,
+    evidence: [],
+    fixes: [],
+  };
+}
+
 /** Checks one block on its own; positions are relative to the block. */
 export function checkBlock(text: string, kb: KnowledgeBase, previous?: string): BlockResult {
   if (!MAY_HOLD_FIGURE.test(text) && !text.includes('dealcheck-')) return { findings: [], comments: [] };
@@ -95,33 +131,17 @@ export function checkBlock(text: string, kb: KnowledgeBase, previous?: string): 
     if (k + 1 < prose.units.length && !unit.table && namesParty(unit.text, kb)) lastNaming = unit.text;
   });
   for (const unit of prose.units) {
-    for (const match of matchUnit(unit, kb)) {
-      const { figure } = match;
-      const supported = match.agreeing.length > 0;
+    for (const read of readUnit(unit, kb)) {
+      const { figure, match } = read;
       const place: FigurePlace = {
         match,
         start: unit.start + figure.start,
         end: unit.start + figure.end,
-        citeAt: unit.start + match.sentenceEnd,
+        citeAt: unit.start + read.sentenceEnd,
         inTable: !!unit.table,
       };
-      const described = describeFinding(match, sourceValues(match));
-      findings.push({
-        place,
-        finding: {
-          kind: supported ? 'supported' : 'conflict',
-          code: `${figure.type}-${supported ? 'supported' : 'conflict'}`,
-          severity: supported ? 'hint' : 'warning',
-          range: { start: positionIn(starts, place.start), end: positionIn(starts, place.end) },
-          text: figure.text,
-          message: described.message,
-          fact: match.fact.fact.id,
-          statement: match.fact.fact.statement,
-          sourcesAgree: described.sourcesAgree,
-          evidence: described.evidence,
-          fixes: [],
-        },
-      });
+      const range = { start: positionIn(starts, place.start), end: positionIn(starts, place.end) };
+      findings.push({ place, finding: match ? matchedFinding(match, range) : unverifiedFinding(figure, range) });
     }
   }
   const comments = prose.comments.map((c) => ({ ...c, startLine: positionIn(starts, c.start).line, endLine: positionIn(starts, c.end).line }));
@@ -155,12 +175,16 @@ interface Placed {
   blockStart: number;
 }
 
-function absolutePlace(p: Placed): FigurePlace {
+function absolutePlace(p: Placed & { place: { match: Match } }): FigurePlace & { match: Match } {
   return { ...p.place, start: p.blockStart + p.place.start, end: p.blockStart + p.place.end, citeAt: p.blockStart + p.place.citeAt };
 }
 
+function isMatched(p: Placed): p is Placed & { place: { match: Match } } {
+  return p.place.match !== undefined;
+}
+
 function appliesTo(c: ControlComment, f: Finding): boolean {
-  return !c.rules.length || c.rules.some((r) => r === f.code || r === f.code.replace(/-(?:conflict|supported)$/, ''));
+  return !c.rules.length || c.rules.some((r) => r === f.code || r === f.code.replace(/-(?:conflict|supported|outdated|unverified)$/, ''));
 }
 
 /** Drops findings silenced by dealcheck-disable / -enable / -disable-next-line / -disable-line comments. */
@@ -181,6 +205,13 @@ function applyControlComments(placed: Placed[], comments: (BlockComment & { offs
         ((c.directive === 'disable-next-line' && c.endLine + 1 === line) || (c.directive === 'disable-line' && c.startLine === line)),
     );
   });
+}
+
+/** Conflicts (and outdated figures) always; supported and unverified figures when asked for. */
+function isShown(f: Finding, options: CheckOptions): boolean {
+  if (f.kind === 'supported') return !!options.includeSupported;
+  if (f.kind === 'unverified') return !!options.includeUnverified;
+  return true;
 }
 
 function shift(f: Finding, lines: number): Finding {
@@ -291,17 +322,17 @@ export class DocumentChecker {
     if (this.cache.size > 2 * distinct + 256) for (const [key, e] of this.cache) if (e.round !== round) this.cache.delete(key);
     const kept = applyControlComments(placed, comments);
     this.last = { doc, revision: doc.revision, placed: kept };
-    const shown = options.includeSupported ? kept : kept.filter((p) => p.finding.kind === 'conflict');
+    const shown = kept.filter((p) => isShown(p.finding, options));
     if (options.withFixes === false) return { findings: shown.map((p) => p.finding) };
     const ctx = fixContext(documentText(doc.text));
-    return { findings: shown.map((p) => ({ ...p.finding, fixes: fixesFor(ctx, absolutePlace(p), sourceValues(p.place.match)) })) };
+    return { findings: shown.map((p) => (isMatched(p) ? { ...p.finding, fixes: fixesFor(ctx, absolutePlace(p), sourceValues(p.place.match)) } : p.finding)) };
   }
 
   /** The fixes of the finding whose figure starts at `position` in `doc` as it is now. */
   fixesAt(doc: BlockDocument, position: Position): Fix[] {
     if (this.last?.doc !== doc || this.last.revision !== doc.revision) this.check(doc, { withFixes: false });
     const hit = this.last?.placed.find((p) => p.finding.range.start.line === position.line && p.finding.range.start.character === position.character);
-    return hit ? fixesFor(fixContext(documentText(doc.text)), absolutePlace(hit), sourceValues(hit.place.match)) : [];
+    return hit && isMatched(hit) ? fixesFor(fixContext(documentText(doc.text)), absolutePlace(hit), sourceValues(hit.place.match)) : [];
   }
 }
 

@@ -35,20 +35,28 @@ export const Evidence = z.object({
 });
 export type Evidence = z.infer<typeof Evidence>;
 
+/**
+ * conflict: no source supports the figure; supported: a source does; outdated: it agrees only with
+ * a value a newer source has updated; unverified: no fact of the knowledge base covers it (listed
+ * only on request, for coverage reports).
+ */
+export const FindingKind = z.enum(['conflict', 'supported', 'outdated', 'unverified']);
+export type FindingKind = z.infer<typeof FindingKind>;
+
 export const Finding = z.object({
-  kind: z.enum(['conflict', 'supported']),
-  /** The check: "<figure type>-conflict" or "<figure type>-supported" (money-conflict, percent-supported…). */
+  kind: FindingKind,
+  /** The check: "<figure type>-<kind>" (money-conflict, percent-supported, date-outdated, count-unverified…). */
   code: z.string(),
   severity: z.enum(['error', 'warning', 'information', 'hint']),
   range: Range,
   text: z.string(),
   message: z.string(),
-  /** The fact's id. */
-  fact: z.string(),
-  /** The fact in plain words: "Amazon's investment in Anthropic". */
-  statement: z.string(),
-  /** Whether the sources themselves agree on the fact's value. */
-  sourcesAgree: z.boolean(),
+  /** The fact's id; unset for an unverified figure. */
+  fact: z.string().optional(),
+  /** The fact in plain words: "Amazon's investment in Anthropic"; unset for an unverified figure. */
+  statement: z.string().optional(),
+  /** Whether the sources themselves agree on the fact's value; unset for an unverified figure. */
+  sourcesAgree: z.boolean().optional(),
   evidence: z.array(Evidence),
   fixes: z.array(Fix),
 });

@@ -10,7 +10,8 @@ import type { SourceValue } from './messages';
 
 /** A finding's figure in the document: offsets of the figure and of where its citation goes. */
 export interface FigurePlace {
-  match: Match;
+  /** The fact the figure was matched with; unset for a figure no fact covers. */
+  match?: Match;
   start: number;
   end: number;
   citeAt: number;
@@ -68,7 +69,7 @@ function ignoreEdit(doc: DocumentText, place: FigurePlace): TextEdit {
   return edit(doc, lineStart, lineStart, `${prefix}<!-- dealcheck-disable-next-line -->${lineEnding(doc.text)}`);
 }
 
-export function fixesFor(ctx: FixContext, place: FigurePlace, values: SourceValue[]): Fix[] {
+export function fixesFor(ctx: FixContext, place: FigurePlace & { match: Match }, values: SourceValue[]): Fix[] {
   const fixes: Fix[] = [];
   if (place.match.agreeing.length) {
     const agreeing = values.find((v) => v.agrees)!;

@@ -14,18 +14,22 @@ const SEVERITY: Record<Exclude<Severity, 'ignore'>, DiagnosticSeverity> = {
 
 /** What a code action needs to find the finding again. */
 export interface DiagnosticData {
-  fact: string;
+  /** Unset for an unverified figure. */
+  fact?: string;
   kind: Finding['kind'];
 }
 
 export type Locate = (finding: Finding, evidence: Finding['evidence'][number]) => { uri: string; line: number } | undefined;
 
 function figureType(code: string): keyof Settings['severity'] {
-  return code.replace(/-(conflict|supported)$/, '') as keyof Settings['severity'];
+  return code.replace(/-(conflict|supported|outdated|unverified)$/, '') as keyof Settings['severity'];
 }
 
 export function toDiagnostic(finding: Finding, settings: Settings, locate: Locate): Diagnostic | undefined {
-  const severity: Severity = finding.kind === 'supported' ? (settings.showSupported ? 'hint' : 'ignore') : (settings.severity[figureType(finding.code)] ?? 'warning');
+  const severity: Severity =
+    finding.kind === 'supported' ? (settings.showSupported ? 'hint' : 'ignore')
+    : finding.kind === 'unverified' ? 'ignore'
+    : (settings.severity[figureType(finding.code)] ?? 'warning');
   if (severity === 'ignore') return undefined;
   const relatedInformation: DiagnosticRelatedInformation[] = [];
   for (const e of finding.evidence) {

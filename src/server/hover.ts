@@ -21,7 +21,7 @@ export function hoverMarkdown(finding: Finding, links?: HoverLinks): string {
     finding.kind === 'supported'
       ? `✓ **${escapeMarkdown(finding.text)}** agrees with ${finding.evidence.filter((e) => e.agrees).length === 1 ? 'a source' : 'the sources marked ✓'}`
       : `⚠ **${escapeMarkdown(finding.text)}** agrees with no source`;
-  const lines = [`**${escapeMarkdown(finding.statement)}** (dealcheck)`, '', `${verdict}. ${finding.sourcesAgree ? 'The sources agree.' : 'The sources disagree among themselves.'}`, ''];
+  const lines = [`**${escapeMarkdown(finding.statement ?? finding.text)}** (dealcheck)`, '', `${verdict}. ${finding.sourcesAgree ? 'The sources agree.' : 'The sources disagree among themselves.'}`, ''];
   for (const e of finding.evidence) {
     const by = [e.publisher, formatSourceDate(e.date)].filter(Boolean).join(', ');
     const note = e.note ? ` (${escapeMarkdown(e.note)})` : '';

@@ -137,7 +137,7 @@ export class EvidenceLocator {
     }
     for (const path of [...this.kbFiles, ...(this.bundledFile ? [this.bundledFile] : [])]) {
       const text = this.read(path);
-      const fact = this.idsIn(path, text).get(finding.fact) ?? -1;
+      const fact = finding.fact === undefined ? -1 : (this.idsIn(path, text).get(finding.fact) ?? -1);
       if (!text || fact < 0) continue;
       const quote = text.indexOf(JSON.stringify(evidence.quote).slice(1, 40), fact);
       return { uri: pathToFileURL(path).href, line: documentText(text).positionAt(quote >= 0 ? quote : fact).line };

@@ -500,18 +500,30 @@ function scoreAll(kb: KnowledgeBase, ev: Evidence, figure: Figure): Scored[] {
   return scored;
 }
 
-/** Every figure in the unit that a fact fits, with its verdict. */
-export function matchUnit(unit: ProseUnit, kb: KnowledgeBase): Match[] {
+/** A figure of a unit and its verdict: `match` is unset when no fact fits it (an unverified figure). */
+export interface ReadFigure {
+  figure: Figure;
+  match?: Match;
+  /** End of the figure's sentence (or table cell), trailing space excluded. */
+  sentenceEnd: number;
+}
+
+/** Every figure in the unit, each with the fact it fits and its verdict when one fits. */
+export function readUnit(unit: ProseUnit, kb: KnowledgeBase): ReadFigure[] {
   const ev = gatherEvidence(unit, kb);
   if (!ev) return [];
-  const out: Match[] = [];
-  for (const figure of ev.figures) {
+  return ev.figures.map((figure) => {
     const end = sentenceEndIn(ev.layout, ev.text, figure.start);
-    const match = verdict(figure, scoreAll(kb, ev, figure), ev.text.slice(0, end).trimEnd().length);
+    const sentenceEnd = ev.text.slice(0, end).trimEnd().length;
+    const match = verdict(figure, scoreAll(kb, ev, figure), sentenceEnd);
     // A question claims nothing ("How much of the $58 billion is cash?"): cite it, never flag it.
-    if (match && (match.agreeing.length || !isQuestion(ev, figure))) out.push(match);
-  }
-  return out;
+    return match && (match.agreeing.length || !isQuestion(ev, figure)) ? { figure, match, sentenceEnd } : { figure, sentenceEnd };
+  });
+}
+
+/** Every figure in the unit that a fact fits, with its verdict. */
+export function matchUnit(unit: ProseUnit, kb: KnowledgeBase): Match[] {
+  return readUnit(unit, kb).flatMap((r) => (r.match ? [r.match] : []));
 }
 
 /** Every candidate fact for every figure, best first: what `dealcheck --explain` prints for knowledge base authors. */
