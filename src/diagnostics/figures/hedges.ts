@@ -1,18 +1,35 @@
 /** The writer's hedge around a figure: "up to $25 billion", "nearly $60 billion", "over 80%", "$100 billion-plus". */
 import type { Hedge } from '../../knowledge/schema';
+import { LEXICON, escapeRegExp } from '../reading/lexicon';
 
-const BEFORE: [RegExp, Hedge][] = [
-  [/\b(?:up to|as much as|as many as|as high as)\s*$/i, 'up-to'],
-  [/\b(?:nearly|almost|close to|just under|just shy of)\s*$/i, 'nearly'],
-  [/(?:\b(?:about|around|roughly|approximately|approx\.|some|circa|an estimated|estimated at|estimated|est\.)|~|≈)\s*$/i, 'about'],
-  [/\b(?:over|more than|above|upwards of|north of|in excess of|exceeding|greater than|beyond)\s*$/i, 'more-than'],
-  [/\b(?:at least|no less than|a minimum of)\s*$/i, 'at-least'],
-  [/\b(?:less than|under|below|fewer than|no more than)\s*$/i, 'less-than'],
-];
-const AFTER: [RegExp, Hedge][] = [
-  [/^(?:-plus\b|\+|\s+or more\b|\s+and up\b)/i, 'more-than'],
-  [/^\s*\((?:est\.?|estimated)\)/i, 'about'],
-];
+/** Hedge words grouped by the hedge they express, in the lexicon's order: the first group to match wins. */
+function groups(entries: Record<string, { hedge: Hedge }>): Map<Hedge, string[]> {
+  const out = new Map<Hedge, string[]>();
+  for (const [words, { hedge }] of Object.entries(entries)) out.set(hedge, [...(out.get(hedge) ?? []), words]);
+  return out;
+}
+
+/** Before a figure: words end at a word boundary before it; signs such as "~" need none. */
+function beforePattern(words: string[]): RegExp {
+  const wordy = words.filter((w) => /^\p{L}/u.test(w)).map(escapeRegExp);
+  const signs = words.filter((w) => !/^\p{L}/u.test(w)).map(escapeRegExp);
+  const alternatives = [...(wordy.length ? [String.raw`\b(?:${wordy.join('|')})`] : []), ...signs];
+  return new RegExp(String.raw`(?:${alternatives.join('|')})\s*$`, 'i');
+}
+
+/** After a figure: a word after a space ("or more"), a suffix ("-plus", "+"), or a parenthesis ("(est.)"). */
+function afterPattern(words: string[]): RegExp {
+  const alternatives = words.map((w) => {
+    const e = escapeRegExp(w);
+    if (/^\p{L}/u.test(w)) return String.raw`\s+${e}\b`;
+    if (w.startsWith('(')) return String.raw`\s*${e}`;
+    return /\p{L}$/u.test(w) ? String.raw`${e}\b` : e;
+  });
+  return new RegExp(`^(?:${alternatives.join('|')})`, 'i');
+}
+
+const BEFORE: [RegExp, Hedge][] = [...groups(LEXICON.hedgesBefore.entries)].map(([hedge, words]) => [beforePattern(words), hedge]);
+const AFTER: [RegExp, Hedge][] = [...groups(LEXICON.hedgesAfter.entries)].map(([hedge, words]) => [afterPattern(words), hedge]);
 
 /** The hedge for the figure at [start, end) of `text`, or the figure's own (range, "+") if none is written. */
 export function hedgeAround(text: string, start: number, end: number, own: Hedge): Hedge {

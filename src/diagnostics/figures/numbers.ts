@@ -1,15 +1,12 @@
 /** Reading numbers as writers type them: digits with separators, and number words. */
+import { NUMBER_WORD_VALUES } from '../reading/lexicon';
 
 export const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 
-const UNITS = [
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
-  'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
-];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-
-const UNIT_WORD = `(?:${UNITS.slice(1).join('|')})`;
-const TENS_WORD = `(?:${TENS.filter(Boolean).join('|')})`;
+/** Number words below twenty ("one" … "nineteen"), and the tens ("twenty" … "ninety"), from the lexicon. */
+const WORDS = [...NUMBER_WORD_VALUES].filter(([, v]) => v > 0);
+const UNIT_WORD = `(?:${WORDS.filter(([, v]) => v < 20).map(([w]) => w).join('|')})`;
+const TENS_WORD = `(?:${WORDS.filter(([, v]) => v >= 20 && v < 100).map(([w]) => w).join('|')})`;
 /** "four", "twenty-five", "ninety", "one hundred", "a hundred". */
 export const NUMBER_WORDS = String.raw`(?:(?:a|one)\s+hundred|${TENS_WORD}(?:[-\s]${UNIT_WORD})?|${UNIT_WORD})`;
 
@@ -28,21 +25,10 @@ export function parseNumberWords(s: string): number | undefined {
   let total = 0;
   for (const w of words) {
     if (w === 'a') continue;
-    if (w === 'hundred') {
-      total = (total || 1) * 100;
-      continue;
-    }
-    const u = UNITS.indexOf(w);
-    if (u >= 0) {
-      total += u;
-      continue;
-    }
-    const t = TENS.indexOf(w);
-    if (t >= 2) {
-      total += t * 10;
-      continue;
-    }
-    return undefined;
+    const value = NUMBER_WORD_VALUES.get(w);
+    if (value === undefined) return undefined;
+    // "one hundred": a hundred multiplies what comes before it.
+    total = value === 100 ? (total || 1) * 100 : total + value;
   }
   return words.length ? total : undefined;
 }

@@ -4,14 +4,21 @@
  * both, is shared. The weight of a word for a figure (0 to 1) is what the matcher uses as
  * evidence: 1 for a word next to the figure, less with distance, other clauses and other figures.
  */
+import { LEXICON, alternationOf, escapeRegExp, wordsOf } from '../reading/lexicon';
 
 export interface Span {
   start: number;
   end: number;
 }
 
-/** Words that end one figure's clause and start another's. */
-const CLAUSE_BREAK = /;|:\s|\s[—–]\s|,?\s(?:while|whereas|but|against|versus|vs\.?|compar(?:e|es|ed|ing) (?:with|to)|next to|ahead of|unlike|than|after|before)\s|,?\sand\s(?=(?:[a-z]+ed|grew|rose|fell|took|made|put|saw|won|gave|paid|spent|brought|came|went|got|led|ran|held|sold|built|kept|hit)\s)/giu;
+/**
+ * Marks and words that end one figure's clause and start another's: a semicolon, a colon, a
+ * spaced dash, the lexicon's clause breaks, and ", and" before a verb in the past tense.
+ */
+const CLAUSE_BREAK = new RegExp(
+  String.raw`;|:\s|\s[—–]\s|,?\s(?:${alternationOf(LEXICON.clauseBreaks)})\s|,?\sand\s(?=(?:[a-z]+ed|${alternationOf(LEXICON.clauseVerbs)})\s)`,
+  'giu',
+);
 /**
  * ", and Amazon claims ...", "and Oracle's deal ...", ", ending Microsoft's hold": a new subject or a
  * participle starts a new clause (case matters, so apart from CLAUSE_BREAK).
@@ -21,8 +28,11 @@ const AND_NEW_SUBJECT = /,\sand\s(?=\p{Lu})|\sand\s(?=\p{Lu}[\p{L}.]*['’]s\s)|
 const LABEL_VALUE_WORDS = 3;
 const WORD = /[\p{L}\p{N}$%]+(?:[.,'’-][\p{L}\p{N}]+)*/gu;
 /** A word after one of these ("$8 billion into Anthropic") attaches to the figure before it. */
-const PREPOSITION_BEFORE = /(?:^|\s)(?:in|into|to|for|on|from|of|at|by|behind|toward|towards)\s+(?:the\s+|its\s+|their\s+)?$/i;
-const JOINERS = /,|\band\b|\bor\b/gi;
+const PREPOSITION_BEFORE = new RegExp(
+  String.raw`(?:^|\s)(?:${alternationOf(LEXICON.figurePrepositions)})\s+(?:${wordsOf(LEXICON.prepositionDeterminers).map((w) => `${escapeRegExp(w)}\s+`).join('|')})?$`,
+  'i',
+);
+const JOINERS = new RegExp(String.raw`,|${wordsOf(LEXICON.joiners).map((w) => String.raw`\b${escapeRegExp(w)}\b`).join('|')}`, 'gi');
 
 export const OTHER_CLAUSE = 0.6;
 export const OTHER_FIGURE = 0.3;
@@ -46,11 +56,11 @@ export interface SentenceLayout {
 }
 
 /** What follows one of these names who says it, not what the figure is. */
-const ATTRIBUTION = /,\s+(?:according to|per|says|said|reports?|writes|notes)\s/giu;
+const ATTRIBUTION = new RegExp(String.raw`,\s+(?:${alternationOf(LEXICON.attributions)})\s`, 'giu');
 /** What follows one of these is what the figure's parties passed over, not a party of it. */
-const ALTERNATIVE = /\s(?:in favou?r of|instead of|rather than)\s/giu;
+const ALTERNATIVE = new RegExp(String.raw`\s(?:${alternationOf(LEXICON.alternatives)})\s`, 'giu');
 /** A participle after a comma saying what the deal did to someone else (", ending Microsoft's hold"): whom it names is no party of it. */
-const CONSEQUENCE = /,\s(?=(?:ending|breaking|loosening|challenging|undercutting|forcing|pushing|threatening|eroding|denting)\s)/gu;
+const CONSEQUENCE = new RegExp(String.raw`,\s(?=(?:${alternationOf(LEXICON.consequences)})\s)`, 'gu');
 
 const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
 

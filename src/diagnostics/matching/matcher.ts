@@ -12,6 +12,7 @@ import { countUnitIn } from '../figures/kinds/count';
 import { specUnit } from '../figures/kinds/spec';
 import { DIGITS, decimalsOf, parseDigits } from '../figures/numbers';
 import type { ProseUnit } from '../markdown/prose';
+import { LEXICON, MONTH_NAMES, alternationOf } from '../reading/lexicon';
 import { agrees } from './agreement';
 import { type SentenceLayout, type Span, attachment, layout, spanIndexAt } from './attachment';
 
@@ -65,7 +66,7 @@ interface Evidence {
 
 /** Names with numbers in them (Claude 3.5, GPT-4o, H100, P4d) are never bare figures. */
 const VERSION_NAME = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?!(?:Q[1-4]|H[12])\b)(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s)[A-Z][\p{L}]*(?:[- ]?)\d{1,3}(?:\.\d+)?[a-z]?(?![\p{L}\p{N}%])`,
+  String.raw`(?<![\p{L}\p{N}])(?!(?:Q[1-4]|H[12])\b)(?!(?:${MONTH_NAMES.map((m) => m[0].toUpperCase() + m.slice(1, 3)).join('|')})[a-z]*\s)[A-Z][\p{L}]*(?:[- ]?)\d{1,3}(?:\.\d+)?[a-z]?(?![\p{L}\p{N}%])`,
   'gu',
 );
 
@@ -145,8 +146,8 @@ function weightOf(ev: Evidence, span: Span, figure: Figure): number {
  * one ("By 2028, model providers will run on 2-3 clouds"), shares that figure's words.
  */
 const HOST_WEIGHT = 0.9;
-const DEADLINE_BEFORE = /^[^,;:]{0,40}?\b(?:by|in|through|until|before)\s+$/i;
-const DEADLINE_OPENING = /^\s*(?:by|in|through|until|before)\s+$/i;
+const DEADLINE_BEFORE = new RegExp(String.raw`^[^,;:]{0,40}?\b(?:${alternationOf(LEXICON.deadlineWords)})\s+$`, 'i');
+const DEADLINE_OPENING = new RegExp(String.raw`^\s*(?:${alternationOf(LEXICON.deadlineWords)})\s+$`, 'i');
 
 function deadlineHost(ev: Evidence, date: Figure): Figure | undefined {
   const host = ev.figures.filter((f) => f.type !== 'date' && f.end <= date.start).at(-1);
@@ -172,7 +173,7 @@ function entityWeight(kb: KnowledgeBase, ev: Evidence, entity: string | undefine
 }
 
 /** A sentence opening with one of these (after a label such as an FAQ's "A:") speaks of the party the sentence before it opened with. */
-const PRONOUN_OPENING = /^\s*(?:\p{L}+:\s+)?(?:it|its|they|their|he|she|his|her|the company|the firm|the group)\b/iu;
+const PRONOUN_OPENING = new RegExp(String.raw`^\s*(?:\p{L}+:\s+)?(?:${alternationOf(LEXICON.pronounOpenings)})\b`, 'iu');
 
 /**
  * The first party a sentence names, before the figure: "Amazon could add $10 billion ..., for a
@@ -200,7 +201,10 @@ function findSentenceSubject(kb: KnowledgeBase, ev: Evidence, figure: Figure): {
 }
 
 /** "I've covered cloud earnings for 9 years": the writer speaking of themselves ("1/" numbers a thread's post). */
-const WRITER_OPENING = /^\s*(?:\d+\/\s*)?(?:I|we)(?:['’](?:ve|m|d|ll|re))?\s/i;
+const WRITER_OPENING = new RegExp(
+  String.raw`^\s*(?:\d+\/\s*)?(?:${alternationOf(LEXICON.writerOpenings)})(?:['’](?:${alternationOf(LEXICON.writerContractions)}))?\s`,
+  'i',
+);
 
 function writerSpeaks(ev: Evidence, figure: Figure): boolean {
   const s = ev.layout.sentences[spanIndexAt(ev.layout.sentences, figure.start)];

@@ -1,8 +1,7 @@
 /** Dates: 2024, Q3 2026, H1 2026, April 2026, Apr. 15, 2026. Compared as intervals of months. */
+import { MONTH_NAMES as MONTHS, MONTH_PATTERN as MONTH_NAME } from '../../reading/lexicon';
 import type { Figure, FigureKind } from '../figure';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_NAME = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
 const YEAR = String.raw`(?:1[89]\d\d|2[01]\d\d)`;
 
 const PATTERNS: { re: RegExp; read(m: RegExpExecArray): { lo: number; hi: number; precision: string } }[] = [

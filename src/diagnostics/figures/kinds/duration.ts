@@ -1,11 +1,14 @@
 /** Durations: 10 years, 18 months, 18-month, a decade, decade-long. Compared in months. */
 import { type Figure, type FigureKind, formatNumber, writeRange } from '../figure';
+import { MONTHS_PER_DURATION_UNIT } from '../../reading/lexicon';
 import { DIGITS, NUMBER_WORDS, RANGE_SEP, decimalsOf, parseNumber } from '../numbers';
 
-const MONTHS_PER: Record<string, number> = { year: 12, month: 1, quarter: 3, week: 12 / 52, day: 12 / 365, decade: 120 };
+const MONTHS_PER = MONTHS_PER_DURATION_UNIT;
+/** "a decade" is read as a phrase of its own (DECADE); the other units are counted: "18 months". */
+const COUNTED_UNITS = Object.keys(MONTHS_PER).filter((u) => u !== 'decade');
 
 const COUNTED = new RegExp(
-  String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?([-\s])(years?|months?|quarters?|weeks?|days?)(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?([-\s])(${COUNTED_UNITS.map((u) => `${u}s?`).join('|')})(?![\p{L}\p{N}])`,
   'giu',
 );
 const DECADE = /(?<![\p{L}\p{N}])(?:decade-long|(?:a|one|half a)\s+decade(?!-))(?![\p{L}\p{N}])/giu;
@@ -18,7 +21,7 @@ export const duration: FigureKind = {
   id: 'duration',
   type: 'duration',
   priority: 4,
-  mayContain: /year|month|quarter|week|day|decade/i,
+  mayContain: new RegExp(Object.keys(MONTHS_PER).join('|'), 'i'),
   find(text) {
     const out: Figure[] = [];
     for (const m of text.matchAll(COUNTED)) {

@@ -1,0 +1,74 @@
+/**
+ * The English cue words of lexicon.en.json, typed, and the one way they become patterns. Every
+ * list has one owner here: the figure readers, the layout and the matcher take their words from
+ * this module, never from a list of their own.
+ */
+import { z } from 'zod';
+import { Hedge } from '../../knowledge/schema';
+import data from './lexicon.en.json';
+
+/** A list of words, each with an example sentence that shows it at work. */
+const WordList = z.object({ use: z.string(), entries: z.record(z.string(), z.string()) });
+
+/** A list of words, each with a value of its own (a hedge, a number) besides its example. */
+function valued<T extends z.ZodRawShape>(shape: T) {
+  return z.object({ use: z.string(), entries: z.record(z.string(), z.object({ ...shape, example: z.string() })) });
+}
+
+export const Lexicon = z.object({
+  $comment: z.string(),
+  clauseBreaks: WordList,
+  clauseVerbs: WordList,
+  attributions: WordList,
+  alternatives: WordList,
+  consequences: WordList,
+  figurePrepositions: WordList,
+  prepositionDeterminers: WordList,
+  joiners: WordList,
+  pronounOpenings: WordList,
+  writerOpenings: WordList,
+  writerContractions: WordList,
+  deadlineWords: WordList,
+  hedgesBefore: valued({ hedge: Hedge }),
+  hedgesAfter: valued({ hedge: Hedge }),
+  numberWords: valued({ value: z.number() }),
+  months: valued({ abbreviations: z.array(z.string()) }),
+  durationUnits: valued({ months: z.number() }),
+  countModifiers: WordList,
+});
+export type Lexicon = z.infer<typeof Lexicon>;
+
+/** Parsed once: a malformed lexicon is a build error, caught by the lexicon's own test first. */
+export const LEXICON: Lexicon = Lexicon.parse(data);
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The entries of a list, in the file's order. */
+export function wordsOf(list: { entries: Record<string, unknown> }): string[] {
+  return Object.keys(list.entries);
+}
+
+/** `a|b|c` of a list's words, escaped, in the file's order (earlier entries are tried first). */
+export function alternationOf(list: { entries: Record<string, unknown> }): string {
+  return wordsOf(list).map(escapeRegExp).join('|');
+}
+
+/** Number word → value ("seventeen" → 17). */
+export const NUMBER_WORD_VALUES: ReadonlyMap<string, number> = new Map(Object.entries(LEXICON.numberWords.entries).map(([w, e]) => [w, e.value]));
+
+/** Month names in calendar order, lowercase. */
+export const MONTH_NAMES: readonly string[] = wordsOf(LEXICON.months);
+
+function capitalized(s: string): string {
+  return s[0].toUpperCase() + s.slice(1);
+}
+
+/** Every spelling of a month as writers capitalise it, full names first ("September|Sept|Sep"). */
+export const MONTH_PATTERN = `(?:${MONTH_NAMES.flatMap((m) => [capitalized(m), ...LEXICON.months.entries[m].abbreviations]).map(escapeRegExp).join('|')})`;
+
+/** Unit of time (singular) → months. */
+export const MONTHS_PER_DURATION_UNIT: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(LEXICON.durationUnits.entries).map(([w, e]) => [w, e.months]),
+);
