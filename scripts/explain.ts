@@ -17,6 +17,6 @@ for (const unit of splitBlocks(text).flatMap((b) => parseProse(b.text).units)) {
   for (const { figure, candidates } of explainUnit(unit, kb)) {
     console.log(`${JSON.stringify(figure.text)} in ${JSON.stringify(unit.text.trim().slice(0, 90))}`);
     if (!candidates.length) console.log('    (no fact fits)');
-    for (const c of candidates.slice(0, 5)) console.log(`    ${c.score.toFixed(2).padStart(6)} ${c.agrees ? 'agrees  ' : 'disagree'} ${c.fact}`);
+    for (const c of candidates.slice(0, 5)) console.log(`    ${(c.score ?? NaN).toFixed(2).padStart(6)} ${c.agrees ? 'agrees  ' : 'disagree'} ${c.fact}`);
   }
 }

@@ -12,7 +12,8 @@ import { type DocumentText, type FigurePlace, fixContext, fixesFor } from './fix
 import { BlockDocument } from './markdown/block-document';
 import type { Block } from './markdown/blocks';
 import { type ControlComment, parseProse } from './markdown/prose';
-import { type Match, namesParty, opensWithoutParty, readUnit } from './matching/matcher';
+import { type Match, readUnit } from './matching/matcher';
+import { CONTEXT_REACH, type Lending, lendContext, lendingKind } from './context/discourse';
 import type { Figure } from './figures/figure';
 import { describeFinding, sourceValues } from './messages';
 
@@ -115,22 +116,8 @@ export function checkBlock(text: string, kb: KnowledgeBase, previous?: string): 
   const prose = parseProse(text);
   const starts = lineStarts(text);
   const findings: BlockFinding[] = [];
-  // A unit that opens naming nobody ("Of that, $5 billion is paid upfront"; a list item under
-  // "## The Anthropic leg") is about the unit before it that names someone, or else the block's context.
-  let wantsPrevious = false;
-  let lastNaming: string | undefined;
-  prose.units.forEach((unit, k) => {
-    // A table cell is about what the paragraph introducing the table names ("Amazon's funding of
-    // Anthropic, step by step:"); its own row and column headers are in unit.table already.
-    if (unit.table || opensWithoutParty(unit, kb)) {
-      const context = unit.table ? previous : (lastNaming ?? previous);
-      if (context !== undefined) prose.units[k] = { ...unit, previous: context };
-      else wantsPrevious = true;
-    }
-    // Only a later unit can use it: most blocks have one unit and skip the search.
-    if (k + 1 < prose.units.length && !unit.table && namesParty(unit.text, kb)) lastNaming = unit.text;
-  });
-  for (const unit of prose.units) {
+  const { units, wantsPrevious } = lendContext(prose.units, kb, previous);
+  for (const unit of units) {
     for (const read of readUnit(unit, kb)) {
       const { figure, match } = read;
       const place: FigurePlace = {
@@ -146,26 +133,6 @@ export function checkBlock(text: string, kb: KnowledgeBase, previous?: string): 
   }
   const comments = prose.comments.map((c) => ({ ...c, startLine: positionIn(starts, c.start).line, endLine: positionIn(starts, c.end).line }));
   return wantsPrevious ? { findings, comments, wantsPrevious } : { findings, comments };
-}
-
-/** How far back a block that names nobody looks for who it is about: past one lead-in paragraph ("It depends on the report:"). */
-const CONTEXT_REACH = 2;
-
-/**
- * What a block can lend the blocks after it that name nobody: its parties ('names': a plain
- * paragraph or a heading that names someone), a look further back ('lead-in': a paragraph
- * naming nobody that ends in a colon), or nothing ('none').
- */
-type Lending = 'names' | 'lead-in' | 'none';
-
-function lendingKind(text: string, kb: KnowledgeBase): Lending {
-  const heading = /^ {0,3}#{1,6}(?:\s|$)/.test(text);
-  const paragraph = /^[ \t]{0,3}(?:>\s*)*[\p{L}\p{N}"'“(*_$]/u.test(text) && !/^\s*(?:```|~~~|\||<|#)/.test(text);
-  if (!heading && !paragraph) return 'none';
-  // A heading lends what it names, not what the list or table under it in the same block does.
-  if (namesParty(heading ? text.split('\n', 1)[0] : text, kb)) return 'names';
-  // A paragraph ending in a colon introduces what follows; any other speaks for itself.
-  return paragraph && text.trimEnd().endsWith(':') ? 'lead-in' : 'none';
 }
 
 /** A finding in the document: its range in document lines, its place relative to its block. */

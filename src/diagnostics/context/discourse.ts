@@ -1,0 +1,184 @@
+/**
+ * Who a sentence is about when it does not say: the party a sentence opened with, the party an
+ * opening "It" or "The company" stands for, the parties of an earlier sentence for a sentence that
+ * names nobody, and the paragraph or heading before for a block that names nobody. These are the
+ * figure's context; the matcher weighs them as evidence like the words beside the figure.
+ */
+import type { KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
+import type { Figure } from '../figures/figure';
+import type { ProseUnit } from '../markdown/prose';
+import { EVIDENCE } from '../matching/model';
+import { type SentenceLayout, type Span, layout, spanIndexAt } from '../reading/layout';
+import { LEXICON, alternationOf } from '../reading/lexicon';
+
+/** Kinds of entity that compete for the subject or object role. */
+const ROLE_KINDS = new Set(['company', 'chip', 'market', 'person', 'product', 'model', 'project']);
+
+/** What a unit's discourse is worked out from. */
+export interface UnitDiscourse {
+  text: string;
+  layout: SentenceLayout;
+  mentions: Mention[];
+  /** Parties named in the last sentence of the text before (unit.previous) that names any, for a first sentence that names none. */
+  previous: ReadonlySet<string>;
+  /** The first of them: who "He" or "It" opening the unit is. */
+  previousSubject?: string;
+}
+
+/** Whether an entity can be a fact's subject or object (a company, chip, market, person…), not an event or a thing. */
+export function isParty(kb: KnowledgeBase, entity: string): boolean {
+  return ROLE_KINDS.has(kb.entities.get(entity)!.kind);
+}
+
+/** A sentence opening with one of these (after a label such as an FAQ's "A:") speaks of the party the sentence before it opened with. */
+export const PRONOUN_OPENING = new RegExp(String.raw`^\s*(?:\p{L}+:\s+)?(?:${alternationOf(LEXICON.pronounOpenings)})\b`, 'iu');
+
+/** "I've covered cloud earnings for 9 years": the writer speaking of themselves ("1/" numbers a thread's post). */
+export const WRITER_OPENING = new RegExp(
+  String.raw`^\s*(?:\d+\/\s*)?(?:${alternationOf(LEXICON.writerOpenings)})(?:['’](?:${alternationOf(LEXICON.writerContractions)}))?\s`,
+  'i',
+);
+
+function sentenceIndexOf(d: UnitDiscourse, figure: Figure): number {
+  return spanIndexAt(d.layout.sentences, figure.start);
+}
+
+function within(m: Mention, s: Span): boolean {
+  return m.start >= s.start && m.start < s.end;
+}
+
+/**
+ * The first party a sentence names, before the figure: "Amazon could add $10 billion ..., for a
+ * total of $40 billion". For a sentence opening with "It" or "The company", the party the
+ * sentence before opened with: "Amazon backs both labs. It poured $50bn into OpenAI".
+ */
+export function findSentenceSubject(kb: KnowledgeBase, d: UnitDiscourse, figure: Figure): { entity: string; weight: number } | undefined {
+  const { sentences } = d.layout;
+  const i = sentenceIndexOf(d, figure);
+  const s = sentences[i];
+  if (!s) return undefined;
+  const firstIn = (span: Span) => d.mentions.find((m) => within(m, span) && isParty(kb, m.entity));
+  // "It invested $50bn in the ChatGPT maker": the pronoun, not the first name, is the subject.
+  if (PRONOUN_OPENING.test(d.text.slice(s.start, s.end))) {
+    const before = i > 0 ? firstIn(sentences[i - 1])?.entity : d.previousSubject;
+    if (before) return { entity: before, weight: EVIDENCE.pronounSubject };
+  }
+  const first = firstIn(s);
+  return first && first.end <= figure.start ? { entity: first.entity, weight: EVIDENCE.sentenceSubject } : undefined;
+}
+
+/** Whether the writer speaks of themselves in the figure's sentence ("I've covered cloud earnings for 9 years"). */
+export function writerSpeaks(d: UnitDiscourse, figure: Figure): boolean {
+  const s = d.layout.sentences[sentenceIndexOf(d, figure)];
+  return !!s && WRITER_OPENING.test(d.text.slice(s.start, s.end));
+}
+
+/** Whether the figure's sentence asks a question ("How much of the $58 billion is cash?"): it claims nothing. */
+export function isQuestion(d: UnitDiscourse, figure: Figure): boolean {
+  const s = d.layout.sentences[sentenceIndexOf(d, figure)];
+  return !!s && d.text.slice(s.start, s.end).trimEnd().endsWith('?');
+}
+
+/** More than a couple of parties ("OpenAI chose Microsoft and Oracle instead") say nothing of who comes next. */
+function carried(kb: KnowledgeBase, named: ReadonlySet<string>, entity: string): number {
+  if (!named.has(entity)) return 0;
+  const parties = [...named].filter((e) => isParty(kb, e)).length;
+  return parties <= EVIDENCE.maxCarriedParties ? EVIDENCE.carried : 0;
+}
+
+/**
+ * "Amazon invests $25 billion in Anthropic. Of that, $5 billion is paid upfront": a sentence that
+ * names nobody before its figure speaks of the parties of the sentence before it, or, opening a
+ * paragraph, of the last sentence of the paragraph before (when the engine supplies it).
+ */
+export function carriedWeight(kb: KnowledgeBase, d: UnitDiscourse, entity: string, figure: Figure): number {
+  const { sentences } = d.layout;
+  const i = sentenceIndexOf(d, figure);
+  if (i < 0 || (i === 0 && !d.previous.size)) return 0;
+  // Named after the figure, a party is its object, not who the sentence is about: "Fifty billion
+  // dollars was offered, yet OpenAI turned it down" still speaks of the sentence before's Amazon.
+  const namesSomeone = d.mentions.some((m) => within(m, sentences[i]) && m.end <= figure.start && isParty(kb, m.entity));
+  if (namesSomeone) return 0;
+  // Back past sentences that name nobody either: "Anthropic's money is back-loaded. Just $5B
+  // arrives upfront. The remaining $20B hinges on milestones."
+  for (let j = i - 1; j >= 0; j--) {
+    const named = d.mentions.filter((m) => within(m, sentences[j]));
+    if (named.some((m) => isParty(kb, m.entity))) return carried(kb, new Set(named.map((m) => m.entity)), entity);
+  }
+  return carried(kb, d.previous, entity);
+}
+
+/** The parties of the last sentence of `text` that names one: who the next paragraph goes on about. */
+export function lastNaming(text: string, kb: KnowledgeBase): Mention[] {
+  const trimmed = text.trim();
+  const mentions = kb.findMentions(trimmed);
+  for (const s of [...layout(trimmed, false).sentences].reverse()) {
+    const inside = mentions.filter((m) => within(m, s));
+    if (inside.some((m) => isParty(kb, m.entity))) return inside;
+  }
+  return [];
+}
+
+/** Whether a text names a company, chip, market or person: who the text after it may be about. */
+export function namesParty(text: string, kb: KnowledgeBase): boolean {
+  return kb.findMentions(text).some((m) => isParty(kb, m.entity));
+}
+
+/**
+ * Whether a unit has a number and names no company, chip, market or person up to the end of the
+ * sentence holding it ("The headline hides conditions. Of that, $5 billion is paid upfront."):
+ * then the paragraph before says who it is about.
+ */
+export function opensWithoutParty(unit: ProseUnit, kb: KnowledgeBase): boolean {
+  if (unit.table) return false;
+  // "He was named chief executive of AWS in 2023": "He" is in the paragraph before.
+  if (PRONOUN_OPENING.test(unit.text)) return /\d/.test(unit.text);
+  const digit = unit.text.search(/\d/);
+  if (digit < 0) return false;
+  const end = unit.text.slice(digit).search(/[.!?](?=\s)/);
+  return !namesParty(end < 0 ? unit.text : unit.text.slice(0, digit + end + 1), kb);
+}
+
+/**
+ * Gives each unit of a block the context it needs: a table cell the paragraph introducing the
+ * table ("Amazon's funding of Anthropic, step by step:"), a unit that opens naming nobody ("Of that,
+ * $5 billion is paid upfront"; a list item under "## The Anthropic leg") the unit before it that
+ * names someone, or else the block's context. `wantsPrevious`: a unit needed the block's context
+ * and none was given, so the engine checks the block again with the paragraph before.
+ */
+export function lendContext(units: ProseUnit[], kb: KnowledgeBase, previous: string | undefined): { units: ProseUnit[]; wantsPrevious: boolean } {
+  let wantsPrevious = false;
+  let lastNamingText: string | undefined;
+  const out = units.map((unit, k) => {
+    let lent = unit;
+    if (unit.table || opensWithoutParty(unit, kb)) {
+      const context = unit.table ? previous : (lastNamingText ?? previous);
+      if (context !== undefined) lent = { ...unit, previous: context };
+      else wantsPrevious = true;
+    }
+    // Only a later unit can use it: most blocks have one unit and skip the search.
+    if (k + 1 < units.length && !unit.table && namesParty(unit.text, kb)) lastNamingText = unit.text;
+    return lent;
+  });
+  return { units: out, wantsPrevious };
+}
+
+/** How far back a block that names nobody looks for who it is about: past one lead-in paragraph ("It depends on the report:"). */
+export const CONTEXT_REACH = 2;
+
+/**
+ * What a block can lend the blocks after it that name nobody: its parties ('names': a plain
+ * paragraph or a heading that names someone), a look further back ('lead-in': a paragraph
+ * naming nobody that ends in a colon), or nothing ('none').
+ */
+export type Lending = 'names' | 'lead-in' | 'none';
+
+export function lendingKind(text: string, kb: KnowledgeBase): Lending {
+  const heading = /^ {0,3}#{1,6}(?:\s|$)/.test(text);
+  const paragraph = /^[ \t]{0,3}(?:>\s*)*[\p{L}\p{N}"'“(*_$]/u.test(text) && !/^\s*(?:```|~~~|\||<|#)/.test(text);
+  if (!heading && !paragraph) return 'none';
+  // A heading lends what it names, not what the list or table under it in the same block does.
+  if (namesParty(heading ? text.split('\n', 1)[0] : text, kb)) return 'names';
+  // A paragraph ending in a colon introduces what follows; any other speaks for itself.
+  return paragraph && text.trimEnd().endsWith(':') ? 'lead-in' : 'none';
+}

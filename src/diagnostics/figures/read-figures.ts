@@ -1,0 +1,35 @@
+/**
+ * Reading a unit's figures ends here, before any matching: each kind's figures, the unit a table
+ * header gives a bare cell, units a figure inherits from the one before it ("1.8 TFLOPS per watt,
+ * against 2.1 for Trainium 2"), prices per million tokens and efficiencies per watt said once for
+ * the sentence. Names with numbers in them (Claude 3.5, GPT-4o, Trainium 2) are never figures.
+ */
+import type { ProseUnit } from '../markdown/prose';
+import type { SentenceLayout, Span } from '../reading/layout';
+import { sentenceAt } from '../reading/layout';
+import { MONTH_NAMES } from '../reading/lexicon';
+import type { Figure } from './figure';
+import { findFigures, inheritUnits, readPerWatt, readTokenPrices } from './find-figures';
+import { applyHeaderUnit } from './table-units';
+
+/** Names with numbers in them (Claude 3.5, GPT-4o, H100, P4d) are never bare figures; quarters, halves and months are dates. */
+const VERSION_NAME = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?!(?:Q[1-4]|H[12])\b)(?!(?:${MONTH_NAMES.map((m) => m[0].toUpperCase() + m.slice(1, 3)).join('|')})[a-z]*\s)[A-Z][\p{L}]*(?:[- ]?)\d{1,3}(?:\.\d+)?[a-z]?(?![\p{L}\p{N}%])`,
+  'gu',
+);
+
+/**
+ * The figures of a prose unit. `names` are the spans of the entities it names ("Trainium 2"),
+ * which are never figures; `layout` gives its sentences, asked for only when it has a figure.
+ */
+export function readFigures(unit: ProseUnit, names: readonly Span[], layout: () => SentenceLayout): Figure[] {
+  const { text } = unit;
+  let figures = findFigures(text, names);
+  if (unit.table) figures = applyHeaderUnit(unit, figures);
+  if (!figures.length) return figures;
+  const l = layout();
+  const versions = [...text.matchAll(VERSION_NAME)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const sentenceOf = (offset: number) => sentenceAt(l, text, offset);
+  figures = inheritUnits(text, figures, (offset) => sentenceOf(offset).end, [...names, ...versions]);
+  return readPerWatt(text, readTokenPrices(text, figures, sentenceOf), sentenceOf);
+}

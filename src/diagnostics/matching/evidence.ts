@@ -1,0 +1,153 @@
+/**
+ * The evidence a prose unit offers about its figures: the figures themselves, the entities and
+ * keywords it names with their places, its years, its table headers, and the parties carried from
+ * the text before. `wordWeight` says how much a word weighs for a figure (see reading/attachment);
+ * `entityWeight` and `keywordWeight` are the strongest such weight for an entity or a word list,
+ * context included. They are memoized per unit: every candidate fact asks about the same words.
+ */
+import type { KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
+import { type UnitDiscourse, carriedWeight, findSentenceSubject, isParty, lastNaming } from '../context/discourse';
+import type { Figure } from '../figures/figure';
+import { readFigures } from '../figures/read-figures';
+import type { ProseUnit } from '../markdown/prose';
+import { attachment } from '../reading/attachment';
+import { type SentenceLayout, type Span, layout, spanIndexAt } from '../reading/layout';
+import { LEXICON, alternationOf } from '../reading/lexicon';
+import { EVIDENCE, GATES } from './model';
+
+export interface HeaderEvidence {
+  mentions: Map<string, number>;
+  keywords: Map<string, number>;
+  years: Map<number, number>;
+  columnHeader: string;
+}
+
+export interface Evidence extends UnitDiscourse {
+  figures: Figure[];
+  keywords: { keyword: string; start: number; end: number }[];
+  years: { year: number; start: number; end: number }[];
+  header?: HeaderEvidence;
+  /** Memo: figure → word span key → weight. */
+  weights: Map<Figure, Map<number, number>>;
+  /** Memo: each figure's sentence subject, asked for by every candidate fact. */
+  subjects: Map<Figure, { entity: string; weight: number } | undefined>;
+  /** Memo: each date's host figure (deadlineHost), asked for by every word weighed for it. */
+  hosts: Map<Figure, Figure | undefined>;
+}
+
+/** "up to $25 billion" is a hedge: its "up" is not the growth word of "revenue up 35%". */
+const HEDGE_UP_TO = /^up\s+to\b/i;
+
+const DEADLINE_BEFORE = new RegExp(String.raw`^[^,;:]{0,40}?\b(?:${alternationOf(LEXICON.deadlineWords)})\s+$`, 'i');
+const DEADLINE_OPENING = new RegExp(String.raw`^\s*(?:${alternationOf(LEXICON.deadlineWords)})\s+$`, 'i');
+
+/**
+ * A deadline right after a figure ("30-50% of cloud spending by 2030"), or opening the sentence of
+ * one ("By 2028, model providers will run on 2-3 clouds"), shares that figure's words.
+ */
+function deadlineHost(ev: Evidence, date: Figure): Figure | undefined {
+  const host = ev.figures.filter((f) => f.type !== 'date' && f.end <= date.start).at(-1);
+  if (host) {
+    const between = ev.text.slice(host.end, date.start);
+    if (DEADLINE_BEFORE.test(between) && (between.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= EVIDENCE.deadlineReach) return host;
+  }
+  const sentence = ev.layout.sentences[spanIndexAt(ev.layout.sentences, date.start)];
+  if (!sentence || !DEADLINE_OPENING.test(ev.text.slice(sentence.start, date.start))) return undefined;
+  return ev.figures.find((f) => f.type !== 'date' && f.start >= date.end && f.start < sentence.end);
+}
+
+function hostOf(ev: Evidence, figure: Figure): Figure | undefined {
+  if (figure.type !== 'date') return undefined;
+  if (!ev.hosts.has(figure)) ev.hosts.set(figure, deadlineHost(ev, figure));
+  return ev.hosts.get(figure);
+}
+
+/** How much the word at `span` weighs for `figure`; a deadline year also gets its host figure's words. */
+export function wordWeight(ev: Evidence, span: Span, figure: Figure): number {
+  let byFigure = ev.weights.get(figure);
+  if (!byFigure) ev.weights.set(figure, (byFigure = new Map()));
+  const key = span.start * 0x100000 + span.end;
+  let w = byFigure.get(key);
+  if (w === undefined) {
+    w = attachment(ev.text, ev.layout, span, figure, ev.figures);
+    const host = hostOf(ev, figure);
+    if (host) w = Math.max(w, EVIDENCE.deadlineHost * attachment(ev.text, ev.layout, span, host, ev.figures));
+    byFigure.set(key, w);
+  }
+  return w;
+}
+
+/** The figure's sentence subject (see context/discourse), memoized. */
+export function sentenceSubject(kb: KnowledgeBase, ev: Evidence, figure: Figure): { entity: string; weight: number } | undefined {
+  if (!ev.subjects.has(figure)) ev.subjects.set(figure, findSentenceSubject(kb, ev, figure));
+  return ev.subjects.get(figure);
+}
+
+/** How strongly the unit names `entity` for `figure`: beside it, in a header, as the sentence's subject, or carried from before. */
+export function entityWeight(kb: KnowledgeBase, ev: Evidence, entity: string | undefined, figure: Figure): number {
+  if (!entity) return 0;
+  let w = ev.header?.mentions.get(entity) ?? 0;
+  for (const m of ev.mentions) if (m.entity === entity) w = Math.max(w, wordWeight(ev, m, figure));
+  // "Trainium peaks at 800 TFLOPS" may mean Trainium 2: the line's name counts, a little less.
+  const family = kb.entities.get(entity)?.family;
+  if (family !== undefined && w < GATES.said) w = Math.max(w, EVIDENCE.family * entityWeight(kb, ev, family, figure));
+  const subject = sentenceSubject(kb, ev, figure);
+  if (subject?.entity === entity) w = Math.max(w, subject.weight);
+  return Math.max(w, carriedWeight(kb, ev, entity, figure));
+}
+
+/** How strongly the unit says one of `words` for `figure`; a word of an earlier figure of the same kind counts a little (ellipsis). */
+export function keywordWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): number {
+  let w = 0;
+  for (const [k, hw] of ev.header?.keywords ?? []) if (words.has(k)) w = Math.max(w, hw);
+  for (const k of ev.keywords) if (words.has(k.keyword)) w = Math.max(w, wordWeight(ev, k, figure));
+  if (w >= GATES.said) return w;
+  // Ellipsis: in "AWS's 32% share dwarfs Azure's 24%", the 24% is a share too.
+  const sentence = ev.layout.sentences[spanIndexAt(ev.layout.sentences, figure.start)];
+  for (const other of ev.figures) {
+    if (other === figure || other.type !== figure.type || other.end > figure.start || !sentence || other.start < sentence.start) continue;
+    for (const k of ev.keywords) if (words.has(k.keyword)) w = Math.max(w, EVIDENCE.ellipsis * wordWeight(ev, k, other));
+  }
+  return w;
+}
+
+function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']>): HeaderEvidence {
+  const mentions = new Map<string, number>();
+  const keywords = new Map<string, number>();
+  const years = new Map<number, number>();
+  // The row header names what the row is about; the column header what is measured.
+  for (const [text, weight] of [[table.rowHeader, EVIDENCE.rowHeader], [table.columnHeader, EVIDENCE.columnHeader]] as const) {
+    for (const m of kb.findMentions(text)) mentions.set(m.entity, Math.max(mentions.get(m.entity) ?? 0, weight));
+    for (const k of kb.findKeywords(text)) keywords.set(k.keyword, Math.max(keywords.get(k.keyword) ?? 0, weight));
+    for (const y of text.matchAll(/(?<!\d)(?:19|20)\d\d(?!\d)/g)) years.set(+y[0], weight);
+  }
+  // The row's other cells name parties (the partner of a deal) and say how it is framed.
+  for (const m of kb.findMentions(table.rowContext)) mentions.set(m.entity, Math.max(mentions.get(m.entity) ?? 0, EVIDENCE.rowParty));
+  for (const k of kb.findKeywords(table.rowContext)) keywords.set(k.keyword, Math.max(keywords.get(k.keyword) ?? 0, EVIDENCE.rowWords));
+  return { mentions, keywords, years, columnHeader: table.columnHeader };
+}
+
+/** Everything a unit says about its figures, or undefined when it has none. */
+export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | undefined {
+  const text = unit.text;
+  const mentions: Mention[] = kb.findMentions(text);
+  let l: SentenceLayout | undefined;
+  const layoutOnce = () => (l ??= layout(text, !!unit.table));
+  const figures = readFigures(unit, mentions, layoutOnce);
+  if (!figures.length) return undefined;
+  const lent = unit.previous ? lastNaming(unit.previous, kb) : [];
+  return {
+    text,
+    layout: layoutOnce(),
+    figures,
+    mentions,
+    keywords: kb.findKeywords(text).filter((k) => !(k.keyword === 'up' && HEDGE_UP_TO.test(text.slice(k.start, k.start + 12)))),
+    years: figures.filter((f) => f.type === 'date').map((f) => ({ year: Math.floor(f.value.lo / 12), start: f.start, end: f.end })),
+    header: unit.table ? headerEvidence(kb, unit.table) : undefined,
+    previous: new Set(lent.map((m) => m.entity)),
+    previousSubject: lent.find((m) => isParty(kb, m.entity))?.entity,
+    weights: new Map(),
+    subjects: new Map(),
+    hosts: new Map(),
+  };
+}

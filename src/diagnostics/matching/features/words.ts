@@ -1,0 +1,39 @@
+/**
+ * Features about what the figure measures: the words of the fact's relation, the fact's own
+ * keywords, and its qualifiers (upfront, milestones, a prediction), said near the figure.
+ */
+import { keywordWeight } from '../evidence';
+import { GATES } from '../model';
+import type { Candidate } from './candidate';
+
+const YEAR_ONLY = /^\s*(?:19|20)\d\d\s*$/;
+
+/**
+ * The relation's words near the figure. A specific unit (TFLOPS, stars) names the measure by
+ * itself; so does a table column headed by the fact's year ("| Segment | 2024 | 2028 |"); and an
+ * implied relation (a market's money figure is its size) goes without saying beside its subject.
+ */
+export function relationWeight(c: Candidate, subj: number): number {
+  const { figure, ev, fact: cf } = c;
+  let rel = keywordWeight(ev, cf.keywords, figure);
+  if ((figure.type === 'spec' || figure.type === 'count') && cf.unit === figure.unit) rel = Math.max(rel, GATES.namedMeasure);
+  const year = cf.fact.year;
+  const yearColumn = year !== undefined && (ev.header?.years.get(year) ?? 0) >= GATES.yearColumn && YEAR_ONLY.test(ev.header?.columnHeader ?? '');
+  if (yearColumn) rel = Math.max(rel, GATES.namedMeasure);
+  if (cf.relationImplied && subj >= GATES.said) rel = Math.max(rel, GATES.impliedRelation);
+  return rel;
+}
+
+/** The fact's own keywords near the figure. */
+export function ownWordsWeight(c: Candidate): number {
+  return keywordWeight(c.ev, c.fact.ownKeywords, c.figure);
+}
+
+/** Each of the fact's qualifiers: how strongly its words are said near the figure, and whether writers often leave it unsaid. */
+export function qualifierWeights(c: Candidate): { id: string; weight: number; implicit: boolean }[] {
+  return c.fact.fact.qualifiers.map((q) => ({
+    id: q,
+    weight: keywordWeight(c.ev, c.kb.qualifierKeywords.get(q)!, c.figure),
+    implicit: c.kb.implicitQualifiers.has(q),
+  }));
+}

@@ -1,0 +1,136 @@
+/**
+ * Scores one candidate fact for a figure: measures the evidence, passes it through the gates (a
+ * candidate that fails one is no reading of the figure at all, and explain says which), then sums
+ * the features' contributions with the model's weights.
+ */
+import type { CompiledFact } from '../../knowledge/knowledge-base';
+import type { Candidate } from './features/candidate';
+import { type Rivals, objectWeight, rivalParties, spokenOfElsewhere, subjectWeight } from './features/parties';
+import { siblingMarkWeight } from './features/siblings';
+import { ownWordsWeight, qualifierWeights, relationWeight } from './features/words';
+import { type YearEvidence, yearEvidence } from './features/year';
+import { type Contribution, type FeatureName, type FeatureValue, GATES, WEIGHTS, scoreOf } from './model';
+
+/** The evidence measured for a candidate: what the gates and the features are computed from. */
+export interface Measures {
+  subject: number;
+  /** Undefined for a fact without an object. */
+  object: number | undefined;
+  relation: number;
+  ownWords: number;
+  qualifiers: { id: string; weight: number; implicit: boolean }[];
+  rivals: Rivals;
+  spokenOfElsewhere: boolean;
+  siblingMark: number;
+  year: YearEvidence | undefined;
+}
+
+export interface Scored {
+  fact: CompiledFact;
+  score: number;
+  contributions: Contribution[];
+  /** The fact has an object and nothing near the figure names it ("Amazon's $58 billion commitment"). */
+  objectUnnamed: boolean;
+  /** The fact is of a year and no year is said near the figure ("a $42 billion base"). */
+  yearUnnamed: boolean;
+}
+
+/** Why a candidate is no reading of the figure. */
+export interface Rejected {
+  fact: CompiledFact;
+  gate: string;
+}
+
+/** The strongest of the fact's explicit qualifiers said for the figure. */
+function explicitQualifier(m: Pick<Measures, 'qualifiers'>): number {
+  return Math.max(0, ...m.qualifiers.filter((q) => !q.implicit).map((q) => q.weight));
+}
+
+/**
+ * Gates on what the fact's words say: a date needs its relation's words close by (or, with its
+ * subject right beside it, nearby); any other figure needs some word of the fact, unless both its
+ * parties are named.
+ */
+function wordsGate(c: Candidate, m: Pick<Measures, 'subject' | 'object' | 'relation' | 'ownWords' | 'qualifiers'>): string | undefined {
+  if (c.figure.type === 'date') {
+    // A forecast's own words count here ("AI Foundry is predicted by Q3 2026").
+    const said = Math.max(m.relation, m.ownWords, ...m.qualifiers.map((q) => q.weight));
+    if (m.subject < GATES.said) return 'a date needs its subject said';
+    return said < (m.subject >= GATES.plain ? GATES.said : GATES.plain) ? 'a date needs its relation said close by' : undefined;
+  }
+  // Both parties named around the figure imply what is between them: "Amazon: US$25bn into Anthropic".
+  const pairNamed = m.object !== undefined && m.subject >= GATES.pairNamed && m.object >= GATES.pairNamed;
+  const saysFact = m.relation >= GATES.said || m.ownWords >= GATES.said || explicitQualifier(m) >= GATES.said;
+  return saysFact || pairNamed ? undefined : 'no word of the fact is said';
+}
+
+/** A fact's parties must be named (or carried), unless a spec or count figure's own words name the thing measured. */
+function partiesGate(c: Candidate, m: Pick<Measures, 'subject' | 'object' | 'ownWords' | 'rivals' | 'spokenOfElsewhere'>): string | undefined {
+  const named =
+    m.object !== undefined
+      ? (m.subject >= GATES.said && m.object >= GATES.said) || (Math.max(m.subject, m.object) >= GATES.soleParty && !m.rivals.rival && !m.spokenOfElsewhere)
+      : m.subject >= GATES.said && !m.spokenOfElsewhere;
+  const unnamedButSpecific = (c.figure.type === 'spec' || c.figure.type === 'count') && m.ownWords >= GATES.specificOwnWords && m.rivals.others === 0;
+  return named || unnamedButSpecific ? undefined : 'its parties are not named';
+}
+
+/** Another year plainly beside the figure rules a fact of a year out, unless a date fact states that year for the same thing. */
+function yearGate(c: Candidate, year: YearEvidence | undefined): string | undefined {
+  if (!year || c.fact.yearHasDateFact) return undefined;
+  return year.other >= GATES.otherYearRules && year.same < year.other ? 'another year is said' : undefined;
+}
+
+/** The features' values, in the order they are summed. */
+function featureValues(m: Measures): FeatureValue[] {
+  const values: FeatureValue[] = [
+    { feature: 'subject', value: m.subject },
+    // A fact with no object counts its subject twice, so facts with and without one compare alike.
+    { feature: 'object', value: m.object ?? m.subject },
+    { feature: 'relation', value: m.relation },
+    { feature: 'ownWords', value: m.ownWords },
+    { feature: 'rivals', value: m.rivals.others },
+  ];
+  for (const q of m.qualifiers) {
+    const said = q.weight >= GATES.said;
+    const qualifier = (feature: FeatureName, value: number) => values.push({ feature, on: q.id, value });
+    qualifier('qualifierSaid', said ? q.weight : 0);
+    qualifier('qualifierUnsaid', !said && !q.implicit ? 1 : 0);
+    qualifier('implicitQualifierUnsaid', !said && q.implicit ? 1 : 0);
+  }
+  values.push({ feature: 'siblingMark', value: m.siblingMark });
+  if (m.year) {
+    const said = m.year.same >= GATES.said;
+    values.push({ feature: 'yearSaid', value: said ? m.year.same : 0 });
+    values.push({ feature: 'yearUnsaid', value: said ? 0 : 1 });
+    values.push({ feature: 'otherYear', value: said ? 0 : m.year.other });
+  }
+  return values;
+}
+
+/** The candidate's score, or the gate it failed. Measures are taken in stages, so a rejected candidate costs little. */
+export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureName, number>> = WEIGHTS): Scored | Rejected {
+  const { fact: cf } = c;
+  const subject = subjectWeight(c);
+  const object = objectWeight(c);
+  const words = { subject, object, relation: relationWeight(c, subject), ownWords: ownWordsWeight(c), qualifiers: qualifierWeights(c) };
+  const wordsFailed = wordsGate(c, words);
+  if (wordsFailed) return { fact: cf, gate: wordsFailed };
+  const parties = { ...words, rivals: rivalParties(c, subject, object), spokenOfElsewhere: spokenOfElsewhere(c, subject, object) };
+  const partiesFailed = partiesGate(c, parties);
+  if (partiesFailed) return { fact: cf, gate: partiesFailed };
+  const measures: Measures = { ...parties, siblingMark: siblingMarkWeight(c), year: yearEvidence(c) };
+  const yearFailed = yearGate(c, measures.year);
+  if (yearFailed) return { fact: cf, gate: yearFailed };
+  const { score, contributions } = scoreOf(featureValues(measures), weights);
+  return {
+    fact: cf,
+    score,
+    contributions,
+    objectUnnamed: object !== undefined && object < GATES.said,
+    yearUnnamed: !!measures.year && measures.year.same < GATES.said && measures.year.other < GATES.said,
+  };
+}
+
+export function isScored(s: Scored | Rejected): s is Scored {
+  return 'score' in s;
+}

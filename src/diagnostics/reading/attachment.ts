@@ -1,0 +1,80 @@
+/**
+ * Which figure a word belongs to. In "Amazon invested $25 billion in Anthropic and $50 billion in
+ * OpenAI", Anthropic goes with the first figure and OpenAI with the second, while Amazon, before
+ * both, is shared. The weight of a word for a figure (0 to 1) is what the matcher uses as
+ * evidence: 1 for a word next to the figure, less with distance, other clauses and other figures.
+ */
+import { ATTACHMENT } from '../matching/model';
+import { type SentenceLayout, type Span, firstWordAtOrAfter, spanIndexAt } from './layout';
+import { LEXICON, alternationOf, escapeRegExp, wordsOf } from './lexicon';
+
+/** A word after one of these ("$8 billion into Anthropic") attaches to the figure before it. */
+const PREPOSITION_BEFORE = new RegExp(
+  String.raw`(?:^|\s)(?:${alternationOf(LEXICON.figurePrepositions)})\s+(?:${wordsOf(LEXICON.prepositionDeterminers).map((w) => `${escapeRegExp(w)}\\s+`).join('|')})?$`,
+  'i',
+);
+const JOINERS = new RegExp(String.raw`,|${wordsOf(LEXICON.joiners).map((w) => String.raw`\b${escapeRegExp(w)}\b`).join('|')}`, 'gi');
+
+/** A figure's place, and its type where the caller knows it. */
+export interface FigureSpan extends Span {
+  type?: string;
+}
+
+function wordsBetween(l: SentenceLayout, from: number, to: number): number {
+  return to <= from ? 0 : firstWordAtOrAfter(l.wordStarts, to) - firstWordAtOrAfter(l.wordStarts, from);
+}
+
+/** Distance in words, a list joiner counting as several: "Amazon, Google and Microsoft" keeps Amazon far from the last. */
+function gap(text: string, l: SentenceLayout, from: number, to: number): number {
+  const between = text.slice(from, to);
+  return wordsBetween(l, from, to) + ATTACHMENT.joinerWords * (between.match(JOINERS)?.length ?? 0);
+}
+
+/** Nearer is stronger: adjacent words count fully, a word ten words away about half. */
+function decay(words: number): number {
+  return words <= 1 ? 1 : Math.max(ATTACHMENT.minDecay, 1 - ATTACHMENT.decayPerWord * (words - 1));
+}
+
+/** Whether one of `marks` (attributions, alternatives…) of the figure's sentence sits between the figure and the word after it. */
+function markBetween(l: SentenceLayout, marks: readonly number[], figure: FigureSpan, word: Span, sentence: number): boolean {
+  return marks.some((a) => a >= figure.end && a < word.start && spanIndexAt(l.sentences, a) === sentence);
+}
+
+/** The nearest figures of the clause before and after the word. A year claims words only against other years. */
+function neighbours(l: SentenceLayout, word: Span, figure: FigureSpan, figures: readonly FigureSpan[], clause: number) {
+  const rivals = figure.type === 'date' ? figures : figures.filter((f) => f.type !== 'date');
+  const inClause = rivals.filter((f) => spanIndexAt(l.clauses, f.start) === clause);
+  return { left: inClause.filter((f) => f.end <= word.start).at(-1), right: inClause.find((f) => f.start >= word.end) };
+}
+
+/** Which of the two figures around a word it belongs to. */
+function ownerBetween(text: string, l: SentenceLayout, word: Span, left: FigureSpan, right: FigureSpan): FigureSpan {
+  const leftGap = gap(text, l, left.end, word.start);
+  const rightGap = gap(text, l, word.end, right.start);
+  const between = text.slice(left.end, word.start);
+  // "$8 billion into Anthropic", but not "Within 18 months, Amazon is predicted to add $10 billion".
+  const prepositional = PREPOSITION_BEFORE.test(between) && !between.includes(',') && leftGap <= ATTACHMENT.prepositionReach;
+  // On a tie the word leads into the figure after it: "revenue of $8 billion grew 50%", unless
+  // it is plainly nearer the one before: "$5B upfront + $20B on milestones".
+  const nearerLeft = leftGap === rightGap && !between.trim() && !!text.slice(word.end, right.start).trim();
+  return prepositional || leftGap < rightGap || nearerLeft ? left : right;
+}
+
+/**
+ * The weight of the word at `word` for `figure`, given all `figures` of the same prose unit.
+ */
+export function attachment(text: string, l: SentenceLayout, word: Span, figure: FigureSpan, figures: readonly FigureSpan[]): number {
+  const sentence = spanIndexAt(l.sentences, figure.start);
+  if (spanIndexAt(l.sentences, word.start) !== sentence) return 0;
+  if (markBetween(l, l.attributions, figure, word, sentence) || markBetween(l, l.alternatives, figure, word, sentence)) return 0;
+  if (markBetween(l, l.consequences, figure, word, sentence)) return ATTACHMENT.otherFigure;
+  const clause = spanIndexAt(l.clauses, figure.start);
+  if (spanIndexAt(l.clauses, word.start) !== clause) return ATTACHMENT.otherClause;
+  const { left, right } = neighbours(l, word, figure, figures, clause);
+  if (!left && !right) return 0;
+  const owner = left && right ? ownerBetween(text, l, word, left, right) : (left ?? right)!;
+  if (owner === figure) return decay(owner === left ? gap(text, l, left.end, word.start) : gap(text, l, word.end, right!.start));
+  // Before the clause's first figure: the subject of every figure in it.
+  if (!left && word.end <= figure.start) return ATTACHMENT.sharedSubject * decay(gap(text, l, word.end, figure.start) / ATTACHMENT.sharedSubjectSpread);
+  return ATTACHMENT.otherFigure;
+}

@@ -1,0 +1,111 @@
+/**
+ * The layout of a piece of prose: its sentences, the clauses of each sentence, where its words
+ * start, and where a trailing attribution, alternative or consequence begins. Words on either side
+ * of a clause break belong to different figures; see attachment.ts for how much a word weighs.
+ */
+import { ATTACHMENT } from '../matching/model';
+import { LEXICON, alternationOf } from './lexicon';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface SentenceLayout {
+  sentences: Span[];
+  clauses: Span[];
+  wordStarts: number[];
+  /** Where a trailing attribution ("…, according to NextFin's account of the dual bet") starts. */
+  attributions: number[];
+  /** Where a trailing alternative ("… that OpenAI turned down in favour of Microsoft") starts. */
+  alternatives: number[];
+  /** Where a trailing consequence (", ending Microsoft's exclusive hold") starts. */
+  consequences: number[];
+}
+
+/**
+ * Marks and words that end one figure's clause and start another's: a semicolon, a colon, a
+ * spaced dash, the lexicon's clause breaks, and ", and" before a verb in the past tense.
+ */
+const CLAUSE_BREAK = new RegExp(
+  String.raw`;|:\s|\s[—–]\s|,?\s(?:${alternationOf(LEXICON.clauseBreaks)})\s|,?\sand\s(?=(?:[a-z]+ed|${alternationOf(LEXICON.clauseVerbs)})\s)`,
+  'giu',
+);
+/**
+ * ", and Amazon claims ...", "and Oracle's deal ...", ", ending Microsoft's hold": a new subject or a
+ * participle starts a new clause (case matters, so apart from CLAUSE_BREAK).
+ */
+const AND_NEW_SUBJECT = /,\sand\s(?=\p{Lu})|\sand\s(?=\p{Lu}[\p{L}.]*['’]s\s)|,\s(?=[a-z]+ing\s)/gu;
+export const WORD = /[\p{L}\p{N}$%]+(?:[.,'’-][\p{L}\p{N}]+)*/gu;
+
+/** What follows one of these names who says it, not what the figure is. */
+const ATTRIBUTION = new RegExp(String.raw`,\s+(?:${alternationOf(LEXICON.attributions)})\s`, 'giu');
+/** What follows one of these is what the figure's parties passed over, not a party of it. */
+const ALTERNATIVE = new RegExp(String.raw`\s(?:${alternationOf(LEXICON.alternatives)})\s`, 'giu');
+/** A participle after a comma saying what the deal did to someone else (", ending Microsoft's hold"): whom it names is no party of it. */
+const CONSEQUENCE = new RegExp(String.raw`,\s(?=(?:${alternationOf(LEXICON.consequences)})\s)`, 'gu');
+
+const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+function sentencesOf(text: string, isTableCell: boolean): Span[] {
+  if (isTableCell) return [{ start: 0, end: text.length }];
+  return [...SENTENCES.segment(text)].map((s) => ({ start: s.index, end: s.index + s.segment.length }));
+}
+
+/** A sentence's clauses: it is cut at each clause break, except a colon that introduces a short value. */
+function clausesOf(text: string, s: Span): Span[] {
+  const clauses: Span[] = [];
+  let start = s.start;
+  const sentence = text.slice(s.start, s.end);
+  const breaks = [...sentence.matchAll(CLAUSE_BREAK), ...sentence.matchAll(AND_NEW_SUBJECT)].sort((a, b) => a.index - b.index);
+  for (const m of breaks) {
+    // "Forecast launch of AWS's AI Foundry: Q4 2026": a label and its value are one clause.
+    if (m[0].startsWith(':') && (sentence.slice(m.index).match(WORD)?.length ?? 0) <= ATTACHMENT.labelValueWords) continue;
+    clauses.push({ start, end: s.start + m.index });
+    start = s.start + m.index;
+  }
+  clauses.push({ start, end: s.end });
+  return clauses;
+}
+
+export function layout(text: string, isTableCell: boolean): SentenceLayout {
+  const sentences = sentencesOf(text, isTableCell);
+  return {
+    sentences,
+    clauses: sentences.flatMap((s) => clausesOf(text, s)),
+    wordStarts: [...text.matchAll(WORD)].map((m) => m.index),
+    attributions: [...text.matchAll(ATTRIBUTION)].map((m) => m.index),
+    alternatives: [...text.matchAll(ALTERNATIVE)].map((m) => m.index),
+    consequences: [...text.matchAll(CONSEQUENCE)].map((m) => m.index),
+  };
+}
+
+/** Index of the span (sentence, clause) holding `offset`, or -1. Spans are sorted and do not overlap. */
+export function spanIndexAt(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < spans[mid].start) hi = mid - 1;
+    else if (offset >= spans[mid].end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** The sentence holding `offset`, or the whole text when none does. */
+export function sentenceAt(l: SentenceLayout, text: string, offset: number): Span {
+  return l.sentences[spanIndexAt(l.sentences, offset)] ?? { start: 0, end: text.length };
+}
+
+/** Index of the first word starting at or after `offset` (word starts are sorted). */
+export function firstWordAtOrAfter(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
