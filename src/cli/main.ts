@@ -2,12 +2,13 @@
  * dealcheck [--format text|json|sarif] [--kb FILE]... [--no-bundled-kb] [--include-supported] PATH...
  * Exit 0: no conflict; 1: a conflict; 2: usage or knowledge base errors (message on stderr).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import fg from 'fast-glob';
 import type { Report } from '../diagnostics/finding';
-import { loadKnowledgeBase } from '../knowledge';
 import { checkFiles } from './check-files';
+import { runExplain } from './explain';
+import { formatKbProblems, loadKnowledgeFiles } from './knowledge-files';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
@@ -64,6 +65,7 @@ export interface Io {
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === 'explain') return runExplain(argv.slice(1), io);
   let args;
   try {
     args = parseArgs({
@@ -99,19 +101,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err(`dealcheck: no PATH given\n${USAGE}`);
     return 2;
   }
-  const kbFiles: { path: string; text: string }[] = [];
-  for (const path of values.kb!) {
-    try {
-      kbFiles.push({ path, text: readFileSync(path, 'utf8') });
-    } catch (e) {
-      io.err(`dealcheck: cannot read knowledge base ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-      return 2;
-    }
+  const loaded = loadKnowledgeFiles(values.kb!, !values['no-bundled-kb']);
+  if ('error' in loaded) {
+    io.err(`dealcheck: ${loaded.error}\n`);
+    return 2;
   }
-  const { kb, problems } = loadKnowledgeBase({ files: kbFiles, useBundled: !values['no-bundled-kb'] });
+  const { kb, problems, files: kbFiles } = loaded;
   if (problems.length) {
-    for (const p of problems) io.err(`${p.file}:${p.line + 1}:${p.character + 1}  error  ${p.message}  (${p.field})\n`);
-    io.err(`dealcheck: the knowledge base has ${problems.length} error${problems.length === 1 ? '' : 's'}\n`);
+    io.err(formatKbProblems(problems));
     return 2;
   }
   let files: string[];

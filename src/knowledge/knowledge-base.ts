@@ -86,6 +86,7 @@ function isAcronym(alias: string): boolean {
 }
 
 /** Merges files in order; later files add to earlier ones (same-id facts gain assertions). */
+// eslint-disable-next-line complexity -- 33 > 15: to be split (issue 10's loading and index work)
 export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseResult {
   const problems: KbProblem[] = files.flatMap((f) => f.problems);
   const sources = new Map<string, Source>();

@@ -3,8 +3,8 @@ import { NUMBER_WORD_VALUES } from '../reading/lexicon';
 
 export const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 
-/** Number words below twenty ("one" … "nineteen"), and the tens ("twenty" … "ninety"), from the lexicon. */
-const WORDS = [...NUMBER_WORD_VALUES].filter(([, v]) => v > 0);
+/** Number words below twenty ("zero" … "nineteen"), and the tens ("twenty" … "ninety"), from the lexicon. */
+const WORDS = [...NUMBER_WORD_VALUES];
 const UNIT_WORD = `(?:${WORDS.filter(([, v]) => v < 20).map(([w]) => w).join('|')})`;
 const TENS_WORD = `(?:${WORDS.filter(([, v]) => v >= 20 && v < 100).map(([w]) => w).join('|')})`;
 /** "four", "twenty-five", "ninety", "one hundred", "a hundred". */

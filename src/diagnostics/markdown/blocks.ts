@@ -43,6 +43,7 @@ function frontMatterEnd(text: string): number {
  * Offsets where blocks start, from `from` (itself a block start) onwards. `stop(offset)` may end
  * the scan early at a block start: the incremental splitter stops where old and new blocks meet.
  */
+// eslint-disable-next-line complexity -- 17 > 15: to be split (issue 13's line-ending work)
 function* blockStarts(text: string, from: number): Generator<number> {
   let sawBlank = false;
   let fence: { char: string; length: number } | undefined;

@@ -38,7 +38,7 @@ export interface Evidence extends UnitDiscourse {
 /** "up to $25 billion" is a hedge: its "up" is not the growth word of "revenue up 35%". */
 const HEDGE_UP_TO = /^up\s+to\b/i;
 
-const DEADLINE_BEFORE = new RegExp(String.raw`^[^,;:]{0,40}?\b(?:${alternationOf(LEXICON.deadlineWords)})\s+$`, 'i');
+export const DEADLINE_BEFORE = new RegExp(String.raw`^[^,;:]{0,40}?\b(?:${alternationOf(LEXICON.deadlineWords)})\s+$`, 'i');
 const DEADLINE_OPENING = new RegExp(String.raw`^\s*(?:${alternationOf(LEXICON.deadlineWords)})\s+$`, 'i');
 
 /**
@@ -101,11 +101,16 @@ export function keywordWeight(ev: Evidence, words: ReadonlySet<string>, figure: 
   let w = 0;
   for (const [k, hw] of ev.header?.keywords ?? []) if (words.has(k)) w = Math.max(w, hw);
   for (const k of ev.keywords) if (words.has(k.keyword)) w = Math.max(w, wordWeight(ev, k, figure));
-  if (w >= GATES.said) return w;
-  // Ellipsis: in "AWS's 32% share dwarfs Azure's 24%", the 24% is a share too.
+  return w >= GATES.said ? w : Math.max(w, ellipsisWeight(ev, words, figure));
+}
+
+/** Ellipsis: in "AWS's 32% share dwarfs Azure's 24%", the 24% is a share too, at a discount. */
+function ellipsisWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): number {
   const sentence = ev.layout.sentences[spanIndexAt(ev.layout.sentences, figure.start)];
+  if (!sentence) return 0;
+  let w = 0;
   for (const other of ev.figures) {
-    if (other === figure || other.type !== figure.type || other.end > figure.start || !sentence || other.start < sentence.start) continue;
+    if (other === figure || other.type !== figure.type || other.end > figure.start || other.start < sentence.start) continue;
     for (const k of ev.keywords) if (words.has(k.keyword)) w = Math.max(w, EVIDENCE.ellipsis * wordWeight(ev, k, other));
   }
   return w;

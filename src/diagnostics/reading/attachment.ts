@@ -13,7 +13,7 @@ const PREPOSITION_BEFORE = new RegExp(
   String.raw`(?:^|\s)(?:${alternationOf(LEXICON.figurePrepositions)})\s+(?:${wordsOf(LEXICON.prepositionDeterminers).map((w) => `${escapeRegExp(w)}\\s+`).join('|')})?$`,
   'i',
 );
-const JOINERS = new RegExp(String.raw`,|${wordsOf(LEXICON.joiners).map((w) => String.raw`\b${escapeRegExp(w)}\b`).join('|')}`, 'gi');
+export const JOINERS = new RegExp(String.raw`,|${wordsOf(LEXICON.joiners).map((w) => String.raw`\b${escapeRegExp(w)}\b`).join('|')}`, 'gi');
 
 /** A figure's place, and its type where the caller knows it. */
 export interface FigureSpan extends Span {

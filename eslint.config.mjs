@@ -1,0 +1,22 @@
+// Lint rules the project holds itself to (npm run lint, part of npm test):
+// - the engine's functions stay small: cyclomatic complexity at most 15 in src/diagnostics and src/knowledge;
+// - the front ends never drop a promise on the floor (a rejected one would kill the server silently).
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', 'test-results/**'] },
+  {
+    files: ['src/**/*.ts'],
+    languageOptions: { parser: tseslint.parser },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+  },
+  {
+    files: ['src/diagnostics/**/*.ts', 'src/knowledge/**/*.ts'],
+    rules: { complexity: ['error', { max: 15 }] },
+  },
+  {
+    files: ['src/server/**/*.ts', 'src/extension.ts', 'src/cli/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
+);

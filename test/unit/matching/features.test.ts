@@ -1,0 +1,121 @@
+/**
+ * Each feature on its own, measured on a sentence for a figure and a candidate fact of the small
+ * matching knowledge base (test/fixtures/matching.dealkb.json). Values are weights in [0, 1] (or
+ * sums of them), independent of the model's weights.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Candidate } from '../../../src/diagnostics/matching/features/candidate';
+import { objectWeight, rivalParties, spokenOfElsewhere, subjectWeight } from '../../../src/diagnostics/matching/features/parties';
+import { siblingMarkWeight } from '../../../src/diagnostics/matching/features/siblings';
+import { ownWordsWeight, qualifierWeights, relationWeight } from '../../../src/diagnostics/matching/features/words';
+import { yearEvidence } from '../../../src/diagnostics/matching/features/year';
+import { gatherEvidence } from '../../../src/diagnostics/matching/evidence';
+import { knowledgeBaseFromTexts } from '../../../src/knowledge/knowledge-base';
+
+const { kb } = knowledgeBaseFromTexts([
+  { file: 'matching.dealkb.json', text: readFileSync(join(__dirname, '../../fixtures/matching.dealkb.json'), 'utf8') },
+]);
+
+export function candidate(text: string, figureText: string, factId: string, previous?: string): Candidate {
+  const ev = gatherEvidence({ start: 0, text, previous }, kb);
+  assert.ok(ev, `no figure in ${text}`);
+  const figure = ev.figures.find((f) => f.text === figureText);
+  assert.ok(figure, `no figure ${figureText} in ${text}: ${ev.figures.map((f) => f.text)}`);
+  const fact = kb.facts.find((f) => f.fact.id === factId);
+  assert.ok(fact, `no fact ${factId}`);
+  return { kb, ev, figure, fact };
+}
+
+const round = (n: number | undefined) => (n === undefined ? undefined : Math.round(n * 1000) / 1000);
+
+describe('features', () => {
+  describe('subject and object: how plainly the fact\'s parties are named for the figure', () => {
+    const rows: [text: string, figure: string, fact: string, subject: number, object: number | undefined][] = [
+      ['Amazon invested $8 billion in Anthropic.', '$8 billion', 'amazon-anthropic-investment', 1, 1],
+      // The second figure gets the party after its own preposition; the subject, before both, is shared.
+      ['Amazon invested $25 billion in Anthropic and $50 billion in OpenAI.', '$50 billion', 'amazon-anthropic-investment', 0.642, 0.3],
+      ['Amazon invested $25 billion in Anthropic and $50 billion in OpenAI.', '$50 billion', 'amazon-openai-investment', 0.642, 1],
+      // A sentence naming nobody speaks of the parties of the sentence before.
+      ['Amazon invested in Anthropic. Of that, $5 billion is paid upfront.', '$5 billion', 'amazon-anthropic-upfront', 0.6, 0.6],
+      // An opening "It" stands for the subject of the sentence before.
+      ['Amazon backs both labs. It poured $50 billion into OpenAI.', '$50 billion', 'amazon-openai-investment', 0.7, 1],
+      // A fact without an object has no object feature of its own.
+      ['AWS holds 31% of the cloud market.', '31%', 'amazon-cloud-share', 1, undefined],
+      // Carried from the paragraph before.
+      ['Of that, $5 billion is paid upfront.', '$5 billion', 'amazon-anthropic-upfront', 0.6, 0.6],
+    ];
+    for (const [text, figure, fact, subject, object] of rows)
+      it(`${figure} in "${text}" for ${fact}: subject ${subject}, object ${object}`, () => {
+        const c = candidate(text, figure, fact, text.startsWith('Of that') ? 'Amazon invested $25 billion in Anthropic.' : undefined);
+        assert.deepEqual([round(subjectWeight(c)), round(objectWeight(c))], [subject, object]);
+      });
+  });
+
+  describe('relation and own words', () => {
+    const rows: [text: string, figure: string, fact: string, relation: number, own: number][] = [
+      ['Amazon invested $8 billion in Anthropic.', '$8 billion', 'amazon-anthropic-investment', 1, 0],
+      ['AWS has $8 billion in Anthropic.', '$8 billion', 'amazon-anthropic-investment', 0, 0],
+      // A specific unit names the measure by itself.
+      ['Trainium 2: 850 TFLOPS at FP16.', '850 TFLOPS', 'trainium2-throughput', 0.8, 0],
+      // Ellipsis: the second share is a share too, at a discount.
+      ["AWS's 32% share dwarfs Azure's 24%.", '24%', 'microsoft-cloud-share', 0.6, 0],
+      // An implied relation goes without saying beside its subject.
+      ['AI inference serving: about $28 billion in 2024.', '$28 billion', 'inference-serving-2024', 0.5, 0],
+    ];
+    for (const [text, figure, fact, relation, own] of rows)
+      it(`${figure} in "${text}" for ${fact}: relation ${relation}, own words ${own}`, () => {
+        const c = candidate(text, figure, fact);
+        assert.deepEqual([round(relationWeight(c, subjectWeight(c))), round(ownWordsWeight(c))], [relation, own]);
+      });
+  });
+
+  describe('qualifiers and sibling marks', () => {
+    const rows: [text: string, figure: string, fact: string, qualifiers: [string, number][], sibling: number][] = [
+      ['Amazon pays $5 billion upfront to Anthropic.', '$5 billion', 'amazon-anthropic-upfront', [['upfront', 1]], 0],
+      // The whole investment's sibling, the upfront part, has its mark said: that argues against the whole.
+      ['Amazon pays $5 billion upfront to Anthropic.', '$5 billion', 'amazon-anthropic-investment', [], 1],
+      ['Amazon invested $8 billion in Anthropic.', '$8 billion', 'amazon-anthropic-milestone', [['milestone', 0]], 0],
+    ];
+    for (const [text, figure, fact, qualifiers, sibling] of rows)
+      it(`${figure} in "${text}" for ${fact}`, () => {
+        const c = candidate(text, figure, fact);
+        assert.deepEqual(
+          [qualifierWeights(c).map((q) => [q.id, round(q.weight)]), round(siblingMarkWeight(c))],
+          [qualifiers, sibling],
+        );
+      });
+  });
+
+  describe('rival parties and sentences about someone else', () => {
+    const rows: [text: string, figure: string, fact: string, others: number, rival: boolean, elsewhere: boolean][] = [
+      ['Google put $2 billion into Anthropic.', '$2 billion', 'amazon-anthropic-investment', 1, true, false],
+      ['Amazon invested $8 billion in Anthropic.', '$8 billion', 'amazon-anthropic-investment', 0, false, false],
+      ['Garman joined Amazon in 2005, so he had spent 19 years at the company.', '19 years', 'openai-to-anthropic-gap', 0, false, true],
+    ];
+    for (const [text, figure, fact, others, rival, elsewhere] of rows)
+      it(`${figure} in "${text}" for ${fact}: others ${others}, rival ${rival}, about someone else ${elsewhere}`, () => {
+        const c = candidate(text, figure, fact);
+        const subj = subjectWeight(c);
+        const obj = objectWeight(c);
+        const r = rivalParties(c, subj, obj);
+        assert.deepEqual([round(r.others), r.rival, spokenOfElsewhere(c, subj, obj)], [others, rival, elsewhere]);
+      });
+  });
+
+  describe('year', () => {
+    const rows: [text: string, figure: string, fact: string, year: { same: number; other: number } | undefined][] = [
+      // Four words away ("of AI revenue in"), a year weighs 0.85.
+      ['AWS booked $45 billion of AI revenue in 2024.', '$45 billion', 'amazon-ai-revenue-2024', { same: 0.85, other: 0 }],
+      ['AWS booked $45 billion of AI revenue in 2025.', '$45 billion', 'amazon-ai-revenue-2024', { same: 0, other: 0.85 }],
+      ['AWS booked $45 billion of AI revenue.', '$45 billion', 'amazon-ai-revenue-2024', { same: 0, other: 0 }],
+      ['Amazon invested $8 billion in Anthropic in 2024.', '$8 billion', 'amazon-anthropic-investment', undefined],
+    ];
+    for (const [text, figure, fact, year] of rows)
+      it(`${figure} in "${text}" for ${fact}`, () => {
+        const y = yearEvidence(candidate(text, figure, fact));
+        assert.deepEqual(y && { same: round(y.same), other: round(y.other) }, year);
+      });
+  });
+});

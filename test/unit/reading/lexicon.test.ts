@@ -1,0 +1,126 @@
+/**
+ * Every entry of the lexicon (src/diagnostics/reading/lexicon.en.json) with its example: the
+ * example must show the entry at work, as Harper's rules carry their own test lines.
+ */
+import assert from 'node:assert/strict';
+import { PRONOUN_OPENING, WRITER_OPENING } from '../../../src/diagnostics/context/discourse';
+import type { Figure } from '../../../src/diagnostics/figures/figure';
+import { findFigures } from '../../../src/diagnostics/figures/find-figures';
+import { parseNumberWords } from '../../../src/diagnostics/figures/numbers';
+import { DEADLINE_BEFORE } from '../../../src/diagnostics/matching/evidence';
+import { ATTACHMENT } from '../../../src/diagnostics/matching/model';
+import { JOINERS, attachment } from '../../../src/diagnostics/reading/attachment';
+import { layout, spanIndexAt } from '../../../src/diagnostics/reading/layout';
+import { LEXICON, Lexicon, MONTH_NAMES } from '../../../src/diagnostics/reading/lexicon';
+import data from '../../../src/diagnostics/reading/lexicon.en.json';
+
+function figuresOf(text: string, count?: number): Figure[] {
+  const found = findFigures(text);
+  if (count !== undefined) assert.equal(found.length, count, `${count} figures expected in ${JSON.stringify(text)}, found ${found.map((f) => f.text)}`);
+  return found;
+}
+
+/** The span of the first word at or after `from`, skipping the listed words. */
+function wordAfter(text: string, from: number, skip: readonly string[] = []): { start: number; end: number } {
+  const re = /[\p{L}\p{N}]+/gu;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (!skip.includes(m[0].toLowerCase())) return { start: m.index, end: m.index + m[0].length };
+  throw new Error(`no word after ${from} in ${text}`);
+}
+
+function weight(text: string, word: { start: number; end: number }, figure: Figure, figures: Figure[]): number {
+  return attachment(text, layout(text, false), word, figure, figures);
+}
+
+describe('lexicon', () => {
+  it('is valid against its schema, every entry with an example', () => {
+    assert.doesNotThrow(() => Lexicon.parse(data));
+  });
+
+  describe('clause breaks and clause verbs split the two figures of their example into different clauses', () => {
+    for (const list of [LEXICON.clauseBreaks, LEXICON.clauseVerbs])
+      for (const [word, example] of Object.entries(list.entries))
+        it(`${word}: ${example}`, () => {
+          const [a, b] = figuresOf(example, 2);
+          const { clauses } = layout(example, false);
+          assert.notEqual(spanIndexAt(clauses, a.start), spanIndexAt(clauses, b.start));
+        });
+  });
+
+  describe('a party named after an attribution or an alternative weighs nothing for the figure; after a consequence, little', () => {
+    const cases = [
+      [LEXICON.attributions, 'NextFin', 0],
+      [LEXICON.alternatives, 'Microsoft', 0],
+      [LEXICON.consequences, 'Microsoft', ATTACHMENT.otherFigure],
+    ] as const;
+    for (const [list, party, expected] of cases)
+      for (const [word, example] of Object.entries(list.entries))
+        it(`${word}: ${example}`, () => {
+          const figures = figuresOf(example);
+          const at = example.indexOf(party, figures[0].end);
+          assert.equal(weight(example, { start: at, end: at + party.length }, figures[0], figures), expected);
+        });
+  });
+
+  describe('a word after a figure and its preposition (and determiner) belongs to that figure, not the next', () => {
+    for (const [word, example] of Object.entries(LEXICON.figurePrepositions.entries))
+      it(`${word}: ${example}`, () => {
+        const figures = figuresOf(example);
+        const [first, second] = figures;
+        const preposition = example.indexOf(` ${word} `, first.end) + word.length + 2;
+        const party = wordAfter(example, preposition, Object.keys(LEXICON.prepositionDeterminers.entries));
+        assert.ok(weight(example, party, first, figures) > weight(example, party, second, figures), example.slice(party.start, party.end));
+      });
+    for (const [word, example] of Object.entries(LEXICON.prepositionDeterminers.entries))
+      it(`determiner ${word}: ${example}`, () => {
+        const figures = figuresOf(example);
+        const party = wordAfter(example, example.indexOf(` ${word} `) + word.length + 2);
+        assert.ok(weight(example, party, figures[0], figures) > weight(example, party, figures[1], figures));
+      });
+  });
+
+  describe('joiners are counted between a word and its figure', () => {
+    for (const [word, example] of Object.entries(LEXICON.joiners.entries))
+      it(`${word}: ${example}`, () => assert.ok([...example.matchAll(JOINERS)].some((m) => m[0].toLowerCase() === word)));
+  });
+
+  describe('pronoun openings, writer openings and deadline words are recognised in their example', () => {
+    for (const [word, example] of Object.entries(LEXICON.pronounOpenings.entries))
+      it(`pronoun ${word}: ${example}`, () => assert.ok(PRONOUN_OPENING.test(example.slice(example.indexOf('. ') + 2))));
+    for (const list of [LEXICON.writerOpenings, LEXICON.writerContractions])
+      for (const [word, example] of Object.entries(list.entries)) it(`writer ${word}: ${example}`, () => assert.ok(WRITER_OPENING.test(example)));
+    for (const [word, example] of Object.entries(LEXICON.deadlineWords.entries))
+      it(`deadline ${word}: ${example}`, () => {
+        const [host, date] = figuresOf(example, 2);
+        assert.ok(DEADLINE_BEFORE.test(example.slice(host.end, date.start)));
+      });
+  });
+
+  describe('hedges: the figure of each example carries the entry\'s hedge', () => {
+    for (const list of [LEXICON.hedgesBefore, LEXICON.hedgesAfter])
+      for (const [word, { hedge, example }] of Object.entries(list.entries))
+        it(`${word} → ${hedge}: ${example}`, () => assert.equal(figuresOf(example)[0].hedge, hedge));
+  });
+
+  describe('number words, months, units of time and count modifiers read as their entry says', () => {
+    for (const [word, { value, example }] of Object.entries(LEXICON.numberWords.entries))
+      it(`${word} = ${value}: ${example}`, () => {
+        assert.equal(parseNumberWords(word === 'hundred' ? 'one hundred' : word), value);
+        assert.equal(figuresOf(example, 1)[0].value.lo / figuresOf(example)[0].factor, value);
+      });
+    MONTH_NAMES.forEach((month, index) =>
+      it(`${month}: ${LEXICON.months.entries[month].example}`, () => {
+        const [date] = figuresOf(LEXICON.months.entries[month].example, 1);
+        assert.equal(date.value.lo % 12, index);
+      }),
+    );
+    for (const [word, { months, example }] of Object.entries(LEXICON.durationUnits.entries))
+      it(`${word} = ${months} months: ${example}`, () => {
+        const [d] = figuresOf(example, 1);
+        const n = word === 'decade' ? 1 : Number(d.text.match(/\d+/)![0]);
+        assert.equal(d.value.lo, n * months);
+      });
+    for (const [word, example] of Object.entries(LEXICON.countModifiers.entries))
+      it(`${word}: ${example}`, () => assert.equal(figuresOf(example, 1)[0].type, 'count'));
+  });
+});
