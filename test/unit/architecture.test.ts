@@ -1,6 +1,7 @@
 /** The checking core stays editor-free: nothing under src/diagnostics or src/knowledge imports vscode or the LSP libraries. */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 
 const root = join(__dirname, '../..');
@@ -18,6 +19,10 @@ describe('architecture', () => {
       const offenders = files(join(root, dir)).filter((f) =>
         /from\s+['"](?:vscode|vscode-languageserver[^'"]*|vscode-languageclient[^'"]*)['"]|require\(['"]vscode['"]\)/.test(readFileSync(f, 'utf8')),
       );
+      assert.deepEqual(offenders.map((f) => relative(root, f)), []);
+    });
+    it(`${dir} imports no Node built-in, so the engine runs in a web worker`, () => {
+      const offenders = files(join(root, dir)).filter((f) => [...readFileSync(f, 'utf8').matchAll(/(?:from\s+|require\()['"]([^'"]+)['"]/g)].some(([, m]) => m.startsWith('node:') || builtinModules.includes(m)));
       assert.deepEqual(offenders.map((f) => relative(root, f)), []);
     });
   }
