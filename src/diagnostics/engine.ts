@@ -13,7 +13,7 @@ import { BlockDocument } from './markdown/block-document';
 import type { Block } from './markdown/blocks';
 import { type ControlComment, parseProse } from './markdown/prose';
 import { type Match, readUnit } from './matching/matcher';
-import { CONTEXT_REACH, type Lending, lendContext, lendingKind } from './context/discourse';
+import { CONTEXT_REACH, type HeadingTopic, type Lending, headingTopic, lendContext, lendingKind } from './context/discourse';
 import type { Figure } from './figures/figure';
 import { describeFinding, sourceValues } from './messages';
 
@@ -34,6 +34,8 @@ export interface BlockResult {
   comments: BlockComment[];
   /** The block is a table, or names nobody before its first figure: check it again with the paragraph before. */
   wantsPrevious?: boolean;
+  /** It has a figure, so the topic of its section (the parties its heading names) may matter. */
+  usesTopic?: boolean;
 }
 
 export interface DocumentResult {
@@ -111,12 +113,12 @@ function unverifiedFinding(figure: Figure, range: Finding['range']): Finding {
 }
 
 /** Checks one block on its own; positions are relative to the block. */
-export function checkBlock(text: string, kb: KnowledgeBase, previous?: string): BlockResult {
+export function checkBlock(text: string, kb: KnowledgeBase, previous?: string, topic?: readonly string[]): BlockResult {
   if (!MAY_HOLD_FIGURE.test(text) && !text.includes('dealcheck-')) return { findings: [], comments: [] };
   const prose = parseProse(text);
   const starts = lineStarts(text);
   const findings: BlockFinding[] = [];
-  const { units, wantsPrevious } = lendContext(prose.units, kb, previous);
+  const { units, wantsPrevious } = lendContext(prose.units, kb, previous, topic);
   for (const unit of units) {
     for (const read of readUnit(unit, kb)) {
       const { figure, match } = read;
@@ -132,7 +134,7 @@ export function checkBlock(text: string, kb: KnowledgeBase, previous?: string): 
     }
   }
   const comments = prose.comments.map((c) => ({ ...c, startLine: positionIn(starts, c.start).line, endLine: positionIn(starts, c.end).line }));
-  return wantsPrevious ? { findings, comments, wantsPrevious } : { findings, comments };
+  return { findings, comments, ...(wantsPrevious ? { wantsPrevious } : {}), ...(findings.length ? { usesTopic: true } : {}) };
 }
 
 /** A finding in the document: its range in document lines, its place relative to its block. */
@@ -186,6 +188,51 @@ function shift(f: Finding, lines: number): Finding {
   return { ...f, range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } } };
 }
 
+/** The parties of the nearest heading above a block that names any: its section's topic. */
+interface Topic {
+  parties: readonly string[];
+  /** The parties as a cache key: a heading edited without changing whom it names re-checks nothing. */
+  key: string;
+}
+
+/** The context a block was checked in, for `dealcheck explain`. */
+interface BlockContext {
+  previous?: string;
+  topic: readonly string[];
+}
+
+interface CacheEntry {
+  text: string;
+  round: number;
+  /** Results by context (the paragraph before, the topic). */
+  results: Map<string, BlockResult>;
+  /** The result of a block whose figures need no context (or that has none), for any context. */
+  free?: BlockResult;
+  lends?: Lending;
+  /** For a heading, its level and the parties it names; null for any other block. */
+  heading?: HeadingTopic | null;
+}
+
+/** The headings above the current block, by level: a heading closes the sections of its level and below. */
+class TopicStack {
+  private open: HeadingTopic[] = [];
+  private cached: Topic | undefined;
+
+  enter(heading: HeadingTopic): void {
+    this.open = [...this.open.filter((h) => h.level < heading.level), heading];
+    this.cached = undefined;
+  }
+
+  current(): Topic {
+    if (!this.cached) {
+      const naming = [...this.open].reverse().find((h) => h.parties.length);
+      const parties = naming?.parties ?? [];
+      this.cached = { parties, key: parties.join(' ') };
+    }
+    return this.cached;
+  }
+}
+
 /**
  * A checker that remembers each block's findings by the block's text, for a server that
  * re-checks a document on every edit (kept as a BlockDocument, which re-splits only around an
@@ -193,9 +240,9 @@ function shift(f: Finding, lines: number): Finding {
  */
 export class DocumentChecker {
   /** Block text → its findings; `text` is the key itself, `round` the last check that used it. */
-  private cache = new Map<string, { text: string; result: BlockResult; round: number; byPrevious?: Map<string, BlockResult>; lends?: Lending }>();
+  private cache = new Map<string, CacheEntry>();
   private rounds = 0;
-  private last: { doc: BlockDocument; revision: number; placed: Placed[] } | undefined;
+  private last: { doc: BlockDocument; revision: number; placed: Placed[]; contexts: BlockContext[] } | undefined;
 
   /**
    * Who a block that opens naming nobody is about: the plain paragraph or heading just before it
@@ -213,6 +260,36 @@ export class DocumentChecker {
       leadIns = leadIns ? `${entry.text}\n\n${leadIns}` : entry.text;
     }
     return leadIns || undefined;
+  }
+
+  /** The cache entry of a block's text, created on first sight. */
+  private entryFor(text: string): CacheEntry {
+    let entry = this.cache.get(text);
+    if (!entry) this.cache.set(text, (entry = { text, round: 0, results: new Map() }));
+    return entry;
+  }
+
+  /** A block's result in a context, computed once per context (a few kept per block). */
+  private resultIn(entry: CacheEntry, previous: string | undefined, topic: Topic): BlockResult {
+    const key = `${previous ?? ''}\u0001${topic.key}`;
+    let result = entry.results.get(key);
+    if (!result) {
+      if (entry.results.size >= 8) entry.results.clear();
+      entry.results.set(key, (result = checkBlock(entry.text, this.kb, previous, topic.parties)));
+    }
+    return result;
+  }
+
+  /**
+   * A block's findings in its context: the section's topic, and for a block that names nobody the
+   * paragraph before. A block without figures needs neither, and keeps one result for any context.
+   */
+  private resultFor(entry: CacheEntry, blocks: readonly Block[], b: number, topic: Topic): { result: BlockResult; previous?: string } {
+    if (entry.free) return { result: entry.free };
+    const base = this.resultIn(entry, undefined, topic);
+    if (!base.usesTopic && !base.wantsPrevious) entry.free = base;
+    const previous = base.wantsPrevious ? this.contextFor(blocks, b) : undefined;
+    return previous === undefined ? { result: base } : { result: this.resultIn(entry, previous, topic), previous };
   }
 
   /** A block's findings moved to the lines it sits on; a typed character moves no line. */
@@ -238,76 +315,67 @@ export class DocumentChecker {
    * Checks a document. A BlockDocument kept across edits is re-checked only where its blocks
    * changed since they were last seen; a string is checked whole.
    */
-  // eslint-disable-next-line complexity -- 20 > 15: to be split (issue 13's DocumentChecker work)
   check(document: BlockDocument | string, options: CheckOptions = {}): DocumentResult {
     if (document.length > MAX_DOCUMENT_LENGTH) {
       this.last = undefined;
       return { findings: [], skipped: `skipped because it is larger than ${MAX_DOCUMENT_LENGTH / 1e6} MB` };
     }
     const doc = typeof document === 'string' ? new BlockDocument(document) : document;
-    const blocks = doc.blocks;
-    const placed: Placed[] = [];
-    const comments: (BlockComment & { offset: number })[] = [];
-    const round = ++this.rounds;
-    let distinct = 0;
-    for (let b = 0; b < blocks.length; b++) {
-      const block = blocks[b];
-      let entry = this.cache.get(block.text);
-      if (!entry) {
-        // Cached blocks never hold one, so only a new block can bring one in.
-        if (block.text.includes('\u0000')) {
-          this.last = undefined;
-          return { findings: [], skipped: 'skipped because it holds NUL bytes: not a text file' };
-        }
-        entry = { text: block.text, result: checkBlock(block.text, this.kb), round: 0 };
-        this.cache.set(block.text, entry);
-      }
-      // The cached key from now on: later lookups compare pointers, not paragraphs.
-      block.text = entry.text;
-      if (entry.round !== round) distinct++;
-      entry.round = round;
-      let { result } = entry;
-      const previous = result.wantsPrevious ? this.contextFor(blocks, b) : undefined;
-      if (previous !== undefined) {
-        // By its context as well: an edit to that re-checks this one too. The context block's
-        // text is its interned cache key, so this lookup mostly compares pointers.
-        entry.byPrevious ??= new Map();
-        let withPrevious = entry.byPrevious.get(previous);
-        if (!withPrevious) {
-          if (entry.byPrevious.size >= 8) entry.byPrevious.clear();
-          entry.byPrevious.set(previous, (withPrevious = checkBlock(block.text, this.kb, previous)));
-        }
-        result = withPrevious;
-      }
-      for (const c of result.comments)
-        comments.push({ ...c, offset: block.start + c.start, startLine: block.line + c.startLine, endLine: block.line + c.endLine });
-      if (result.findings.length) {
-        const findings = this.atLine(result, block.line);
-        for (let k = 0; k < findings.length; k++) placed.push({ finding: findings[k], place: result.findings[k].place, blockStart: block.start });
-      }
+    const walked = this.walk(doc);
+    if (typeof walked === 'string') {
+      this.last = undefined;
+      return { findings: [], skipped: walked };
     }
-    // Keep what this version uses, plus a margin for undo and typing back.
-    if (this.cache.size > 2 * distinct + 256) for (const [key, e] of this.cache) if (e.round !== round) this.cache.delete(key);
-    const kept = applyControlComments(placed, comments);
-    this.last = { doc, revision: doc.revision, placed: kept };
+    const kept = applyControlComments(walked.placed, walked.comments);
+    this.last = { doc, revision: doc.revision, placed: kept, contexts: walked.contexts };
     const shown = kept.filter((p) => isShown(p.finding, options));
     if (options.withFixes === false) return { findings: shown.map((p) => p.finding) };
     const ctx = fixContext(documentText(doc.text));
     return { findings: shown.map((p) => (isMatched(p) ? { ...p.finding, fixes: fixesFor(ctx, absolutePlace(p), sourceValues(p.place.match)) } : p.finding)) };
   }
 
+  /** Every block's findings and control comments, in place; or why the document is skipped. */
+  private walk(doc: BlockDocument): { placed: Placed[]; comments: (BlockComment & { offset: number })[]; contexts: BlockContext[] } | string {
+    const blocks = doc.blocks;
+    const placed: Placed[] = [];
+    const comments: (BlockComment & { offset: number })[] = [];
+    const contexts: BlockContext[] = [];
+    const round = ++this.rounds;
+    const topics = new TopicStack();
+    let distinct = 0;
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b];
+      // Cached blocks never hold one, so only a new block can bring one in.
+      if (!this.cache.has(block.text) && block.text.includes('\u0000')) return 'skipped because it holds NUL bytes: not a text file';
+      const entry = this.entryFor(block.text);
+      // The cached key from now on: later lookups compare pointers, not paragraphs.
+      block.text = entry.text;
+      if (entry.round !== round) distinct++;
+      entry.round = round;
+      if (entry.heading === undefined) entry.heading = headingTopic(entry.text, this.kb) ?? null;
+      if (entry.heading) topics.enter(entry.heading);
+      const topic = topics.current();
+      const { result, previous } = this.resultFor(entry, blocks, b, topic);
+      contexts.push({ previous, topic: topic.parties });
+      for (const c of result.comments)
+        comments.push({ ...c, offset: block.start + c.start, startLine: block.line + c.startLine, endLine: block.line + c.endLine });
+      const findings = result.findings.length ? this.atLine(result, block.line) : [];
+      for (let k = 0; k < findings.length; k++) placed.push({ finding: findings[k], place: result.findings[k].place, blockStart: block.start });
+    }
+    // Keep what this version uses, plus a margin for undo and typing back.
+    if (this.cache.size > 2 * distinct + 256) for (const [key, e] of this.cache) if (e.round !== round) this.cache.delete(key);
+    return { placed, comments, contexts };
+  }
+
   /**
    * Each block of a document with the text before it that lends it context, as a check sees it:
    * what `dealcheck explain` reads the figures of.
    */
-  blockContexts(document: string): { start: number; line: number; text: string; previous?: string }[] {
+  blockContexts(document: string): { start: number; line: number; text: string; previous?: string; topic: readonly string[] }[] {
     const doc = new BlockDocument(document);
     this.check(doc, { withFixes: false });
-    return doc.blocks.map((block, b) => {
-      const wants = this.cache.get(block.text)?.result.wantsPrevious;
-      const previous = wants ? this.contextFor(doc.blocks, b) : undefined;
-      return { start: block.start, line: block.line, text: block.text, previous };
-    });
+    const contexts = this.last?.contexts ?? [];
+    return doc.blocks.map((block, b) => ({ start: block.start, line: block.line, text: block.text, ...contexts[b] }));
   }
 
   /** The fixes of the finding whose figure starts at `position` in `doc` as it is now. */

@@ -58,7 +58,7 @@ export function explainDocument(text: string, kb: KnowledgeBase): FigureExplanat
   const { positionAt } = documentText(text);
   const out: FigureExplanation[] = [];
   for (const block of checker.blockContexts(text)) {
-    const { units } = lendContext(parseProse(block.text).units, kb, block.previous);
+    const { units } = lendContext(parseProse(block.text).units, kb, block.previous, block.topic);
     for (const unit of units) {
       for (const e of explainUnit(unit, kb)) {
         const start = positionAt(block.start + unit.start + e.figure.start);

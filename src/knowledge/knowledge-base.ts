@@ -3,6 +3,7 @@
  * cross-references checked, and indexes built once for fast matching.
  */
 import { type KbProblem, type LoadedFile, loadKnowledgeBaseText } from './loader';
+import { buildLookups } from './lookup';
 import type { Assertion, Entity, Fact, Qualifier, Relation, Source, ValueType } from './schema';
 import { type BaseInterval, assertionInterval, baseUnit } from './values';
 
@@ -30,6 +31,14 @@ export interface CompiledFact {
   yearHasDateFact: boolean;
 }
 
+/** An exclusive relation or qualifier: a figure said with its words belongs only to facts that have it. */
+export interface Scope {
+  id: string;
+  of: 'relation' | 'qualifier';
+  /** Lowercase keywords. */
+  keywords: ReadonlySet<string>;
+}
+
 export interface Mention {
   entity: string;
   start: number;
@@ -53,36 +62,17 @@ export interface KnowledgeBase {
   qualifierKeywords: ReadonlyMap<string, Set<string>>;
   /** Qualifiers writers often leave unsaid. */
   implicitQualifiers: ReadonlySet<string>;
+  /** Relations and qualifiers whose words name their measure or period and no other (`exclusive`). */
+  scopes: readonly Scope[];
   findMentions(text: string): Mention[];
   findKeywords(text: string): KeywordHit[];
+  /** The facts of a type a figure could be about, given the entities and words around it (see lookup.ts). */
+  candidateFacts(type: ValueType, entities: Iterable<string>, words: Iterable<string>): readonly CompiledFact[];
 }
 
 export interface KnowledgeBaseResult {
   kb: KnowledgeBase;
   problems: KbProblem[];
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-const WORD_END = '(?![\\p{L}\\p{N}])';
-
-/** Keywords this short ("to", "up") are whole words: "today" is not "to", nor "upfront" "up". */
-function isShortWord(keyword: string): boolean {
-  return keyword.length <= 2;
-}
-
-/** Word-start matching, longest alternatives first. Aliases, and the shortest keywords, also end at a word boundary. */
-function alternation(words: Iterable<string>, wholeWord: boolean): string {
-  const sorted = [...new Set(words)]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => escapeRegExp(w).replace(/\s+/g, '\\s+') + (!wholeWord && isShortWord(w) ? WORD_END : ''));
-  return `(?<![\\p{L}\\p{N}])(?:${sorted.join('|') || '(?!)'})${wholeWord ? WORD_END : ''}`;
-}
-
-function isAcronym(alias: string): boolean {
-  return alias.length <= 5 && alias === alias.toUpperCase() && /[A-Z]/.test(alias);
 }
 
 /** Merges files in order; later files add to earlier ones (same-id facts gain assertions). */
@@ -173,29 +163,26 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
   }
 
   const factsByType = new Map<ValueType, CompiledFact[]>();
-  for (const f of compiled) factsByType.set(f.fact.type, [...(factsByType.get(f.fact.type) ?? []), f]);
-
-  const aliasOwner = new Map<string, string>();
-  const exactAliases = new Set<string>();
-  for (const e of entities.values()) {
-    for (const alias of [e.name, ...e.aliases]) {
-      if (isAcronym(alias)) exactAliases.add(alias);
-      aliasOwner.set(isAcronym(alias) ? alias : alias.toLowerCase(), e.id);
-    }
+  for (const f of compiled) {
+    const list = factsByType.get(f.fact.type);
+    if (list) list.push(f);
+    else factsByType.set(f.fact.type, [f]);
   }
-  const mentionRe = new RegExp(alternation([...entities.values()].flatMap((e) => [e.name, ...e.aliases]), true), 'giu');
 
   const qualifierKeywords = new Map([...qualifiers.values()].map((q) => [q.id, new Set(q.keywords.map((k) => k.toLowerCase()))]));
-  const allKeywords = new Set<string>();
-  for (const f of compiled) for (const k of f.keywords) allKeywords.add(k);
-  for (const ks of qualifierKeywords.values()) for (const k of ks) allKeywords.add(k);
-  const keywordRe = new RegExp(alternation(allKeywords, false), 'giu');
-  // The regex takes the longest keyword at a place; "projected" also says "project".
-  const keywordPrefixes = new Map<string, string[]>();
-  for (const k of allKeywords) {
-    const prefixes = [...allKeywords].filter((p) => p !== k && k.startsWith(p) && (!isShortWord(p) || !/[\p{L}\p{N}]/u.test(k[p.length])));
-    if (prefixes.length) keywordPrefixes.set(k, prefixes);
-  }
+  const scopes: Scope[] = [
+    ...[...relations.values()].filter((r) => r.exclusive).map((r) => ({ id: r.id, of: 'relation' as const, keywords: new Set(r.keywords.map((k) => k.toLowerCase())) })),
+    ...[...qualifiers.values()].filter((q) => q.exclusive).map((q) => ({ id: q.id, of: 'qualifier' as const, keywords: qualifierKeywords.get(q.id)! })),
+  ];
+  // The words looked for in drafts, as written (case matters for capitals): those of the facts' relations and
+  // their own, of every qualifier, and of the exclusive relations.
+  const relationsInUse = new Set(compiled.map((f) => f.fact.relation));
+  const written = [
+    ...[...relations.values()].filter((r) => relationsInUse.has(r.id) || r.exclusive).flatMap((r) => r.keywords),
+    ...compiled.flatMap((f) => f.fact.keywords),
+    ...[...qualifiers.values()].flatMap((q) => q.keywords),
+  ];
+  const lookups = buildLookups(entities, compiled, written);
 
   const kb: KnowledgeBase = {
     sources,
@@ -206,25 +193,8 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
     factsByType,
     qualifierKeywords,
     implicitQualifiers: new Set([...qualifiers.values()].filter((q) => q.implicit).map((q) => q.id)),
-    findMentions(text) {
-      const out: Mention[] = [];
-      for (const m of text.matchAll(mentionRe)) {
-        const written = m[0].replace(/\s+/g, ' ');
-        const exact = aliasOwner.get(written);
-        const entity = exact && exactAliases.has(written) ? exact : aliasOwner.get(written.toLowerCase());
-        // "aws" in lower case is not the acronym AWS.
-        if (!entity) continue;
-        out.push({ entity, start: m.index, end: m.index + m[0].length });
-      }
-      return out;
-    },
-    findKeywords(text) {
-      return [...text.matchAll(keywordRe)].flatMap((m) => {
-        const keyword = m[0].toLowerCase().replace(/\s+/g, ' ');
-        const span = { start: m.index, end: m.index + m[0].length };
-        return [keyword, ...(keywordPrefixes.get(keyword) ?? [])].map((k) => ({ keyword: k, ...span }));
-      });
-    },
+    scopes,
+    ...lookups,
   };
   return { kb, problems };
 }

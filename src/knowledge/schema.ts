@@ -86,6 +86,10 @@ export const Entity = z
   .strict();
 export type Entity = z.infer<typeof Entity>;
 
+/** What `exclusive` means, for relations and qualifiers alike. */
+const EXCLUSIVE_DOC =
+  'Its words name this measure or period and no other ("valuation", "run-rate", "operating margin", "in the third quarter"): a figure said with them belongs only to facts of this relation (or with this qualifier), and stays silent when there are none. Declare the measures and periods your facts are NOT about this way, so that drafts\' figures about them are not read as your facts.';
+
 /** A word list the matcher looks for near a figure. Stems match word starts ("invest" matches "investment"). */
 const keywords = z.array(z.string().min(1)).default([]);
 
@@ -98,6 +102,10 @@ export const Relation = z
       .boolean()
       .default(false)
       .describe('A figure of the fact\'s type beside its subject is this relation even without its words ("Inference serving: about $28bn in 2024" is a market size).'),
+    exclusive: z
+      .boolean()
+      .default(false)
+      .describe(EXCLUSIVE_DOC),
   })
   .strict();
 export type Relation = z.infer<typeof Relation>;
@@ -111,6 +119,10 @@ export const Qualifier = z
       .boolean()
       .default(false)
       .describe('Writers often leave it unsaid (a prediction, an estimate): a figure without its words still fits, at a small cost.'),
+    exclusive: z
+      .boolean()
+      .default(false)
+      .describe(EXCLUSIVE_DOC),
   })
   .strict();
 export type Qualifier = z.infer<typeof Qualifier>;

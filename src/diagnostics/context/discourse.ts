@@ -23,6 +23,8 @@ export interface UnitDiscourse {
   previous: ReadonlySet<string>;
   /** The first of them: who "He" or "It" opening the unit is. */
   previousSubject?: string;
+  /** The parties the heading of the unit's section names: who a sentence that names nobody is about, failing all else. */
+  topic: ReadonlySet<string>;
 }
 
 /** Whether an entity can be a fact's subject or object (a company, chip, market, person…), not an event or a thing. */
@@ -94,13 +96,22 @@ function carried(kb: KnowledgeBase, named: ReadonlySet<string>, entity: string):
 export function carriedWeight(kb: KnowledgeBase, d: UnitDiscourse, entity: string, figure: Figure): number {
   const { sentences } = d.layout;
   const i = sentenceIndexOf(d, figure);
-  if (i < 0 || (i === 0 && !d.previous.size)) return 0;
+  if (i < 0) return 0;
   // Named after the figure, a party is its object, not who the sentence is about: "Fifty billion
   // dollars was offered, yet OpenAI turned it down" still speaks of the sentence before's Amazon.
   const namesSomeone = d.mentions.some((m) => within(m, sentences[i]) && m.end <= figure.start && isParty(kb, m.entity));
   if (namesSomeone) return 0;
-  // Back past sentences that name nobody either: "Anthropic's money is back-loaded. Just $5B
-  // arrives upfront. The remaining $20B hinges on milestones."
+  const topic = d.topic.has(entity) ? EVIDENCE.topic : 0;
+  return Math.max(topic, carriedFromBefore(kb, d, entity, i));
+}
+
+/**
+ * The weight of `entity` carried to sentence `i`, which names nobody before its figure: from the
+ * last sentence before it that names someone ("Anthropic's money is back-loaded. Just $5B arrives
+ * upfront. The remaining $20B hinges on milestones."), or from the paragraph before.
+ */
+function carriedFromBefore(kb: KnowledgeBase, d: UnitDiscourse, entity: string, i: number): number {
+  const { sentences } = d.layout;
   for (let j = i - 1; j >= 0; j--) {
     const named = d.mentions.filter((m) => within(m, sentences[j]));
     if (named.some((m) => isParty(kb, m.entity))) return carried(kb, new Set(named.map((m) => m.entity)), entity);
@@ -146,14 +157,19 @@ export function opensWithoutParty(unit: ProseUnit, kb: KnowledgeBase): boolean {
  * names someone, or else the block's context. `wantsPrevious`: a unit needed the block's context
  * and none was given, so the engine checks the block again with the paragraph before.
  */
-export function lendContext(units: ProseUnit[], kb: KnowledgeBase, previous: string | undefined): { units: ProseUnit[]; wantsPrevious: boolean } {
+export function lendContext(
+  units: ProseUnit[],
+  kb: KnowledgeBase,
+  previous: string | undefined,
+  topic: readonly string[] = [],
+): { units: ProseUnit[]; wantsPrevious: boolean } {
   let wantsPrevious = false;
   let lastNamingText: string | undefined;
   const out = units.map((unit, k) => {
-    let lent = unit;
+    let lent = topic.length ? { ...unit, topic } : unit;
     if (unit.table || opensWithoutParty(unit, kb)) {
       const context = unit.table ? previous : (lastNamingText ?? previous);
-      if (context !== undefined) lent = { ...unit, previous: context };
+      if (context !== undefined) lent = { ...lent, previous: context };
       else wantsPrevious = true;
     }
     // Only a later unit can use it: most blocks have one unit and skip the search.
@@ -181,4 +197,20 @@ export function lendingKind(text: string, kb: KnowledgeBase): Lending {
   if (namesParty(heading ? text.split('\n', 1)[0] : text, kb)) return 'names';
   // A paragraph ending in a colon introduces what follows; any other speaks for itself.
   return paragraph && text.trimEnd().endsWith(':') ? 'lead-in' : 'none';
+}
+
+/** A heading's level and the parties it names: the topic of the section under it. */
+export interface HeadingTopic {
+  level: number;
+  parties: readonly string[];
+}
+
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+([^\n]*?))?[ \t]*#*[ \t]*(?:\n|$)/;
+
+/** For a heading block ("## The Anthropic leg"), its level and the parties it names, sorted; otherwise undefined. */
+export function headingTopic(text: string, kb: KnowledgeBase): HeadingTopic | undefined {
+  const m = ATX_HEADING.exec(text);
+  if (!m) return undefined;
+  const parties = [...new Set(kb.findMentions(m[2] ?? '').filter((x) => isParty(kb, x.entity)).map((x) => x.entity))].sort();
+  return { level: m[1].length, parties };
 }

@@ -23,6 +23,8 @@ export interface ProseUnit {
   table?: { rowHeader: string; columnHeader: string; rowContext: string };
   /** The text before that names someone (a paragraph, heading or list item): who an opening "Of that, $5 billion" is about. */
   previous?: string;
+  /** The parties the heading of its section names (entity ids). */
+  topic?: readonly string[];
 }
 
 export interface ControlComment {

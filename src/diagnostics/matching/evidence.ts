@@ -151,6 +151,7 @@ export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | u
     header: unit.table ? headerEvidence(kb, unit.table) : undefined,
     previous: new Set(lent.map((m) => m.entity)),
     previousSubject: lent.find((m) => isParty(kb, m.entity))?.entity,
+    topic: new Set(unit.topic ?? []),
     weights: new Map(),
     subjects: new Map(),
     hosts: new Map(),

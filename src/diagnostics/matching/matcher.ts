@@ -26,10 +26,24 @@ export interface ReadFigure {
   sentenceEnd: number;
 }
 
-/** Every candidate fact for the figure, scored or rejected by a gate. */
+/** The entities a unit's figures may be about: named in it or its headers, or lent by the text before. */
+function entitiesOf(ev: Evidence): Set<string> {
+  return new Set([...ev.mentions.map((m) => m.entity), ...(ev.header?.mentions.keys() ?? []), ...ev.previous, ...ev.topic]);
+}
+
+/** The words a unit says, in it or its headers. */
+function wordsOf(ev: Evidence): Set<string> {
+  return new Set([...ev.keywords.map((k) => k.keyword), ...(ev.header?.keywords.keys() ?? [])]);
+}
+
+/**
+ * Every candidate fact for the figure, scored or rejected by a gate. Only facts about an entity
+ * the unit names (or is lent), or named by their own words, can pass the gates: the knowledge
+ * base's index gives just those.
+ */
 function candidatesOf(kb: KnowledgeBase, ev: Evidence, figure: Figure): (Scored | Rejected)[] {
   const out: (Scored | Rejected)[] = [];
-  for (const fact of kb.factsByType.get(figure.type) ?? []) {
+  for (const fact of kb.candidateFacts(figure.type, entitiesOf(ev), wordsOf(ev))) {
     // A spec, count or duration is compared in its unit: another unit is another measure.
     if (fact.unit !== figure.unit && (figure.type === 'spec' || figure.type === 'count' || figure.type === 'duration')) continue;
     out.push(scoreCandidate({ kb, ev, figure, fact }));

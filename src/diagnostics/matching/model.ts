@@ -12,7 +12,7 @@ const Feature = z.object({ weight: z.number(), doc: z.string().min(1) });
 
 export const FEATURE_NAMES = [
   'subject', 'object', 'relation', 'ownWords', 'rivals', 'qualifierSaid', 'qualifierUnsaid', 'implicitQualifierUnsaid',
-  'siblingMark', 'yearSaid', 'yearUnsaid', 'otherYear',
+  'siblingMark', 'yearSaid', 'yearUnsaid', 'otherYear', 'otherScope',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -24,14 +24,16 @@ export const Model = z
   .object({
     $comment: z.string(),
     features: z.object(Object.fromEntries(FEATURE_NAMES.map((k) => [k, Feature])) as Record<FeatureName, typeof Feature>).strict(),
-    gates: section(['said', 'plain', 'pairNamed', 'soleParty', 'specificOwnWords', 'impliedRelation', 'namedMeasure', 'yearColumn', 'otherYearRules'] as const),
+    gates: section([
+      'said', 'plain', 'pairNamed', 'soleParty', 'specificOwnWords', 'impliedRelation', 'namedMeasure', 'yearColumn', 'otherYearRules', 'otherScope',
+    ] as const),
     verdict: section(['margin', 'echoMargin', 'minConflictScore'] as const),
     evidence: section([
-      'otherRole', 'carried', 'sentenceSubject', 'pronounSubject', 'ellipsis', 'family', 'deadlineHost', 'rowHeader', 'columnHeader',
+      'otherRole', 'carried', 'topic', 'sentenceSubject', 'pronounSubject', 'ellipsis', 'family', 'deadlineHost', 'rowHeader', 'columnHeader',
       'rowParty', 'rowWords', 'maxCarriedParties', 'deadlineReach',
     ] as const),
     attachment: section([
-      'otherClause', 'otherFigure', 'sharedSubject', 'sharedSubjectSpread', 'decayPerWord', 'minDecay', 'joinerWords', 'prepositionReach',
+      'otherClause', 'otherFigure', 'otherKindFigure', 'sharedSubject', 'sharedSubjectSpread', 'decayPerWord', 'minDecay', 'joinerWords', 'prepositionReach',
       'labelValueWords',
     ] as const),
   })

@@ -6,6 +6,7 @@
 import type { CompiledFact } from '../../knowledge/knowledge-base';
 import type { Candidate } from './features/candidate';
 import { type Rivals, objectWeight, rivalParties, spokenOfElsewhere, subjectWeight } from './features/parties';
+import { type OtherScope, otherScope } from './features/scope';
 import { siblingMarkWeight } from './features/siblings';
 import { ownWordsWeight, qualifierWeights, relationWeight } from './features/words';
 import { type YearEvidence, yearEvidence } from './features/year';
@@ -23,6 +24,7 @@ export interface Measures {
   spokenOfElsewhere: boolean;
   siblingMark: number;
   year: YearEvidence | undefined;
+  scope: OtherScope;
 }
 
 export interface Scored {
@@ -33,6 +35,12 @@ export interface Scored {
   objectUnnamed: boolean;
   /** The fact is of a year and no year is said near the figure ("a $42 billion base"). */
   yearUnnamed: boolean;
+  /**
+   * Whether the sentence itself says who, (to whom) and what: the fact's subject, its object when
+   * it has one, and its relation (or its own words, or one of its qualifiers). Citing a figure
+   * takes less than saying the writer is wrong: a conflict needs all three.
+   */
+  positive: boolean;
 }
 
 /** Why a candidate is no reading of the figure. */
@@ -80,6 +88,17 @@ function yearGate(c: Candidate, year: YearEvidence | undefined): string | undefi
   return year.other >= GATES.otherYearRules && year.same < year.other ? 'another year is said' : undefined;
 }
 
+/** The fact's subject, object (when it has one) and relation are all said for the figure. */
+function isPositive(m: Measures): boolean {
+  const what = Math.max(m.relation, m.ownWords, explicitQualifier(m));
+  return m.subject >= GATES.said && (m.object ?? GATES.said) >= GATES.said && what >= GATES.said;
+}
+
+/** A measure or period the fact is not about, said plainly, rules it out. */
+function scopeGate(scope: OtherScope): string | undefined {
+  return scope.weight >= GATES.otherScope ? `another measure or period is said (${scope.scope})` : undefined;
+}
+
 /** The features' values, in the order they are summed. */
 function featureValues(m: Measures): FeatureValue[] {
   const values: FeatureValue[] = [
@@ -104,6 +123,7 @@ function featureValues(m: Measures): FeatureValue[] {
     values.push({ feature: 'yearUnsaid', value: said ? 0 : 1 });
     values.push({ feature: 'otherYear', value: said ? 0 : m.year.other });
   }
+  values.push({ feature: 'otherScope', value: m.scope.weight });
   return values;
 }
 
@@ -115,10 +135,13 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
   const words = { subject, object, relation: relationWeight(c, subject), ownWords: ownWordsWeight(c), qualifiers: qualifierWeights(c) };
   const wordsFailed = wordsGate(c, words);
   if (wordsFailed) return { fact: cf, gate: wordsFailed };
+  const scope = otherScope(c);
+  const scopeFailed = scopeGate(scope);
+  if (scopeFailed) return { fact: cf, gate: scopeFailed };
   const parties = { ...words, rivals: rivalParties(c, subject, object), spokenOfElsewhere: spokenOfElsewhere(c, subject, object) };
   const partiesFailed = partiesGate(c, parties);
   if (partiesFailed) return { fact: cf, gate: partiesFailed };
-  const measures: Measures = { ...parties, siblingMark: siblingMarkWeight(c), year: yearEvidence(c) };
+  const measures: Measures = { ...parties, siblingMark: siblingMarkWeight(c), year: yearEvidence(c), scope };
   const yearFailed = yearGate(c, measures.year);
   if (yearFailed) return { fact: cf, gate: yearFailed };
   const { score, contributions } = scoreOf(featureValues(measures), weights);
@@ -128,6 +151,7 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
     contributions,
     objectUnnamed: object !== undefined && object < GATES.said,
     yearUnnamed: !!measures.year && measures.year.same < GATES.said && measures.year.other < GATES.said,
+    positive: isPositive(measures),
   };
 }
 

@@ -38,6 +38,18 @@ function unnamedAlike(best: Scored, s: Scored): boolean {
   return (best.objectUnnamed && s.objectUnnamed) || (best.yearUnnamed && s.yearUnnamed && s.fact.fact.object === best.fact.fact.object);
 }
 
+/** The same thing measured: facts that differ only in their qualifiers or year are siblings. */
+function sameThing(a: Scored, b: Scored): boolean {
+  const x = a.fact.fact;
+  const y = b.fact.fact;
+  return x.subject === y.subject && x.relation === y.relation && x.object === y.object;
+}
+
+/** No fact clearly wins: another plausible reading is about something else. Then an unknown figure is not a conflict. */
+function ambiguous(best: Scored, plausible: readonly Scored[]): boolean {
+  return plausible.some((s) => s !== best && !sameThing(best, s) && s.score >= best.score - VERDICT.margin);
+}
+
 /** The readings of the figure worth checking it against: the best, those close to it, and those it echoes. */
 export function plausibleReadings(figure: Figure, scored: Scored[]): Scored[] {
   if (!scored.length) return [];
@@ -60,6 +72,6 @@ export function verdict(figure: Figure, scored: Scored[], sentenceEnd: number): 
   }
   // Saying a writer is wrong takes more than a word or two of evidence; citing them does not.
   const best = plausible[0];
-  if (best.score < VERDICT.minConflictScore) return undefined;
+  if (best.score < VERDICT.minConflictScore || !best.positive) return undefined;
   return { figure, fact: best.fact, agreeing: [], score: best.score, sentenceEnd };
 }

@@ -76,5 +76,8 @@ export function attachment(text: string, l: SentenceLayout, word: Span, figure: 
   if (owner === figure) return decay(owner === left ? gap(text, l, left.end, word.start) : gap(text, l, word.end, right!.start));
   // Before the clause's first figure: the subject of every figure in it.
   if (!left && word.end <= figure.start) return ATTACHMENT.sharedSubject * decay(gap(text, l, word.end, figure.start) / ATTACHMENT.sharedSubjectSpread);
-  return ATTACHMENT.otherFigure;
+  // A figure of another kind in the clause is another side of the same thing: "spend $100 billion on AWS over
+  // ten years" names AWS for the term too. A figure of the same kind is a rival: "$8 billion in Anthropic and
+  // $50 billion in OpenAI".
+  return owner.type !== undefined && owner.type !== figure.type ? ATTACHMENT.otherKindFigure : ATTACHMENT.otherFigure;
 }

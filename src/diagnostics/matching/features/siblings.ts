@@ -16,7 +16,9 @@ function siblingMarks(kb: KnowledgeBase): Map<CompiledFact, string[][]> {
   const groups = new Map<string, CompiledFact[]>();
   for (const f of kb.facts) {
     const key = `${f.fact.subject}|${f.fact.relation}|${f.fact.object ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
   }
   const out = new Map<CompiledFact, string[][]>();
   for (const siblings of groups.values()) {

@@ -1,0 +1,95 @@
+/**
+ * The lookups the matcher asks a knowledge base for, built once: the entities a text names, the
+ * keywords it says, and the facts a figure could be about given the entities and words around it.
+ * Every lookup goes through hash maps (phrase-index.ts and the maps below), so checking a draft
+ * costs about the same against five articles' facts as against a hundred thousand assertions.
+ */
+import type { CompiledFact, KeywordHit, Mention } from './knowledge-base';
+import { PhraseIndex, isShortWord } from './phrase-index';
+import type { Entity, ValueType } from './schema';
+
+export interface Lookups {
+  findMentions(text: string): Mention[];
+  findKeywords(text: string): KeywordHit[];
+  /**
+   * The facts of a type a figure could be about: those whose subject or object (or their product
+   * line) is among `entities`, and those whose own keywords are among `words` (a spec or a count
+   * can be named by its own words alone). Each once, in the knowledge base's order.
+   */
+  candidateFacts(type: ValueType, entities: Iterable<string>, words: Iterable<string>): readonly CompiledFact[];
+}
+
+/** Each alias once, owned by the entity that declares it last (as a later file overrides an earlier one). */
+function mentionIndex(entities: Iterable<Entity>): PhraseIndex<string> {
+  const owner = new Map<string, { alias: string; entity: string }>();
+  for (const e of entities) for (const alias of [e.name, ...e.aliases]) owner.set(alias, { alias, entity: e.id });
+  const index = new PhraseIndex<string>();
+  for (const { alias, entity } of owner.values()) index.add(alias, entity, false);
+  return index;
+}
+
+/**
+ * Each keyword once, in lowercase as facts list it; written in capitals somewhere ("CAGR", "ARR"),
+ * it is matched in capitals only.
+ */
+function keywordIndex(written: Iterable<string>): { index: PhraseIndex<string>; prefixes: Map<string, string[]> } {
+  const forms = new Map<string, string>();
+  for (const w of written) {
+    const lower = w.toLowerCase();
+    // Any lowercase spelling makes the keyword match in any case.
+    if (!forms.has(lower) || w === lower) forms.set(lower, w);
+  }
+  const index = new PhraseIndex<string>();
+  for (const [lower, form] of forms) index.add(form, lower, true);
+  // A keyword also says the keywords it starts with ("projected" says "project"), a short one only as a whole word.
+  const prefixes = new Map<string, string[]>();
+  for (const k of forms.keys()) {
+    const shorter: string[] = [];
+    for (let n = 1; n < k.length; n++) {
+      const p = k.slice(0, n);
+      if (forms.has(p) && (!isShortWord(p) || !/[\p{L}\p{N}]/u.test(k[n]))) shorter.push(p);
+    }
+    if (shorter.length) prefixes.set(k, shorter);
+  }
+  return { index, prefixes };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Facts by type and entity (subject, object, and the product lines they belong to), and by own keyword. */
+function factIndex(facts: readonly CompiledFact[], entities: ReadonlyMap<string, Entity>) {
+  const byEntity = new Map<string, CompiledFact[]>();
+  const byWord = new Map<string, CompiledFact[]>();
+  const order = new Map(facts.map((f, i) => [f, i]));
+  for (const f of facts) {
+    const parties = [f.fact.subject, f.fact.object].filter((e): e is string => e !== undefined);
+    const lines = parties.map((e) => entities.get(e)?.family).filter((e): e is string => e !== undefined);
+    for (const e of new Set([...parties, ...lines])) push(byEntity, `${f.fact.type}|${e}`, f);
+    for (const k of f.ownKeywords) push(byWord, `${f.fact.type}|${k}`, f);
+  }
+  return { byEntity, byWord, order };
+}
+
+export function buildLookups(
+  entities: ReadonlyMap<string, Entity>,
+  facts: readonly CompiledFact[],
+  keywords: Iterable<string>,
+): Lookups {
+  const mentions = mentionIndex(entities.values());
+  const { index: words, prefixes } = keywordIndex(keywords);
+  const { byEntity, byWord, order } = factIndex(facts, entities);
+  return {
+    findMentions: (text) => mentions.find(text).map((h) => ({ entity: h.value, start: h.start, end: h.end })),
+    findKeywords: (text) => words.find(text, (k) => prefixes.get(k) ?? []).map((h) => ({ keyword: h.value, start: h.start, end: h.end })),
+    candidateFacts(type, inUnit, said) {
+      const found = new Set<CompiledFact>();
+      for (const e of inUnit) for (const f of byEntity.get(`${type}|${e}`) ?? []) found.add(f);
+      for (const w of said) for (const f of byWord.get(`${type}|${w}`) ?? []) found.add(f);
+      return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
+    },
+  };
+}
