@@ -1,0 +1,367 @@
+/**
+ * Proper names of organisations and people in a sentence, a heading, a list item or a table cell,
+ * found by capitalisation: the parties a figure's sentence names, including ones no knowledge
+ * base knows (SoftBank, Thrive Capital, Scale AI, Sam Altman...).
+ *
+ * A name is a run of capitalised words (OpenAI, xAI, Character.AI and AWS count as capitalised),
+ * with '&', 'of' and the like allowed inside ("Bank of America"). Then:
+ * - a common English word capitalised only because it opens a sentence, a cell or a title-case
+ *   heading is not a name ("Analysts expect...", "The Dual Bet, Explained"), unless an
+ *   organisation word or an uncommon word follows it ("Scale AI", "Thinking Machines Lab");
+ * - a leading "The" is dropped and the word after it read as mid-sentence ("The Fed held...");
+ * - months, weekdays, places, abbreviations such as CEO, GPU or Q3, well-known products, and a
+ *   product's name before a model number ("Trainium 2", "Llama 70B", "GPT-4o", "H100") are not
+ *   names, but a maker before its product is ("AWS Inferentia 2" gives AWS);
+ * - a possessive ends a name and is not part of it ("Meta's Scale AI deal": Meta, Scale AI);
+ * - hyphens: "Paris-based" gives Paris (then dropped as a place), "Microsoft-OpenAI" gives both.
+ *
+ * The kind is 'person' after a role ("chief executive Jensen Huang") or from a given name ("Sam
+ * Altman", and a surname the same text gave in full), 'org' from an organisation word, an
+ * acronym or an inner capital ("Thrive Capital", "TSMC", "CoreWeave"), and 'unknown' otherwise.
+ *
+ * The word lists are data, in names.json beside this file. Pure: no I/O, no Node built-ins.
+ */
+import lexicon from './names.json';
+
+export type NameKind = 'org' | 'person' | 'unknown';
+
+export interface FoundName {
+  /** Offsets in UTF-16 code units into the text given. */
+  start: number;
+  end: number;
+  text: string;
+  kind: NameKind;
+}
+
+function set(words: readonly string[] | string, lower = false): Set<string> {
+  const list = typeof words === 'string' ? words.split(' ') : words;
+  return new Set(lower ? list.map((w) => w.toLowerCase()) : list);
+}
+
+const COMMON = set(lexicon.commonWords.words);
+const DOMAIN = set(lexicon.domainWords.words, true);
+const DATES = set([...lexicon.months.words, ...lexicon.weekdays.words]);
+const ACRONYMS = set(lexicon.nonNameAcronyms.words);
+const PLACES = set(lexicon.places.words);
+const PRODUCTS = set(lexicon.products.words, true);
+const ORG_WORDS = set(lexicon.orgWords.words);
+const TITLES = set(lexicon.personTitles.words, true);
+const GIVEN = set(lexicon.givenNames.words);
+const JOINERS = set(lexicon.nameJoiners.words);
+const DETERMINERS = set(lexicon.determiners.words);
+const AI_MARKET = set(lexicon.aiMarketWords.words, true);
+const LONGEST_PLACE = Math.max(...lexicon.places.words.map((p) => p.split(' ').length));
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  /** The text between the previous token and this one. */
+  gap: string;
+  /** It ended in 's or a bare apostrophe, which is not part of the token. */
+  possessive: boolean;
+  /** A hyphenated word cut to its capitalised head ("Paris-based"): no name goes on past it. */
+  tail?: boolean;
+  /** Its place in the token list. */
+  index: number;
+}
+
+/**
+ * Words, numbers and '&'. A word may hold . ' ’ - & between letters or digits ("Character.AI",
+ * "Lip-Bu", "AT&T"), and keeps a final '.' when it is an initial or a short abbreviation
+ * ("C.C.", "U.S.", "T.", "Inc.").
+ */
+const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}]|[.'’\-&](?=[\p{L}\p{N}]))*|&/gu;
+const KEEPS_DOT = /^(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Inc|Corp|Co|Ltd|Jr|Sr|St|Bros|Mr|Mrs|Ms|Dr)$/u;
+/** Initials: "C.", "C.C.". */
+const INITIAL = /^(?:\p{Lu}\.)+$/u;
+/** Punctuation that starts a new sentence or segment: the capital after it may be the position's. */
+const SEGMENT_BREAK = /[.!?:;|•·—–()[\]{}"“”‘*#>/…]|^\s*[-+]\s|\n/;
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  let last = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index!;
+    let word = m[0];
+    let end = start + word.length;
+    if (text[end] === '.' && KEEPS_DOT.test(word)) {
+      word += '.';
+      end++;
+    }
+    let possessive = false;
+    const poss = /['’]s$/.exec(word);
+    if (poss && word.length > 2) {
+      word = word.slice(0, -2);
+      possessive = true;
+    } else if ((text[end] === "'" || text[end] === '’') && /s$/.test(word) && !/\p{L}/u.test(text[end + 1] ?? '')) {
+      possessive = true; // "investors'" or "Amazon Web Services'"
+    }
+    out.push({ start, end: start + word.length, text: word, gap: text.slice(last, start), possessive, index: 0 });
+    last = end;
+  }
+  return out;
+}
+
+/** Splits "Microsoft-OpenAI" into its parties and cuts "Paris-based" to "Paris"; keeps "Lip-Bu", "Coca-Cola". */
+function splitHyphens(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const parts = t.text.split('-');
+    if (parts.length === 1 || !isCapitalised(parts[0]) || hasDigit(t.text)) {
+      out.push(t);
+      continue;
+    }
+    const lowerTail = parts.findIndex((p, i) => i > 0 && !isCapitalised(p));
+    if (lowerTail > 0) {
+      // "Paris-based", "Nvidia-backed": the name is the capitalised head; the rest ends the name.
+      const head = parts.slice(0, lowerTail).join('-');
+      out.push({ ...t, end: t.start + head.length, text: head, possessive: false, tail: true });
+      continue;
+    }
+    if (parts.some((p) => isAcronym(p) || hasInnerCapital(p))) {
+      let pos = t.start;
+      parts.forEach((p, i) => {
+        out.push({ start: pos, end: pos + p.length, text: p, gap: i === 0 ? t.gap : '-', possessive: i === parts.length - 1 && t.possessive, index: 0 });
+        pos += p.length + 1;
+      });
+      continue;
+    }
+    out.push(t);
+  }
+  out.forEach((t, i) => (t.index = i));
+  return out;
+}
+
+function isCapitalised(w: string): boolean {
+  return /^\p{Lu}/u.test(w) || hasInnerCapital(w);
+}
+function hasInnerCapital(w: string): boolean {
+  return /^\p{L}[\p{Ll}\p{N}]*\p{Lu}/u.test(w) && /\p{Ll}/u.test(w);
+}
+function isAcronym(w: string): boolean {
+  return /^\p{Lu}[\p{Lu}&.]*\p{Lu}\.?$/u.test(w);
+}
+function hasDigit(w: string): boolean {
+  return /\p{N}/u.test(w);
+}
+function isNumber(w: string): boolean {
+  return /^\p{N}/u.test(w);
+}
+function isYear(w: string): boolean {
+  return /^(?:19|20)\d\d$/.test(w);
+}
+
+/** A common English word, by the word list and its regular inflections ("Analysts", "Credits", "Didn't"). */
+export function isCommonWord(word: string): boolean {
+  let w = word.toLowerCase().replace(/['’].*$/, '');
+  if (/n['’]t$/i.test(word)) w = w.replace(/n$/, '');
+  if (COMMON.has(w) || DOMAIN.has(w)) return true;
+  const stems: string[] = [];
+  if (w.endsWith('ies')) stems.push(w.slice(0, -3) + 'y');
+  if (w.endsWith('es')) stems.push(w.slice(0, -2));
+  if (w.endsWith('s')) stems.push(w.slice(0, -1));
+  if (w.endsWith('ied')) stems.push(w.slice(0, -3) + 'y');
+  if (w.endsWith('ed')) stems.push(w.slice(0, -2), w.slice(0, -1));
+  if (w.endsWith('ing')) stems.push(w.slice(0, -3), w.slice(0, -3) + 'e');
+  if (/(.)\1(?:ing|ed)$/.test(w)) stems.push(w.replace(/.(?:ing|ed)$/, '').replace(/.$/, ''));
+  if (w.endsWith('ly')) stems.push(w.slice(0, -2));
+  return stems.some((s) => COMMON.has(s) || DOMAIN.has(s));
+}
+
+/**
+ * The text is a title-case heading or label ("The Dual Bet, Explained", "Garman and the Timing"):
+ * two or more longer words, all capitalised, one of them a common word.
+ */
+function isTitleCase(tokens: readonly Token[]): boolean {
+  const words = tokens.filter((t) => /^\p{L}{4,}/u.test(t.text));
+  if (words.some((t) => !isCapitalised(t.text))) return false;
+  return words.length >= 2 && words.some((t) => isCommonWord(t.text));
+}
+
+function isOrgWord(t: Token): boolean {
+  return ORG_WORDS.has(t.text);
+}
+
+/** Tests for a word that is never part of a name, wherever it stands. */
+const NEVER_NAME: ((w: string) => boolean)[] = [
+  (w) => isNumber(w),
+  (w) => DATES.has(w.replace(/\.$/, '')), // "March", "Sept.", "Thursday"
+  (w) => ACRONYMS.has(w) && w !== 'AI', // "CEO", "GPU", "US"; "AI" may end a name ("Scale AI")
+  (w) => PRODUCTS.has(w.toLowerCase()),
+  (w) => TITLES.has(w.toLowerCase()),
+  (w) => /^\p{Lu}$/u.test(w) || /^I['’]/.test(w), // "A", "I", "I'm", "X" alone
+  (w) => isAcronym(w) && w.length >= 4 && isCommonWord(w), // "MEMO", "NOTE"
+  (w) => /^(?:Q[1-4]|H[12]|FY\d*|CY\d*|Series)$/i.test(w),
+];
+
+function isNeverName(t: Token): boolean {
+  return t.text !== '&' && NEVER_NAME.some((test) => test(t.text));
+}
+
+interface Run {
+  tokens: Token[];
+  /** Its first word's capital may be its position's: the start of a sentence, a cell or a title-case heading. */
+  initial: boolean;
+  /** It stands in a title-case heading, where every word's capital may be the style's. */
+  title: boolean;
+}
+
+/** Capitalised runs: capitalised words with only spaces between them, and joiners inside. */
+function runs(tokens: Token[], titleCase: boolean): Run[] {
+  const out: Run[] = [];
+  let current: Run | undefined;
+  let afterDeterminer = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const segmentStart = i === 0 || SEGMENT_BREAK.test(t.gap);
+    const spaced = /^\s*$/.test(t.gap);
+    const capital = isCapitalised(t.text) || t.text === '&';
+    const prev = tokens[i - 1];
+    const continues =
+      current && spaced && !prev.possessive && !prev.tail && (capital || JOINERS.has(t.text));
+    if (continues && JOINERS.has(t.text)) {
+      // a joiner only inside a name: a capitalised word must follow it, and "of" follows one
+      // common word ("Bank of America", "Department of Energy"; "Sam Altman of OpenAI" is two names)
+      const next = tokens[i + 1];
+      const head = current!.tokens;
+      const ofOk = t.text !== 'of' || (head.length === 1 && (isCommonWord(head[0].text) || isOrgWord(head[0])));
+      if (!next || !/^\s*$/.test(next.gap) || !isCapitalised(next.text) || !ofOk) {
+        current = undefined;
+        continue;
+      }
+    }
+    if (continues) {
+      current!.tokens.push(t);
+      continue;
+    }
+    current = undefined;
+    if (!capital || t.text === '&') {
+      afterDeterminer = false;
+      continue;
+    }
+    if ((segmentStart || titleCase) && DETERMINERS.has(t.text) && !t.possessive) {
+      afterDeterminer = true; // "The Fed held...": the word after "The" is read as mid-sentence
+      continue;
+    }
+    current = { tokens: [t], initial: titleCase || (segmentStart && !(afterDeterminer && spaced)), title: titleCase };
+    afterDeterminer = false;
+    out.push(current);
+  }
+  return out;
+}
+
+/** Splits a run where a word is never part of a name, and drops product names before model numbers. */
+function cleanRun(run: Run, tokens: Token[]): Run[] {
+  const out: Run[] = [];
+  let piece: Token[] = [];
+  let initial = run.initial;
+  const flush = () => {
+    while (piece.length && JOINERS.has(piece[piece.length - 1].text)) piece.pop();
+    while (piece.length && JOINERS.has(piece[0].text)) piece.shift();
+    if (piece.length) out.push({ tokens: piece, initial, title: run.title });
+    piece = [];
+    initial = false;
+  };
+  for (const t of run.tokens) {
+    if (isNeverName(t)) {
+      flush();
+      continue;
+    }
+    piece.push(t);
+  }
+  flush();
+  // A product and its model ("H100 SXM", "GPT-4o", "Trainium 2", "Claude 3.5"): the maker before
+  // it stays ("Nvidia H100" gives Nvidia, "AWS Inferentia 2" gives AWS).
+  const digit = run.tokens.findIndex((t) => hasDigit(t.text));
+  const last = run.tokens[run.tokens.length - 1];
+  const after = tokens[last.index + 1];
+  const numberAfter = after && /^\s+$/.test(after.gap) && isNumber(after.text) && !isYear(after.text) && !/^\s*[%x×]/.test(afterText(after, tokens));
+  const cut = digit >= 0 ? digit : numberAfter ? run.tokens.length - 1 : -1;
+  if (cut >= 0) {
+    const product = new Set(run.tokens.slice(cut));
+    for (const r of out) r.tokens = r.tokens.filter((t) => !product.has(t));
+    return out.filter((r) => r.tokens.length && !r.tokens.every((t) => t.text === '&'));
+  }
+  return out.filter((r) => !r.tokens.every((t) => t.text === '&'));
+}
+
+function afterText(t: Token, tokens: Token[]): string {
+  const next = tokens[t.index + 1];
+  return next ? next.gap : '';
+}
+
+/** An adjective's ending: "Generative AI", "Agentic AI", "Physical AI" name no company. */
+const ADJECTIVE = /(?:ive|ic|al|ous|ent|ant|ful|less|able|ible|ary)$/;
+
+/** Drops what only looks like a name: a common word capitalised by position, a lone "AI", a place. */
+function keepRun(run: Run, tokens: Token[]): Token[] | undefined {
+  let t = run.tokens;
+  if (run.initial) {
+    // "Analysts expect..." is no name; "Scale AI raised...", "Thinking Machines Lab" and "Oracle" are:
+    // common words before the first sign of a name stay when an organisation word follows (in a
+    // title-case heading, only organisation words: "How Thrive Capital Won" is Thrive Capital).
+    const evidence = (x: Token, i: number) =>
+      !JOINERS.has(x.text) && (i > 0 || x.text !== 'AI') && (!isCommonWord(x.text) || isOrgWord(x) || hasInnerCapital(x.text) || isAcronym(x.text));
+    const first = t.findIndex(evidence);
+    if (first < 0) return undefined;
+    if (first > 0) {
+      const head = t.slice(0, first);
+      const rest = t.slice(first);
+      const onlyAI = rest.length === 1 && rest[0].text === 'AI';
+      const next = tokens[t[t.length - 1].index + 1];
+      const marketWord = next && /^\s+$/.test(next.gap) && AI_MARKET.has(next.text.toLowerCase());
+      const organisation = (run.title ? rest.every(isOrgWord) : rest.some(isOrgWord)) && !(onlyAI && (marketWord || ADJECTIVE.test(head[head.length - 1].text)));
+      // "AI Foundry" is one name; "Internal AWS" is AWS
+      if (!organisation && !head.every((x) => x.text === 'AI')) t = rest;
+      while (t.length && JOINERS.has(t[0].text)) t = t.slice(1);
+    }
+  }
+  if (run.title) {
+    // "Why Nvidia Keeps Writing Cheques": the name ends at the first common word ("Thrive Capital" stays whole)
+    const end = t.findIndex((x, i) => i > 0 && isCommonWord(x.text) && !isOrgWord(x) && !hasInnerCapital(x.text) && !isAcronym(x.text));
+    if (end > 0) t = t.slice(0, end);
+  }
+  // a lone "AI" is no name ("Scale AI" is), nor a lone initial ("Series C.")
+  if (t.every((x) => x.text === 'AI' || INITIAL.test(x.text))) return undefined;
+  // places: "San Francisco", "Paris", "US" (but "Abu Dhabi Investment Authority" is an organisation)
+  for (let n = Math.min(LONGEST_PLACE, t.length); n >= 1; n--) {
+    if (!PLACES.has(t.slice(0, n).map((x) => x.text).join(' '))) continue;
+    const rest = t.slice(n);
+    const restIsName = rest.length > 0 && !(rest.length === 1 && rest[0].text === 'AI');
+    if (restIsName && rest.some(isOrgWord)) return t;
+    return restIsName ? rest : undefined;
+  }
+  return t;
+}
+
+function kindOf(t: Token[], before: Token[], persons: Set<string>): NameKind {
+  const words = t.map((x) => x.text);
+  if (words.length >= 2 && words.length <= 4 && INITIAL.test(words[0]) && !INITIAL.test(words[words.length - 1])) return 'person'; // "C.C. Wei"
+  if (words.some((w) => ORG_WORDS.has(w)) || words.some((w) => isAcronym(w) || hasInnerCapital(w) || /\.\p{Lu}/u.test(w))) return 'org';
+  const role = before.slice(-3).some((x) => TITLES.has(x.text.toLowerCase()));
+  if (role && words.length <= 4) return 'person';
+  if (words.length >= 2 && words.length <= 4 && GIVEN.has(words[0])) return 'person';
+  if (words.length === 1 && persons.has(words[0])) return 'person';
+  return 'unknown';
+}
+
+export function findNames(text: string): FoundName[] {
+  const tokens = splitHyphens(tokenize(text));
+  const titleCase = isTitleCase(tokens);
+  const found: FoundName[] = [];
+  const persons = new Set<string>();
+  for (const run of runs(tokens, titleCase)) {
+    for (const piece of cleanRun(run, tokens)) {
+      const kept = keepRun(piece, tokens);
+      if (!kept) continue;
+      const first = kept[0];
+      const last = kept[kept.length - 1];
+      const before = tokens.slice(Math.max(0, first.index - 3), first.index);
+      const kind = kindOf(kept, before, persons);
+      if (kind === 'person' && kept.length > 1) persons.add(last.text);
+      found.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end), kind });
+    }
+  }
+  return found;
+}
