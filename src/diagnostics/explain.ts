@@ -40,7 +40,10 @@ function whySilent(figure: Figure, candidates: ExplainedCandidate[], question: b
     return `silent: every candidate fact failed a gate (${gates.join('; ')})`;
   }
   if (question) return 'silent: a question claims nothing, so only a figure that agrees is cited';
-  return `silent: the best reading, ${scored[0].fact}, scored ${scored[0].score!.toFixed(2)}, below the ${VERDICT.minConflictScore} a conflict needs`;
+  const best = scored[0];
+  if (best.score! < VERDICT.minConflictScore) return `silent: the best reading, ${best.fact}, scored ${best.score!.toFixed(2)}, below the ${VERDICT.minConflictScore} a conflict needs`;
+  if (best.unsaid?.length) return `silent: the best reading, ${best.fact}, is not a conflict: the sentence does not say its ${best.unsaid.join(' or ')}`;
+  return `silent: no reading clearly wins: ${scored.filter((c) => c.score! >= best.score! - VERDICT.margin).map((c) => c.fact).join(', ')} are as likely`;
 }
 
 function whyMatched(match: Match, finding: Finding | undefined): string {

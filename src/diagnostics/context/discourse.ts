@@ -8,11 +8,9 @@ import type { KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
 import type { Figure } from '../figures/figure';
 import type { ProseUnit } from '../markdown/prose';
 import { EVIDENCE } from '../matching/model';
+import { isParty, partiesIn } from './parties';
 import { type SentenceLayout, type Span, layout, spanIndexAt } from '../reading/layout';
 import { LEXICON, alternationOf } from '../reading/lexicon';
-
-/** Kinds of entity that compete for the subject or object role. */
-const ROLE_KINDS = new Set(['company', 'chip', 'market', 'person', 'product', 'model', 'project']);
 
 /** What a unit's discourse is worked out from. */
 export interface UnitDiscourse {
@@ -25,11 +23,6 @@ export interface UnitDiscourse {
   previousSubject?: string;
   /** The parties the heading of the unit's section names: who a sentence that names nobody is about, failing all else. */
   topic: ReadonlySet<string>;
-}
-
-/** Whether an entity can be a fact's subject or object (a company, chip, market, person…), not an event or a thing. */
-export function isParty(kb: KnowledgeBase, entity: string): boolean {
-  return ROLE_KINDS.has(kb.entities.get(entity)!.kind);
 }
 
 /** A sentence opening with one of these (after a label such as an FAQ's "A:") speaks of the party the sentence before it opened with. */
@@ -81,6 +74,8 @@ export function isQuestion(d: UnitDiscourse, figure: Figure): boolean {
   return !!s && d.text.slice(s.start, s.end).trimEnd().endsWith('?');
 }
 
+const NOBODY: ReadonlySet<string> = new Set();
+
 /** More than a couple of parties ("OpenAI chose Microsoft and Oracle instead") say nothing of who comes next. */
 function carried(kb: KnowledgeBase, named: ReadonlySet<string>, entity: string): number {
   if (!named.has(entity)) return 0;
@@ -93,13 +88,15 @@ function carried(kb: KnowledgeBase, named: ReadonlySet<string>, entity: string):
  * names nobody before its figure speaks of the parties of the sentence before it, or, opening a
  * paragraph, of the last sentence of the paragraph before (when the engine supplies it).
  */
-export function carriedWeight(kb: KnowledgeBase, d: UnitDiscourse, entity: string, figure: Figure): number {
+export function carriedWeight(kb: KnowledgeBase, d: UnitDiscourse, entity: string, figure: Figure, partners: ReadonlySet<string> = NOBODY): number {
   const { sentences } = d.layout;
   const i = sentenceIndexOf(d, figure);
   if (i < 0) return 0;
   // Named after the figure, a party is its object, not who the sentence is about: "Fifty billion
   // dollars was offered, yet OpenAI turned it down" still speaks of the sentence before's Amazon.
-  const namesSomeone = d.mentions.some((m) => within(m, sentences[i]) && m.end <= figure.start && isParty(kb, m.entity));
+  // Nor does naming the fact's other party say who this one is: "The Anthropic package is split
+  // into $6 billion paid at signing" still speaks of the paragraph before's Amazon.
+  const namesSomeone = d.mentions.some((m) => within(m, sentences[i]) && m.end <= figure.start && isParty(kb, m.entity) && !partners.has(m.entity));
   if (namesSomeone) return 0;
   const topic = d.topic.has(entity) ? EVIDENCE.topic : 0;
   return Math.max(topic, carriedFromBefore(kb, d, entity, i));
@@ -122,7 +119,7 @@ function carriedFromBefore(kb: KnowledgeBase, d: UnitDiscourse, entity: string, 
 /** The parties of the last sentence of `text` that names one: who the next paragraph goes on about. */
 export function lastNaming(text: string, kb: KnowledgeBase): Mention[] {
   const trimmed = text.trim();
-  const mentions = kb.findMentions(trimmed);
+  const mentions = partiesIn(trimmed, kb);
   for (const s of [...layout(trimmed, false).sentences].reverse()) {
     const inside = mentions.filter((m) => within(m, s));
     if (inside.some((m) => isParty(kb, m.entity))) return inside;
@@ -132,7 +129,7 @@ export function lastNaming(text: string, kb: KnowledgeBase): Mention[] {
 
 /** Whether a text names a company, chip, market or person: who the text after it may be about. */
 export function namesParty(text: string, kb: KnowledgeBase): boolean {
-  return kb.findMentions(text).some((m) => isParty(kb, m.entity));
+  return partiesIn(text, kb).some((m) => isParty(kb, m.entity));
 }
 
 /**
@@ -167,13 +164,14 @@ export function lendContext(
   let lastNamingText: string | undefined;
   const out = units.map((unit, k) => {
     let lent = topic.length ? { ...unit, topic } : unit;
-    if (unit.table || opensWithoutParty(unit, kb)) {
+    if (unit.table || /\d/.test(unit.text)) {
       const context = unit.table ? previous : (lastNamingText ?? previous);
       if (context !== undefined) lent = { ...lent, previous: context };
       else wantsPrevious = true;
     }
     // Only a later unit can use it: most blocks have one unit and skip the search.
     if (k + 1 < units.length && !unit.table && namesParty(unit.text, kb)) lastNamingText = unit.text;
+    void opensWithoutParty;
     return lent;
   });
   return { units: out, wantsPrevious };
@@ -211,6 +209,6 @@ const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+([^\n]*?))?[ \t]*#*[ \t]*(?:\n|$)/;
 export function headingTopic(text: string, kb: KnowledgeBase): HeadingTopic | undefined {
   const m = ATX_HEADING.exec(text);
   if (!m) return undefined;
-  const parties = [...new Set(kb.findMentions(m[2] ?? '').filter((x) => isParty(kb, x.entity)).map((x) => x.entity))].sort();
+  const parties = [...new Set(partiesIn(m[2] ?? '', kb).filter((x) => isParty(kb, x.entity)).map((x) => x.entity))].sort();
   return { level: m[1].length, parties };
 }

@@ -6,7 +6,8 @@
  * context included. They are memoized per unit: every candidate fact asks about the same words.
  */
 import type { KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
-import { type UnitDiscourse, carriedWeight, findSentenceSubject, isParty, lastNaming } from '../context/discourse';
+import { type UnitDiscourse, carriedWeight, findSentenceSubject, lastNaming } from '../context/discourse';
+import { isParty, partiesIn } from '../context/parties';
 import type { Figure } from '../figures/figure';
 import { readFigures } from '../figures/read-figures';
 import type { ProseUnit } from '../markdown/prose';
@@ -83,8 +84,12 @@ export function sentenceSubject(kb: KnowledgeBase, ev: Evidence, figure: Figure)
   return ev.subjects.get(figure);
 }
 
-/** How strongly the unit names `entity` for `figure`: beside it, in a header, as the sentence's subject, or carried from before. */
-export function entityWeight(kb: KnowledgeBase, ev: Evidence, entity: string | undefined, figure: Figure): number {
+/**
+ * How strongly the unit names `entity` for `figure`: beside it, in a header, as the sentence's
+ * subject, or carried from before. `partners`: the other parties of the fact asked about, whose
+ * naming does not stop the entity being carried.
+ */
+export function entityWeight(kb: KnowledgeBase, ev: Evidence, entity: string | undefined, figure: Figure, partners?: ReadonlySet<string>): number {
   if (!entity) return 0;
   let w = ev.header?.mentions.get(entity) ?? 0;
   for (const m of ev.mentions) if (m.entity === entity) w = Math.max(w, wordWeight(ev, m, figure));
@@ -93,7 +98,7 @@ export function entityWeight(kb: KnowledgeBase, ev: Evidence, entity: string | u
   if (family !== undefined && w < GATES.said) w = Math.max(w, EVIDENCE.family * entityWeight(kb, ev, family, figure));
   const subject = sentenceSubject(kb, ev, figure);
   if (subject?.entity === entity) w = Math.max(w, subject.weight);
-  return Math.max(w, carriedWeight(kb, ev, entity, figure));
+  return Math.max(w, carriedWeight(kb, ev, entity, figure, partners));
 }
 
 /** How strongly the unit says one of `words` for `figure`; a word of an earlier figure of the same kind counts a little (ellipsis). */
@@ -122,12 +127,12 @@ function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']
   const years = new Map<number, number>();
   // The row header names what the row is about; the column header what is measured.
   for (const [text, weight] of [[table.rowHeader, EVIDENCE.rowHeader], [table.columnHeader, EVIDENCE.columnHeader]] as const) {
-    for (const m of kb.findMentions(text)) mentions.set(m.entity, Math.max(mentions.get(m.entity) ?? 0, weight));
+    for (const m of partiesIn(text, kb)) mentions.set(m.entity, Math.max(mentions.get(m.entity) ?? 0, weight));
     for (const k of kb.findKeywords(text)) keywords.set(k.keyword, Math.max(keywords.get(k.keyword) ?? 0, weight));
     for (const y of text.matchAll(/(?<!\d)(?:19|20)\d\d(?!\d)/g)) years.set(+y[0], weight);
   }
   // The row's other cells name parties (the partner of a deal) and say how it is framed.
-  for (const m of kb.findMentions(table.rowContext)) mentions.set(m.entity, Math.max(mentions.get(m.entity) ?? 0, EVIDENCE.rowParty));
+  for (const m of partiesIn(table.rowContext, kb)) mentions.set(m.entity, Math.max(mentions.get(m.entity) ?? 0, EVIDENCE.rowParty));
   for (const k of kb.findKeywords(table.rowContext)) keywords.set(k.keyword, Math.max(keywords.get(k.keyword) ?? 0, EVIDENCE.rowWords));
   return { mentions, keywords, years, columnHeader: table.columnHeader };
 }
@@ -135,7 +140,7 @@ function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']
 /** Everything a unit says about its figures, or undefined when it has none. */
 export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | undefined {
   const text = unit.text;
-  const mentions: Mention[] = kb.findMentions(text);
+  const mentions: Mention[] = partiesIn(text, kb);
   let l: SentenceLayout | undefined;
   const layoutOnce = () => (l ??= layout(text, !!unit.table));
   const figures = readFigures(unit, mentions, layoutOnce);

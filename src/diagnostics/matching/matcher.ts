@@ -81,6 +81,8 @@ export interface ExplainedCandidate {
   contributions: Contribution[];
   /** The gate that rejected it. */
   gate?: string;
+  /** What of its subject, object and relation the sentence leaves unsaid: a conflict needs none. */
+  unsaid?: string[];
 }
 
 /** Every candidate fact for every figure of the unit, scored ones best first, then the rejected ones with their gate. */
@@ -92,7 +94,7 @@ export function explainUnit(unit: ProseUnit, kb: KnowledgeBase): { figure: Figur
     const scored = all.filter(isScored).sort((a, b) => b.score - a.score);
     const explained = (s: Scored | Rejected): ExplainedCandidate => ({
       fact: s.fact.fact.id,
-      ...(isScored(s) ? { score: s.score, contributions: s.contributions } : { gate: s.gate, contributions: [] }),
+      ...(isScored(s) ? { score: s.score, contributions: s.contributions, unsaid: s.unsaid } : { gate: s.gate, contributions: [] }),
       agrees: s.fact.assertions.some((a) => agrees(figure, a.interval, a.assertion.hedge)),
     });
     return {

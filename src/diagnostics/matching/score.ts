@@ -5,7 +5,7 @@
  */
 import type { CompiledFact } from '../../knowledge/knowledge-base';
 import type { Candidate } from './features/candidate';
-import { type Rivals, objectWeight, rivalParties, spokenOfElsewhere, subjectWeight } from './features/parties';
+import { type Rivals, objectWeight, rivalParties, roleOrder, spokenOfElsewhere, subjectWeight } from './features/parties';
 import { type OtherScope, otherScope } from './features/scope';
 import { siblingMarkWeight } from './features/siblings';
 import { ownWordsWeight, qualifierWeights, relationWeight } from './features/words';
@@ -25,6 +25,7 @@ export interface Measures {
   siblingMark: number;
   year: YearEvidence | undefined;
   scope: OtherScope;
+  roleOrder: number;
 }
 
 export interface Scored {
@@ -41,6 +42,8 @@ export interface Scored {
    * takes less than saying the writer is wrong: a conflict needs all three.
    */
   positive: boolean;
+  /** What the sentence leaves unsaid of the fact, for explain: "subject", "object", "relation". */
+  unsaid: string[];
 }
 
 /** Why a candidate is no reading of the figure. */
@@ -88,10 +91,14 @@ function yearGate(c: Candidate, year: YearEvidence | undefined): string | undefi
   return year.other >= GATES.otherYearRules && year.same < year.other ? 'another year is said' : undefined;
 }
 
-/** The fact's subject, object (when it has one) and relation are all said for the figure. */
-function isPositive(m: Measures): boolean {
+/** What of the fact's subject, object (when it has one) and relation the sentence does not say for the figure. */
+function unsaidOf(m: Measures): string[] {
   const what = Math.max(m.relation, m.ownWords, explicitQualifier(m));
-  return m.subject >= GATES.said && (m.object ?? GATES.said) >= GATES.said && what >= GATES.said;
+  const unsaid: string[] = [];
+  if (m.subject < GATES.said) unsaid.push('subject');
+  if ((m.object ?? GATES.said) < GATES.said) unsaid.push('object');
+  if (what < GATES.said) unsaid.push('relation');
+  return unsaid;
 }
 
 /** A measure or period the fact is not about, said plainly, rules it out. */
@@ -108,6 +115,7 @@ function featureValues(m: Measures): FeatureValue[] {
     { feature: 'relation', value: m.relation },
     { feature: 'ownWords', value: m.ownWords },
     { feature: 'rivals', value: m.rivals.others },
+    { feature: 'roleOrder', value: m.roleOrder },
   ];
   for (const q of m.qualifiers) {
     const said = q.weight >= GATES.said;
@@ -141,7 +149,7 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
   const parties = { ...words, rivals: rivalParties(c, subject, object), spokenOfElsewhere: spokenOfElsewhere(c, subject, object) };
   const partiesFailed = partiesGate(c, parties);
   if (partiesFailed) return { fact: cf, gate: partiesFailed };
-  const measures: Measures = { ...parties, siblingMark: siblingMarkWeight(c), year: yearEvidence(c), scope };
+  const measures: Measures = { ...parties, siblingMark: siblingMarkWeight(c), year: yearEvidence(c), scope, roleOrder: roleOrder(c) };
   const yearFailed = yearGate(c, measures.year);
   if (yearFailed) return { fact: cf, gate: yearFailed };
   const { score, contributions } = scoreOf(featureValues(measures), weights);
@@ -151,7 +159,8 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
     contributions,
     objectUnnamed: object !== undefined && object < GATES.said,
     yearUnnamed: !!measures.year && measures.year.same < GATES.said && measures.year.other < GATES.said,
-    positive: isPositive(measures),
+    positive: !unsaidOf(measures).length,
+    unsaid: unsaidOf(measures),
   };
 }
 

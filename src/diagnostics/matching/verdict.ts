@@ -47,7 +47,7 @@ function sameThing(a: Scored, b: Scored): boolean {
 
 /** No fact clearly wins: another plausible reading is about something else. Then an unknown figure is not a conflict. */
 function ambiguous(best: Scored, plausible: readonly Scored[]): boolean {
-  return plausible.some((s) => s !== best && !sameThing(best, s) && s.score >= best.score - VERDICT.margin);
+  return plausible.some((s) => s !== best && s.positive && !sameThing(best, s) && s.score >= best.score - VERDICT.margin);
 }
 
 /** The readings of the figure worth checking it against: the best, those close to it, and those it echoes. */
@@ -72,6 +72,6 @@ export function verdict(figure: Figure, scored: Scored[], sentenceEnd: number): 
   }
   // Saying a writer is wrong takes more than a word or two of evidence; citing them does not.
   const best = plausible[0];
-  if (best.score < VERDICT.minConflictScore || !best.positive) return undefined;
+  if (best.score < VERDICT.minConflictScore || !best.positive || ambiguous(best, plausible)) return undefined;
   return { figure, fact: best.fact, agreeing: [], score: best.score, sentenceEnd };
 }

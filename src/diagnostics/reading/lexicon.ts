@@ -35,6 +35,7 @@ export const Lexicon = z.object({
   months: valued({ abbreviations: z.array(z.string()) }),
   durationUnits: valued({ months: z.number() }),
   countModifiers: WordList,
+  partyNouns: WordList,
 });
 export type Lexicon = z.infer<typeof Lexicon>;
 

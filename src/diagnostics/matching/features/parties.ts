@@ -2,7 +2,7 @@
  * Features about who the figure is about: the fact's subject and object named near it, and other
  * parties named near it that argue for another fact.
  */
-import { isParty } from '../../context/discourse';
+import { entityKind, isParty, isUnknown } from '../../context/parties';
 import { entityWeight, sentenceSubject } from '../evidence';
 import { EVIDENCE, GATES } from '../model';
 import { writerSpeaks } from '../../context/discourse';
@@ -10,12 +10,17 @@ import type { Candidate } from './candidate';
 
 /** How plainly the fact's subject is named for the figure (0 to 1). */
 export function subjectWeight(c: Candidate): number {
-  return entityWeight(c.kb, c.ev, c.fact.fact.subject, c.figure);
+  return entityWeight(c.kb, c.ev, c.fact.fact.subject, c.figure, partnersOf(c, c.fact.fact.subject));
+}
+
+/** The fact's parties other than `entity`. */
+function partnersOf(c: Candidate, entity: string): ReadonlySet<string> {
+  return new Set([c.fact.fact.subject, c.fact.fact.object].filter((e): e is string => e !== undefined && e !== entity));
 }
 
 /** How plainly the fact's object is named for the figure; undefined for a fact without one. */
 export function objectWeight(c: Candidate): number | undefined {
-  return c.fact.fact.object ? entityWeight(c.kb, c.ev, c.fact.fact.object, c.figure) : undefined;
+  return c.fact.fact.object ? entityWeight(c.kb, c.ev, c.fact.fact.object, c.figure, partnersOf(c, c.fact.fact.object)) : undefined;
 }
 
 export interface Rivals {
@@ -39,8 +44,8 @@ function otherEntities(c: Candidate): string[] {
 
 /** Whether the fact's own words name the entity ("OpenAI" in the gap between the OpenAI and Anthropic deals): then it is no rival. */
 function namedByOwnWords(c: Candidate, entity: string): boolean {
-  const e = c.kb.entities.get(entity)!;
-  return [e.name, ...e.aliases].some((a) => c.fact.ownKeywords.has(a.toLowerCase()));
+  const e = c.kb.entities.get(entity);
+  return !!e && [e.name, ...e.aliases].some((a) => c.fact.ownKeywords.has(a.toLowerCase()));
 }
 
 /** Other named things near the figure, which argue for another fact. */
@@ -55,7 +60,9 @@ export function rivalParties(c: Candidate, subj: number, obj: number | undefined
     if (namedByOwnWords(c, m)) continue;
     const w = entityWeight(c.kb, c.ev, m, c.figure);
     if (w >= GATES.plain) others += w;
-    if (w > EVIDENCE.otherRole && missingRoleKinds.has(c.kb.entities.get(m)!.kind)) rival = true;
+    // A party the knowledge base does not know may be of any kind: it can stand in for any missing party.
+    const fitsRole = isUnknown(m) ? missingRoleKinds.size > 0 : missingRoleKinds.has(entityKind(c.kb, m));
+    if (w > EVIDENCE.otherRole && fitsRole) rival = true;
   }
   return { others, rival };
 }
@@ -69,7 +76,19 @@ export function spokenOfElsewhere(c: Candidate, subj: number, obj: number | unde
   const { fact } = c.fact;
   const subject = sentenceSubject(c.kb, c.ev, c.figure);
   const aboutSomeoneElse =
-    (subject && c.kb.entities.get(subject.entity)!.kind === 'person' && subject.entity !== fact.subject && subject.entity !== fact.object) ||
+    (subject && entityKind(c.kb, subject.entity) === 'person' && subject.entity !== fact.subject && subject.entity !== fact.object) ||
     writerSpeaks(c.ev, c.figure);
   return aboutSomeoneElse && Math.max(subj, obj ?? 0) < GATES.plain;
+}
+
+/**
+ * Whether the sentence puts the fact's parties in the fact's order: its first party (who the
+ * sentence is about) is the fact's subject (1), or the fact's object (-1). "Amazon committed $40
+ * billion to OpenAI" is Amazon's investment rather than OpenAI's commitment to spend on AWS.
+ */
+export function roleOrder(c: Candidate): number {
+  const subject = sentenceSubject(c.kb, c.ev, c.figure);
+  if (!subject) return 0;
+  if (subject.entity === c.fact.fact.subject) return 1;
+  return c.fact.fact.object !== undefined && subject.entity === c.fact.fact.object ? -1 : 0;
 }

@@ -1,0 +1,81 @@
+/**
+ * The parties a text names: the knowledge base's entities, and organisations and people it does
+ * not know (SoftBank, Thrive Capital, "investors"), found by reading/names.ts and the lexicon's
+ * party nouns. An unknown party is a mention whose entity id starts with "?": it competes with a
+ * fact's parties as a known rival does, so "SoftBank led a $40 billion round in OpenAI" is not
+ * Amazon's investment.
+ */
+import type { KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
+import { LEXICON, alternationOf } from '../reading/lexicon';
+import { findNames } from '../reading/names';
+
+/** Kinds of entity that compete for the subject or object role. */
+const ROLE_KINDS = new Set(['company', 'chip', 'market', 'person', 'product', 'model', 'project']);
+
+const UNKNOWN = '?';
+
+export function isUnknown(entity: string): boolean {
+  return entity.startsWith(UNKNOWN);
+}
+
+/** The kind of an entity; an unknown party's is 'unknown', or 'person' when its name reads as one. */
+export function entityKind(kb: KnowledgeBase, entity: string): string {
+  if (!isUnknown(entity)) return kb.entities.get(entity)!.kind;
+  return entity.startsWith(`${UNKNOWN}person:`) ? 'person' : 'unknown';
+}
+
+/** Whether an entity can be a fact's subject or object (a company, chip, market, person, or an unknown party), not an event or a thing. */
+export function isParty(kb: KnowledgeBase, entity: string): boolean {
+  return isUnknown(entity) || ROLE_KINDS.has(kb.entities.get(entity)!.kind);
+}
+
+const PARTY_NOUNS = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.partyNouns)})(?![\p{L}\p{N}])`, 'giu');
+
+/** Names that are the sources' own (a publisher quoted in a draft is who says it, not a party). */
+const sourceNames = new WeakMap<KnowledgeBase, Set<string>>();
+
+function publishersOf(kb: KnowledgeBase): Set<string> {
+  let names = sourceNames.get(kb);
+  if (!names) {
+    names = new Set([...kb.sources.values()].flatMap((s) => (s.publisher ? [s.publisher.toLowerCase()] : [])));
+    sourceNames.set(kb, names);
+  }
+  return names;
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Parties the knowledge base does not know, in `text`, beside its `known` mentions. */
+function unknownParties(text: string, kb: KnowledgeBase, known: readonly Mention[]): Mention[] {
+  const publishers = publishersOf(kb);
+  const out: Mention[] = [];
+  for (const n of findNames(text)) {
+    if (known.some((m) => overlaps(m, n)) || publishers.has(n.text.toLowerCase())) continue;
+    out.push({ entity: `${UNKNOWN}${n.kind}:${n.text}`, start: n.start, end: n.end });
+  }
+  for (const m of text.matchAll(PARTY_NOUNS)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (!known.some((k) => overlaps(k, span)) && !out.some((k) => overlaps(k, span))) out.push({ entity: `${UNKNOWN}org:${m[0].toLowerCase()}`, ...span });
+  }
+  return out;
+}
+
+/** Recent texts' parties, per knowledge base: a unit is asked about by several readers (its own check, the next block's context, a heading's topic). */
+const recent = new WeakMap<KnowledgeBase, Map<string, Mention[]>>();
+/** How many texts' parties are remembered per knowledge base before the memory is cleared. */
+const RECENT_TEXTS = 512;
+
+/** Every party `text` names, known or not, in order. */
+export function partiesIn(text: string, kb: KnowledgeBase): Mention[] {
+  let memo = recent.get(kb);
+  if (!memo) recent.set(kb, (memo = new Map()));
+  const hit = memo.get(text);
+  if (hit) return hit;
+  const known = kb.findMentions(text);
+  const all = [...known, ...unknownParties(text, kb, known)].sort((a, b) => a.start - b.start);
+  if (memo.size >= RECENT_TEXTS) memo.clear();
+  memo.set(text, all);
+  return all;
+}
