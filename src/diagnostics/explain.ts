@@ -8,9 +8,11 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { lendContext } from './context/discourse';
 import { DocumentChecker, documentText } from './engine';
 import type { Figure } from './figures/figure';
-import type { Finding, Position } from './finding';
+import type { Position } from './finding';
 import { parseProse } from './markdown/prose';
-import { type ExplainedCandidate, explainUnit } from './matching/matcher';
+import { type ExplainedCandidate, type FigureCandidates, candidatesOfUnit, explainCandidates } from './matching/matcher';
+import { isScored } from './matching/score';
+import { verdict } from './matching/verdict';
 import { VERDICT } from './matching/model';
 import type { Match } from './matching/verdict';
 
@@ -43,45 +45,64 @@ function whySilent(figure: Figure, candidates: ExplainedCandidate[], question: b
   const best = scored[0];
   if (best.score! < VERDICT.minConflictScore) return `silent: the best reading, ${best.fact}, scored ${best.score!.toFixed(2)}, below the ${VERDICT.minConflictScore} a conflict needs`;
   if (best.unsaid?.length) return `silent: the best reading, ${best.fact}, is not a conflict: the sentence does not say its ${best.unsaid.join(' or ')}`;
-  return `silent: no reading clearly wins: ${scored.filter((c) => c.score! >= best.score! - VERDICT.margin).map((c) => c.fact).join(', ')} are as likely`;
+  return `silent: no reading clearly wins: ${scored.filter((c) => c.score! >= best.score! - VERDICT.ambiguity).map((c) => c.fact).join(', ')} are as likely`;
 }
 
-function whyMatched(match: Match, finding: Finding | undefined): string {
+function whyMatched(match: Match, reported: boolean): string {
   const sources = [...new Set(match.agreeing.map((a) => a.source.id))];
   const what = match.agreeing.length
     ? `supported: agrees with ${sources.join(', ')} on ${match.fact.fact.id}`
     : `conflict: agrees with no source on ${match.fact.fact.id}`;
-  return finding ? what : `${what}, but a dealcheck-disable comment silences it`;
+  return reported ? what : `${what}, but a dealcheck-disable comment silences it`;
 }
 
-/** Explains every figure of a Markdown document. */
-export function explainDocument(text: string, kb: KnowledgeBase): FigureExplanation[] {
+/** A figure of a document as a check reads it: its place, its context and its candidate facts. */
+export interface DocumentFigure extends FigureCandidates {
+  range: { start: Position; end: Position };
+  context?: string;
+  /** A dealcheck-disable comment silences it. */
+  silenced: boolean;
+}
+
+/** Every figure of a Markdown document with its candidates, in the context a check gives it. */
+export function readDocumentFigures(text: string, kb: KnowledgeBase): DocumentFigure[] {
   const checker = new DocumentChecker(kb);
-  const { findings } = checker.check(text, { includeSupported: true, withFixes: false });
+  const { findings } = checker.check(text, { includeSupported: true, includeUnverified: true, withFixes: false });
+  const reported = new Set(findings.map((f) => `${f.range.start.line}:${f.range.start.character}`));
   const { positionAt } = documentText(text);
-  const out: FigureExplanation[] = [];
+  const out: DocumentFigure[] = [];
   for (const block of checker.blockContexts(text)) {
     const { units } = lendContext(parseProse(block.text).units, kb, block.previous, block.topic);
     for (const unit of units) {
-      for (const e of explainUnit(unit, kb)) {
-        const start = positionAt(block.start + unit.start + e.figure.start);
-        const end = positionAt(block.start + unit.start + e.figure.end);
-        const finding = findings.find((f) => f.range.start.line === start.line && f.range.start.character === start.character);
-        const match = e.match && (e.match.agreeing.length || !e.question) ? e.match : undefined;
-        out.push({
-          range: { start, end },
-          text: e.figure.text,
-          type: e.figure.type,
-          ...(e.figure.unit ? { unit: e.figure.unit } : {}),
-          hedge: e.figure.hedge,
-          ...(unit.previous !== undefined ? { context: unit.previous } : {}),
-          verdict: match && finding ? (match.agreeing.length ? 'supported' : 'conflict') : 'silent',
-          ...(match ? { fact: match.fact.fact.id } : {}),
-          why: match ? whyMatched(match, finding) : whySilent(e.figure, e.candidates, e.question),
-          candidates: e.candidates,
-        });
+      for (const c of candidatesOfUnit(unit, kb)) {
+        const start = positionAt(block.start + unit.start + c.figure.start);
+        const end = positionAt(block.start + unit.start + c.figure.end);
+        const silenced = !reported.has(`${start.line}:${start.character}`);
+        out.push({ ...c, range: { start, end }, ...(unit.previous !== undefined ? { context: unit.previous } : {}), silenced });
       }
     }
   }
   return out;
+}
+
+/** Explains every figure of a Markdown document. */
+export function explainDocument(text: string, kb: KnowledgeBase): FigureExplanation[] {
+  return readDocumentFigures(text, kb).map((f) => {
+    const scored = f.candidates.filter(isScored).sort((a, b) => b.score - a.score);
+    const m = verdict(f.figure, scored, f.sentenceEnd);
+    const match = m && (m.agreeing.length || !f.question) ? m : undefined;
+    const candidates = explainCandidates(f.figure, f.candidates);
+    return {
+      range: f.range,
+      text: f.figure.text,
+      type: f.figure.type,
+      ...(f.figure.unit ? { unit: f.figure.unit } : {}),
+      hedge: f.figure.hedge,
+      ...(f.context !== undefined ? { context: f.context } : {}),
+      verdict: match && !f.silenced ? (match.agreeing.length ? 'supported' : 'conflict') : 'silent',
+      ...(match ? { fact: match.fact.fact.id } : {}),
+      why: match ? whyMatched(match, !f.silenced) : whySilent(f.figure, candidates, f.question),
+      candidates,
+    };
+  });
 }

@@ -66,6 +66,11 @@ export interface KnowledgeBase {
   scopes: readonly Scope[];
   findMentions(text: string): Mention[];
   findKeywords(text: string): KeywordHit[];
+  /**
+   * How many different parties the knowledge base has in `role` for facts like `fact` (same
+   * relation, same other party, same qualifiers): 1 means the rest of the fact implies that party.
+   */
+  rolePartners(fact: Fact, role: 'subject' | 'object'): number;
   /** The facts of a type a figure could be about, given the entities and words around it (see lookup.ts). */
   candidateFacts(type: ValueType, entities: Iterable<string>, words: Iterable<string>): readonly CompiledFact[];
 }
@@ -183,6 +188,7 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
     ...[...qualifiers.values()].flatMap((q) => q.keywords),
   ];
   const lookups = buildLookups(entities, compiled, written);
+  const partners = rolePartnerCounts(compiled.map((f) => f.fact));
 
   const kb: KnowledgeBase = {
     sources,
@@ -195,8 +201,30 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
     implicitQualifiers: new Set([...qualifiers.values()].filter((q) => q.implicit).map((q) => q.id)),
     scopes,
     ...lookups,
+    rolePartners: (fact, role) => partners.get(roleKey(fact, role))?.size ?? 0,
   };
   return { kb, problems };
+}
+
+/** Facts alike but for the party in `role`: same relation, same other party, same qualifiers. */
+function roleKey(fact: Fact, role: 'subject' | 'object'): string {
+  const other = role === 'subject' ? fact.object : fact.subject;
+  return `${role}|${fact.relation}|${other ?? ''}|${[...fact.qualifiers].sort().join(',')}`;
+}
+
+function rolePartnerCounts(facts: readonly Fact[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const f of facts) {
+    for (const role of ['subject', 'object'] as const) {
+      const party = f[role];
+      if (party === undefined) continue;
+      const key = roleKey(f, role);
+      const set = out.get(key);
+      if (set) set.add(party);
+      else out.set(key, new Set([party]));
+    }
+  }
+  return out;
 }
 
 /** Convenience for tests and tools: build from in-memory texts. */

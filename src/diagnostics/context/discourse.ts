@@ -133,25 +133,12 @@ export function namesParty(text: string, kb: KnowledgeBase): boolean {
 }
 
 /**
- * Whether a unit has a number and names no company, chip, market or person up to the end of the
- * sentence holding it ("The headline hides conditions. Of that, $5 billion is paid upfront."):
- * then the paragraph before says who it is about.
- */
-export function opensWithoutParty(unit: ProseUnit, kb: KnowledgeBase): boolean {
-  if (unit.table) return false;
-  // "He was named chief executive of AWS in 2023": "He" is in the paragraph before.
-  if (PRONOUN_OPENING.test(unit.text)) return /\d/.test(unit.text);
-  const digit = unit.text.search(/\d/);
-  if (digit < 0) return false;
-  const end = unit.text.slice(digit).search(/[.!?](?=\s)/);
-  return !namesParty(end < 0 ? unit.text : unit.text.slice(0, digit + end + 1), kb);
-}
-
-/**
- * Gives each unit of a block the context it needs: a table cell the paragraph introducing the
- * table ("Amazon's funding of Anthropic, step by step:"), a unit that opens naming nobody ("Of that,
- * $5 billion is paid upfront"; a list item under "## The Anthropic leg") the unit before it that
- * names someone, or else the block's context. `wantsPrevious`: a unit needed the block's context
+ * Gives each unit of a block with a number the context it may need: a table cell the paragraph
+ * introducing the table ("Amazon's funding of Anthropic, step by step:"), any other unit the unit
+ * before it that names someone, or else the block's context ("Of that, $5 billion is paid
+ * upfront"; "The Anthropic package is split into $6 billion…" after a paragraph about Amazon).
+ * Whether the context counts is the matcher's to say: a party carries to a sentence only when the
+ * sentence names nobody else before its figure. `wantsPrevious`: a unit wanted the block's context
  * and none was given, so the engine checks the block again with the paragraph before.
  */
 export function lendContext(
@@ -171,7 +158,6 @@ export function lendContext(
     }
     // Only a later unit can use it: most blocks have one unit and skip the search.
     if (k + 1 < units.length && !unit.table && namesParty(unit.text, kb)) lastNamingText = unit.text;
-    void opensWithoutParty;
     return lent;
   });
   return { units: out, wantsPrevious };

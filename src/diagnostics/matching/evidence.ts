@@ -78,10 +78,26 @@ export function wordWeight(ev: Evidence, span: Span, figure: Figure): number {
   return w;
 }
 
+/** How much a word naming a measure weighs for `figure`: a word of a figure of another kind is that figure's alone. */
+export function measureWordWeight(ev: Evidence, span: Span, figure: Figure): number {
+  return attachment(ev.text, ev.layout, span, figure, ev.figures, false);
+}
+
 /** The figure's sentence subject (see context/discourse), memoized. */
 export function sentenceSubject(kb: KnowledgeBase, ev: Evidence, figure: Figure): { entity: string; weight: number } | undefined {
   if (!ev.subjects.has(figure)) ev.subjects.set(figure, findSentenceSubject(kb, ev, figure));
   return ev.subjects.get(figure);
+}
+
+/** How strongly the unit itself names `entity` for `figure`: beside it, in a header, or as the sentence's subject. */
+export function namedWeight(kb: KnowledgeBase, ev: Evidence, entity: string, figure: Figure): number {
+  let w = ev.header?.mentions.get(entity) ?? 0;
+  for (const m of ev.mentions) if (m.entity === entity) w = Math.max(w, wordWeight(ev, m, figure));
+  // "Trainium peaks at 800 TFLOPS" may mean Trainium 2: the line's name counts, a little less.
+  const family = kb.entities.get(entity)?.family;
+  if (family !== undefined && w < GATES.said) w = Math.max(w, EVIDENCE.family * namedWeight(kb, ev, family, figure));
+  const subject = sentenceSubject(kb, ev, figure);
+  return subject?.entity === entity ? Math.max(w, subject.weight) : w;
 }
 
 /**
@@ -91,14 +107,7 @@ export function sentenceSubject(kb: KnowledgeBase, ev: Evidence, figure: Figure)
  */
 export function entityWeight(kb: KnowledgeBase, ev: Evidence, entity: string | undefined, figure: Figure, partners?: ReadonlySet<string>): number {
   if (!entity) return 0;
-  let w = ev.header?.mentions.get(entity) ?? 0;
-  for (const m of ev.mentions) if (m.entity === entity) w = Math.max(w, wordWeight(ev, m, figure));
-  // "Trainium peaks at 800 TFLOPS" may mean Trainium 2: the line's name counts, a little less.
-  const family = kb.entities.get(entity)?.family;
-  if (family !== undefined && w < GATES.said) w = Math.max(w, EVIDENCE.family * entityWeight(kb, ev, family, figure));
-  const subject = sentenceSubject(kb, ev, figure);
-  if (subject?.entity === entity) w = Math.max(w, subject.weight);
-  return Math.max(w, carriedWeight(kb, ev, entity, figure, partners));
+  return Math.max(namedWeight(kb, ev, entity, figure), carriedWeight(kb, ev, entity, figure, partners));
 }
 
 /** How strongly the unit says one of `words` for `figure`; a word of an earlier figure of the same kind counts a little (ellipsis). */

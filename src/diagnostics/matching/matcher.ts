@@ -14,7 +14,7 @@ import { agrees } from './agreement';
 import { type Evidence, gatherEvidence } from './evidence';
 import type { Contribution } from './model';
 import { type Rejected, type Scored, isScored, scoreCandidate } from './score';
-import { type Match, verdict } from './verdict';
+import { type Match, unsaidOf, verdict } from './verdict';
 
 export type { Match } from './verdict';
 
@@ -85,23 +85,27 @@ export interface ExplainedCandidate {
   unsaid?: string[];
 }
 
-/** Every candidate fact for every figure of the unit, scored ones best first, then the rejected ones with their gate. */
-export function explainUnit(unit: ProseUnit, kb: KnowledgeBase): { figure: Figure; match?: Match; question: boolean; candidates: ExplainedCandidate[] }[] {
+/** A figure with every candidate fact, scored or rejected: what explain shows and what a fit weighs again. */
+export interface FigureCandidates {
+  figure: Figure;
+  sentenceEnd: number;
+  question: boolean;
+  candidates: (Scored | Rejected)[];
+}
+
+/** Every figure of the unit with every candidate fact. */
+export function candidatesOfUnit(unit: ProseUnit, kb: KnowledgeBase): FigureCandidates[] {
   const ev = gatherEvidence(unit, kb);
   if (!ev) return [];
-  return ev.figures.map((figure) => {
-    const all = candidatesOf(kb, ev, figure);
-    const scored = all.filter(isScored).sort((a, b) => b.score - a.score);
-    const explained = (s: Scored | Rejected): ExplainedCandidate => ({
-      fact: s.fact.fact.id,
-      ...(isScored(s) ? { score: s.score, contributions: s.contributions, unsaid: s.unsaid } : { gate: s.gate, contributions: [] }),
-      agrees: s.fact.assertions.some((a) => agrees(figure, a.interval, a.assertion.hedge)),
-    });
-    return {
-      figure,
-      match: verdict(figure, scored, sentenceEndOf(ev, figure)),
-      question: isQuestion(ev, figure),
-      candidates: [...scored, ...all.filter((s) => !isScored(s))].map(explained),
-    };
-  });
+  return ev.figures.map((figure) => ({ figure, sentenceEnd: sentenceEndOf(ev, figure), question: isQuestion(ev, figure), candidates: candidatesOf(kb, ev, figure) }));
+}
+
+/** Candidates as explain shows them: scored ones best first, then the rejected ones with their gate. */
+export function explainCandidates(figure: Figure, candidates: readonly (Scored | Rejected)[]): ExplainedCandidate[] {
+  const scored = candidates.filter(isScored).sort((a, b) => b.score - a.score);
+  return [...scored, ...candidates.filter((s) => !isScored(s))].map((s) => ({
+    fact: s.fact.fact.id,
+    ...(isScored(s) ? { score: s.score, contributions: s.contributions, unsaid: unsaidOf(s) } : { gate: s.gate, contributions: [] }),
+    agrees: s.fact.assertions.some((a) => agrees(figure, a.interval, a.assertion.hedge)),
+  }));
 }

@@ -27,9 +27,9 @@ export const Model = z
     gates: section([
       'said', 'plain', 'pairNamed', 'soleParty', 'specificOwnWords', 'impliedRelation', 'namedMeasure', 'yearColumn', 'otherYearRules', 'otherScope',
     ] as const),
-    verdict: section(['margin', 'echoMargin', 'minConflictScore'] as const),
+    verdict: section(['margin', 'echoMargin', 'minConflictScore', 'ambiguity', 'conflictEvidence'] as const),
     evidence: section([
-      'otherRole', 'carried', 'topic', 'sentenceSubject', 'pronounSubject', 'ellipsis', 'family', 'deadlineHost', 'rowHeader', 'columnHeader',
+      'otherRole', 'carried', 'topic', 'implied', 'sentenceSubject', 'pronounSubject', 'ellipsis', 'family', 'deadlineHost', 'rowHeader', 'columnHeader',
       'rowParty', 'rowWords', 'maxCarriedParties', 'deadlineReach',
     ] as const),
     attachment: section([

@@ -32,18 +32,18 @@ export interface Scored {
   fact: CompiledFact;
   score: number;
   contributions: Contribution[];
+  /** The features' values, from which `score` is summed: kept so a fit can weigh them again. */
+  values: FeatureValue[];
   /** The fact has an object and nothing near the figure names it ("Amazon's $58 billion commitment"). */
   objectUnnamed: boolean;
   /** The fact is of a year and no year is said near the figure ("a $42 billion base"). */
   yearUnnamed: boolean;
   /**
-   * Whether the sentence itself says who, (to whom) and what: the fact's subject, its object when
-   * it has one, and its relation (or its own words, or one of its qualifiers). Citing a figure
-   * takes less than saying the writer is wrong: a conflict needs all three.
+   * How plainly the sentence says who, (to whom) and what: the fact's subject, its object when it
+   * has one, and its relation (or its own words, or one of its qualifiers). Citing a figure takes
+   * less than saying the writer is wrong: a conflict needs all three (see verdict.ts).
    */
-  positive: boolean;
-  /** What the sentence leaves unsaid of the fact, for explain: "subject", "object", "relation". */
-  unsaid: string[];
+  evidence: { subject: number; object?: number; what: number };
 }
 
 /** Why a candidate is no reading of the figure. */
@@ -77,10 +77,12 @@ function wordsGate(c: Candidate, m: Pick<Measures, 'subject' | 'object' | 'relat
 
 /** A fact's parties must be named (or carried), unless a spec or count figure's own words name the thing measured. */
 function partiesGate(c: Candidate, m: Pick<Measures, 'subject' | 'object' | 'ownWords' | 'rivals' | 'spokenOfElsewhere'>): string | undefined {
+  // A rival named in the sentence for a role that only context fills takes the figure.
   const named =
-    m.object !== undefined
-      ? (m.subject >= GATES.said && m.object >= GATES.said) || (Math.max(m.subject, m.object) >= GATES.soleParty && !m.rivals.rival && !m.spokenOfElsewhere)
-      : m.subject >= GATES.said && !m.spokenOfElsewhere;
+    !m.rivals.rival &&
+    (m.object !== undefined
+      ? (m.subject >= GATES.said && m.object >= GATES.said) || (Math.max(m.subject, m.object) >= GATES.soleParty && !m.spokenOfElsewhere)
+      : m.subject >= GATES.said && !m.spokenOfElsewhere);
   const unnamedButSpecific = (c.figure.type === 'spec' || c.figure.type === 'count') && m.ownWords >= GATES.specificOwnWords && m.rivals.others === 0;
   return named || unnamedButSpecific ? undefined : 'its parties are not named';
 }
@@ -89,16 +91,6 @@ function partiesGate(c: Candidate, m: Pick<Measures, 'subject' | 'object' | 'own
 function yearGate(c: Candidate, year: YearEvidence | undefined): string | undefined {
   if (!year || c.fact.yearHasDateFact) return undefined;
   return year.other >= GATES.otherYearRules && year.same < year.other ? 'another year is said' : undefined;
-}
-
-/** What of the fact's subject, object (when it has one) and relation the sentence does not say for the figure. */
-function unsaidOf(m: Measures): string[] {
-  const what = Math.max(m.relation, m.ownWords, explicitQualifier(m));
-  const unsaid: string[] = [];
-  if (m.subject < GATES.said) unsaid.push('subject');
-  if ((m.object ?? GATES.said) < GATES.said) unsaid.push('object');
-  if (what < GATES.said) unsaid.push('relation');
-  return unsaid;
 }
 
 /** A measure or period the fact is not about, said plainly, rules it out. */
@@ -152,15 +144,16 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
   const measures: Measures = { ...parties, siblingMark: siblingMarkWeight(c), year: yearEvidence(c), scope, roleOrder: roleOrder(c) };
   const yearFailed = yearGate(c, measures.year);
   if (yearFailed) return { fact: cf, gate: yearFailed };
-  const { score, contributions } = scoreOf(featureValues(measures), weights);
+  const values = featureValues(measures);
+  const { score, contributions } = scoreOf(values, weights);
   return {
     fact: cf,
     score,
     contributions,
+    values,
     objectUnnamed: object !== undefined && object < GATES.said,
     yearUnnamed: !!measures.year && measures.year.same < GATES.said && measures.year.other < GATES.said,
-    positive: !unsaidOf(measures).length,
-    unsaid: unsaidOf(measures),
+    evidence: { subject, ...(object !== undefined ? { object } : {}), what: Math.max(measures.relation, measures.ownWords, explicitQualifier(measures)) },
   };
 }
 

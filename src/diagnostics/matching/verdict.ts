@@ -7,6 +7,9 @@ import type { CompiledAssertion, CompiledFact } from '../../knowledge/knowledge-
 import type { Figure } from '../figures/figure';
 import { agrees } from './agreement';
 import { VERDICT } from './model';
+
+/** The verdict's margins and bar, from model.json unless a fit tries others. */
+export type VerdictParams = typeof VERDICT;
 import type { Scored } from './score';
 
 export interface Match {
@@ -38,6 +41,13 @@ function unnamedAlike(best: Scored, s: Scored): boolean {
   return (best.objectUnnamed && s.objectUnnamed) || (best.yearUnnamed && s.yearUnnamed && s.fact.fact.object === best.fact.fact.object);
 }
 
+/** What of the fact's subject, object (when it has one) and relation the sentence does not say plainly enough for a conflict. */
+export function unsaidOf(s: Scored, params: VerdictParams = VERDICT): string[] {
+  const t = params.conflictEvidence;
+  const { subject, object, what } = s.evidence;
+  return [subject < t && 'subject', object !== undefined && object < t && 'object', what < t && 'relation'].filter((x): x is string => !!x);
+}
+
 /** The same thing measured: facts that differ only in their qualifiers or year are siblings. */
 function sameThing(a: Scored, b: Scored): boolean {
   const x = a.fact.fact;
@@ -46,25 +56,25 @@ function sameThing(a: Scored, b: Scored): boolean {
 }
 
 /** No fact clearly wins: another plausible reading is about something else. Then an unknown figure is not a conflict. */
-function ambiguous(best: Scored, plausible: readonly Scored[]): boolean {
-  return plausible.some((s) => s !== best && s.positive && !sameThing(best, s) && s.score >= best.score - VERDICT.margin);
+function ambiguous(best: Scored, plausible: readonly Scored[], params: VerdictParams): boolean {
+  return plausible.some((s) => s !== best && !unsaidOf(s, params).length && !sameThing(best, s) && s.score >= best.score - params.ambiguity);
 }
 
 /** The readings of the figure worth checking it against: the best, those close to it, and those it echoes. */
-export function plausibleReadings(figure: Figure, scored: Scored[]): Scored[] {
+export function plausibleReadings(figure: Figure, scored: Scored[], params: VerdictParams = VERDICT): Scored[] {
   if (!scored.length) return [];
   const sorted = [...scored].sort((a, b) => b.score - a.score);
   const best = sorted[0];
   return sorted.filter(
     (s) =>
-      s.score >= best.score - VERDICT.margin ||
-      (s.score >= best.score - VERDICT.echoMargin && s.fact.fact.subject === best.fact.fact.subject && (echoes(figure, s.fact) || unnamedAlike(best, s))),
+      s.score >= best.score - params.margin ||
+      (s.score >= best.score - params.echoMargin && s.fact.fact.subject === best.fact.fact.subject && (echoes(figure, s.fact) || unnamedAlike(best, s))),
   );
 }
 
 /** The figure's verdict among its scored readings, or undefined to leave it alone. */
-export function verdict(figure: Figure, scored: Scored[], sentenceEnd: number): Match | undefined {
-  const plausible = plausibleReadings(figure, scored);
+export function verdict(figure: Figure, scored: Scored[], sentenceEnd: number, params: VerdictParams = VERDICT): Match | undefined {
+  const plausible = plausibleReadings(figure, scored, params);
   if (!plausible.length) return undefined;
   for (const s of plausible) {
     const agreeing = s.fact.assertions.filter((a) => agrees(figure, a.interval, a.assertion.hedge));
@@ -72,6 +82,6 @@ export function verdict(figure: Figure, scored: Scored[], sentenceEnd: number): 
   }
   // Saying a writer is wrong takes more than a word or two of evidence; citing them does not.
   const best = plausible[0];
-  if (best.score < VERDICT.minConflictScore || !best.positive || ambiguous(best, plausible)) return undefined;
+  if (best.score < params.minConflictScore || unsaidOf(best, params).length || ambiguous(best, plausible, params)) return undefined;
   return { figure, fact: best.fact, agreeing: [], score: best.score, sentenceEnd };
 }

@@ -60,24 +60,39 @@ function ownerBetween(text: string, l: SentenceLayout, word: Span, left: FigureS
   return prepositional || leftGap < rightGap || nearerLeft ? left : right;
 }
 
-/**
- * The weight of the word at `word` for `figure`, given all `figures` of the same prose unit.
- */
-export function attachment(text: string, l: SentenceLayout, word: Span, figure: FigureSpan, figures: readonly FigureSpan[]): number {
+/** A word outside the figure's clause, or past an attribution, alternative or consequence, weighs this much; undefined inside. */
+function acrossMarks(l: SentenceLayout, word: Span, figure: FigureSpan): number | undefined {
   const sentence = spanIndexAt(l.sentences, figure.start);
   if (spanIndexAt(l.sentences, word.start) !== sentence) return 0;
   if (markBetween(l, l.attributions, figure, word, sentence) || markBetween(l, l.alternatives, figure, word, sentence)) return 0;
   if (markBetween(l, l.consequences, figure, word, sentence)) return ATTACHMENT.otherFigure;
-  const clause = spanIndexAt(l.clauses, figure.start);
-  if (spanIndexAt(l.clauses, word.start) !== clause) return ATTACHMENT.otherClause;
-  const { left, right } = neighbours(l, word, figure, figures, clause);
+  return spanIndexAt(l.clauses, word.start) !== spanIndexAt(l.clauses, figure.start) ? ATTACHMENT.otherClause : undefined;
+}
+
+/**
+ * The weight of a word of the figure's clause that belongs to another of its figures: before the
+ * clause's first figure it is the subject of all of them; with a figure of another kind, it names
+ * another side of the same thing ("spend $100 billion on AWS over ten years" names AWS for the term
+ * too); with a figure of the same kind, it is that figure's ("$8 billion in Anthropic and $50
+ * billion in OpenAI").
+ */
+function sharedWeight(text: string, l: SentenceLayout, word: Span, figure: FigureSpan, owner: FigureSpan, left: FigureSpan | undefined, across: boolean): number {
+  if (!left && word.end <= figure.start) return ATTACHMENT.sharedSubject * decay(gap(text, l, word.end, figure.start) / ATTACHMENT.sharedSubjectSpread);
+  return across && owner.type !== undefined && owner.type !== figure.type ? ATTACHMENT.otherKindFigure : ATTACHMENT.otherFigure;
+}
+
+/**
+ * The weight of the word at `word` for `figure`, given all `figures` of the same prose unit.
+ * `acrossKinds`: whether a word of a figure of another kind is shared (a party is: "spend $100
+ * billion on AWS over ten years"; a measure is not: in "$58 billion equals 18 months of operating
+ * income", operating income is the 18 months').
+ */
+export function attachment(text: string, l: SentenceLayout, word: Span, figure: FigureSpan, figures: readonly FigureSpan[], acrossKinds = true): number {
+  const across = acrossMarks(l, word, figure);
+  if (across !== undefined) return across;
+  const { left, right } = neighbours(l, word, figure, figures, spanIndexAt(l.clauses, figure.start));
   if (!left && !right) return 0;
   const owner = left && right ? ownerBetween(text, l, word, left, right) : (left ?? right)!;
-  if (owner === figure) return decay(owner === left ? gap(text, l, left.end, word.start) : gap(text, l, word.end, right!.start));
-  // Before the clause's first figure: the subject of every figure in it.
-  if (!left && word.end <= figure.start) return ATTACHMENT.sharedSubject * decay(gap(text, l, word.end, figure.start) / ATTACHMENT.sharedSubjectSpread);
-  // A figure of another kind in the clause is another side of the same thing: "spend $100 billion on AWS over
-  // ten years" names AWS for the term too. A figure of the same kind is a rival: "$8 billion in Anthropic and
-  // $50 billion in OpenAI".
-  return owner.type !== undefined && owner.type !== figure.type ? ATTACHMENT.otherKindFigure : ATTACHMENT.otherFigure;
+  if (owner !== figure) return sharedWeight(text, l, word, figure, owner, left, acrossKinds);
+  return decay(owner === left ? gap(text, l, left.end, word.start) : gap(text, l, word.end, right!.start));
 }

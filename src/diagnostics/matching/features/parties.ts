@@ -3,14 +3,37 @@
  * parties named near it that argue for another fact.
  */
 import { entityKind, isParty, isUnknown } from '../../context/parties';
-import { entityWeight, sentenceSubject } from '../evidence';
+import { entityWeight, namedWeight, sentenceSubject } from '../evidence';
 import { EVIDENCE, GATES } from '../model';
+import { spanIndexAt } from '../../reading/layout';
 import { writerSpeaks } from '../../context/discourse';
 import type { Candidate } from './candidate';
 
 /** How plainly the fact's subject is named for the figure (0 to 1). */
 export function subjectWeight(c: Candidate): number {
-  return entityWeight(c.kb, c.ev, c.fact.fact.subject, c.figure, partnersOf(c, c.fact.fact.subject));
+  const { subject } = c.fact.fact;
+  return Math.max(entityWeight(c.kb, c.ev, subject, c.figure, partnersOf(c, subject)), impliedWeight(c, 'subject'));
+}
+
+/**
+ * A party the sentence leaves unsaid but the rest of what it says implies: the knowledge base has
+ * no other party in that role for this relation, other party and qualifiers ("$5 billion of the
+ * Anthropic package arrives upfront": only Amazon's investment in Anthropic has an upfront part),
+ * and the sentence names no one else who could be it.
+ */
+function impliedWeight(c: Candidate, role: 'subject' | 'object'): number {
+  const { fact } = c.fact;
+  if (c.kb.rolePartners(fact, role) > 1) return 0;
+  const { sentences } = c.ev.layout;
+  const i = spanIndexAt(sentences, c.figure.start);
+  if (i < 0) return 0;
+  // Nobody else around: in the sentence, nor in the sentence before (or, for a first sentence, the text before).
+  const own = new Set([fact.subject, fact.object]);
+  const from = sentences[Math.max(0, i - 1)].start;
+  const other = (e: string) => !own.has(e) && isParty(c.kb, e);
+  if (c.ev.mentions.some((m) => m.start >= from && m.start < sentences[i].end && other(m.entity))) return 0;
+  if ([...(c.ev.header?.mentions.keys() ?? [])].some(other)) return 0;
+  return i === 0 && [...c.ev.previous].some(other) ? 0 : EVIDENCE.implied;
 }
 
 /** The fact's parties other than `entity`. */
@@ -20,7 +43,8 @@ function partnersOf(c: Candidate, entity: string): ReadonlySet<string> {
 
 /** How plainly the fact's object is named for the figure; undefined for a fact without one. */
 export function objectWeight(c: Candidate): number | undefined {
-  return c.fact.fact.object ? entityWeight(c.kb, c.ev, c.fact.fact.object, c.figure, partnersOf(c, c.fact.fact.object)) : undefined;
+  const { object } = c.fact.fact;
+  return object ? Math.max(entityWeight(c.kb, c.ev, object, c.figure, partnersOf(c, object)), impliedWeight(c, 'object')) : undefined;
 }
 
 export interface Rivals {
@@ -51,9 +75,10 @@ function namedByOwnWords(c: Candidate, entity: string): boolean {
 /** Other named things near the figure, which argue for another fact. */
 export function rivalParties(c: Candidate, subj: number, obj: number | undefined): Rivals {
   const { fact } = c.fact;
+  // A role the sentence does not fill itself (only context does) is open to a rival it names.
   const missingRoleKinds = new Set<string>();
-  if (subj < GATES.said) missingRoleKinds.add(c.kb.entities.get(fact.subject)!.kind);
-  if (fact.object && obj! < GATES.said) missingRoleKinds.add(c.kb.entities.get(fact.object)!.kind);
+  if (Math.min(subj, namedWeight(c.kb, c.ev, fact.subject, c.figure)) < GATES.said) missingRoleKinds.add(c.kb.entities.get(fact.subject)!.kind);
+  if (fact.object && Math.min(obj!, namedWeight(c.kb, c.ev, fact.object, c.figure)) < GATES.said) missingRoleKinds.add(c.kb.entities.get(fact.object)!.kind);
   let others = 0;
   let rival = false;
   for (const m of otherEntities(c)) {

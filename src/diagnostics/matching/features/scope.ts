@@ -5,7 +5,9 @@
  * a fact of another relation, or without that qualifier.
  */
 import type { Scope } from '../../../knowledge/knowledge-base';
-import { wordWeight } from '../evidence';
+import { measureWordWeight, wordWeight } from '../evidence';
+import { spanIndexAt } from '../../reading/layout';
+import { ATTACHMENT } from '../model';
 import type { Candidate } from './candidate';
 
 export interface OtherScope {
@@ -31,6 +33,16 @@ function insideFigure(c: Candidate, hit: { start: number; end: number }): boolea
   return c.ev.figures.some((f) => hit.start >= f.start && hit.end <= f.end);
 }
 
+/**
+ * A period (a qualifier: "in the third quarter") holds for every figure of its clause: "AWS revenue
+ * rose 20% to $33 billion in the quarter" gives both figures for the quarter.
+ */
+function periodWeight(c: Candidate, hit: { start: number; end: number }): number {
+  const { clauses } = c.ev.layout;
+  const sameClause = spanIndexAt(clauses, hit.start) === spanIndexAt(clauses, c.figure.start);
+  return Math.max(wordWeight(c.ev, hit, c.figure), sameClause ? ATTACHMENT.otherKindFigure : 0);
+}
+
 /** The other measure or period said most plainly for the figure. */
 export function otherScope(c: Candidate): OtherScope {
   let best: OtherScope = { weight: 0 };
@@ -41,7 +53,7 @@ export function otherScope(c: Candidate): OtherScope {
     for (const [k, w] of c.ev.header?.keywords ?? []) if (words(k) && w > best.weight) best = { weight: w, scope: scope.id };
     for (const hit of c.ev.keywords) {
       if (!words(hit.keyword) || insideFigure(c, hit)) continue;
-      const w = wordWeight(c.ev, hit, c.figure);
+      const w = scope.of === 'relation' ? measureWordWeight(c.ev, hit, c.figure) : periodWeight(c, hit);
       if (w > best.weight) best = { weight: w, scope: scope.id };
     }
   }
