@@ -3,6 +3,13 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { type CheckJob, runWorker } from './check-files';
 import { run } from './main';
 
+// `dealcheck … | head` closes the pipe early: that is the reader being done, not an error.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+
 if (isMainThread) {
   run(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),

@@ -13,6 +13,7 @@ import { BlockDocument } from './markdown/block-document';
 import type { Block } from './markdown/blocks';
 import { type ControlComment, parseProse } from './markdown/prose';
 import { type Match, readUnit } from './matching/matcher';
+import { isUnknown } from './context/parties';
 import { CONTEXT_REACH, type HeadingTopic, type Lending, headingTopic, lendContext, lendingKind } from './context/discourse';
 import type { Figure } from './figures/figure';
 import { describeFinding, sourceValues } from './messages';
@@ -223,11 +224,20 @@ class TopicStack {
     this.cached = undefined;
   }
 
+  /**
+   * The parties of the open headings, the title's included ("# Amazon's two AI bets" then "## The
+   * Anthropic money" is about both); a heading that names a party the knowledge base does not know
+   * ("## SoftBank's round") starts a topic of its own.
+   */
   current(): Topic {
     if (!this.cached) {
-      const naming = [...this.open].reverse().find((h) => h.parties.length);
-      const parties = naming?.parties ?? [];
-      this.cached = { parties, key: parties.join(' ') };
+      const parties = new Set<string>();
+      for (const h of [...this.open].reverse()) {
+        h.parties.forEach((p) => parties.add(p));
+        if (h.parties.some(isUnknown)) break;
+      }
+      const sorted = [...parties].sort();
+      this.cached = { parties: sorted, key: sorted.join(' ') };
     }
     return this.cached;
   }

@@ -179,8 +179,9 @@ export function lendingKind(text: string, kb: KnowledgeBase): Lending {
   if (!heading && !paragraph) return 'none';
   // A heading lends what it names, not what the list or table under it in the same block does.
   if (namesParty(heading ? text.split('\n', 1)[0] : text, kb)) return 'names';
-  // A paragraph ending in a colon introduces what follows; any other speaks for itself.
-  return paragraph && text.trimEnd().endsWith(':') ? 'lead-in' : 'none';
+  // A paragraph ending in a colon introduces what follows, and a question (an FAQ's "**Q: Is all of
+  // that cash?**") is answered by it: both pass on what came before. Any other speaks for itself.
+  return paragraph && /(?:[:?]|\?\*\*|\?__)$/.test(text.trimEnd()) ? 'lead-in' : 'none';
 }
 
 /** A heading's level and the parties it names: the topic of the section under it. */
