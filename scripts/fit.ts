@@ -98,7 +98,9 @@ type Knob = { name: string; get(p: Params): number; set(p: Params, v: number): P
 
 const KNOBS: Knob[] = [
   ...FEATURE_NAMES.map((f): Knob => ({ name: f, get: (p) => p.weights[f], set: (p, v) => ({ ...p, weights: { ...p.weights, [f]: v } }) })),
-  ...(['margin', 'echoMargin', 'minConflictScore', 'ambiguity', 'conflictEvidence'] as const).map(
+  // The plausibility margins are not fitted: they decide which fact a figure is cited with, and most
+  // labels do not name their fact, so the fit could not see a citation of the wrong one.
+  ...(['minConflictScore', 'ambiguity', 'conflictEvidence'] as const).map(
     (k): Knob => ({ name: k, get: (p) => p.verdict[k], set: (p, v) => ({ ...p, verdict: { ...p.verdict, [k]: v } }) }),
   ),
 ];
@@ -168,7 +170,7 @@ if (args.includes('--write')) {
   const path = join(repoRoot, 'src/diagnostics/matching/model.json');
   const model = JSON.parse(readFileSync(path, 'utf8')) as typeof MODEL;
   for (const f of FEATURE_NAMES) model.features[f].weight = final.weights[f];
-  for (const k of ['margin', 'echoMargin', 'minConflictScore', 'ambiguity', 'conflictEvidence'] as const) model.verdict[k].value = final.verdict[k];
+  for (const k of ['minConflictScore', 'ambiguity', 'conflictEvidence'] as const) model.verdict[k].value = final.verdict[k];
   writeFileSync(path, `${JSON.stringify(model, null, 2)}\n`);
   console.log(`\nwrote ${path}`);
 }

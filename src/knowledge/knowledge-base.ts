@@ -188,7 +188,8 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
     ...[...qualifiers.values()].flatMap((q) => q.keywords),
   ];
   const lookups = buildLookups(entities, compiled, written);
-  const partners = rolePartnerCounts(compiled.map((f) => f.fact));
+  const implicitQualifiers = new Set([...qualifiers.values()].filter((q) => q.implicit).map((q) => q.id));
+  const partners = rolePartnerCounts(compiled.map((f) => f.fact), implicitQualifiers);
 
   const kb: KnowledgeBase = {
     sources,
@@ -198,27 +199,29 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
     facts: compiled,
     factsByType,
     qualifierKeywords,
-    implicitQualifiers: new Set([...qualifiers.values()].filter((q) => q.implicit).map((q) => q.id)),
+    implicitQualifiers,
     scopes,
     ...lookups,
-    rolePartners: (fact, role) => partners.get(roleKey(fact, role))?.size ?? 0,
+    rolePartners: (fact, role) => partners.get(roleKey(fact, role, implicitQualifiers))?.size ?? 0,
   };
   return { kb, problems };
 }
 
 /** Facts alike but for the party in `role`: same relation, same other party, same qualifiers. */
-function roleKey(fact: Fact, role: 'subject' | 'object'): string {
+function roleKey(fact: Fact, role: 'subject' | 'object', implicit: ReadonlySet<string>): string {
   const other = role === 'subject' ? fact.object : fact.subject;
-  return `${role}|${fact.relation}|${other ?? ''}|${[...fact.qualifiers].sort().join(',')}`;
+  // Qualifiers writers leave unsaid (a prediction) tell nothing apart.
+  const said = fact.qualifiers.filter((q) => !implicit.has(q));
+  return `${role}|${fact.relation}|${other ?? ''}|${said.sort().join(',')}`;
 }
 
-function rolePartnerCounts(facts: readonly Fact[]): Map<string, Set<string>> {
+function rolePartnerCounts(facts: readonly Fact[], implicit: ReadonlySet<string>): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const f of facts) {
     for (const role of ['subject', 'object'] as const) {
       const party = f[role];
       if (party === undefined) continue;
-      const key = roleKey(f, role);
+      const key = roleKey(f, role, implicit);
       const set = out.get(key);
       if (set) set.add(party);
       else out.set(key, new Set([party]));

@@ -67,7 +67,9 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['$19 billion', 'conflict', 'amazon-anthropic-milestone'],
   ]],
   ['## Amazon and Anthropic\n\nIt depends on the report:\n\n- $5 billion is paid upfront.', [['$5 billion', 'supported', 'amazon-anthropic-upfront']]],
-  ['## Amazon and Anthropic\n\nThe terms are unusual.\n\n- $19 billion is tied to milestones.', []],
+  // A paragraph between cuts the heading's parties as the paragraph before, but the heading still gives the section's topic.
+  ['## Amazon and Anthropic\n\nThe terms are unusual.\n\n- $19 billion is tied to milestones.', [['$19 billion', 'conflict', 'amazon-anthropic-milestone']]],
+  ['## What we know\n\nThe terms are unusual.\n\n- $19 billion is tied to milestones.', []],
   // A list item that names nobody is about the item before it that names someone.
   ['- Amazon invested $25 billion in Anthropic.\n- Of that, $5 billion is paid upfront.', [
     ['$25 billion', 'supported', 'amazon-anthropic-investment'],
@@ -151,7 +153,8 @@ const rows: [draft: string, expected: Expect[]][] = [
   // Naming the investor and no partner, a figure may be any of its investments: it agrees with the one it matches.
   ["Amazon's $50 billion commitment drew attention.", [['$50 billion', 'supported', 'amazon-openai-investment']]],
   ["Amazon's $5 billion commitment drew attention.", [['$5 billion', 'supported', 'amazon-anthropic-upfront']]],
-  ["Amazon's $70 billion commitment drew attention.", [['$70 billion', 'conflict', 'amazon-anthropic-investment']]],
+  // …but agreeing with none, it is no conflict: with no partner named, nothing says which of them it is.
+  ["Amazon's $70 billion commitment drew attention.", []],
   // A table header can name what a bare number counts.
   ['| Metric | Value |\n|---|---|\n| Neuron SDK GitHub stars | 900+ |\n| Neuron SDK GitHub stars | 1,300 |', [
     ['900+', 'conflict', 'neuron-sdk-stars'],

@@ -52,7 +52,7 @@ export function findSentenceSubject(kb: KnowledgeBase, d: UnitDiscourse, figure:
   const i = sentenceIndexOf(d, figure);
   const s = sentences[i];
   if (!s) return undefined;
-  const firstIn = (span: Span) => d.mentions.find((m) => within(m, span) && isParty(kb, m.entity));
+  const firstIn = (span: Span) => d.mentions.find((m) => within(m, { start: mainClauseStart(d.text, span), end: span.end }) && isParty(kb, m.entity));
   // "It invested $50bn in the ChatGPT maker": the pronoun, not the first name, is the subject.
   if (PRONOUN_OPENING.test(d.text.slice(s.start, s.end))) {
     const before = i > 0 ? firstIn(sentences[i - 1])?.entity : d.previousSubject;
@@ -60,6 +60,15 @@ export function findSentenceSubject(kb: KnowledgeBase, d: UnitDiscourse, figure:
   }
   const first = firstIn(s);
   return first && first.end <= figure.start ? { entity: first.entity, weight: EVIDENCE.sentenceSubject } : undefined;
+}
+
+/** A sentence opening with a subordinate phrase ("When combined with …, Amazon has committed"): its main clause starts after the comma. */
+const SUBORDINATE_OPENING = new RegExp(String.raw`^\s*(?:\p{L}+:\s+)?(?:${alternationOf(LEXICON.subordinateOpenings)})\b[^,;:]*,\s*`, 'iu');
+
+/** Where the main clause of a sentence starts: after a leading subordinate phrase, if any. */
+export function mainClauseStart(text: string, sentence: Span): number {
+  const m = SUBORDINATE_OPENING.exec(text.slice(sentence.start, sentence.end));
+  return m && sentence.start + m[0].length < sentence.end ? sentence.start + m[0].length : sentence.start;
 }
 
 /** Whether the writer speaks of themselves in the figure's sentence ("I've covered cloud earnings for 9 years"). */

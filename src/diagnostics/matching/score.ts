@@ -93,6 +93,15 @@ function yearGate(c: Candidate, year: YearEvidence | undefined): string | undefi
   return year.other >= GATES.otherYearRules && year.same < year.other ? 'another year is said' : undefined;
 }
 
+/**
+ * How plainly the sentence says what the fact measures: its relation, its own words or one of its
+ * qualifiers; for a date, a forecast's words too ("AI Foundry is expected by Q4 2026").
+ */
+function whatIsSaid(c: Candidate, m: Measures): number {
+  const qualifiers = c.figure.type === 'date' ? Math.max(0, ...m.qualifiers.map((q) => q.weight)) : explicitQualifier(m);
+  return Math.max(m.relation, m.ownWords, qualifiers);
+}
+
 /** A measure or period the fact is not about, said plainly, rules it out. */
 function scopeGate(scope: OtherScope): string | undefined {
   return scope.weight >= GATES.otherScope ? `another measure or period is said (${scope.scope})` : undefined;
@@ -153,7 +162,7 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
     values,
     objectUnnamed: object !== undefined && object < GATES.said,
     yearUnnamed: !!measures.year && measures.year.same < GATES.said && measures.year.other < GATES.said,
-    evidence: { subject, ...(object !== undefined ? { object } : {}), what: Math.max(measures.relation, measures.ownWords, explicitQualifier(measures)) },
+    evidence: { subject, ...(object !== undefined ? { object } : {}), what: whatIsSaid(c, measures) },
   };
 }
 

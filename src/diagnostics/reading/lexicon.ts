@@ -36,6 +36,7 @@ export const Lexicon = z.object({
   durationUnits: valued({ months: z.number() }),
   countModifiers: WordList,
   partyNouns: WordList,
+  subordinateOpenings: WordList,
 });
 export type Lexicon = z.infer<typeof Lexicon>;
 

@@ -207,6 +207,27 @@ interface Run {
   title: boolean;
 }
 
+/**
+ * Whether a joiner ("of", "&", "and") continues the run: only inside a name, so a capitalised word
+ * must follow it, and "of" follows one common word ("Bank of America", "Department of Energy";
+ * "Sam Altman of OpenAI" is two names).
+ */
+function joinerContinues(tokens: readonly Token[], i: number, head: readonly Token[]): boolean {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  const ofOk = t.text !== 'of' || (head.length === 1 && (isCommonWord(head[0].text) || isOrgWord(head[0])));
+  return !!next && /^\s*$/.test(next.gap) && isCapitalised(next.text) && ofOk;
+}
+
+/** Whether token `i` goes on with the current run: a capitalised word or a joiner, with only spaces before it. */
+function continuesRun(tokens: readonly Token[], i: number, current: Run | undefined): boolean | 'stop' {
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  const capital = isCapitalised(t.text) || t.text === '&';
+  if (!current || !/^\s*$/.test(t.gap) || prev.possessive || prev.tail || !(capital || JOINERS.has(t.text))) return false;
+  return !JOINERS.has(t.text) || joinerContinues(tokens, i, current.tokens) ? true : 'stop';
+}
+
 /** Capitalised runs: capitalised words with only spaces between them, and joiners inside. */
 function runs(tokens: Token[], titleCase: boolean): Run[] {
   const out: Run[] = [];
@@ -214,29 +235,15 @@ function runs(tokens: Token[], titleCase: boolean): Run[] {
   let afterDeterminer = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const segmentStart = i === 0 || SEGMENT_BREAK.test(t.gap);
-    const spaced = /^\s*$/.test(t.gap);
-    const capital = isCapitalised(t.text) || t.text === '&';
-    const prev = tokens[i - 1];
-    const continues =
-      current && spaced && !prev.possessive && !prev.tail && (capital || JOINERS.has(t.text));
-    if (continues && JOINERS.has(t.text)) {
-      // a joiner only inside a name: a capitalised word must follow it, and "of" follows one
-      // common word ("Bank of America", "Department of Energy"; "Sam Altman of OpenAI" is two names)
-      const next = tokens[i + 1];
-      const head = current!.tokens;
-      const ofOk = t.text !== 'of' || (head.length === 1 && (isCommonWord(head[0].text) || isOrgWord(head[0])));
-      if (!next || !/^\s*$/.test(next.gap) || !isCapitalised(next.text) || !ofOk) {
-        current = undefined;
-        continue;
-      }
-    }
-    if (continues) {
+    const continues = continuesRun(tokens, i, current);
+    if (continues === true) {
       current!.tokens.push(t);
       continue;
     }
     current = undefined;
-    if (!capital || t.text === '&') {
+    if (continues === 'stop') continue;
+    const segmentStart = i === 0 || SEGMENT_BREAK.test(t.gap);
+    if (!isCapitalised(t.text)) {
       afterDeterminer = false;
       continue;
     }
@@ -244,7 +251,7 @@ function runs(tokens: Token[], titleCase: boolean): Run[] {
       afterDeterminer = true; // "The Fed held...": the word after "The" is read as mid-sentence
       continue;
     }
-    current = { tokens: [t], initial: titleCase || (segmentStart && !(afterDeterminer && spaced)), title: titleCase };
+    current = { tokens: [t], initial: titleCase || (segmentStart && !(afterDeterminer && /^\s*$/.test(t.gap))), title: titleCase };
     afterDeterminer = false;
     out.push(current);
   }
@@ -294,37 +301,31 @@ function afterText(t: Token, tokens: Token[]): string {
 /** An adjective's ending: "Generative AI", "Agentic AI", "Physical AI" name no company. */
 const ADJECTIVE = /(?:ive|ic|al|ous|ent|ant|ful|less|able|ible|ary)$/;
 
-/** Drops what only looks like a name: a common word capitalised by position, a lone "AI", a place. */
-function keepRun(run: Run, tokens: Token[]): Token[] | undefined {
-  let t = run.tokens;
-  if (run.initial) {
-    // "Analysts expect..." is no name; "Scale AI raised...", "Thinking Machines Lab" and "Oracle" are:
-    // common words before the first sign of a name stay when an organisation word follows (in a
-    // title-case heading, only organisation words: "How Thrive Capital Won" is Thrive Capital).
-    const evidence = (x: Token, i: number) =>
-      !JOINERS.has(x.text) && (i > 0 || x.text !== 'AI') && (!isCommonWord(x.text) || isOrgWord(x) || hasInnerCapital(x.text) || isAcronym(x.text));
-    const first = t.findIndex(evidence);
-    if (first < 0) return undefined;
-    if (first > 0) {
-      const head = t.slice(0, first);
-      const rest = t.slice(first);
-      const onlyAI = rest.length === 1 && rest[0].text === 'AI';
-      const next = tokens[t[t.length - 1].index + 1];
-      const marketWord = next && /^\s+$/.test(next.gap) && AI_MARKET.has(next.text.toLowerCase());
-      const organisation = (run.title ? rest.every(isOrgWord) : rest.some(isOrgWord)) && !(onlyAI && (marketWord || ADJECTIVE.test(head[head.length - 1].text)));
-      // "AI Foundry" is one name; "Internal AWS" is AWS
-      if (!organisation && !head.every((x) => x.text === 'AI')) t = rest;
-      while (t.length && JOINERS.has(t[0].text)) t = t.slice(1);
-    }
-  }
-  if (run.title) {
-    // "Why Nvidia Keeps Writing Cheques": the name ends at the first common word ("Thrive Capital" stays whole)
-    const end = t.findIndex((x, i) => i > 0 && isCommonWord(x.text) && !isOrgWord(x) && !hasInnerCapital(x.text) && !isAcronym(x.text));
-    if (end > 0) t = t.slice(0, end);
-  }
-  // a lone "AI" is no name ("Scale AI" is), nor a lone initial ("Series C.")
-  if (t.every((x) => x.text === 'AI' || INITIAL.test(x.text))) return undefined;
-  // places: "San Francisco", "Paris", "US" (but "Abu Dhabi Investment Authority" is an organisation)
+/**
+ * "Analysts expect..." is no name; "Scale AI raised...", "Thinking Machines Lab" and "Oracle" are:
+ * common words before the first sign of a name stay when an organisation word follows (in a
+ * title-case heading, only organisation words: "How Thrive Capital Won" is Thrive Capital).
+ */
+function dropPositionalCapitals(run: Run, tokens: readonly Token[]): Token[] | undefined {
+  const t = run.tokens;
+  const evidence = (x: Token, i: number) =>
+    !JOINERS.has(x.text) && (i > 0 || x.text !== 'AI') && (!isCommonWord(x.text) || isOrgWord(x) || hasInnerCapital(x.text) || isAcronym(x.text));
+  const first = t.findIndex(evidence);
+  if (first <= 0) return first < 0 ? undefined : t;
+  const head = t.slice(0, first);
+  const rest = t.slice(first);
+  const onlyAI = rest.length === 1 && rest[0].text === 'AI';
+  const next = tokens[t[t.length - 1].index + 1];
+  const marketWord = next && /^\s+$/.test(next.gap) && AI_MARKET.has(next.text.toLowerCase());
+  const organisation = (run.title ? rest.every(isOrgWord) : rest.some(isOrgWord)) && !(onlyAI && (marketWord || ADJECTIVE.test(head[head.length - 1].text)));
+  // "AI Foundry" is one name; "Internal AWS" is AWS
+  let kept = !organisation && !head.every((x) => x.text === 'AI') ? rest : t;
+  while (kept.length && JOINERS.has(kept[0].text)) kept = kept.slice(1);
+  return kept;
+}
+
+/** Places: "San Francisco", "Paris", "US" are no parties (but "Abu Dhabi Investment Authority" is an organisation). */
+function dropPlace(t: Token[]): Token[] | undefined {
   for (let n = Math.min(LONGEST_PLACE, t.length); n >= 1; n--) {
     if (!PLACES.has(t.slice(0, n).map((x) => x.text).join(' '))) continue;
     const rest = t.slice(n);
@@ -333,6 +334,20 @@ function keepRun(run: Run, tokens: Token[]): Token[] | undefined {
     return restIsName ? rest : undefined;
   }
   return t;
+}
+
+/** Drops what only looks like a name: a common word capitalised by position, a lone "AI", a place. */
+function keepRun(run: Run, tokens: Token[]): Token[] | undefined {
+  let t = run.initial ? dropPositionalCapitals(run, tokens) : run.tokens;
+  if (!t) return undefined;
+  if (run.title) {
+    // "Why Nvidia Keeps Writing Cheques": the name ends at the first common word ("Thrive Capital" stays whole)
+    const end = t.findIndex((x, i) => i > 0 && isCommonWord(x.text) && !isOrgWord(x) && !hasInnerCapital(x.text) && !isAcronym(x.text));
+    if (end > 0) t = t.slice(0, end);
+  }
+  // a lone "AI" is no name ("Scale AI" is), nor a lone initial ("Series C.")
+  if (t.every((x) => x.text === 'AI' || INITIAL.test(x.text))) return undefined;
+  return dropPlace(t);
 }
 
 function kindOf(t: Token[], before: Token[], persons: Set<string>): NameKind {

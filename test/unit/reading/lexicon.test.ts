@@ -3,7 +3,7 @@
  * example must show the entry at work, as Harper's rules carry their own test lines.
  */
 import assert from 'node:assert/strict';
-import { PRONOUN_OPENING, WRITER_OPENING } from '../../../src/diagnostics/context/discourse';
+import { PRONOUN_OPENING, WRITER_OPENING, mainClauseStart } from '../../../src/diagnostics/context/discourse';
 import type { Figure } from '../../../src/diagnostics/figures/figure';
 import { findFigures } from '../../../src/diagnostics/figures/find-figures';
 import { parseNumberWords } from '../../../src/diagnostics/figures/numbers';
@@ -89,6 +89,8 @@ describe('lexicon', () => {
       it(`pronoun ${word}: ${example}`, () => assert.ok(PRONOUN_OPENING.test(example.slice(example.indexOf('. ') + 2))));
     for (const list of [LEXICON.writerOpenings, LEXICON.writerContractions])
       for (const [word, example] of Object.entries(list.entries)) it(`writer ${word}: ${example}`, () => assert.ok(WRITER_OPENING.test(example)));
+    for (const [word, example] of Object.entries(LEXICON.subordinateOpenings.entries))
+      it(`subordinate opening ${word}: ${example}`, () => assert.match(example.slice(mainClauseStart(example, { start: 0, end: example.length })), /^Amazon /));
     for (const [word, example] of Object.entries(LEXICON.deadlineWords.entries))
       it(`deadline ${word}: ${example}`, () => {
         const [host, date] = figuresOf(example, 2);

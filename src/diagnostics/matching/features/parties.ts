@@ -5,6 +5,7 @@
 import { entityKind, isParty, isUnknown } from '../../context/parties';
 import { entityWeight, namedWeight, sentenceSubject } from '../evidence';
 import { EVIDENCE, GATES } from '../model';
+import { qualifierWeights } from './words';
 import { spanIndexAt } from '../../reading/layout';
 import { writerSpeaks } from '../../context/discourse';
 import type { Candidate } from './candidate';
@@ -24,13 +25,16 @@ export function subjectWeight(c: Candidate): number {
 function impliedWeight(c: Candidate, role: 'subject' | 'object'): number {
   const { fact } = c.fact;
   if (c.kb.rolePartners(fact, role) > 1) return 0;
+  // What sets the fact apart (its qualifiers) must be said: "$5 billion upfront" implies the
+  // Anthropic deal, a bare "$70 billion" implies nothing.
+  if (qualifierWeights(c).some((q) => !q.implicit && q.weight < GATES.said)) return 0;
   const { sentences } = c.ev.layout;
   const i = spanIndexAt(sentences, c.figure.start);
   if (i < 0) return 0;
   // Nobody else around: in the sentence, nor in the sentence before (or, for a first sentence, the text before).
   const own = new Set([fact.subject, fact.object]);
   const from = sentences[Math.max(0, i - 1)].start;
-  const other = (e: string) => !own.has(e) && isParty(c.kb, e);
+  const other = (e: string) => !own.has(e) && isParty(c.kb, e) && !namedByOwnWords(c, e);
   if (c.ev.mentions.some((m) => m.start >= from && m.start < sentences[i].end && other(m.entity))) return 0;
   if ([...(c.ev.header?.mentions.keys() ?? [])].some(other)) return 0;
   return i === 0 && [...c.ev.previous].some(other) ? 0 : EVIDENCE.implied;
