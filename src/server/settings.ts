@@ -18,7 +18,7 @@ export const Settings = z.object({
   knowledgeBase: z
     .array(z.string())
     .default([])
-    .describe('Extra knowledge base files (.dealkb.json, .json, .yaml), relative to the workspace folder. Files named *.dealkb.json or *.dealkb.yaml in the workspace are loaded too.'),
+    .describe('Extra knowledge base files (.dealkb.json, .json, .yaml), relative to the workspace folder. Files named *.dealkb.json or *.dealkb.yaml in the workspace are loaded too, except under test, tests and fixtures folders.'),
   useBundledKnowledgeBase: z.boolean().default(true).describe('Use the knowledge base that ships with dealcheck, curated from five source articles.'),
   sourcesFolder: z
     .string()
