@@ -289,30 +289,33 @@ function valueAt(data: unknown, path: Path): unknown {
   return v;
 }
 
+type SchemaDef = { type: string; innerType?: z.ZodType; in?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[] };
+
+function defOf(s: z.ZodType): SchemaDef {
+  return (s as unknown as { def: SchemaDef }).def;
+}
+
+/** The schema under optional, default and pipe wrappers; a union's alternatives each. */
+function unwrap(s: z.ZodType): z.ZodType[] {
+  for (let def = defOf(s); ; def = defOf(s)) {
+    if (def.innerType) s = def.innerType;
+    else if (def.type === 'pipe' && def.in) s = def.in;
+    else return def.type === 'union' ? (def.options ?? []).flatMap(unwrap) : [s];
+  }
+}
+
+/** The schemas of the value at `p` inside a value of `s`. */
+function stepInto(s: z.ZodType, p: string | number): z.ZodType[] {
+  const def = defOf(s);
+  const next = def.type === 'object' && typeof p === 'string' ? def.shape?.[p] : def.type === 'array' && typeof p === 'number' ? def.element : undefined;
+  return next ? unwrap(next) : [];
+}
+
 /** The field names an object at `path` inside a value of `schema` may have (for "did you mean"). */
 function keysAt(schema: z.ZodType, path: Path): string[] {
-  let schemas: z.ZodType[] = [schema];
-  for (const p of [...path, undefined]) {
-    const next: z.ZodType[] = [];
-    for (let s of schemas) {
-      // Look through wrappers to the object, array or union underneath.
-      for (;;) {
-        const def = (s as unknown as { def: { type: string; innerType?: z.ZodType; in?: z.ZodType } }).def;
-        if (def.innerType) s = def.innerType;
-        else if (def.type === 'pipe' && def.in) s = def.in;
-        else break;
-      }
-      const def = (s as unknown as { def: { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[] } }).def;
-      if (def.type === 'union') schemas.push(...(def.options ?? []));
-      else if (p === undefined) {
-        if (def.type === 'object') next.push(s);
-      } else if (def.type === 'object' && typeof p === 'string' && def.shape?.[p]) next.push(def.shape[p]);
-      else if (def.type === 'array' && typeof p === 'number' && def.element) next.push(def.element);
-    }
-    if (p === undefined) return [...new Set(next.flatMap((s) => Object.keys((s as unknown as { def: { shape: object } }).def.shape)))];
-    schemas = next;
-  }
-  return [];
+  let schemas = unwrap(schema);
+  for (const p of path) schemas = schemas.flatMap((s) => stepInto(s, p));
+  return [...new Set(schemas.flatMap((s) => (defOf(s).type === 'object' ? Object.keys(defOf(s).shape ?? {}) : [])))];
 }
 
 function describeValue(v: unknown): string {
@@ -387,108 +390,140 @@ function emptyContent(): LoadedFile['content'] {
   };
 }
 
+/** One file being loaded: what it has kept and rejected so far, and where its fields are. */
+class FileLoad {
+  readonly content = emptyContent();
+  readonly rejected = Object.fromEntries(SECTION_NAMES.map((s) => [s, new Set<string>()])) as LoadedFile['rejected'];
+  readonly paths = new Map<object, Path>();
+  readonly problems: KbProblem[] = [];
+  private readonly starts: number[];
+  parsed?: Parsed;
+
+  constructor(
+    readonly file: string,
+    text: string,
+  ) {
+    this.starts = lineStarts(text);
+  }
+
+  /** A problem at the value of `path`, or at its field name with `key`. */
+  at(path: Path, message: string, key?: boolean): void {
+    const { start, end } = this.parsed ? this.parsed.locate(path, key) : { start: 0, end: 0 };
+    this.problems.push(problemAt(this.file, this.starts, start, end, path, message));
+  }
+
+  atOffset(start: number, end: number, path: Path, message: string): void {
+    this.problems.push(problemAt(this.file, this.starts, start, end, path, message));
+  }
+
+  lineOf(path: Path): number {
+    return positionAt(this.starts, this.parsed ? this.parsed.locate(path).start : 0).line + 1;
+  }
+
+  result(): LoadedFile {
+    this.problems.sort((a, b) => a.line - b.line || a.character - b.character);
+    const { file, content, rejected, problems, paths } = this;
+    return {
+      file,
+      content,
+      rejected,
+      problems,
+      pathOf: (entry) => paths.get(entry) ?? [],
+      locate: (path) => {
+        const { start, end } = this.parsed ? this.parsed.locate(path) : { start: 0, end: 0 };
+        const { file: _f, field: _p, message: _m, ...range } = problemAt(file, this.starts, start, end, path, '');
+        return range;
+      },
+    };
+  }
+}
+
+/** The file's top level: the version, known sections, and "extend" and "override" as objects of lists. */
+function checkFrame(load: FileLoad, data: Record<string, unknown>): void {
+  if (!Object.hasOwn(data, 'version')) load.at([], '"version": 1 is missing');
+  else if (data.version !== 1) load.at(['version'], `expected "version": 1, not ${describeValue(data.version)}`);
+  if (Object.hasOwn(data, '$schema') && typeof data.$schema !== 'string') load.at(['$schema'], `expected a text in quotes, not ${describeValue(data.$schema)}`);
+  for (const key of Object.keys(data)) {
+    if (!TOP_LEVEL_KEYS.includes(key)) load.at([key], `unknown section "${key}"${didYouMean(key, TOP_LEVEL_KEYS)}`, true);
+  }
+  for (const [group, keys] of Object.entries(GROUP_KEYS)) {
+    if (!Object.hasOwn(data, group)) continue;
+    const value = data[group];
+    if (!isRecord(value)) load.at([group], `expected an object with ${keys.map((k) => `"${k}"`).join(', ')}, not ${describeValue(value)}`);
+    else for (const key of Object.keys(value)) if (!keys.includes(key)) load.at([group, key], `unknown section "${key}"${didYouMean(key, keys)}`, true);
+  }
+}
+
+type EntryList = (typeof ENTRY_LISTS)[number];
+
+/** The problems of one entry: its schema's, then, for a valid fact, the checks the schema cannot express. */
+function entryProblems(list: EntryList, entry: unknown, base: Path): { problems: { path: Path; message: string; key?: boolean }[]; value?: object } {
+  const parsed = list.schema.safeParse(entry);
+  if (!parsed.success) return { problems: parsed.error.issues.flatMap((issue) => issueProblems(issue, entry, list.schema, base)) };
+  const problems = list.section === 'facts' ? factProblems(parsed.data as Fact).map((p) => ({ path: [...base, ...p.path], message: p.message })) : [];
+  return { problems, value: parsed.data as object };
+}
+
+/** Validates one list of entries, keeping the valid ones. */
+function loadList(load: FileLoad, list: EntryList, entries: unknown[]): void {
+  const [group, name] = list.path;
+  const target = (name === undefined ? load.content[group as SectionName] : (load.content[group as 'extend' | 'override'] as Record<string, unknown[]>)[name]) as object[];
+  const ids = new Map<string, number>();
+  entries.forEach((entry, i) => {
+    const base: Path = [...list.path, i];
+    const { problems, value } = entryProblems(list, entry, base);
+    // One problem per field: a union's alternatives each complain about the same value.
+    const seen = new Set<string>();
+    for (const p of problems) {
+      const field = formatPath(p.path);
+      if (!seen.has(field)) load.at(p.path, p.message, p.key);
+      seen.add(field);
+    }
+    const entryId = isRecord(entry) && typeof entry.id === 'string' ? entry.id : undefined;
+    if (list.section && entryId !== undefined) {
+      const first = ids.get(entryId);
+      if (first !== undefined) {
+        load.at([...base, 'id'], `duplicate id "${entryId}": ${formatPath([...list.path, first])} (line ${load.lineOf([...list.path, first])}) has it too`);
+        return;
+      }
+      ids.set(entryId, i);
+      if (problems.length) load.rejected[list.section].add(entryId);
+    }
+    if (problems.length || !value) return;
+    target.push(value);
+    load.paths.set(value, base);
+  });
+}
+
 /** Parses and validates one file's text. YAML when the name ends in .yaml/.yml, JSON otherwise. */
 export function loadKnowledgeBaseText(file: string, text: string): LoadedFile {
   const yaml = /\.ya?ml$/i.test(file);
-  const starts = lineStarts(text);
-  const content = emptyContent();
-  const rejected = Object.fromEntries(SECTION_NAMES.map((s) => [s, new Set<string>()])) as LoadedFile['rejected'];
-  const paths = new Map<object, Path>();
-  const problems: KbProblem[] = [];
-  const result = (parsed?: Parsed): LoadedFile => ({
-    file,
-    content,
-    rejected,
-    problems,
-    pathOf: (entry) => paths.get(entry) ?? [],
-    locate(path) {
-      const { start, end } = parsed ? parsed.locate(path) : { start: 0, end: 0 };
-      const { file: _f, field: _p, message: _m, ...range } = problemAt(file, starts, start, end, path, '');
-      return range;
-    },
-  });
-
+  const load = new FileLoad(file, text);
   const deep = tooDeepAt(text, yaml);
   if (deep !== undefined) {
-    problems.push(problemAt(file, starts, deep, deep + 1, [], `nested more than ${MAX_NESTING_DEPTH} levels deep; a knowledge base needs 5`));
-    return result();
+    load.atOffset(deep, deep + 1, [], `nested more than ${MAX_NESTING_DEPTH} levels deep; a knowledge base needs 5`);
+    return load.result();
   }
-  let parsed: Parsed;
   try {
-    parsed = yaml ? parseYaml(text) : parseJson(text);
+    load.parsed = yaml ? parseYaml(text) : parseJson(text);
   } catch {
-    // The scans above make this unreachable in practice; a parser failure is still a problem, not a crash.
-    problems.push(problemAt(file, starts, 0, 0, [], `could not be read as ${yaml ? 'YAML' : 'JSON'}`));
-    return result();
+    // The scan above makes this unreachable in practice; a parser failure is still a problem, not a crash.
+    load.atOffset(0, 0, [], `could not be read as ${yaml ? 'YAML' : 'JSON'}`);
+    return load.result();
   }
-  const at = (path: Path, message: string, key?: boolean) => {
-    const { start, end } = parsed.locate(path, key);
-    problems.push(problemAt(file, starts, start, end, path, message));
-  };
-  for (const s of parsed.syntax) problems.push(problemAt(file, starts, s.start, s.end, s.path, `invalid ${yaml ? 'YAML' : 'JSON'}: ${s.message}`));
-  if (problems.length) return result(parsed);
-
-  const data = parsed.data;
+  for (const s of load.parsed.syntax) load.atOffset(s.start, s.end, s.path, `invalid ${yaml ? 'YAML' : 'JSON'}: ${s.message}`);
+  const data = load.parsed.data;
+  if (load.problems.length) return load.result();
   if (!isRecord(data)) {
-    at([], 'expected an object with "version", "sources", "entities", "relations", "qualifiers" and "facts"');
-    return result(parsed);
+    load.at([], 'expected an object with "version", "sources", "entities", "relations", "qualifiers" and "facts"');
+    return load.result();
   }
-  if (!Object.hasOwn(data, 'version')) at([], '"version": 1 is missing');
-  else if (data.version !== 1) at(['version'], `expected "version": 1, not ${describeValue(data.version)}`);
-  if (Object.hasOwn(data, '$schema') && typeof data.$schema !== 'string') at(['$schema'], `expected a text in quotes, not ${describeValue(data.$schema)}`);
-  for (const key of Object.keys(data)) {
-    if (!TOP_LEVEL_KEYS.includes(key)) at([key], `unknown section "${key}"${didYouMean(key, TOP_LEVEL_KEYS)}`, true);
-  }
-  for (const [group, keys] of Object.entries(GROUP_KEYS)) {
-    const value = data[group];
-    if (value === undefined || !Object.hasOwn(data, group)) continue;
-    if (!isRecord(value)) at([group], `expected an object with ${keys.map((k) => `"${k}"`).join(', ')}, not ${describeValue(value)}`);
-    else for (const key of Object.keys(value)) if (!keys.includes(key)) at([group, key], `unknown section "${key}"${didYouMean(key, keys)}`, true);
-  }
-
+  checkFrame(load, data);
   for (const list of ENTRY_LISTS) {
     const entries = valueAt(data, list.path);
-    if (entries === undefined) continue;
-    if (!Array.isArray(entries)) {
-      if (list.path.length === 1 || isRecord(data[list.path[0]])) at(list.path, `expected a list [...], not ${describeValue(entries)}`);
-      continue;
-    }
-    const target = (list.path.length === 1 ? content[list.path[0] as SectionName] : (content[list.path[0] as 'extend' | 'override'] as Record<string, unknown[]>)[list.path[1]]) as object[];
-    const ids = new Map<string, number>();
-    entries.forEach((entry, i) => {
-      const base: Path = [...list.path, i];
-      const parsedEntry = list.schema.safeParse(entry);
-      const found: { path: Path; message: string; key?: boolean }[] = parsedEntry.success
-        ? list.section === 'facts'
-          ? factProblems(parsedEntry.data as Fact).map((p) => ({ path: [...base, ...p.path], message: p.message }))
-          : []
-        : parsedEntry.error.issues.flatMap((issue) => issueProblems(issue, entry, list.schema, base));
-      // One problem per field: a union's alternatives each complain about the same value.
-      const seen = new Set<string>();
-      for (const p of found) {
-        const key = formatPath(p.path);
-        if (!seen.has(key)) at(p.path, p.message, p.key);
-        seen.add(key);
-      }
-      const entryId = isRecord(entry) && typeof entry.id === 'string' ? entry.id : undefined;
-      if (list.section && entryId !== undefined) {
-        const first = ids.get(entryId);
-        if (first !== undefined) {
-          const line = positionAt(starts, parsed.locate([...list.path, first]).start).line + 1;
-          at([...base, 'id'], `duplicate id "${entryId}": ${formatPath([...list.path, first])} (line ${line}) has it too`);
-          return;
-        }
-        ids.set(entryId, i);
-      }
-      if (found.length) {
-        if (list.section && entryId !== undefined) rejected[list.section].add(entryId);
-        return;
-      }
-      const value = parsedEntry.data as object;
-      target.push(value);
-      paths.set(value, base);
-    });
+    if (Array.isArray(entries)) loadList(load, list, entries);
+    // A list under a group that is not an object was reported with the group.
+    else if (entries !== undefined) load.at(list.path, `expected a list [...], not ${describeValue(entries)}`);
   }
-  problems.sort((a, b) => a.line - b.line || a.character - b.character);
-  return result(parsed);
+  return load.result();
 }

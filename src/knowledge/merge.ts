@@ -61,113 +61,144 @@ function where(origin: Origin): string {
   return `${origin.file.file}:${origin.file.locate(origin.path).line + 1}`;
 }
 
+/** The merge in progress: every id's entry so far, the ids of rejected entries, and the problems. */
+interface Merge {
+  defs: Record<SectionName, Map<string, Entry>>;
+  rejected: Record<SectionName, Set<string>>;
+  origins: Map<object, Origin>;
+  problems: KbProblem[];
+}
+
 export function mergeKnowledgeBases(files: readonly LoadedFile[]): MergedKnowledgeBase {
-  const problems: KbProblem[] = files.flatMap((f) => f.problems);
-  const origins = new Map<object, Origin>();
-  const defs = Object.fromEntries(SECTION_NAMES.map((s) => [s, new Map<string, Entry>()])) as Record<SectionName, Map<string, Entry>>;
-  const rejected = Object.fromEntries(SECTION_NAMES.map((s) => [s, new Set<string>()])) as Record<SectionName, Set<string>>;
-
-  for (const file of files) {
-    for (const section of SECTION_NAMES) {
-      for (const id of file.rejected[section]) rejected[section].add(id);
-      for (const entry of file.content[section] as Entry[]) {
-        const origin = { file, path: file.pathOf(entry) };
-        const prior = defs[section].get(entry.id);
-        if (!prior) {
-          defs[section].set(entry.id, entry);
-          origins.set(entry, origin);
-          if (section === 'facts') (entry as Fact).assertions.forEach((a, i) => origins.set(a, { file, path: [...origin.path, 'assertions', i] }));
-        } else if (!sameValue(prior, entry)) {
-          problems.push(problem(origin, ['id'], `duplicate ${SINGULAR[section]} id "${entry.id}", already defined in ${where(origins.get(prior)!)}: ${HOW_TO_ADD[section]}`));
-        }
-      }
-    }
-  }
-
-  const unknownTarget = (origin: Origin, section: SectionName, id: string) => {
-    if (!rejected[section].has(id))
-      problems.push(problem(origin, ['id'], `there is no ${SINGULAR[section]} "${id}" to ${origin.path[0] === 'extend' ? 'extend' : 'override'}${didYouMean(id, defs[section].keys())}`));
+  const m: Merge = {
+    defs: Object.fromEntries(SECTION_NAMES.map((s) => [s, new Map<string, Entry>()])) as Merge['defs'],
+    rejected: Object.fromEntries(SECTION_NAMES.map((s) => [s, new Set<string>()])) as Merge['rejected'],
+    origins: new Map(),
+    problems: files.flatMap((f) => f.problems),
   };
+  for (const file of files) for (const section of SECTION_NAMES) define(m, file, section);
   for (const file of files) {
-    const { extend, override } = file.content;
-    for (const [section, list] of [['entities', extend.entities], ['relations', extend.relations], ['qualifiers', extend.qualifiers]] as const) {
-      for (const ext of list) {
-        const target = defs[section].get(ext.id);
-        const origin = { file, path: file.pathOf(ext) };
-        if (!target) unknownTarget(origin, section, ext.id);
-        else if ('aliases' in ext) defs[section].set(ext.id, withOrigin(origins, target, { ...(target as Entity), aliases: union((target as Entity).aliases, ext.aliases) }));
-        else defs[section].set(ext.id, withOrigin(origins, target, { ...(target as Relation), keywords: union((target as Relation).keywords, ext.keywords) }));
-      }
+    extendKeywords(m, file);
+    extendFacts(m, file);
+    override(m, file);
+  }
+  const facts = checkReferences(m);
+  return {
+    sources: m.defs.sources as Map<string, Source>,
+    entities: m.defs.entities as Map<string, Entity>,
+    relations: m.defs.relations as Map<string, Relation>,
+    qualifiers: m.defs.qualifiers as Map<string, Qualifier>,
+    facts,
+    origins: m.origins,
+    problems: m.problems,
+  };
+}
+
+/** A file's entries of one section: new ids are defined, the same entry again counts once, another entry with a taken id is an error. */
+function define(m: Merge, file: LoadedFile, section: SectionName): void {
+  for (const id of file.rejected[section]) m.rejected[section].add(id);
+  for (const entry of file.content[section] as Entry[]) {
+    const origin = { file, path: file.pathOf(entry) };
+    const prior = m.defs[section].get(entry.id);
+    if (!prior) {
+      m.defs[section].set(entry.id, entry);
+      m.origins.set(entry, origin);
+      if (section === 'facts') (entry as Fact).assertions.forEach((a, i) => m.origins.set(a, { file, path: [...origin.path, 'assertions', i] }));
+    } else if (!sameValue(prior, entry)) {
+      m.problems.push(problem(origin, ['id'], `duplicate ${SINGULAR[section]} id "${entry.id}", already defined in ${where(m.origins.get(prior)!)}: ${HOW_TO_ADD[section]}`));
     }
-    for (const ext of extend.facts) {
-      const target = defs.facts.get(ext.id) as Fact | undefined;
-      const origin = { file, path: file.pathOf(ext) };
-      if (!target) {
-        unknownTarget(origin, 'facts', ext.id);
-        continue;
-      }
-      // An assertion the fact already has (a file extending it loaded twice) counts once.
-      const added = ext.assertions.filter((a) => !target.assertions.some((b) => sameValue(a, b)));
-      ext.assertions.forEach((a, i) => origins.set(a, { file, path: [...origin.path, 'assertions', i] }));
-      defs.facts.set(ext.id, withOrigin(origins, target, { ...target, keywords: union(target.keywords, ext.keywords ?? []), assertions: [...target.assertions, ...added] }));
+  }
+}
+
+function unknownTarget(m: Merge, origin: Origin, section: SectionName, id: string): void {
+  if (m.rejected[section].has(id)) return;
+  const verb = origin.path[0] === 'extend' ? 'extend' : 'override';
+  m.problems.push(problem(origin, ['id'], `there is no ${SINGULAR[section]} "${id}" to ${verb}${didYouMean(id, m.defs[section].keys())}`));
+}
+
+/** "extend": aliases added to entities, keywords to relations and qualifiers. */
+function extendKeywords(m: Merge, file: LoadedFile): void {
+  const { extend } = file.content;
+  for (const [section, list] of [['entities', extend.entities], ['relations', extend.relations], ['qualifiers', extend.qualifiers]] as const) {
+    for (const ext of list) {
+      const target = m.defs[section].get(ext.id);
+      if (!target) unknownTarget(m, { file, path: file.pathOf(ext) }, section, ext.id);
+      else if ('aliases' in ext) m.defs[section].set(ext.id, withOrigin(m.origins, target, { ...(target as Entity), aliases: union((target as Entity).aliases, ext.aliases) }));
+      else m.defs[section].set(ext.id, withOrigin(m.origins, target, { ...(target as Relation), keywords: union((target as Relation).keywords, ext.keywords) }));
     }
-    for (const [section, list] of [['relations', override.relations], ['qualifiers', override.qualifiers]] as const) {
-      for (const entry of list) {
-        const origin = { file, path: file.pathOf(entry) };
-        if (!defs[section].has(entry.id)) unknownTarget(origin, section, entry.id);
-        else {
-          defs[section].set(entry.id, entry);
-          origins.set(entry, origin);
-        }
+  }
+}
+
+/** "extend": assertions and keywords added to facts; an assertion the fact already has (the file loaded twice) counts once. */
+function extendFacts(m: Merge, file: LoadedFile): void {
+  for (const ext of file.content.extend.facts) {
+    const target = m.defs.facts.get(ext.id) as Fact | undefined;
+    const origin = { file, path: file.pathOf(ext) };
+    if (!target) {
+      unknownTarget(m, origin, 'facts', ext.id);
+      continue;
+    }
+    const added = ext.assertions.filter((a) => !target.assertions.some((b) => sameValue(a, b)));
+    ext.assertions.forEach((a, i) => m.origins.set(a, { file, path: [...origin.path, 'assertions', i] }));
+    m.defs.facts.set(ext.id, withOrigin(m.origins, target, { ...target, keywords: union(target.keywords, ext.keywords ?? []), assertions: [...target.assertions, ...added] }));
+  }
+}
+
+/** "override": relations and qualifiers replaced whole. */
+function override(m: Merge, file: LoadedFile): void {
+  const { override: o } = file.content;
+  for (const [section, list] of [['relations', o.relations], ['qualifiers', o.qualifiers]] as const) {
+    for (const entry of list) {
+      const origin = { file, path: file.pathOf(entry) };
+      if (!m.defs[section].has(entry.id)) unknownTarget(m, origin, section, entry.id);
+      else {
+        m.defs[section].set(entry.id, entry);
+        m.origins.set(entry, origin);
       }
     }
   }
+}
 
-  // References. One problem per file and unknown id: a misspelt entity used by ten facts is one mistake.
+/**
+ * Checks every reference once everything is in, and returns the facts whose references resolve.
+ * One problem per file and unknown id: a misspelt entity used by ten facts is one mistake.
+ */
+function checkReferences(m: Merge): Map<string, Fact> {
   const unknown = new Map<string, { problem: KbProblem; more: number }>();
   const reference = (origin: Origin, path: Path, section: SectionName, id: string): boolean => {
-    if (defs[section].has(id)) return true;
-    if (rejected[section].has(id)) return false;
+    if (m.defs[section].has(id)) return true;
+    if (m.rejected[section].has(id)) return false;
     const key = `${origin.file.file}\u0000${section}\u0000${id}`;
     const seen = unknown.get(key);
     if (seen) seen.more++;
-    else unknown.set(key, { problem: problem(origin, path, `unknown ${SINGULAR[section]} "${id}"${didYouMean(id, defs[section].keys())}`), more: 0 });
+    else unknown.set(key, { problem: problem(origin, path, `unknown ${SINGULAR[section]} "${id}"${didYouMean(id, m.defs[section].keys())}`), more: 0 });
     return false;
   };
-
-  for (const [id, e] of defs.entities as Map<string, Entity>) {
-    if (e.family === undefined) continue;
-    const origin = origins.get(e)!;
-    if (e.family === id) problems.push(problem(origin, ['family'], 'an entity is not its own family'));
-    if (e.family === id || !reference(origin, ['family'], 'entities', e.family)) defs.entities.set(id, withOrigin(origins, e, { ...e, family: undefined }));
-  }
-
+  checkFamilies(m, reference);
   const facts = new Map<string, Fact>();
-  for (const [id, fact] of defs.facts as Map<string, Fact>) {
-    const origin = origins.get(fact)!;
-    let ok = reference(origin, ['subject'], 'entities', fact.subject);
-    if (fact.object !== undefined) ok = reference(origin, ['object'], 'entities', fact.object) && ok;
+  for (const [id, fact] of m.defs.facts as Map<string, Fact>) {
+    const origin = m.origins.get(fact)!;
+    const roles = [['subject', fact.subject], ['object', fact.object]] as const;
+    let ok = roles.map(([role, entity]) => entity === undefined || reference(origin, [role], 'entities', entity)).every(Boolean);
     ok = reference(origin, ['relation'], 'relations', fact.relation) && ok;
-    fact.qualifiers.forEach((q, i) => (ok = reference(origin, ['qualifiers', i], 'qualifiers', q) && ok));
-    const assertions = fact.assertions.filter((a: Assertion) => {
-      const at = origins.get(a) ?? origin;
-      return reference({ file: at.file, path: at.path }, ['source'], 'sources', a.source);
-    });
-    if (ok && assertions.length) facts.set(id, assertions.length === fact.assertions.length ? fact : withOrigin(origins, fact, { ...fact, assertions }));
+    ok = fact.qualifiers.map((q, i) => reference(origin, ['qualifiers', i], 'qualifiers', q)).every(Boolean) && ok;
+    const assertions = fact.assertions.filter((a: Assertion) => reference(m.origins.get(a) ?? origin, ['source'], 'sources', a.source));
+    if (ok && assertions.length) facts.set(id, assertions.length === fact.assertions.length ? fact : withOrigin(m.origins, fact, { ...fact, assertions }));
   }
   for (const { problem: p, more } of unknown.values()) {
-    problems.push(more ? { ...p, message: `${p.message} (used ${more} more time${more === 1 ? '' : 's'} in this file)` } : p);
+    m.problems.push(more ? { ...p, message: `${p.message} (used ${more} more time${more === 1 ? '' : 's'} in this file)` } : p);
   }
+  return facts;
+}
 
-  return {
-    sources: defs.sources as Map<string, Source>,
-    entities: defs.entities as Map<string, Entity>,
-    relations: defs.relations as Map<string, Relation>,
-    qualifiers: defs.qualifiers as Map<string, Qualifier>,
-    facts,
-    origins,
-    problems,
-  };
+/** An entity's family must be another known entity; a bad one is reported and dropped, the entity kept. */
+function checkFamilies(m: Merge, reference: (origin: Origin, path: Path, section: SectionName, id: string) => boolean): void {
+  for (const [id, e] of m.defs.entities as Map<string, Entity>) {
+    if (e.family === undefined) continue;
+    const origin = m.origins.get(e)!;
+    if (e.family === id) m.problems.push(problem(origin, ['family'], 'an entity is not its own family'));
+    if (e.family === id || !reference(origin, ['family'], 'entities', e.family)) m.defs.entities.set(id, withOrigin(m.origins, e, { ...e, family: undefined }));
+  }
 }
 
 function union(a: readonly string[], b: readonly string[]): string[] {

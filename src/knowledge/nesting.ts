@@ -30,54 +30,83 @@ function jsonTooDeepAt(text: string, limit: number): number | undefined {
 
 /**
  * YAML nests two ways: flow collections ([ and {), and block collections by indentation, where
- * compact entries ("- - - x", "- a: - b") open one level each on the same line. The block depth
- * is the stack of indentations still open plus the compact indicators of the line.
+ * compact entries ("- - - x", "? a") open one level each on the same line. The block depth is
+ * the stack of indentations still open plus the compact indicators of the line.
  */
+interface YamlScan {
+  text: string;
+  limit: number;
+  /** Indentations of the block collections still open. */
+  indents: number[];
+  /** Flow collections still open. */
+  flow: number;
+  /** The quote character a multi-line quoted scalar is open with, or 0. */
+  quote: number;
+}
+
 function yamlTooDeepAt(text: string, limit: number): number | undefined {
-  const indents: number[] = [];
-  let flow = 0;
-  let quote = 0;
-  let lineStart = 0;
-  while (lineStart <= text.length) {
+  const scan: YamlScan = { text, limit, indents: [], flow: 0, quote: 0 };
+  for (let lineStart = 0; lineStart <= text.length; ) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    let i = lineStart;
-    if (!quote && !flow) {
-      while (i < lineEnd && (text[i] === ' ' || text[i] === '\t')) i++;
-      const blank = i === lineEnd || text[i] === '#' || text[i] === '\r';
-      if (!blank) {
-        const indent = i - lineStart;
-        while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
-        indents.push(indent);
-        // Compact indicators: each "- ", "? " or ": " opening the line opens one more level.
-        for (let compact = 1; isIndicator(text, i, lineEnd); compact++) {
-          for (i++; i < lineEnd && (text[i] === ' ' || text[i] === '\t'); i++);
-          if (indents.length + compact > limit) return i;
-        }
-        if (indents.length > limit) return i;
-      }
-    }
-    for (; i < lineEnd; i++) {
-      const c = text[i];
-      if (quote) {
-        if (quote === 34 && c === '\\') i++;
-        else if (c.charCodeAt(0) === quote) {
-          // '' inside single quotes is an escaped quote.
-          if (quote === 39 && text[i + 1] === "'") i++;
-          else quote = 0;
-        }
-        continue;
-      }
-      const startsToken = i === lineStart || /[\s,[{:-]/.test(text[i - 1]);
-      if (c === '#' && (i === lineStart || /\s/.test(text[i - 1]))) break;
-      if ((c === '"' || c === "'") && (flow || startsToken)) quote = c.charCodeAt(0);
-      else if ((c === '[' || c === '{') && (flow || startsToken)) {
-        if (++flow + indents.length > limit) return i;
-      } else if ((c === ']' || c === '}') && flow) flow--;
-    }
+    const block = scan.quote || scan.flow ? { at: lineStart } : blockDepth(scan, lineStart, lineEnd);
+    if (block.tooDeep !== undefined) return block.tooDeep;
+    const flow = flowDepth(scan, block.at, lineEnd);
+    if (flow !== undefined) return flow;
     lineStart = lineEnd + 1;
   }
   return undefined;
+}
+
+/** Opens the line's block levels; returns where its content starts, or where it nests too deep. */
+function blockDepth(scan: YamlScan, lineStart: number, lineEnd: number): { at: number; tooDeep?: number } {
+  const { text, indents, limit } = scan;
+  let i = lineStart;
+  while (i < lineEnd && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (i === lineEnd || text[i] === '#' || text[i] === '\r') return { at: i };
+  const indent = i - lineStart;
+  while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+  indents.push(indent);
+  if (indents.length > limit) return { at: i, tooDeep: i };
+  for (let compact = 1; isIndicator(text, i, lineEnd); compact++) {
+    for (i++; i < lineEnd && (text[i] === ' ' || text[i] === '\t'); i++);
+    if (indents.length + compact > limit) return { at: i, tooDeep: i };
+  }
+  return { at: i };
+}
+
+/** Follows quotes and flow brackets to the end of the line; returns where it nests too deep. */
+function flowDepth(scan: YamlScan, from: number, lineEnd: number): number | undefined {
+  const { text } = scan;
+  for (let i = from; i < lineEnd; i++) {
+    const c = text[i];
+    if (scan.quote) i = afterQuoteChar(scan, i);
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) return undefined;
+    else if (OPENERS.has(c) && startsToken(scan, i)) {
+      if (c === '"' || c === "'") scan.quote = c.charCodeAt(0);
+      else if (++scan.flow + scan.indents.length > scan.limit) return i;
+    } else if (CLOSERS.has(c) && scan.flow) scan.flow--;
+  }
+  return undefined;
+}
+
+/** In flow context anything may open a collection; in block context, only what starts a value. */
+function startsToken(scan: YamlScan, i: number): boolean {
+  return scan.flow > 0 || i === 0 || /[\s,[{:-]/.test(scan.text[i - 1]);
+}
+
+/** Characters that open a flow collection or a quoted scalar, and those that close a collection. */
+const OPENERS = new Set(['[', '{', '"', "'"]);
+const CLOSERS = new Set([']', '}']);
+
+/** Inside a quoted scalar: skips an escape, or closes the quote ('' inside single quotes is a quote). */
+function afterQuoteChar(scan: YamlScan, i: number): number {
+  const { text } = scan;
+  if (scan.quote === 34 && text[i] === '\\') return i + 1;
+  if (text.charCodeAt(i) !== scan.quote) return i;
+  if (scan.quote === 39 && text[i + 1] === "'") return i + 1;
+  scan.quote = 0;
+  return i;
 }
 
 function isIndicator(text: string, i: number, lineEnd: number): boolean {
