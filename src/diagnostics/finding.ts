@@ -38,14 +38,15 @@ export type Evidence = z.infer<typeof Evidence>;
 /**
  * conflict: no source supports the figure; supported: a source does; outdated: it agrees only with
  * a value a newer source has updated; unverified: no fact of the knowledge base covers it (listed
- * only on request, for coverage reports).
+ * only on request, for coverage reports); unchecked: a paragraph dealcheck could not check (its
+ * check failed, ran over its time budget, or it nests too deep), reported on its first line.
  */
-export const FindingKind = z.enum(['conflict', 'supported', 'outdated', 'unverified']);
+export const FindingKind = z.enum(['conflict', 'supported', 'outdated', 'unverified', 'unchecked']);
 export type FindingKind = z.infer<typeof FindingKind>;
 
 export const Finding = z.object({
   kind: FindingKind,
-  /** The check: "<figure type>-<kind>" (money-conflict, percent-supported, date-outdated, count-unverified…). */
+  /** The check: "<figure type>-<kind>" (money-conflict, percent-supported, date-outdated, count-unverified…), or unchecked-error, unchecked-time, unchecked-nesting. */
   code: z.string(),
   severity: z.enum(['error', 'warning', 'information', 'hint']),
   range: Range,
@@ -59,6 +60,8 @@ export const Finding = z.object({
   sourcesAgree: z.boolean().optional(),
   evidence: z.array(Evidence),
   fixes: z.array(Fix),
+  /** For an unchecked paragraph: why, for the log (the error and where it was thrown, or the budget). */
+  detail: z.string().optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 
