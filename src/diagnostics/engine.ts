@@ -430,7 +430,6 @@ export class DocumentChecker {
    * Checks a document. A BlockDocument kept across edits is re-checked only where its blocks
    * changed since they were last seen; a string is checked whole.
    */
-  // eslint-disable-next-line complexity -- 20 > 15: to be split (issue 13's DocumentChecker work)
   check(document: BlockDocument | string, options: CheckOptions = {}): DocumentResult {
     return this.begin(document, options).advance();
   }
