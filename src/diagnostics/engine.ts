@@ -16,15 +16,19 @@ import { type ControlComment, parseProse } from './markdown/prose';
 import { type Match, readUnit } from './matching/matcher';
 import { CONTEXT_REACH, type Lending, lendContext, lendingKind } from './context/discourse';
 import type { Figure } from './figures/figure';
-import { describeFinding, sourceValues } from './messages';
+import { describeFinding, sourceValues, withNote } from './messages';
+import { type Outdated, outdatedMessage, outdatedValues, outdatedVerdict, sentenceAround } from './outdated';
 import { type Clock, checkpoint, defaultClock, withBudget } from './budget';
 import { BOM, lineStarts, positionIn, withLineFeeds } from './lines';
 import { MAX_NESTING, type Unchecked, nestedTooDeep, uncheckedFinding, uncheckedOf } from './unchecked';
 
+/** A figure's place, and whether its figure is outdated (its fixes then offer the newer values). */
+type CheckedPlace = FigurePlace & { outdated?: Outdated };
+
 /** A finding as a block sees it: range lines relative to the block's first line, offsets in the block. */
 interface BlockFinding {
   finding: Finding;
-  place: FigurePlace;
+  place: CheckedPlace;
 }
 
 interface BlockComment extends ControlComment {
@@ -74,23 +78,32 @@ export function documentText(text: string): DocumentText {
   return { text, positionAt: (offset) => positionIn(starts, offset), lineStart: (line) => starts[line] };
 }
 
-function matchedFinding(match: Match, range: Finding['range']): Finding {
+function matchedFinding(match: Match, range: Finding['range'], outdated?: Outdated): Finding {
   const { figure } = match;
-  const supported = match.agreeing.length > 0;
+  const kind = outdated ? 'outdated' : match.agreeing.length > 0 ? 'supported' : 'conflict';
   const described = describeFinding(match, sourceValues(match));
   return {
-    kind: supported ? 'supported' : 'conflict',
-    code: `${figure.type}-${supported ? 'supported' : 'conflict'}`,
-    severity: supported ? 'hint' : 'warning',
+    kind,
+    code: `${figure.type}-${kind}`,
+    severity: SEVERITY[kind],
     range,
     text: figure.text,
-    message: described.message,
+    message: outdated ? withNote(outdatedMessage(match, outdated), described.statusNote) : described.message,
     fact: match.fact.fact.id,
     statement: match.fact.fact.statement,
     sourcesAgree: described.sourcesAgree,
     evidence: described.evidence,
     fixes: [],
   };
+}
+
+/** Default severities; front ends map them through their own settings. */
+const SEVERITY = { conflict: 'warning', supported: 'hint', outdated: 'information' } as const;
+
+/** A figure's fixes: for an outdated one, replacing it with the newer values and citing them. */
+function placeFixes(ctx: FixContext, place: CheckedPlace & { match: Match }): Fix[] {
+  if (!place.outdated) return fixesFor(ctx, place, sourceValues(place.match));
+  return fixesFor(ctx, { ...place, match: { ...place.match, agreeing: [] } }, outdatedValues(place.match, place.outdated));
 }
 
 /** A figure no fact of the knowledge base covers: nothing checked it, which a reviewer may want to know. */
@@ -118,15 +131,17 @@ export function checkBlock(text: string, kb: KnowledgeBase, previous?: string): 
     checkpoint();
     for (const read of readUnit(unit, kb)) {
       const { figure, match } = read;
-      const place: FigurePlace = {
+      const outdated = match && outdatedVerdict(match, sentenceAround(unit.text, figure, read.sentenceEnd));
+      const place: CheckedPlace = {
         match,
         start: unit.start + figure.start,
         end: unit.start + figure.end,
         citeAt: unit.start + read.sentenceEnd,
         inTable: !!unit.table,
+        ...(outdated ? { outdated } : {}),
       };
       const range = { start: positionIn(starts, place.start), end: positionIn(starts, place.end) };
-      findings.push({ place, finding: match ? matchedFinding(match, range) : unverifiedFinding(figure, range) });
+      findings.push({ place, finding: match ? matchedFinding(match, range, outdated) : unverifiedFinding(figure, range) });
     }
   }
   const comments = prose.comments.map((c) => ({ ...c, startLine: positionIn(starts, c.start).line, endLine: positionIn(starts, c.end).line }));
@@ -136,11 +151,11 @@ export function checkBlock(text: string, kb: KnowledgeBase, previous?: string): 
 /** A finding in the document: its range in document lines, its place relative to its block. */
 interface Placed {
   finding: Finding;
-  place: FigurePlace;
+  place: CheckedPlace;
   blockStart: number;
 }
 
-function absolutePlace(p: Placed & { place: { match: Match } }): FigurePlace & { match: Match } {
+function absolutePlace(p: Placed & { place: { match: Match } }): CheckedPlace & { match: Match } {
   return { ...p.place, start: p.blockStart + p.place.start, end: p.blockStart + p.place.end, citeAt: p.blockStart + p.place.citeAt };
 }
 
@@ -459,7 +474,7 @@ export class DocumentChecker {
 /** A finding's fixes; none when working them out fails, which must not cost the finding itself. */
 function safeFixes(ctx: FixContext, p: Placed & { place: { match: Match } }): Fix[] {
   try {
-    return fixesFor(ctx, absolutePlace(p), sourceValues(p.place.match));
+    return placeFixes(ctx, absolutePlace(p));
   } catch {
     return [];
   }

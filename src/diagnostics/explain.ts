@@ -22,8 +22,8 @@ export interface FigureExplanation {
   hedge: Figure['hedge'];
   /** The text before the figure's block that lent it context, if any. */
   context?: string;
-  /** The verdict a check reports: conflict, supported, or silent (no finding). */
-  verdict: 'conflict' | 'supported' | 'silent';
+  /** The verdict a check reports: conflict, supported, outdated (agrees only with replaced values), or silent (no finding). */
+  verdict: 'conflict' | 'supported' | 'outdated' | 'silent';
   /** The fact of the verdict, when the figure has one. */
   fact?: string;
   /** Why, in a sentence. */
@@ -48,6 +48,7 @@ function whyMatched(match: Match, finding: Finding | undefined): string {
   const what = match.agreeing.length
     ? `supported: agrees with ${sources.join(', ')} on ${match.fact.fact.id}`
     : `conflict: agrees with no source on ${match.fact.fact.id}`;
+  if (finding?.kind === 'outdated') return `outdated: ${finding.message}`;
   return finding ? what : `${what}, but a dealcheck-disable comment silences it`;
 }
 
@@ -72,7 +73,7 @@ export function explainDocument(text: string, kb: KnowledgeBase): FigureExplanat
           ...(e.figure.unit ? { unit: e.figure.unit } : {}),
           hedge: e.figure.hedge,
           ...(unit.previous !== undefined ? { context: unit.previous } : {}),
-          verdict: match && finding ? (match.agreeing.length ? 'supported' : 'conflict') : 'silent',
+          verdict: match && finding ? (finding.kind === 'outdated' ? 'outdated' : match.agreeing.length ? 'supported' : 'conflict') : 'silent',
           ...(match ? { fact: match.fact.fact.id } : {}),
           why: match ? whyMatched(match, finding) : whySilent(e.figure, e.candidates, e.question),
           candidates: e.candidates,

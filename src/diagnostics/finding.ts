@@ -32,6 +32,12 @@ export const Evidence = z.object({
   value: z.string(),
   agrees: z.boolean(),
   note: z.string().optional(),
+  /** What the source says became of the claim, in words: "invested", "offered and rejected". */
+  status: z.string().optional(),
+  /** When the value held, if the curator dated it apart from the source (2023-09). */
+  asOf: z.string().optional(),
+  /** The date shown (asOf, else the source's) was inferred by the curator; the text gives none. */
+  dateInferred: z.boolean().optional(),
 });
 export type Evidence = z.infer<typeof Evidence>;
 

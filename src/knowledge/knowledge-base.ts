@@ -29,6 +29,8 @@ export interface CompiledFact {
    * conflict, not a sign that the figure is about something else.
    */
   yearHasDateFact: boolean;
+  /** How a completed claim of its relation reads where sources differ on status ("invested"). */
+  completedWord?: string;
 }
 
 export interface Mention {
@@ -103,6 +105,7 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
       ownKeywords: own,
       relationImplied: relations.get(fact.relation)!.implied,
       yearHasDateFact: fact.year !== undefined && dated.has(`${fact.subject}|${fact.relation}`),
+      completedWord: relations.get(fact.relation)!.completedWord,
     });
   }
 

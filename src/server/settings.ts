@@ -25,6 +25,9 @@ export const Settings = z.object({
     .default('')
     .describe('Folder holding the source texts the knowledge base quotes; when set, hovers and related information link to the quoted line.'),
   severity: severityByKind.default(Object.fromEntries(ValueType.options.map((kind) => [kind, 'warning'])) as Record<ValueType, Severity>),
+  outdatedSeverity: Severity.default('information').describe(
+    'Severity of an outdated figure: one that agrees only with a value a newer source has replaced ("$4 billion" after later sources report $8 and $25 billion); "ignore" turns the check off.',
+  ),
   showSupported: z.boolean().default(false).describe('Also mark figures the sources support, as hints.'),
   debounceMs: z.number().int().min(0).max(5000).default(150).describe('Wait this long after typing stops before pushing diagnostics (clients that pull get them at once).'),
 });

@@ -18,7 +18,7 @@ export function formatSarif(report: Report, version: string): string {
         ruleId: f.code,
         ruleIndex: codes.indexOf(f.code),
         level: LEVEL[f.severity],
-        kind: f.kind === 'conflict' ? 'fail' : 'pass',
+        kind: f.kind === 'conflict' ? 'fail' : f.kind === 'outdated' ? 'review' : 'pass',
         message: { text: f.message },
         locations: [{ physicalLocation: { artifactLocation: { uri }, region: { ...region(f.range), snippet: { text: f.text } } } }],
         fixes: f.fixes
