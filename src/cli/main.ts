@@ -8,6 +8,7 @@ import fg from 'fast-glob';
 import type { Report } from '../diagnostics/finding';
 import { checkFiles } from './check-files';
 import { runExplain } from './explain';
+import { runKb } from './kb';
 import { formatKbProblems, loadKnowledgeFiles } from './knowledge-files';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
@@ -66,6 +67,7 @@ export interface Io {
 
 export async function run(argv: string[], io: Io): Promise<number> {
   if (argv[0] === 'explain') return runExplain(argv.slice(1), io);
+  if (argv[0] === 'kb') return runKb(argv.slice(1), io);
   let args;
   try {
     args = parseArgs({
