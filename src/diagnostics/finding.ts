@@ -73,6 +73,15 @@ export type Finding = z.infer<typeof Finding>;
 
 export const Report = z.object({
   version: z.literal(1),
-  files: z.array(z.object({ path: z.string(), findings: z.array(Finding), skipped: z.string().optional() })),
+  files: z.array(
+    z.object({
+      path: z.string(),
+      findings: z.array(Finding),
+      /** Set when the file was deliberately not checked (too large, not text), with the reason. */
+      skipped: z.string().optional(),
+      /** Set when the file could not be read or checked, with the reason; the run then exits 2. */
+      error: z.string().optional(),
+    }),
+  ),
 });
 export type Report = z.infer<typeof Report>;
