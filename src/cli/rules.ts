@@ -26,8 +26,8 @@ export interface Rule {
   id: string;
   /** PascalCase, as SARIF suggests for a rule's name. */
   name: string;
-  type: ValueType;
-  verdict: (typeof RULE_VERDICTS)[number];
+  /** The figure type, or "unchecked" for a paragraph dealcheck could not check. */
+  type: ValueType | 'unchecked';
   shortDescription: string;
   fullDescription: string;
   helpText: string;
@@ -37,7 +37,7 @@ export interface Rule {
 
 const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
 
-function rule(type: ValueType, verdict: Rule['verdict']): Rule {
+function rule(type: ValueType, verdict: (typeof RULE_VERDICTS)[number]): Rule {
   const id = `${type}-${verdict}`;
   const what = `a ${type} figure (${EXAMPLES[type]})`;
   const texts = {
@@ -62,7 +62,6 @@ function rule(type: ValueType, verdict: Rule['verdict']): Rule {
     id,
     name: `${capital(type)}${capital(verdict)}`,
     type,
-    verdict,
     shortDescription: texts.short,
     fullDescription: texts.full,
     helpText: `${texts.help} See ${helpUri}`,
@@ -71,7 +70,24 @@ function rule(type: ValueType, verdict: Rule['verdict']): Rule {
   };
 }
 
-export const RULES: readonly Rule[] = RULE_VERDICTS.flatMap((verdict) => ValueType.options.map((type) => rule(type, verdict)));
+/** Why a paragraph went unchecked (the engine's unchecked-* findings): reported for review, never as a failure. */
+const UNCHECKED: Record<string, [name: string, short: string, full: string]> = {
+  error: ['UncheckedError', 'A paragraph dealcheck could not check', 'Checking this paragraph failed inside dealcheck; the rest of the draft was checked. Please report it with the paragraph.'],
+  time: ['UncheckedTime', 'A paragraph over the time budget', 'Checking this paragraph took longer than the time budget allows, so its figures were not checked; splitting a very long paragraph helps.'],
+  nesting: ['UncheckedNesting', 'A paragraph nested too deep', 'This paragraph is nested in more lists or block quotes than dealcheck reads, so its figures were not checked.'],
+};
+
+function uncheckedRule(reason: string): Rule {
+  const [name, short, full] = UNCHECKED[reason];
+  const id = `unchecked-${reason}`;
+  const helpUri = `${DOCS_URL}#unchecked`;
+  return { id, name, type: 'unchecked', shortDescription: short, fullDescription: full, helpText: `${full} See ${helpUri}`, helpMarkdown: `${full}\n\nSee [unchecked paragraphs](${helpUri}).`, helpUri };
+}
+
+export const RULES: readonly Rule[] = [
+  ...RULE_VERDICTS.flatMap((verdict) => ValueType.options.map((type) => rule(type, verdict))),
+  ...Object.keys(UNCHECKED).map(uncheckedRule),
+];
 
 export function ruleFor(code: string): Rule | undefined {
   return RULES.find((r) => r.id === code);

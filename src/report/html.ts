@@ -12,7 +12,7 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-const LABEL: Record<FindingKind, string> = { conflict: 'conflict', outdated: 'outdated', supported: 'supported', unverified: 'unverified' };
+const LABEL: Record<FindingKind, string> = { conflict: 'conflict', outdated: 'outdated', supported: 'supported', unverified: 'unverified', unchecked: 'unchecked' };
 
 const CSS = `
 :root { color-scheme: light dark; --fg: #1f2328; --bg: #fff; --muted: #59636e; --line: #d1d9e0; --panel: #f6f8fa;
@@ -96,7 +96,8 @@ export function renderHtml(report: CoverageReport, texts: ReadonlyMap<string, st
     if (f.skipped) return `${head}<p class="counts">Not checked: ${escapeHtml(f.skipped)}</p></section>`;
     const c = f.counts;
     const counts = `<p class="counts">${c.figures} figures: ${c.supported} supported, ${c.conflict} conflicting, ${c.outdated} outdated, ${c.unverified} unverified. Coverage ${percent(f.coverage)}.</p>`;
-    return `${head}${counts}<div class="draft">${annotated(texts.get(f.path) ?? '', f.figures)}</div></section>`;
+    const unchecked = f.unchecked.map((u) => `<p class="counts error">Line ${u.line + 1}: ${escapeHtml(u.message)}</p>`).join('');
+    return `${head}${counts}${unchecked}<div class="draft">${annotated(texts.get(f.path) ?? '', f.figures)}</div></section>`;
   });
   return `<!doctype html>
 <html lang="en">

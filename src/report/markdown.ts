@@ -14,6 +14,7 @@ function shorten(s: string, max = MAX_QUOTE): string {
 }
 
 const VERDICT: Record<ReportFigure['kind'], string> = {
+  unchecked: '_unchecked_',
   conflict: '**conflict**',
   outdated: '**outdated**',
   supported: 'supported',
@@ -42,6 +43,7 @@ export function renderMarkdown(report: CoverageReport): string {
     out.push(`| **all ${t.files} drafts** | ${t.figures} | ${t.supported} | ${t.conflict} | ${t.outdated} | ${t.unverified} | ${percent(t.coverage)} |`);
   out.push('', 'Coverage is the share of figures a source supports; unverified figures are those no fact in the knowledge base covers.');
   for (const f of report.files) {
+    if (f.unchecked.length) out.push('', ...f.unchecked.map((u) => `> ${cell(f.path)}, line ${u.line + 1}: ${cell(u.message)}`));
     if (!f.figures.length) continue;
     out.push('', `### ${cell(f.path)}`, '', '| Line | Figure | Verdict | Fact | Sources |', '|--:|---|---|---|---|');
     for (const fig of f.figures)

@@ -4,7 +4,7 @@
  * Node, no editor), so the CLI and the VS Code extension's webview build the same report.
  */
 import { z } from 'zod';
-import { Finding, FindingKind } from '../diagnostics/finding';
+import { Finding } from '../diagnostics/finding';
 
 /** A figure as the report lists it: a finding without its fixes (a report edits nothing). */
 export const ReportFigure = Finding.omit({ fixes: true });
@@ -30,6 +30,8 @@ export const FileCoverage = z.object({
   coverage: Coverage,
   /** In document order. */
   figures: z.array(ReportFigure),
+  /** Paragraphs dealcheck could not check (an error, the time budget, nesting): their figures are not counted. */
+  unchecked: z.array(z.object({ line: z.number().int(), message: z.string() })),
   /** Set when the draft was deliberately not checked (too large, not text), with the reason. */
   skipped: z.string().optional(),
   /** Set when the draft could not be read or checked, with the reason. */
@@ -55,8 +57,6 @@ export interface ReportInput {
   error?: string;
 }
 
-export const VERDICTS: readonly FindingKind[] = FindingKind.options;
-
 export function emptyCounts(): Counts {
   return { figures: 0, supported: 0, conflict: 0, outdated: 0, unverified: 0 };
 }
@@ -67,16 +67,23 @@ export function coverageOf(c: Counts): number | null {
 
 function fileCoverage(input: ReportInput): FileCoverage {
   const counts = emptyCounts();
-  const figures = input.findings.map(({ fixes: _fixes, ...figure }) => {
+  const figures: ReportFigure[] = [];
+  const unchecked: FileCoverage['unchecked'] = [];
+  for (const { fixes: _fixes, ...finding } of input.findings) {
+    if (finding.kind === 'unchecked') {
+      unchecked.push({ line: finding.range.start.line, message: finding.message });
+      continue;
+    }
     counts.figures++;
-    counts[figure.kind]++;
-    return figure;
-  });
+    counts[finding.kind]++;
+    figures.push(finding);
+  }
   return {
     path: input.path,
     counts,
     coverage: coverageOf(counts),
     figures,
+    unchecked,
     ...(input.skipped !== undefined ? { skipped: input.skipped } : {}),
     ...(input.error !== undefined ? { error: input.error } : {}),
   };

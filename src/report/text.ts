@@ -18,7 +18,7 @@ export const PLAIN: Style = { bold: plain, dim: plain, red: plain, yellow: plain
 const VERDICT_WIDTH = 'unverified'.length;
 
 function verdictStyle(style: Style, kind: FindingKind): (s: string) => string {
-  return { conflict: style.red, outdated: style.magenta, supported: style.green, unverified: style.yellow }[kind];
+  return { conflict: style.red, outdated: style.magenta, supported: style.green, unverified: style.yellow, unchecked: style.dim }[kind];
 }
 
 /** What the figure is checked against, in one line. */
@@ -59,6 +59,7 @@ export function* textChunks(report: CoverageReport, style: Style = PLAIN): Gener
       const where = `${f.range.start.line + 1}:${f.range.start.character + 1}`.padEnd(8);
       yield `  ${style.dim(where)}${verdictStyle(style, f.kind)(f.kind.padEnd(VERDICT_WIDTH))}  ${f.text.padEnd(width)}  ${figureDetail(f)}\n`;
     }
+    for (const u of file.unchecked) yield `  ${style.dim(`${u.line + 1}:1`.padEnd(8))}${style.yellow('unchecked'.padEnd(VERDICT_WIDTH))}  ${u.message}\n`;
     yield '\n';
   }
   const t = report.totals;

@@ -51,19 +51,20 @@ export function fingerprint(uri: string, f: Finding, occurrence: number): string
 }
 
 function ruleLevel(id: string, options: SarifOptions): 'error' | 'warning' | 'note' | 'none' {
-  if (id.endsWith('-supported')) return 'none';
+  if (id.endsWith('-supported') || id.startsWith('unchecked-')) return 'none';
   const configured = options.levels?.[id];
   return configured === undefined ? 'warning' : configured === 'ignore' ? 'none' : LEVEL[configured];
 }
 
 function result(file: Checked, f: Finding, location: ReturnType<typeof artifactLocation>, occurrence: number) {
-  const pass = f.kind === 'supported';
+  const kind = f.kind === 'supported' ? 'pass' : f.kind === 'unchecked' ? 'review' : 'fail';
   const index = RULES.findIndex((r) => r.id === f.code);
   return {
     ruleId: f.code,
     ...(index >= 0 ? { ruleIndex: index } : {}),
-    kind: pass ? 'pass' : 'fail',
-    level: pass ? 'none' : LEVEL[f.severity],
+    kind,
+    // §3.27.10: a result whose kind is not "fail" has level "none".
+    level: kind === 'fail' ? LEVEL[f.severity] : 'none',
     message: { text: f.message },
     locations: [{ physicalLocation: { artifactLocation: location, region: { ...region(f.range), snippet: { text: f.text } } } }],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(location.uri, f, occurrence) },

@@ -17,7 +17,7 @@ export function* textChunks(files: readonly Checked[], style: Style = PLAIN): Ge
     if (file.skipped) yield `${file.path}: ${file.skipped}\n`;
     for (const f of file.findings) {
       if (f.kind === 'conflict' || f.kind === 'outdated') conflicts++;
-      else supported++;
+      else if (f.kind === 'supported') supported++;
       yield `${file.path}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${severityStyle[f.severity](f.severity)}  ${f.message}  ${style.dim(`(${f.code})`)}\n`;
     }
   }
