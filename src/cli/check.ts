@@ -111,7 +111,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   const levels = Object.fromEntries(
     ValueType.options.flatMap((t) => {
       const s = severityOf(prepared.config.config, t);
-      return [[`${t}-conflict`, s], [`${t}-outdated`, s]];
+      return [[`${t}-conflict`, s], [`${t}-outdated`, s === 'ignore' ? s : prepared.config.config.outdatedSeverity]];
     }),
   );
   const chunks = () => {

@@ -175,13 +175,23 @@ function typeOf(code: string): string {
   return code.slice(0, code.lastIndexOf('-'));
 }
 
-/** The configured severities: a conflict or outdated figure gets its type's; "ignore" drops the type's findings. */
+/**
+ * The configured severities: a conflict gets its figure type's, an outdated figure
+ * `outdatedSeverity`; a type set to "ignore" drops all its findings, and an outdated severity
+ * of "ignore" drops the outdated ones.
+ */
 export function applySeverities(findings: readonly Finding[], config: LoadedConfig['config']): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {
-    const severity = severityOf(config, typeOf(f.code));
+    if (f.kind === 'unchecked') {
+      out.push(f);
+      continue;
+    }
+    const byType = severityOf(config, typeOf(f.code));
+    if (byType === 'ignore') continue;
+    const severity = f.kind === 'conflict' ? byType : f.kind === 'outdated' ? config.outdatedSeverity : f.severity;
     if (severity === 'ignore') continue;
-    out.push(f.kind === 'conflict' || f.kind === 'outdated' ? (f.severity === severity ? f : { ...f, severity }) : f);
+    out.push(f.severity === severity ? f : { ...f, severity });
   }
   return out;
 }

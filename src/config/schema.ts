@@ -27,7 +27,10 @@ export const Config = z
     severity: z
       .strictObject(Object.fromEntries(ValueType.options.map((t) => [t, Severity.optional()])) as Record<ValueType, z.ZodOptional<typeof Severity>>)
       .default({})
-      .describe('Severity of a conflict or outdated figure, per kind of figure; "ignore" turns that check off. Unset kinds are "warning".'),
+      .describe('Severity of a conflict, per kind of figure; "ignore" turns that kind of figure off. Unset kinds are "warning".'),
+    outdatedSeverity: Severity.default('information').describe(
+      'Severity of an outdated figure: one that agrees only with a value a newer source has replaced; "ignore" turns the check off.',
+    ),
     ignores: z
       .array(z.string())
       .default([])
@@ -168,7 +171,7 @@ export function parseConfigText(file: string, text: string): ParsedConfig {
   return { config: DEFAULT_CONFIG, problems };
 }
 
-/** The severity of a conflict or outdated figure of `type` under `config`. */
+/** The severity of a conflict about a figure of `type` under `config`. */
 export function severityOf(config: Config, type: string): Severity {
   return (config.severity as Record<string, Severity | undefined>)[type] ?? 'warning';
 }

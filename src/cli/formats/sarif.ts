@@ -52,12 +52,14 @@ export function fingerprint(uri: string, f: Finding, occurrence: number): string
 
 function ruleLevel(id: string, options: SarifOptions): 'error' | 'warning' | 'note' | 'none' {
   if (id.endsWith('-supported') || id.startsWith('unchecked-')) return 'none';
-  const configured = options.levels?.[id];
-  return configured === undefined ? 'warning' : configured === 'ignore' ? 'none' : LEVEL[configured];
+  const configured = options.levels?.[id] ?? (id.endsWith('-outdated') ? 'information' : 'warning');
+  return configured === 'ignore' ? 'none' : LEVEL[configured];
 }
 
 function result(file: Checked, f: Finding, location: ReturnType<typeof artifactLocation>, occurrence: number) {
-  const kind = f.kind === 'supported' ? 'pass' : f.kind === 'unchecked' ? 'review' : 'fail';
+  // An outdated figure is for review unless the configuration made it a warning or an error.
+  const failing = f.kind === 'conflict' || (f.kind === 'outdated' && (f.severity === 'error' || f.severity === 'warning'));
+  const kind = f.kind === 'supported' ? 'pass' : failing ? 'fail' : 'review';
   const index = RULES.findIndex((r) => r.id === f.code);
   return {
     ruleId: f.code,
