@@ -1,5 +1,6 @@
 /** dealcheck kb check|add …: tools for knowledge base curators. */
 import type { Io } from '../main';
+import { KB_ADD_USAGE, runKbAdd } from './add';
 import { KB_CHECK_USAGE, runKbCheck } from './check';
 
 export const KB_USAGE = `usage: dealcheck kb check [--sources DIR] [--no-bundled-kb] [FILE...]
@@ -13,8 +14,9 @@ Tools for knowledge base curators (see docs/knowledge-base.md):
 export async function runKb(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'check') return runKbCheck(rest, io);
+  if (command === 'add') return runKbAdd(rest, io);
   if (command === '--help' || command === '-h') {
-    io.out(`${KB_USAGE}\n${KB_CHECK_USAGE}`);
+    io.out(`${KB_USAGE}\n${KB_CHECK_USAGE}\n${KB_ADD_USAGE}`);
     return 0;
   }
   io.err(`dealcheck kb: ${command ? `unknown command "${command}"` : 'which command?'}\n${KB_USAGE}`);

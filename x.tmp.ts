@@ -1,4 +1,0 @@
-import { findFigures } from './src/diagnostics/figures/find-figures';
-for (const t of ['up to 4 billion dollars to expand', '| Training Throughput (TFLOPS, FP16) | 800 | 989 | — | — |', 'By Q3 2026, AWS will launch', 'joined Amazon in 2005 and took the helm of AWS in 2024', 'Two months after investing $50 billion', 'over 10 years.', 'Within 18 months, Amazon', '30-50% of cloud spending by 2028', 'over 1,200 stars', 'up to 4x the performance', '$1.50 per million tokens', 'training models with over 1 trillion parameters', 'running significant workloads across 2-3 clouds simultaneously', '| Cost per 1M tokens (Claude 3.5) | $1.50 | $2.00 | $0.80 | $1.20 |', 'a decade-long commitment', 'approximately 18 months of AWS\'s operating income']) {
-  console.log(t, '=>', findFigures(t).map(f => `${f.type}:${f.unit ?? ''}:${f.value.lo}-${f.value.hi}:${f.text}`).join(' ; '));
-}
