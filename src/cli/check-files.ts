@@ -1,61 +1,85 @@
 /**
- * Checks files, in parallel worker threads when there are several files and more than one core.
- * Each worker loads the same knowledge base and checks its share; results come back in order.
+ * Checks drafts, in parallel worker threads when there is enough text and more than one core.
+ * Drafts are read in the main thread (read-file.ts) and each is checked on its own: an engine
+ * error in one is reported for that draft and never hides the others' findings.
  */
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { checkDocument } from '../diagnostics/engine';
-import type { Report } from '../diagnostics/finding';
+import { type CheckOptions, checkDocument } from '../diagnostics/engine';
+import type { Finding } from '../diagnostics/finding';
 import { type KnowledgeBase, loadKnowledgeBase } from '../knowledge';
 
-export interface CheckJob {
-  files: string[];
-  kbFiles: { path: string; text: string }[];
-  useBundled: boolean;
-  includeSupported: boolean;
+/** A draft to check: read, or with the reason it was not. */
+export interface Draft {
+  path: string;
+  text?: string;
+  /** The file began with a UTF-8 byte order mark (kept when a fix rewrites it). */
+  bom?: boolean;
+  skipped?: string;
+  error?: string;
 }
 
-type FileResult = Report['files'][number];
+export interface Checked extends Draft {
+  findings: Finding[];
+}
 
-export function checkFilesHere(files: string[], kb: KnowledgeBase, includeSupported: boolean): FileResult[] {
-  return files.map((path) => {
-    const result = checkDocument(readFileSync(path, 'utf8'), kb, { includeSupported });
-    return { path, findings: result.findings, ...(result.skipped ? { skipped: result.skipped } : {}) };
-  });
+export interface CheckJob {
+  drafts: Draft[];
+  kbFiles: { path: string; text: string }[];
+  useBundled: boolean;
+  options: CheckOptions;
+}
+
+function checkOne(draft: Draft, kb: KnowledgeBase, options: CheckOptions): Checked {
+  if (draft.text === undefined) return { ...draft, findings: [] };
+  try {
+    const result = checkDocument(draft.text, kb, options);
+    return { ...draft, findings: result.findings, ...(result.skipped ? { skipped: result.skipped } : {}) };
+  } catch (e) {
+    return { ...draft, findings: [], error: `dealcheck could not check it: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+export function checkDraftsHere(drafts: readonly Draft[], kb: KnowledgeBase, options: CheckOptions): Checked[] {
+  return drafts.map((d) => checkOne(d, kb, options));
 }
 
 /** Worth a thread: the bundle loads in ~50 ms, so only for enough text. */
-const MIN_BYTES_FOR_WORKERS = 200_000;
+const MIN_CHARS_FOR_WORKERS = 200_000;
 
-export async function checkFiles(job: CheckJob, kb: KnowledgeBase, workerScript: string | undefined, sizeOf: (f: string) => number): Promise<FileResult[]> {
-  const total = job.files.reduce((s, f) => s + sizeOf(f), 0);
-  const threads = Math.min(availableParallelism(), job.files.length);
-  if (!workerScript || threads < 2 || total < MIN_BYTES_FOR_WORKERS) return checkFilesHere(job.files, kb, job.includeSupported);
-  // Deal files round-robin by size so each thread gets a similar amount of text.
-  const shares: string[][] = Array.from({ length: threads }, () => []);
+export async function checkDrafts(job: CheckJob, kb: KnowledgeBase, workerScript: string | undefined): Promise<Checked[]> {
+  const sizeOf = (d: Draft) => d.text?.length ?? 0;
+  const total = job.drafts.reduce((s, d) => s + sizeOf(d), 0);
+  const threads = Math.min(availableParallelism(), job.drafts.length);
+  if (!workerScript || threads < 2 || total < MIN_CHARS_FOR_WORKERS) return checkDraftsHere(job.drafts, kb, job.options);
+  // Deal drafts out by size so each thread gets a similar amount of text.
+  const shares: number[][] = Array.from({ length: threads }, () => []);
   const loads = new Array(threads).fill(0);
-  for (const f of [...job.files].sort((a, b) => sizeOf(b) - sizeOf(a))) {
-    const i = loads.indexOf(Math.min(...loads));
-    shares[i].push(f);
-    loads[i] += sizeOf(f);
+  const bySize = job.drafts.map((_, i) => i).sort((a, b) => sizeOf(job.drafts[b]) - sizeOf(job.drafts[a]));
+  for (const i of bySize) {
+    const t = loads.indexOf(Math.min(...loads));
+    shares[t].push(i);
+    loads[t] += sizeOf(job.drafts[i]);
   }
-  // The main thread takes the first share itself.
-  const others = shares.slice(1).map(
-    (files) =>
-      new Promise<FileResult[]>((resolve, reject) => {
-        const worker = new Worker(workerScript, { workerData: { ...job, files } satisfies CheckJob });
-        worker.once('message', resolve);
-        worker.once('error', reject);
-      }),
-  );
-  const mine = checkFilesHere(shares[0], kb, job.includeSupported);
-  const byPath = new Map([...mine, ...(await Promise.all(others)).flat()].map((r) => [r.path, r]));
-  return job.files.map((f) => byPath.get(f)!);
+  const results: Checked[] = new Array(job.drafts.length);
+  const place = (share: number[], checked: Checked[]) => share.forEach((i, k) => (results[i] = checked[k]));
+  // The main thread takes the first share itself. A worker that dies has its share checked here.
+  const others = shares.slice(1).map(async (share) => {
+    const drafts = share.map((i) => job.drafts[i]);
+    const checked = await new Promise<Checked[]>((resolve) => {
+      const worker = new Worker(workerScript, { workerData: { ...job, drafts } satisfies CheckJob });
+      worker.once('message', resolve);
+      worker.once('error', () => resolve(checkDraftsHere(drafts, kb, job.options)));
+    });
+    place(share, checked);
+  });
+  place(shares[0], checkDraftsHere(shares[0].map((i) => job.drafts[i]), kb, job.options));
+  await Promise.all(others);
+  return results;
 }
 
 /** The worker side: check the share and post the results back. */
-export function runWorker(job: CheckJob, post: (results: FileResult[]) => void) {
+export function runWorker(job: CheckJob, post: (results: Checked[]) => void) {
   const { kb } = loadKnowledgeBase({ files: job.kbFiles, useBundled: job.useBundled });
-  post(checkFilesHere(job.files, kb, job.includeSupported));
+  post(checkDraftsHere(job.drafts, kb, job.options));
 }

@@ -3,18 +3,26 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { type CheckJob, runWorker } from './check-files';
 import { run } from './main';
 
-// `dealcheck … | head` closes the pipe early: that is the reader being done, not an error.
-for (const stream of [process.stdout, process.stderr])
-  stream.on('error', (e: NodeJS.ErrnoException) => {
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+if (isMainThread) {
+  // A reader that closes the pipe early (`dealcheck … | head`) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-
-if (isMainThread) {
   run(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
     workerScript: __filename,
+    readStdin,
+    isTTY: process.stdout.isTTY,
+    env: process.env,
+    cwd: process.cwd(),
   }).then(
     (code) => (process.exitCode = code),
     (e: unknown) => {

@@ -8,20 +8,28 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Finding, Fix, Position } from './finding';
-import { type DocumentText, type FigurePlace, fixContext, fixesFor } from './fixes';
+import { applyControlComments, type PlacedComment } from './control-comments';
+import { type DocumentText, type FigurePlace, type FixContext, fixContext, fixesFor } from './fixes';
 import { BlockDocument } from './markdown/block-document';
 import type { Block } from './markdown/blocks';
 import { type ControlComment, parseProse } from './markdown/prose';
 import { type Match, readUnit } from './matching/matcher';
-import { isUnknown } from './context/parties';
 import { CONTEXT_REACH, type HeadingTopic, type Lending, headingTopic, lendContext, lendingKind } from './context/discourse';
+import { isUnknown } from './context/parties';
 import type { Figure } from './figures/figure';
-import { describeFinding, sourceValues } from './messages';
+import { describeFinding, sourceValues, withNote } from './messages';
+import { type Outdated, outdatedMessage, outdatedValues, outdatedVerdict, sentenceAround } from './outdated';
+import { type Clock, checkpoint, defaultClock, withBudget } from './budget';
+import { BOM, lineStarts, positionIn, withLineFeeds } from './lines';
+import { MAX_NESTING, type Unchecked, nestedTooDeep, uncheckedFinding, uncheckedOf } from './unchecked';
+
+/** A figure's place, and whether its figure is outdated (its fixes then offer the newer values). */
+type CheckedPlace = FigurePlace & { outdated?: Outdated };
 
 /** A finding as a block sees it: range lines relative to the block's first line, offsets in the block. */
 interface BlockFinding {
   finding: Finding;
-  place: FigurePlace;
+  place: CheckedPlace;
 }
 
 interface BlockComment extends ControlComment {
@@ -35,7 +43,9 @@ export interface BlockResult {
   comments: BlockComment[];
   /** The block is a table, or names nobody before its first figure: check it again with the paragraph before. */
   wantsPrevious?: boolean;
-  /** It has a figure, so the topic of its section (the parties its heading names) may matter. */
+  /** Set when the block could not be checked; its one finding says so. */
+  unchecked?: Unchecked;
+  /** It has a figure, so the topic of its section (the parties its headings name) may matter. */
   usesTopic?: boolean;
 }
 
@@ -52,51 +62,51 @@ export interface CheckOptions {
   includeUnverified?: boolean;
   /** Work out each finding's fixes (default). A server asks for them only on a code action. */
   withFixes?: boolean;
+  /** Milliseconds one block may take before it is skipped with an information finding (default DEFAULT_BLOCK_BUDGET_MS; Infinity: no limit). */
+  blockBudgetMs?: number;
 }
+
+/**
+ * A block's default time budget: far above what a paragraph takes (a few milliseconds), low
+ * enough that one pathological paragraph cannot hold up the rest of the document for long.
+ */
+export const DEFAULT_BLOCK_BUDGET_MS = 1000;
 
 /** Blocks with nothing that could be a figure are not even parsed. */
 const MAY_HOLD_FIGURE = /[0-9]|decade|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b/i;
 export const MAX_DOCUMENT_LENGTH = 20_000_000;
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function positionIn(starts: number[], offset: number): Position {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo] };
-}
 
 export function documentText(text: string): DocumentText {
   const starts = lineStarts(text);
   return { text, positionAt: (offset) => positionIn(starts, offset), lineStart: (line) => starts[line] };
 }
 
-function matchedFinding(match: Match, range: Finding['range']): Finding {
+function matchedFinding(match: Match, range: Finding['range'], outdated?: Outdated): Finding {
   const { figure } = match;
-  const supported = match.agreeing.length > 0;
+  const kind = outdated ? 'outdated' : match.agreeing.length > 0 ? 'supported' : 'conflict';
   const described = describeFinding(match, sourceValues(match));
   return {
-    kind: supported ? 'supported' : 'conflict',
-    code: `${figure.type}-${supported ? 'supported' : 'conflict'}`,
-    severity: supported ? 'hint' : 'warning',
+    kind,
+    code: `${figure.type}-${kind}`,
+    severity: SEVERITY[kind],
     range,
     text: figure.text,
-    message: described.message,
+    message: outdated ? withNote(outdatedMessage(match, outdated), described.statusNote) : described.message,
     fact: match.fact.fact.id,
     statement: match.fact.fact.statement,
     sourcesAgree: described.sourcesAgree,
     evidence: described.evidence,
     fixes: [],
   };
+}
+
+/** Default severities; front ends map them through their own settings. */
+const SEVERITY = { conflict: 'warning', supported: 'hint', outdated: 'information' } as const;
+
+/** A figure's fixes: for an outdated one, replacing it with the newer values and citing them. */
+function placeFixes(ctx: FixContext, place: CheckedPlace & { match: Match }): Fix[] {
+  if (!place.outdated) return fixesFor(ctx, place, sourceValues(place.match));
+  return fixesFor(ctx, { ...place, match: { ...place.match, agreeing: [] } }, outdatedValues(place.match, place.outdated));
 }
 
 /** A figure no fact of the knowledge base covers: nothing checked it, which a reviewer may want to know. */
@@ -121,17 +131,20 @@ export function checkBlock(text: string, kb: KnowledgeBase, previous?: string, t
   const findings: BlockFinding[] = [];
   const { units, wantsPrevious } = lendContext(prose.units, kb, previous, topic);
   for (const unit of units) {
+    checkpoint();
     for (const read of readUnit(unit, kb)) {
       const { figure, match } = read;
-      const place: FigurePlace = {
+      const outdated = match && outdatedVerdict(match, sentenceAround(unit.text, figure, read.sentenceEnd));
+      const place: CheckedPlace = {
         match,
         start: unit.start + figure.start,
         end: unit.start + figure.end,
         citeAt: unit.start + read.sentenceEnd,
         inTable: !!unit.table,
+        ...(outdated ? { outdated } : {}),
       };
       const range = { start: positionIn(starts, place.start), end: positionIn(starts, place.end) };
-      findings.push({ place, finding: match ? matchedFinding(match, range) : unverifiedFinding(figure, range) });
+      findings.push({ place, finding: match ? matchedFinding(match, range, outdated) : unverifiedFinding(figure, range) });
     }
   }
   const comments = prose.comments.map((c) => ({ ...c, startLine: positionIn(starts, c.start).line, endLine: positionIn(starts, c.end).line }));
@@ -141,40 +154,16 @@ export function checkBlock(text: string, kb: KnowledgeBase, previous?: string, t
 /** A finding in the document: its range in document lines, its place relative to its block. */
 interface Placed {
   finding: Finding;
-  place: FigurePlace;
+  place: CheckedPlace;
   blockStart: number;
 }
 
-function absolutePlace(p: Placed & { place: { match: Match } }): FigurePlace & { match: Match } {
+function absolutePlace(p: Placed & { place: { match: Match } }): CheckedPlace & { match: Match } {
   return { ...p.place, start: p.blockStart + p.place.start, end: p.blockStart + p.place.end, citeAt: p.blockStart + p.place.citeAt };
 }
 
 function isMatched(p: Placed): p is Placed & { place: { match: Match } } {
   return p.place.match !== undefined;
-}
-
-function appliesTo(c: ControlComment, f: Finding): boolean {
-  return !c.rules.length || c.rules.some((r) => r === f.code || r === f.code.replace(/-(?:conflict|supported|outdated|unverified)$/, ''));
-}
-
-/** Drops findings silenced by dealcheck-disable / -enable / -disable-next-line / -disable-line comments. */
-function applyControlComments(placed: Placed[], comments: (BlockComment & { offset: number })[]): Placed[] {
-  if (!comments.length) return placed;
-  return placed.filter(({ finding, place, blockStart }) => {
-    const line = finding.range.start.line;
-    let disabled = false;
-    for (const c of comments) {
-      if (c.offset > blockStart + place.start) break;
-      if (c.directive === 'disable' && appliesTo(c, finding)) disabled = true;
-      if (c.directive === 'enable' && appliesTo(c, finding)) disabled = false;
-    }
-    if (disabled) return false;
-    return !comments.some(
-      (c) =>
-        appliesTo(c, finding) &&
-        ((c.directive === 'disable-next-line' && c.endLine + 1 === line) || (c.directive === 'disable-line' && c.startLine === line)),
-    );
-  });
 }
 
 /** Conflicts (and outdated figures) always; supported and unverified figures when asked for. */
@@ -189,29 +178,54 @@ function shift(f: Finding, lines: number): Finding {
   return { ...f, range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } } };
 }
 
-/** The parties of the nearest heading above a block that names any: its section's topic. */
+/** A check of one document under way: `advance` it until it gives the result. */
+export interface CheckRun {
+  /**
+   * Checks blocks until `deadline` (milliseconds on the checker's clock, performance.now by
+   * default) has passed or the document is done, at least one block per call; gives the result
+   * once done, undefined before. Without a deadline it runs to the end.
+   */
+  advance(): DocumentResult;
+  advance(deadline: number): DocumentResult | undefined;
+  /**
+   * The document was edited since the run began. The run can still finish, for the text it
+   * began with, but its result is out of date: a server drops the run and begins another.
+   */
+  readonly stale: boolean;
+  /** Blocks checked so far, of `total`. */
+  readonly done: number;
+  readonly total: number;
+}
+
+/** What a run has gathered so far. */
+interface RunState {
+  doc: BlockDocument;
+  blocks: readonly Block[];
+  revision: number;
+  options: CheckOptions;
+  round: number;
+  next: number;
+  distinct: number;
+  placed: Placed[];
+  comments: PlacedComment[];
+  /** The headings above the block being checked. */
+  topics: TopicStack;
+  /** The context each block was checked in, for `dealcheck explain`. */
+  contexts: BlockContext[];
+  result?: DocumentResult;
+}
+
+/** The parties of the headings above a block: its section's topic. */
 interface Topic {
   parties: readonly string[];
   /** The parties as a cache key: a heading edited without changing whom it names re-checks nothing. */
   key: string;
 }
 
-/** The context a block was checked in, for `dealcheck explain`. */
-interface BlockContext {
+/** The context a block was checked in. */
+export interface BlockContext {
   previous?: string;
   topic: readonly string[];
-}
-
-interface CacheEntry {
-  text: string;
-  round: number;
-  /** Results by context (the paragraph before, the topic). */
-  results: Map<string, BlockResult>;
-  /** The result of a block whose figures need no context (or that has none), for any context. */
-  free?: BlockResult;
-  lends?: Lending;
-  /** For a heading, its level and the parties it names; null for any other block. */
-  heading?: HeadingTopic | null;
 }
 
 /** The headings above the current block, by level: a heading closes the sections of its level and below. */
@@ -243,16 +257,75 @@ class TopicStack {
   }
 }
 
+interface CacheEntry {
+  /** The key itself, kept so that blocks can share one copy of their text. */
+  text: string;
+  /** Its result with no paragraph before it as context, in the topic `resultTopic`. */
+  result: BlockResult;
+  resultTopic: string;
+  /** The last check that used it. */
+  round: number;
+  /** Its results in other contexts (the paragraph before, the topic), by `${previous}\u0001${topic}`. */
+  byContext?: Map<string, BlockResult>;
+  lends?: Lending;
+  /** For a heading, its level and the parties it names; null for any other block. */
+  heading?: HeadingTopic | null;
+}
+
+/** Whether a cached result should be computed again: it ran out of a smaller budget than this one. */
+function retries(result: BlockResult, budgetMs: number): boolean {
+  return result.unchecked?.reason === 'time' && budgetMs > result.unchecked.budgetMs!;
+}
+
+/** A block's findings and comments moved one character right: it was checked without the byte order mark it opens with. */
+function pastBom(result: BlockResult): BlockResult {
+  const right = (p: Position): Position => (p.line ? p : { line: 0, character: p.character + 1 });
+  const findings = result.findings.map(({ finding, place }) => ({
+    finding: { ...finding, range: { start: right(finding.range.start), end: right(finding.range.end) } },
+    place: { ...place, start: place.start + 1, end: place.end + 1, citeAt: place.citeAt + 1 },
+  }));
+  const comments = result.comments.map((c) => ({ ...c, start: c.start + 1, end: c.end + 1 }));
+  return { ...result, findings, comments };
+}
+
+function uncheckedResult(text: string, unchecked: Unchecked): BlockResult {
+  return { findings: [uncheckedFinding(text, unchecked)], comments: [], unchecked };
+}
+
+/** A result that says why the document was not checked. */
+function skippedResult(reason: string): DocumentResult {
+  return { findings: [], skipped: reason };
+}
+
+/** The text a reader sees for a block: lone CRs as LFs (same offsets), without a leading byte order mark. */
+function readable(text: string): string {
+  return withLineFeeds(text.startsWith(BOM) ? text.slice(1) : text);
+}
+
 /**
  * A checker that remembers each block's findings by the block's text, for a server that
  * re-checks a document on every edit (kept as a BlockDocument, which re-splits only around an
  * edit). Bounded: results no block of the last check uses are dropped now and then.
+ *
+ * It never throws: a block whose check fails, runs over its time budget or nests too deep is
+ * reported as one 'unchecked' finding on its first line, and the rest is checked.
  */
 export class DocumentChecker {
-  /** Block text → its findings; `text` is the key itself, `round` the last check that used it. */
+  /** Block text → its findings. */
   private cache = new Map<string, CacheEntry>();
   private rounds = 0;
   private last: { doc: BlockDocument; revision: number; placed: Placed[]; contexts: BlockContext[] } | undefined;
+  private readonly clock: Clock;
+
+  /** A block's findings moved to the lines it sits on; a typed character moves no line. */
+  private shifted = new WeakMap<BlockResult, Map<number, Finding[]>>();
+
+  constructor(
+    readonly kb: KnowledgeBase,
+    options: { clock?: Clock } = {},
+  ) {
+    this.clock = options.clock ?? defaultClock;
+  }
 
   /**
    * Who a block that opens naming nobody is about: the plain paragraph or heading just before it
@@ -262,50 +335,29 @@ export class DocumentChecker {
   private contextFor(blocks: readonly Block[], b: number): string | undefined {
     let leadIns = '';
     for (let k = b - 1; k >= 0 && k >= b - CONTEXT_REACH; k--) {
-      // Blocks before this one are in the cache: the loop has just been through them.
-      const entry = this.cache.get(blocks[k].text)!;
-      entry.lends ??= lendingKind(entry.text, this.kb);
-      if (entry.lends === 'names') return leadIns ? `${entry.text}\n\n${leadIns}` : entry.text;
-      if (entry.lends !== 'lead-in') break;
-      leadIns = leadIns ? `${entry.text}\n\n${leadIns}` : entry.text;
+      const lends = this.lending(blocks[k].text);
+      const text = readable(blocks[k].text);
+      if (lends === 'names') return leadIns ? `${text}\n\n${leadIns}` : text;
+      if (lends !== 'lead-in') break;
+      leadIns = leadIns ? `${text}\n\n${leadIns}` : text;
     }
     return leadIns || undefined;
   }
 
-  /** The cache entry of a block's text, created on first sight. */
-  private entryFor(text: string): CacheEntry {
-    let entry = this.cache.get(text);
-    if (!entry) this.cache.set(text, (entry = { text, round: 0, results: new Map() }));
-    return entry;
-  }
-
-  /** A block's result in a context, computed once per context (a few kept per block). */
-  private resultIn(entry: CacheEntry, previous: string | undefined, topic: Topic): BlockResult {
-    const key = `${previous ?? ''}\u0001${topic.key}`;
-    let result = entry.results.get(key);
-    if (!result) {
-      if (entry.results.size >= 8) entry.results.clear();
-      entry.results.set(key, (result = checkBlock(entry.text, this.kb, previous, topic.parties)));
+  /** What a block lends the blocks after it, remembered with its findings; nothing when that cannot be worked out. */
+  private lending(text: string): Lending {
+    // Blocks before this one are mostly in the cache: the run has just been through them.
+    const entry = this.cache.get(text);
+    if (entry?.lends) return entry.lends;
+    let lends: Lending = 'none';
+    try {
+      lends = lendingKind(readable(text), this.kb);
+    } catch {
+      // A block whose reading fails lends nothing; its own check reports the failure.
     }
-    return result;
+    if (entry) entry.lends = lends;
+    return lends;
   }
-
-  /**
-   * A block's findings in its context: the section's topic, and for a block that names nobody the
-   * paragraph before. A block without figures needs neither, and keeps one result for any context.
-   */
-  private resultFor(entry: CacheEntry, blocks: readonly Block[], b: number, topic: Topic): { result: BlockResult; previous?: string } {
-    if (entry.free) return { result: entry.free };
-    const base = this.resultIn(entry, undefined, topic);
-    if (!base.usesTopic && !base.wantsPrevious) entry.free = base;
-    const previous = base.wantsPrevious ? this.contextFor(blocks, b) : undefined;
-    return previous === undefined ? { result: base } : { result: this.resultIn(entry, previous, topic), previous };
-  }
-
-  /** A block's findings moved to the lines it sits on; a typed character moves no line. */
-  private shifted = new WeakMap<BlockResult, Map<number, Finding[]>>();
-
-  constructor(readonly kb: KnowledgeBase) {}
 
   private atLine(result: BlockResult, line: number): Finding[] {
     if (!line) return result.findings.map((f) => f.finding);
@@ -321,78 +373,191 @@ export class DocumentChecker {
     return findings;
   }
 
+  /** One block's result, never thrown: a failure, an overrun or too deep a nesting becomes its one finding. */
+  private checkGuarded(text: string, budgetMs: number, previous?: string, topic?: Topic): BlockResult {
+    const input = readable(text);
+    if (nestedTooDeep(input)) return uncheckedResult(text, { reason: 'nesting', detail: `nested more than ${MAX_NESTING} deep` });
+    try {
+      const result = withBudget(budgetMs, this.clock, () => checkBlock(input, this.kb, previous, topic?.parties));
+      return input.length < text.length ? pastBom(result) : result;
+    } catch (error) {
+      return uncheckedResult(text, uncheckedOf(error));
+    }
+  }
+
+  /** The block's cache entry: its result alone in the current topic, from the cache or checked now. */
+  private entryFor(run: RunState, block: Block, topic: Topic): CacheEntry {
+    const budgetMs = run.options.blockBudgetMs ?? DEFAULT_BLOCK_BUDGET_MS;
+    let entry = this.cache.get(block.text);
+    if (!entry) {
+      entry = { text: block.text, result: this.checkGuarded(block.text, budgetMs, undefined, topic), resultTopic: topic.key, round: 0 };
+      this.cache.set(block.text, entry);
+    } else if (retries(entry.result, budgetMs)) {
+      entry.result = this.checkGuarded(block.text, budgetMs, undefined, topic);
+      entry.resultTopic = topic.key;
+    }
+    return entry;
+  }
+
+  /** The block's result in a context, computed once per context (a few kept per block). */
+  private inContext(run: RunState, entry: CacheEntry, previous: string | undefined, topic: Topic): BlockResult {
+    const budgetMs = run.options.blockBudgetMs ?? DEFAULT_BLOCK_BUDGET_MS;
+    entry.byContext ??= new Map();
+    const key = `${previous ?? ''}\u0001${topic.key}`;
+    let result = entry.byContext.get(key);
+    if (!result || retries(result, budgetMs)) {
+      if (entry.byContext.size >= 8) entry.byContext.clear();
+      entry.byContext.set(key, (result = this.checkGuarded(entry.text, budgetMs, previous, topic)));
+    }
+    return result;
+  }
+
+  /**
+   * The block's result in its context: the topic of its section, and the paragraph before it when
+   * it wants one. By its context as well, an edit there re-checks this block too; a block with no
+   * figure needs no context.
+   */
+  private withContext(run: RunState, b: number, entry: CacheEntry, topic: Topic): { result: BlockResult; previous?: string } {
+    const base = !entry.result.usesTopic || entry.resultTopic === topic.key ? entry.result : this.inContext(run, entry, undefined, topic);
+    const previous = base.wantsPrevious ? this.contextFor(run.blocks, b) : undefined;
+    return previous === undefined ? { result: base } : { result: this.inContext(run, entry, previous, topic), previous };
+  }
+
+  /** The topic for block `b`: a heading enters its section first. */
+  private topicAt(run: RunState, block: Block): Topic {
+    const entry = this.cache.get(block.text);
+    let heading = entry?.heading;
+    if (heading === undefined) {
+      try {
+        heading = headingTopic(readable(block.text), this.kb) ?? null;
+      } catch {
+        heading = null;
+      }
+      if (entry) entry.heading = heading;
+    }
+    if (heading) run.topics.enter(heading);
+    return run.topics.current();
+  }
+
+  /** Checks block `b` of the run and gathers its findings and comments. */
+  private step(run: RunState, b: number): void {
+    const block = run.blocks[b];
+    const topic = this.topicAt(run, block);
+    const entry = this.entryFor(run, block, topic);
+    // The cached key from now on: later lookups compare pointers, not paragraphs.
+    block.text = entry.text;
+    if (entry.round !== run.round) run.distinct++;
+    entry.round = run.round;
+    const { result, previous } = this.withContext(run, b, entry, topic);
+    run.contexts.push({ previous, topic: topic.parties });
+    for (const c of result.comments)
+      run.comments.push({ ...c, offset: block.start + c.start, startLine: block.line + c.startLine, endLine: block.line + c.endLine });
+    if (!result.findings.length) return;
+    const findings = this.atLine(result, block.line);
+    for (let k = 0; k < findings.length; k++) run.placed.push({ finding: findings[k], place: result.findings[k].place, blockStart: block.start });
+  }
+
+  /** The result of a run whose blocks are all checked. */
+  private finish(run: RunState): DocumentResult {
+    // Keep what this version uses, plus a margin for undo and typing back.
+    if (this.cache.size > 2 * run.distinct + 256) for (const [key, e] of this.cache) if (e.round !== run.round) this.cache.delete(key);
+    const kept = applyControlComments(run.placed, run.comments, (p) => p.blockStart + p.place.start);
+    const stale = run.doc.revision !== run.revision;
+    if (!stale) this.last = { doc: run.doc, revision: run.revision, placed: kept, contexts: run.contexts };
+    const shown = kept.filter((p) => isShown(p.finding, run.options));
+    if (run.options.withFixes === false) return { findings: shown.map((p) => p.finding) };
+    // A stale run's document has moved on: its fixes are worked out on the text it checked.
+    const text = stale ? run.blocks.map((b) => b.text).join('') : run.doc.text;
+    const ctx = fixContext(documentText(text));
+    return { findings: shown.map((p) => (isMatched(p) ? { ...p.finding, fixes: safeFixes(ctx, p) } : p.finding)) };
+  }
+
+  private advanceRun(run: RunState, deadline: number): DocumentResult | undefined {
+    if (run.result) return run.result;
+    try {
+      while (run.next < run.blocks.length) {
+        this.step(run, run.next++);
+        if (deadline !== Infinity && run.next < run.blocks.length && this.clock() >= deadline) return undefined;
+      }
+      return (run.result = this.finish(run));
+    } catch (error) {
+      // Every block is guarded: this is a fault of the engine itself, which must not take its caller down.
+      this.last = undefined;
+      return (run.result = skippedResult(`not checked: dealcheck failed (${uncheckedOf(error).detail})`));
+    }
+  }
+
+  /**
+   * Begins checking a document, to be advanced a slice at a time: a server yields between
+   * slices, and drops a run that went stale. `check` is this run to the end.
+   */
+  begin(document: BlockDocument | string, options: CheckOptions = {}): CheckRun {
+    const { run, result } = this.prepare(document, options);
+    if (result) return { advance: () => result, stale: false, done: 0, total: 0 } as CheckRun;
+    const advanceRun = (deadline = Infinity) => this.advanceRun(run!, deadline);
+    return {
+      advance: advanceRun as CheckRun['advance'],
+      get stale() {
+        return run!.doc.revision !== run!.revision;
+      },
+      get done() {
+        return run!.next;
+      },
+      total: run!.blocks.length,
+    };
+  }
+
+  /** A run's starting state, or the result at once when the document is not to be checked. */
+  private prepare(document: BlockDocument | string, options: CheckOptions): { run?: RunState; result?: DocumentResult } {
+    if (document.length > MAX_DOCUMENT_LENGTH) {
+      this.last = undefined;
+      return { result: skippedResult(`skipped because it is larger than ${MAX_DOCUMENT_LENGTH / 1e6} MB`) };
+    }
+    const doc = typeof document === 'string' ? new BlockDocument(document) : document;
+    // Cached blocks never hold a NUL, so only a new block can bring one in.
+    if (doc.blocks.some((b) => !this.cache.has(b.text) && b.text.includes('\u0000'))) {
+      this.last = undefined;
+      return { result: skippedResult('skipped because it holds NUL bytes: not a text file') };
+    }
+    const run: RunState = {
+      doc, blocks: doc.blocks, revision: doc.revision, options, round: ++this.rounds, next: 0, distinct: 0, placed: [], comments: [], topics: new TopicStack(), contexts: [],
+    };
+    return { run };
+  }
+
   /**
    * Checks a document. A BlockDocument kept across edits is re-checked only where its blocks
    * changed since they were last seen; a string is checked whole.
    */
   check(document: BlockDocument | string, options: CheckOptions = {}): DocumentResult {
-    if (document.length > MAX_DOCUMENT_LENGTH) {
-      this.last = undefined;
-      return { findings: [], skipped: `skipped because it is larger than ${MAX_DOCUMENT_LENGTH / 1e6} MB` };
-    }
-    const doc = typeof document === 'string' ? new BlockDocument(document) : document;
-    const walked = this.walk(doc);
-    if (typeof walked === 'string') {
-      this.last = undefined;
-      return { findings: [], skipped: walked };
-    }
-    const kept = applyControlComments(walked.placed, walked.comments);
-    this.last = { doc, revision: doc.revision, placed: kept, contexts: walked.contexts };
-    const shown = kept.filter((p) => isShown(p.finding, options));
-    if (options.withFixes === false) return { findings: shown.map((p) => p.finding) };
-    const ctx = fixContext(documentText(doc.text));
-    return { findings: shown.map((p) => (isMatched(p) ? { ...p.finding, fixes: fixesFor(ctx, absolutePlace(p), sourceValues(p.place.match)) } : p.finding)) };
-  }
-
-  /** Every block's findings and control comments, in place; or why the document is skipped. */
-  private walk(doc: BlockDocument): { placed: Placed[]; comments: (BlockComment & { offset: number })[]; contexts: BlockContext[] } | string {
-    const blocks = doc.blocks;
-    const placed: Placed[] = [];
-    const comments: (BlockComment & { offset: number })[] = [];
-    const contexts: BlockContext[] = [];
-    const round = ++this.rounds;
-    const topics = new TopicStack();
-    let distinct = 0;
-    for (let b = 0; b < blocks.length; b++) {
-      const block = blocks[b];
-      // Cached blocks never hold one, so only a new block can bring one in.
-      if (!this.cache.has(block.text) && block.text.includes('\u0000')) return 'skipped because it holds NUL bytes: not a text file';
-      const entry = this.entryFor(block.text);
-      // The cached key from now on: later lookups compare pointers, not paragraphs.
-      block.text = entry.text;
-      if (entry.round !== round) distinct++;
-      entry.round = round;
-      if (entry.heading === undefined) entry.heading = headingTopic(entry.text, this.kb) ?? null;
-      if (entry.heading) topics.enter(entry.heading);
-      const topic = topics.current();
-      const { result, previous } = this.resultFor(entry, blocks, b, topic);
-      contexts.push({ previous, topic: topic.parties });
-      for (const c of result.comments)
-        comments.push({ ...c, offset: block.start + c.start, startLine: block.line + c.startLine, endLine: block.line + c.endLine });
-      const findings = result.findings.length ? this.atLine(result, block.line) : [];
-      for (let k = 0; k < findings.length; k++) placed.push({ finding: findings[k], place: result.findings[k].place, blockStart: block.start });
-    }
-    // Keep what this version uses, plus a margin for undo and typing back.
-    if (this.cache.size > 2 * distinct + 256) for (const [key, e] of this.cache) if (e.round !== round) this.cache.delete(key);
-    return { placed, comments, contexts };
+    return this.begin(document, options).advance();
   }
 
   /**
    * Each block of a document with the text before it that lends it context, as a check sees it:
    * what `dealcheck explain` reads the figures of.
    */
-  blockContexts(document: string): { start: number; line: number; text: string; previous?: string; topic: readonly string[] }[] {
+  blockContexts(document: string): ({ start: number; line: number; text: string } & BlockContext)[] {
     const doc = new BlockDocument(document);
     this.check(doc, { withFixes: false });
     const contexts = this.last?.contexts ?? [];
-    return doc.blocks.map((block, b) => ({ start: block.start, line: block.line, text: block.text, ...contexts[b] }));
+    return doc.blocks.map((block, b) => ({ start: block.start, line: block.line, text: readable(block.text), previous: contexts[b]?.previous, topic: contexts[b]?.topic ?? [] }));
   }
 
   /** The fixes of the finding whose figure starts at `position` in `doc` as it is now. */
   fixesAt(doc: BlockDocument, position: Position): Fix[] {
     if (this.last?.doc !== doc || this.last.revision !== doc.revision) this.check(doc, { withFixes: false });
     const hit = this.last?.placed.find((p) => p.finding.range.start.line === position.line && p.finding.range.start.character === position.character);
-    return hit && isMatched(hit) ? fixesFor(fixContext(documentText(doc.text)), absolutePlace(hit), sourceValues(hit.place.match)) : [];
+    return hit && isMatched(hit) ? safeFixes(fixContext(documentText(doc.text)), hit) : [];
+  }
+}
+
+/** A finding's fixes; none when working them out fails, which must not cost the finding itself. */
+function safeFixes(ctx: FixContext, p: Placed & { place: { match: Match } }): Fix[] {
+  try {
+    return placeFixes(ctx, absolutePlace(p));
+  } catch {
+    return [];
   }
 }
 

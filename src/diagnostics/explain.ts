@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { lendContext } from './context/discourse';
 import { DocumentChecker, documentText } from './engine';
 import type { Figure } from './figures/figure';
-import type { Position } from './finding';
+import type { Finding, Position } from './finding';
 import { parseProse } from './markdown/prose';
 import { type ExplainedCandidate, type FigureCandidates, candidatesOfUnit, explainCandidates } from './matching/matcher';
 import { isScored } from './matching/score';
@@ -24,8 +24,8 @@ export interface FigureExplanation {
   hedge: Figure['hedge'];
   /** The text before the figure's block that lent it context, if any. */
   context?: string;
-  /** The verdict a check reports: conflict, supported, or silent (no finding). */
-  verdict: 'conflict' | 'supported' | 'silent';
+  /** The verdict a check reports: conflict, supported, outdated (agrees only with replaced values), or silent (no finding). */
+  verdict: 'conflict' | 'supported' | 'outdated' | 'silent';
   /** The fact of the verdict, when the figure has one. */
   fact?: string;
   /** Why, in a sentence. */
@@ -48,11 +48,12 @@ function whySilent(figure: Figure, candidates: ExplainedCandidate[], question: b
   return `silent: no reading clearly wins: ${scored.filter((c) => c.score! >= best.score! - VERDICT.ambiguity).map((c) => c.fact).join(', ')} are as likely`;
 }
 
-function whyMatched(match: Match, reported: boolean): string {
+function whyMatched(match: Match, reported: Finding | undefined): string {
   const sources = [...new Set(match.agreeing.map((a) => a.source.id))];
   const what = match.agreeing.length
     ? `supported: agrees with ${sources.join(', ')} on ${match.fact.fact.id}`
     : `conflict: agrees with no source on ${match.fact.fact.id}`;
+  if (reported?.kind === 'outdated') return `outdated: ${reported.message}`;
   return reported ? what : `${what}, but a dealcheck-disable comment silences it`;
 }
 
@@ -62,13 +63,14 @@ export interface DocumentFigure extends FigureCandidates {
   context?: string;
   /** A dealcheck-disable comment silences it. */
   silenced: boolean;
+  /** What the check reports for it. */
+  reported?: Finding;
 }
 
 /** Every figure of a Markdown document with its candidates, in the context a check gives it. */
 export function readDocumentFigures(text: string, kb: KnowledgeBase): DocumentFigure[] {
   const checker = new DocumentChecker(kb);
   const { findings } = checker.check(text, { includeSupported: true, includeUnverified: true, withFixes: false });
-  const reported = new Set(findings.map((f) => `${f.range.start.line}:${f.range.start.character}`));
   const { positionAt } = documentText(text);
   const out: DocumentFigure[] = [];
   for (const block of checker.blockContexts(text)) {
@@ -77,8 +79,8 @@ export function readDocumentFigures(text: string, kb: KnowledgeBase): DocumentFi
       for (const c of candidatesOfUnit(unit, kb)) {
         const start = positionAt(block.start + unit.start + c.figure.start);
         const end = positionAt(block.start + unit.start + c.figure.end);
-        const silenced = !reported.has(`${start.line}:${start.character}`);
-        out.push({ ...c, range: { start, end }, ...(unit.previous !== undefined ? { context: unit.previous } : {}), silenced });
+        const reported = findings.find((f) => f.range.start.line === start.line && f.range.start.character === start.character);
+        out.push({ ...c, range: { start, end }, ...(unit.previous !== undefined ? { context: unit.previous } : {}), silenced: !reported, ...(reported ? { reported } : {}) });
       }
     }
   }
@@ -99,9 +101,9 @@ export function explainDocument(text: string, kb: KnowledgeBase): FigureExplanat
       ...(f.figure.unit ? { unit: f.figure.unit } : {}),
       hedge: f.figure.hedge,
       ...(f.context !== undefined ? { context: f.context } : {}),
-      verdict: match && !f.silenced ? (match.agreeing.length ? 'supported' : 'conflict') : 'silent',
+      verdict: match && f.reported ? (f.reported.kind === 'outdated' ? 'outdated' : match.agreeing.length ? 'supported' : 'conflict') : 'silent',
       ...(match ? { fact: match.fact.fact.id } : {}),
-      why: match ? whyMatched(match, !f.silenced) : whySilent(f.figure, candidates, f.question),
+      why: match ? whyMatched(match, f.reported) : whySilent(f.figure, candidates, f.question),
       candidates,
     };
   });

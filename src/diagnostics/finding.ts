@@ -32,20 +32,27 @@ export const Evidence = z.object({
   value: z.string(),
   agrees: z.boolean(),
   note: z.string().optional(),
+  /** What the source says became of the claim, in words: "invested", "offered and rejected". */
+  status: z.string().optional(),
+  /** When the value held, if the curator dated it apart from the source (2023-09). */
+  asOf: z.string().optional(),
+  /** The date shown (asOf, else the source's) was inferred by the curator; the text gives none. */
+  dateInferred: z.boolean().optional(),
 });
 export type Evidence = z.infer<typeof Evidence>;
 
 /**
  * conflict: no source supports the figure; supported: a source does; outdated: it agrees only with
  * a value a newer source has updated; unverified: no fact of the knowledge base covers it (listed
- * only on request, for coverage reports).
+ * only on request, for coverage reports); unchecked: a paragraph dealcheck could not check (its
+ * check failed, ran over its time budget, or it nests too deep), reported on its first line.
  */
-export const FindingKind = z.enum(['conflict', 'supported', 'outdated', 'unverified']);
+export const FindingKind = z.enum(['conflict', 'supported', 'outdated', 'unverified', 'unchecked']);
 export type FindingKind = z.infer<typeof FindingKind>;
 
 export const Finding = z.object({
   kind: FindingKind,
-  /** The check: "<figure type>-<kind>" (money-conflict, percent-supported, date-outdated, count-unverified…). */
+  /** The check: "<figure type>-<kind>" (money-conflict, percent-supported, date-outdated, count-unverified…), or unchecked-error, unchecked-time, unchecked-nesting. */
   code: z.string(),
   severity: z.enum(['error', 'warning', 'information', 'hint']),
   range: Range,
@@ -59,11 +66,22 @@ export const Finding = z.object({
   sourcesAgree: z.boolean().optional(),
   evidence: z.array(Evidence),
   fixes: z.array(Fix),
+  /** For an unchecked paragraph: why, for the log (the error and where it was thrown, or the budget). */
+  detail: z.string().optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 
 export const Report = z.object({
   version: z.literal(1),
-  files: z.array(z.object({ path: z.string(), findings: z.array(Finding), skipped: z.string().optional() })),
+  files: z.array(
+    z.object({
+      path: z.string(),
+      findings: z.array(Finding),
+      /** Set when the file was deliberately not checked (too large, not text), with the reason. */
+      skipped: z.string().optional(),
+      /** Set when the file could not be read or checked, with the reason; the run then exits 2. */
+      error: z.string().optional(),
+    }),
+  ),
 });
 export type Report = z.infer<typeof Report>;

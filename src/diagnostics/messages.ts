@@ -4,6 +4,7 @@ import type { Hedge } from '../knowledge/schema';
 import type { Evidence } from './finding';
 import { figureKind } from './figures/kinds';
 import type { Match } from './matching/matcher';
+import { statusNote, statusWords } from './status';
 
 const HEDGE_WORDS: Record<Hedge, string> = {
   exact: '',
@@ -49,7 +50,12 @@ function listValues(values: SourceValue[]): string {
   return values.map((v) => (v.assertions.length > 1 ? `${v.label} (${v.assertions.length} sources)` : v.label)).join(', ');
 }
 
-export function describeFinding(match: Match, values: SourceValue[]): { message: string; evidence: Evidence[]; sourcesAgree: boolean } {
+/** A message with the sources' differing statuses after it, if they differ. */
+export function withNote(message: string, note: string | undefined): string {
+  return note ? `${message} ${note}` : message;
+}
+
+export function describeFinding(match: Match, values: SourceValue[]): { message: string; evidence: Evidence[]; sourcesAgree: boolean; statusNote?: string } {
   const { figure, fact } = match;
   const statement = fact.fact.statement;
   const sourcesAgree = values.length === 1;
@@ -66,6 +72,8 @@ export function describeFinding(match: Match, values: SourceValue[]): { message:
         value: HEDGE_WORDS[a.assertion.hedge] + v.replacement,
         agrees: match.agreeing.includes(a),
         note: a.assertion.note,
+        ...evidenceDates(a),
+        ...(statusWords(fact, a) === undefined ? {} : { status: statusWords(fact, a) }),
       });
     }
   }
@@ -80,5 +88,12 @@ export function describeFinding(match: Match, values: SourceValue[]): { message:
     message = `${figure.text} conflicts with ${every} on ${statement}: ${listValues(values)}.`;
     if (!sourcesAgree) message += ' The sources disagree among themselves.';
   }
-  return { message, evidence, sourcesAgree };
+  const note = statusNote(fact, values);
+  return { message: withNote(message, note), evidence, sourcesAgree, statusNote: note };
+}
+
+/** An assertion's own date, and whether the date it is shown with was inferred. */
+function evidenceDates(a: CompiledAssertion): Pick<Evidence, 'asOf' | 'dateInferred'> {
+  const inferred = a.assertion.asOf ? a.assertion.asOfInferred : a.source.date && a.source.dateInferred;
+  return { ...(a.assertion.asOf ? { asOf: a.assertion.asOf } : {}), ...(inferred ? { dateInferred: true } : {}) };
 }

@@ -4,6 +4,7 @@
  */
 import { type KbProblem, type LoadedFile, loadKnowledgeBaseText } from './loader';
 import { buildLookups } from './lookup';
+import { mergeKnowledgeBases } from './merge';
 import type { Assertion, Entity, Fact, Qualifier, Relation, Source, ValueType } from './schema';
 import { type BaseInterval, assertionInterval, baseUnit } from './values';
 
@@ -29,6 +30,8 @@ export interface CompiledFact {
    * conflict, not a sign that the figure is about something else.
    */
   yearHasDateFact: boolean;
+  /** How a completed claim of its relation reads where sources differ on status ("invested"). */
+  completedWord?: string;
 }
 
 /** An exclusive relation or qualifier: a figure said with its words belongs only to facts that have it. */
@@ -80,81 +83,14 @@ export interface KnowledgeBaseResult {
   problems: KbProblem[];
 }
 
-/** Merges files in order; later files add to earlier ones (same-id facts gain assertions). */
-// eslint-disable-next-line complexity -- 33 > 15: to be split (issue 10's loading and index work)
+/** Merges files in order (see merge.ts) and compiles the facts for matching. */
 export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseResult {
-  const problems: KbProblem[] = files.flatMap((f) => f.problems);
-  const sources = new Map<string, Source>();
-  const entities = new Map<string, Entity>();
-  const relations = new Map<string, Relation>();
-  const qualifiers = new Map<string, Qualifier>();
-  const facts = new Map<string, { fact: Fact; origin: LoadedFile; index: number }>();
+  const { sources, entities, relations, qualifiers, facts, problems } = mergeKnowledgeBases(files);
 
-  const entityOrigins = new Map<string, { origin: LoadedFile; index: number }>();
-  for (const file of files) {
-    for (const s of file.content.sources) sources.set(s.id, s);
-    file.content.entities.forEach((e, index) => {
-      const prior = entities.get(e.id);
-      entities.set(e.id, prior ? { ...prior, family: e.family ?? prior.family, aliases: [...new Set([...prior.aliases, ...e.aliases])] } : e);
-      if (e.family !== undefined) entityOrigins.set(e.id, { origin: file, index });
-    });
-    for (const r of file.content.relations) {
-      const prior = relations.get(r.id);
-      relations.set(r.id, prior ? { ...prior, keywords: [...new Set([...prior.keywords, ...r.keywords])] } : r);
-    }
-    for (const q of file.content.qualifiers) {
-      const prior = qualifiers.get(q.id);
-      qualifiers.set(q.id, prior ? { ...prior, keywords: [...new Set([...prior.keywords, ...q.keywords])] } : q);
-    }
-    file.content.facts.forEach((f, index) => {
-      const prior = facts.get(f.id);
-      if (prior) prior.fact = { ...prior.fact, assertions: [...prior.fact.assertions, ...f.assertions] };
-      else facts.set(f.id, { fact: f, origin: file, index });
-    });
-  }
-
-  for (const [id, { origin, index }] of entityOrigins) {
-    const family = entities.get(id)?.family;
-    if (family !== undefined && (!entities.has(family) || family === id)) {
-      const message = family === id ? 'family: an entity is not its own family' : `family: unknown entity "${family}"`;
-      problems.push({ file: origin.file, ...origin.locate(['entities', index, 'family']), field: `entities[${index}].family`, message });
-      entities.set(id, { ...entities.get(id)!, family: undefined });
-    }
-  }
-
-  const dated = new Set([...facts.values()].filter(({ fact }) => fact.type === 'date').map(({ fact }) => `${fact.subject}|${fact.relation}`));
+  const dated = new Set([...facts.values()].filter((fact) => fact.type === 'date').map((fact) => `${fact.subject}|${fact.relation}`));
   const compiled: CompiledFact[] = [];
-  for (const { fact, origin, index } of facts.values()) {
-    const at = (path: (string | number)[], message: string) =>
-      problems.push({ file: origin.file, ...origin.locate(['facts', index, ...path]), field: `facts[${index}].${path.join('.')}`, message });
-    let ok = true;
-    for (const role of ['subject', 'object'] as const) {
-      const id = fact[role];
-      if (id && !entities.has(id)) {
-        at([role], `${role}: unknown entity "${id}"`);
-        ok = false;
-      }
-    }
-    if (!relations.has(fact.relation)) {
-      at(['relation'], `relation: unknown relation "${fact.relation}"`);
-      ok = false;
-    }
-    fact.qualifiers.forEach((q, i) => {
-      if (!qualifiers.has(q)) {
-        at(['qualifiers', i], `qualifiers: unknown qualifier "${q}"`);
-        ok = false;
-      }
-    });
-    const assertions: CompiledAssertion[] = [];
-    fact.assertions.forEach((a, i) => {
-      const source = sources.get(a.source);
-      const isDate = typeof a.value === 'object' && 'year' in a.value;
-      if (!source) at(['assertions', i, 'source'], `source: unknown source "${a.source}"`);
-      else if (isDate !== (fact.type === 'date'))
-        at(['assertions', i, 'value'], fact.type === 'date' ? 'value: expected a date like {"year": 2026, "quarter": 3}' : 'value: expected a number, not a date');
-      else assertions.push({ assertion: a, source, interval: assertionInterval(fact, a) });
-    });
-    if (!ok || !assertions.length) continue;
+  for (const fact of facts.values()) {
+    const assertions = fact.assertions.map((a) => ({ assertion: a, source: sources.get(a.source)!, interval: assertionInterval(fact, a) }));
     const own = new Set(fact.keywords.map((k) => k.toLowerCase()));
     compiled.push({
       fact,
@@ -164,6 +100,7 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
       ownKeywords: own,
       relationImplied: relations.get(fact.relation)!.implied,
       yearHasDateFact: fact.year !== undefined && dated.has(`${fact.subject}|${fact.relation}`),
+      completedWord: relations.get(fact.relation)!.completedWord,
     });
   }
 

@@ -1,6 +1,8 @@
 /**
  * The knowledge base format. Every type the engine uses for knowledge is inferred from
- * these schemas; `schemas/dealkb.schema.json` is generated from them (npm run schema).
+ * these schemas; `schemas/dealkb.schema.json` is generated from them (npm run schema), and each
+ * field's description there is what an editor shows while completing a *.dealkb.json file, so
+ * the descriptions teach the format as docs/knowledge-base.md does.
  */
 import { z } from 'zod';
 
@@ -8,9 +10,11 @@ const id = z
   .string({ error: 'expected an id string' })
   .regex(/^[a-z0-9][a-z0-9._-]*$/, { error: 'expected an id of lowercase letters, digits, ".", "_" or "-"' });
 
-export const Scale = z.enum(['thousand', 'million', 'billion', 'trillion'], {
-  error: 'expected one of "thousand", "million", "billion", "trillion"',
-});
+export const Scale = z
+  .enum(['thousand', 'million', 'billion', 'trillion'], {
+    error: 'expected one of "thousand", "million", "billion", "trillion"',
+  })
+  .describe('The scale the number is written in: {"amount": 25, "scale": "billion"} is 25,000,000,000.');
 export type Scale = z.infer<typeof Scale>;
 
 export const SCALE_FACTOR: Record<Scale, number> = {
@@ -23,9 +27,12 @@ export const SCALE_FACTOR: Record<Scale, number> = {
 /** A quantity: a plain number, a scaled amount, or a range (both ends in the same scale). */
 export const Quantity = z.union(
   [
-    z.number(),
-    z.object({ amount: z.number(), scale: Scale.optional() }).strict(),
-    z.object({ min: z.number(), max: z.number(), scale: Scale.optional() }).strict(),
+    z.number().describe('A plain number in the fact\'s unit: 25000000000 (dollars), 33 (percent), 4 (times), 10 (years when the unit is "years").'),
+    z.object({ amount: z.number(), scale: Scale.optional() }).strict().describe('A scaled amount: {"amount": 25, "scale": "billion"}.'),
+    z
+      .object({ min: z.number(), max: z.number(), scale: Scale.optional() })
+      .strict()
+      .describe('A range, both ends in the same scale: {"min": 10, "max": 15, "scale": "billion"} for "$10-15 billion". Give it the hedge "range".'),
   ],
   { error: 'expected a number (e.g. 25000000000) or {"amount": 25, "scale": "billion"} or {"min": 10, "max": 15, "scale": "billion"}' },
 );
@@ -39,142 +46,255 @@ export const CalendarDate = z
     half: z.number().int().min(1).max(2).optional(),
     month: z.number().int().min(1).max(12).optional(),
   })
-  .strict();
+  .strict()
+  .describe('The value of a date fact, as precise as the source is: {"year": 2026}, {"year": 2026, "quarter": 3}, {"year": 2026, "half": 2}, {"year": 2026, "month": 4}.');
 export type CalendarDate = z.infer<typeof CalendarDate>;
 
-export const ValueType = z.enum(['money', 'percent', 'multiple', 'date', 'duration', 'count', 'spec'], {
-  error: 'expected one of "money", "percent", "multiple", "date", "duration", "count", "spec"',
-});
+export const ValueType = z
+  .enum(['money', 'percent', 'multiple', 'date', 'duration', 'count', 'spec'], {
+    error: 'expected one of "money", "percent", "multiple", "date", "duration", "count", "spec"',
+  })
+  .describe(
+    'The kind of figure: money (dollars), percent (percent points: 33 for 33%), multiple (4 for "4x"), date (a calendar value), duration (a span of time, with "unit": "years" or "months"…), count (things counted, with "unit": "stars"…), spec (a measurement, with "unit": "TFLOPS", "ms"…). Only figures of this kind in a draft are checked against the fact.',
+  );
 export type ValueType = z.infer<typeof ValueType>;
 
 /** How the source hedges its figure. */
-export const Hedge = z.enum(['exact', 'up-to', 'more-than', 'at-least', 'about', 'nearly', 'less-than', 'estimate', 'range'], {
-  error: 'expected one of "exact", "up-to", "more-than", "at-least", "about", "nearly", "less-than", "estimate", "range"',
-});
+export const Hedge = z
+  .enum(['exact', 'up-to', 'more-than', 'at-least', 'about', 'nearly', 'less-than', 'estimate', 'range'], {
+    error: 'expected one of "exact", "up-to", "more-than", "at-least", "about", "nearly", "less-than", "estimate", "range"',
+  })
+  .describe(
+    'How the source hedges its figure: "up to $25 billion" is up-to, "over 80%" more-than, "about $28bn" about, "nearly $60 billion" nearly, "~$18B (est.)" estimate, "$10-15 billion" range (with a {"min", "max"} value). A draft\'s figure agrees when its own interval fits the source\'s: "$20 billion" agrees with up to $25 billion, "over 70%" does not agree with over 80%. Default: exact.',
+  );
 export type Hedge = z.infer<typeof Hedge>;
+
+/** A date as sources give it: a year, a month, or a day. */
+const IsoDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, { error: 'expected a date like 2026, 2026-04 or 2026-04-15' });
+
+/** What became of a claim, as a source reports it. */
+export const Status = z
+  .enum(['announced', 'completed', 'offered', 'rejected', 'predicted', 'estimated'], {
+    error: 'expected one of "announced", "completed", "offered", "rejected", "predicted", "estimated"',
+  })
+  .describe(
+    'What the source says became of the claim: announced (made public, not yet done), completed (done: invested, paid, launched), offered (proposed to the other party), rejected (the offer was turned down), predicted (a forecast), estimated (the source\'s own estimate).',
+  );
+export type Status = z.infer<typeof Status>;
 
 export const Source = z
   .object({
-    id,
-    file: z.string().min(1).describe('File name of the source text, looked up in the sources folder.'),
-    title: z.string().min(1).describe('A descriptive title: the headline, or a description when the text has none.'),
-    publisher: z.string().min(1).optional(),
-    date: z
-      .string()
-      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'expected a date like 2026, 2026-04 or 2026-04-15' })
-      .optional(),
-    url: z.string().url().optional(),
+    id: id.describe('A short id that assertions cite as "source": lowercase letters, digits, ".", "_" or "-". It also names the footnote a fix adds ([^dc-<id>]).'),
+    file: z.string().min(1).describe('File name of the source text, looked up in the sources folder (`kb check --sources DIR`, the dealcheck.sourcesFolder setting). Quotes must be verbatim in it.'),
+    title: z.string().min(1).describe('A descriptive title: the headline, or a description when the text has none. Shown in hovers, messages and footnotes.'),
+    publisher: z.string().min(1).optional().describe('Who published it ("NextFin"). Shown in hovers and footnotes, and names the source where statuses differ.'),
+    date: IsoDate.optional().describe(
+      'When the source was published: 2026, 2026-04 or 2026-04-15. Dates decide which of a fact\'s values is the newest: a draft\'s figure that agrees only with an older value is reported as outdated.',
+    ),
+    dateInferred: z
+      .boolean()
+      .optional()
+      .describe('true when the text itself gives no date and the curator worked it out (from events it mentions, or a later source\'s account). Say how in "dateNote".'),
+    dateNote: z.string().min(1).optional().describe('How an inferred date was worked out: "HumanX 2026 conference, \'this week\'".'),
+    url: z.string().url().optional().describe('Where the source can be read.'),
   })
-  .strict();
+  .strict()
+  .describe('A source text the knowledge base quotes.');
 export type Source = z.infer<typeof Source>;
 
-export const EntityKind = z.enum(['company', 'chip', 'market', 'person', 'product', 'model', 'project', 'event', 'other']);
+export const EntityKind = z
+  .enum(['company', 'chip', 'market', 'person', 'product', 'model', 'project', 'event', 'other'])
+  .describe('What the entity is. Companies, chips, markets, people, products, models and projects compete for a fact\'s subject and object roles; events and others only add evidence.');
+
+/** How entity names match, said once for the name and the aliases. */
+const NAME_MATCHING =
+  'Matched as whole words, ignoring case and treating any run of spaces as one; an all-capital name of up to five letters (AWS, OCI) matches only in capitals.';
 
 export const Entity = z
   .object({
-    id,
-    name: z.string().min(1),
+    id: id.describe('A short id that facts use as "subject", "object" or "family".'),
+    name: z.string().min(1).describe(`The usual name ("Anthropic", "Trainium 2"). ${NAME_MATCHING}`),
     kind: EntityKind,
     aliases: z
       .array(z.string().min(1))
       .default([])
-      .describe('Other ways drafts name it. All-capital aliases (AWS, OCI) match case-sensitively.'),
+      .describe(`Other ways drafts name it: "Amazon Web Services", "AWS", "Claude maker", a ticker. ${NAME_MATCHING}`),
     family: id
       .optional()
       .describe('Entity id of the line this is one generation of ("trainium" for Trainium 2): a draft naming only the line may mean this one.'),
   })
-  .strict();
+  .strict()
+  .describe('A company, chip, market, person, product… that facts are about.');
 export type Entity = z.infer<typeof Entity>;
 
 /** What `exclusive` means, for relations and qualifiers alike. */
 const EXCLUSIVE_DOC =
   'Its words name this measure or period and no other ("valuation", "run-rate", "operating margin", "in the third quarter"): a figure said with them belongs only to facts of this relation (or with this qualifier), and stays silent when there are none. Declare the measures and periods your facts are NOT about this way, so that drafts\' figures about them are not read as your facts.';
 
-/** A word list the matcher looks for near a figure. Stems match word starts ("invest" matches "investment"). */
+/** How keywords match, said once for every keyword list. */
+const KEYWORD_MATCHING =
+  'Each keyword matches at the start of a word, ignoring case: "invest" matches "invested" and "investment", not "reinvest"; spaces match any run of spaces ("set aside"). Keywords of one or two letters ("up", "to") match whole words only. A keyword written in capitals ("CAGR", "ARR", "Q3") matches only in capitals, as a whole word. Write stems for words that inflect.';
+
+/** A word list the matcher looks for near a figure. */
 const keywords = z.array(z.string().min(1)).default([]);
 
 export const Relation = z
   .object({
-    id,
+    id: id.describe('A short id that facts use as "relation".'),
     label: z.string().min(1).describe('How the relation reads in a message: "investment", "market share".'),
-    keywords,
+    keywords: keywords.describe(
+      `Words that say a figure is this relation ("invest", "stake", "funding" for an investment). A figure's own sentence is searched, nearer words counting more. ${KEYWORD_MATCHING}`,
+    ),
     implied: z
       .boolean()
       .default(false)
-      .describe('A figure of the fact\'s type beside its subject is this relation even without its words ("Inference serving: about $28bn in 2024" is a market size).'),
+      .describe('true when a figure of the fact\'s type beside its subject is this relation even without its words ("Inference serving: about $28bn in 2024" is a market size). Default false.'),
+    completedWord: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('How a completed claim of this relation reads where sources differ on status: "invested" for an investment (default: "completed").'),
     exclusive: z
       .boolean()
       .default(false)
       .describe(EXCLUSIVE_DOC),
   })
-  .strict();
+  .strict()
+  .describe('What a figure says about its subject: an investment, a market share, a latency…');
 export type Relation = z.infer<typeof Relation>;
 
 export const Qualifier = z
   .object({
-    id,
-    label: z.string().min(1),
-    keywords,
+    id: id.describe('A short id that facts list under "qualifiers".'),
+    label: z.string().min(1).describe('How the qualifier reads: "upfront", "an offer".'),
+    keywords: keywords.describe(
+      `Words that signal the qualifier near a figure ("upfront", "initial"). A fact with the qualifier needs one of them; a fact without it loses to one with it when they are there. ${KEYWORD_MATCHING}`,
+    ),
     implicit: z
       .boolean()
       .default(false)
-      .describe('Writers often leave it unsaid (a prediction, an estimate): a figure without its words still fits, at a small cost.'),
+      .describe('true when writers often leave it unsaid (a prediction, an estimate): a figure without its words still fits a fact with this qualifier, at a small cost. Default false.'),
     exclusive: z
       .boolean()
       .default(false)
       .describe(EXCLUSIVE_DOC),
   })
-  .strict();
+  .strict()
+  .describe('Something that narrows a fact (upfront, tied to milestones, an offer, a prediction): two facts alike but for a qualifier are told apart by its words.');
 export type Qualifier = z.infer<typeof Qualifier>;
 
 export const Assertion = z
   .object({
     source: id.describe('Id of the source that states this value.'),
-    value: z.union([Quantity, CalendarDate], {
-      error: 'expected a number (e.g. 25000000000) or {"amount": 25, "scale": "billion"}, a range {"min": 10, "max": 15, "scale": "billion"}, or a date {"year": 2026, "quarter": 3}',
-    }),
+    value: z
+      .union([Quantity, CalendarDate], {
+        error: 'expected a number (e.g. 25000000000) or {"amount": 25, "scale": "billion"}, a range {"min": 10, "max": 15, "scale": "billion"}, or a date {"year": 2026, "quarter": 3}',
+      })
+      .describe('The value the source gives: a number, {"amount": 25, "scale": "billion"}, a range {"min": 10, "max": 15, "scale": "billion"}, or, for a date fact, {"year": 2026, "quarter": 3}. `kb check` checks that the quote writes it, in any spelling.'),
     hedge: Hedge.default('exact'),
     quote: z
       .string()
       .min(1)
       .max(400, { error: 'a quote is one sentence at most (400 characters)' })
-      .describe('A verbatim sentence (or table row) from the source that contains the figure.'),
-    note: z.string().min(1).optional().describe('How this source frames the figure, when it differs from others ("an offer, rejected").'),
+      .describe('A verbatim sentence (or table row) from the source that contains the figure, copied exactly (curly quotes and dashes too): `kb check` finds it in the source file. Shown in hovers and footnotes.'),
+    note: z.string().min(1).optional().describe('How this source frames the figure, when it differs from others ("an offer, rejected"). Shown beside the value in hovers.'),
+    asOf: IsoDate.optional().describe(
+      'When the value held, if not at the source\'s date: a 2026 article recalling "the $4 billion invested in 2023" asserts $4 billion as of 2023. Decides, with the source\'s date, which value is the newest.',
+    ),
+    asOfInferred: z.boolean().optional().describe('true when the text gives no date for the value and the curator inferred "asOf".'),
+    status: z
+      .union([Status, z.array(Status).min(1)])
+      .optional()
+      .describe('What became of the claim in this source: "completed", or several in order, ["offered", "rejected"]. When sources differ, messages and hovers say who says what; predicted, estimated, offered and rejected values never make another value outdated.'),
   })
-  .strict();
+  .strict()
+  .describe('One source\'s value for a fact, with its words.');
 export type Assertion = z.infer<typeof Assertion>;
 
 export const Fact = z
   .object({
-    id,
-    statement: z.string().min(1).describe('The fact in plain words, without the figure: "Amazon\'s investment in Anthropic".'),
-    subject: id.describe('Entity id of who or what the figure is about.'),
-    relation: id.describe('Relation id.'),
-    object: id.optional().describe('Entity id of the counterpart, if any (the company invested in).'),
-    qualifiers: z.array(id).default([]).describe('Qualifier ids that narrow the fact (upfront, milestone, prediction, offer, total).'),
-    year: z.number().int().optional().describe('The year the figure is for (market size in 2024, projection for 2028).'),
+    id: id.describe('A short id for the fact, unique in the knowledge base: "amazon-anthropic-investment".'),
+    statement: z.string().min(1).describe('The fact in plain words, without the figure, as messages use it: "Amazon\'s investment in Anthropic".'),
+    subject: id.describe('Entity id of who or what the figure is about (the investor, the market, the chip). A draft must name it, or its family, near the figure.'),
+    relation: id.describe('Relation id: what the figure says about the subject.'),
+    object: id.optional().describe('Entity id of the counterpart, if any (the company invested in). Named near the figure, it counts for the fact; another party of its kind there counts against.'),
+    qualifiers: z
+      .array(id)
+      .default([])
+      .describe('Qualifier ids that narrow the fact (upfront, milestone, offer, prediction): "$5 billion upfront" is the upfront part, not the whole investment.'),
+    year: z.number().int().optional().describe('The year the figure is for (market size in 2024, projection for 2028): a different year beside a draft\'s figure counts against the fact.'),
     type: ValueType,
     unit: z
       .string()
       .min(1)
       .optional()
-      .describe('Unit for spec, count and duration values: "TFLOPS", "TFLOPS/W", "ms", "USD/1M tokens", "stars", "months".'),
-    condition: z.string().min(1).optional().describe('Measurement condition shown with the value: "FP16", "Llama 70B".'),
-    keywords: keywords.describe('Extra words that point at this fact beyond its relation and qualifiers.'),
-    assertions: z.array(Assertion).min(1, { error: 'a fact needs at least one assertion' }),
+      .describe('Required for duration ("years", "months", "quarters", "weeks", "days"), count ("stars", "parameters") and spec ("TFLOPS", "TFLOPS/W", "ms", "USD/1M tokens") facts: a draft\'s figure is compared only in the same unit.'),
+    condition: z.string().min(1).optional().describe('A measurement condition shown with the value ("FP16", "Llama 70B"); informative only, not matched.'),
+    keywords: keywords.describe(
+      `Extra words that point at this fact beyond its relation and qualifiers ("Trainium", "FP16", "headline"): evidence for this fact over its siblings. ${KEYWORD_MATCHING}`,
+    ),
+    assertions: z.array(Assertion).min(1, { error: 'a fact needs at least one assertion' }).describe('What each source says, one entry per source and value.'),
+  })
+  .strict()
+  .describe('One figure-bearing fact: who, what relation, qualifiers, and what each source says.');
+export type Fact = z.infer<typeof Fact>;
+
+export const EntityExtension = z
+  .object({
+    id: id.describe('Id of an entity defined in an earlier knowledge base (the bundled one, or a file before this).'),
+    aliases: z.array(z.string().min(1)).min(1, { error: 'list at least one alias to add' }).describe('Aliases to add.'),
   })
   .strict();
-export type Fact = z.infer<typeof Fact>;
+export const KeywordExtension = z
+  .object({
+    id: id.describe('Id of a relation or qualifier defined in an earlier knowledge base.'),
+    keywords: z.array(z.string().min(1)).min(1, { error: 'list at least one keyword to add' }).describe('Keywords to add.'),
+  })
+  .strict();
+export const FactExtension = z
+  .object({
+    id: id.describe('Id of a fact defined in an earlier knowledge base.'),
+    keywords: z.array(z.string().min(1)).optional().describe('Keywords to add to the fact.'),
+    assertions: z.array(Assertion).default([]).describe('Assertions to add: another source\'s value for the same fact.'),
+  })
+  .strict();
+
+export const Extensions = z
+  .object({
+    entities: z.array(EntityExtension).default([]),
+    relations: z.array(KeywordExtension).default([]),
+    qualifiers: z.array(KeywordExtension).default([]),
+    facts: z.array(FactExtension).default([]),
+  })
+  .strict()
+  .describe('Additions to entries another knowledge base defines (the bundled one, or a file loaded before this): aliases, keywords, assertions. Reusing an id under "entities", "facts"… is an error; adding goes here.');
+export type Extensions = z.infer<typeof Extensions>;
+
+export const Overrides = z
+  .object({
+    relations: z.array(Relation).default([]),
+    qualifiers: z.array(Qualifier).default([]),
+  })
+  .strict()
+  .describe('Relations and qualifiers that replace, whole, those another knowledge base defines with the same id: their keywords change which fact the bundled figures match.');
+export type Overrides = z.infer<typeof Overrides>;
 
 export const KnowledgeBaseFile = z
   .object({
     $schema: z.string().optional(),
-    version: z.literal(1, { error: 'expected "version": 1' }),
-    sources: z.array(Source).default([]),
-    entities: z.array(Entity).default([]),
-    relations: z.array(Relation).default([]),
-    qualifiers: z.array(Qualifier).default([]),
-    facts: z.array(Fact).default([]),
+    version: z.literal(1, { error: 'expected "version": 1' }).describe('The format version: 1.'),
+    sources: z.array(Source).default([]).describe('The source texts, each with an id that assertions cite.'),
+    entities: z.array(Entity).default([]).describe('Companies, chips, markets, people… with the names drafts use for them.'),
+    relations: z.array(Relation).default([]).describe('What figures say (investment, market share…), with the words that say it.'),
+    qualifiers: z.array(Qualifier).default([]).describe('What narrows a fact (upfront, offer, prediction…), with the words that signal it.'),
+    facts: z.array(Fact).default([]).describe('The facts, each with one assertion per source.'),
+    extend: Extensions.optional(),
+    override: Overrides.optional(),
   })
   .strict();
 export type KnowledgeBaseFile = z.infer<typeof KnowledgeBaseFile>;
+
+/** The statuses an assertion records, in order; none when it records none. */
+export function statusesOf(a: Assertion): Status[] {
+  return a.status === undefined ? [] : typeof a.status === 'string' ? [a.status] : a.status;
+}

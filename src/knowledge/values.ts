@@ -6,7 +6,19 @@ export interface BaseInterval {
   hi: number;
 }
 
-const MONTHS_PER_UNIT: Record<string, number> = { years: 12, year: 12, months: 1, month: 1, quarters: 3, weeks: 12 / 52, days: 12 / 365 };
+/** Months in each unit of time a duration fact may be given in. A Map, so "constructor" is no unit. */
+export const DURATION_UNITS: ReadonlyMap<string, number> = new Map([
+  ['years', 12],
+  ['year', 12],
+  ['months', 1],
+  ['month', 1],
+  ['quarters', 3],
+  ['quarter', 3],
+  ['weeks', 12 / 52],
+  ['week', 12 / 52],
+  ['days', 12 / 365],
+  ['day', 12 / 365],
+]);
 
 export function dateInterval(d: CalendarDate): BaseInterval {
   const y = d.year * 12;
@@ -24,7 +36,7 @@ export function baseUnit(fact: Fact): string | undefined {
 export function assertionInterval(fact: Fact, a: Assertion): BaseInterval {
   const v = a.value;
   if (typeof v === 'object' && 'year' in v) return dateInterval(v);
-  const factor = fact.type === 'duration' ? (MONTHS_PER_UNIT[fact.unit ?? 'months'] ?? 1) : 1;
+  const factor = fact.type === 'duration' ? (DURATION_UNITS.get(fact.unit ?? 'months') ?? 1) : 1;
   if (typeof v === 'number') return { lo: v * factor, hi: v * factor };
   const scale = v.scale ? SCALE_FACTOR[v.scale] : 1;
   if ('amount' in v) return { lo: v.amount * scale * factor, hi: v.amount * scale * factor };

@@ -29,6 +29,7 @@ export function toDiagnostic(finding: Finding, settings: Settings, locate: Locat
   const severity: Severity =
     finding.kind === 'supported' ? (settings.showSupported ? 'hint' : 'ignore')
     : finding.kind === 'unverified' ? 'ignore'
+    : finding.kind === 'outdated' ? settings.outdatedSeverity
     : (settings.severity[figureType(finding.code)] ?? 'warning');
   if (severity === 'ignore') return undefined;
   const relatedInformation: DiagnosticRelatedInformation[] = [];

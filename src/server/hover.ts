@@ -20,11 +20,14 @@ export function hoverMarkdown(finding: Finding, links?: HoverLinks): string {
   const verdict =
     finding.kind === 'supported'
       ? `✓ **${escapeMarkdown(finding.text)}** agrees with ${finding.evidence.filter((e) => e.agrees).length === 1 ? 'a source' : 'the sources marked ✓'}`
-      : `⚠ **${escapeMarkdown(finding.text)}** agrees with no source`;
+      : finding.kind === 'outdated'
+        ? `⏱ **${escapeMarkdown(finding.text)}** agrees only with older values (marked ✓) that newer sources have replaced`
+        : `⚠ **${escapeMarkdown(finding.text)}** agrees with no source`;
   const lines = [`**${escapeMarkdown(finding.statement ?? finding.text)}** (dealcheck)`, '', `${verdict}. ${finding.sourcesAgree ? 'The sources agree.' : 'The sources disagree among themselves.'}`, ''];
   for (const e of finding.evidence) {
-    const by = [e.publisher, formatSourceDate(e.date)].filter(Boolean).join(', ');
-    const note = e.note ? ` (${escapeMarkdown(e.note)})` : '';
+    const date = formatSourceDate(e.asOf ?? e.date);
+    const by = [e.publisher, date && `${e.asOf ? 'as of ' : ''}${date}${e.dateInferred ? ' (date inferred)' : ''}`].filter(Boolean).join(', ');
+    const note = [e.status, e.note].filter(Boolean).map((n) => ` (${escapeMarkdown(n!)})`).join('');
     lines.push(`- ${e.agrees ? '✓' : '✗'} **${escapeMarkdown(e.value)}**${note} — *${escapeMarkdown(e.title)}*${by ? `, ${escapeMarkdown(by)}` : ''}`);
     lines.push(`  > "${escapeMarkdown(e.quote)}"`);
   }

@@ -14,6 +14,11 @@ import { type KbProblem, type KnowledgeBase, loadKnowledgeBase } from '../knowle
 import type { Settings } from './settings';
 
 export const KB_GLOB = '**/*.dealkb.{json,yaml,yml}';
+/**
+ * Folders whose knowledge bases are not loaded unless configured: test fixtures are written to
+ * test the loader, not to be checked against (this repository's own would double the bundled facts).
+ */
+const KB_GLOB_IGNORE = ['**/node_modules/**', '**/.git/**', '**/test/**', '**/tests/**', '**/fixtures/**', '**/__fixtures__/**', '**/testdata/**'];
 
 export interface KnowledgeState {
   kb: KnowledgeBase;
@@ -40,7 +45,7 @@ export function knowledgeBaseFiles(input: KnowledgeInput): string[] {
     else for (const folder of input.folders.length ? input.folders : [process.cwd()]) out.add(resolve(folder, f));
   }
   for (const folder of input.folders) {
-    for (const f of fg.sync(KB_GLOB, { cwd: folder, ignore: ['**/node_modules/**', '**/.git/**'], absolute: true, dot: false }).sort()) out.add(f);
+    for (const f of fg.sync(KB_GLOB, { cwd: folder, ignore: KB_GLOB_IGNORE, absolute: true, dot: false }).sort()) out.add(f);
   }
   return [...out];
 }

@@ -18,13 +18,16 @@ export const Settings = z.object({
   knowledgeBase: z
     .array(z.string())
     .default([])
-    .describe('Extra knowledge base files (.dealkb.json, .json, .yaml), relative to the workspace folder. Files named *.dealkb.json or *.dealkb.yaml in the workspace are loaded too.'),
+    .describe('Extra knowledge base files (.dealkb.json, .json, .yaml), relative to the workspace folder. Files named *.dealkb.json or *.dealkb.yaml in the workspace are loaded too, except under test, tests and fixtures folders.'),
   useBundledKnowledgeBase: z.boolean().default(true).describe('Use the knowledge base that ships with dealcheck, curated from five source articles.'),
   sourcesFolder: z
     .string()
     .default('')
     .describe('Folder holding the source texts the knowledge base quotes; when set, hovers and related information link to the quoted line.'),
   severity: severityByKind.default(Object.fromEntries(ValueType.options.map((kind) => [kind, 'warning'])) as Record<ValueType, Severity>),
+  outdatedSeverity: Severity.default('information').describe(
+    'Severity of an outdated figure: one that agrees only with a value a newer source has replaced ("$4 billion" after later sources report $8 and $25 billion); "ignore" turns the check off.',
+  ),
   showSupported: z.boolean().default(false).describe('Also mark figures the sources support, as hints.'),
   debounceMs: z.number().int().min(0).max(5000).default(150).describe('Wait this long after typing stops before pushing diagnostics (clients that pull get them at once).'),
 });

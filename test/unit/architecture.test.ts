@@ -26,4 +26,16 @@ describe('architecture', () => {
       assert.deepEqual(offenders.map((f) => relative(root, f)), []);
     });
   }
+
+  // The report and the configuration's schema are shown and read by the editor too (a webview, a
+  // web worker): they use neither Node nor the editor.
+  for (const path of ['src/report', 'src/config/schema.ts', 'src/config/index.ts']) {
+    it(`${path} imports no Node built-in, vscode or language server library`, () => {
+      const all = path.endsWith('.ts') ? [join(root, path)] : files(join(root, path));
+      const offenders = all.filter((f) =>
+        /from\s+['"](?:node:[^'"]+|fs|path|os|url|crypto|child_process|worker_threads|vscode|vscode-languageserver[^'"]*)['"]/.test(readFileSync(f, 'utf8')),
+      );
+      assert.deepEqual(offenders.map((f) => relative(root, f)), []);
+    });
+  }
 });

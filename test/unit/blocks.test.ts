@@ -17,6 +17,12 @@ const cases: [name: string, doc: string, blocks: string[]][] = [
   ['one-line HTML comment', '<!-- x -->\n\nz', ['<!-- x -->\n\n', 'z']],
   ['table is one block', '| a | b |\n|---|---|\n| 1 | 2 |\n\nz', ['| a | b |\n|---|---|\n| 1 | 2 |\n\n', 'z']],
   ['CRLF line ends', 'a\r\n\r\nb\r\n', ['a\r\n\r\n', 'b\r\n']],
+  ['CR line ends', 'a\r\rb\r\r```\rx\r\ry\r```\r\rz', ['a\r\r', 'b\r\r', '```\rx\r\ry\r```\r\r', 'z']],
+  ['mixed line ends', 'a\r\n\rb\n\r\nc', ['a\r\n\r', 'b\n\r\n', 'c']],
+  ['front matter after a byte order mark', '\uFEFF---\ra: 1\r\rb: 2\r---\rtext', ['\uFEFF---\ra: 1\r\rb: 2\r---\r', 'text']],
+  ['an unclosed --- is a rule, not front matter', '---\n\na\n\nb', ['---\n\n', 'a\n\n', 'b']],
+  ['front matter being typed', '---\ntitle: x\n\na', ['---\ntitle: x\n\n', 'a']],
+  ['TOML front matter', '+++\na = 1\n\n+++\nb', ['+++\na = 1\n\n+++\n', 'b']],
   ['empty document', '', ['']],
 ];
 
@@ -26,13 +32,13 @@ describe('splitBlocks', () => {
       const blocks = splitBlocks(doc);
       assert.deepEqual(blocks.map((b) => b.text), expected);
       for (const b of blocks) assert.equal(doc.slice(b.start, b.start + b.text.length), b.text);
-      for (const b of blocks) assert.equal(doc.slice(0, b.start).split('\n').length - 1, b.line);
+      for (const b of blocks) assert.equal(doc.slice(0, b.start).split(/\r\n?|\n/).length - 1, b.line);
     });
   }
 });
 
 describe('a BlockDocument after edits equals splitting its text anew', () => {
-  const pieces = ['text $5B', '\n', '\n\n', '\r\n', '```', '~~~', '    ', '  ', '- ', '> ', '<!--', '-->', '<pre>', '</pre>', '| a |', '---', '# ', 'Amazon', '2024'];
+  const pieces = ['text $5B', '\n', '\n\n', '\r\n', '\r', '\r\r', '\uFEFF', '```', '~~~', '    ', '  ', '- ', '> ', '<!--', '-->', '<pre>', '</pre>', '| a |', '---', '# ', 'Amazon', '2024'];
   let seed = 11;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const pick = () => pieces[Math.floor(random() * pieces.length)];
@@ -64,12 +70,15 @@ describe('a BlockDocument after edits equals splitting its text anew', () => {
 });
 
 describe('BlockDocument.offsetAt agrees with vscode-languageserver-textdocument', () => {
-  const texts = ['', 'a', 'a\n', 'ab\ncd\n\nef', 'a\r\nbc\r\n\r\nd\r\n', '# T\n\npara one\nline two\n\n- item\n\n```\ncode\n\nmore\n```\n\nend'];
+  const texts = [
+    '', 'a', 'a\n', 'ab\ncd\n\nef', 'a\r\nbc\r\n\r\nd\r\n', '# T\n\npara one\nline two\n\n- item\n\n```\ncode\n\nmore\n```\n\nend',
+    'a\rbc\r\rd\r', 'a\r\n\rb\n\r\nc\r', '\uFEFFa\r\rb',
+  ];
   for (const text of texts) {
     it(JSON.stringify(text), () => {
       const doc = new BlockDocument(text);
       const reference = TextDocument.create('file:///x.md', 'markdown', 1, text);
-      const lines = text.split('\n').length;
+      const lines = reference.lineCount;
       for (let line = -1; line <= lines + 1; line++)
         for (let character = -1; character <= 12; character++)
           assert.equal(doc.offsetAt({ line, character }), reference.offsetAt({ line, character }), `line ${line}, character ${character}`);

@@ -1,21 +1,28 @@
 /** For people: `file:line:col  severity  message  (code)`, 1-based like editors show. */
-import type { Report } from '../../diagnostics/finding';
+import type { Checked } from '../check-files';
+import { plural } from '../io';
+import type { Style } from '../../report/text';
+import { PLAIN } from '../../report/text';
 
-export function formatText(report: Report): string {
-  const lines: string[] = [];
+export function* textChunks(files: readonly Checked[], style: Style = PLAIN): Generator<string> {
   let conflicts = 0;
   let supported = 0;
-  for (const file of report.files) {
-    if (file.skipped) lines.push(`${file.path}: ${file.skipped}`);
+  let errors = 0;
+  const severityStyle = { error: style.red, warning: style.yellow, information: style.dim, hint: style.dim };
+  for (const file of files) {
+    if (file.error) {
+      errors++;
+      yield `${file.path}: ${style.red(`error: ${file.error}`)}\n`;
+    }
+    if (file.skipped) yield `${file.path}: ${file.skipped}\n`;
     for (const f of file.findings) {
-      if (f.kind === 'conflict') conflicts++;
-      else supported++;
-      lines.push(`${file.path}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${f.message}  (${f.code})`);
+      if (f.kind === 'conflict' || f.kind === 'outdated') conflicts++;
+      else if (f.kind === 'supported') supported++;
+      yield `${file.path}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${severityStyle[f.severity](f.severity)}  ${f.message}  ${style.dim(`(${f.code})`)}\n`;
     }
   }
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  lines.push(
-    `${plural(conflicts, 'conflict')}${supported ? `, ${supported} supported` : ''} in ${plural(report.files.length, 'file')}.`,
-  );
-  return lines.join('\n') + '\n';
+  const summary = `${plural(conflicts, 'conflict')}${supported ? `, ${supported} supported` : ''} in ${plural(files.length, 'file')}${
+    errors ? `; ${plural(errors, 'file')} could not be checked` : ''
+  }.`;
+  yield `${conflicts || errors ? style.bold(summary) : summary}\n`;
 }

@@ -4,6 +4,7 @@
  * needs it), so typing into a long draft never copies the draft.
  */
 import type { Position } from '../finding';
+import { lineAt } from '../lines';
 import { type Block, editBlocks, lastBlockFrom, splitBlocks } from './blocks';
 
 export class BlockDocument {
@@ -36,22 +37,19 @@ export class BlockDocument {
 
   /**
    * The offset of an LSP position, as vscode-languageserver-textdocument gives it: lines end at
-   * "\n" (a "\r" before it belongs to the line end), a character past a line's end means its end,
-   * and a line past the last means the end of the document.
+   * "\n", "\r\n" or a lone "\r", a character past a line's end means its end, and a line past the
+   * last means the end of the document.
    */
   offsetAt({ line, character }: Position): number {
     if (line < 0) return 0;
     const block = this.blocks[lastBlockFrom(this.blocks, 'line', line)];
     let lineStart = 0;
     for (let l = block.line; l < line; l++) {
-      const nl = block.text.indexOf('\n', lineStart);
-      if (nl < 0) return this.length;
-      lineStart = nl + 1;
+      const { end, next } = lineAt(block.text, lineStart);
+      if (end === block.text.length) return this.length;
+      lineStart = next;
     }
     if (character <= 0) return block.start + lineStart;
-    const nl = block.text.indexOf('\n', lineStart);
-    let lineEnd = nl < 0 ? block.text.length : nl;
-    if (lineEnd > lineStart && block.text[lineEnd - 1] === '\r') lineEnd--;
-    return block.start + Math.min(lineStart + character, lineEnd);
+    return block.start + Math.min(lineStart + character, lineAt(block.text, lineStart).end);
   }
 }

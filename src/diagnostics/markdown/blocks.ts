@@ -4,8 +4,11 @@
  *
  * A split is made only where CommonMark also ends a top-level block: at a blank line followed by
  * an unindented line, outside fenced code, multi-line HTML blocks and front matter. When unsure
- * (indented continuation, an unclosed fence) blocks are merged, which is always safe.
+ * (indented continuation, an unclosed fence) blocks are merged, which is always safe. Lines end
+ * at "\n", "\r\n" or a lone "\r", as in LSP and CommonMark.
  */
+
+import { BOM, countLineBreaks, lineAt } from '../lines';
 
 export interface Block {
   /** Offset of the block's first character in the document. */
@@ -25,64 +28,88 @@ const HTML_BLOCK_ENDS: [RegExp, RegExp][] = [
   [/^ {0,3}<![A-Za-z]/, />/],
 ];
 
-/** End of front matter at the start of the document, or 0 when there is none. */
+/** The delimiter that opens front matter, and the pattern of the line that closes it. */
+const FRONT_MATTER: [open: RegExp, close: RegExp][] = [
+  [/^---[ \t]*$/, /^(?:---|\.\.\.)[ \t]*$/],
+  [/^\+\+\+[ \t]*$/, /^\+\+\+[ \t]*$/],
+];
+
+/**
+ * End of front matter at the start of the document (after a byte order mark), or 0 when there is
+ * none. Front matter that is never closed is none: the parser reads its `---` as a rule and the
+ * lines after it as Markdown, and so must the splitter, or an unclosed `---` (a rule, or front
+ * matter being typed) would make the whole draft one block.
+ */
 function frontMatterEnd(text: string): number {
-  if (!/^(---|\+\+\+)[ \t]*(\r?\n|$)/.test(text)) return 0;
-  const delimiter = text.startsWith('+++') ? /^\+\+\+\s*$/ : /^(---|\.\.\.)\s*$/;
-  let pos = text.indexOf('\n') + 1 || text.length;
-  while (pos < text.length) {
-    const nl = text.indexOf('\n', pos);
-    const next = nl < 0 ? text.length : nl + 1;
-    if (delimiter.test(text.slice(pos, nl < 0 ? text.length : nl).replace(/\r$/, ''))) return next;
+  const from = text.startsWith(BOM) ? 1 : 0;
+  const first = lineAt(text, from);
+  const delimiters = FRONT_MATTER.find(([open]) => open.test(text.slice(from, first.end)));
+  if (!delimiters) return 0;
+  for (let pos = first.next; pos < text.length; ) {
+    const line = lineAt(text, pos);
+    if (delimiters[1].test(text.slice(pos, line.end))) return line.next;
+    pos = line.next;
+  }
+  return 0;
+}
+
+/** What the splitter knows at a line: whether it is inside fenced code or an HTML block, and where that began. */
+interface ScanState {
+  sawBlank: boolean;
+  fence?: { char: string; length: number };
+  htmlEnd?: RegExp;
+  /** Offset of the line that opened the fence or HTML block the scan is in. */
+  openedAt: number;
+}
+
+/** Moves the scan past one line (without its break); true when the line starts a new top-level block. */
+function scanLine(state: ScanState, line: string, pos: number): boolean {
+  if (state.fence) {
+    const close = line.match(FENCE_CLOSE);
+    if (close && close[1][0] === state.fence.char && close[1].length >= state.fence.length) state.fence = undefined;
+    return false;
+  }
+  if (state.htmlEnd) {
+    if (state.htmlEnd.test(line)) state.htmlEnd = undefined;
+    return false;
+  }
+  if (line.trim() === '') {
+    state.sawBlank = true;
+    return false;
+  }
+  const starts = state.sawBlank && !/^\s/.test(line);
+  state.sawBlank = false;
+  const open = line.match(FENCE_OPEN);
+  const html = open ? undefined : HTML_BLOCK_ENDS.find(([start]) => start.test(line));
+  if (open) state.fence = { char: open[1][0], length: open[1].length };
+  // A one-line HTML block closes on its own line.
+  else if (html && !html[1].test(line.replace(html[0], ''))) state.htmlEnd = html[1];
+  if (state.fence || state.htmlEnd) state.openedAt = pos;
+  return starts;
+}
+
+/** Offsets where blocks start, after `from` (itself a block start). */
+function* blockStarts(text: string, from: number): Generator<number> {
+  const state: ScanState = { sawBlank: false, openedAt: from };
+  for (let pos = from; pos < text.length; ) {
+    const { end, next } = lineAt(text, pos);
+    if (scanLine(state, text.slice(pos, end), pos) && pos > from) yield pos;
     pos = next;
   }
-  return text.length;
 }
 
 /**
- * Offsets where blocks start, from `from` (itself a block start) onwards. `stop(offset)` may end
- * the scan early at a block start: the incremental splitter stops where old and new blocks meet.
+ * Where the fenced code or HTML block (comment, `<pre>`, `<script>`…) that the text ends inside
+ * began, or undefined when it ends outside any: text added at the end would land inside it.
  */
-// eslint-disable-next-line complexity -- 17 > 15: to be split (issue 13's line-ending work)
-function* blockStarts(text: string, from: number): Generator<number> {
-  let sawBlank = false;
-  let fence: { char: string; length: number } | undefined;
-  let htmlEnd: RegExp | undefined;
-  let pos = from;
-  let blockStart = from;
-  while (pos < text.length) {
-    const nl = text.indexOf('\n', pos);
-    const next = nl < 0 ? text.length : nl + 1;
-    const line = text.slice(pos, nl < 0 ? text.length : nl).replace(/\r$/, '');
-    if (fence) {
-      const close = line.match(FENCE_CLOSE);
-      if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
-    } else if (htmlEnd) {
-      if (htmlEnd.test(line)) htmlEnd = undefined;
-    } else if (line.trim() === '') {
-      sawBlank = true;
-    } else {
-      if (sawBlank && !/^\s/.test(line) && pos > blockStart) {
-        yield pos;
-        blockStart = pos;
-      }
-      sawBlank = false;
-      const open = line.match(FENCE_OPEN);
-      if (open) fence = { char: open[1][0], length: open[1].length };
-      else {
-        const html = HTML_BLOCK_ENDS.find(([start]) => start.test(line));
-        // A one-line HTML block closes on its own line.
-        if (html && !html[1].test(line.replace(html[0], ''))) htmlEnd = html[1];
-      }
-    }
+export function openConstructAt(text: string): number | undefined {
+  const state: ScanState = { sawBlank: false, openedAt: 0 };
+  for (let pos = frontMatterEnd(text); pos < text.length; ) {
+    const { end, next } = lineAt(text, pos);
+    scanLine(state, text.slice(pos, end), pos);
     pos = next;
   }
-}
-
-function countLines(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+  return state.fence || state.htmlEnd ? state.openedAt : undefined;
 }
 
 /**
@@ -102,7 +129,7 @@ function blocksFrom(text: string, starts: number[], firstLine: number, end: numb
     const start = starts[i];
     const stop = i + 1 < starts.length ? starts[i + 1] : end;
     out.push({ start: base + start, text: ownCopy(text.slice(start, stop)), line });
-    line += countLines(text, start, stop);
+    line += countLineBreaks(text, start, stop);
   }
   return out;
 }
@@ -177,7 +204,7 @@ export function editBlocks(old: readonly Block[], edit: TextEdit): Block[] {
       const end = old[resumeAt].start + delta - base;
       const middle = blocksFrom(local, starts, old[first].line, end, base);
       const lastMiddle = middle[middle.length - 1];
-      const lineShift = lastMiddle.line + countLines(local, lastMiddle.start - base, end) - old[resumeAt].line;
+      const lineShift = lastMiddle.line + countLineBreaks(local, lastMiddle.start - base, end) - old[resumeAt].line;
       const tail = old.slice(resumeAt).map((b) => ({ start: b.start + delta, text: b.text, line: b.line + lineShift }));
       return [...old.slice(0, first), ...middle, ...tail];
     }

@@ -53,7 +53,63 @@ const OPAQUE = new Set(['inlineCode', 'html', 'image', 'imageReference', 'footno
 const CONTROL = /<!--\s*dealcheck-(disable-next-line|disable-line|disable|enable)\b([^]*?)-->/g;
 
 function span(node: Nodes): [number, number] {
-  return [node.position!.start.offset!, node.position!.end.offset!];
+  const { position } = node;
+  if (position?.start.offset === undefined || position.end.offset === undefined) throw new Error(`a ${node.type} node without a position`);
+  return [position.start.offset, position.end.offset];
+}
+
+function hasPosition(node: Nodes): boolean {
+  return node.position?.start.offset !== undefined && node.position.end.offset !== undefined;
+}
+
+/** Characters a node stands for when its text is the source's own: its text, or its children's. */
+function textLength(node: Nodes): number {
+  if (node.type === 'text') return node.value.length;
+  return 'children' in node ? (node.children as Nodes[]).reduce((n, c) => n + textLength(c), 0) : 0;
+}
+
+/** Gives `nodes` consecutive positions from `offset`, as the pieces of one source text they were cut from. */
+function placeInSequence(nodes: Nodes[], offset: number) {
+  for (const node of nodes) {
+    const end = offset + textLength(node);
+    if (!hasPosition(node)) node.position = { start: { line: 0, column: 0, offset }, end: { line: 0, column: 0, offset: end } };
+    if ('children' in node) placeInSequence(node.children as Nodes[], offset);
+    offset = end;
+  }
+}
+
+/**
+ * Positions for the children a transform added without one. GFM's autolink literals are partly
+ * found after parsing (`[www.a.b [^1]`), by cutting a text node into text and link nodes that have
+ * no position. Such a run of children sits between its positioned neighbours; when their text is
+ * as long as that gap they are placed in sequence, else the gap is left out as not prose.
+ */
+function fillPositions(parent: Parents) {
+  const children = parent.children as Nodes[];
+  for (let i = 0; i < children.length; i++) {
+    if (hasPosition(children[i])) continue;
+    let j = i;
+    while (j < children.length && !hasPosition(children[j])) j++;
+    const from = i ? span(children[i - 1])[1] : span(parent as Nodes)[0];
+    const to = j < children.length ? span(children[j])[0] : span(parent as Nodes)[1];
+    const run = children.slice(i, j);
+    if (run.reduce((n, c) => n + textLength(c), 0) === to - from) {
+      placeInSequence(run, from);
+      i = j - 1;
+    } else {
+      children.splice(i, j - i, { type: 'inlineCode', value: '', position: { start: { line: 0, column: 0, offset: from }, end: { line: 0, column: 0, offset: to } } });
+    }
+  }
+}
+
+/** Every node of the tree with a position (see fillPositions). */
+function positioned(tree: Root): Root {
+  const parents: Parents[] = [tree];
+  for (let node = parents.pop(); node; node = parents.pop()) {
+    fillPositions(node);
+    for (const child of node.children as Nodes[]) if ('children' in child) parents.push(child);
+  }
+  return tree;
 }
 
 function plainText(node: Nodes): string {
@@ -146,7 +202,7 @@ export function parseProse(source: string): BlockProse {
 
 /** The prose of any block, by parsing it. */
 export function parseMarkdownProse(source: string): BlockProse {
-  const tree = processor.parse(source) as Root;
+  const tree = positioned(processor.parse(source) as Root);
   const out: BlockProse = { units: [], comments: [] };
   walk(tree, source, out);
   return out;

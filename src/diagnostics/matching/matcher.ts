@@ -109,3 +109,13 @@ export function explainCandidates(figure: Figure, candidates: readonly (Scored |
     agrees: s.fact.assertions.some((a) => agrees(figure, a.interval, a.assertion.hedge)),
   }));
 }
+
+/** Every candidate fact for every figure of the unit, with the figure's verdict: explain's view of one unit. */
+export function explainUnit(unit: ProseUnit, kb: KnowledgeBase): { figure: Figure; match?: Match; question: boolean; candidates: ExplainedCandidate[] }[] {
+  return candidatesOfUnit(unit, kb).map(({ figure, sentenceEnd, question, candidates }) => ({
+    figure,
+    match: verdict(figure, candidates.filter(isScored), sentenceEnd),
+    question,
+    candidates: explainCandidates(figure, candidates),
+  }));
+}

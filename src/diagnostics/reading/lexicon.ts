@@ -37,6 +37,7 @@ export const Lexicon = z.object({
   countModifiers: WordList,
   partyNouns: WordList,
   subordinateOpenings: WordList,
+  pastMarkers: WordList,
 });
 export type Lexicon = z.infer<typeof Lexicon>;
 

@@ -8,6 +8,7 @@ import type { Figure } from '../../../src/diagnostics/figures/figure';
 import { findFigures } from '../../../src/diagnostics/figures/find-figures';
 import { parseNumberWords } from '../../../src/diagnostics/figures/numbers';
 import { DEADLINE_BEFORE } from '../../../src/diagnostics/matching/evidence';
+import { PAST_MARKER } from '../../../src/diagnostics/outdated';
 import { ATTACHMENT } from '../../../src/diagnostics/matching/model';
 import { JOINERS, attachment } from '../../../src/diagnostics/reading/attachment';
 import { layout, spanIndexAt } from '../../../src/diagnostics/reading/layout';
@@ -89,6 +90,7 @@ describe('lexicon', () => {
       it(`pronoun ${word}: ${example}`, () => assert.ok(PRONOUN_OPENING.test(example.slice(example.indexOf('. ') + 2))));
     for (const list of [LEXICON.writerOpenings, LEXICON.writerContractions])
       for (const [word, example] of Object.entries(list.entries)) it(`writer ${word}: ${example}`, () => assert.ok(WRITER_OPENING.test(example)));
+    for (const [word, example] of Object.entries(LEXICON.pastMarkers.entries)) it(`past marker ${word}: ${example}`, () => assert.ok(PAST_MARKER.test(example)));
     for (const [word, example] of Object.entries(LEXICON.subordinateOpenings.entries))
       it(`subordinate opening ${word}: ${example}`, () => assert.match(example.slice(mainClauseStart(example, { start: 0, end: example.length })), /^Amazon /));
     for (const [word, example] of Object.entries(LEXICON.deadlineWords.entries))

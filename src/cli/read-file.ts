@@ -1,0 +1,62 @@
+/**
+ * Reads a file the user named or a folder walk found, safely: only a regular file is opened
+ * (a FIFO, a device such as /dev/zero or a socket would block or never end), opened without
+ * blocking, and read up to a size limit. Failures come back as a reason, never a throw.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+
+export type ReadResult = { text: string; bom: boolean } | { error: string } | { tooLarge: number };
+
+/** A draft or knowledge base larger than this is not read: the engine skips documents past 20 MB anyway. */
+export const MAX_FILE_BYTES = 20_000_000;
+
+function kindOf(stat: Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+function errno(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? (e as Error).message);
+}
+
+export function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): ReadResult {
+  let stat: Stats;
+  try {
+    stat = statSync(path);
+  } catch (e) {
+    return { error: `cannot read it: ${errno(e)}` };
+  }
+  if (!stat.isFile()) return { error: `not read: it is ${kindOf(stat)}, not a regular file` };
+  if (stat.size > maxBytes) return { tooLarge: stat.size };
+  let fd: number;
+  try {
+    // O_NONBLOCK: should the path have been swapped for a FIFO since the stat, opening it does not hang.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    return { error: `cannot read it: ${errno(e)}` };
+  }
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) return { error: `not read: it is ${kindOf(opened)}, not a regular file` };
+    const buffer = Buffer.alloc(Math.min(opened.size, maxBytes) + 1);
+    let length = 0;
+    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
+    // It grew past the limit while being read.
+    if (length > maxBytes) return { tooLarge: length };
+    return decode(buffer.subarray(0, length));
+  } catch (e) {
+    return { error: `cannot read it: ${errno(e)}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** UTF-8, with a byte order mark set aside: editors hide it, so positions count from after it. */
+export function decode(bytes: Uint8Array): { text: string; bom: boolean } {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { text: Buffer.from(bytes.buffer, bytes.byteOffset + (bom ? 3 : 0), bytes.length - (bom ? 3 : 0)).toString('utf8'), bom };
+}

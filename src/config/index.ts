@@ -1,0 +1,2 @@
+/** The configuration file's schema and parser (pure). Discovery on disk: ./discover (Node only). */
+export * from './schema';

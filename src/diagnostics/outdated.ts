@@ -1,0 +1,99 @@
+/**
+ * Outdated figures: a figure that agrees only with values a newer source has replaced ("Amazon has
+ * invested $4 billion in Anthropic", true in 2023, since raised to $8 billion and then up to $25
+ * billion). A pure step after the matcher's verdict: it reads the match (the figure, its fact, the
+ * assertions it agrees with) and the dates and statuses the curator gave the assertions.
+ */
+import type { CompiledAssertion } from '../knowledge/knowledge-base';
+import { type DateSpan, assertionDate, dateSpan, isBefore } from '../knowledge/dates';
+import { type Status, statusesOf } from '../knowledge/schema';
+import { formatSourceDate } from './citations';
+import { LEXICON, alternationOf } from './reading/lexicon';
+import type { Match } from './matching/matcher';
+import { type SourceValue, sourceValues } from './messages';
+import { joinWords, sourceName } from './status';
+
+/** A value with one of these statuses replaces nothing: an offer, a forecast or an estimate is no new fact. */
+const NOT_UPDATING: ReadonlySet<Status> = new Set(['offered', 'rejected', 'predicted', 'estimated']);
+
+export interface Outdated {
+  /** The assertions the figure agrees with, each older than every one in `newer`. */
+  older: CompiledAssertion[];
+  /** The assertions that replace them, newest first. */
+  newer: CompiledAssertion[];
+}
+
+/** Whether an assertion's value can replace an older one: dated, and a claim rather than an offer, forecast or estimate. */
+function updates(a: CompiledAssertion): DateSpan | undefined {
+  if (a.assertion.hedge === 'estimate' || statusesOf(a.assertion).some((s) => NOT_UPDATING.has(s))) return undefined;
+  return assertionDate(a.assertion, a.source);
+}
+
+/** Words that set the figure in the past, as true then ("Amazon first committed up to $4 billion"). */
+export const PAST_MARKER = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.pastMarkers)})(?![\p{L}\p{N}])`, 'iu');
+
+/** Years the figure's sentence names besides the figure ("In 2023, Amazon committed $4 billion"). */
+const YEAR = /(?<![\p{L}\p{N}])(?:19|20)\d\d(?![\p{L}\p{N}])/gu;
+
+/**
+ * The figure's sentence in its unit, for the years it names: from the last sentence end before the
+ * figure to the figure's sentence end, without the figure itself.
+ */
+export function sentenceAround(text: string, figure: { start: number; end: number }, sentenceEnd: number): string {
+  let start = 0;
+  for (const m of text.slice(0, figure.start).matchAll(/[.!?]\s+|\n/g)) start = m.index + m[0].length;
+  return `${text.slice(start, figure.start)} ${text.slice(figure.end, Math.max(sentenceEnd, figure.end))}`;
+}
+
+/**
+ * Whether the figure is outdated: it agrees with some assertions, all of them dated, and the fact
+ * has updating assertions with other values strictly newer than each of them. A sentence that
+ * dates its figure to before the newer values ("In 2023, …") is a true statement about then.
+ */
+export function outdatedVerdict(match: Match, sentence = ''): Outdated | undefined {
+  if (!match.agreeing.length) return undefined;
+  const olderDates = match.agreeing.map((a) => assertionDate(a.assertion, a.source));
+  if (olderDates.some((d) => d === undefined)) return undefined;
+  const newer = match.fact.assertions
+    .filter((a) => !match.agreeing.includes(a))
+    .map((a) => ({ a, date: updates(a) }))
+    .filter((x): x is { a: CompiledAssertion; date: DateSpan } => x.date !== undefined && olderDates.every((d) => isBefore(d!, x.date!)))
+    .sort((x, y) => y.date.lo - x.date.lo);
+  if (!newer.length) return undefined;
+  const newest = newer[0].date;
+  const years = [...sentence.matchAll(YEAR)].map((m) => dateSpan(m[0]));
+  if (years.some((y) => isBefore(y, newest)) || PAST_MARKER.test(sentence)) return undefined;
+  return { older: match.agreeing, newer: newer.map((x) => x.a) };
+}
+
+function dateWords(a: CompiledAssertion): string {
+  const date = assertionDate(a.assertion, a.source);
+  return date ? formatSourceDate(date.text)! : 'undated';
+}
+
+/** The newer values as fixes offer them: only the newer sources, newest first, then the most sources. */
+export function outdatedValues(match: Match, outdated: Outdated): SourceValue[] {
+  const rank = (a: CompiledAssertion) => outdated.newer.indexOf(a);
+  return sourceValues(match)
+    .map((v) => ({ ...v, agrees: false, assertions: v.assertions.filter((a) => rank(a) >= 0).sort((a, b) => rank(a) - rank(b)) }))
+    .filter((v) => v.assertions.length)
+    .sort((a, b) => rank(a.assertions[0]) - rank(b.assertions[0]) || b.assertions.length - a.assertions.length);
+}
+
+/** "A value (B and C, April 2026)": the sources that say it and when. */
+function described(label: string, assertions: readonly CompiledAssertion[]): string {
+  const dates = [...new Set(assertions.map(dateWords))];
+  return `${label} (${joinWords([...new Set(assertions.map(sourceName))])}, ${joinWords(dates)})`;
+}
+
+/**
+ * "$4 billion is outdated on Amazon's investment in Anthropic: it agrees with up to $4 billion
+ * (anthropic-up-to-4b, September 2023), but newer sources say $25 billion (AINews and
+ * anthropic-25b-aws-100b, April 2026) and $8 billion (NextFin, April 2026)."
+ */
+export function outdatedMessage(match: Match, outdated: Outdated): string {
+  const all = sourceValues(match);
+  const older = all.filter((v) => v.agrees).map((v) => described(v.label, v.assertions.filter((a) => outdated.older.includes(a))));
+  const newer = outdatedValues(match, outdated).map((v) => described(v.label, v.assertions));
+  return `${match.figure.text} is outdated on ${match.fact.fact.statement}: it agrees with ${joinWords(older)}, but ${outdated.newer.length > 1 ? 'newer sources say' : 'a newer source says'} ${joinWords(newer)}.`;
+}

@@ -1,0 +1,213 @@
+/**
+ * Several knowledge base files as one: the bundled file and the user's, in order. An id means one
+ * entry: the same entry loaded twice (a workspace copy of the bundled file, a file given twice)
+ * counts once, and a different entry with an id already taken is an error, never a silent merge.
+ * A file adds to another's entries only under "extend", and replaces a relation or qualifier only
+ * under "override". References are checked once everything is in: an unknown id is reported once
+ * per file with a "did you mean", and a reference to an entry that was itself rejected is not
+ * reported again.
+ */
+import type { KbProblem, LoadedFile, Path, SectionName } from './loader';
+import { SECTION_NAMES, formatPath } from './loader';
+import type { Assertion, Entity, Fact, Qualifier, Relation, Source } from './schema';
+import { didYouMean } from './suggest';
+
+/** Where an entry (or an assertion) was written. */
+export interface Origin {
+  file: LoadedFile;
+  path: Path;
+}
+
+export interface MergedKnowledgeBase {
+  sources: Map<string, Source>;
+  entities: Map<string, Entity>;
+  relations: Map<string, Relation>;
+  qualifiers: Map<string, Qualifier>;
+  /** The facts whose references all resolve, each with the assertions whose source is known. */
+  facts: Map<string, Fact>;
+  /** Where each entry and assertion of the merged knowledge base was written. */
+  origins: Map<object, Origin>;
+  problems: KbProblem[];
+}
+
+type Entry = Source | Entity | Relation | Qualifier | Fact;
+
+/** Structural equality of parsed JSON values (key order aside). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+const HOW_TO_ADD: Record<SectionName, string> = {
+  sources: 'give this source another id',
+  entities: 'to add aliases to it, list it under "extend" → "entities"',
+  relations: 'to add keywords to it, list it under "extend" → "relations"; to replace it, under "override" → "relations"',
+  qualifiers: 'to add keywords to it, list it under "extend" → "qualifiers"; to replace it, under "override" → "qualifiers"',
+  facts: 'to add assertions to it, list it under "extend" → "facts"',
+};
+
+const SINGULAR: Record<SectionName, string> = { sources: 'source', entities: 'entity', relations: 'relation', qualifiers: 'qualifier', facts: 'fact' };
+
+function problem(origin: Origin, path: Path, message: string): KbProblem {
+  const full = [...origin.path, ...path];
+  return { file: origin.file.file, ...origin.file.locate(full), field: formatPath(full), message };
+}
+
+function where(origin: Origin): string {
+  if (origin.file.description) return origin.file.description;
+  return `${origin.file.file}:${origin.file.locate(origin.path).line + 1}`;
+}
+
+/** The merge in progress: every id's entry so far, the ids of rejected entries, and the problems. */
+interface Merge {
+  defs: Record<SectionName, Map<string, Entry>>;
+  rejected: Record<SectionName, Set<string>>;
+  origins: Map<object, Origin>;
+  problems: KbProblem[];
+}
+
+export function mergeKnowledgeBases(files: readonly LoadedFile[]): MergedKnowledgeBase {
+  const m: Merge = {
+    defs: Object.fromEntries(SECTION_NAMES.map((s) => [s, new Map<string, Entry>()])) as Merge['defs'],
+    rejected: Object.fromEntries(SECTION_NAMES.map((s) => [s, new Set<string>()])) as Merge['rejected'],
+    origins: new Map(),
+    problems: files.flatMap((f) => f.problems),
+  };
+  for (const file of files) for (const section of SECTION_NAMES) define(m, file, section);
+  for (const file of files) {
+    extendKeywords(m, file);
+    extendFacts(m, file);
+    override(m, file);
+  }
+  const facts = checkReferences(m);
+  return {
+    sources: m.defs.sources as Map<string, Source>,
+    entities: m.defs.entities as Map<string, Entity>,
+    relations: m.defs.relations as Map<string, Relation>,
+    qualifiers: m.defs.qualifiers as Map<string, Qualifier>,
+    facts,
+    origins: m.origins,
+    problems: m.problems,
+  };
+}
+
+/** A file's entries of one section: new ids are defined, the same entry again counts once, another entry with a taken id is an error. */
+function define(m: Merge, file: LoadedFile, section: SectionName): void {
+  for (const id of file.rejected[section]) m.rejected[section].add(id);
+  for (const entry of file.content[section] as Entry[]) {
+    const origin = { file, path: file.pathOf(entry) };
+    const prior = m.defs[section].get(entry.id);
+    if (!prior) {
+      m.defs[section].set(entry.id, entry);
+      m.origins.set(entry, origin);
+      if (section === 'facts') (entry as Fact).assertions.forEach((a, i) => m.origins.set(a, { file, path: [...origin.path, 'assertions', i] }));
+    } else if (!sameValue(prior, entry)) {
+      m.problems.push(problem(origin, ['id'], `duplicate ${SINGULAR[section]} id "${entry.id}", already defined in ${where(m.origins.get(prior)!)}: ${HOW_TO_ADD[section]}`));
+    }
+  }
+}
+
+function unknownTarget(m: Merge, origin: Origin, section: SectionName, id: string): void {
+  if (m.rejected[section].has(id)) return;
+  const verb = origin.path[0] === 'extend' ? 'extend' : 'override';
+  m.problems.push(problem(origin, ['id'], `there is no ${SINGULAR[section]} "${id}" to ${verb}${didYouMean(id, m.defs[section].keys())}`));
+}
+
+/** "extend": aliases added to entities, keywords to relations and qualifiers. */
+function extendKeywords(m: Merge, file: LoadedFile): void {
+  const { extend } = file.content;
+  for (const [section, list] of [['entities', extend.entities], ['relations', extend.relations], ['qualifiers', extend.qualifiers]] as const) {
+    for (const ext of list) {
+      const target = m.defs[section].get(ext.id);
+      if (!target) unknownTarget(m, { file, path: file.pathOf(ext) }, section, ext.id);
+      else if ('aliases' in ext) m.defs[section].set(ext.id, withOrigin(m.origins, target, { ...(target as Entity), aliases: union((target as Entity).aliases, ext.aliases) }));
+      else m.defs[section].set(ext.id, withOrigin(m.origins, target, { ...(target as Relation), keywords: union((target as Relation).keywords, ext.keywords) }));
+    }
+  }
+}
+
+/** "extend": assertions and keywords added to facts; an assertion the fact already has (the file loaded twice) counts once. */
+function extendFacts(m: Merge, file: LoadedFile): void {
+  for (const ext of file.content.extend.facts) {
+    const target = m.defs.facts.get(ext.id) as Fact | undefined;
+    const origin = { file, path: file.pathOf(ext) };
+    if (!target) {
+      unknownTarget(m, origin, 'facts', ext.id);
+      continue;
+    }
+    const added = ext.assertions.filter((a) => !target.assertions.some((b) => sameValue(a, b)));
+    ext.assertions.forEach((a, i) => m.origins.set(a, { file, path: [...origin.path, 'assertions', i] }));
+    m.defs.facts.set(ext.id, withOrigin(m.origins, target, { ...target, keywords: union(target.keywords, ext.keywords ?? []), assertions: [...target.assertions, ...added] }));
+  }
+}
+
+/** "override": relations and qualifiers replaced whole. */
+function override(m: Merge, file: LoadedFile): void {
+  const { override: o } = file.content;
+  for (const [section, list] of [['relations', o.relations], ['qualifiers', o.qualifiers]] as const) {
+    for (const entry of list) {
+      const origin = { file, path: file.pathOf(entry) };
+      if (!m.defs[section].has(entry.id)) unknownTarget(m, origin, section, entry.id);
+      else {
+        m.defs[section].set(entry.id, entry);
+        m.origins.set(entry, origin);
+      }
+    }
+  }
+}
+
+/**
+ * Checks every reference once everything is in, and returns the facts whose references resolve.
+ * One problem per file and unknown id: a misspelt entity used by ten facts is one mistake.
+ */
+function checkReferences(m: Merge): Map<string, Fact> {
+  const unknown = new Map<string, { problem: KbProblem; more: number }>();
+  const reference = (origin: Origin, path: Path, section: SectionName, id: string): boolean => {
+    if (m.defs[section].has(id)) return true;
+    if (m.rejected[section].has(id)) return false;
+    const key = `${origin.file.file}\u0000${section}\u0000${id}`;
+    const seen = unknown.get(key);
+    if (seen) seen.more++;
+    else unknown.set(key, { problem: problem(origin, path, `unknown ${SINGULAR[section]} "${id}"${didYouMean(id, m.defs[section].keys())}`), more: 0 });
+    return false;
+  };
+  checkFamilies(m, reference);
+  const facts = new Map<string, Fact>();
+  for (const [id, fact] of m.defs.facts as Map<string, Fact>) {
+    const origin = m.origins.get(fact)!;
+    const roles = [['subject', fact.subject], ['object', fact.object]] as const;
+    let ok = roles.map(([role, entity]) => entity === undefined || reference(origin, [role], 'entities', entity)).every(Boolean);
+    ok = reference(origin, ['relation'], 'relations', fact.relation) && ok;
+    ok = fact.qualifiers.map((q, i) => reference(origin, ['qualifiers', i], 'qualifiers', q)).every(Boolean) && ok;
+    const assertions = fact.assertions.filter((a: Assertion) => reference(m.origins.get(a) ?? origin, ['source'], 'sources', a.source));
+    if (ok && assertions.length) facts.set(id, assertions.length === fact.assertions.length ? fact : withOrigin(m.origins, fact, { ...fact, assertions }));
+  }
+  for (const { problem: p, more } of unknown.values()) {
+    m.problems.push(more ? { ...p, message: `${p.message} (used ${more} more time${more === 1 ? '' : 's'} in this file)` } : p);
+  }
+  return facts;
+}
+
+/** An entity's family must be another known entity; a bad one is reported and dropped, the entity kept. */
+function checkFamilies(m: Merge, reference: (origin: Origin, path: Path, section: SectionName, id: string) => boolean): void {
+  for (const [id, e] of m.defs.entities as Map<string, Entity>) {
+    if (e.family === undefined) continue;
+    const origin = m.origins.get(e)!;
+    if (e.family === id) m.problems.push(problem(origin, ['family'], 'an entity is not its own family'));
+    if (e.family === id || !reference(origin, ['family'], 'entities', e.family)) m.defs.entities.set(id, withOrigin(m.origins, e, { ...e, family: undefined }));
+  }
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
+
+/** A changed copy of an entry keeps the original's origin. */
+function withOrigin<T extends object>(origins: Map<object, Origin>, from: object, to: T): T {
+  const origin = origins.get(from);
+  if (origin) origins.set(to, origin);
+  return to;
+}

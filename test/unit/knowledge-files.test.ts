@@ -1,0 +1,31 @@
+/** Which knowledge base files a workspace loads: the configured ones, and every *.dealkb.* outside test folders. */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { knowledgeBaseFiles } from '../../src/server/knowledge-host';
+import { DEFAULT_SETTINGS } from '../../src/server/settings';
+
+describe('workspace knowledge base files', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'dealcheck-kbfiles-'));
+  const files = ['team.dealkb.json', 'docs/more.dealkb.yaml', 'test/fixtures/broken.dealkb.json', 'fixtures/x.dealkb.json', 'tests/y.dealkb.yml', 'node_modules/p/z.dealkb.json'];
+  before(() => {
+    for (const f of files) {
+      mkdirSync(join(folder, f, '..'), { recursive: true });
+      writeFileSync(join(folder, f), '{"version": 1}');
+    }
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  const cases: { name: string; knowledgeBase: string[]; trusted: boolean; expected: string[] }[] = [
+    { name: 'the workspace\'s own, not test fixtures', knowledgeBase: [], trusted: true, expected: ['docs/more.dealkb.yaml', 'team.dealkb.json'] },
+    { name: 'a fixture when configured, first', knowledgeBase: ['test/fixtures/broken.dealkb.json'], trusted: true, expected: ['test/fixtures/broken.dealkb.json', 'docs/more.dealkb.yaml', 'team.dealkb.json'] },
+    { name: 'none in an untrusted workspace', knowledgeBase: ['team.dealkb.json'], trusted: false, expected: [] },
+  ];
+  for (const { name, knowledgeBase, trusted, expected } of cases) {
+    it(`loads ${name}`, () => {
+      const found = knowledgeBaseFiles({ folders: [folder], settings: { ...DEFAULT_SETTINGS, knowledgeBase }, trusted });
+      assert.deepEqual(found.map((f) => relative(folder, f)), expected);
+    });
+  }
+});
