@@ -386,7 +386,7 @@ export class DocumentChecker {
     if (run.options.withFixes === false) return { findings: shown.map((p) => p.finding) };
     // A stale run's document has moved on: its fixes are worked out on the text it checked.
     const text = stale ? run.blocks.map((b) => b.text).join('') : run.doc.text;
-    const ctx = fixContext(documentText(text));
+    const ctx = fixContext(documentText(text), run.blocks);
     return { findings: shown.map((p) => (isMatched(p) ? { ...p.finding, fixes: safeFixes(ctx, p) } : p.finding)) };
   }
 
@@ -467,7 +467,7 @@ export class DocumentChecker {
   fixesAt(doc: BlockDocument, position: Position): Fix[] {
     if (this.last?.doc !== doc || this.last.revision !== doc.revision) this.check(doc, { withFixes: false });
     const hit = this.last?.placed.find((p) => p.finding.range.start.line === position.line && p.finding.range.start.character === position.character);
-    return hit && isMatched(hit) ? safeFixes(fixContext(documentText(doc.text)), hit) : [];
+    return hit && isMatched(hit) ? safeFixes(fixContext(documentText(doc.text), doc.blocks), hit) : [];
   }
 }
 

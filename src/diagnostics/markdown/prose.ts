@@ -198,9 +198,14 @@ export function parseProse(source: string): BlockProse {
   return plainBlock(source) ?? parseMarkdownProse(source);
 }
 
+/** The syntax tree of a block, every node with a position. */
+export function parseMarkdown(source: string): Root {
+  return positioned(processor.parse(source) as Root);
+}
+
 /** The prose of any block, by parsing it. */
 export function parseMarkdownProse(source: string): BlockProse {
-  const tree = positioned(processor.parse(source) as Root);
+  const tree = parseMarkdown(source);
   const out: BlockProse = { units: [], comments: [] };
   walk(tree, source, out);
   return out;
