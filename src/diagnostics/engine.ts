@@ -459,7 +459,7 @@ export class DocumentChecker {
     return doc.blocks.map((block, b) => {
       const wants = this.cache.get(block.text)?.result.wantsPrevious;
       const previous = wants ? this.contextFor(doc.blocks, b) : undefined;
-      return { start: block.start, line: block.line, text: block.text, previous };
+      return { start: block.start, line: block.line, text: withLineFeeds(block.text), previous };
     });
   }
 

@@ -44,6 +44,9 @@ describe('fixes: where the citation goes', () => {
     ['at the end when an open fence is inside a list item, which the definition closes', `${CITE}.\n\n- item\n\n  \`\`\`\n  code`, `${CITE}.[^dc-s2]\n\n- item\n\n  \`\`\`\n  code\n\n${DEF}\n`],
     ['right under citations added before', `${CITE}.\n\n[^dc-x]: "q" — T.\n`, `${CITE}.[^dc-s2]\n\n[^dc-x]: "q" — T.\n${DEF}\n`],
     ['with the CR line ends of the draft', `${CITE}.\r\rMore.\r`, `${CITE}.[^dc-s2]\r\rMore.\r\r${DEF}\r`],
+    // Found by npm run fuzz: an unclosed --- at the top made the parser read the definition as a link's.
+    ['under a leading --- that is not front matter', `---\n${CITE}.`, `---\n${CITE}.[^dc-s2]\n\n${DEF}\n`],
+    ['after two byte order marks', `\uFEFF\uFEFF ${CITE}.`, `\uFEFF\uFEFF ${CITE}.[^dc-s2]\n\n${DEF}\n`],
     ['with the CRLF line ends of the draft', `${CITE}.\r\nMore.`, `${CITE}.[^dc-s2]\r\nMore.\r\n\r\n${DEF}\r\n`],
   ];
   for (const [name, draft, expected] of cases) it(name, () => assert.equal(fixed(draft, 'cite'), expected));
