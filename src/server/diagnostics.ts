@@ -1,5 +1,5 @@
 /** Findings as LSP diagnostics: severity from the settings, a link to the check's docs, the sources as related information. */
-import { type Diagnostic, DiagnosticSeverity, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
+import { type Diagnostic, DiagnosticSeverity, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { Finding } from '../diagnostics/finding';
 import type { Settings, Severity } from './settings';
 
@@ -28,7 +28,7 @@ function figureType(code: string): keyof Settings['severity'] {
 export function toDiagnostic(finding: Finding, settings: Settings, locate: Locate): Diagnostic | undefined {
   const severity: Severity =
     finding.kind === 'supported' ? (settings.showSupported ? 'hint' : 'ignore')
-    : finding.kind === 'unverified' ? 'ignore'
+    : finding.kind === 'unverified' ? (settings.showUnverified ? 'hint' : 'ignore')
     : finding.kind === 'outdated' ? settings.outdatedSeverity
     : (settings.severity[figureType(finding.code)] ?? 'warning');
   if (severity === 'ignore') return undefined;
@@ -52,4 +52,28 @@ export function toDiagnostic(finding: Finding, settings: Settings, locate: Locat
     ...(relatedInformation.length ? { relatedInformation } : {}),
     data,
   };
+}
+
+function samePosition(a: Diagnostic['range']['start'], b: Diagnostic['range']['start']): boolean {
+  return a.line === b.line && a.character === b.character;
+}
+
+/**
+ * Whether two diagnostics say the same, field by field. An edit re-checks the block it touched,
+ * which makes new but equal diagnostics: a pull must still be answered "unchanged".
+ */
+export function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  if (a === b) return true;
+  if (!samePosition(a.range.start, b.range.start) || !samePosition(a.range.end, b.range.end)) return false;
+  if (a.severity !== b.severity || a.code !== b.code || a.message !== b.message || a.source !== b.source) return false;
+  const da = a.data as DiagnosticData | undefined;
+  const db = b.data as DiagnosticData | undefined;
+  if (da?.fact !== db?.fact || da?.kind !== db?.kind) return false;
+  const ra = a.relatedInformation ?? [];
+  const rb = b.relatedInformation ?? [];
+  return ra.length === rb.length && ra.every((r, i) => r.message === rb[i].message && r.location.uri === rb[i].location.uri && samePosition(r.location.range.start, rb[i].location.range.start));
+}
+
+export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return a.length === b.length && a.every((d, i) => sameDiagnostic(d, b[i]));
 }

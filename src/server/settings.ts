@@ -29,6 +29,10 @@ export const Settings = z.object({
     'Severity of an outdated figure: one that agrees only with a value a newer source has replaced ("$4 billion" after later sources report $8 and $25 billion); "ignore" turns the check off.',
   ),
   showSupported: z.boolean().default(false).describe('Also mark figures the sources support, as hints.'),
+  showUnverified: z
+    .boolean()
+    .default(false)
+    .describe('Also mark figures no fact of the knowledge base covers, as hints: what dealcheck could not check.'),
   debounceMs: z.number().int().min(0).max(5000).default(150).describe('Wait this long after typing stops before pushing diagnostics (clients that pull get them at once).'),
 });
 export type Settings = z.infer<typeof Settings>;
