@@ -17,11 +17,12 @@ const VERDICT: Record<Finding['kind'], string> = {
   conflict: 'conflict',
   outdated: 'outdated',
   unverified: 'unverified',
+  unchecked: 'not checked',
 };
 
 /** The supported share of the figures a fact covers; undefined when none is covered. */
 export function coverage(findings: readonly Finding[]): { checkable: number; supported: number; share: number | undefined } {
-  const checkable = findings.filter((f) => f.kind !== 'unverified').length;
+  const checkable = findings.filter((f) => f.kind !== 'unverified' && f.kind !== 'unchecked').length;
   const supported = findings.filter((f) => f.kind === 'supported').length;
   return { checkable, supported, share: checkable ? supported / checkable : undefined };
 }

@@ -25,11 +25,43 @@ function figureType(code: string): keyof Settings['severity'] {
   return code.replace(/-(conflict|supported|outdated|unverified)$/, '') as keyof Settings['severity'];
 }
 
+/**
+ * The most a diagnostic may weigh as JSON. A dense draft has thousands, and every pull that
+ * changed sends them all: the hover says everything (worked out on demand), the diagnostic only
+ * enough to find the figure and its sources.
+ */
+export const MAX_DIAGNOSTIC_BYTES = 1024;
+/** A source's title in related information is cut after this many characters. */
+const MAX_RELATED_TITLE = 60;
+
+function shortTitle(title: string): string {
+  return title.length <= MAX_RELATED_TITLE ? title : `${title.slice(0, MAX_RELATED_TITLE - 1).trimEnd()}…`;
+}
+
+/** Keeps a diagnostic within MAX_DIAGNOSTIC_BYTES: related sources go from the last, then the message is cut. */
+function withinBudget(d: Diagnostic): Diagnostic {
+  let size = JSON.stringify(d).length;
+  if (size <= MAX_DIAGNOSTIC_BYTES) return d;
+  const related = [...(d.relatedInformation ?? [])];
+  while (related.length && size > MAX_DIAGNOSTIC_BYTES) {
+    size -= JSON.stringify(related.pop()).length + 1;
+  }
+  const out: Diagnostic = { ...d, relatedInformation: related.length ? related : undefined };
+  if (!related.length) delete out.relatedInformation;
+  const message = String(out.message);
+  // Escaped characters weigh more than one: cut again until it fits.
+  for (let over = JSON.stringify(out).length - MAX_DIAGNOSTIC_BYTES; over > 0 && String(out.message).length > 1; over = JSON.stringify(out).length - MAX_DIAGNOSTIC_BYTES) {
+    out.message = `${message.slice(0, Math.max(0, String(out.message).length - over - 1))}…`;
+  }
+  return out;
+}
+
 export function toDiagnostic(finding: Finding, settings: Settings, locate: Locate): Diagnostic | undefined {
   const severity: Severity =
     finding.kind === 'supported' ? (settings.showSupported ? 'hint' : 'ignore')
     : finding.kind === 'unverified' ? (settings.showUnverified ? 'hint' : 'ignore')
     : finding.kind === 'outdated' ? settings.outdatedSeverity
+    : finding.kind === 'unchecked' ? 'information'
     : (settings.severity[figureType(finding.code)] ?? 'warning');
   if (severity === 'ignore') return undefined;
   const relatedInformation: DiagnosticRelatedInformation[] = [];
@@ -38,20 +70,20 @@ export function toDiagnostic(finding: Finding, settings: Settings, locate: Locat
     if (at)
       relatedInformation.push({
         location: { uri: at.uri, range: { start: { line: at.line, character: 0 }, end: { line: at.line, character: 0 } } },
-        message: `${e.agrees ? 'agrees' : 'says'} ${e.value}: ${e.title}`,
+        message: `${e.agrees ? 'agrees' : 'says'} ${e.value}: ${shortTitle(e.title)}`,
       });
   }
   const data: DiagnosticData = { fact: finding.fact, kind: finding.kind };
-  return {
+  return withinBudget({
     range: finding.range,
     severity: SEVERITY[severity],
     code: finding.code,
     codeDescription: { href: DOCS_URL + finding.code },
     source: 'dealcheck',
-    message: finding.message,
+    message: finding.code === 'unchecked-time' ? `${finding.message} (setting: dealcheck.blockTimeBudgetMs)` : finding.message,
     ...(relatedInformation.length ? { relatedInformation } : {}),
     data,
-  };
+  });
 }
 
 function samePosition(a: Diagnostic['range']['start'], b: Diagnostic['range']['start']): boolean {

@@ -65,18 +65,14 @@ function lineOf(text: string, needle: string): number {
   return at < 0 ? 0 : documentText(text).positionAt(at).line;
 }
 
-/** Parses one file; a file that makes the parser throw (nesting, aliases) is reported, not fatal. */
+/** Parses one file; should the parser throw after all, the file is reported, not fatal. */
 function loadFile(uri: string, text: string, log: (message: string) => void): LoadedFile {
   try {
     return loadKnowledgeBaseText(uri, text);
   } catch (e) {
     log(`dealcheck: the knowledge base file ${uri} could not be read: ${(e as Error).stack ?? e}`);
-    return {
-      file: uri,
-      content: { version: 1, sources: [], entities: [], relations: [], qualifiers: [], facts: [] },
-      problems: [problemAtStart(uri, `dealcheck could not read this file (${(e as Error).name}): it may be nested too deeply or expand too far`)],
-      locate: () => ({ line: 0, character: 0, endLine: 0, endCharacter: 0 }),
-    };
+    const empty = loadKnowledgeBaseText(uri, '{"version": 1}');
+    return { ...empty, problems: [problemAtStart(uri, `dealcheck could not read this file (${(e as Error).name}); the dealcheck output has the details`)] };
   }
 }
 
@@ -185,11 +181,11 @@ export class KnowledgeHost {
         const uri = resolveUri(folder, file);
         if (!roots.some((r) => isInside(r, uri))) {
           const holder = kbTexts.find((t) => t.text.includes(file));
-          const message = `sources: the file "${file}" is not read: it resolves outside the workspace folder (${displayName(uri, input.folders)})`;
+          const message = `the file "${file}" is not read: it resolves outside the workspace folder (${displayName(uri, input.folders)})`;
           if (holder) {
             const line = lineOf(holder.text, file);
             problems.get(holder.uri)!.push({ file: holder.uri, line, character: 0, endLine: line, endCharacter: 0, field: 'sources', message });
-          } else notices.push(message);
+          } else notices.push(`A knowledge base source: ${message}.`);
           return;
         }
         const read = await this.files.read(uri.toString(), { maxBytes: MAX_SOURCE_BYTES, followLinks: origin === 'user' });

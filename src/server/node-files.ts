@@ -73,8 +73,9 @@ export const nodeFileAccess: FileAccess = {
     const cwd = toPath(folder);
     if (!cwd) return [];
     try {
-      const found = await fg(glob, { cwd, ignore: [...exclude], absolute: true, dot: false, followSymbolicLinks: false, onlyFiles: true, suppressErrors: true });
-      return found.sort().map((p) => pathToFileURL(p).href);
+      // Symbolic links are listed (and then refused with a reason when read), not followed into.
+      const found = await fg(glob, { cwd, ignore: [...exclude], absolute: true, dot: false, followSymbolicLinks: false, onlyFiles: false, markDirectories: true, suppressErrors: true });
+      return found.filter((p) => !p.endsWith('/')).sort().map((p) => pathToFileURL(p).href);
     } catch {
       return [];
     }

@@ -25,7 +25,7 @@ import {
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { z } from 'zod';
-import { DocumentChecker, type DocumentResult } from '../diagnostics/engine';
+import { type CheckOptions, DocumentChecker, type DocumentResult } from '../diagnostics/engine';
 import type { Finding } from '../diagnostics/finding';
 import { BlockDocument } from '../diagnostics/markdown/block-document';
 import type { KnowledgeBase } from '../knowledge';
@@ -51,10 +51,16 @@ import { DEFAULT_SETTINGS, type Settings, parseSettings } from './settings';
 const MARKDOWN_GLOB = '**/*.{md,markdown}';
 
 /** The engine's interface as the server uses it; tests give the server a failing one. */
-export interface Checker {
-  check(doc: BlockDocument | string, options: { includeSupported?: boolean; includeUnverified?: boolean; withFixes?: boolean }): DocumentResult;
-  fixesAt: DocumentChecker['fixesAt'];
-}
+export type Checker = Pick<DocumentChecker, 'begin' | 'check' | 'fixesAt'>;
+
+/**
+ * How long a check works before it lets other messages through (a hover, an edit that makes it
+ * stale): short enough that a writer never notices, long enough that yielding costs nothing.
+ */
+export const CHECK_SLICE_MS = 15;
+
+/** Errors of unchecked paragraphs already logged, so a paragraph that fails on every keystroke is logged once. */
+const MAX_LOGGED_ERRORS = 200;
 
 export interface ServerPlatform {
   /** The server's own file access (the Node server's disk); none in a web worker. */
@@ -171,6 +177,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   let diagnosticCache = new WeakMap<Finding, Diagnostic | null>();
   let reportCounter = 0;
   let watchers: Disposable | undefined;
+  const loggedErrors = new Set<string>();
   /** The client sent its settings with `initialize` (the VS Code extension does). */
   let settingsFromClient = false;
   /** Closed files the workspace check pushed diagnostics for. */
@@ -312,18 +319,46 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     void connection.sendNotification(STATUS_NOTIFICATION, status);
   }
 
-  /** One check of a document as it is now; undefined when a newer edit or knowledge base made it stale. */
+  function checkOptions(): CheckOptions {
+    return { includeSupported: true, includeUnverified: true, withFixes: false, blockBudgetMs: settings.blockTimeBudgetMs };
+  }
+
+  /** A paragraph the engine could not check is one information diagnostic; its error goes to the log, once. */
+  function logUnchecked(uri: string, findings: readonly Finding[]): void {
+    for (const f of findings) {
+      if (f.kind !== 'unchecked' || !f.detail) continue;
+      const key = `${f.code}\u0000${f.text}\u0000${f.detail}`;
+      if (loggedErrors.has(key)) continue;
+      if (loggedErrors.size >= MAX_LOGGED_ERRORS) loggedErrors.clear();
+      loggedErrors.add(key);
+      log(`dealcheck: ${uri}:${f.range.start.line + 1}: ${f.message}\n${f.detail}`);
+    }
+  }
+
+  /**
+   * One check of a document as it is now, a slice at a time: between slices other messages get
+   * through, and a newer edit or knowledge base makes this check stale, which drops it
+   * (undefined) so the caller starts over on the newest text.
+   */
   async function runCheck(open: OpenDocument, version: number, gen: number): Promise<CheckResult | undefined> {
-    let value: CheckResult;
+    const stale = () => open.version !== version || generation !== gen || documents.get(open.uri) !== open;
+    let value: CheckResult | undefined;
     const started = Date.now();
     try {
-      value = open.checker!.check(open.doc, { includeSupported: true, includeUnverified: true, withFixes: false });
+      const run = open.checker!.begin(open.doc, checkOptions());
+      for (;;) {
+        value = run.advance(performance.now() + CHECK_SLICE_MS);
+        if (value) break;
+        await yieldNow();
+        if (run.stale || stale()) return undefined;
+      }
       if (!open.result) connection.console.info(`dealcheck: checked ${open.uri} (${Math.round(open.doc.length / 1024)} KB) in ${Date.now() - started} ms`);
+      logUnchecked(open.uri, value.findings);
     } catch (e) {
       log(`dealcheck: checking ${open.uri} failed: ${describeError(e)}`);
       value = { findings: [], failed: true };
     }
-    if (open.version !== version || generation !== gen || documents.get(open.uri) !== open) return undefined;
+    if (stale()) return undefined;
     open.result = { version, generation: gen, value };
     sendStatus(open, value);
     return value;
@@ -615,7 +650,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
             const read = await files.read(uri, { maxBytes: MAX_MARKDOWN_BYTES, followLinks: false });
             if (!('text' in read)) continue;
             try {
-              result = createChecker(kb).check(read.text, { includeSupported: true, includeUnverified: true, withFixes: false });
+              result = createChecker(kb).check(read.text, checkOptions());
+              logUnchecked(uri, result.findings);
             } catch (e) {
               log(`dealcheck: checking ${uri} failed: ${describeError(e)}`);
               result = { findings: [], failed: true };
