@@ -54,6 +54,33 @@ function settingsWithOrigins(scope?: vscode.Uri): Record<string, unknown> {
   return { ...JSON.parse(JSON.stringify(config)), $origins: settingOrigins(scope) };
 }
 
+/**
+ * "Show knowledge base fact" opens the fact as a read-only Markdown document of its own scheme:
+ * not an untitled draft, which dealcheck would check (and flag the sources' own differing values).
+ */
+export const FACT_SCHEME = 'dealcheck-fact';
+
+class FactDocuments implements vscode.Disposable {
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(FACT_SCHEME, {
+    onDidChange: this.changed.event,
+    provideTextDocumentContent: (uri) => this.texts.get(uri.toString()) ?? '',
+  });
+
+  show(statement: string, markdown: string): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: FACT_SCHEME, path: `/${statement.replace(/[/\\]/g, '-')}.md` });
+    this.texts.set(uri.toString(), markdown);
+    this.changed.fire(uri);
+    return uri;
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    this.changed.dispose();
+  }
+}
+
 class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('dealcheck.status', vscode.StatusBarAlignment.Right, 100);
   private readonly byUri = new Map<string, StatusParams>();
@@ -111,7 +138,8 @@ export async function activateDealcheck(context: vscode.ExtensionContext, host: 
   };
   const status = new StatusBar();
   const coverage = new CoverageView();
-  context.subscriptions.push(output, status, coverage, vscode.window.onDidChangeActiveTextEditor(() => status.refresh()));
+  const factDocuments = new FactDocuments();
+  context.subscriptions.push(output, status, coverage, factDocuments, vscode.window.onDidChangeActiveTextEditor(() => status.refresh()));
   let client: BaseLanguageClient | undefined;
   let clientDisposables: vscode.Disposable[] = [];
   const restarts: number[] = [];
@@ -214,7 +242,8 @@ export async function activateDealcheck(context: vscode.ExtensionContext, host: 
     vscode.commands.registerCommand('dealcheck.showFact', async (at?: FactAtParams) => {
       const fact = await factAt(at);
       if (!fact) return;
-      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: fact.markdown });
+      const uri = factDocuments.show(fact.statement, fact.markdown);
+      const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
     }),
     vscode.commands.registerCommand('dealcheck.openSource', async (at?: FactAtParams) => {

@@ -31,11 +31,13 @@ function figureType(code: string): keyof Settings['severity'] {
  * enough to find the figure and its sources.
  */
 export const MAX_DIAGNOSTIC_BYTES = 1024;
-/** A source's title in related information is cut after this many characters. */
-const MAX_RELATED_TITLE = 60;
+/** A source's name in related information is cut after this many characters: the hover gives it whole. */
+const MAX_RELATED_NAME = 40;
 
-function shortTitle(title: string): string {
-  return title.length <= MAX_RELATED_TITLE ? title : `${title.slice(0, MAX_RELATED_TITLE - 1).trimEnd()}…`;
+/** The source, shortly: its publisher, or else its title cut short. */
+function sourceName(e: Finding['evidence'][number]): string {
+  const name = e.publisher ?? e.title;
+  return name.length <= MAX_RELATED_NAME ? name : `${name.slice(0, MAX_RELATED_NAME - 1).trimEnd()}…`;
 }
 
 /** Keeps a diagnostic within MAX_DIAGNOSTIC_BYTES: related sources go from the last, then the message is cut. */
@@ -70,7 +72,7 @@ export function toDiagnostic(finding: Finding, settings: Settings, locate: Locat
     if (at)
       relatedInformation.push({
         location: { uri: at.uri, range: { start: { line: at.line, character: 0 }, end: { line: at.line, character: 0 } } },
-        message: `${e.agrees ? 'agrees' : 'says'} ${e.value}: ${shortTitle(e.title)}`,
+        message: `${e.agrees ? 'agrees' : 'says'} ${e.value} (${sourceName(e)})`,
       });
   }
   const data: DiagnosticData = { fact: finding.fact, kind: finding.kind };

@@ -32,6 +32,8 @@ export interface FactAtParams {
   position: { line: number; character: number };
 }
 export interface FactAtResult {
+  /** The fact in plain words ("Amazon's investment in Anthropic"), or the figure when no fact covers it. */
+  statement: string;
   /** Markdown: the same text as the hover. */
   markdown: string;
   /** Where each source says it: the quoted line in the source text, or the knowledge base entry. */

@@ -618,7 +618,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
         const at = knowledge?.locator.locate(finding, e);
         return at ? [{ title: e.title, ...at }] : [];
       });
-      return { markdown: hoverMarkdown(finding), locations };
+      return { statement: finding.statement ?? finding.text, markdown: hoverMarkdown(finding), locations };
     }),
   );
 

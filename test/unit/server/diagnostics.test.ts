@@ -50,16 +50,13 @@ describe('server diagnostics', () => {
     assert.equal(d.message, 'dealcheck skipped this paragraph. (setting: dealcheck.blockTimeBudgetMs)');
   });
 
-  it('gives each source as related information, with titles cut short', () => {
-    const d = toDiagnostic(finding('conflict'), DEFAULT_SETTINGS, locate)!;
-    assert.deepEqual(d.relatedInformation?.map((r) => r.message), [
-      "says $1 billion: A source title that goes on and on about Amazon's bets on O…",
-      "says $2 billion: A source title that goes on and on about Amazon's bets on O…",
-    ]);
+  it('gives each source as related information, by its publisher or its title cut short', () => {
+    const d = toDiagnostic(finding('conflict', { evidence: evidence(2).map((e, i) => (i ? { ...e, publisher: 'AINews' } : e)) }), DEFAULT_SETTINGS, locate)!;
+    assert.deepEqual(d.relatedInformation?.map((r) => r.message), ['says $1 billion (A source title that goes on and on abou…)', 'says $2 billion (AINews)']);
   });
 
   const budgets: [string, Finding, number, boolean][] = [
-    ['twelve sources keep as many as fit, the message whole', finding('conflict', { evidence: evidence(12) }), 2, false],
+    ['twelve sources keep as many as fit, the message whole', finding('conflict', { evidence: evidence(12) }), 3, false],
     ['a huge message is cut, every source dropped', finding('conflict', { message: `$35 billion ${'conflicts '.repeat(200)}`, evidence: evidence(3) }), 0, true],
   ];
   for (const [name, f, related, cut] of budgets)
