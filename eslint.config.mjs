@@ -15,7 +15,7 @@ export default tseslint.config(
     rules: { complexity: ['error', { max: 15 }] },
   },
   {
-    files: ['src/server/**/*.ts', 'src/extension.ts', 'src/cli/**/*.ts'],
+    files: ['src/server/**/*.ts', 'src/extension.ts', 'src/extension-browser.ts', 'src/extension/**/*.ts', 'src/cli/**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: { '@typescript-eslint/no-floating-promises': 'error' },
   },

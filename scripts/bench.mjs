@@ -252,6 +252,17 @@ lines.push('');
 lines.push(
   `Start → first diagnostics (spawn, initialize, open, pull), 100 KB draft, median of ${RUNS}: ${f(first.cached)} ms with the code cache an earlier start left, ${f(first.fresh)} ms on a first start ever (${first.count} diagnostics).`,
 );
+// ---- the web-worker server (the browser entry's), in chromium; see scripts/bench/web-worker.mjs ----
+try {
+  const { benchWebWorker } = await import('./bench/web-worker.mjs');
+  const web = await benchWebWorker(drafts[1].text, { edits: Math.min(EDITS, 100) });
+  lines.push('');
+  lines.push(
+    `Web worker (dist/web/server.js in chromium), 100 KB draft: worker created → first diagnostics ${f(web.firstMs)} ms (${web.count} diagnostics; initialize answered at ${f(web.initialized)} ms); edit → diagnostics p50 ${f(web.p50)} ms, p95 ${f(web.p95)} ms.`,
+  );
+} catch (e) {
+  lines.push('', `Web worker: not measured (${e.message.split('\n')[0]}; it needs chromium: bash scripts/e2e/setup.sh).`);
+}
 const out = lines.join('\n');
 console.log(out);
 mkdirSync(join(root, 'bench/results'), { recursive: true });

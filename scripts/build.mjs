@@ -1,6 +1,9 @@
-// Bundles the front ends with esbuild: the CLI, the language server and the VS Code extension.
-// `vscode` stays external (the editor provides it); everything else is bundled, so the
-// package needs no node_modules.
+// Bundles the front ends with esbuild: the CLI, the language server and the VS Code extension,
+// once for Node (dist/) and, for the extension and its server, once more for the browser
+// (dist/web/: vscode.dev, github.dev, web-worker extension hosts). Both builds bundle the same
+// engine and the bundled knowledge base; the browser build fails on any Node built-in, since
+// esbuild cannot resolve one for the browser platform. `vscode` stays external (the editor
+// provides it); everything else is bundled, so the package needs no node_modules.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -47,14 +50,20 @@ const zodEnglishOnly = {
   },
 };
 
-await build({
-  entryPoints: entries,
+// The web worker carries the bundled knowledge base's text too (about 50 KB): "go to the
+// knowledge base entry" needs its lines, and reading it through the extension at start-up would
+// cost a round trip while the writer waits for the first diagnostics.
+const bundledKnowledgeBaseText = {
+  name: 'bundled-knowledge-base-text',
+  setup(b) {
+    b.onResolve({ filter: /^dealcheck:bundled-knowledge-base-text$/ }, () => ({ path: join(process.cwd(), 'src/knowledge/bundled/dealcheck.dealkb.json'), namespace: 'kb-text' }));
+    b.onLoad({ filter: /.*/, namespace: 'kb-text' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
+  },
+};
+
+const common = {
   plugins: [zodEnglishOnly],
-  outdir: 'dist',
   bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
   external: ['vscode'],
   // jsonc-parser's UMD build hides its requires from the bundler; its ESM build does not.
   mainFields: ['module', 'main'],
@@ -62,7 +71,21 @@ await build({
   sourcemap: production ? false : 'linked',
   define: { DEALCHECK_VERSION: JSON.stringify(pkg.version) },
   logLevel: 'warning',
-});
+};
+
+await build({ ...common, entryPoints: entries, outdir: 'dist', platform: 'node', target: 'node20', format: 'cjs' });
+
+// The browser: the extension is loaded by VS Code's web-worker extension host as a CommonJS
+// module; the server is a web worker of its own, a plain script.
+await Promise.all([
+  build({ ...common, entryPoints: { extension: 'src/extension-browser.ts' }, outdir: 'dist/web', platform: 'browser', target: 'es2022', format: 'cjs', conditions: ['worker'] }),
+  // A worker has no DOM: the "worker" condition picks packages' DOM-free builds (micromark's
+  // character references would otherwise decode through document.createElement).
+  build({
+    ...common, plugins: [...common.plugins, bundledKnowledgeBaseText],
+    entryPoints: { server: 'src/server/browser.ts' }, outdir: 'dist/web', platform: 'browser', target: 'es2022', format: 'iife', conditions: ['worker'],
+  }),
+]);
 
 // The server points "go to the knowledge base entry" at a shipped copy of the bundled knowledge base.
 mkdirSync('dist/knowledge', { recursive: true });

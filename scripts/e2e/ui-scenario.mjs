@@ -1,5 +1,9 @@
 // npm run test:e2e — dealcheck as a person sees it, in a real VS Code (code-server 4.100.3)
 // driven through Debian's chromium by playwright-core.
+// npm run test:web (--web) — the same, with the extension forced into the browser's web-worker
+// extension host (as on vscode.dev and github.dev): its browser entry runs, and its server is a
+// web worker. First it opens a 100 KB draft and prints how long after activation its first
+// diagnostics came, then checks that no Node server was started.
 //
 //   a. open the draft (Ctrl+P) and wait until the Problems panel lists exactly the expected
 //      dealcheck problems;
@@ -15,17 +19,35 @@
 // The extension: $DEALCHECK_VSIX or `--vsix FILE` if given, else `npm run package` builds
 // dealcheck-<version>.vsix. Needs `bash scripts/e2e/setup.sh` once (chromium, code-server).
 // E2E_HEADFUL=1 is not supported (no display here); E2E_KEEP_PROFILE=1 keeps the profile.
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { REPO, folderUrl, launchChromium, startCodeServer } from './code-server.mjs';
+import {
+  TIMEOUT,
+  dealcheckProblems,
+  editorText,
+  hasSourcesAndQuote,
+  mismatch,
+  outputChannelText,
+  overlaps,
+  packageVsix,
+  quickOpen,
+  readProblems,
+  replaceAllAndSave,
+  showProblems,
+  squiggles,
+  statusBarText,
+  textRect,
+  waitFor,
+} from './workbench.mjs';
 
-const OUT = join(REPO, 'test-results/e2e');
+/** In the browser's web-worker extension host instead of code-server's Node one. */
+const WEB = process.argv.includes('--web');
+const OUT = join(REPO, WEB ? 'test-results/web' : 'test-results/e2e');
 const FIXTURE = join(REPO, 'test/e2e/fixture');
 const DRAFT = 'briefing.md';
 const KB = 'team.dealkb.json';
-const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 30_000);
 
 /** The dealcheck problems the draft must show, and only those. */
 const EXPECTED_DRAFT = [
@@ -35,224 +57,38 @@ const EXPECTED_DRAFT = [
   { line: 7, col: 26, severity: 'Warning', code: 'money-conflict', has: ['$5 billion', '$3 billion'] },
 ];
 const FIGURE = '$35 billion'; // the figure of EXPECTED_DRAFT[0]
+/** The status bar item for the draft: its conflicts and supported figures. */
+const EXPECTED_STATUS = /^\S*\s*2 conflicts · 2 supported$/;
+/** The draft whose first diagnostics are timed in the browser: ~100 KB of test/corpus. */
+const LARGE = 'large-draft.md';
+const LARGE_BYTES = 100_000;
+/** The extension's target: first diagnostics of a 100 KB draft this soon after activation (printed, not asserted). */
+const FIRST_DIAGNOSTICS_TARGET_MS = 500;
+
+function largeDraft() {
+  const dir = join(REPO, 'test/corpus');
+  const parts = readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+  let text = '';
+  for (let i = 0; text.length < LARGE_BYTES; i++) text += `${parts[i % parts.length]}\n\n`;
+  return text;
+}
+
+/** Processes whose command line names the extension's Node server: there must be none in the browser. */
+function nodeServerProcesses(extensionsDir) {
+  const out = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    let cmd = '';
+    try {
+      cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+    } catch {
+      continue;
+    }
+    if (cmd.includes(extensionsDir) && /dist\/server(-main)?\.js/.test(cmd)) out.push(`${pid}: ${cmd.trim()}`);
+  }
+  return out;
+}
 
 // ---------------------------------------------------------------------------------------------
-
-function arg(name) {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
-
-function packageVsix() {
-  const given = arg('--vsix') ?? process.env.DEALCHECK_VSIX;
-  if (given) {
-    if (!existsSync(given)) throw new Error(`no such .vsix: ${given}`);
-    return resolve(given);
-  }
-  const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
-  if (!pkg.scripts?.package) throw new Error('package.json has no "package" script: cannot build the .vsix');
-  const t0 = Date.now();
-  console.log('== npm run package');
-  const r = spawnSync('npm', ['run', 'package', '--silent'], { cwd: REPO, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`npm run package failed (exit ${r.status})`);
-  const vsix = join(REPO, `${pkg.name}-${pkg.version}.vsix`);
-  if (!existsSync(vsix) || statSync(vsix).mtimeMs < t0 - 1000) {
-    throw new Error(`npm run package did not write ${basename(vsix)}`);
-  }
-  console.log(`== packaged ${basename(vsix)} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  return vsix;
-}
-
-/** Polls `probe` until `ok(value)`; on timeout throws with `what` and the last value seen. */
-async function waitFor(what, probe, ok = Boolean, timeout = TIMEOUT) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      last = await probe();
-      if (ok(last)) return last;
-    } catch (e) {
-      last = `error: ${e.message}`;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeout} ms waiting for ${what}; last seen:\n${last === '' ? '(nothing)' : typeof last === 'string' ? last : JSON.stringify(last, null, 2)}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-// --- reading the workbench ------------------------------------------------------------------
-
-/** Problems panel rows: [{file, severity, message, source, code, line, col}]. */
-async function readProblems(page) {
-  return page.$$eval('.markers-panel .monaco-list-row', (rows) => {
-    const out = [];
-    let file = '';
-    for (const row of rows) {
-      // A problem's related information (the sources) is a child row naming another file.
-      if (row.querySelector('.related-info-resource')) continue;
-      const msg = row.querySelector('.marker-message');
-      if (!msg) {
-        const label = row.querySelector('.monaco-icon-label');
-        file = label?.getAttribute('aria-label') ?? row.innerText.split('\n')[0];
-        continue;
-      }
-      const icon = row.querySelector('.marker-icon');
-      const severity = icon?.classList.contains('error') ? 'Error' : icon?.classList.contains('warning') ? 'Warning' : 'Info';
-      const m = /Ln (\d+), Col (\d+)/.exec(row.querySelector('.marker-line')?.textContent ?? '');
-      out.push({
-        file,
-        severity,
-        message: msg.textContent,
-        source: row.querySelector('.marker-source')?.textContent ?? '',
-        code: row.querySelector('.marker-code')?.textContent ?? '',
-        line: m ? Number(m[1]) : 0,
-        col: m ? Number(m[2]) : 0,
-      });
-    }
-    return out;
-  });
-}
-
-const dealcheckProblems = (all, file) => all.filter((p) => p.source === 'dealcheck' && p.file.endsWith(`/${file}`));
-
-/** Why `problems` is not exactly `expected` ('' when it is). */
-function mismatch(problems, expected) {
-  const left = [...problems];
-  const missing = [];
-  for (const e of expected) {
-    const i = left.findIndex(
-      (p) => p.line === e.line && (!e.col || p.col === e.col) && p.severity === e.severity && p.code === e.code && e.has.every((s) => p.message.includes(s)),
-    );
-    if (i < 0) missing.push(e);
-    else left.splice(i, 1);
-  }
-  const why = [];
-  if (missing.length) why.push(`missing: ${JSON.stringify(missing)}`);
-  if (left.length) why.push(`unexpected: ${JSON.stringify(left)}`);
-  return why.join('; ');
-}
-
-/** The text the editor shows (all of it: the fixture files fit on screen). */
-async function editorText(page) {
-  return page.$eval('.editor-group-container.active .monaco-editor .view-lines', (el) =>
-    [...el.querySelectorAll('.view-line')]
-      .map((l) => ({ top: parseFloat(l.style.top), text: l.textContent.replace(/\u00a0/g, ' ') }))
-      .sort((a, b) => a.top - b.top)
-      .map((l) => l.text)
-      .join('\n'),
-  );
-}
-
-/** Screen rectangle of the first occurrence of `needle` in the active editor, or null. */
-async function textRect(page, needle) {
-  return page.evaluate((needle) => {
-    const lines = document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line');
-    for (const line of lines) {
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      const nodes = [];
-      let text = '';
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        nodes.push({ n, start: text.length });
-        text += n.data;
-      }
-      const at = text.replace(/\u00a0/g, ' ').indexOf(needle);
-      if (at < 0) continue;
-      const locate = (pos) => {
-        const hit = nodes.findLast((x) => x.start <= pos);
-        return [hit.n, pos - hit.start];
-      };
-      const range = document.createRange();
-      range.setStart(...locate(at));
-      range.setEnd(...locate(at + needle.length - 1));
-      range.setEnd(range.endContainer, range.endOffset + 1);
-      const r = range.getBoundingClientRect();
-      return { x: r.x, y: r.y, width: r.width, height: r.height };
-    }
-    return null;
-  }, needle);
-}
-
-/** Squiggle decorations of a kind ('warning', 'error') as screen rectangles. */
-async function squiggles(page, kind) {
-  return page.$$eval(`.editor-group-container.active .monaco-editor .squiggly-${kind}`, (els) =>
-    els.map((e) => {
-      const r = e.getBoundingClientRect();
-      return { x: r.x, y: r.y, width: r.width, height: r.height };
-    }),
-  );
-}
-
-const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-
-async function quickOpen(page, name) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await input.fill(name);
-  await page
-    .locator('.quick-input-list .monaco-list-row', { hasText: name })
-    .first()
-    .waitFor({ state: 'visible', timeout: TIMEOUT });
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: TIMEOUT });
-  await page.locator('.editor-group-container.active .monaco-editor .view-lines').waitFor({ timeout: TIMEOUT });
-  await input.waitFor({ state: 'hidden', timeout: TIMEOUT });
-}
-
-async function showProblems(page) {
-  if (!(await page.locator('.markers-panel').isVisible())) {
-    await page.keyboard.press('Control+Shift+M');
-  }
-  await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: TIMEOUT });
-}
-
-/** Puts the focus in the active editor with a click on its first visible line. */
-async function focusEditor(page) {
-  // not locator.click(): playwright would scroll the (tall) .view-lines element "into view"
-  const box = await page.locator('.editor-group-container.active .monaco-editor .overflow-guard').boundingBox();
-  if (!box) throw new Error('no active editor');
-  await page.mouse.click(box.x + box.width / 2, box.y + 8);
-}
-
-/** Find/Replace all in the active editor through the editor's own find widget, then save. */
-async function replaceAllAndSave(page, find, replacement) {
-  await focusEditor(page);
-  await page.keyboard.press('Control+H');
-  const widget = page.locator('.editor-group-container.active .find-widget.visible');
-  const findInput = widget.locator('.find-part .input');
-  const replaceInput = widget.locator('.replace-part .input');
-  const state = async () => ({
-    find: await findInput.inputValue(),
-    replace: await replaceInput.inputValue(),
-    matches: ((await widget.locator('.matchesCount').textContent()) ?? '').trim(),
-  });
-  await findInput.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await findInput.fill(find);
-  await replaceInput.fill(replacement);
-  // the count is checked together with the inputs' values: a count left over from an earlier
-  // search must not pass for this one
-  await waitFor(
-    `the find widget to find "${find}" once`,
-    state,
-    (s) => s.find === find && s.replace === replacement && s.matches === '1 of 1',
-  );
-  // once seen in CI (and never here): after the click the match was still there; a second click
-  // is what a person would do, and the state printed says what the widget showed
-  for (let attempt = 1; ; attempt++) {
-    await widget.locator('.codicon-find-replace-all').click();
-    try {
-      await waitFor(`"${find}" replaced`, state, (s) => s.find === find && /No results/.test(s.matches), 10_000);
-      break;
-    } catch (e) {
-      if (attempt === 3) throw e;
-      console.log(`\n   replace all, attempt ${attempt}: ${e.message.replace(/\n/g, ' ')}`);
-    }
-  }
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+S');
-  await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: TIMEOUT });
-}
 
 // --- the scenario ----------------------------------------------------------------------------
 
@@ -269,9 +105,14 @@ async function main() {
   const draftPath = join(ws, DRAFT);
   const kbPath = join(ws, KB);
 
+  if (WEB) writeFileSync(join(ws, LARGE), largeDraft());
   const server = await startCodeServer({
     vsix,
-    settings: { 'dealcheck.sourcesFolder': join(ws, 'sources') },
+    settings: {
+      'dealcheck.sourcesFolder': join(ws, 'sources'),
+      // The browser's web-worker extension host runs extensions of kind "web": their `browser` entry.
+      ...(WEB ? { 'remote.extensionKind': { 'dealcheck.dealcheck': ['web'] } } : {}),
+    },
   });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -311,6 +152,32 @@ async function main() {
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: DRAFT }).waitFor({ timeout: TIMEOUT });
     });
 
+    if (WEB)
+      await step('0. first diagnostics of a 100 KB draft, in the web worker', async () => {
+        await quickOpen(page, LARGE);
+        await showProblems(page);
+        await waitFor(`dealcheck problems of ${LARGE}`, async () => dealcheckProblems(await readProblems(page), LARGE).length, (n) => n > 0, 60_000);
+        const log = await waitFor(
+          'the "first diagnostics" line in the dealcheck output',
+          () => outputChannelText(page, 'dealcheck'),
+          (t) => /first diagnostics: \d+ for .+ ms after activation/.test(t),
+        );
+        if (!/its server runs in a web worker/.test(log)) throw new Error(`the extension did not start its browser entry; its log says:\n${log}`);
+        const line = /first diagnostics: (\d+) for (\S+), (\d+) KB, (\d+) ms after activation/.exec(log);
+        if (!line || line[2] !== LARGE) throw new Error(`the first diagnostics were not for ${LARGE}:\n${log}`);
+        const ms = Number(line[4]);
+        const verdict = ms <= FIRST_DIAGNOSTICS_TARGET_MS ? 'within' : 'OVER';
+        console.log(`\n   first diagnostics in the browser: ${line[1]} for a ${line[3]} KB draft, ${ms} ms after activation (${verdict} the ${FIRST_DIAGNOSTICS_TARGET_MS} ms target)`);
+        results.firstDiagnostics = { ms, diagnostics: Number(line[1]), kb: Number(line[3]) };
+        writeFileSync(join(OUT, 'dealcheck-output.log'), `${log}\n`);
+        const node = nodeServerProcesses(server.dirs.extensions);
+        if (node.length) throw new Error(`a Node dealcheck server runs, so the extension is not in the web worker:\n${node.join('\n')}`);
+        // Closed, its problems leave the panel, which then shows the briefing's in full.
+        await page.keyboard.press('Control+W');
+        await showProblems(page);
+        await waitFor(`no problem of ${LARGE} after closing it`, async () => dealcheckProblems(await readProblems(page), LARGE).length, (n) => n === 0);
+      });
+
     await step('a. problems of the draft', async () => {
       await quickOpen(page, DRAFT);
       await waitFor('the draft in the editor', () => editorText(page), (t) => t.includes('Amazon invested'));
@@ -327,6 +194,8 @@ async function main() {
       for (const p of dealcheckProblems(await readProblems(page), DRAFT)) {
         console.log(`\n   ${p.severity} [Ln ${p.line}, Col ${p.col}] ${p.source}(${p.code}): ${p.message}`);
       }
+      const status = await waitFor('the dealcheck status bar item', () => statusBarText(page), (t) => EXPECTED_STATUS.test(t));
+      console.log(`\n   status bar: ${status}`);
     });
 
     let figure;
@@ -458,16 +327,9 @@ async function main() {
   }
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
-  writeFileSync(join(OUT, 'results.json'), JSON.stringify({ vsix, results }, null, 2));
+  writeFileSync(join(OUT, 'results.json'), JSON.stringify({ vsix, web: WEB, firstDiagnostics: results.firstDiagnostics, results }, null, 2));
   console.log(`\nui scenario in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${OUT}`);
   console.log(`${passed} passed, ${failed} failed`);
-}
-
-/** The hover names at least two figures of the sources and quotes one of them. */
-function hasSourcesAndQuote(text) {
-  const values = ['$25 billion', '$8 billion', '$4 billion'].filter((v) => text.includes(v) || text.includes(v.replace(' billion', 'B')));
-  const quote = /["“][^"”\n]{12,}["”]/.test(text);
-  return values.length >= 2 && quote;
 }
 
 main().catch((e) => {

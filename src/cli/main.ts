@@ -21,7 +21,7 @@ export interface Subcommand {
 export const SUBCOMMANDS: Record<string, Subcommand> = {
   report: { summary: "every figure's verdict and each draft's source coverage", run: runReport },
   explain: { summary: 'why each figure got its verdict: the candidate facts and their scores', run: runExplain },
-  kb: { summary: 'knowledge base tools: kb check', run: runKb },
+  kb: { summary: 'knowledge base tools: kb check, kb add', run: runKb },
 };
 
 export async function run(argv: string[], io: Io): Promise<number> {

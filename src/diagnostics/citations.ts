@@ -17,8 +17,11 @@ export function describeSource(source: Source): string {
   return [source.title, source.publisher, formatSourceDate(source.date)].filter(Boolean).join(', ');
 }
 
+/** Line breaks and the blanks around them: a definition is one line, or a quote could end it and start a block of its own. */
+const LINE_BREAKS = /\s*[\r\n\u2028\u2029]+\s*/g;
+
 export function footnoteDefinition(label: string, quote: string, source: Source): string {
-  return `[^${label}]: "${quote}" — ${describeSource(source)}.`;
+  return `[^${label}]: "${quote}" — ${describeSource(source)}.`.replace(LINE_BREAKS, ' ');
 }
 
 const DEFINITION = /^\[\^(dc-[^\]\s]+)\]:[ \t]*(.*)$/gm;

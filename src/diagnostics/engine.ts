@@ -468,7 +468,7 @@ export class DocumentChecker {
     if (run.options.withFixes === false) return { findings: shown.map((p) => p.finding) };
     // A stale run's document has moved on: its fixes are worked out on the text it checked.
     const text = stale ? run.blocks.map((b) => b.text).join('') : run.doc.text;
-    const ctx = fixContext(documentText(text));
+    const ctx = fixContext(documentText(text), run.blocks);
     return { findings: shown.map((p) => (isMatched(p) ? { ...p.finding, fixes: safeFixes(ctx, p) } : p.finding)) };
   }
 
@@ -541,14 +541,14 @@ export class DocumentChecker {
     const doc = new BlockDocument(document);
     this.check(doc, { withFixes: false });
     const contexts = this.last?.contexts ?? [];
-    return doc.blocks.map((block, b) => ({ start: block.start, line: block.line, text: readable(block.text), previous: contexts[b]?.previous, topic: contexts[b]?.topic ?? [] }));
+    return doc.blocks.map((block, b) => ({ start: block.start, line: block.line, text: withLineFeeds(block.text), previous: contexts[b]?.previous, topic: contexts[b]?.topic ?? [] }));
   }
 
   /** The fixes of the finding whose figure starts at `position` in `doc` as it is now. */
   fixesAt(doc: BlockDocument, position: Position): Fix[] {
     if (this.last?.doc !== doc || this.last.revision !== doc.revision) this.check(doc, { withFixes: false });
     const hit = this.last?.placed.find((p) => p.finding.range.start.line === position.line && p.finding.range.start.character === position.character);
-    return hit && isMatched(hit) ? safeFixes(fixContext(documentText(doc.text)), hit) : [];
+    return hit && isMatched(hit) ? safeFixes(fixContext(documentText(doc.text), doc.blocks), hit) : [];
   }
 }
 

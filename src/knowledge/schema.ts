@@ -28,9 +28,12 @@ export const SCALE_FACTOR: Record<Scale, number> = {
 export const Quantity = z.union(
   [
     z.number().describe('A plain number in the fact\'s unit: 25000000000 (dollars), 33 (percent), 4 (times), 10 (years when the unit is "years").'),
-    z.object({ amount: z.number(), scale: Scale.optional() }).strict().describe('A scaled amount: {"amount": 25, "scale": "billion"}.'),
     z
-      .object({ min: z.number(), max: z.number(), scale: Scale.optional() })
+      .object({ amount: z.number().describe('The number as written: 25 for "$25 billion".'), scale: Scale.optional() })
+      .strict()
+      .describe('A scaled amount: {"amount": 25, "scale": "billion"}.'),
+    z
+      .object({ min: z.number().describe('The low end, in the scale: 10 for "$10-15 billion".'), max: z.number().describe('The high end: 15 for "$10-15 billion".'), scale: Scale.optional() })
       .strict()
       .describe('A range, both ends in the same scale: {"min": 10, "max": 15, "scale": "billion"} for "$10-15 billion". Give it the hedge "range".'),
   ],
@@ -41,10 +44,10 @@ export type Quantity = z.infer<typeof Quantity>;
 /** A calendar point with the precision the source gives. */
 export const CalendarDate = z
   .object({
-    year: z.number().int().min(1900).max(2200),
-    quarter: z.number().int().min(1).max(4).optional(),
-    half: z.number().int().min(1).max(2).optional(),
-    month: z.number().int().min(1).max(12).optional(),
+    year: z.number().int().min(1900).max(2200).describe('The year: 2026.'),
+    quarter: z.number().int().min(1).max(4).optional().describe('1 to 4, for "Q3 2026".'),
+    half: z.number().int().min(1).max(2).optional().describe('1 or 2, for "H2 2026".'),
+    month: z.number().int().min(1).max(12).optional().describe('1 to 12, for "April 2026".'),
   })
   .strict()
   .describe('The value of a date fact, as precise as the source is: {"year": 2026}, {"year": 2026, "quarter": 3}, {"year": 2026, "half": 2}, {"year": 2026, "month": 4}.');
@@ -65,7 +68,7 @@ export const Hedge = z
     error: 'expected one of "exact", "up-to", "more-than", "at-least", "about", "nearly", "less-than", "estimate", "range"',
   })
   .describe(
-    'How the source hedges its figure: "up to $25 billion" is up-to, "over 80%" more-than, "about $28bn" about, "nearly $60 billion" nearly, "~$18B (est.)" estimate, "$10-15 billion" range (with a {"min", "max"} value). A draft\'s figure agrees when its own interval fits the source\'s: "$20 billion" agrees with up to $25 billion, "over 70%" does not agree with over 80%. Default: exact.',
+    'How the source hedges its figure: "up to $25 billion" is up-to, "over 80%" more-than, "at least" at-least, "about $28bn" about, "~$18B (est.)" estimate, "nearly $60 billion" nearly, "under 5%" less-than, "$10-15 billion" range (with a {"min", "max"} value). The hedge widens the source\'s value: about and estimate by 5% either way, nearly and less-than by 10% below, more-than and at-least by 10% above; exact, up-to and range not at all. A draft\'s figure, widened by its own hedge and rounding, agrees when the two overlap: "nearly $60 billion" agrees with $58 billion, "over 70%" does not agree with over 80%, "$20 billion" does not agree with up to $25 billion. Default: exact.',
   );
 export type Hedge = z.infer<typeof Hedge>;
 
@@ -108,7 +111,7 @@ export const EntityKind = z
 
 /** How entity names match, said once for the name and the aliases. */
 const NAME_MATCHING =
-  'Matched as whole words, ignoring case and treating any run of spaces as one; an all-capital name of up to five letters (AWS, OCI) matches only in capitals.';
+  'Matched as whole words, ignoring case and treating any run of spaces as one; an all-capital name of up to five characters (AWS, OCI, H100) matches only as written.';
 
 export const Entity = z
   .object({
@@ -168,7 +171,7 @@ export const Qualifier = z
     id: id.describe('A short id that facts list under "qualifiers".'),
     label: z.string().min(1).describe('How the qualifier reads: "upfront", "an offer".'),
     keywords: keywords.describe(
-      `Words that signal the qualifier near a figure ("upfront", "initial"). A fact with the qualifier needs one of them; a fact without it loses to one with it when they are there. ${KEYWORD_MATCHING}`,
+      `Words that signal the qualifier near a figure ("upfront", "initial"). Said, they count for the facts with the qualifier and against their siblings without it ("$5 billion upfront" is the upfront part, not the whole investment); unsaid, a fact with the qualifier loses a little (less when "implicit"). ${KEYWORD_MATCHING}`,
     ),
     implicit: z
       .boolean()
@@ -229,7 +232,7 @@ export const Fact = z
       .min(1)
       .optional()
       .describe('Required for duration ("years", "months", "quarters", "weeks", "days"), count ("stars", "parameters") and spec ("TFLOPS", "TFLOPS/W", "ms", "USD/1M tokens") facts: a draft\'s figure is compared only in the same unit.'),
-    condition: z.string().min(1).optional().describe('A measurement condition shown with the value ("FP16", "Llama 70B"); informative only, not matched.'),
+    condition: z.string().min(1).optional().describe('The condition a measurement holds under ("FP16", "Llama 70B"): a note for curators, neither matched nor shown. Words a draft uses to say it belong in "keywords".'),
     keywords: keywords.describe(
       `Extra words that point at this fact beyond its relation and qualifiers ("Trainium", "FP16", "headline"): evidence for this fact over its siblings. ${KEYWORD_MATCHING}`,
     ),
@@ -261,10 +264,10 @@ export const FactExtension = z
 
 export const Extensions = z
   .object({
-    entities: z.array(EntityExtension).default([]),
-    relations: z.array(KeywordExtension).default([]),
-    qualifiers: z.array(KeywordExtension).default([]),
-    facts: z.array(FactExtension).default([]),
+    entities: z.array(EntityExtension).default([]).describe('Aliases to add to entities defined elsewhere.'),
+    relations: z.array(KeywordExtension).default([]).describe('Keywords to add to relations defined elsewhere; they serve every fact with the relation.'),
+    qualifiers: z.array(KeywordExtension).default([]).describe('Keywords to add to qualifiers defined elsewhere.'),
+    facts: z.array(FactExtension).default([]).describe('Assertions (and keywords) to add to facts defined elsewhere.'),
   })
   .strict()
   .describe('Additions to entries another knowledge base defines (the bundled one, or a file loaded before this): aliases, keywords, assertions. Reusing an id under "entities", "facts"… is an error; adding goes here.');
@@ -272,8 +275,8 @@ export type Extensions = z.infer<typeof Extensions>;
 
 export const Overrides = z
   .object({
-    relations: z.array(Relation).default([]),
-    qualifiers: z.array(Qualifier).default([]),
+    relations: z.array(Relation).default([]).describe('Relations that replace, whole, those with the same id.'),
+    qualifiers: z.array(Qualifier).default([]).describe('Qualifiers that replace, whole, those with the same id.'),
   })
   .strict()
   .describe('Relations and qualifiers that replace, whole, those another knowledge base defines with the same id: their keywords change which fact the bundled figures match.');
@@ -281,7 +284,7 @@ export type Overrides = z.infer<typeof Overrides>;
 
 export const KnowledgeBaseFile = z
   .object({
-    $schema: z.string().optional(),
+    $schema: z.string().optional().describe('The JSON Schema that editors complete and validate this file with: "…/schemas/dealkb.schema.json".'),
     version: z.literal(1, { error: 'expected "version": 1' }).describe('The format version: 1.'),
     sources: z.array(Source).default([]).describe('The source texts, each with an id that assertions cite.'),
     entities: z.array(Entity).default([]).describe('Companies, chips, markets, people… with the names drafts use for them.'),

@@ -2,126 +2,227 @@
  * The server's knowledge base: the bundled one plus the workspace's files (the configured ones and
  * every *.dealkb.json / *.dealkb.yaml), reloaded when they change. A load with problems reports
  * them on the files and keeps the last good knowledge base in use, so a half-typed edit never
- * turns every check off.
+ * turns every check off. Files are read through a FileAccess (the editor's, or the disk's), by
+ * URI, and only where paths.ts allows.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import fg from 'fast-glob';
+import { URI } from 'vscode-uri';
 import { documentText } from '../diagnostics/engine';
 import type { Finding } from '../diagnostics/finding';
-import { type KbProblem, type KnowledgeBase, loadKnowledgeBase } from '../knowledge';
+import type { KbProblem, KnowledgeBase } from '../knowledge';
+import { bundledKnowledgeBase } from '../knowledge/bundled';
+import { buildKnowledgeBase } from '../knowledge/knowledge-base';
+import { type LoadedFile, loadKnowledgeBaseText } from '../knowledge/loader';
+import { type FileAccess, KB_EXCLUDED_FOLDERS, KB_GLOB, MAX_KNOWLEDGE_BASE_BYTES, MAX_SOURCE_BYTES } from './files';
+import { type PathOrigin, displayName, isInside, resolvePaths, resolveUri } from './paths';
 import type { Settings } from './settings';
 
-export const KB_GLOB = '**/*.dealkb.{json,yaml,yml}';
-/**
- * Folders whose knowledge bases are not loaded unless configured: test fixtures are written to
- * test the loader, not to be checked against (this repository's own would double the bundled facts).
- */
-const KB_GLOB_IGNORE = ['**/node_modules/**', '**/.git/**', '**/test/**', '**/tests/**', '**/fixtures/**', '**/__fixtures__/**', '**/testdata/**'];
+export { KB_GLOB } from './files';
+
+export interface KnowledgeInput {
+  folders: URI[];
+  /** What relative user paths resolve against when no folder is open (the Node server's working folder). */
+  fallbackFolder?: URI;
+  settings: Settings;
+  origins: { knowledgeBase: PathOrigin; sourcesFolder: PathOrigin };
+  /** In an untrusted workspace only the bundled knowledge base is used: no workspace file is read. */
+  trusted: boolean;
+  /** The shipped copy of the bundled knowledge base, to point "go to entry" at. */
+  bundledUri?: string;
+  /** Its text, when the server carries it (the web worker does: one request fewer at start-up). */
+  bundledText?: string;
+}
 
 export interface KnowledgeState {
   kb: KnowledgeBase;
-  /** Problems of the latest load, by file path (every loaded file has an entry, maybe empty). */
+  /** Problems of the latest load, by file URI (every file read or refused has an entry, maybe empty). */
   problems: Map<string, KbProblem[]>;
   /** Set when the latest load had problems and an earlier good knowledge base is still in use. */
   keptLastGood: boolean;
-  files: string[];
+  /** Paths from settings that were not read, and why: no file to show them on. */
+  notices: string[];
+  /**
+   * Where sources say what they say. Complete once `located` settles: the source texts are read
+   * while the first check runs, since only the diagnostics' related information needs them.
+   */
+  locator: EvidenceLocator;
+  /** Settles when the source texts are read; `problems` and `notices` may grow until then. */
+  located: Promise<void>;
 }
 
-export interface KnowledgeInput {
-  folders: string[];
-  settings: Settings;
-  /** In an untrusted workspace only the bundled knowledge base is used: no workspace file is read. */
-  trusted: boolean;
+interface Wanted {
+  uri: string;
+  origin: PathOrigin;
 }
 
-/** The knowledge base files a workspace asks for, configured ones first. */
-export function knowledgeBaseFiles(input: KnowledgeInput): string[] {
-  if (!input.trusted) return [];
-  const out = new Set<string>();
-  for (const f of input.settings.knowledgeBase) {
-    if (isAbsolute(f)) out.add(f);
-    else for (const folder of input.folders.length ? input.folders : [process.cwd()]) out.add(resolve(folder, f));
+function problemAtStart(file: string, message: string): KbProblem {
+  return { file, line: 0, character: 0, endLine: 0, endCharacter: 0, field: '(file)', message };
+}
+
+/** The line of the first place `needle` is written in `text` (as a JSON string, or bare in YAML). */
+function lineOf(text: string, needle: string): number {
+  let at = text.indexOf(JSON.stringify(needle));
+  if (at < 0) at = text.indexOf(needle);
+  return at < 0 ? 0 : documentText(text).positionAt(at).line;
+}
+
+/** Parses one file; should the parser throw after all, the file is reported, not fatal. */
+function loadFile(uri: string, text: string, log: (message: string) => void): LoadedFile {
+  try {
+    return loadKnowledgeBaseText(uri, text);
+  } catch (e) {
+    log(`dealcheck: the knowledge base file ${uri} could not be read: ${(e as Error).stack ?? e}`);
+    const empty = loadKnowledgeBaseText(uri, '{"version": 1}');
+    return { ...empty, problems: [problemAtStart(uri, `dealcheck could not read this file (${(e as Error).name}); the dealcheck output has the details`)] };
   }
-  for (const folder of input.folders) {
-    for (const f of fg.sync(KB_GLOB, { cwd: folder, ignore: KB_GLOB_IGNORE, absolute: true, dot: false }).sort()) out.add(f);
-  }
-  return [...out];
 }
 
 export class KnowledgeHost {
   private lastGood: KnowledgeBase | undefined;
-  state: KnowledgeState;
+  private bundledRead: Promise<{ uri: string; text: string } | undefined> | undefined;
 
-  constructor(input: KnowledgeInput) {
-    this.state = this.load(input);
-  }
+  constructor(
+    private readonly files: FileAccess,
+    private readonly log: (message: string) => void,
+  ) {}
 
-  reload(input: KnowledgeInput): KnowledgeState {
-    this.state = this.load(input);
-    return this.state;
-  }
-
-  private load(input: KnowledgeInput): KnowledgeState {
-    const paths = knowledgeBaseFiles(input);
-    const files: { path: string; text: string }[] = [];
-    const problems = new Map<string, KbProblem[]>(paths.map((p) => [p, []]));
-    for (const path of paths) {
-      try {
-        files.push({ path, text: readFileSync(path, 'utf8') });
-      } catch (e) {
-        problems.get(path)!.push({
-          file: path, line: 0, character: 0, endLine: 0, endCharacter: 0, field: '(file)',
-          message: `cannot read the knowledge base file: ${(e as Error).message}`,
-        });
+  /** The knowledge base files a workspace asks for, configured ones first; refused paths as notices. */
+  async wantedFiles(input: KnowledgeInput, notices: string[]): Promise<Wanted[]> {
+    if (!input.trusted) return [];
+    const out = new Map<string, Wanted>();
+    for (const path of input.settings.knowledgeBase) {
+      for (const d of resolvePaths({ path, origin: input.origins.knowledgeBase }, input.folders, input.fallbackFolder)) {
+        if (d.allowed) out.set(d.uri.toString(), { uri: d.uri.toString(), origin: input.origins.knowledgeBase });
+        else notices.push(`dealcheck.knowledgeBase: "${path}" is not read: ${d.reason}.`);
       }
     }
-    const result = loadKnowledgeBase({ files, useBundled: input.settings.useBundledKnowledgeBase || !input.trusted });
-    for (const p of result.problems) problems.set(p.file, [...(problems.get(p.file) ?? []), p]);
+    for (const folder of input.folders) {
+      const found = await this.files.find(folder.toString(), KB_GLOB, KB_EXCLUDED_FOLDERS);
+      for (const uri of found) if (!out.has(uri)) out.set(uri, { uri, origin: 'workspace' });
+    }
+    return [...out.values()];
+  }
+
+  async load(input: KnowledgeInput): Promise<KnowledgeState> {
+    const notices: string[] = [];
+    const wanted = await this.wantedFiles(input, notices);
+    const problems = new Map<string, KbProblem[]>(wanted.map((w) => [w.uri, []]));
+    const texts: { uri: string; text: string }[] = [];
+    await Promise.all(
+      wanted.map(async (w) => {
+        const read = await this.files.read(w.uri, { maxBytes: MAX_KNOWLEDGE_BASE_BYTES, followLinks: w.origin === 'user' });
+        if ('text' in read) texts.push({ uri: w.uri, text: read.text });
+        else problems.get(w.uri)!.push(problemAtStart(w.uri, `cannot read the knowledge base file: ${read.error}`));
+      }),
+    );
+    texts.sort((a, b) => wanted.findIndex((w) => w.uri === a.uri) - wanted.findIndex((w) => w.uri === b.uri));
+    const loaded = texts.map((t) => loadFile(t.uri, t.text, this.log));
+    const useBundled = input.settings.useBundledKnowledgeBase || !input.trusted;
+    let built: { kb: KnowledgeBase; problems: KbProblem[] };
+    try {
+      built = buildKnowledgeBase(useBundled ? [bundledKnowledgeBase(), ...loaded] : loaded);
+    } catch (e) {
+      this.log(`dealcheck: building the knowledge base failed: ${(e as Error).stack ?? e}`);
+      built = buildKnowledgeBase([bundledKnowledgeBase()]);
+      for (const t of texts) problems.get(t.uri)!.push(problemAtStart(t.uri, `dealcheck could not use the knowledge base files (${(e as Error).name}); see the dealcheck output`));
+    }
+    for (const p of built.problems) problems.set(p.file, [...(problems.get(p.file) ?? []), p]);
+
     const bad = [...problems.values()].some((ps) => ps.length);
-    if (bad && this.lastGood) return { kb: this.lastGood, problems, keptLastGood: true, files: paths };
-    if (!bad) this.lastGood = result.kb;
-    return { kb: result.kb, problems, keptLastGood: false, files: paths };
+    const keptLastGood = bad && this.lastGood !== undefined;
+    const kb = keptLastGood ? this.lastGood! : built.kb;
+    if (!bad) this.lastGood = built.kb;
+    const locator = new EvidenceLocator();
+    const located = Promise.all([
+      input.trusted ? this.readSources(input, built.kb, texts, problems, notices) : new Map<string, { uri: string; text: string }>(),
+      useBundled ? this.bundled(input) : undefined,
+    ]).then(
+      ([sources, bundled]) => locator.use(sources, [...texts, ...(bundled ? [bundled] : [])]),
+      (e) => this.log(`dealcheck: reading the source texts failed: ${(e as Error).stack ?? e}`),
+    );
+    return { kb, problems, keptLastGood, notices, locator, located };
+  }
+
+  private bundled(input: KnowledgeInput): Promise<{ uri: string; text: string } | undefined> | undefined {
+    const uri = input.bundledUri;
+    if (!uri) return undefined;
+    if (input.bundledText !== undefined) return Promise.resolve({ uri, text: input.bundledText });
+    this.bundledRead ??= this.files.read(uri, { maxBytes: MAX_KNOWLEDGE_BASE_BYTES, followLinks: true }).then((r) => ('text' in r ? { uri, text: r.text } : undefined));
+    return this.bundledRead;
+  }
+
+  /**
+   * The source texts the knowledge base quotes, from the sources folder: each must resolve inside
+   * a workspace folder (or inside a sources folder the user chose); others are reported on the
+   * knowledge base file that names them.
+   */
+  private async readSources(
+    input: KnowledgeInput,
+    kb: KnowledgeBase,
+    kbTexts: { uri: string; text: string }[],
+    problems: Map<string, KbProblem[]>,
+    notices: string[],
+  ): Promise<Map<string, { uri: string; text: string }>> {
+    const out = new Map<string, { uri: string; text: string }>();
+    const setting = input.settings.sourcesFolder;
+    if (!setting) return out;
+    const origin = input.origins.sourcesFolder;
+    const decisions = resolvePaths({ path: setting, origin }, input.folders, input.fallbackFolder);
+    const decision = decisions.find((d) => d.allowed);
+    if (!decision) {
+      const refused = decisions.find((d) => !d.allowed);
+      notices.push(`dealcheck.sourcesFolder: "${setting}" is not read: ${refused && !refused.allowed ? refused.reason : 'there is no folder to resolve it against'}.`);
+      return out;
+    }
+    const folder = decision.uri;
+    const roots = origin === 'user' ? [...input.folders, folder] : input.folders;
+    const files = new Set([...kb.sources.values()].map((s) => s.file));
+    await Promise.all(
+      [...files].map(async (file) => {
+        const uri = resolveUri(folder, file);
+        if (!roots.some((r) => isInside(r, uri))) {
+          const holder = kbTexts.find((t) => t.text.includes(file));
+          const message = `the file "${file}" is not read: it resolves outside the workspace folder (${displayName(uri, input.folders)})`;
+          if (holder) {
+            const line = lineOf(holder.text, file);
+            problems.get(holder.uri)!.push({ file: holder.uri, line, character: 0, endLine: line, endCharacter: 0, field: 'sources', message });
+          } else notices.push(`A knowledge base source: ${message}.`);
+          return;
+        }
+        const read = await this.files.read(uri.toString(), { maxBytes: MAX_SOURCE_BYTES, followLinks: origin === 'user' });
+        // A missing source text only costs the link to its line: the knowledge base entry is shown instead.
+        if ('text' in read) out.set(file, { uri: uri.toString(), text: read.text });
+      }),
+    );
+    return out;
   }
 }
 
 /**
  * Where a source says what a finding cites: the quoted line of the source text when the sources
- * folder is known, else the fact's entry in the knowledge base file that holds it.
+ * folder is known, else the fact's entry in the knowledge base file that holds it. Works on
+ * texts read beforehand, so placing a diagnostic's related information never waits for a file.
  */
 export class EvidenceLocator {
-  private texts = new Map<string, string | undefined>();
-
-  constructor(
-    private sourcesFolder: string | undefined,
-    private kbFiles: string[],
-    private bundledFile: string | undefined,
-  ) {}
-
-  private read(path: string): string | undefined {
-    if (!this.texts.has(path)) {
-      let text: string | undefined;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch {
-        text = undefined;
-      }
-      this.texts.set(path, text);
-    }
-    return this.texts.get(path);
-  }
-
   private found = new Map<string, { uri: string; line: number } | undefined>();
   private ids = new Map<string, Map<string, number>>();
+  private sources: ReadonlyMap<string, { uri: string; text: string }> = new Map();
+  private kbTexts: readonly { uri: string; text: string }[] = [];
+
+  /** The texts to search, once read. */
+  use(sources: ReadonlyMap<string, { uri: string; text: string }>, kbTexts: readonly { uri: string; text: string }[]): void {
+    this.sources = sources;
+    this.kbTexts = kbTexts;
+    this.found.clear();
+    this.ids.clear();
+  }
 
   /** Offsets of the `id` fields of a knowledge base file, first occurrence of each. */
-  private idsIn(path: string, text: string | undefined): Map<string, number> {
-    let ids = this.ids.get(path);
+  private idsIn(uri: string, text: string): Map<string, number> {
+    let ids = this.ids.get(uri);
     if (!ids) {
       ids = new Map();
-      for (const m of text?.matchAll(ID_FIELD) ?? []) if (!ids.has(m[1])) ids.set(m[1], m.index);
-      this.ids.set(path, ids);
+      for (const m of text.matchAll(ID_FIELD)) if (!ids.has(m[1])) ids.set(m[1], m.index);
+      this.ids.set(uri, ids);
     }
     return ids;
   }
@@ -134,18 +235,14 @@ export class EvidenceLocator {
   }
 
   private search(finding: Finding, evidence: Finding['evidence'][number]): { uri: string; line: number } | undefined {
-    if (this.sourcesFolder) {
-      const path = join(this.sourcesFolder, evidence.file);
-      const text = this.read(path);
-      const at = text?.indexOf(evidence.quote) ?? -1;
-      if (text && at >= 0) return { uri: pathToFileURL(path).href, line: documentText(text).positionAt(at).line };
-    }
-    for (const path of [...this.kbFiles, ...(this.bundledFile ? [this.bundledFile] : [])]) {
-      const text = this.read(path);
-      const fact = finding.fact === undefined ? -1 : (this.idsIn(path, text).get(finding.fact) ?? -1);
-      if (!text || fact < 0) continue;
+    const source = this.sources.get(evidence.file);
+    const at = source?.text.indexOf(evidence.quote) ?? -1;
+    if (source && at >= 0) return { uri: source.uri, line: documentText(source.text).positionAt(at).line };
+    for (const { uri, text } of this.kbTexts) {
+      const fact = finding.fact === undefined ? -1 : (this.idsIn(uri, text).get(finding.fact) ?? -1);
+      if (fact < 0) continue;
       const quote = text.indexOf(JSON.stringify(evidence.quote).slice(1, 40), fact);
-      return { uri: pathToFileURL(path).href, line: documentText(text).positionAt(quote >= 0 ? quote : fact).line };
+      return { uri, line: documentText(text).positionAt(quote >= 0 ? quote : fact).line };
     }
     return undefined;
   }
@@ -153,9 +250,7 @@ export class EvidenceLocator {
 
 const ID_FIELD = /["']?id["']?\s*:\s*["']?([a-z0-9][a-z0-9._-]*)/g;
 
-/** The bundled knowledge base as a file, when the package ships it (for "go to the knowledge base entry"). */
-export function bundledKnowledgeBaseFile(dir: string): string | undefined {
-  for (const candidate of [join(dir, 'knowledge', 'dealcheck.dealkb.json'), join(dir, '../knowledge/bundled/dealcheck.dealkb.json')])
-    if (existsSync(candidate)) return candidate;
-  return undefined;
+/** A URI string for a file path, as the Node server names the shipped bundled knowledge base. */
+export function fileUri(path: string): string {
+  return URI.file(path).toString();
 }

@@ -2,6 +2,7 @@
  * dealcheck's own messages between the extension and the language server, beside standard LSP.
  * Plain names and shapes only, so the extension can import this without pulling in the server.
  */
+import type { Finding } from '../diagnostics/finding';
 
 /** Server → client after each check of a document: what the status bar shows. */
 export const STATUS_NOTIFICATION = 'dealcheck/status';
@@ -9,6 +10,8 @@ export interface StatusParams {
   uri: string;
   conflicts: number;
   supported: number;
+  /** Figures no fact of the knowledge base covers. */
+  unverified?: number;
   /** Set when the document was not checked, with the reason. */
   skipped?: string;
   /** Problems in the knowledge base files, if any. */
@@ -29,8 +32,78 @@ export interface FactAtParams {
   position: { line: number; character: number };
 }
 export interface FactAtResult {
+  /** The fact in plain words ("Amazon's investment in Anthropic"), or the figure when no fact covers it. */
+  statement: string;
   /** Markdown: the same text as the hover. */
   markdown: string;
   /** Where each source says it: the quoted line in the source text, or the knowledge base entry. */
   locations: { title: string; uri: string; line: number }[];
+}
+
+/**
+ * Server → client: a file's text, read by the editor (VS Code: `vscode.workspace.fs`), so that
+ * knowledge base and source files are found in virtual and remote workspaces and in the browser.
+ * Sent only to clients that said `fileAccess: "client"` in their initialization options.
+ */
+export const READ_FILE_REQUEST = 'dealcheck/readFile';
+export interface ReadFileParams {
+  uri: string;
+  /** Larger files are refused. */
+  maxBytes: number;
+  /** Whether a symbolic link may be followed (only for paths from user settings). */
+  followLinks: boolean;
+}
+/** The text, or why it could not be read, in words that never quote the file. */
+export type ReadFileResult = { text: string } | { error: string };
+
+/** Server → client: the files below a folder whose relative path matches a glob. */
+export const FIND_FILES_REQUEST = 'dealcheck/findFiles';
+export interface FindFilesParams {
+  folder: string;
+  glob: string;
+  /** Globs of folders to leave out. */
+  exclude: string[];
+}
+
+/** Client → server: every figure of a document with its verdict, for the coverage report. */
+export const REPORT_REQUEST = 'dealcheck/report';
+export interface ReportParams {
+  uri: string;
+}
+export interface ReportResult {
+  uri: string;
+  version: number;
+  /** The text the findings are about. */
+  text: string;
+  /** Every figure's finding: conflicts, supported and unverified figures, in document order. */
+  findings: Finding[];
+  /** Set when the document was not checked, with the reason. */
+  skipped?: string;
+  /** Set when an internal error stopped the check. */
+  failed?: boolean;
+}
+
+/** What the VS Code extension tells the server in `initializationOptions`. */
+export interface InitializationOptions {
+  /** false in an untrusted workspace: only the bundled knowledge base, no workspace file is read. */
+  trusted?: boolean;
+  /** The `dealcheck` settings, until the server asks for them. */
+  settings?: unknown;
+  /** Whether hovers may carry command links (the extension handles dealcheck.openSource and dealcheck.showFact). */
+  commandLinks?: boolean;
+  /** "client": read files through READ_FILE_REQUEST and FIND_FILES_REQUEST, never from disk. */
+  fileAccess?: 'client' | 'server';
+  /** Where the shipped copy of the bundled knowledge base is, for "go to the knowledge base entry". */
+  bundledKnowledgeBaseUri?: string;
+}
+
+/**
+ * Beside the settings (in `workspace/configuration` answers and `initializationOptions.settings`,
+ * key `$origins`): which path settings come from the user's own settings, which may point
+ * anywhere, and which from the workspace, which must stay inside it. A client that does not say
+ * is taken at its word: its settings are the user's.
+ */
+export interface SettingOrigins {
+  knowledgeBase?: 'user' | 'workspace';
+  sourcesFolder?: 'user' | 'workspace';
 }

@@ -1,13 +1,12 @@
 /**
- * The dealcheck language server: the engine behind LSP. Documents are checked incrementally
- * (only changed blocks), diagnostics are pulled by clients that can (up to date at once) and
- * pushed, debounced, to those that cannot; hovers, quick-fixes and the knowledge base files'
- * own problems come from the same state.
+ * The dealcheck language server: the engine behind LSP, on any platform. The Node entry
+ * (index.ts) and the web worker entry (browser.ts) give it a connection and, for Node, its own
+ * disk access; everything else is here. Documents are checked incrementally (only changed
+ * blocks), diagnostics are pulled by clients that can (up to date at once) and pushed, debounced,
+ * to those that cannot; hovers, quick-fixes and the knowledge base files' own problems come from
+ * the same state. Every handler is guarded: an engine error costs one document's findings (with
+ * an information diagnostic saying so and the error in the log), never the server.
  */
-import { readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import fg from 'fast-glob';
 import {
   type CodeAction,
   CodeActionKind,
@@ -16,24 +15,34 @@ import {
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  type Disposable,
+  type DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
   type InitializeParams,
   type InitializeResult,
   type Position,
   TextDocumentSyncKind,
-} from 'vscode-languageserver/node';
-import { DocumentChecker, type DocumentResult } from '../diagnostics/engine';
+} from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { z } from 'zod';
+import { type CheckOptions, DocumentChecker, type DocumentResult } from '../diagnostics/engine';
 import type { Finding } from '../diagnostics/finding';
 import { BlockDocument } from '../diagnostics/markdown/block-document';
-import { type DiagnosticData, toDiagnostic } from './diagnostics';
+import type { KnowledgeBase } from '../knowledge';
+import { type DiagnosticData, sameDiagnostics, toDiagnostic } from './diagnostics';
+import { EXCLUDED_FOLDERS, type FileAccess, MAX_MARKDOWN_BYTES, clientFileAccess } from './files';
 import { hoverMarkdown } from './hover';
-import { EvidenceLocator, KB_GLOB, KnowledgeHost, bundledKnowledgeBaseFile } from './knowledge-host';
+import { KB_GLOB, KnowledgeHost, type KnowledgeInput, type KnowledgeState } from './knowledge-host';
 import {
   CHECK_WORKSPACE_REQUEST,
   type CheckWorkspaceResult,
   FACT_AT_REQUEST,
   type FactAtParams,
   type FactAtResult,
+  type InitializationOptions,
+  REPORT_REQUEST,
+  type ReportParams,
+  type ReportResult,
   STATUS_NOTIFICATION,
   type StatusParams,
 } from './protocol';
@@ -41,30 +50,72 @@ import { DEFAULT_SETTINGS, type Settings, parseSettings } from './settings';
 
 const MARKDOWN_GLOB = '**/*.{md,markdown}';
 
+/** The engine's interface as the server uses it; tests give the server a failing one. */
+export type Checker = Pick<DocumentChecker, 'begin' | 'check' | 'fixesAt'>;
+
+/**
+ * How long a check works before it lets other messages through (a hover, an edit that makes it
+ * stale): short enough that a writer never notices, long enough that yielding costs nothing.
+ */
+export const CHECK_SLICE_MS = 15;
+
+/** Errors of unchecked paragraphs already logged, so a paragraph that fails on every keystroke is logged once. */
+const MAX_LOGGED_ERRORS = 200;
+
+export interface ServerPlatform {
+  /** The server's own file access (the Node server's disk); none in a web worker. */
+  files?: FileAccess;
+  /** Where relative paths from user settings resolve when no workspace folder is open. */
+  fallbackFolder?: string;
+  /** The shipped copy of the bundled knowledge base, unless the client names one. */
+  bundledKnowledgeBaseUri?: string;
+  /** Its text, when the server carries it (saves reading it at start-up). */
+  bundledKnowledgeBaseText?: string;
+  /** Makes a checker for a knowledge base (default: the engine's DocumentChecker). */
+  createChecker?: (kb: KnowledgeBase) => Checker;
+  /** Writes a line to the server's own log even before the connection is up (stderr for Node). */
+  log?: (message: string) => void;
+}
+
+/** What a check of a document gave: the engine's result, or the internal error that stopped it. */
+interface CheckResult extends DocumentResult {
+  failed?: boolean;
+}
+
 interface OpenDocument {
   uri: string;
   version: number;
   /** Edited in place: typing re-splits only the blocks around each change. */
   doc: BlockDocument;
-  checker: DocumentChecker;
-  result?: { version: number; value: DocumentResult };
+  checker?: Checker;
+  result?: { version: number; generation: number; value: CheckResult };
+  /** The check under way, shared by every request that wants its answer. */
+  running?: { version: number; generation: number; promise: Promise<CheckResult | undefined> };
   timer?: ReturnType<typeof setTimeout>;
   /** The last diagnostics a pull returned, and their result id. */
-  reported?: { resultId: string; generation: number; items: Diagnostic[] };
+  reported?: { resultId: string; items: Diagnostic[] };
 }
 
-export interface ServerOptions {
-  /** Folder of the server's bundle, to find the shipped copy of the bundled knowledge base. */
-  bundleDir: string;
+const Origins = z.object({
+  knowledgeBase: z.enum(['user', 'workspace']).catch('user'),
+  sourcesFolder: z.enum(['user', 'workspace']).catch('user'),
+});
+/** A client that does not say where a setting came from is taken at its word: the user's own. */
+const USER_ORIGINS: z.infer<typeof Origins> = { knowledgeBase: 'user', sourcesFolder: 'user' };
+
+function originsOf(raw: unknown): z.infer<typeof Origins> {
+  const value = raw && typeof raw === 'object' ? (raw as { $origins?: unknown }).$origins : undefined;
+  const parsed = Origins.safeParse(value ?? {});
+  return parsed.success ? parsed.data : USER_ORIGINS;
 }
 
 function isMarkdown(languageId: string, uri: string): boolean {
   return languageId === 'markdown' || /\.(md|markdown|mdx)$/i.test(uri);
 }
 
-function uriToPath(uri: string): string | undefined {
+function parseUri(uri: string): URI | undefined {
   try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    return URI.parse(uri);
   } catch {
     return undefined;
   }
@@ -83,54 +134,157 @@ function overlaps(a: Finding['range'], b: Finding['range']): boolean {
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-export function startServer(connection: Connection, options: ServerOptions): void {
+/** Lets other messages (typing, hovers) through between pieces of long work. */
+const yieldNow: () => Promise<void> =
+  typeof setImmediate === 'function'
+    ? () => new Promise((resolve) => setImmediate(resolve))
+    : () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function describeError(e: unknown): string {
+  return e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
+}
+
+const EMPTY: CheckResult = { findings: [] };
+
+export function startServer(connection: Connection, platform: ServerPlatform = {}): void {
   const documents = new Map<string, OpenDocument>();
   let settings: Settings = DEFAULT_SETTINGS;
-  let folders: string[] = [];
+  let origins = USER_ORIGINS;
+  let folders: URI[] = [];
   let trusted = true;
   let pull = false;
   let canRefresh = false;
   let canConfigure = false;
+  let canRegisterConfiguration = false;
   let canWatch = false;
   /** The client runs dealcheck's commands from links in hovers (the VS Code extension does). */
   let commandLinks = false;
-  let knowledge: KnowledgeHost | undefined;
-  let locator: EvidenceLocator | undefined;
+  let files: FileAccess = platform.files ?? clientFileAccess(connection, (m) => log(m));
+  let bundledUri = platform.bundledKnowledgeBaseUri;
+  let host: KnowledgeHost;
+  let knowledge: KnowledgeState | undefined;
+  /** Settles once the first knowledge base load after `initialized` is done; checks wait for it. */
+  let knowledgeReady: Promise<void>;
+  let markReady: () => void = () => {};
+  knowledgeReady = new Promise((resolve) => (markReady = resolve));
+  let loads = 0;
+  let loading: Promise<void> = Promise.resolve();
   /** Knowledge base files we published problems on, so fixed files get their problems cleared. */
   let kbUrisWithProblems = new Set<string>();
-  /** Bumped when the knowledge base or the settings change: pulled results carry it in their id. */
+  const shownNotices = new Set<string>();
+  /** Bumped when the knowledge base or the settings change: results of an older generation are stale. */
   let generation = 0;
   let diagnosticCache = new WeakMap<Finding, Diagnostic | null>();
   let reportCounter = 0;
+  let watchers: Disposable | undefined;
+  const loggedErrors = new Set<string>();
+  /** The client sent its settings with `initialize` (the VS Code extension does). */
+  let settingsFromClient = false;
   /** Closed files the workspace check pushed diagnostics for. */
   const pushedForClosed = new Set<string>();
-  const bundledFile = bundledKnowledgeBaseFile(options.bundleDir);
+  const createChecker = platform.createChecker ?? ((kb: KnowledgeBase) => new DocumentChecker(kb));
 
-  const knowledgeInput = () => ({ folders, settings, trusted });
-
-  function sourcesFolder(): string | undefined {
-    if (!trusted || !settings.sourcesFolder) return undefined;
-    return isAbsolute(settings.sourcesFolder) ? settings.sourcesFolder : resolve(folders[0] ?? process.cwd(), settings.sourcesFolder);
+  function log(message: string): void {
+    try {
+      connection.console.error(message);
+    } catch {
+      platform.log?.(message);
+    }
   }
 
-  function loadKnowledge(publish = true): void {
+  /** Runs a handler; an error is logged and answered with `fallback`, so the server lives on. */
+  async function guarded<T>(what: string, fallback: T, fn: () => Promise<T> | T): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      log(`dealcheck: ${what} failed: ${describeError(e)}`);
+      return fallback;
+    }
+  }
+
+  const knowledgeInput = (): KnowledgeInput => ({
+    folders,
+    fallbackFolder: platform.fallbackFolder ? parseUri(platform.fallbackFolder) : undefined,
+    settings,
+    origins,
+    trusted,
+    bundledUri,
+    bundledText: platform.bundledKnowledgeBaseText,
+  });
+
+  /** Loads the knowledge base again; loads run one after another and the newest request wins. */
+  function reloadKnowledge(): Promise<void> {
+    const seq = ++loads;
+    loading = loading.then(async () => {
+      if (seq !== loads) return;
+      let state: KnowledgeState | undefined;
+      try {
+        state = await host.load(knowledgeInput());
+      } catch (e) {
+        log(`dealcheck: loading the knowledge base failed: ${describeError(e)}`);
+      }
+      if (!state || seq !== loads) return;
+      applyKnowledge(state);
+    });
+    return settled();
+  }
+
+  /** Resolves once no load is under way, including loads asked for while waiting. */
+  async function settled(): Promise<void> {
+    let current: Promise<void>;
+    do {
+      current = loading;
+      await current;
+    } while (current !== loading);
+  }
+
+  function applyKnowledge(state: KnowledgeState): void {
+    knowledge = state;
+    const files = [...state.problems.keys()];
+    connection.console.info(`dealcheck: knowledge base: ${settings.useBundledKnowledgeBase || !trusted ? 'the bundled one' : 'no bundled one'}${files.length ? ` and ${files.length} file(s): ${files.join(', ')}` : ''}${state.keptLastGood ? ' (with problems: the last valid one stays in use)' : ''}`);
     generation++;
     diagnosticCache = new WeakMap();
-    const state = knowledge ? knowledge.reload(knowledgeInput()) : (knowledge = new KnowledgeHost(knowledgeInput())).state;
-    locator = new EvidenceLocator(sourcesFolder(), state.files, bundledFile);
     for (const open of documents.values()) {
-      open.checker = new DocumentChecker(state.kb);
+      open.checker = createChecker(state.kb);
       open.result = undefined;
     }
-    if (publish) publishKnowledgeProblems();
+    publishKnowledgeProblems();
+    showNotices(state);
+    // Reading the source texts can add problems (a source outside the workspace) and notices.
+    void state.located.then(() => {
+      if (knowledge !== state) return;
+      publishKnowledgeProblems();
+      showNotices(state);
+    });
+  }
+
+  function showNotices(state: KnowledgeState): void {
+    for (const notice of state.notices) {
+      if (shownNotices.has(notice)) continue;
+      shownNotices.add(notice);
+      connection.console.warn(notice);
+      void connection.window.showWarningMessage(notice);
+    }
+  }
+
+  /**
+   * The diagnostics of a document as it is now. The related information needs the source
+   * texts, read while the check runs; a knowledge base that changes meanwhile starts it over.
+   */
+  async function currentDiagnostics(open: OpenDocument): Promise<{ result: CheckResult; items: Diagnostic[] }> {
+    for (;;) {
+      const gen = generation;
+      const result = await resultOf(open);
+      await knowledge?.located;
+      if (gen === generation || documents.get(open.uri) !== open) return { result, items: diagnosticsOf(result) };
+    }
   }
 
   /** The knowledge base files' own problems, on those files; cleared once fixed. */
   function publishKnowledgeProblems(): void {
-    const state = knowledge!.state;
+    const state = knowledge!;
     const published = new Set<string>();
-    for (const [file, problems] of state.problems) {
-      const uri = pathToFileURL(file).href;
+    for (const [uri, problems] of state.problems) {
       const diagnostics: Diagnostic[] = problems.map((p) => ({
         range: { start: { line: p.line, character: p.character }, end: { line: p.endLine, character: p.endCharacter } },
         severity: DiagnosticSeverity.Error,
@@ -141,64 +295,123 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (diagnostics.length) published.add(uri);
       if (diagnostics.length || kbUrisWithProblems.has(uri)) void connection.sendDiagnostics({ uri, diagnostics });
     }
-    for (const uri of kbUrisWithProblems) if (!published.has(uri) && ![...state.problems.keys()].some((f) => pathToFileURL(f).href === uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of kbUrisWithProblems) if (!published.has(uri) && !state.problems.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     kbUrisWithProblems = published;
   }
 
   function kbProblemCount(): number {
     let n = 0;
-    for (const ps of knowledge?.state.problems.values() ?? []) n += ps.length;
+    for (const ps of knowledge?.problems.values() ?? []) n += ps.length;
     return n;
   }
 
-  /** The document's findings (supported ones included) for its current version. */
-  function resultOf(open: OpenDocument): DocumentResult {
-    if (open.result?.version === open.version) return open.result.value;
-    const value = open.checker.check(open.doc, { includeSupported: true, withFixes: false });
-    open.result = { version: open.version, value };
-    const conflicts = value.findings.filter((f) => f.kind === 'conflict').length;
-    const status: StatusParams = {
-      uri: open.uri, conflicts, supported: value.findings.length - conflicts, knowledgeBaseProblems: kbProblemCount(), ...(value.skipped ? { skipped: value.skipped } : {}),
-    };
+  function sendStatus(open: OpenDocument, value: CheckResult): void {
+    let conflicts = 0;
+    let supported = 0;
+    let unverified = 0;
+    for (const f of value.findings) {
+      if (f.kind === 'supported') supported++;
+      else if (f.kind === 'unverified') unverified++;
+      else conflicts++;
+    }
+    const skipped = value.failed ? 'could not be checked: an internal error (see the dealcheck output)' : value.skipped;
+    const status: StatusParams = { uri: open.uri, conflicts, supported, unverified, knowledgeBaseProblems: kbProblemCount(), ...(skipped ? { skipped } : {}) };
     void connection.sendNotification(STATUS_NOTIFICATION, status);
+  }
+
+  function checkOptions(): CheckOptions {
+    return { includeSupported: true, includeUnverified: true, withFixes: false, blockBudgetMs: settings.blockTimeBudgetMs };
+  }
+
+  /** A paragraph the engine could not check is one information diagnostic; its error goes to the log, once. */
+  function logUnchecked(uri: string, findings: readonly Finding[]): void {
+    for (const f of findings) {
+      if (f.kind !== 'unchecked' || !f.detail) continue;
+      const key = `${f.code}\u0000${f.text}\u0000${f.detail}`;
+      if (loggedErrors.has(key)) continue;
+      if (loggedErrors.size >= MAX_LOGGED_ERRORS) loggedErrors.clear();
+      loggedErrors.add(key);
+      log(`dealcheck: ${uri}:${f.range.start.line + 1}: ${f.message}\n${f.detail}`);
+    }
+  }
+
+  /**
+   * One check of a document as it is now, a slice at a time: between slices other messages get
+   * through, and a newer edit or knowledge base makes this check stale, which drops it
+   * (undefined) so the caller starts over on the newest text.
+   */
+  async function runCheck(open: OpenDocument, version: number, gen: number): Promise<CheckResult | undefined> {
+    const stale = () => open.version !== version || generation !== gen || documents.get(open.uri) !== open;
+    let value: CheckResult | undefined;
+    const started = Date.now();
+    try {
+      const run = open.checker!.begin(open.doc, checkOptions());
+      for (;;) {
+        value = run.advance(performance.now() + CHECK_SLICE_MS);
+        if (value) break;
+        await yieldNow();
+        if (run.stale || stale()) return undefined;
+      }
+      if (!open.result) connection.console.info(`dealcheck: checked ${open.uri} (${Math.round(open.doc.length / 1024)} KB) in ${Date.now() - started} ms`);
+      logUnchecked(open.uri, value.findings);
+    } catch (e) {
+      log(`dealcheck: checking ${open.uri} failed: ${describeError(e)}`);
+      value = { findings: [], failed: true };
+    }
+    if (stale()) return undefined;
+    open.result = { version, generation: gen, value };
+    sendStatus(open, value);
     return value;
   }
 
-  function diagnosticsOf(result: DocumentResult): Diagnostic[] {
+  /** The document's findings (supported and unverified ones included) for its current version. */
+  async function resultOf(open: OpenDocument): Promise<CheckResult> {
+    await knowledgeReady;
+    for (;;) {
+      if (documents.get(open.uri) !== open) return EMPTY;
+      const { version } = open;
+      const gen = generation;
+      if (open.result?.version === version && open.result.generation === gen) return open.result.value;
+      open.checker ??= createChecker(knowledge!.kb);
+      if (open.running?.version !== version || open.running.generation !== gen) open.running = { version, generation: gen, promise: runCheck(open, version, gen) };
+      const value = await open.running.promise;
+      if (value) return value;
+    }
+  }
+
+  function diagnosticsOf(result: CheckResult): Diagnostic[] {
     if (!settings.enable) return [];
-    if (result.skipped)
-      return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'dealcheck', code: 'skipped', message: `dealcheck: ${result.skipped}` }];
+    const at0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    if (result.failed)
+      return [{
+        range: at0, severity: DiagnosticSeverity.Information, source: 'dealcheck', code: 'internal-error',
+        message: 'dealcheck could not check this document: an internal error, logged in the dealcheck output. Other documents are still checked.',
+      }];
+    if (result.skipped) return [{ range: at0, severity: DiagnosticSeverity.Information, source: 'dealcheck', code: 'skipped', message: `dealcheck: ${result.skipped}` }];
     const out: Diagnostic[] = [];
+    const locate = (finding: Finding, e: Finding['evidence'][number]) => knowledge?.locator.locate(finding, e);
     for (const f of result.findings) {
       // Findings on lines an edit did not move are the same objects as before: so are their diagnostics.
       let d = diagnosticCache.get(f);
-      if (d === undefined) diagnosticCache.set(f, (d = toDiagnostic(f, settings, (finding, e) => locator?.locate(finding, e)) ?? null));
+      if (d === undefined) diagnosticCache.set(f, (d = toDiagnostic(f, settings, locate) ?? null));
       if (d) out.push(d);
     }
     return out;
   }
 
-  function push(open: OpenDocument): void {
-    const { version } = open;
-    const diagnostics = diagnosticsOf(resultOf(open));
-    // Checking is synchronous, so this is the newest text: nothing older can arrive later.
-    void connection.sendDiagnostics({ uri: open.uri, version, diagnostics });
+  async function push(open: OpenDocument): Promise<void> {
+    const { result, items } = await currentDiagnostics(open);
+    if (documents.get(open.uri) !== open || !open.result || open.result.value !== result) return;
+    void connection.sendDiagnostics({ uri: open.uri, version: open.result.version, diagnostics: items });
   }
 
   function schedule(open: OpenDocument, immediately = false): void {
     if (open.timer) clearTimeout(open.timer);
-    open.timer = undefined;
-    if (pull) {
-      // The client pulls; still check off the request path so its pull finds the result ready.
-      open.timer = setTimeout(() => {
-        open.timer = undefined;
-        if (documents.get(open.uri) === open) resultOf(open);
-      }, immediately ? 0 : settings.debounceMs);
-      return;
-    }
+    // The client pulls: still check off the request path, so its pull finds the result ready.
+    const work = pull ? async () => void (await resultOf(open)) : () => push(open);
     open.timer = setTimeout(() => {
       open.timer = undefined;
-      if (documents.get(open.uri) === open) push(open);
+      if (documents.get(open.uri) === open) void guarded<void>(`checking ${open.uri}`, undefined, work);
     }, immediately ? 0 : settings.debounceMs);
   }
 
@@ -207,29 +420,51 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const open of documents.values()) schedule(open, true);
   }
 
-  async function fetchSettings(): Promise<void> {
-    if (!canConfigure) return;
-    const raw = await connection.workspace.getConfiguration('dealcheck');
+  /** Asks the client for the settings; says whether they changed. */
+  async function fetchSettings(): Promise<boolean> {
+    if (!canConfigure) return false;
+    const [raw] = await connection.workspace.getConfiguration([{ section: 'dealcheck' }]);
+    return useSettings(raw);
+  }
+
+  /** Takes the settings a client sent; says whether they differ from those in use. */
+  function useSettings(raw: unknown): boolean {
     const parsed = parseSettings(raw);
+    const before = JSON.stringify([settings, origins]);
     settings = parsed.settings;
+    origins = originsOf(raw);
     for (const p of parsed.problems) connection.console.warn(p);
+    return JSON.stringify([settings, origins]) !== before;
+  }
+
+  async function registerWatchers(): Promise<void> {
+    if (!canWatch || !trusted) return;
+    const previous = watchers;
+    watchers = undefined;
+    previous?.dispose();
+    watchers = await connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: KB_GLOB }, ...settings.knowledgeBase.map((f) => ({ globPattern: f }))],
+    });
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const init = (params.initializationOptions ?? {}) as { trusted?: boolean; settings?: unknown; commandLinks?: boolean };
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
     trusted = init.trusted !== false;
     commandLinks = init.commandLinks === true;
-    if (init.settings !== undefined) settings = parseSettings(init.settings).settings;
-    folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
-    if (!folders.length && params.rootUri) folders = [uriToPath(params.rootUri)].filter((p): p is string => !!p);
+    if (init.fileAccess === 'client' || !platform.files) files = clientFileAccess(connection, log);
+    if (typeof init.bundledKnowledgeBaseUri === 'string') bundledUri = init.bundledKnowledgeBaseUri;
+    settingsFromClient = init.settings !== undefined;
+    if (settingsFromClient) useSettings(init.settings);
+    folders = (params.workspaceFolders ?? []).map((f) => parseUri(f.uri)).filter((u): u is URI => !!u);
+    if (!folders.length && params.rootUri) folders = [parseUri(params.rootUri)].filter((u): u is URI => !!u);
+    host = new KnowledgeHost(files, log);
     const caps = params.capabilities;
     pull = !!caps.textDocument?.diagnostic;
     canRefresh = !!caps.workspace?.diagnostics?.refreshSupport;
     canConfigure = !!caps.workspace?.configuration;
+    // Only clients that say they take dynamic registrations get any (Helix logs others as a server bug).
+    canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     canWatch = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    // Ready before the first document opens; settings fetched later reload it only if they differ.
-    // Its problems are published once initialized: no notification may precede this answer.
-    loadKnowledge(false);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -241,43 +476,68 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     };
   });
 
-  connection.onInitialized(async () => {
-    if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dealcheck' });
-    if (canWatch && trusted)
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: KB_GLOB }, ...settings.knowledgeBase.map((f) => ({ globPattern: f }))] });
-    const before = JSON.stringify(settings);
-    await fetchSettings();
-    if (JSON.stringify(settings) === before) return publishKnowledgeProblems();
-    loadKnowledge();
-    recheckAll();
-  });
+  connection.onInitialized(() =>
+    guarded('starting up', undefined, async () => {
+      try {
+        if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dealcheck' }).catch(() => undefined);
+        // Settings sent with `initialize` are good enough to start loading; those the client
+        // answers with later reload the knowledge base only if they differ.
+        const early = settingsFromClient ? reloadKnowledge() : undefined;
+        const changed = await guarded('reading the settings', false, fetchSettings);
+        void guarded('watching the knowledge base files', undefined, registerWatchers);
+        await (!early || changed ? reloadKnowledge() : early);
+      } finally {
+        // Even a failed load must not leave checks waiting: they use the bundled knowledge base.
+        if (!knowledge) applyKnowledge(await new KnowledgeHost(files, log).load({ ...knowledgeInput(), trusted: false }));
+        markReady();
+        recheckAll();
+      }
+    }),
+  );
 
-  connection.onDidChangeConfiguration(async (change) => {
-    if (canConfigure) await fetchSettings();
-    else settings = parseSettings((change.settings as { dealcheck?: unknown } | undefined)?.dealcheck).settings;
-    loadKnowledge();
-    recheckAll();
-  });
+  connection.onDidChangeConfiguration((change) =>
+    guarded('reloading the settings', undefined, async () => {
+      const changed = canConfigure ? await fetchSettings() : useSettings((change.settings as { dealcheck?: unknown } | undefined)?.dealcheck);
+      // VS Code says "changed" once after registering, with nothing changed.
+      if (!changed) return;
+      void guarded('watching the knowledge base files', undefined, registerWatchers);
+      await reloadKnowledge();
+      recheckAll();
+    }),
+  );
 
-  connection.onDidChangeWatchedFiles(() => {
-    loadKnowledge();
-    recheckAll();
-  });
+  connection.onDidChangeWatchedFiles(() =>
+    guarded('reloading the knowledge base', undefined, async () => {
+      await reloadKnowledge();
+      recheckAll();
+    }),
+  );
 
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
     if (!isMarkdown(t.languageId, t.uri)) return;
-    const open: OpenDocument = { uri: t.uri, version: t.version, doc: new BlockDocument(t.text), checker: new DocumentChecker(knowledge!.state.kb) };
-    documents.set(t.uri, open);
-    if (pushedForClosed.delete(t.uri) && pull) void connection.sendDiagnostics({ uri: t.uri, diagnostics: [] });
-    schedule(open, true);
+    try {
+      const open: OpenDocument = { uri: t.uri, version: t.version, doc: new BlockDocument(t.text), checker: knowledge ? createChecker(knowledge.kb) : undefined };
+      documents.set(t.uri, open);
+      if (pushedForClosed.delete(t.uri) && pull) void connection.sendDiagnostics({ uri: t.uri, diagnostics: [] });
+      schedule(open, true);
+    } catch (e) {
+      log(`dealcheck: opening ${t.uri} failed: ${describeError(e)}`);
+    }
   });
 
   connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
     const open = documents.get(textDocument.uri);
     if (!open) return;
-    for (const change of contentChanges) {
-      if ('range' in change) open.doc.edit(open.doc.offsetAt(change.range.start), open.doc.offsetAt(change.range.end), change.text);
-      else open.doc = new BlockDocument(change.text);
+    try {
+      for (const change of contentChanges) {
+        if ('range' in change) open.doc.edit(open.doc.offsetAt(change.range.start), open.doc.offsetAt(change.range.end), change.text);
+        else open.doc = new BlockDocument(change.text);
+      }
+    } catch (e) {
+      // The server's copy may now differ from the editor's: drop it until the editor sends it whole again.
+      log(`dealcheck: applying an edit to ${open.uri} failed: ${describeError(e)}`);
+      documents.delete(open.uri);
+      return;
     }
     open.version = textDocument.version;
     schedule(open);
@@ -290,92 +550,127 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!pull) void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   });
 
-  connection.languages.diagnostics.on((params) => {
-    const open = documents.get(params.textDocument.uri);
-    if (!open) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const items = diagnosticsOf(resultOf(open));
-    // A result id names a list of diagnostics: typing that changes no finding keeps it, and a
-    // client that sends it back gets "unchanged" instead of the whole list again.
-    const last = open.reported;
-    const same = last && last.generation === generation && last.items.length === items.length && last.items.every((d, i) => d === items[i]);
-    if (!same) open.reported = { resultId: `${generation}:${++reportCounter}`, generation, items };
-    const { resultId } = open.reported!;
-    if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
-  });
+  connection.languages.diagnostics.on((params) =>
+    guarded<DocumentDiagnosticReport>('answering a diagnostics pull', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async () => {
+      const open = documents.get(params.textDocument.uri);
+      if (!open) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const { items } = await currentDiagnostics(open);
+      // A result id names a list of diagnostics: an edit that changes no finding keeps it (the
+      // lists are compared by value), and a client that sends it back gets "unchanged".
+      const last = open.reported;
+      if (!last || !sameDiagnostics(last.items, items)) open.reported = { resultId: `${generation}:${++reportCounter}`, items };
+      else open.reported = { resultId: last.resultId, items };
+      const { resultId } = open.reported;
+      if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+    }),
+  );
 
-  connection.onHover(({ textDocument, position }) => {
-    const open = documents.get(textDocument.uri);
-    if (!open || !settings.enable) return null;
-    const finding = resultOf(open).findings.find((f) => contains(f.range, position));
-    if (!finding) return null;
-    const links = commandLinks ? { uri: textDocument.uri, position: finding.range.start } : undefined;
-    return { contents: { kind: 'markdown', value: hoverMarkdown(finding, links) }, range: finding.range };
-  });
+  async function findingAt(uri: string, position: Position): Promise<{ open: OpenDocument; finding: Finding } | undefined> {
+    const open = documents.get(uri);
+    if (!open || !settings.enable) return undefined;
+    const finding = (await resultOf(open)).findings.find((f) => f.kind !== 'unverified' && contains(f.range, position));
+    return finding ? { open, finding } : undefined;
+  }
 
-  connection.onCodeAction(({ textDocument, range, context }) => {
-    const open = documents.get(textDocument.uri);
-    if (!open || !settings.enable) return [];
-    if (context.only && !context.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === CodeActionKind.Empty)) return [];
-    const actions: CodeAction[] = [];
-    for (const finding of resultOf(open).findings.filter((f) => overlaps(f.range, range))) {
-      const diagnostic = context.diagnostics.find((d) => d.source === 'dealcheck' && (d.data as DiagnosticData | undefined)?.fact === finding.fact && overlaps(d.range, finding.range));
-      for (const fix of open.checker.fixesAt(open.doc, finding.range.start)) {
-        actions.push({
-          title: fix.title,
-          kind: CodeActionKind.QuickFix,
-          ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
-          isPreferred: fix.preferred,
-          edit: { changes: { [textDocument.uri]: fix.edits } },
-        });
-      }
-    }
-    return actions;
-  });
+  connection.onHover(({ textDocument, position }) =>
+    guarded('answering a hover', null, async () => {
+      const hit = await findingAt(textDocument.uri, position);
+      if (!hit) return null;
+      const links = commandLinks ? { uri: textDocument.uri, position: hit.finding.range.start } : undefined;
+      return { contents: { kind: 'markdown' as const, value: hoverMarkdown(hit.finding, links) }, range: hit.finding.range };
+    }),
+  );
 
-  connection.onRequest(FACT_AT_REQUEST, (params: FactAtParams): FactAtResult | null => {
-    const open = documents.get(params.uri);
-    if (!open) return null;
-    const finding = resultOf(open).findings.find((f) => contains(f.range, params.position));
-    if (!finding) return null;
-    const locations = finding.evidence.flatMap((e) => {
-      const at = locator?.locate(finding, e);
-      return at ? [{ title: e.title, ...at }] : [];
-    });
-    return { markdown: hoverMarkdown(finding), locations };
-  });
-
-  connection.onRequest(CHECK_WORKSPACE_REQUEST, async (): Promise<CheckWorkspaceResult> => {
-    const files = trusted ? folders.flatMap((folder) => fg.sync(MARKDOWN_GLOB, { cwd: folder, ignore: ['**/node_modules/**', '**/.git/**'], absolute: true }).sort()) : [];
-    const progress = await connection.window.createWorkDoneProgress();
-    progress.begin('dealcheck: checking Markdown files', 0, `${files.length} files`, true);
-    let conflicts = 0;
-    const kb = knowledge!.state.kb;
-    for (const [i, file] of files.entries()) {
-      if (progress.token.isCancellationRequested) break;
-      const uri = pathToFileURL(file).href;
-      const open = documents.get(uri);
-      let result: DocumentResult;
-      if (open) result = resultOf(open);
-      else {
-        let text: string;
-        try {
-          text = readFileSync(file, 'utf8');
-        } catch {
-          continue;
+  connection.onCodeAction(({ textDocument, range, context }) =>
+    guarded('answering a code action request', [] as CodeAction[], async () => {
+      const open = documents.get(textDocument.uri);
+      if (!open || !settings.enable) return [];
+      if (context.only && !context.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === CodeActionKind.Empty)) return [];
+      const actions: CodeAction[] = [];
+      const { version } = open;
+      const findings = (await resultOf(open)).findings.filter((f) => f.kind !== 'unverified' && overlaps(f.range, range));
+      // Fixes are worked out on the text as it is now: an edit since would misplace them.
+      if (open.version !== version) return [];
+      for (const finding of findings) {
+        const diagnostic = context.diagnostics.find((d) => d.source === 'dealcheck' && (d.data as DiagnosticData | undefined)?.fact === finding.fact && overlaps(d.range, finding.range));
+        for (const fix of open.checker!.fixesAt(open.doc, finding.range.start)) {
+          actions.push({
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
+            isPreferred: fix.preferred,
+            edit: { changes: { [textDocument.uri]: fix.edits } },
+          });
         }
-        result = new DocumentChecker(kb).check(text, { includeSupported: true, withFixes: false });
-        void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(result) });
-        pushedForClosed.add(uri);
       }
-      conflicts += result.findings.filter((f) => f.kind === 'conflict').length;
-      progress.report(Math.round(((i + 1) / files.length) * 100), `${i + 1}/${files.length}`);
-      // Let other requests (typing) through between files.
-      await new Promise((r) => setImmediate(r));
-    }
-    progress.done();
-    return { files: files.length, conflicts };
-  });
+      return actions;
+    }),
+  );
+
+  connection.onRequest(FACT_AT_REQUEST, (params: FactAtParams) =>
+    guarded('answering dealcheck/factAt', null as FactAtResult | null, async () => {
+      const hit = await findingAt(params.uri, params.position);
+      if (!hit) return null;
+      const { finding } = hit;
+      await knowledge?.located;
+      const locations = finding.evidence.flatMap((e) => {
+        const at = knowledge?.locator.locate(finding, e);
+        return at ? [{ title: e.title, ...at }] : [];
+      });
+      return { statement: finding.statement ?? finding.text, markdown: hoverMarkdown(finding), locations };
+    }),
+  );
+
+  connection.onRequest(REPORT_REQUEST, (params: ReportParams) =>
+    guarded('answering dealcheck/report', null as ReportResult | null, async () => {
+      const open = documents.get(params.uri);
+      if (!open) return null;
+      const { version } = open;
+      const result = await resultOf(open);
+      return { uri: open.uri, version, text: open.doc.text, findings: result.findings, ...(result.skipped ? { skipped: result.skipped } : {}), ...(result.failed ? { failed: true } : {}) };
+    }),
+  );
+
+  connection.onRequest(CHECK_WORKSPACE_REQUEST, () =>
+    guarded('checking the workspace', { files: 0, conflicts: 0 } as CheckWorkspaceResult, async () => {
+      await knowledgeReady;
+      const found = trusted ? (await Promise.all(folders.map((f) => files.find(f.toString(), MARKDOWN_GLOB, EXCLUDED_FOLDERS)))).flat() : [];
+      const progress = await connection.window.createWorkDoneProgress();
+      progress.begin('dealcheck: checking Markdown files', 0, `${found.length} files`, true);
+      let conflicts = 0;
+      const kb = knowledge!.kb;
+      try {
+        for (const [i, uri] of found.entries()) {
+          if (progress.token.isCancellationRequested) break;
+          const open = documents.get(uri);
+          let result: CheckResult;
+          if (open) result = await resultOf(open);
+          else {
+            const read = await files.read(uri, { maxBytes: MAX_MARKDOWN_BYTES, followLinks: false });
+            if (!('text' in read)) continue;
+            try {
+              result = createChecker(kb).check(read.text, checkOptions());
+              logUnchecked(uri, result.findings);
+            } catch (e) {
+              log(`dealcheck: checking ${uri} failed: ${describeError(e)}`);
+              result = { findings: [], failed: true };
+            }
+            await knowledge?.located;
+            void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(result) });
+            pushedForClosed.add(uri);
+          }
+          conflicts += result.findings.filter((f) => f.kind === 'conflict').length;
+          progress.report(Math.round(((i + 1) / found.length) * 100), `${i + 1}/${found.length}`);
+          // Let other requests (typing) through between files.
+          await yieldNow();
+        }
+      } finally {
+        progress.done();
+      }
+      return { files: found.length, conflicts };
+    }),
+  );
 
   connection.listen();
 }

@@ -4,6 +4,7 @@
  * (npm run schema) and checked by a test, so the two cannot drift.
  */
 import { z } from 'zod';
+import { DEFAULT_BLOCK_BUDGET_MS } from '../diagnostics/engine';
 import { ValueType } from '../knowledge/schema';
 
 export const Severity = z.enum(['ignore', 'hint', 'information', 'warning', 'error']);
@@ -29,6 +30,17 @@ export const Settings = z.object({
     'Severity of an outdated figure: one that agrees only with a value a newer source has replaced ("$4 billion" after later sources report $8 and $25 billion); "ignore" turns the check off.',
   ),
   showSupported: z.boolean().default(false).describe('Also mark figures the sources support, as hints.'),
+  showUnverified: z
+    .boolean()
+    .default(false)
+    .describe('Also mark figures no fact of the knowledge base covers, as hints: what dealcheck could not check.'),
+  blockTimeBudgetMs: z
+    .number()
+    .int()
+    .min(10)
+    .max(600_000)
+    .default(DEFAULT_BLOCK_BUDGET_MS)
+    .describe('Milliseconds dealcheck may spend on one paragraph (a block: a paragraph, list, table or heading) before it skips it with an information diagnostic. Raise it to check a paragraph that was skipped.'),
   debounceMs: z.number().int().min(0).max(5000).default(150).describe('Wait this long after typing stops before pushing diagnostics (clients that pull get them at once).'),
 });
 export type Settings = z.infer<typeof Settings>;

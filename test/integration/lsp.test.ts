@@ -3,6 +3,7 @@
  * hover, quick-fixes applied and re-checked, context.only, and knowledge base files with errors.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -238,5 +239,47 @@ describe('language server: knowledge base files in the workspace', function () {
     const [d] = await pushed;
     assert.deepEqual(d.range, { start: { line: 2, character: 25 }, end: { line: 2, character: 35 } });
     assert.equal(String(d.message), "$4 billion conflicts with the source on Acme's price for WidgetCo: $3 billion.");
+  });
+});
+
+describe('language server: what must not stop or silence it', function () {
+  this.timeout(20_000);
+
+  /** Starts the built server, writes `bytes` to it and resolves with its exit code and stderr. */
+  function feed(bytes: string): Promise<{ code: number | null; stderr: string }> {
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.stdin!.write(bytes);
+    return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
+  }
+
+  const frame = (body: string, length = Buffer.byteLength(body)) => `Content-Length: ${length}\r\n\r\n${body}`;
+  const initialize = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+  const cases: [string, string, RegExp][] = [
+    ['a header line without a colon', `Hello there\r\n\r\n${initialize}`, /Message header must separate key and value using ':'/],
+    ['a Content-Length shorter than the message', frame(initialize, 20) + frame(initialize), /cannot read the client's messages any more/],
+    ['a header without Content-Length', `Content-Type: application/json\r\n\r\n${initialize}`, /Header must provide a Content-Length property/],
+  ];
+  for (const [name, bytes, why] of cases)
+    it(`exits with a clear line on ${name}, so that the client starts it again`, async () => {
+      const { code, stderr } = await feed(bytes);
+      assert.equal(code, 1);
+      assert.match(stderr, /^dealcheck-ls: exiting: cannot read the client's messages any more \(/m);
+      assert.match(stderr, why);
+    });
+
+  it('keeps answering after a draft that once crashed the engine', async () => {
+    const client = await startClient({ pull: true });
+    try {
+      const crashUri = 'file:///crash.md';
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: crashUri, languageId: 'markdown', version: 1, text: 'See [www.cnbc.com [^1] for more.\n\nAmazon invested $35 billion in Anthropic.\n' } });
+      const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: crashUri } })) as { items: Diagnostic[] };
+      assert.deepEqual(report.items.map((d) => [d.code, d.range.start.line]), [['money-conflict', 2]]);
+      const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: crashUri }, position: { line: 2, character: 18 } })) as Hover;
+      assert.match((hover.contents as { value: string }).value, /Amazon's investment in Anthropic/);
+    } finally {
+      await client.stop();
+    }
   });
 });

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { knowledgeBaseFiles } from '../../src/server/knowledge-host';
+import { URI } from 'vscode-uri';
+import { KnowledgeHost } from '../../src/server/knowledge-host';
+import { nodeFileAccess } from '../../src/server/node-files';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
 
 describe('workspace knowledge base files', () => {
@@ -23,9 +25,11 @@ describe('workspace knowledge base files', () => {
     { name: 'none in an untrusted workspace', knowledgeBase: ['team.dealkb.json'], trusted: false, expected: [] },
   ];
   for (const { name, knowledgeBase, trusted, expected } of cases) {
-    it(`loads ${name}`, () => {
-      const found = knowledgeBaseFiles({ folders: [folder], settings: { ...DEFAULT_SETTINGS, knowledgeBase }, trusted });
-      assert.deepEqual(found.map((f) => relative(folder, f)), expected);
+    it(`loads ${name}`, async () => {
+      const host = new KnowledgeHost(nodeFileAccess, () => undefined);
+      const input = { folders: [URI.file(folder)], settings: { ...DEFAULT_SETTINGS, knowledgeBase }, origins: { knowledgeBase: 'workspace', sourcesFolder: 'workspace' } as const, trusted };
+      const found = await host.wantedFiles(input, []);
+      assert.deepEqual(found.map((f) => relative(folder, URI.parse(f.uri).fsPath)), expected);
     });
   }
 });

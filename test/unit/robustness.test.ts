@@ -45,6 +45,9 @@ describe('robustness: the reproducers of issue 13', () => {
     ['a leading --- that is no front matter', `---\n\n${CLAIM}\n\n${CLAIM}\n`, [['money-conflict', 2, 16, 27], ['money-conflict', 4, 16, 27]]],
     ['front matter being typed', `---\ntitle: x\n\n${CLAIM}\n`, [['money-conflict', 3, 16, 27]]],
     ['a NUL byte', `${CLAIM}\u0000`, []],
+    // Found by npm run fuzz:
+    ['a byte order mark before an unclosed HTML comment', `\uFEFF<!--\n# \n\n${CLAIM}\n`, []],
+    ['two byte order marks', `\uFEFF\uFEFF ${CLAIM}`, [['money-conflict', 0, 19, 30]]],
   ];
   for (const [name, text, expected] of cases) {
     it(name, () => assert.deepEqual(rows(checkDocument(text, kb).findings), expected));

@@ -40,7 +40,7 @@ const FRONT_MATTER: [open: RegExp, close: RegExp][] = [
  * lines after it as Markdown, and so must the splitter, or an unclosed `---` (a rule, or front
  * matter being typed) would make the whole draft one block.
  */
-function frontMatterEnd(text: string): number {
+export function frontMatterEnd(text: string): number {
   const from = text.startsWith(BOM) ? 1 : 0;
   const first = lineAt(text, from);
   const delimiters = FRONT_MATTER.find(([open]) => open.test(text.slice(from, first.end)));
@@ -88,12 +88,17 @@ function scanLine(state: ScanState, line: string, pos: number): boolean {
   return starts;
 }
 
-/** Offsets where blocks start, after `from` (itself a block start). */
-function* blockStarts(text: string, from: number): Generator<number> {
+/** The line's text; a byte order mark opening the document is not part of it. */
+function lineText(text: string, pos: number, end: number, documentStart: boolean): string {
+  return text.slice(documentStart && pos === 0 && text.startsWith(BOM) ? 1 : pos, end);
+}
+
+/** Offsets where blocks start, after `from` (itself a block start); `documentStart`: `text` starts the document. */
+function* blockStarts(text: string, from: number, documentStart: boolean): Generator<number> {
   const state: ScanState = { sawBlank: false, openedAt: from };
   for (let pos = from; pos < text.length; ) {
     const { end, next } = lineAt(text, pos);
-    if (scanLine(state, text.slice(pos, end), pos) && pos > from) yield pos;
+    if (scanLine(state, lineText(text, pos, end, documentStart), pos) && pos > from) yield pos;
     pos = next;
   }
 }
@@ -106,7 +111,7 @@ export function openConstructAt(text: string): number | undefined {
   const state: ScanState = { sawBlank: false, openedAt: 0 };
   for (let pos = frontMatterEnd(text); pos < text.length; ) {
     const { end, next } = lineAt(text, pos);
-    scanLine(state, text.slice(pos, end), pos);
+    scanLine(state, lineText(text, pos, end, true), pos);
     pos = next;
   }
   return state.fence || state.htmlEnd ? state.openedAt : undefined;
@@ -137,7 +142,7 @@ function blocksFrom(text: string, starts: number[], firstLine: number, end: numb
 export function splitBlocks(text: string): Block[] {
   const fm = frontMatterEnd(text);
   const starts = fm ? [0, ...(fm < text.length ? [fm] : [])] : [0];
-  for (const s of blockStarts(text, fm)) starts.push(s);
+  for (const s of blockStarts(text, fm, true)) starts.push(s);
   return blocksFrom(text, starts, 0, text.length);
 }
 
@@ -192,7 +197,7 @@ export function editBlocks(old: readonly Block[], edit: TextEdit): Block[] {
     for (let k = Math.max(after, first + 1); k <= last; k++) oldStarts.set(old[k].start + delta - base, k);
     const starts = [0];
     let resumeAt = -1;
-    for (const s of blockStarts(local, 0)) {
+    for (const s of blockStarts(local, 0, false)) {
       const k = oldStarts.get(s);
       if (k !== undefined) {
         resumeAt = k;

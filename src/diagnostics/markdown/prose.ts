@@ -9,6 +9,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { frontMatterEnd } from './blocks';
 import { cellTable, plainBlock } from './plain-blocks';
 
 export interface ProseUnit {
@@ -44,7 +45,13 @@ export interface BlockProse {
 /** Footnotes dealcheck writes for citations; their quotes are the sources' words, not the writer's. */
 export const CITATION_LABEL = /^dc-/;
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+const processor = unified().use(remarkParse).use(remarkGfm);
+/**
+ * Only for text that opens with closed front matter: when it is not closed, remark-frontmatter
+ * 2.0 leaves the parser in a state that reads the rest wrongly (a list as a paragraph, a
+ * footnote definition as a link definition).
+ */
+const withFrontMatter = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 
 const SKIPPED = new Set(['code', 'html', 'yaml', 'toml', 'definition', 'math', 'inlineMath']);
 /** Inline nodes whose whole text is not prose. */
@@ -102,13 +109,27 @@ function fillPositions(parent: Parents) {
   }
 }
 
-/** Every node of the tree with a position (see fillPositions). */
-function positioned(tree: Root): Root {
+/** Moves every node's offsets `by` characters. */
+function shiftOffsets(tree: Root, by: number) {
+  const nodes: Nodes[] = [tree];
+  for (let node = nodes.pop(); node; node = nodes.pop()) {
+    const { start, end } = node.position!;
+    node.position = { start: { ...start, offset: start.offset! + by }, end: { ...end, offset: end.offset! + by } };
+    if ('children' in node) nodes.push(...(node.children as Nodes[]));
+  }
+}
+
+/**
+ * Every node of the tree with a position (see fillPositions), as offsets into `source`: the parser
+ * skips a byte order mark opening its input and counts offsets from after it.
+ */
+function positioned(tree: Root, source: string): Root {
   const parents: Parents[] = [tree];
   for (let node = parents.pop(); node; node = parents.pop()) {
     fillPositions(node);
     for (const child of node.children as Nodes[]) if ('children' in child) parents.push(child);
   }
+  if (source.startsWith('\uFEFF')) shiftOffsets(tree, 1);
   return tree;
 }
 
@@ -200,9 +221,14 @@ export function parseProse(source: string): BlockProse {
   return plainBlock(source) ?? parseMarkdownProse(source);
 }
 
+/** The syntax tree of a block, every node with a position. */
+export function parseMarkdown(source: string): Root {
+  return positioned((frontMatterEnd(source) ? withFrontMatter : processor).parse(source) as Root, source);
+}
+
 /** The prose of any block, by parsing it. */
 export function parseMarkdownProse(source: string): BlockProse {
-  const tree = positioned(processor.parse(source) as Root);
+  const tree = parseMarkdown(source);
   const out: BlockProse = { units: [], comments: [] };
   walk(tree, source, out);
   return out;

@@ -1,0 +1,79 @@
+/**
+ * The extension's side of the server's file requests: every knowledge base, source and Markdown
+ * file the server reads comes through `vscode.workspace.fs` and `vscode.workspace.findFiles`, so
+ * dealcheck works the same on disk, in remote workspaces, in github.dev and vscode.dev. Only
+ * regular files are read (a symbolic link only when the server says the user chose the path),
+ * each with the size limit the server gives; errors say what went wrong, never what the file holds.
+ */
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { KB_EXCLUDED_FOLDERS, KB_GLOB } from '../server/files';
+import { FIND_FILES_REQUEST, type FindFilesParams, READ_FILE_REQUEST, type ReadFileParams, type ReadFileResult } from '../server/protocol';
+
+/** At most this many files from one search: a workspace with more knowledge base files than this is not one dealcheck serves. */
+const MAX_FOUND_FILES = 10_000;
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / 1024 / 1024)} MB`;
+}
+
+export async function readFile(params: ReadFileParams): Promise<ReadFileResult> {
+  let uri: vscode.Uri;
+  try {
+    uri = vscode.Uri.parse(params.uri, true);
+  } catch {
+    return { error: 'it is not a valid URI' };
+  }
+  let stat: vscode.FileStat;
+  try {
+    stat = await vscode.workspace.fs.stat(uri);
+  } catch (e) {
+    return { error: e instanceof vscode.FileSystemError && e.code === 'FileNotFound' ? 'there is no such file' : 'the editor cannot read it' };
+  }
+  if (stat.type & vscode.FileType.SymbolicLink && !params.followLinks) return { error: 'it is a symbolic link, which dealcheck does not follow in a workspace' };
+  if (stat.type & vscode.FileType.Directory) return { error: 'it is a folder' };
+  if (!(stat.type & vscode.FileType.File)) return { error: 'it is not a regular file' };
+  if (stat.size > params.maxBytes) return { error: `it is larger than ${megabytes(params.maxBytes)}` };
+  try {
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    if (bytes.byteLength > params.maxBytes) return { error: `it is larger than ${megabytes(params.maxBytes)}` };
+    return { text: new TextDecoder().decode(bytes) };
+  } catch {
+    return { error: 'the editor cannot read it' };
+  }
+}
+
+export async function findFiles(params: FindFilesParams): Promise<string[]> {
+  const folder = vscode.Uri.parse(params.folder, true);
+  const exclude = params.exclude.length ? `{${params.exclude.join(',')}}` : null;
+  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, params.glob), exclude, MAX_FOUND_FILES);
+  return found.map((u) => u.toString()).sort();
+}
+
+/**
+ * Starts the search for the workspace's knowledge base files at once, while the server starts:
+ * the server's first question is that one, and a search right after start-up can take seconds.
+ */
+export function prefetchKnowledgeBaseFiles(): Map<string, Promise<string[]>> {
+  const out = new Map<string, Promise<string[]>>();
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const params: FindFilesParams = { folder: folder.uri.toString(), glob: KB_GLOB, exclude: KB_EXCLUDED_FOLDERS };
+    const search = Promise.resolve(findFiles(params));
+    search.catch(() => undefined);
+    out.set(`${params.folder}\n${params.glob}`, search);
+  }
+  return out;
+}
+
+export function serveFiles(client: BaseLanguageClient, prefetched = new Map<string, Promise<string[]>>()): vscode.Disposable[] {
+  return [
+    client.onRequest(READ_FILE_REQUEST, (params: ReadFileParams): Promise<unknown> => readFile(params)),
+    client.onRequest(FIND_FILES_REQUEST, (params: FindFilesParams): Promise<unknown> => {
+      // Each prefetched answer serves once: later searches must see later changes.
+      const key = `${params.folder}\n${params.glob}`;
+      const early = prefetched.get(key);
+      prefetched.delete(key);
+      return early ?? findFiles(params);
+    }),
+  ];
+}

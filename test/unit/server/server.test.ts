@@ -1,0 +1,291 @@
+/**
+ * The server core over LSP (JSON-RPC over in-memory streams, in this process), with engines
+ * that fail or stall on purpose: an engine error never stops the server, a long check lets
+ * other requests through and is dropped when an edit makes it stale, pulls are "unchanged" when
+ * no finding changed, dynamic registration only for clients that declare it, and workspace
+ * paths stay inside the workspace.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { type MessageConnection, createMessageConnection } from 'vscode-jsonrpc/node';
+import type { ClientCapabilities, Diagnostic, Hover } from 'vscode-languageserver-protocol';
+import { ProposedFeatures, StreamMessageReader, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
+import { type CheckRun, DocumentChecker } from '../../../src/diagnostics/engine';
+import type { KnowledgeBase } from '../../../src/knowledge';
+import type { FileAccess } from '../../../src/server/files';
+import { nodeFileAccess } from '../../../src/server/node-files';
+import { type Checker, type ServerPlatform, startServer } from '../../../src/server/server';
+
+interface Client {
+  connection: MessageConnection;
+  /** Every request and notification the server sent, in order. */
+  received: { method: string; params: unknown }[];
+  open(uri: string, text: string, version?: number): void;
+  pull(uri: string, previousResultId?: string): Promise<{ kind: string; resultId?: string; items?: Diagnostic[] }>;
+  dispose(): void;
+}
+
+const PULL_CAPABILITIES: ClientCapabilities = {
+  textDocument: { diagnostic: { dynamicRegistration: false }, hover: { contentFormat: ['markdown'] } },
+  workspace: { configuration: true },
+};
+
+/** `settings` go with `initialize` and answer `workspace/configuration`, as the VS Code extension does. */
+async function connect(platform: ServerPlatform, options: { capabilities?: ClientCapabilities; settings?: unknown; folder?: string } = {}): Promise<Client> {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), platform);
+  const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  const received: Client['received'] = [];
+  connection.onRequest((method, params) => {
+    received.push({ method, params });
+    return method === 'workspace/configuration' ? (params as { items: unknown[] }).items.map(() => options.settings ?? null) : null;
+  });
+  connection.onNotification((method, params) => void received.push({ method, params }));
+  connection.listen();
+  const folderUri = options.folder ? pathToFileURL(options.folder).href : null;
+  await connection.sendRequest('initialize', {
+    processId: null,
+    rootUri: folderUri,
+    workspaceFolders: folderUri ? [{ uri: folderUri, name: 'ws' }] : null,
+    capabilities: options.capabilities ?? PULL_CAPABILITIES,
+    initializationOptions: options.settings === undefined ? undefined : { settings: options.settings },
+  });
+  await connection.sendNotification('initialized', {});
+  return {
+    connection,
+    received,
+    open: (uri, text, version = 1) => void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } }),
+    pull: (uri, previousResultId) => connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId }),
+    dispose: () => connection.dispose(),
+  };
+}
+
+const DRAFT = 'Amazon invested $35 billion in Anthropic this spring.\n';
+const HOVER_AT = { line: 0, character: 20 };
+
+/** A checker that throws on any document holding `BOOM`, and checks the others as the engine does. */
+function failingChecker(kb: KnowledgeBase): Checker {
+  const real = new DocumentChecker(kb);
+  const boom = (doc: { text: string } | string) => {
+    if ((typeof doc === 'string' ? doc : doc.text).includes('BOOM')) throw new Error('engine failure on purpose');
+  };
+  return {
+    begin: (doc, options) => (boom(doc), real.begin(doc, options)),
+    check: (doc, options) => (boom(doc), real.check(doc, options)),
+    fixesAt: (doc, position) => (boom(doc), real.fixesAt(doc, position)),
+  };
+}
+
+describe('server core over LSP', function () {
+  this.timeout(20_000);
+
+  describe('an engine error', () => {
+    let client: Client;
+    before(async () => (client = await connect({ files: nodeFileAccess, createChecker: failingChecker })));
+    after(() => client.dispose());
+
+    it('costs that document an information diagnostic, and the server keeps answering', async () => {
+      client.open('file:///bad.md', `${DRAFT}\nBOOM\n`);
+      const bad = await client.pull('file:///bad.md');
+      assert.deepEqual(bad.items?.map((d) => [d.code, d.severity, d.range.start]), [['internal-error', 3, { line: 0, character: 0 }]]);
+      assert.match(String(bad.items![0].message), /^dealcheck could not check this document: an internal error/);
+      const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///bad.md' }, position: HOVER_AT });
+      assert.equal(hover, null);
+      const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: 'file:///bad.md' }, range: { start: HOVER_AT, end: HOVER_AT }, context: { diagnostics: [] } });
+      assert.deepEqual(actions, []);
+
+      client.open('file:///good.md', DRAFT);
+      const good = await client.pull('file:///good.md');
+      assert.deepEqual(good.items?.map((d) => d.code), ['money-conflict']);
+      const goodHover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///good.md' }, position: HOVER_AT })) as Hover;
+      assert.match((goodHover.contents as { value: string }).value, /Amazon's investment in Anthropic/);
+      assert.ok(client.received.some((m) => m.method === 'window/logMessage' && /checking file:\/\/\/bad\.md failed: Error: engine failure on purpose/.test((m.params as { message: string }).message)));
+    });
+
+    it('is gone once the text no longer causes it', async () => {
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///bad.md', version: 2 }, contentChanges: [{ text: DRAFT }] });
+      assert.deepEqual((await client.pull('file:///bad.md')).items?.map((d) => d.code), ['money-conflict']);
+    });
+  });
+
+  describe('a long check', () => {
+    /** Runs of documents holding SLOW advance only once released; the others are checked at once. */
+    const runs: { advances: number }[] = [];
+    let released = false;
+    let began: () => void;
+    let firstBegan = new Promise<void>((resolve) => (began = resolve));
+    const slowChecker = (kb: KnowledgeBase): Checker => {
+      const real = new DocumentChecker(kb);
+      return {
+        check: (doc, options) => real.check(doc, options),
+        fixesAt: (doc, position) => real.fixesAt(doc, position),
+        begin(doc, options) {
+          const run = real.begin(doc, options);
+          if (!(typeof doc === 'string' ? doc : doc.text).includes('SLOW')) return run;
+          const record = { advances: 0 };
+          runs.push(record);
+          began();
+          return {
+            advance: ((deadline?: number) => {
+              record.advances++;
+              return released ? run.advance() : undefined;
+            }) as CheckRun['advance'],
+            get stale() {
+              return run.stale;
+            },
+            done: 0,
+            total: 1,
+          };
+        },
+      };
+    };
+    let client: Client;
+    before(async () => (client = await connect({ files: nodeFileAccess, createChecker: slowChecker })));
+    after(() => client.dispose());
+
+    it('lets a hover through, and is dropped for the newest text when an edit arrives', async () => {
+      client.open('file:///long.md', `SLOW\n\n${DRAFT}`);
+      const pulled = client.pull('file:///long.md');
+      await firstBegan;
+      client.open('file:///other.md', DRAFT);
+      const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///other.md' }, position: HOVER_AT })) as Hover;
+      assert.match((hover.contents as { value: string }).value, /Amazon's investment in Anthropic/, 'the hover waits for no other check');
+      assert.equal(runs.length, 1);
+
+      firstBegan = new Promise<void>((resolve) => (began = resolve));
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: 'file:///long.md', version: 2 },
+        contentChanges: [{ range: { start: { line: 2, character: 16 }, end: { line: 2, character: 19 } }, text: '$25' }],
+      });
+      await firstBegan;
+      const stalled = runs[0].advances;
+      released = true;
+      const report = await pulled;
+      assert.equal(runs.length, 2, 'a second run began on the edited text');
+      assert.equal(runs[0].advances, stalled, 'the stale run was not advanced again');
+      assert.deepEqual(report.items?.map((d) => d.code), [], '$25 billion is supported: the answer is for the newest text');
+    });
+  });
+
+  describe('pulls', () => {
+    let client: Client;
+    before(async () => (client = await connect({ files: nodeFileAccess })));
+    after(() => client.dispose());
+
+    it('are answered "unchanged" after an edit that changes no finding, though the paragraph was checked again', async () => {
+      client.open('file:///same.md', DRAFT);
+      const first = await client.pull('file:///same.md');
+      assert.equal(first.kind, 'full');
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: 'file:///same.md', version: 2 },
+        contentChanges: [{ range: { start: { line: 0, character: 46 }, end: { line: 0, character: 52 } }, text: 'summer' }],
+      });
+      const second = await client.pull('file:///same.md', first.resultId);
+      assert.deepEqual(second, { kind: 'unchanged', resultId: first.resultId });
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: 'file:///same.md', version: 3 },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Then ' }],
+      });
+      const moved = await client.pull('file:///same.md', first.resultId);
+      assert.equal(moved.kind, 'full');
+      assert.deepEqual(moved.items?.[0].range.start, { line: 0, character: 21 });
+    });
+  });
+
+  describe('dynamic registration', () => {
+    const cases: [string, ClientCapabilities, string[]][] = [
+      ['none for a client that declares none (Helix)', PULL_CAPABILITIES, []],
+      [
+        'configuration and file watching for a client that declares both (VS Code)',
+        { ...PULL_CAPABILITIES, workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } } },
+        ['workspace/didChangeConfiguration', 'workspace/didChangeWatchedFiles'],
+      ],
+    ];
+    for (const [name, capabilities, expected] of cases)
+      it(name, async () => {
+        const client = await connect({ files: nodeFileAccess }, { capabilities });
+        client.open('file:///r.md', DRAFT);
+        await client.pull('file:///r.md');
+        const registered = client.received
+          .filter((m) => m.method === 'client/registerCapability')
+          .flatMap((m) => (m.params as { registrations: { method: string }[] }).registrations.map((r) => r.method))
+          .sort();
+        assert.deepEqual(registered, expected);
+        client.dispose();
+      });
+  });
+
+  describe('paths', () => {
+    let root: string;
+    let ws: string;
+    const reads: string[] = [];
+    /** The disk, with every read recorded: what is refused must never be read. */
+    const recording: FileAccess = {
+      read: (uri, options) => (reads.push(uri), nodeFileAccess.read(uri, options)),
+      find: (folder, glob, exclude) => nodeFileAccess.find(folder, glob, exclude),
+    };
+    const kb = (sourceFile: string, amount: number) =>
+      JSON.stringify({
+        version: 1,
+        sources: [{ id: 'memo', file: sourceFile, title: 'Team memo' }],
+        entities: [{ id: 'acme', name: 'Acme', kind: 'company' }, { id: 'widgetco', name: 'WidgetCo', kind: 'company' }],
+        relations: [{ id: 'acquisition', label: 'acquisition price', keywords: ['bought'] }],
+        facts: [{ id: 'acme-widgetco', statement: "Acme's price for WidgetCo", subject: 'acme', relation: 'acquisition', object: 'widgetco', type: 'money',
+          assertions: [{ source: 'memo', value: { amount, scale: 'billion' }, quote: `Acme bought WidgetCo for $${amount} billion.` }] }],
+      }, null, 2);
+
+    before(() => {
+      root = mkdtempSync(join(tmpdir(), 'dealcheck-paths-'));
+      ws = join(root, 'ws');
+      mkdirSync(join(ws, 'sources'), { recursive: true });
+      writeFileSync(join(root, 'outside.dealkb.json'), kb('memo.txt', 3));
+      writeFileSync(join(root, 'secret.txt'), 'Acme bought WidgetCo for $3 billion.');
+      writeFileSync(join(ws, 'sources', 'memo.txt'), 'Acme bought WidgetCo for $3 billion.');
+      symlinkSync(join(root, 'outside.dealkb.json'), join(ws, 'linked.dealkb.json'));
+      writeFileSync(join(ws, 'escape.dealkb.json'), kb('../../secret.txt', 3));
+      execFileSync('mkfifo', [join(ws, 'pipe.dealkb.json')]);
+      writeFileSync(join(ws, 'huge.dealkb.json'), ' '.repeat(5 * 1024 * 1024 + 1));
+    });
+    after(() => rmSync(root, { recursive: true, force: true }));
+
+    const problemsOf = (client: Client, name: string) =>
+      client.received
+        .filter((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri.endsWith(`/${name}`))
+        .map((m) => (m.params as { diagnostics: Diagnostic[] }).diagnostics.map((d) => [d.range.start.line, d.message]))
+        .at(-1);
+
+    it('reads only regular files inside the workspace from workspace settings, and says why not', async () => {
+      reads.length = 0;
+      const settings = { knowledgeBase: ['../outside.dealkb.json'], sourcesFolder: 'sources', $origins: { knowledgeBase: 'workspace', sourcesFolder: 'workspace' } };
+      const client = await connect({ files: recording }, { folder: ws, settings });
+      client.open(pathToFileURL(join(ws, 'd.md')).href, 'Acme bought WidgetCo for $5 billion.\n');
+      await client.pull(pathToFileURL(join(ws, 'd.md')).href);
+      const warnings = client.received.filter((m) => m.method === 'window/showMessageRequest').map((m) => (m.params as { message: string }).message);
+      assert.deepEqual(warnings, ['dealcheck.knowledgeBase: "../outside.dealkb.json" is not read: it is outside the workspace folder, and only paths in your user settings may point outside it.']);
+      assert.deepEqual(problemsOf(client, 'linked.dealkb.json'), [[0, '(file): cannot read the knowledge base file: it is a symbolic link, which dealcheck does not follow in a workspace']]);
+      assert.deepEqual(problemsOf(client, 'pipe.dealkb.json'), [[0, '(file): cannot read the knowledge base file: it is not a regular file']]);
+      assert.deepEqual(problemsOf(client, 'huge.dealkb.json'), [[0, '(file): cannot read the knowledge base file: it is larger than 5 MB']]);
+      assert.deepEqual(problemsOf(client, 'escape.dealkb.json'), [[5, 'sources: the file "../../secret.txt" is not read: it resolves outside the workspace folder (' + join(root, 'secret.txt') + ')']]);
+      assert.deepEqual(reads.filter((u) => !u.startsWith(pathToFileURL(ws).href)), [], 'nothing outside the workspace was read');
+      client.dispose();
+    });
+
+    it('reads a path from user settings wherever it points', async () => {
+      reads.length = 0;
+      const settings = { knowledgeBase: ['../outside.dealkb.json'], $origins: { knowledgeBase: 'user' } };
+      const client = await connect({ files: recording }, { folder: ws, settings });
+      const uri = pathToFileURL(join(ws, 'd.md')).href;
+      client.open(uri, 'Acme bought WidgetCo for $5 billion.\n');
+      const report = await client.pull(uri);
+      assert.deepEqual(report.items?.map((d) => d.message), ["$5 billion conflicts with the source on Acme's price for WidgetCo: $3 billion."]);
+      assert.ok(reads.includes(pathToFileURL(join(root, 'outside.dealkb.json')).href));
+      client.dispose();
+    });
+  });
+});
