@@ -5,7 +5,7 @@
 import { type KbProblem, type LoadedFile, loadKnowledgeBaseText } from './loader';
 import { buildLookups } from './lookup';
 import { mergeKnowledgeBases } from './merge';
-import type { Assertion, Entity, Fact, Qualifier, Relation, Source, ValueType } from './schema';
+import type { Assertion, Entity, Fact, Qualifier, Relation, Source, Unit, ValueType } from './schema';
 import { type BaseInterval, assertionInterval, baseUnit } from './values';
 
 export interface CompiledAssertion {
@@ -59,6 +59,8 @@ export interface KnowledgeBase {
   entities: ReadonlyMap<string, Entity>;
   relations: ReadonlyMap<string, Relation>;
   qualifiers: ReadonlyMap<string, Qualifier>;
+  /** The count and spec units, by id: what figures are counted or measured in. */
+  units: ReadonlyMap<string, Unit>;
   facts: readonly CompiledFact[];
   factsByType: ReadonlyMap<ValueType, readonly CompiledFact[]>;
   /** Qualifier id → its lowercase keywords. */
@@ -85,7 +87,7 @@ export interface KnowledgeBaseResult {
 
 /** Merges files in order (see merge.ts) and compiles the facts for matching. */
 export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseResult {
-  const { sources, entities, relations, qualifiers, facts, problems } = mergeKnowledgeBases(files);
+  const { sources, entities, relations, qualifiers, units, facts, problems } = mergeKnowledgeBases(files);
 
   const dated = new Set([...facts.values()].filter((fact) => fact.type === 'date').map((fact) => `${fact.subject}|${fact.relation}`));
   const compiled: CompiledFact[] = [];
@@ -133,6 +135,7 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
     entities,
     relations,
     qualifiers,
+    units,
     facts: compiled,
     factsByType,
     qualifierKeywords,

@@ -19,6 +19,7 @@ import {
   Qualifier,
   Relation,
   Source,
+  Unit,
 } from './schema';
 import { didYouMean } from './suggest';
 import { DURATION_UNITS } from './values';
@@ -40,7 +41,7 @@ export type Path = (string | number)[];
 export type Range = Omit<KbProblem, 'file' | 'field' | 'message'>;
 
 /** The sections that define entries with ids. */
-export const SECTION_NAMES = ['sources', 'entities', 'relations', 'qualifiers', 'facts'] as const;
+export const SECTION_NAMES = ['sources', 'entities', 'relations', 'qualifiers', 'units', 'facts'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 export interface LoadedFile {
@@ -264,6 +265,7 @@ const ENTRY_LISTS: { path: [string] | [string, string]; schema: z.ZodType; secti
   { path: ['entities'], schema: Entity, section: 'entities' },
   { path: ['relations'], schema: Relation, section: 'relations' },
   { path: ['qualifiers'], schema: Qualifier, section: 'qualifiers' },
+  { path: ['units'], schema: Unit, section: 'units' },
   { path: ['facts'], schema: Fact, section: 'facts' },
   { path: ['extend', 'entities'], schema: EntityExtension },
   { path: ['extend', 'relations'], schema: KeywordExtension },
@@ -384,6 +386,7 @@ function emptyContent(): LoadedFile['content'] {
     entities: [],
     relations: [],
     qualifiers: [],
+    units: [],
     facts: [],
     extend: { entities: [], relations: [], qualifiers: [], facts: [] },
     override: { relations: [], qualifiers: [] },
@@ -515,7 +518,7 @@ export function loadKnowledgeBaseText(file: string, text: string): LoadedFile {
   const data = load.parsed.data;
   if (load.problems.length) return load.result();
   if (!isRecord(data)) {
-    load.at([], 'expected an object with "version", "sources", "entities", "relations", "qualifiers" and "facts"');
+    load.at([], 'expected an object with "version", "sources", "entities", "relations", "qualifiers", "units" and "facts"');
     return load.result();
   }
   checkFrame(load, data);

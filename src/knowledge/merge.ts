@@ -9,7 +9,7 @@
  */
 import type { KbProblem, LoadedFile, Path, SectionName } from './loader';
 import { SECTION_NAMES, formatPath } from './loader';
-import type { Assertion, Entity, Fact, Qualifier, Relation, Source } from './schema';
+import type { Assertion, Entity, Fact, Qualifier, Relation, Source, Unit } from './schema';
 import { didYouMean } from './suggest';
 
 /** Where an entry (or an assertion) was written. */
@@ -23,14 +23,15 @@ export interface MergedKnowledgeBase {
   entities: Map<string, Entity>;
   relations: Map<string, Relation>;
   qualifiers: Map<string, Qualifier>;
-  /** The facts whose references all resolve, each with the assertions whose source is known. */
+  units: Map<string, Unit>;
+  /** The facts whose references all resolve, each with the assertions whose source is known; a count or spec fact's unit is its unit's id. */
   facts: Map<string, Fact>;
   /** Where each entry and assertion of the merged knowledge base was written. */
   origins: Map<object, Origin>;
   problems: KbProblem[];
 }
 
-type Entry = Source | Entity | Relation | Qualifier | Fact;
+type Entry = Source | Entity | Relation | Qualifier | Unit | Fact;
 
 /** Structural equality of parsed JSON values (key order aside). */
 export function sameValue(a: unknown, b: unknown): boolean {
@@ -46,10 +47,11 @@ const HOW_TO_ADD: Record<SectionName, string> = {
   entities: 'to add aliases to it, list it under "extend" → "entities"',
   relations: 'to add keywords to it, list it under "extend" → "relations"; to replace it, under "override" → "relations"',
   qualifiers: 'to add keywords to it, list it under "extend" → "qualifiers"; to replace it, under "override" → "qualifiers"',
+  units: 'give this unit another id (a fact may name a unit by any of its spellings)',
   facts: 'to add assertions to it, list it under "extend" → "facts"',
 };
 
-const SINGULAR: Record<SectionName, string> = { sources: 'source', entities: 'entity', relations: 'relation', qualifiers: 'qualifier', facts: 'fact' };
+const SINGULAR: Record<SectionName, string> = { sources: 'source', entities: 'entity', relations: 'relation', qualifiers: 'qualifier', units: 'unit', facts: 'fact' };
 
 function problem(origin: Origin, path: Path, message: string): KbProblem {
   const full = [...origin.path, ...path];
@@ -88,6 +90,7 @@ export function mergeKnowledgeBases(files: readonly LoadedFile[]): MergedKnowled
     entities: m.defs.entities as Map<string, Entity>,
     relations: m.defs.relations as Map<string, Relation>,
     qualifiers: m.defs.qualifiers as Map<string, Qualifier>,
+    units: m.defs.units as Map<string, Unit>,
     facts,
     origins: m.origins,
     problems: m.problems,
@@ -182,13 +185,30 @@ function checkReferences(m: Merge): Map<string, Fact> {
     let ok = roles.map(([role, entity]) => entity === undefined || reference(origin, [role], 'entities', entity)).every(Boolean);
     ok = reference(origin, ['relation'], 'relations', fact.relation) && ok;
     ok = fact.qualifiers.map((q, i) => reference(origin, ['qualifiers', i], 'qualifiers', q)).every(Boolean) && ok;
+    const unit = unitOf(m, fact);
+    ok = (unit === undefined || reference(origin, ['unit'], 'units', unit)) && ok;
     const assertions = fact.assertions.filter((a: Assertion) => reference(m.origins.get(a) ?? origin, ['source'], 'sources', a.source));
-    if (ok && assertions.length) facts.set(id, assertions.length === fact.assertions.length ? fact : withOrigin(m.origins, fact, { ...fact, assertions }));
+    if (!ok || !assertions.length) continue;
+    const same = assertions.length === fact.assertions.length && unit === fact.unit;
+    facts.set(id, same ? fact : withOrigin(m.origins, fact, { ...fact, assertions, ...(unit !== undefined ? { unit } : {}) }));
   }
   for (const { problem: p, more } of unknown.values()) {
     m.problems.push(more ? { ...p, message: `${p.message} (used ${more} more time${more === 1 ? '' : 's'} in this file)` } : p);
   }
   return facts;
+}
+
+/**
+ * The id of a count or spec fact's unit: its own "unit" when a unit has that id, else the unit that
+ * spells it so ("TFLOPS", "GitHub stars"), else the name as given, reported as unknown by the caller.
+ */
+function unitOf(m: Merge, fact: Fact): string | undefined {
+  if ((fact.type !== 'count' && fact.type !== 'spec') || fact.unit === undefined) return undefined;
+  const units = m.defs.units as Map<string, Unit>;
+  if (units.has(fact.unit)) return fact.unit;
+  const written = fact.unit.toLowerCase();
+  for (const u of units.values()) if ([u.label, ...u.spellings].some((s) => s?.toLowerCase() === written)) return u.id;
+  return fact.unit;
 }
 
 /** An entity's family must be another known entity; a bad one is reported and dropped, the entity kept. */

@@ -231,7 +231,7 @@ export const Fact = z
       .string()
       .min(1)
       .optional()
-      .describe('Required for duration ("years", "months", "quarters", "weeks", "days"), count ("stars", "parameters") and spec ("TFLOPS", "TFLOPS/W", "ms", "USD/1M tokens") facts: a draft\'s figure is compared only in the same unit.'),
+      .describe('Required for duration ("years", "months", "quarters", "weeks", "days"), count and spec facts: the id (or a spelling) of a unit of the "units" section ("stars", "tflops", "TFLOPS/W"). A draft\'s figure is compared only in the same unit; a unit no "units" entry defines is an error.'),
     condition: z.string().min(1).optional().describe('The condition a measurement holds under ("FP16", "Llama 70B"): a note for curators, neither matched nor shown. Words a draft uses to say it belong in "keywords".'),
     keywords: keywords.describe(
       `Extra words that point at this fact beyond its relation and qualifiers ("Trainium", "FP16", "headline"): evidence for this fact over its siblings. ${KEYWORD_MATCHING}`,
@@ -282,6 +282,34 @@ export const Overrides = z
   .describe('Relations and qualifiers that replace, whole, those another knowledge base defines with the same id: their keywords change which fact the bundled figures match.');
 export type Overrides = z.infer<typeof Overrides>;
 
+/** What a count or spec unit's spellings are, said once. */
+const UNIT_SPELLING =
+  'As written right after a number, singular and plural ("TFLOPS", "teraflops"; "truck", "trucks"; "GitHub stars"). Case does not matter, except for a spelling of three letters or fewer with a capital ("GB", "MW"), which matches only as written.';
+
+export const Unit = z
+  .object({
+    id: id.describe('A short id that facts name as their "unit" (a fact may also name one of its spellings).'),
+    type: z
+      .enum(['count', 'spec'], { error: 'expected "count" (things counted) or "spec" (a measurement)' })
+      .describe('count: a number of things (GPUs, stars, trucks); spec: a measurement (TFLOPS, ms, GWh, a price per million tokens).'),
+    label: z.string().min(1).optional().describe('How messages write the unit; the first spelling if not given.'),
+    spellings: z.array(z.string().min(1)).default([]).describe(UNIT_SPELLING),
+    per: z
+      .object({
+        of: z.string().min(1).describe('"money" for a price (dollars per …), or the id of the unit this one divides (TFLOPS per watt divides "tflops").'),
+        spellings: z
+          .array(z.string().min(1))
+          .min(1, { error: 'a rate needs the words of what it is per ("million tokens", "watt")' })
+          .describe('What the rate is per, as written after "per", "/" or "a" ("million tokens", "1M tokens", "M tok"; "watt"): "$1.50 per million tokens", "$2/M tok", "2.1 TFLOPS per watt".'),
+      })
+      .strict()
+      .optional()
+      .describe('For a rate: a figure of another unit (or money) per something. A figure of that unit followed by "per …", or in a sentence or table column that says "per …", is read in this unit.'),
+  })
+  .strict()
+  .describe('A unit that counts or measures figures (GPUs, stars, TFLOPS, ms, trucks, GWh…): a draft\'s figure in it is compared with facts in the same unit.');
+export type Unit = z.infer<typeof Unit>;
+
 export const KnowledgeBaseFile = z
   .object({
     $schema: z.string().optional().describe('The JSON Schema that editors complete and validate this file with: "…/schemas/dealkb.schema.json".'),
@@ -290,6 +318,7 @@ export const KnowledgeBaseFile = z
     entities: z.array(Entity).default([]).describe('Companies, chips, markets, people… with the names drafts use for them.'),
     relations: z.array(Relation).default([]).describe('What figures say (investment, market share…), with the words that say it.'),
     qualifiers: z.array(Qualifier).default([]).describe('What narrows a fact (upfront, offer, prediction…), with the words that signal it.'),
+    units: z.array(Unit).default([]).describe('The units that count or measure figures (GPUs, stars, TFLOPS, ms, trucks, GWh…), with how drafts write them.'),
     facts: z.array(Fact).default([]).describe('The facts, each with one assertion per source.'),
     extend: Extensions.optional(),
     override: Overrides.optional(),

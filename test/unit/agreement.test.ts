@@ -1,5 +1,6 @@
 /** Hedges and rounding: when a writer's figure agrees with a source's value. */
 import assert from 'node:assert/strict';
+import { bundledUnits } from '../support/units';
 import { findFigures } from '../../src/diagnostics/figures/find-figures';
 import { agrees } from '../../src/diagnostics/matching/agreement';
 import type { Hedge } from '../../src/knowledge/schema';
@@ -48,7 +49,7 @@ const rows: [writer: string, source: [number, number], hedge: Hedge, expected: b
 describe('agrees', () => {
   for (const [writer, [lo, hi], hedge, expected] of rows) {
     it(`${writer} ${expected ? 'agrees' : 'disagrees'} with ${hedge} ${lo}${hi !== lo ? `-${hi}` : ''}`, () => {
-      const [figure] = findFigures(writer);
+      const [figure] = findFigures(writer, [], bundledUnits);
       assert.ok(figure, `no figure in ${writer}`);
       assert.equal(agrees(figure, { lo, hi }, hedge), expected);
     });

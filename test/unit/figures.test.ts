@@ -1,6 +1,8 @@
 /** Every spelling of every kind of figure a writer uses, and the names that are not figures. */
 import assert from 'node:assert/strict';
+import { bundledUnits } from '../support/units';
 import { findFigures } from '../../src/diagnostics/figures/find-figures';
+import { readRates } from '../../src/diagnostics/figures/units';
 
 type Row = [text: string, figure: string, type: string, lo: number, hi: number, hedge?: string, unit?: string];
 
@@ -52,13 +54,13 @@ const FIGURES: Row[] = [
   ['a decade-long commitment', 'decade-long', 'duration', 120, 120, undefined, 'months'],
   ['within 18 months', '18 months', 'duration', 18, 18, undefined, 'months'],
   ['within eighteen months', 'eighteen months', 'duration', 18, 18, undefined, 'months'],
-  ['posts 800 TFLOPS at FP16', '800 TFLOPS', 'spec', 800, 800, undefined, 'TFLOPS'],
+  ['posts 800 TFLOPS at FP16', '800 TFLOPS', 'spec', 800, 800, undefined, 'tflops'],
   ['answers in 45 ms', '45 ms', 'spec', 45, 45, undefined, 'ms'],
   ['answers in 45 milliseconds', '45 milliseconds', 'spec', 45, 45, undefined, 'ms'],
-  ['reaches 2.1 TFLOPS/W', '2.1 TFLOPS/W', 'spec', 2.1, 2.1, undefined, 'TFLOPS/W'],
-  ['reaches 3.4 TFLOPS per watt', '3.4 TFLOPS per watt', 'spec', 3.4, 3.4, undefined, 'TFLOPS/W'],
-  ['costs $1.50 per million tokens', '$1.50', 'spec', 1.5, 1.5, undefined, 'USD/1M tokens'],
-  ['costs $1.50 per 1M tokens', '$1.50', 'spec', 1.5, 1.5, undefined, 'USD/1M tokens'],
+  ['reaches 2.1 TFLOPS/W', '2.1 TFLOPS/W', 'spec', 2.1, 2.1, undefined, 'tflops-per-watt'],
+  ['reaches 3.4 TFLOPS per watt', '3.4 TFLOPS per watt', 'spec', 3.4, 3.4, undefined, 'tflops-per-watt'],
+  ['costs $1.50 per million tokens', '$1.50', 'spec', 1.5, 1.5, undefined, 'usd-per-1m-tokens'],
+  ['costs $1.50 per 1M tokens', '$1.50', 'spec', 1.5, 1.5, undefined, 'usd-per-1m-tokens'],
   ['more than 1,200 stars', '1,200', 'count', 1200, 1200, 'more-than', 'stars'],
   ['over 1,200 GitHub stars', '1,200', 'count', 1200, 1200, 'more-than', 'stars'],
   ['models with 1 trillion+ parameters', '1 trillion+', 'count', 1e12, 1e12, 'more-than', 'parameters'],
@@ -81,7 +83,8 @@ const NOT_FIGURES = [
 describe('figures', () => {
   for (const [text, figure, type, lo, hi, hedge = lo === hi ? 'exact' : 'range', unit] of FIGURES) {
     it(`${text} → ${figure}`, () => {
-      const found = findFigures(text);
+      // Rates said after a figure ("$1.50 per million tokens") are read once the figures are found.
+      const found = readRates(text, findFigures(text, [], bundledUnits), bundledUnits.rates, () => ({ start: 0, end: text.length }));
       assert.equal(found.length, 1, `found ${JSON.stringify(found.map((f) => f.text))}`);
       const f = found[0];
       assert.deepEqual(
@@ -91,13 +94,13 @@ describe('figures', () => {
     });
   }
   for (const text of NOT_FIGURES) {
-    it(`${text} → no figure`, () => assert.deepEqual(findFigures(text).map((f) => f.text), []));
+    it(`${text} → no figure`, () => assert.deepEqual(findFigures(text, [], bundledUnits).map((f) => f.text), []));
   }
   it('finds each figure once, left to right', () => {
     assert.deepEqual(
-      findFigures('From $28 billion in 2024 to $210 billion in 2028, a 65% CAGR.').map((f) => f.text),
+      findFigures('From $28 billion in 2024 to $210 billion in 2028, a 65% CAGR.', [], bundledUnits).map((f) => f.text),
       ['$28 billion', '2024', '$210 billion', '2028', '65%'],
     );
-    assert.deepEqual(findFigures('from $10 billion to $15 billion').map((f) => f.text), ['$10 billion', '$15 billion']);
+    assert.deepEqual(findFigures('from $10 billion to $15 billion', [], bundledUnits).map((f) => f.text), ['$10 billion', '$15 billion']);
   });
 });

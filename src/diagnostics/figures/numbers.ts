@@ -40,7 +40,7 @@ export function parseNumber(s: string): number | undefined {
   return parseNumberWords(t);
 }
 
-const SCALE_WORDS: Record<string, number> = {
+export const SCALE_WORDS: Readonly<Record<string, number>> = {
   thousand: 1e3,
   k: 1e3,
   million: 1e6,

@@ -9,8 +9,9 @@ import type { SentenceLayout, Span } from '../reading/layout';
 import { sentenceAt } from '../reading/layout';
 import { MONTH_NAMES } from '../reading/lexicon';
 import type { Figure } from './figure';
-import { findFigures, inheritUnits, readPerWatt, readTokenPrices } from './find-figures';
+import { findFigures, inheritUnits } from './find-figures';
 import { applyHeaderUnit } from './table-units';
+import { type UnitReader, readRates } from './units';
 
 /** Names with numbers in them (Claude 3.5, GPT-4o, H100, P4d) are never bare figures; quarters, halves and months are dates. */
 const VERSION_NAME = new RegExp(
@@ -19,17 +20,18 @@ const VERSION_NAME = new RegExp(
 );
 
 /**
- * The figures of a prose unit. `names` are the spans of the entities it names ("Trainium 2"),
- * which are never figures; `layout` gives its sentences, asked for only when it has a figure.
+ * The figures of a prose unit, in the units `reader` knows. `names` are the spans of the entities
+ * it names ("Trainium 2"), which are never figures; `layout` gives its sentences, asked for only
+ * when it has a figure.
  */
-export function readFigures(unit: ProseUnit, names: readonly Span[], layout: () => SentenceLayout): Figure[] {
+export function readFigures(unit: ProseUnit, names: readonly Span[], layout: () => SentenceLayout, reader: UnitReader): Figure[] {
   const { text } = unit;
-  let figures = findFigures(text, names);
-  if (unit.table) figures = applyHeaderUnit(unit, figures);
+  let figures = findFigures(text, names, reader);
+  if (unit.table) figures = applyHeaderUnit(unit, figures, reader);
   if (!figures.length) return figures;
   const l = layout();
   const versions = [...text.matchAll(VERSION_NAME)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const sentenceOf = (offset: number) => sentenceAt(l, text, offset);
-  figures = inheritUnits(text, figures, (offset) => sentenceOf(offset).end, [...names, ...versions]);
-  return readPerWatt(text, readTokenPrices(text, figures, sentenceOf), sentenceOf);
+  figures = readRates(text, figures, reader.rates, sentenceOf);
+  return inheritUnits(text, figures, (offset) => sentenceOf(offset).end, [...names, ...versions], reader.rates);
 }

@@ -1,30 +1,22 @@
 /**
  * Figures in a table cell take the unit their headers name: "| Latency (ms) | 45 |" is 45 ms, a
- * "Cost" column under "Cost to generate a million tokens:" prices tokens, and a bare number under
- * "| GitHub stars |" counts stars.
+ * "Cost" column under "Cost to generate a million tokens:" prices tokens, a bare number under
+ * "| GitHub stars |" counts stars and one under "| 2024 ($bn) |" is billions of dollars. The units
+ * are the knowledge base's (see units.ts).
  */
 import type { ProseUnit } from '../markdown/prose';
 import type { Figure } from './figure';
-import { PRICES_TOKENS } from './find-figures';
-import { countUnitIn } from './kinds/count';
-import { PER_MILLION_TOKENS } from './kinds/money';
-import { specUnit } from './kinds/spec';
 import { DIGITS, decimalsOf, parseDigits } from './numbers';
-
-type HeaderUnit = { type: 'spec' | 'percent' | 'count'; unit?: string };
-
-function headerUnit(header: string): HeaderUnit | undefined {
-  if (/(?:per|\/)\s*(?:1M|1 million|million)\s+tok(?:en)?s?\b/i.test(header)) return { type: 'spec', unit: PER_MILLION_TOKENS };
-  for (const m of header.matchAll(/TFLOPS\s?\/\s?W|TFLOPS per watt|TFLOPS|PFLOPS|\bms\b|milliseconds/gi)) {
-    const unit = specUnit(m[0]);
-    if (unit) return { type: 'spec', unit };
-  }
-  if (/%|\bpercent\b/i.test(header)) return { type: 'percent' };
-  const counted = countUnitIn(header);
-  return counted ? { type: 'count', unit: counted } : undefined;
-}
+import { type HeaderUnit, PRICE_WORDS, type UnitReader, moneyRate } from './units';
 
 const BARE_CELL = new RegExp(String.raw`^(\s*)(${DIGITS})(\+?)\s*$`, 'u');
+
+function styleFor(header: HeaderUnit, plus: string, digits: string): Record<string, string> {
+  if (header.type === 'percent') return { sign: '', sep: '-' };
+  if (header.type === 'count') return { space: '', scale: '', sep: '-', plus, grouping: /,/.test(digits) ? 'yes' : '' };
+  if (header.type === 'money') return { prefix: '', sep: '-', space: '', scale: '', suffix: '', grouping: /,/.test(digits) ? 'yes' : '' };
+  return { space: '', unit: '', sep: '-' };
+}
 
 /** A cell holding only a number ("45", "1,200+"), as a figure in the header's unit. */
 function bareCellFigure(text: string, header: HeaderUnit): Figure | undefined {
@@ -33,24 +25,30 @@ function bareCellFigure(text: string, header: HeaderUnit): Figure | undefined {
   const n = parseDigits(bare[2]);
   const start = bare[1].length;
   const written = bare[2] + bare[3];
+  const factor = header.type === 'money' ? header.factor : 1;
   return {
-    kind: header.type, type: header.type, unit: header.unit, start, end: start + written.length, text: written,
-    value: { lo: n, hi: n }, hedge: bare[3] ? 'more-than' : 'exact', decimals: decimalsOf(bare[2]), factor: 1,
-    style:
-      header.type === 'percent' ? { sign: '', sep: '-' }
-      : header.type === 'count' ? { space: '', scale: '', sep: '-', plus: bare[3], grouping: /,/.test(bare[2]) ? 'yes' : '' }
-      : { space: '', unit: '', sep: '-' },
+    kind: header.type, type: header.type, unit: 'unit' in header ? header.unit : undefined,
+    start, end: start + written.length, text: written,
+    value: { lo: n * factor, hi: n * factor }, hedge: bare[3] ? 'more-than' : 'exact', decimals: decimalsOf(bare[2]), factor,
+    style: styleFor(header, bare[3], bare[2]),
   };
 }
 
-/** A table cell's figures in the unit its headers name. */
-export function applyHeaderUnit(unit: ProseUnit, figures: Figure[]): Figure[] {
+/** The unit a cell's headers give it: a rate its column's price words take from the paragraph above, or what the headers name. */
+function headerUnitOf(unit: ProseUnit, reader: UnitReader): HeaderUnit | undefined {
   const { rowHeader, columnHeader } = unit.table!;
+  const headers = `${rowHeader} ${columnHeader}`;
   // "Cost to generate a million Claude 3.5 tokens:" above a "| Chip | Cost |" table.
-  const pricesTokens = /\b(?:cost|price)/i.test(`${rowHeader} ${columnHeader}`) && PRICES_TOKENS.test(unit.previous ?? '');
-  const header = pricesTokens ? { type: 'spec' as const, unit: PER_MILLION_TOKENS } : headerUnit(`${rowHeader} ${columnHeader}`);
+  const rate = PRICE_WORDS.test(headers) ? moneyRate(unit.previous ?? '', reader.rates) : undefined;
+  return rate ? { type: 'spec', unit: rate.unit } : reader.headerUnit(headers);
+}
+
+/** A table cell's figures in the unit its headers name. */
+export function applyHeaderUnit(unit: ProseUnit, figures: Figure[], reader: UnitReader): Figure[] {
+  const header = headerUnitOf(unit, reader);
   if (!header) return figures;
-  const out = figures.map((f) => (header.unit === PER_MILLION_TOKENS && f.type === 'money' ? { ...f, type: 'spec' as const, unit: header.unit } : f));
+  const rate = header.type === 'spec' && reader.rates.some((r) => r.of === 'money' && r.unit === header.unit);
+  const out = figures.map((f) => (rate && f.type === 'money' ? { ...f, type: 'spec' as const, unit: header.type === 'spec' ? header.unit : undefined } : f));
   const bare = out.length ? undefined : bareCellFigure(unit.text, header);
   return bare ? [bare] : out;
 }

@@ -10,6 +10,7 @@ import { type UnitDiscourse, carriedWeight, findSentenceSubject, lastNaming } fr
 import { isParty, partiesIn } from '../context/parties';
 import type { Figure } from '../figures/figure';
 import { readFigures } from '../figures/read-figures';
+import { unitReaderFor } from '../figures/units';
 import type { ProseUnit } from '../markdown/prose';
 import { attachment } from '../reading/attachment';
 import { type SentenceLayout, type Span, layout, spanIndexAt } from '../reading/layout';
@@ -152,7 +153,7 @@ export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | u
   const mentions: Mention[] = partiesIn(text, kb);
   let l: SentenceLayout | undefined;
   const layoutOnce = () => (l ??= layout(text, !!unit.table));
-  const figures = readFigures(unit, mentions, layoutOnce);
+  const figures = readFigures(unit, mentions, layoutOnce, unitReaderFor(kb));
   if (!figures.length) return undefined;
   const lent = unit.previous ? lastNaming(unit.previous, kb) : [];
   return {

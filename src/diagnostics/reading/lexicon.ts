@@ -38,6 +38,7 @@ export const Lexicon = z.object({
   partyNouns: WordList,
   subordinateOpenings: WordList,
   pastMarkers: WordList,
+  priceWords: WordList,
 });
 export type Lexicon = z.infer<typeof Lexicon>;
 

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asMarkdown, figureValue, proposeAssertions } from '../../../src/cli/kb/add-kb';
+import { bundledUnits } from '../../support/units';
 import { findFigures } from '../../../src/diagnostics/figures/find-figures';
 import { loadKnowledgeBase } from '../../../src/knowledge';
 import { buildKnowledgeBase } from '../../../src/knowledge/knowledge-base';
@@ -95,6 +96,6 @@ describe('kb add: reading an article', () => {
     ['1,200 stars', { value: 1200, unit: 'stars' }],
   ];
   for (const [written, expected] of values) {
-    it(`writes ${written} as ${JSON.stringify(expected)}`, () => assert.deepEqual(figureValue(findFigures(written)[0]), expected));
+    it(`writes ${written} as ${JSON.stringify(expected)}`, () => assert.deepEqual(figureValue(findFigures(written, [], bundledUnits)[0]), expected));
   }
 });

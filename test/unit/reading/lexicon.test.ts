@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { PRONOUN_OPENING, WRITER_OPENING, mainClauseStart } from '../../../src/diagnostics/context/discourse';
 import type { Figure } from '../../../src/diagnostics/figures/figure';
+import { bundledUnits } from '../../support/units';
 import { findFigures } from '../../../src/diagnostics/figures/find-figures';
 import { parseNumberWords } from '../../../src/diagnostics/figures/numbers';
 import { DEADLINE_BEFORE } from '../../../src/diagnostics/matching/evidence';
@@ -16,7 +17,7 @@ import { LEXICON, Lexicon, MONTH_NAMES } from '../../../src/diagnostics/reading/
 import data from '../../../src/diagnostics/reading/lexicon.en.json';
 
 function figuresOf(text: string, count?: number): Figure[] {
-  const found = findFigures(text);
+  const found = findFigures(text, [], bundledUnits);
   if (count !== undefined) assert.equal(found.length, count, `${count} figures expected in ${JSON.stringify(text)}, found ${found.map((f) => f.text)}`);
   return found;
 }

@@ -11,10 +11,6 @@ const DOLLARS_LAST = new RegExp(
   String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(?:(\s)(${SCALE_WORD}))?(\s(?:US\s)?(?:dollars?|USD))\b`,
   'giu',
 );
-/** "$0.80 per million tokens": a price per unit of usage, compared as a spec. */
-const PER_TOKENS = /^\s*(?:per|\/|a|for every)\s*(?:1M|1 ?million|one million|a million|million|1,000,000)\s+(?:input\s+|output\s+)?tokens\b/i;
-
-export const PER_MILLION_TOKENS = 'USD/1M tokens';
 
 function figureFrom(
   m: RegExpExecArray,
@@ -24,11 +20,9 @@ function figureFrom(
   const factor = scaleFactor(parts.scale);
   const lo = parseNumber(parts.lo)!;
   const hi = parts.hi !== undefined ? parseNumber(parts.hi)! : lo;
-  const perTokens = PER_TOKENS.exec(text.slice(m.index + m[0].length));
   return {
     kind: 'money',
-    type: perTokens ? 'spec' : 'money',
-    unit: perTokens ? PER_MILLION_TOKENS : undefined,
+    type: 'money',
     start: m.index,
     end: m.index + m[0].length,
     text: m[0],

@@ -1,0 +1,187 @@
+/**
+ * Reading figures in a knowledge base's units: its count and spec units become figure kinds, its
+ * rates (a price per million tokens, TFLOPS per watt) become rules that read a figure of the base
+ * unit as the rate, and a table header that names a unit gives it to the column's bare numbers.
+ * Nothing here knows a unit by name: a knowledge base about trucks and batteries brings its own.
+ */
+import type { KnowledgeBase } from '../../knowledge/knowledge-base';
+import type { Unit } from '../../knowledge/schema';
+import { LEXICON, alternationOf, escapeRegExp } from '../reading/lexicon';
+import type { Figure, FigureKind } from './figure';
+import { FIGURE_KINDS } from './kinds';
+import { countKind } from './kinds/count';
+import { specKind } from './kinds/spec';
+import { spellingTable } from './kinds/spellings';
+import { SCALE_WORDS } from './numbers';
+
+/** A rate: figures of `of` ("money" or a unit id) read as `unit` when said per one of its spellings. */
+export interface Rate {
+  unit: string;
+  of: string;
+  /** Right after a figure: "$1.50 per million tokens", "$2/M tok". */
+  after: RegExp;
+  /** Anywhere in a sentence: "a million tokens cost $1.50", "Per watt, Trainium 2 delivers 2.1 TFLOPS". */
+  loose: RegExp;
+}
+
+/** What a table header says about the unit of its column's bare numbers. */
+export type HeaderUnit =
+  | { type: 'spec' | 'count'; unit: string }
+  | { type: 'percent' }
+  | { type: 'money'; factor: number; scale: string };
+
+export interface UnitReader {
+  /** Every figure kind, the knowledge base's count and spec kinds among them. */
+  kinds: readonly FigureKind[];
+  rates: readonly Rate[];
+  /** The unit a table header names for its column. */
+  headerUnit(header: string): HeaderUnit | undefined;
+  /** A unit's label for messages. */
+  label(unit: string): string;
+}
+
+/** The words before what a rate is per: "per", "a", "/", "for every". */
+const PER = String.raw`(?:per|a|an|one|every|for every|each|\/)`;
+
+function spellingsPattern(spellings: readonly string[]): string {
+  return [...spellings].sort((a, b) => b.length - a.length).map((s) => escapeRegExp(s).replace(/\s+/g, '\\s+')).join('|');
+}
+
+/** Words a writer may put inside a rate's spelling when it is said of the sentence: "a million Claude 3.5 tokens". */
+const MAX_WORDS_INSIDE = 3;
+/** How far apart "tokens … per million" may be, in characters: a bounded look, so a long sentence costs no more than a short one. */
+const MAX_SPLIT = 80;
+
+/** A spelling with up to MAX_WORDS_INSIDE more words between its words. */
+function loosely(spelling: string): string {
+  return spelling
+    .trim()
+    .split(/\s+/)
+    .map(word)
+    .join(String.raw`(?:\s+[\p{L}\p{N}.]+){0,${MAX_WORDS_INSIDE}}?\s+`);
+}
+
+/** A word of a rate's spelling, said of a sentence: a plural may be singular there ("per-token price"). */
+function word(w: string): string {
+  return /\p{L}s$/u.test(w) ? `${escapeRegExp(w.slice(0, -1))}s?` : escapeRegExp(w);
+}
+
+/** "tokens … per million": a two-word spelling said the other way round, its last word first. */
+function splitWay(spelling: string): string | undefined {
+  const words = spelling.trim().split(/\s+/);
+  if (words.length !== 2) return undefined;
+  const [first, last] = words.map(word);
+  return String.raw`(?<![\p{L}\p{N}])${last}(?![\p{L}\p{N}])(?:[^.;]|\.\d){0,${MAX_SPLIT}}?\bper\s+${first}(?![\p{L}\p{N}])`;
+}
+
+function rateOf(u: Unit): Rate | undefined {
+  if (!u.per) return undefined;
+  const what = spellingsPattern(u.per.spellings);
+  const loose = [
+    String.raw`(?<![\p{L}\p{N}])${PER}[\s-]*(?:${u.per.spellings.map(loosely).join('|')})(?![\p{L}\p{N}])`,
+    ...u.per.spellings.map(splitWay).filter((p): p is string => p !== undefined),
+  ];
+  return {
+    unit: u.id,
+    of: u.per.of,
+    after: new RegExp(String.raw`^\s*${PER}\s*(?:${what})(?![\p{L}\p{N}])`, 'iu'),
+    loose: new RegExp(loose.join('|'), 'giu'),
+  };
+}
+
+/** Words that say a column holds prices ("| Chip | Cost |"): under a paragraph that prices tokens, its dollars are per million tokens. */
+export const PRICE_WORDS = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.priceWords)})`, 'iu');
+/** A header giving its column's dollars a scale: "($bn)", "US$ billion", "(USD m)", "$B". */
+const MONEY_SCALE = /(?:US\s?\$|USD|\$)\s*\(?\s*(bn|b|billion|m|mn|mln|million|k|thousand|tn|t|trillion)(?![\p{L}\p{N}])/iu;
+
+/** The unit a header's words name, among the units of one type. */
+function unitNamed(units: readonly Unit[], type: Unit['type']): (header: string) => string | undefined {
+  const t = spellingTable(units.filter((u) => u.type === type && u.spellings.length));
+  if (!t.pattern) return () => undefined;
+  const re = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${t.pattern})(?![\p{L}\p{N}])`, 'giu');
+  return (header) => [...header.matchAll(re)].map((m) => t.unitOf(m[0])).find((u) => u !== undefined);
+}
+
+function headerReader(units: readonly Unit[], rates: readonly Rate[]): (header: string) => HeaderUnit | undefined {
+  const moneyRates = rates.filter((r) => r.of === 'money');
+  const specNamed = unitNamed(units, 'spec');
+  const countNamed = unitNamed(units, 'count');
+  return (header) => {
+    const rate = moneyRate(header, moneyRates);
+    if (rate) return { type: 'spec', unit: rate.unit };
+    const spec = specNamed(header);
+    if (spec) return { type: 'spec', unit: spec };
+    if (/%|\bpercent\b/i.test(header)) return { type: 'percent' };
+    const counted = countNamed(header);
+    if (counted) return { type: 'count', unit: counted };
+    const money = MONEY_SCALE.exec(header);
+    return money ? { type: 'money', factor: SCALE_WORDS[money[1].toLowerCase()] ?? 1, scale: money[1] } : undefined;
+  };
+}
+
+function readerOf(units: readonly Unit[]): UnitReader {
+  const kinds = FIGURE_KINDS.map((k) => {
+    if (k.id === 'count') return countKind(spellingTable(units.filter((u) => u.type === 'count')));
+    if (k.id === 'spec') return specKind(spellingTable(units.filter((u) => u.type === 'spec')));
+    return k;
+  });
+  const rates = units.map(rateOf).filter((r): r is Rate => r !== undefined);
+  const labels = new Map(units.map((u) => [u.id, u.label ?? u.spellings[0] ?? u.id]));
+  return { kinds, rates, headerUnit: headerReader(units, rates), label: (u) => labels.get(u) ?? u };
+}
+
+const readers = new WeakMap<KnowledgeBase, UnitReader>();
+let none: UnitReader | undefined;
+
+/** The reader of a knowledge base's units, built once per knowledge base; with none, money, percentages, dates and the like only. */
+export function unitReaderFor(kb?: KnowledgeBase): UnitReader {
+  if (!kb) return (none ??= readerOf([]));
+  let reader = readers.get(kb);
+  if (!reader) readers.set(kb, (reader = readerOf([...kb.units.values()])));
+  return reader;
+}
+
+/** Whether the rate's "per …" at `at` is some figure's own ("2.1 TFLOPS per watt"), not said of the sentence. */
+function insideFigure(figures: readonly Figure[], at: number): boolean {
+  return figures.some((g) => g.start <= at && at < g.end);
+}
+
+/** A loose "per …" of the rate in the span, outside every figure, before `until` when given. */
+function saysRate(text: string, span: { start: number; end: number }, rate: Rate, figures: readonly Figure[], until = span.end): boolean {
+  rate.loose.lastIndex = 0;
+  return [...text.slice(span.start, until).matchAll(rate.loose)].some((m) => !insideFigure(figures, span.start + m.index));
+}
+
+/** Largest bare dollar amount read as a price per unit: prices are small, amounts in the thousands are not. */
+const MAX_BARE_PRICE = 1000;
+
+/** A figure as a rate: a dollar amount followed by "per …", or in a sentence that prices per it; a measure in a sentence that says "per …" before it. */
+function asRate(text: string, f: Figure, rate: Rate, figures: readonly Figure[], sentence: { start: number; end: number }): boolean {
+  if (rate.of === 'money') {
+    if (f.type !== 'money' || f.kind !== 'money') return false;
+    if (rate.after.test(text.slice(f.end, f.end + 60))) return true;
+    return f.factor === 1 && f.value.hi < MAX_BARE_PRICE && saysRate(text, sentence, rate, figures);
+  }
+  return f.type === 'spec' && f.unit === rate.of && saysRate(text, sentence, rate, figures, f.start);
+}
+
+/**
+ * Figures read in the rates their sentence gives them: "$1.50 per million tokens", "Serving a
+ * million tokens costs $0.80 on Inferentia 2", "Per watt, Trainium 2 delivers 2.1 TFLOPS".
+ */
+export function readRates(text: string, figures: Figure[], rates: readonly Rate[], sentenceOf: (offset: number) => { start: number; end: number }): Figure[] {
+  if (!rates.length) return figures;
+  return figures.map((f) => {
+    const rate = rates.find((r) => asRate(text, f, r, figures, sentenceOf(f.start)));
+    return rate ? { ...f, type: 'spec', unit: rate.unit } : f;
+  });
+}
+
+/** The money rate a text says anywhere ("Cost to generate a million tokens:", "| Cost per 1M tokens |"). */
+export function moneyRate(text: string, rates: readonly Rate[]): Rate | undefined {
+  return rates.find((r) => {
+    if (r.of !== 'money') return false;
+    r.loose.lastIndex = 0;
+    return r.loose.test(text);
+  });
+}
