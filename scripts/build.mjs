@@ -53,11 +53,22 @@ const zodEnglishOnly = {
 // The web worker carries the bundled knowledge base's text too (about 50 KB): "go to the
 // knowledge base entry" needs its lines, and reading it through the extension at start-up would
 // cost a round trip while the writer waits for the first diagnostics.
+// The knowledge base itself is then parsed from that text (JSON.parse) rather than inlined a
+// second time as an object literal: 43 KB less, and JSON.parse is the faster way to build it.
 const bundledKnowledgeBaseText = {
   name: 'bundled-knowledge-base-text',
   setup(b) {
-    b.onResolve({ filter: /^dealcheck:bundled-knowledge-base-text$/ }, () => ({ path: join(process.cwd(), 'src/knowledge/bundled/dealcheck.dealkb.json'), namespace: 'kb-text' }));
+    const file = join(process.cwd(), 'src/knowledge/bundled/dealcheck.dealkb.json');
+    b.onResolve({ filter: /^dealcheck:bundled-knowledge-base-text$/ }, () => ({ path: file, namespace: 'kb-text' }));
     b.onLoad({ filter: /.*/, namespace: 'kb-text' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
+    b.onResolve({ filter: /[\\/]dealcheck\.dealkb\.json$/ }, (args) =>
+      /[\\/]knowledge[\\/]bundled\.ts$/.test(args.importer) ? { path: file, namespace: 'kb-object' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'kb-object' }, () => ({
+      contents: "import text from 'dealcheck:bundled-knowledge-base-text'; export default JSON.parse(text);",
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
   },
 };
 

@@ -22,6 +22,7 @@ import {
   type InitializationOptions,
   REPORT_REQUEST,
   type ReportResult,
+  SETTING_KEYS,
   STATUS_NOTIFICATION,
   type SettingOrigins,
   type StatusParams,
@@ -49,9 +50,28 @@ export function settingOrigins(scope?: vscode.Uri): SettingOrigins {
   return { knowledgeBase: origin('knowledgeBase'), sourcesFolder: origin('sourcesFolder') };
 }
 
-function settingsWithOrigins(scope?: vscode.Uri): Record<string, unknown> {
+/**
+ * The settings the writer set somewhere (user, workspace or folder settings): those win over the
+ * project's configuration file; the others are the file's (or the defaults). A kind of severity
+ * counts on its own (`severity.money`), since VS Code fills in the other kinds' defaults.
+ */
+export function explicitSettings(scope?: vscode.Uri): string[] {
   const config = vscode.workspace.getConfiguration('dealcheck', scope);
-  return { ...JSON.parse(JSON.stringify(config)), $origins: settingOrigins(scope) };
+  const out: string[] = [];
+  for (const key of SETTING_KEYS) {
+    const i = config.inspect<unknown>(key);
+    const values = [i?.globalValue, i?.workspaceValue, i?.workspaceFolderValue].filter((v) => v !== undefined);
+    if (!values.length) continue;
+    if (key === 'severity') out.push(...new Set(values.flatMap((v) => (v && typeof v === 'object' ? Object.keys(v).map((k) => `severity.${k}`) : []))));
+    else out.push(key);
+  }
+  return out;
+}
+
+/** The settings as the server takes them: the values, where path settings come from, and which the writer set. */
+function settingsForServer(scope?: vscode.Uri, values?: unknown): Record<string, unknown> {
+  const config = values && typeof values === 'object' ? values : JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('dealcheck', scope)));
+  return { ...config, $origins: settingOrigins(scope), $explicit: explicitSettings(scope) };
 }
 
 /**
@@ -156,7 +176,7 @@ export async function activateDealcheck(context: vscode.ExtensionContext, host: 
     const init: InitializationOptions = {
       // Untrusted workspaces: only the bundled knowledge base, no workspace file is read.
       trusted: vscode.workspace.isTrusted,
-      settings: settingsWithOrigins(),
+      settings: settingsForServer(),
       commandLinks: true,
       fileAccess: 'client',
       bundledKnowledgeBaseUri: vscode.Uri.joinPath(context.extensionUri, 'dist/knowledge/dealcheck.dealkb.json').toString(),
@@ -203,7 +223,7 @@ export async function activateDealcheck(context: vscode.ExtensionContext, host: 
             return result.map((value, i) => {
               const item = params.items[i];
               if (item?.section !== 'dealcheck' || !value || typeof value !== 'object') return value;
-              return { ...value, $origins: settingOrigins(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined) };
+              return settingsForServer(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined, value);
             });
           },
         },
@@ -273,7 +293,7 @@ export async function activateDealcheck(context: vscode.ExtensionContext, host: 
         void vscode.window.showInformationMessage('dealcheck: this draft is not checked (is dealcheck enabled for it?).');
         return;
       }
-      coverage.show(report, document.uri.path.split('/').pop() ?? document.uri.toString());
+      coverage.show(report);
     }),
     vscode.commands.registerCommand('dealcheck.restartServer', async () => {
       restarts.length = 0;

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { KB_EXCLUDED_FOLDERS, KB_GLOB } from '../server/files';
+import { KB_EXCLUDED_FOLDERS, KB_GLOB, NO_SUCH_FILE } from '../server/files';
 import { FIND_FILES_REQUEST, type FindFilesParams, READ_FILE_REQUEST, type ReadFileParams, type ReadFileResult } from '../server/protocol';
 
 /** At most this many files from one search: a workspace with more knowledge base files than this is not one dealcheck serves. */
@@ -28,7 +28,8 @@ export async function readFile(params: ReadFileParams): Promise<ReadFileResult> 
   try {
     stat = await vscode.workspace.fs.stat(uri);
   } catch (e) {
-    return { error: e instanceof vscode.FileSystemError && e.code === 'FileNotFound' ? 'there is no such file' : 'the editor cannot read it' };
+    const missing = (e as { code?: string }).code === 'FileNotFound' || /EntryNotFound|FileNotFound|ENOENT/.test(String(e));
+    return { error: missing ? NO_SUCH_FILE : 'the editor cannot read it' };
   }
   if (stat.type & vscode.FileType.SymbolicLink && !params.followLinks) return { error: 'it is a symbolic link, which dealcheck does not follow in a workspace' };
   if (stat.type & vscode.FileType.Directory) return { error: 'it is a folder' };

@@ -30,6 +30,9 @@ export const EXCLUDED_FOLDERS = ['**/node_modules/**', '**/.git/**'];
  */
 export const KB_EXCLUDED_FOLDERS = [...EXCLUDED_FOLDERS, '**/test/**', '**/tests/**', '**/fixtures/**', '**/__fixtures__/**', '**/testdata/**'];
 
+/** What a read of a missing file says, in every FileAccess: a missing configuration file is no error. */
+export const NO_SUCH_FILE = 'there is no such file';
+
 export interface ReadOptions {
   /** Files above this size are refused. */
   maxBytes: number;

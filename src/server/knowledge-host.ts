@@ -13,8 +13,7 @@ import { bundledKnowledgeBase } from '../knowledge/bundled';
 import { buildKnowledgeBase } from '../knowledge/knowledge-base';
 import { type LoadedFile, loadKnowledgeBaseText } from '../knowledge/loader';
 import { type FileAccess, KB_EXCLUDED_FOLDERS, KB_GLOB, MAX_KNOWLEDGE_BASE_BYTES, MAX_SOURCE_BYTES } from './files';
-import { type PathOrigin, displayName, isInside, resolvePaths, resolveUri } from './paths';
-import type { Settings } from './settings';
+import { type PathOrigin, type PathRequest, displayName, isInside, resolvePaths, resolveUri } from './paths';
 
 export { KB_GLOB } from './files';
 
@@ -22,8 +21,11 @@ export interface KnowledgeInput {
   folders: URI[];
   /** What relative user paths resolve against when no folder is open (the Node server's working folder). */
   fallbackFolder?: URI;
-  settings: Settings;
-  origins: { knowledgeBase: PathOrigin; sourcesFolder: PathOrigin };
+  /** Knowledge base files asked for (settings, configuration file), each with who asked. */
+  knowledgeBase: readonly PathRequest[];
+  /** The folder of the source texts, if any. */
+  sourcesFolder?: PathRequest;
+  useBundledKnowledgeBase: boolean;
   /** In an untrusted workspace only the bundled knowledge base is used: no workspace file is read. */
   trusted: boolean;
   /** The shipped copy of the bundled knowledge base, to point "go to entry" at. */
@@ -89,10 +91,10 @@ export class KnowledgeHost {
   async wantedFiles(input: KnowledgeInput, notices: string[]): Promise<Wanted[]> {
     if (!input.trusted) return [];
     const out = new Map<string, Wanted>();
-    for (const path of input.settings.knowledgeBase) {
-      for (const d of resolvePaths({ path, origin: input.origins.knowledgeBase }, input.folders, input.fallbackFolder)) {
-        if (d.allowed) out.set(d.uri.toString(), { uri: d.uri.toString(), origin: input.origins.knowledgeBase });
-        else notices.push(`dealcheck.knowledgeBase: "${path}" is not read: ${d.reason}.`);
+    for (const request of input.knowledgeBase) {
+      for (const d of resolvePaths(request, input.folders, input.fallbackFolder)) {
+        if (d.allowed) out.set(d.uri.toString(), { uri: d.uri.toString(), origin: request.origin });
+        else notices.push(`${request.from ?? 'dealcheck.knowledgeBase'}: "${request.path}" is not read: ${d.reason}.`);
       }
     }
     for (const folder of input.folders) {
@@ -116,7 +118,7 @@ export class KnowledgeHost {
     );
     texts.sort((a, b) => wanted.findIndex((w) => w.uri === a.uri) - wanted.findIndex((w) => w.uri === b.uri));
     const loaded = texts.map((t) => loadFile(t.uri, t.text, this.log));
-    const useBundled = input.settings.useBundledKnowledgeBase || !input.trusted;
+    const useBundled = input.useBundledKnowledgeBase || !input.trusted;
     let built: { kb: KnowledgeBase; problems: KbProblem[] };
     try {
       built = buildKnowledgeBase(useBundled ? [bundledKnowledgeBase(), ...loaded] : loaded);
@@ -163,14 +165,14 @@ export class KnowledgeHost {
     notices: string[],
   ): Promise<Map<string, { uri: string; text: string }>> {
     const out = new Map<string, { uri: string; text: string }>();
-    const setting = input.settings.sourcesFolder;
-    if (!setting) return out;
-    const origin = input.origins.sourcesFolder;
-    const decisions = resolvePaths({ path: setting, origin }, input.folders, input.fallbackFolder);
+    const request = input.sourcesFolder;
+    if (!request?.path) return out;
+    const { origin } = request;
+    const decisions = resolvePaths(request, input.folders, input.fallbackFolder);
     const decision = decisions.find((d) => d.allowed);
     if (!decision) {
       const refused = decisions.find((d) => !d.allowed);
-      notices.push(`dealcheck.sourcesFolder: "${setting}" is not read: ${refused && !refused.allowed ? refused.reason : 'there is no folder to resolve it against'}.`);
+      notices.push(`${request.from ?? 'dealcheck.sourcesFolder'}: "${request.path}" is not read: ${refused && !refused.allowed ? refused.reason : 'there is no folder to resolve it against'}.`);
       return out;
     }
     const folder = decision.uri;

@@ -6,11 +6,11 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
-import type { FileAccess, ReadOptions, ReadResult } from './files';
+import { type FileAccess, NO_SUCH_FILE, type ReadOptions, type ReadResult } from './files';
 
 function describe(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'there is no such file';
+  if (code === 'ENOENT' || code === 'ENOTDIR') return NO_SUCH_FILE;
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'it is a folder';
   return code ? `cannot read it (${code})` : 'cannot read it';

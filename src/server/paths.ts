@@ -36,6 +36,8 @@ export interface PathRequest {
   /** As written. */
   path: string;
   origin: PathOrigin;
+  /** Where it was written, for messages ("dealcheck.knowledgeBase", ".dealcheckrc.json"). */
+  from?: string;
 }
 
 export type PathDecision = { uri: URI; allowed: true } | { uri: URI; allowed: false; reason: string };

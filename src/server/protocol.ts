@@ -2,7 +2,6 @@
  * dealcheck's own messages between the extension and the language server, beside standard LSP.
  * Plain names and shapes only, so the extension can import this without pulling in the server.
  */
-import type { Finding } from '../diagnostics/finding';
 
 /** Server → client after each check of a document: what the status bar shows. */
 export const STATUS_NOTIFICATION = 'dealcheck/status';
@@ -65,22 +64,19 @@ export interface FindFilesParams {
   exclude: string[];
 }
 
-/** Client → server: every figure of a document with its verdict, for the coverage report. */
+/** Client → server: the source-coverage report of a document (src/report/), as an HTML page. */
 export const REPORT_REQUEST = 'dealcheck/report';
 export interface ReportParams {
   uri: string;
 }
 export interface ReportResult {
   uri: string;
+  /** The document version the report is about. */
   version: number;
-  /** The text the findings are about. */
-  text: string;
-  /** Every figure's finding: conflicts, supported and unverified figures, in document order. */
-  findings: Finding[];
-  /** Set when the document was not checked, with the reason. */
-  skipped?: string;
-  /** Set when an internal error stopped the check. */
-  failed?: boolean;
+  /** The draft's name in the report: its path in the workspace folder. */
+  name: string;
+  /** A self-contained page (inline CSS, no script, a strict content security policy). */
+  html: string;
 }
 
 /** What the VS Code extension tells the server in `initializationOptions`. */
@@ -96,6 +92,9 @@ export interface InitializationOptions {
   /** Where the shipped copy of the bundled knowledge base is, for "go to the knowledge base entry". */
   bundledKnowledgeBaseUri?: string;
 }
+
+/** The dealcheck.* settings the server reads: the keys of src/server/settings.ts's schema (a test holds them equal). */
+export const SETTING_KEYS = ['enable', 'knowledgeBase', 'useBundledKnowledgeBase', 'sourcesFolder', 'severity', 'outdatedSeverity', 'showSupported', 'showUnverified', 'blockTimeBudgetMs', 'debounceMs'] as const;
 
 /**
  * Beside the settings (in `workspace/configuration` answers and `initializationOptions.settings`,

@@ -28,11 +28,14 @@ import { z } from 'zod';
 import { type CheckOptions, DocumentChecker, type DocumentResult } from '../diagnostics/engine';
 import type { Finding } from '../diagnostics/finding';
 import { BlockDocument } from '../diagnostics/markdown/block-document';
+import { type ReportInput, renderReport } from '../report';
 import type { KnowledgeBase } from '../knowledge';
 import { type DiagnosticData, sameDiagnostics, toDiagnostic } from './diagnostics';
 import { EXCLUDED_FOLDERS, type FileAccess, MAX_MARKDOWN_BYTES, clientFileAccess } from './files';
 import { hoverMarkdown } from './hover';
 import { KB_GLOB, KnowledgeHost, type KnowledgeInput, type KnowledgeState } from './knowledge-host';
+import { displayName } from './paths';
+import { type ProjectConfig, effectiveSettings, findProjectConfig, isIgnored, knowledgeBaseRequests, sourcesFolderRequest } from './project-config';
 import {
   CHECK_WORKSPACE_REQUEST,
   type CheckWorkspaceResult,
@@ -80,6 +83,8 @@ export interface ServerPlatform {
 /** What a check of a document gave: the engine's result, or the internal error that stopped it. */
 interface CheckResult extends DocumentResult {
   failed?: boolean;
+  /** Set when the configuration file's `ignores` leave the document out: the file's name. */
+  ignoredBy?: string;
 }
 
 interface OpenDocument {
@@ -108,6 +113,24 @@ function originsOf(raw: unknown): z.infer<typeof Origins> {
   const parsed = Origins.safeParse(value ?? {});
   return parsed.success ? parsed.data : USER_ORIGINS;
 }
+
+/**
+ * The settings the writer set, which the configuration file does not override: the client says
+ * (`$explicit`, as the VS Code extension does), or else every key it sent is one; a kind of
+ * severity counts on its own (`severity.money`).
+ */
+function explicitKeys(raw: unknown): ReadonlySet<string> {
+  if (!raw || typeof raw !== 'object') return new Set();
+  const listed = (raw as { $explicit?: unknown }).$explicit;
+  if (Array.isArray(listed)) return new Set(listed.filter((k): k is string => typeof k === 'string'));
+  const keys = Object.keys(raw).filter((k) => !k.startsWith('$'));
+  const severity = (raw as { severity?: unknown }).severity;
+  const kinds = severity && typeof severity === 'object' ? Object.keys(severity).map((k) => `severity.${k}`) : [];
+  return new Set([...keys.filter((k) => k !== 'severity'), ...kinds]);
+}
+
+/** Configuration files the server watches, wherever the client watches from. */
+const CONFIG_GLOB = '**/{.dealcheckrc.json,.dealcheckrc.yaml,.dealcheckrc.yml,package.json}';
 
 function isMarkdown(languageId: string, uri: string): boolean {
   return languageId === 'markdown' || /\.(md|markdown|mdx)$/i.test(uri);
@@ -148,8 +171,14 @@ const EMPTY: CheckResult = { findings: [] };
 
 export function startServer(connection: Connection, platform: ServerPlatform = {}): void {
   const documents = new Map<string, OpenDocument>();
+  /** The settings in effect: the editor's where set, else the configuration file's (project-config.ts). */
   let settings: Settings = DEFAULT_SETTINGS;
+  /** The settings as the editor sent them, and which of them the writer set. */
+  let editorSettings: Settings = DEFAULT_SETTINGS;
+  let explicit: ReadonlySet<string> = new Set();
   let origins = USER_ORIGINS;
+  /** The project's configuration file (.dealcheckrc.*), when the workspace has one. */
+  let project: ProjectConfig | undefined;
   let folders: URI[] = [];
   let trusted = true;
   let pull = false;
@@ -205,12 +234,32 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   const knowledgeInput = (): KnowledgeInput => ({
     folders,
     fallbackFolder: platform.fallbackFolder ? parseUri(platform.fallbackFolder) : undefined,
-    settings,
-    origins,
+    knowledgeBase: knowledgeBaseRequests(editorSettings, origins.knowledgeBase, project),
+    sourcesFolder: sourcesFolderRequest(editorSettings, explicit, origins.sourcesFolder, project),
+    useBundledKnowledgeBase: settings.useBundledKnowledgeBase,
     trusted,
     bundledUri,
     bundledText: platform.bundledKnowledgeBaseText,
   });
+
+  /** Reads the configuration file again (none in an untrusted workspace) and works out the settings in effect. */
+  async function loadProjectConfig(): Promise<void> {
+    try {
+      project = trusted ? await findProjectConfig(files, folders) : undefined;
+    } catch (e) {
+      log(`dealcheck: reading the configuration file failed: ${describeError(e)}`);
+      project = undefined;
+    }
+    settings = effectiveSettings(editorSettings, explicit, project);
+  }
+
+  /** The configuration file's problems, shown on it like a knowledge base file's. */
+  function withConfigProblems(state: KnowledgeState): KnowledgeState {
+    if (!project) return state;
+    const problems = project.problems.map((p) => ({ ...p, file: project!.uri, endLine: p.line, endCharacter: p.character + 1 }));
+    state.problems.set(project.uri, [...(state.problems.get(project.uri) ?? []), ...problems]);
+    return state;
+  }
 
   /** Loads the knowledge base again; loads run one after another and the newest request wins. */
   function reloadKnowledge(): Promise<void> {
@@ -219,7 +268,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
       if (seq !== loads) return;
       let state: KnowledgeState | undefined;
       try {
-        state = await host.load(knowledgeInput());
+        await loadProjectConfig();
+        state = withConfigProblems(await host.load(knowledgeInput()));
       } catch (e) {
         log(`dealcheck: loading the knowledge base failed: ${describeError(e)}`);
       }
@@ -314,7 +364,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
       else if (f.kind === 'unverified') unverified++;
       else conflicts++;
     }
-    const skipped = value.failed ? 'could not be checked: an internal error (see the dealcheck output)' : value.skipped;
+    const skipped = value.failed ? 'could not check this document: an internal error (see the dealcheck output)' : value.ignoredBy ? `skips this document: ${value.ignoredBy} ignores it` : value.skipped;
     const status: StatusParams = { uri: open.uri, conflicts, supported, unverified, knowledgeBaseProblems: kbProblemCount(), ...(skipped ? { skipped } : {}) };
     void connection.sendNotification(STATUS_NOTIFICATION, status);
   }
@@ -344,6 +394,12 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     const stale = () => open.version !== version || generation !== gen || documents.get(open.uri) !== open;
     let value: CheckResult | undefined;
     const started = Date.now();
+    const uri = parseUri(open.uri);
+    if (uri && isIgnored(project, uri)) {
+      open.result = { version, generation: gen, value: { findings: [], ignoredBy: project!.name } };
+      sendStatus(open, open.result.value);
+      return open.result.value;
+    }
     try {
       const run = open.checker!.begin(open.doc, checkOptions());
       for (;;) {
@@ -380,7 +436,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   }
 
   function diagnosticsOf(result: CheckResult): Diagnostic[] {
-    if (!settings.enable) return [];
+    if (!settings.enable || result.ignoredBy) return [];
     const at0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     if (result.failed)
       return [{
@@ -430,11 +486,13 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   /** Takes the settings a client sent; says whether they differ from those in use. */
   function useSettings(raw: unknown): boolean {
     const parsed = parseSettings(raw);
-    const before = JSON.stringify([settings, origins]);
-    settings = parsed.settings;
+    const before = JSON.stringify([editorSettings, origins, [...explicit]]);
+    editorSettings = parsed.settings;
     origins = originsOf(raw);
+    explicit = explicitKeys(raw);
+    settings = effectiveSettings(editorSettings, explicit, project);
     for (const p of parsed.problems) connection.console.warn(p);
-    return JSON.stringify([settings, origins]) !== before;
+    return JSON.stringify([editorSettings, origins, [...explicit]]) !== before;
   }
 
   async function registerWatchers(): Promise<void> {
@@ -443,7 +501,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     watchers = undefined;
     previous?.dispose();
     watchers = await connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: KB_GLOB }, ...settings.knowledgeBase.map((f) => ({ globPattern: f }))],
+      watchers: [{ globPattern: KB_GLOB }, { globPattern: CONFIG_GLOB }, ...settings.knowledgeBase.map((f) => ({ globPattern: f }))],
     });
   }
 
@@ -626,9 +684,18 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     guarded('answering dealcheck/report', null as ReportResult | null, async () => {
       const open = documents.get(params.uri);
       if (!open) return null;
-      const { version } = open;
       const result = await resultOf(open);
-      return { uri: open.uri, version, text: open.doc.text, findings: result.findings, ...(result.skipped ? { skipped: result.skipped } : {}), ...(result.failed ? { failed: true } : {}) };
+      const { version } = open;
+      const uri = parseUri(open.uri);
+      const name = uri ? displayName(uri, folders) : open.uri;
+      const input: ReportInput = {
+        path: name,
+        text: open.doc.text,
+        findings: result.findings,
+        ...(result.skipped ? { skipped: result.skipped } : {}),
+        ...(result.failed ? { error: 'dealcheck could not check it: an internal error (the dealcheck output has the details)' } : {}),
+      };
+      return { uri: open.uri, version, name, html: renderReport([input], 'html', { title: `dealcheck: source coverage of ${name}` }) };
     }),
   );
 
@@ -644,6 +711,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
         for (const [i, uri] of found.entries()) {
           if (progress.token.isCancellationRequested) break;
           const open = documents.get(uri);
+          const parsed = parseUri(uri);
+          if (parsed && isIgnored(project, parsed)) continue;
           let result: CheckResult;
           if (open) result = await resultOf(open);
           else {

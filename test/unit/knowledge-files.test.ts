@@ -6,7 +6,6 @@ import { join, relative } from 'node:path';
 import { URI } from 'vscode-uri';
 import { KnowledgeHost } from '../../src/server/knowledge-host';
 import { nodeFileAccess } from '../../src/server/node-files';
-import { DEFAULT_SETTINGS } from '../../src/server/settings';
 
 describe('workspace knowledge base files', () => {
   const folder = mkdtempSync(join(tmpdir(), 'dealcheck-kbfiles-'));
@@ -27,7 +26,7 @@ describe('workspace knowledge base files', () => {
   for (const { name, knowledgeBase, trusted, expected } of cases) {
     it(`loads ${name}`, async () => {
       const host = new KnowledgeHost(nodeFileAccess, () => undefined);
-      const input = { folders: [URI.file(folder)], settings: { ...DEFAULT_SETTINGS, knowledgeBase }, origins: { knowledgeBase: 'workspace', sourcesFolder: 'workspace' } as const, trusted };
+      const input = { folders: [URI.file(folder)], knowledgeBase: knowledgeBase.map((path) => ({ path, origin: 'workspace' as const })), useBundledKnowledgeBase: true, trusted };
       const found = await host.wantedFiles(input, []);
       assert.deepEqual(found.map((f) => relative(folder, URI.parse(f.uri).fsPath)), expected);
     });

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS, configurationContribution, parseSettings } from '../../src/server/settings';
+import { SETTING_KEYS } from '../../src/server/protocol';
+import { DEFAULT_SETTINGS, Settings, configurationContribution, parseSettings } from '../../src/server/settings';
 
 const root = join(__dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -10,6 +11,10 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 describe('settings', () => {
   it('package.json contributes.configuration is generated from the schema (run `npm run schema`)', () => {
     assert.deepEqual(pkg.contributes.configuration.properties, configurationContribution());
+  });
+
+  it('the extension tells the server which of exactly these settings the writer set', () => {
+    assert.deepEqual([...SETTING_KEYS].sort(), Object.keys(Settings.shape).sort());
   });
 
   it('every contributed command is registered by the extension, and no other', () => {

@@ -156,7 +156,10 @@ describe('dealcheck in VS Code', () => {
       const ds = await diagnosticsWhere(briefing, (d) => unverified(d).length > 0, 'hints on unverified figures');
       assert.deepEqual(
         unverified(ds).map((d) => [(d.code as { value: string }).value, d.severity, d.range.start.line, d.range.start.character]),
-        [['date-unverified', vscode.DiagnosticSeverity.Hint, 8, 37]],
+        [
+          ['money-unverified', vscode.DiagnosticSeverity.Hint, 8, 23],
+          ['date-unverified', vscode.DiagnosticSeverity.Hint, 8, 37],
+        ],
       );
     } finally {
       await config.update('showUnverified', undefined, vscode.ConfigurationTarget.Workspace);

@@ -288,4 +288,46 @@ describe('server core over LSP', function () {
       client.dispose();
     });
   });
+
+  describe('the project configuration file', () => {
+    let ws: string;
+    const acme = JSON.stringify({
+      version: 1,
+      sources: [{ id: 'memo', file: 'memo.txt', title: 'Team memo' }],
+      entities: [{ id: 'acme', name: 'Acme', kind: 'company' }, { id: 'widgetco', name: 'WidgetCo', kind: 'company' }],
+      relations: [{ id: 'acquisition', label: 'acquisition price', keywords: ['bought'] }],
+      facts: [{ id: 'acme-widgetco', statement: "Acme's price for WidgetCo", subject: 'acme', relation: 'acquisition', object: 'widgetco', type: 'money',
+        assertions: [{ source: 'memo', value: { amount: 3, scale: 'billion' }, quote: 'Acme bought WidgetCo for $3 billion.' }] }],
+    });
+    const text = 'Acme bought WidgetCo for $5 billion.\n';
+    before(() => {
+      ws = mkdtempSync(join(tmpdir(), 'dealcheck-config-'));
+      mkdirSync(join(ws, 'kb'));
+      mkdirSync(join(ws, 'archive'));
+      writeFileSync(join(ws, 'kb', 'team.json'), acme);
+      writeFileSync(join(ws, '.dealcheckrc.json'), JSON.stringify({ knowledgeBase: ['kb/team.json'], severity: { money: 'error' }, ignores: ['archive/'], colour: true }, null, 2));
+    });
+    after(() => rmSync(ws, { recursive: true, force: true }));
+
+    const cases: [string, unknown, string, [string, number][]][] = [
+      ['its knowledge base and severities apply', undefined, 'draft.md', [['money-conflict', 1]]],
+      ['a severity the writer set in the editor wins', { severity: { money: 'hint' } }, 'draft.md', [['money-conflict', 4]]],
+      ['its ignores leave a draft unchecked', undefined, 'archive/old.md', []],
+    ];
+    for (const [name, settings, file, expected] of cases)
+      it(name, async () => {
+        const client = await connect({ files: nodeFileAccess }, { folder: ws, settings });
+        const uri = pathToFileURL(join(ws, file)).href;
+        client.open(uri, text);
+        const report = await client.pull(uri);
+        assert.deepEqual(report.items?.map((d) => [d.code, d.severity]), expected);
+        const configProblems = client.received.filter((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri.endsWith('/.dealcheckrc.json'));
+        assert.deepEqual(
+          configProblems.at(-1) && (configProblems.at(-1)!.params as { diagnostics: Diagnostic[] }).diagnostics.map((d) => [d.range.start.line, d.message]),
+          [[10, 'colour: unknown setting "colour"']],
+          'its own problems are shown on it',
+        );
+        client.dispose();
+      });
+  });
 });
