@@ -1,5 +1,6 @@
 /**
- * Installing from npm as a user would: `npm pack`, then `npm install -g` of the tarball into a
+ * Installing from npm as a user would, and the GitHub Action's install and check steps run on
+ * the same tarball: `npm pack`, then `npm install -g` of the tarball into a
  * fresh prefix puts `dealcheck` and `dealcheck-ls` on PATH with nothing else installed (the
  * bundles carry their libraries), and both run: the CLI checks a draft, the server answers
  * `initialize` and pushes diagnostics over stdio.
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { parse as parseYaml } from 'yaml';
 import { repoRoot } from './helpers';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -76,7 +78,9 @@ describe('npm pack, then npm install -g into a fresh prefix', function () {
     const connection: MessageConnection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const uri = pathToFileURL(join(work, 'open.md')).href;
     const diagnostics = new Promise<PublishDiagnosticsParams>((resolve) =>
-      connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => p.uri === uri && p.diagnostics.length && resolve(p)),
+      connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+        if (p.uri === uri && p.diagnostics.length) resolve(p);
+      }),
     );
     connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
     connection.onRequest('client/registerCapability', () => null);
@@ -97,5 +101,82 @@ describe('npm pack, then npm install -g into a fresh prefix', function () {
       connection.dispose();
       child.kill();
     }
+  });
+
+  describe('action.yml (composite)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const action: any = parseYaml(readFileSync(join(repoRoot, 'action.yml'), 'utf8'));
+    const step = (name: string) => action.runs.steps.find((s: { name: string }) => s.name === name);
+
+    /** ${{ … }} as GitHub would expand it, for the expressions the action uses. */
+    function expand(text: string, inputs: Record<string, string>, outputs: Record<string, string>): string {
+      return text.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_, expr: string) => {
+        if (expr.startsWith('inputs.')) return inputs[expr.slice(7)];
+        if (expr === 'github.action_path') return repoRoot;
+        if (expr.startsWith('steps.check.outputs.')) return outputs[expr.slice(20)] ?? '';
+        throw new Error(`the test does not know ${expr}`);
+      });
+    }
+
+    /** Runs a `run:` step as the runner does (bash -e -o pipefail), returning its status and outputs. */
+    function runStep(name: string, inputs: Record<string, string>, cwd: string, outputs: Record<string, string> = {}) {
+      const s = step(name);
+      const outFile = join(work, `${s.id ?? 'step'}.out`);
+      writeFileSync(outFile, '');
+      const stepEnv = Object.fromEntries(Object.entries((s.env ?? {}) as Record<string, string>).map(([k, v]) => [k, expand(v, inputs, outputs)]));
+      const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', expand(s.run, inputs, outputs)], {
+        cwd,
+        env: { ...env, ...stepEnv, GITHUB_OUTPUT: outFile },
+        encoding: 'utf8',
+      });
+      const written = Object.fromEntries(readFileSync(outFile, 'utf8').split('\n').filter(Boolean).map((l) => l.split('=', 2) as [string, string]));
+      return { status: r.status, stdout: r.stdout, stderr: r.stderr, outputs: written };
+    }
+
+    const defaults = (): Record<string, string> => Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, String((v as { default?: string }).default ?? '')]));
+
+    it('is a composite action: set up Node, install, check, upload SARIF, fail on conflicts', () => {
+      assert.equal(action.runs.using, 'composite');
+      assert.deepEqual(action.runs.steps.map((s: { name: string; uses?: string }) => [s.name, s.uses ?? 'run']), [
+        ['Set up Node.js', 'actions/setup-node@v4'],
+        ['Install dealcheck', 'run'],
+        ['Check', 'run'],
+        ['Upload SARIF to code scanning', 'github/codeql-action/upload-sarif@v3'],
+        ['Fail on conflicts', 'run'],
+      ]);
+      assert.deepEqual(step('Upload SARIF to code scanning').with, { sarif_file: '${{ inputs.sarif-file }}', category: '${{ inputs.category }}' });
+    });
+
+    it('installs a given tarball, then checks: SARIF for the upload, annotations, exit code 1 as an output', () => {
+      const installDir = mkdtempSync(join(tmpdir(), 'dealcheck-action-'));
+      const inputs = { ...defaults(), version: tarball, paths: 'docs "!docs/old/**"', args: '--no-bundled-kb --kb kb.json' };
+      const install = runStep('Install dealcheck', { ...inputs }, installDir);
+      assert.equal(install.status, 0, install.stderr);
+      assert.match(install.stdout, /^0\.1\.0$/m);
+      const repo = mkdtempSync(join(tmpdir(), 'dealcheck-action-repo-'));
+      writeFileSync(join(repo, 'kb.json'), readFileSync(join(repoRoot, 'test/fixtures/acme.dealkb.json')));
+      for (const [p, text] of [['docs/a.md', 'Acme bought WidgetCo for $5 billion last month.\n'], ['docs/old/b.md', 'Acme bought WidgetCo for $9 billion.\n']]) {
+        spawnSync('mkdir', ['-p', join(repo, p, '..')]);
+        writeFileSync(join(repo, p), text);
+      }
+      const check = runStep('Check', { ...inputs, paths: 'docs !docs/old/**' }, repo);
+      assert.equal(check.status, 0, check.stderr);
+      assert.deepEqual(check.outputs, { 'exit-code': '1' });
+      assert.match(check.stdout, /^::warning file=docs\/a\.md,line=1,endLine=1,col=26,endColumn=36,title=dealcheck money-conflict::/);
+      assert.equal(check.stdout.split('\n').filter(Boolean).length, 1);
+      const sarif = JSON.parse(readFileSync(join(repo, 'dealcheck.sarif'), 'utf8'));
+      assert.deepEqual(sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri), ['docs/a.md']);
+      assert.equal(sarif.runs[0].automationDetails.id, 'dealcheck/');
+      assert.equal(step('Fail on conflicts').if, "${{ inputs.fail-on-conflict == 'true' && steps.check.outputs.exit-code == '1' }}");
+      assert.equal(runStep('Fail on conflicts', inputs, repo, check.outputs).status, 1);
+    });
+
+    it('fails the check step on exit 2 (a configuration error)', () => {
+      const repo = mkdtempSync(join(tmpdir(), 'dealcheck-action-repo-'));
+      writeFileSync(join(repo, '.dealcheckrc.json'), '{"colour": true}');
+      const check = runStep('Check', { ...defaults() }, repo);
+      assert.equal(check.status, 1);
+      assert.deepEqual(check.outputs, { 'exit-code': '2' });
+    });
   });
 });
