@@ -36,11 +36,9 @@ describe('Neovim 0.7 (Debian) with the README snippet', function () {
   this.timeout(90_000);
   let probe: Probe;
 
-  before(function () {
+  before(() => {
     if (!existsSync(NVIM)) throw new Error(`${NVIM} is missing: run \`bash scripts/e2e/setup.sh\``);
     requireBuilt(serverPath);
-    const version = spawnSync(NVIM, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0];
-    this.test!.parent!.title += ` (${version})`;
     const dir = mkdtempSync(join(tmpdir(), 'dealcheck-nvim-'));
     // dealcheck-ls on PATH, as `npm install -g dealcheck` puts it (install.test.ts tests that part).
     mkdirSync(join(dir, 'bin'));
