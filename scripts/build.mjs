@@ -9,7 +9,8 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const production = process.argv.includes('--production');
+// npm pack and npm publish (which run `prepare`) build what is published: minified, without source maps.
+const production = process.argv.includes('--production') || ['pack', 'publish'].includes(process.env.npm_command ?? '');
 
 if (process.argv.includes('--e2e-suite')) {
   // The in-editor mocha suite: its own files compiled, vscode and mocha left to the extension host.

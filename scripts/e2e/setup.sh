@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Prepares this machine for the real-editor tests (npm run test:e2e, npm run test:vscode):
+# Prepares this machine for the real-editor and tool tests (npm run test:e2e, test:vscode, test:tools):
 #   - Debian packages: chromium (driven by playwright-core), ripgrep (code-server's search,
 #     installed from Debian because @vscode/ripgrep's own download cannot work offline) and
-#     libkrb5-dev (headers for code-server's `kerberos` dependency); only those missing are
+#     libkrb5-dev (headers for code-server's `kerberos` dependency), neovim and pre-commit
+#     (test:tools runs the README's Neovim snippet and the pre-commit hook); only those missing are
 #     installed, and `apt-get update` runs only when something is.
 #   - code-server, from npm, into .cache/code-server (scripts/e2e/install-code-server.sh).
 # Safe to run again: a second run does nothing and takes about a second.
@@ -13,6 +14,10 @@ start=$(date +%s)
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v rg >/dev/null 2>&1 || need+=(ripgrep)
+# test:tools: Debian's own Neovim (0.7.2 in Debian 12) for the README's snippet, and pre-commit for the hook
+command -v nvim >/dev/null 2>&1 || need+=(neovim)
+command -v pre-commit >/dev/null 2>&1 || need+=(pre-commit)
+command -v git >/dev/null 2>&1 || need+=(git)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need+=(libkrb5-dev)
 # native builds of code-server's dependencies (node-pty, argon2 fallback)
 command -v make >/dev/null 2>&1 || need+=(make)
