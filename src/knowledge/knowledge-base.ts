@@ -18,10 +18,10 @@ export interface CompiledFact {
   fact: Fact;
   unit: string | undefined;
   assertions: CompiledAssertion[];
-  /** Lowercase keywords of the fact's relation and of the fact itself. */
-  keywords: Set<string>;
+  /** Lowercase keywords of the fact's relation and of the fact itself (shared with its relation's other facts when it has none of its own). */
+  keywords: ReadonlySet<string>;
   /** Lowercase keywords of the fact's own list: evidence that names this fact and no other. */
-  ownKeywords: Set<string>;
+  ownKeywords: ReadonlySet<string>;
   /** Its relation goes without saying beside its subject (a market's money figure is its size). */
   relationImplied: boolean;
   /**
@@ -91,14 +91,18 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
 
   const dated = new Set([...facts.values()].filter((fact) => fact.type === 'date').map((fact) => `${fact.subject}|${fact.relation}`));
   const compiled: CompiledFact[] = [];
+  // A relation's words are shared by its facts: a fact with words of its own gets a set of its own.
+  const relationWords = new Map([...relations.values()].map((r) => [r.id, new Set(r.keywords.map((k) => k.toLowerCase()))]));
+  const noWords: ReadonlySet<string> = new Set();
   for (const fact of facts.values()) {
     const assertions = fact.assertions.map((a) => ({ assertion: a, source: sources.get(a.source)!, interval: assertionInterval(fact, a) }));
-    const own = new Set(fact.keywords.map((k) => k.toLowerCase()));
+    const own = fact.keywords.length ? new Set(fact.keywords.map((k) => k.toLowerCase())) : noWords;
+    const shared = relationWords.get(fact.relation)!;
     compiled.push({
       fact,
       unit: baseUnit(fact),
       assertions,
-      keywords: new Set([...relations.get(fact.relation)!.keywords.map((k) => k.toLowerCase()), ...own]),
+      keywords: own.size ? new Set([...shared, ...own]) : shared,
       ownKeywords: own,
       relationImplied: relations.get(fact.relation)!.implied,
       yearHasDateFact: fact.year !== undefined && dated.has(`${fact.subject}|${fact.relation}`),

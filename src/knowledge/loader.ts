@@ -5,7 +5,7 @@
  * the bad ones reported, once each. Nothing here throws: a file nested too deeply, a YAML alias
  * bomb or a parser failure is one more problem at its line.
  */
-import { type Node as JsonNode, findNodeAtLocation, getLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { type Node as JsonNode, findNodeAtLocation, getLocation, parseTree, printParseErrorCode, type ParseError, visit as visitJson } from 'jsonc-parser';
 import { type Document, isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
 import { MAX_NESTING_DEPTH, tooDeepAt } from './nesting';
@@ -123,11 +123,48 @@ function jsonSyntaxMessage(text: string, e: ParseError): { start: number; messag
 }
 
 function parseJson(text: string): Parsed {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  let data: unknown;
+  let parsed = false;
+  try {
+    // The native parser first: a large, valid file (the common case) never builds a syntax tree.
+    data = JSON.parse(text);
+    parsed = true;
+  } catch {
+    // Invalid: the tree-building parser below says where and why.
+  }
+  let root: JsonNode | undefined;
+  let treeErrors: ParseError[] = [];
+  const tree = () => {
+    if (!root) {
+      treeErrors = [];
+      root = parseTree(text, treeErrors, { allowTrailingComma: false, disallowComments: true });
+    }
+    return root;
+  };
+  const syntax: Parsed['syntax'] = parsed ? duplicateKeys(text) : syntaxErrors(text, tree, () => treeErrors);
+  if (parsed && syntax.length) data = undefined;
+  return {
+    data,
+    syntax,
+    locate(path, key) {
+      const top = tree();
+      let node: JsonNode | undefined;
+      for (let n = path.length; n >= 0 && !node; n--) node = top && findNodeAtLocation(top, path.slice(0, n));
+      const name = key && node?.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+      if (name) return { start: name.offset, end: name.offset + name.length };
+      // A missing field points at the object that lacks it.
+      const target = node ?? top;
+      return target ? { start: target.offset, end: target.offset + target.length } : { start: 0, end: 0 };
+    },
+  };
+}
+
+/** The syntax errors of a text JSON.parse refused, in the format's words, one per line. */
+function syntaxErrors(text: string, tree: () => JsonNode | undefined, errors: () => ParseError[]): Parsed['syntax'] {
+  tree();
   const syntax: Parsed['syntax'] = [];
   let lastLineEnd = -1;
-  for (const e of errors) {
+  for (const e of errors()) {
     // The errors after the first on a line are its echoes (a missing quote derails the rest of the line).
     if (e.offset <= lastLineEnd) continue;
     const { start, message } = jsonSyntaxMessage(text, e);
@@ -135,49 +172,34 @@ function parseJson(text: string): Parsed {
     const eol = text.indexOf('\n', e.offset);
     lastLineEnd = eol < 0 ? text.length : eol;
   }
-  if (!syntax.length && root) syntax.push(...duplicateKeys(root));
-  let data: unknown;
-  if (!syntax.length) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      syntax.push({ start: 0, end: 0, path: [], message: 'invalid JSON' });
-    }
-  }
-  return {
-    data,
-    syntax,
-    locate(path, key) {
-      let node: JsonNode | undefined;
-      for (let n = path.length; n >= 0 && !node; n--) node = root && findNodeAtLocation(root, path.slice(0, n));
-      const name = key && node?.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
-      if (name) return { start: name.offset, end: name.offset + name.length };
-      // A missing field points at the object that lacks it.
-      const target = node ?? root;
-      return target ? { start: target.offset, end: target.offset + target.length } : { start: 0, end: 0 };
-    },
-  };
+  return syntax.length ? syntax : [{ start: 0, end: 0, path: [], message: 'invalid JSON' }];
 }
 
-/** JSON.parse keeps the last of two equal keys silently; YAML reports them itself. */
-function duplicateKeys(root: JsonNode): Parsed['syntax'] {
+/**
+ * JSON.parse keeps the last of two equal keys silently; YAML reports them itself. A scan that
+ * builds no tree: each open object's keys so far, and the path to it.
+ */
+function duplicateKeys(text: string): Parsed['syntax'] {
   const out: Parsed['syntax'] = [];
-  const stack: { node: JsonNode; path: Path }[] = [{ node: root, path: [] }];
-  while (stack.length) {
-    const { node, path } = stack.pop()!;
-    if (node.type === 'object') {
-      const seen = new Set<string>();
-      for (const prop of node.children ?? []) {
-        const [key, value] = prop.children ?? [];
-        if (!key || !value) continue;
-        const name = String(key.value);
-        if (seen.has(name)) out.push({ start: key.offset, end: key.offset + key.length, path: [...path, name], message: `field "${name}" is given twice in this object` });
-        seen.add(name);
-        stack.push({ node: value, path: [...path, name] });
-      }
-    } else if (node.type === 'array') (node.children ?? []).forEach((child, i) => stack.push({ node: child, path: [...path, i] }));
-  }
-  return out.sort((a, b) => a.start - b.start);
+  const open: { keys?: Set<string>; index: number; key?: string }[] = [];
+  const pathOf = () => open.slice(1).map((_, i) => (open[i].keys ? open[i].key! : open[i].index));
+  visitJson(text, {
+    onObjectBegin: () => void open.push({ keys: new Set(), index: 0 }),
+    onObjectEnd: () => void open.pop(),
+    onArrayBegin: () => void open.push({ index: 0 }),
+    onArrayEnd: () => void open.pop(),
+    onObjectProperty: (name, offset, length) => {
+      const top = open[open.length - 1];
+      if (top.keys!.has(name)) out.push({ start: offset, end: offset + length, path: [...pathOf(), name], message: `field "${name}" is given twice in this object` });
+      top.keys!.add(name);
+      top.key = name;
+    },
+    onSeparator: (sep) => {
+      const top = open[open.length - 1];
+      if (sep === ',' && top && !top.keys) top.index++;
+    },
+  });
+  return out;
 }
 
 /** Each alias may expand this many nodes in all: enough for any hand-written reuse, far too few for an alias bomb. */

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { bundledUnits } from '../support/units';
 import { findFigures } from '../../src/diagnostics/figures/find-figures';
+import { figureKind } from '../../src/diagnostics/figures/kinds';
 import { readRates } from '../../src/diagnostics/figures/units';
 
 type Row = [text: string, figure: string, type: string, lo: number, hi: number, hedge?: string, unit?: string];
@@ -70,6 +71,8 @@ const FIGURES: Row[] = [
 
 const NOT_FIGURES = [
   'tracks 14 cloud and chip names',
+  // An amount with a letter right after it is no amount (issue 13: "$1e308" was read as $1).
+  'an amount of $1e308 in the log',
   'Claude 3.5 is fast',
   'GPT-4o and GPT-4 compete',
   'Llama 70B requests',
@@ -103,4 +106,19 @@ describe('figures', () => {
     );
     assert.deepEqual(findFigures('from $10 billion to $15 billion', [], bundledUnits).map((f) => f.text), ['$10 billion', '$15 billion']);
   });
+});
+
+describe('replacements keep the figure\'s scale where they can', () => {
+  const cases: [like: string, value: number, expected: string][] = [
+    ['$8bn', 25e9, '$25bn'],
+    ['$8bn', 5e8, '$500mn'],
+    // A token price in the style of an amount in billions: dollars, never "$0.00mn" (issue 13).
+    ['$8bn', 0.8, '$0.8'],
+    ['$25 billion', 4e9, '$4 billion'],
+  ];
+  for (const [like, value, expected] of cases)
+    it(`${value} in the style of ${like} → ${expected}`, () => {
+      const [figure] = findFigures(like, [], bundledUnits);
+      assert.equal(figureKind('money').render({ lo: value, hi: value }, figure), expected);
+    });
 });

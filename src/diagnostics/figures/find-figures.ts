@@ -53,7 +53,8 @@ export function inheritUnits(
     if (f.type !== 'spec' || !f.unit) continue;
     const until = sentenceEnd(f.start);
     if (rates.some((r) => r.of === 'money' && r.unit === f.unit)) {
-      for (const g of out) if (g.start > f.end && g.start < until && g.type === 'money' && g.kind === 'money') Object.assign(g, { type: 'spec', unit: f.unit });
+      // Only a bare amount like the price itself ("and $1.20 on the L40S"); "$8bn" after it is no price.
+      for (const g of out) if (g.start > f.end && g.start < until && g.type === 'money' && g.kind === 'money' && g.factor === 1) Object.assign(g, { type: 'spec', unit: f.unit });
       continue;
     }
     BARE_NUMBER.lastIndex = f.end;

@@ -4,7 +4,8 @@ import { DIGITS, NUMBER_WORDS, RANGE_SEP, SCALE_WORD, decimalsOf, parseNumber, s
 
 const SCALE_AFTER_SIGN = String.raw`(?:(\s?)(trillion|billion|million|thousand|tn|bn|mln|mn)|([bmkt]))(?![\p{L}\p{N}])`;
 const SIGN_FIRST = new RegExp(
-  String.raw`(?<![\p{L}\p{N}$])(US\s?\$|USD\s?|\$)(${DIGITS})(?:(${RANGE_SEP})(?:US\s?\$|\$)?(${DIGITS}))?(\+)?(?:${SCALE_AFTER_SIGN})?(-plus|\+)?`,
+  // A letter right after the amount makes it no amount ("$1e308" is not $1).
+  String.raw`(?<![\p{L}\p{N}$])(US\s?\$|USD\s?|\$)(${DIGITS})(?:(${RANGE_SEP})(?:US\s?\$|\$)?(${DIGITS}))?(\+)?(?:${SCALE_AFTER_SIGN})?(-plus|\+)?(?![\p{L}\p{N}])`,
   'giu',
 );
 const DOLLARS_LAST = new RegExp(
@@ -75,6 +76,11 @@ export const money: FigureKind = {
     if (lower && value.lo / factor < 1) {
       scale = scale === scale.toUpperCase() ? lower[0].toUpperCase() : lower[0];
       factor = lower[1];
+    }
+    // A value too small for any scale word ("$0.80" in the style of "$8bn") is written in dollars.
+    if (scale && value.lo / factor < 1) {
+      scale = '';
+      factor = 1;
     }
     const write = (n: number) =>
       formatNumber(n / factor, { decimals: replacementDecimals(n / factor, like), grouping: like.style.grouping === 'yes' });
