@@ -52,22 +52,31 @@ export function inheritUnits(
   for (const f of figures) {
     if (f.type !== 'spec' || !f.unit) continue;
     const until = sentenceEnd(f.start);
-    if (rates.some((r) => r.of === 'money' && r.unit === f.unit)) {
-      // Only a bare amount like the price itself ("and $1.20 on the L40S"); "$8bn" after it is no price.
-      for (const g of out) if (g.start > f.end && g.start < until && g.type === 'money' && g.kind === 'money' && g.factor === 1) Object.assign(g, { type: 'spec', unit: f.unit });
-      continue;
-    }
-    BARE_NUMBER.lastIndex = f.end;
-    for (let m = BARE_NUMBER.exec(text); m && m.index < until; m = BARE_NUMBER.exec(text)) {
-      const span = { start: m.index, end: m.index + m[0].length };
-      if (out.some((g) => overlaps(g, span)) || exclude.some((e) => overlaps(e, span))) continue;
-      const n = parseDigits(m[1]);
-      out.push({
-        kind: 'spec', type: 'spec', unit: f.unit, ...span, text: m[0],
-        value: { lo: n, hi: n }, hedge: hedgeAround(text, span.start, span.end, 'exact'),
-        decimals: decimalsOf(m[1]), factor: 1, style: { space: '', unit: '', sep: '-' },
-      });
-    }
+    if (rates.some((r) => r.of === 'money' && r.unit === f.unit)) inheritRate(out, f, until);
+    else out.push(...bareNumbersAfter(text, f, until, out, exclude));
   }
   return out.sort(byPosition);
+}
+
+/** A price's rate passes to the bare amounts after it in its sentence ("and $1.20 on the L40S"); "$8bn" after it is no price. */
+function inheritRate(figures: Figure[], price: Figure, until: number): void {
+  for (const g of figures)
+    if (g.start > price.end && g.start < until && g.type === 'money' && g.kind === 'money' && g.factor === 1) Object.assign(g, { type: 'spec', unit: price.unit });
+}
+
+/** The bare numbers after a measure in its sentence, in its unit ("1.8 TFLOPS per watt, against 2.1 for Trainium 2"). */
+function bareNumbersAfter(text: string, f: Figure, until: number, taken: readonly Figure[], exclude: readonly { start: number; end: number }[]): Figure[] {
+  const out: Figure[] = [];
+  BARE_NUMBER.lastIndex = f.end;
+  for (let m = BARE_NUMBER.exec(text); m && m.index < until; m = BARE_NUMBER.exec(text)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (taken.some((g) => overlaps(g, span)) || out.some((g) => overlaps(g, span)) || exclude.some((e) => overlaps(e, span))) continue;
+    const n = parseDigits(m[1]);
+    out.push({
+      kind: 'spec', type: 'spec', unit: f.unit, ...span, text: m[0],
+      value: { lo: n, hi: n }, hedge: hedgeAround(text, span.start, span.end, 'exact'),
+      decimals: decimalsOf(m[1]), factor: 1, style: { space: '', unit: '', sep: '-' },
+    });
+  }
+  return out;
 }

@@ -7,7 +7,7 @@
  */
 import type { KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
 import { type UnitDiscourse, carriedWeight, findSentenceSubject, lastNaming } from '../context/discourse';
-import { isParty, partiesIn } from '../context/parties';
+import { isParty, isUnknown, partiesIn } from '../context/parties';
 import type { Figure } from '../figures/figure';
 import { readFigures } from '../figures/read-figures';
 import { unitReaderFor } from '../figures/units';
@@ -150,11 +150,15 @@ function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']
 /** Everything a unit says about its figures, or undefined when it has none. */
 export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | undefined {
   const text = unit.text;
-  const mentions: Mention[] = partiesIn(text, kb);
+  const parties: Mention[] = partiesIn(text, kb);
   let l: SentenceLayout | undefined;
   const layoutOnce = () => (l ??= layout(text, !!unit.table));
-  const figures = readFigures(unit, mentions, layoutOnce, unitReaderFor(kb));
+  // The knowledge base's names ("Trainium 2") are never figures; a capitalised word the name
+  // finder took for a party may be a figure's unit ("38 GWh", "350 kW"), and is no party then.
+  const known = parties.filter((m) => !isUnknown(m.entity));
+  const figures = readFigures(unit, known, layoutOnce, unitReaderFor(kb));
   if (!figures.length) return undefined;
+  const mentions = parties.filter((m) => !isUnknown(m.entity) || !figures.some((f) => m.start < f.end && f.start < m.end));
   const lent = unit.previous ? lastNaming(unit.previous, kb) : [];
   return {
     text,
