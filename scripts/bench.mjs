@@ -252,6 +252,12 @@ lines.push('');
 lines.push(
   `Start → first diagnostics (spawn, initialize, open, pull), 100 KB draft, median of ${RUNS}: ${f(first.cached)} ms with the code cache an earlier start left, ${f(first.fresh)} ms on a first start ever (${first.count} diagnostics).`,
 );
+// ---- the server on a dense 1 MB draft (issue 13's target: edit → pull p95 ≤ 50 ms); see scripts/bench/dense-draft.mjs ----
+{
+  const { benchDenseDraft, denseDraftLine } = await import('./bench/dense-draft.mjs');
+  lines.push('', denseDraftLine(await benchDenseDraft({ edits: Math.min(EDITS, 200) })));
+}
+
 // ---- the web-worker server (the browser entry's), in chromium; see scripts/bench/web-worker.mjs ----
 try {
   const { benchWebWorker } = await import('./bench/web-worker.mjs');
