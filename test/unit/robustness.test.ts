@@ -53,6 +53,14 @@ describe('robustness: the reproducers of issue 13', () => {
     it(name, () => assert.deepEqual(rows(checkDocument(text, kb).findings), expected));
   }
 
+  // Found by npm run fuzz: the readers' patterns took "\r\n" for two characters of space.
+  for (const lineBreak of ['\r\n', '\r'])
+    it(`a figure and what it counts across ${JSON.stringify(lineBreak)} read as across "\\n"`, () => {
+      const draft = '2024\nNVIDIA GPUs command over 70% of the AI accelerator market.\n';
+      const read = (text: string) => rows(checkDocument(text, kb, { includeUnverified: true }).findings);
+      assert.deepEqual(read(draft.replaceAll('\n', lineBreak)), read(draft));
+    });
+
   it('a block whose check throws is reported once, with the error for the log, and the rest is checked', () => {
     const { findings } = new DocumentChecker(throwing).check(`BOOM ${CLAIM}\n\n${CLAIM}\n`);
     assert.deepEqual(rows(findings), [['unchecked-error', 0, 0, 46], ['money-conflict', 2, 16, 27]]);
