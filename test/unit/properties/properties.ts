@@ -86,7 +86,8 @@ export const lineEndingsChangeNothing = fc.property(lfDraft, lineEndings, fc.arr
   const expected = essence(checkDocument(text, kb, ALL).findings);
   const other = withLineEndings(text, style, picks);
   assert.deepEqual(essence(checkDocument(other, kb, ALL).findings), expected, `as ${style}`);
-  assert.deepEqual(essence(checkDocument(`\uFEFF${other}`, kb, ALL).findings, true), expected, `as ${style} with a byte order mark`);
+  // A mark is one at the start only: a second one is text, as the parser reads it.
+  if (!text.startsWith('\uFEFF')) assert.deepEqual(essence(checkDocument(`\uFEFF${other}`, kb, ALL).findings, true), expected, `as ${style} with a byte order mark`);
 });
 
 const REFERENCE = /^ ?\[\^(dc-[^\]\s]+)\]$/;
