@@ -198,7 +198,7 @@ async function startUp(draft) {
   return { fresh: median(fresh), cached: median(cached), count };
 }
 
-async function editLatency(draft) {
+async function editLatency(draft, edits = EDITS) {
   const cache = cacheEnv();
   const { child, conn } = startServer(cache.env);
   await initialize(conn);
@@ -211,7 +211,7 @@ async function editLatency(draft) {
   let seed = 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const times = [];
-  for (let i = 0; i < EDITS; i++) {
+  for (let i = 0; i < edits; i++) {
     const offset = Math.floor(random() * text.length);
     const ch = random() < 0.5 ? 'x' : '7';
     const pos = positionAt(text, offset);
@@ -252,6 +252,12 @@ lines.push('');
 lines.push(
   `Start → first diagnostics (spawn, initialize, open, pull), 100 KB draft, median of ${RUNS}: ${f(first.cached)} ms with the code cache an earlier start left, ${f(first.fresh)} ms on a first start ever (${first.count} diagnostics).`,
 );
+// ---- the server on a dense 1 MB draft (issue 13's target: edit → pull p95 ≤ 50 ms); see scripts/bench/dense-draft.mjs ----
+{
+  const { benchDenseDraft, denseDraftLine } = await import('./bench/dense-draft.mjs');
+  lines.push('', denseDraftLine(await benchDenseDraft({ edits: Math.min(EDITS, 200) })));
+}
+
 // ---- the web-worker server (the browser entry's), in chromium; see scripts/bench/web-worker.mjs ----
 try {
   const { benchWebWorker } = await import('./bench/web-worker.mjs');
@@ -263,6 +269,10 @@ try {
 } catch (e) {
   lines.push('', `Web worker: not measured (${e.message.split('\n')[0]}; it needs chromium: bash scripts/e2e/setup.sh).`);
 }
+// ---- heavy inputs (issue 13); see scripts/bench/heavy-inputs.mjs --------------------------------
+const { benchHeavyInputs } = await import('./bench/heavy-inputs.mjs');
+const HEAVY_EDITS = Number(process.env.BENCH_HEAVY_EDITS ?? 30);
+lines.push(...(await benchHeavyInputs({ root, shared, dir, runs: Math.min(RUNS, 3), edits: HEAVY_EDITS, bigDraft: drafts[1].text, editLatency, format: f })));
 const out = lines.join('\n');
 console.log(out);
 mkdirSync(join(root, 'bench/results'), { recursive: true });

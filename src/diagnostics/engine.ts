@@ -20,7 +20,8 @@ import type { Figure } from './figures/figure';
 import { describeFinding, sourceValues, withNote } from './messages';
 import { type Outdated, outdatedMessage, outdatedValues, outdatedVerdict, sentenceAround } from './outdated';
 import { type Clock, checkpoint, defaultClock, withBudget } from './budget';
-import { BOM, lineStarts, positionIn, withLineFeeds } from './lines';
+import { lineStarts, positionIn, withLineFeeds } from './lines';
+import { inSource, readable } from './readable';
 import { MAX_NESTING, type Unchecked, nestedTooDeep, uncheckedFinding, uncheckedOf } from './unchecked';
 
 /** A figure's place, and whether its figure is outdated (its fixes then offer the newer values). */
@@ -277,17 +278,6 @@ function retries(result: BlockResult, budgetMs: number): boolean {
   return result.unchecked?.reason === 'time' && budgetMs > result.unchecked.budgetMs!;
 }
 
-/** A block's findings and comments moved one character right: it was checked without the byte order mark it opens with. */
-function pastBom(result: BlockResult): BlockResult {
-  const right = (p: Position): Position => (p.line ? p : { line: 0, character: p.character + 1 });
-  const findings = result.findings.map(({ finding, place }) => ({
-    finding: { ...finding, range: { start: right(finding.range.start), end: right(finding.range.end) } },
-    place: { ...place, start: place.start + 1, end: place.end + 1, citeAt: place.citeAt + 1 },
-  }));
-  const comments = result.comments.map((c) => ({ ...c, start: c.start + 1, end: c.end + 1 }));
-  return { ...result, findings, comments };
-}
-
 function uncheckedResult(text: string, unchecked: Unchecked): BlockResult {
   return { findings: [uncheckedFinding(text, unchecked)], comments: [], unchecked };
 }
@@ -295,11 +285,6 @@ function uncheckedResult(text: string, unchecked: Unchecked): BlockResult {
 /** A result that says why the document was not checked. */
 function skippedResult(reason: string): DocumentResult {
   return { findings: [], skipped: reason };
-}
-
-/** The text a reader sees for a block: lone CRs as LFs (same offsets), without a leading byte order mark. */
-function readable(text: string): string {
-  return withLineFeeds(text.startsWith(BOM) ? text.slice(1) : text);
 }
 
 /**
@@ -336,7 +321,7 @@ export class DocumentChecker {
     let leadIns = '';
     for (let k = b - 1; k >= 0 && k >= b - CONTEXT_REACH; k--) {
       const lends = this.lending(blocks[k].text);
-      const text = readable(blocks[k].text);
+      const text = readable(blocks[k].text).text;
       if (lends === 'names') return leadIns ? `${text}\n\n${leadIns}` : text;
       if (lends !== 'lead-in') break;
       leadIns = leadIns ? `${text}\n\n${leadIns}` : text;
@@ -351,7 +336,7 @@ export class DocumentChecker {
     if (entry?.lends) return entry.lends;
     let lends: Lending = 'none';
     try {
-      lends = lendingKind(readable(text), this.kb);
+      lends = lendingKind(readable(text).text, this.kb);
     } catch {
       // A block whose reading fails lends nothing; its own check reports the failure.
     }
@@ -376,10 +361,12 @@ export class DocumentChecker {
   /** One block's result, never thrown: a failure, an overrun or too deep a nesting becomes its one finding. */
   private checkGuarded(text: string, budgetMs: number, previous?: string, topic?: Topic): BlockResult {
     const input = readable(text);
-    if (nestedTooDeep(input)) return uncheckedResult(text, { reason: 'nesting', detail: `nested more than ${MAX_NESTING} deep` });
+    if (nestedTooDeep(input.text)) return uncheckedResult(text, { reason: 'nesting', detail: `nested more than ${MAX_NESTING} deep` });
     try {
-      const result = withBudget(budgetMs, this.clock, () => checkBlock(input, this.kb, previous, topic?.parties));
-      return input.length < text.length ? pastBom(result) : result;
+      return inSource(
+        withBudget(budgetMs, this.clock, () => checkBlock(input.text, this.kb, previous, topic?.parties)),
+        input,
+      );
     } catch (error) {
       return uncheckedResult(text, uncheckedOf(error));
     }
@@ -429,7 +416,7 @@ export class DocumentChecker {
     let heading = entry?.heading;
     if (heading === undefined) {
       try {
-        heading = headingTopic(readable(block.text), this.kb) ?? null;
+        heading = headingTopic(readable(block.text).text, this.kb) ?? null;
       } catch {
         heading = null;
       }

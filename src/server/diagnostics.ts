@@ -12,13 +12,6 @@ const SEVERITY: Record<Exclude<Severity, 'ignore'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** What a code action needs to find the finding again. */
-export interface DiagnosticData {
-  /** Unset for an unverified figure. */
-  fact?: string;
-  kind: Finding['kind'];
-}
-
 export type Locate = (finding: Finding, evidence: Finding['evidence'][number]) => { uri: string; line: number } | undefined;
 
 function figureType(code: string): keyof Settings['severity'] {
@@ -75,7 +68,8 @@ export function toDiagnostic(finding: Finding, settings: Settings, locate: Locat
         message: `${e.agrees ? 'agrees' : 'says'} ${e.value} (${sourceName(e)})`,
       });
   }
-  const data: DiagnosticData = { fact: finding.fact, kind: finding.kind };
+  // No `data`: a code action finds its figure by the diagnostic's code and range, and thousands
+  // of diagnostics need not carry what those already say.
   return withinBudget({
     range: finding.range,
     severity: SEVERITY[severity],
@@ -84,7 +78,6 @@ export function toDiagnostic(finding: Finding, settings: Settings, locate: Locat
     source: 'dealcheck',
     message: finding.code === 'unchecked-time' ? `${finding.message} (setting: dealcheck.blockTimeBudgetMs)` : finding.message,
     ...(relatedInformation.length ? { relatedInformation } : {}),
-    data,
   });
 }
 
@@ -100,9 +93,6 @@ export function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
   if (a === b) return true;
   if (!samePosition(a.range.start, b.range.start) || !samePosition(a.range.end, b.range.end)) return false;
   if (a.severity !== b.severity || a.code !== b.code || a.message !== b.message || a.source !== b.source) return false;
-  const da = a.data as DiagnosticData | undefined;
-  const db = b.data as DiagnosticData | undefined;
-  if (da?.fact !== db?.fact || da?.kind !== db?.kind) return false;
   const ra = a.relatedInformation ?? [];
   const rb = b.relatedInformation ?? [];
   return ra.length === rb.length && ra.every((r, i) => r.message === rb[i].message && r.location.uri === rb[i].location.uri && samePosition(r.location.range.start, rb[i].location.range.start));

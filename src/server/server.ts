@@ -30,7 +30,7 @@ import type { Finding } from '../diagnostics/finding';
 import { BlockDocument } from '../diagnostics/markdown/block-document';
 import { type ReportInput, renderReport } from '../report';
 import type { KnowledgeBase } from '../knowledge';
-import { type DiagnosticData, sameDiagnostics, toDiagnostic } from './diagnostics';
+import { sameDiagnostics, toDiagnostic } from './diagnostics';
 import { EXCLUDED_FOLDERS, type FileAccess, MAX_MARKDOWN_BYTES, clientFileAccess } from './files';
 import { hoverMarkdown } from './hover';
 import { KB_GLOB, KnowledgeHost, type KnowledgeInput, type KnowledgeState } from './knowledge-host';
@@ -651,7 +651,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
       // Fixes are worked out on the text as it is now: an edit since would misplace them.
       if (open.version !== version) return [];
       for (const finding of findings) {
-        const diagnostic = context.diagnostics.find((d) => d.source === 'dealcheck' && (d.data as DiagnosticData | undefined)?.fact === finding.fact && overlaps(d.range, finding.range));
+        const diagnostic = context.diagnostics.find((d) => d.source === 'dealcheck' && d.code === finding.code && overlaps(d.range, finding.range));
         for (const fix of open.checker!.fixesAt(open.doc, finding.range.start)) {
           actions.push({
             title: fix.title,

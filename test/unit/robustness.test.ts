@@ -53,6 +53,14 @@ describe('robustness: the reproducers of issue 13', () => {
     it(name, () => assert.deepEqual(rows(checkDocument(text, kb).findings), expected));
   }
 
+  // Found by npm run fuzz: the readers' patterns took "\r\n" for two characters of space.
+  for (const lineBreak of ['\r\n', '\r'])
+    it(`a figure and what it counts across ${JSON.stringify(lineBreak)} read as across "\\n"`, () => {
+      const draft = '2024\nNVIDIA GPUs command over 70% of the AI accelerator market.\n';
+      const read = (text: string) => rows(checkDocument(text, kb, { includeUnverified: true }).findings);
+      assert.deepEqual(read(draft.replaceAll('\n', lineBreak)), read(draft));
+    });
+
   it('a block whose check throws is reported once, with the error for the log, and the rest is checked', () => {
     const { findings } = new DocumentChecker(throwing).check(`BOOM ${CLAIM}\n\n${CLAIM}\n`);
     assert.deepEqual(rows(findings), [['unchecked-error', 0, 0, 46], ['money-conflict', 2, 16, 27]]);
@@ -68,29 +76,37 @@ describe('robustness: the reproducers of issue 13', () => {
 });
 
 describe('robustness: the time budget of a block', () => {
-  /** A clock that moves 600 ms each time it is read: a block's second checkpoint is over a 1,000 ms budget. */
-  function slowClock() {
+  /** A clock that stands still, except that reading a text holding SLOW takes it 5 s further. */
+  function slowReader() {
     let now = 0;
-    return () => (now += 600);
+    const slow: KnowledgeBase = {
+      ...kb,
+      findMentions: (text) => {
+        if (text.includes('SLOW')) now += 5000;
+        return kb.findMentions(text);
+      },
+    };
+    return { kb: slow, clock: () => now };
   }
-  const twoUnits = `- ${CLAIM}\n- Amazon invested *$36 billion* in Anthropic.\n`;
+  const slowClaim = 'SLOW: Amazon invested *$36 billion* in Anthropic.';
 
   it('a block over its budget is skipped with an information finding; a block within it is checked', () => {
-    const checker = new DocumentChecker(kb, { clock: slowClock() });
-    const { findings } = checker.check(`${CLAIM}\n\n${twoUnits}`, { blockBudgetMs: 1000 });
-    assert.deepEqual(rows(findings), [['money-conflict', 0, 16, 27], ['unchecked-time', 2, 0, 43]]);
+    const { kb: slow, clock } = slowReader();
+    const { findings } = new DocumentChecker(slow, { clock }).check(`${CLAIM}\n\n${slowClaim}\n`, { blockBudgetMs: 1000 });
+    assert.deepEqual(rows(findings), [['money-conflict', 0, 16, 27], ['unchecked-time', 2, 0, 49]]);
     assert.equal(findings[1].message, 'dealcheck skipped this paragraph: checking it took longer than its time budget of 1000 ms. Raise the budget to check it.');
   });
 
   it('a larger budget checks the skipped block again', () => {
-    const checker = new DocumentChecker(kb, { clock: slowClock() });
-    checker.check(twoUnits, { blockBudgetMs: 1000 });
-    assert.deepEqual(rows(checker.check(twoUnits, { blockBudgetMs: 10_000 }).findings), [['money-conflict', 0, 18, 29], ['money-conflict', 1, 19, 30]]);
+    const { kb: slow, clock } = slowReader();
+    const checker = new DocumentChecker(slow, { clock });
+    checker.check(slowClaim, { blockBudgetMs: 1000 });
+    assert.deepEqual(rows(checker.check(slowClaim, { blockBudgetMs: 10_000 }).findings), [['money-conflict', 0, 23, 34]]);
   });
 
   it('no budget (Infinity) never skips', () => {
-    const checker = new DocumentChecker(kb, { clock: slowClock() });
-    assert.equal(checker.check(twoUnits, { blockBudgetMs: Infinity }).findings.length, 2);
+    const { kb: slow, clock } = slowReader();
+    assert.deepEqual(rows(new DocumentChecker(slow, { clock }).check(slowClaim, { blockBudgetMs: Infinity }).findings), [['money-conflict', 0, 23, 34]]);
   });
 });
 

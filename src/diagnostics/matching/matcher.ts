@@ -15,6 +15,7 @@ import { type Evidence, gatherEvidence } from './evidence';
 import type { Contribution } from './model';
 import { type Rejected, type Scored, isScored, scoreCandidate } from './score';
 import { type Match, unsaidOf, verdict } from './verdict';
+import { checkpoint } from '../budget';
 
 export type { Match } from './verdict';
 
@@ -61,6 +62,8 @@ export function readUnit(unit: ProseUnit, kb: KnowledgeBase): ReadFigure[] {
   const ev = gatherEvidence(unit, kb);
   if (!ev) return [];
   return ev.figures.map((figure) => {
+    // A sentence of hundreds of figures can take long: the block's time budget is checked per figure.
+    checkpoint();
     const sentenceEnd = sentenceEndOf(ev, figure);
     const match = verdict(figure, candidatesOf(kb, ev, figure).filter(isScored), sentenceEnd);
     // A question claims nothing ("How much of the $58 billion is cash?"): cite it, never flag it.
