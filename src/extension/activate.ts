@@ -279,7 +279,15 @@ export async function activateDealcheck(context: vscode.ExtensionContext, host: 
           : await vscode.window.showQuickPick(fact.locations.map((l) => ({ label: l.title, description: vscode.Uri.parse(l.uri).path.split('/').pop(), location: l })), { placeHolder: 'Open which source?' }).then((p) => p?.location);
       if (!pick) return;
       const position = new vscode.Position(pick.line, 0);
-      await vscode.window.showTextDocument(vscode.Uri.parse(pick.uri), { selection: new vscode.Range(position, position), preview: true });
+      try {
+        await vscode.window.showTextDocument(vscode.Uri.parse(pick.uri), { selection: new vscode.Range(position, position), preview: true });
+      } catch {
+        // In the browser the bundled knowledge base may sit where no editor can open it (an
+        // https: extension location on vscode.dev): say so, and show the fact instead.
+        void vscode.window.showInformationMessage(`dealcheck: this editor cannot open ${vscode.Uri.parse(pick.uri).path.split('/').pop()} here; the fact is shown instead. Set "dealcheck.sourcesFolder" to a folder of the workspace to open the sources themselves.`);
+        const doc = await vscode.workspace.openTextDocument(factDocuments.show(fact.statement, fact.markdown));
+        await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+      }
     }),
     vscode.commands.registerCommand('dealcheck.showCoverage', async (uri?: vscode.Uri) => {
       const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;

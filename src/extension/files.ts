@@ -44,11 +44,29 @@ export async function readFile(params: ReadFileParams): Promise<ReadFileResult> 
   }
 }
 
+/**
+ * Files below the folder that match the glob. VS Code's search follows symbolic links to folders
+ * (search.followSymlinks), so a file found through a linked folder, which may lie outside the
+ * workspace, is left out; a linked file itself is listed, and refused with a reason when read.
+ */
 export async function findFiles(params: FindFilesParams): Promise<string[]> {
   const folder = vscode.Uri.parse(params.folder, true);
   const exclude = params.exclude.length ? `{${params.exclude.join(',')}}` : null;
   const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, params.glob), exclude, MAX_FOUND_FILES);
-  return found.map((u) => u.toString()).sort();
+  const linked = new Map<string, Promise<boolean>>();
+  const isLink = (dir: vscode.Uri) => {
+    const key = dir.toString();
+    if (!linked.has(key)) linked.set(key, Promise.resolve(vscode.workspace.fs.stat(dir)).then((s) => (s.type & vscode.FileType.SymbolicLink) !== 0, () => true));
+    return linked.get(key)!;
+  };
+  const throughLink = async (file: vscode.Uri) => {
+    for (let dir = vscode.Uri.joinPath(file, '..'); dir.path.length > folder.path.length && dir.path.startsWith(folder.path); dir = vscode.Uri.joinPath(dir, '..')) {
+      if (await isLink(dir)) return true;
+    }
+    return false;
+  };
+  const kept = await Promise.all(found.map(async (u) => ((await throughLink(u)) ? undefined : u.toString())));
+  return kept.filter((u): u is string => u !== undefined).sort();
 }
 
 /**

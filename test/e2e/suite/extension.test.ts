@@ -70,7 +70,7 @@ describe('dealcheck in VS Code', () => {
     assert.equal(code.target.toString(), 'https://github.com/dealcheck/dealcheck#money-conflict');
     // As many of the disagreeing sources as fit the 1 KB a diagnostic may weigh; the hover has them all.
     const related = sorted[0].relatedInformation ?? [];
-    assert.ok(related.length >= 1 && related.every((r) => /^says \$\d+ billion \(/.test(r.message)), 'the disagreeing sources are related information');
+    assert.ok(related.length >= 1 && related.every((r) => /^says .*\$\d+ billion \(.+\)$/.test(r.message)), 'the disagreeing sources are related information');
   });
 
   it('hovers the figure with the sources, their values and a quote', async () => {
@@ -180,6 +180,41 @@ describe('dealcheck in VS Code', () => {
     assert.equal(tab.label, 'Coverage: briefing.md');
     const still = coverageTab();
     if (still) await vscode.window.tabGroups.close(still);
+  });
+
+  it('does not load a knowledge base through a folder linked from outside the workspace', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const outside = mkdtempSync(join(tmpdir(), 'dealcheck-outside-'));
+    // Were it loaded, this would make Apple's $3 billion for Beats a conflict.
+    const beats = {
+      version: 1,
+      sources: [{ id: 'outside-memo', file: 'memo.txt', title: 'Outside memo' }],
+      entities: [{ id: 'apple', name: 'Apple', kind: 'company' }, { id: 'beats', name: 'Beats', kind: 'company' }],
+      relations: [{ id: 'acquisition', label: 'acquisition price', keywords: ['bought'] }],
+      facts: [{ id: 'apple-beats', statement: "Apple's price for Beats", subject: 'apple', relation: 'acquisition', object: 'beats', type: 'money',
+        assertions: [{ source: 'outside-memo', value: { amount: 2, scale: 'billion' }, quote: 'Apple bought Beats for $2 billion.' }] }],
+    };
+    mkdirSync(join(outside, 'kb'));
+    writeFileSync(join(outside, 'kb', 'beats.dealkb.json'), JSON.stringify(beats));
+    const link = join(folder().fsPath, 'linked');
+    symlinkSync(join(outside, 'kb'), link);
+    const kbUri = vscode.Uri.joinPath(folder(), 'team.dealkb.json');
+    const good = new TextDecoder().decode(await vscode.workspace.fs.readFile(kbUri));
+    try {
+      // A change the server must see (Acme's price becomes $5 billion, so its conflict goes) makes it load the knowledge base again.
+      const reloaded = diagnosticsWhere(briefing, (ds) => !ds.some((d) => d.message.startsWith('$5 billion')), 'the Acme conflict gone after the reload');
+      await vscode.workspace.fs.writeFile(kbUri, new TextEncoder().encode(good.replace('"value": 3000000000', '"value": 5000000000')));
+      const ds = await reloaded;
+      assert.deepEqual(ds.filter((d) => d.range.start.line === 8).map((d) => d.message), [], 'the linked knowledge base was loaded');
+    } finally {
+      rmSync(link, { force: true });
+      rmSync(outside, { recursive: true, force: true });
+      const back = diagnosticsWhere(briefing, (ds) => ds.some((d) => d.message.startsWith('$5 billion')), 'the Acme conflict back');
+      await vscode.workspace.fs.writeFile(kbUri, new TextEncoder().encode(good));
+      await back;
+    }
   });
 
   it('starts the language server again when it dies, and goes on checking', async () => {
