@@ -34,9 +34,9 @@ export interface FigureExplanation {
 }
 
 /** Why a figure with no match stayed silent. */
-function whySilent(figure: Figure, candidates: ExplainedCandidate[], question: boolean): string {
+function whySilent(figure: Figure, candidates: ExplainedCandidate[], question: boolean, unitLabel: string | undefined): string {
   const scored = candidates.filter((c) => c.score !== undefined);
-  if (!candidates.length) return `silent: no fact of the knowledge base is a ${figure.type}${figure.unit ? ` in ${figure.unit}` : ''}`;
+  if (!candidates.length) return `silent: the sentence names no party and says no word of any ${figure.type}${unitLabel ? ` (${unitLabel})` : ''} fact of the knowledge base`;
   if (!scored.length) {
     const gates = [...new Set(candidates.map((c) => c.gate))];
     return `silent: every candidate fact failed a gate (${gates.join('; ')})`;
@@ -87,6 +87,12 @@ export function readDocumentFigures(text: string, kb: KnowledgeBase): DocumentFi
   return out;
 }
 
+/** A unit's label as the knowledge base spells it ("TFLOPS", not "tflops"). */
+function unitLabel(kb: KnowledgeBase, unit: string): string {
+  const u = kb.units.get(unit);
+  return u?.label ?? u?.spellings[0] ?? unit;
+}
+
 /** Explains every figure of a Markdown document. */
 export function explainDocument(text: string, kb: KnowledgeBase): FigureExplanation[] {
   return readDocumentFigures(text, kb).map((f) => {
@@ -103,7 +109,7 @@ export function explainDocument(text: string, kb: KnowledgeBase): FigureExplanat
       ...(f.context !== undefined ? { context: f.context } : {}),
       verdict: match && f.reported ? (f.reported.kind === 'outdated' ? 'outdated' : match.agreeing.length ? 'supported' : 'conflict') : 'silent',
       ...(match ? { fact: match.fact.fact.id } : {}),
-      why: match ? whyMatched(match, f.reported) : whySilent(f.figure, candidates, f.question),
+      why: match ? whyMatched(match, f.reported) : whySilent(f.figure, candidates, f.question, f.figure.unit && unitLabel(kb, f.figure.unit)),
       candidates,
     };
   });

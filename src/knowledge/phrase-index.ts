@@ -7,7 +7,8 @@
  * - names (aliases) match whole words; keywords match word starts ("invest" in "investment"),
  *   except keywords of one or two letters ("to", "up"), which match whole words;
  * - case does not matter, except for a phrase in capitals ("AWS", "ARR", "Q3"): it matches only
- *   in capitals, as a whole word ("aws" and "arrives" are not it);
+ *   in capitals, as a whole word ("aws" and "arrives" are not it); and a proper name (every
+ *   word capitalised) matches only capitalised ("the Haul" is a truck, "long-haul" is not);
  * - at each place the longest phrase wins, and the next match starts after it.
  */
 
@@ -38,6 +39,21 @@ export function isCapitalised(phrase: string): boolean {
   return /\p{Lu}/u.test(phrase) && !/\p{Ll}/u.test(phrase);
 }
 
+function startsCapitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+/** A name whose every word is capitalised ("Haul", "Thrive Capital", "Trainium 2"), not a description that starts a sentence ("Full-stack AI cloud"). */
+function isProperName(tokens: readonly Token[]): boolean {
+  const words = tokens.filter((t) => /^\p{L}/u.test(t.text));
+  return words.length > 0 && words.every((t) => startsCapitalised(t.text));
+}
+
+/** A proper name's words are capitalised in the text too. */
+function capitalsAgree<T>(phrase: Phrase<T>, tokens: readonly Token[], from: number): boolean {
+  return !phrase.capitals || phrase.capitals.every((cap, j) => !cap || startsCapitalised(tokens[from + j].text));
+}
+
 /** Keywords this short ("to", "up") are whole words: "today" is not "to", nor "upfront" "up". */
 export function isShortWord(keyword: string): boolean {
   return keyword.length <= 2;
@@ -49,6 +65,8 @@ interface Phrase<T> {
   length: number;
   /** Length of its last word as written: where a prefix match ends. */
   lastLength: number;
+  /** For a name: which of its words are capitalised, and so must be in the text. */
+  capitals?: boolean[];
 }
 
 /** A node of the word trie: the words that may follow, and the phrases that end here. */
@@ -90,6 +108,7 @@ export class PhraseIndex<T> {
     const caseSensitive = isCapitalised(written);
     const isPrefix = prefix && !caseSensitive && !isShortWord(written);
     const p: Phrase<T> = { value, length: written.length, lastLength: tokens[tokens.length - 1].text.length };
+    if (!prefix && !caseSensitive && isProperName(tokens)) p.capitals = tokens.map((t) => startsCapitalised(t.text));
     let n = caseSensitive ? this.roots.exact : this.roots.folded;
     const upTo = isPrefix ? tokens.length - 1 : tokens.length;
     for (let k = 0; k < upTo; k++) {
@@ -121,7 +140,7 @@ export class PhraseIndex<T> {
         for (let len = Math.min(word.length, n.longestPrefixed); len > 0; len--)
           for (const phrase of n.prefixed.get(word.slice(0, len)) ?? []) out.push({ phrase, end: t.start + phrase.lastLength });
       }
-      if (k > i) for (const phrase of n.whole ?? []) out.push({ phrase, end: tokens[k - 1].end });
+      if (k > i) for (const phrase of n.whole ?? []) if (capitalsAgree(phrase, tokens, i)) out.push({ phrase, end: tokens[k - 1].end });
       n = t ? n.next?.get(key(t, k === i, caseSensitive)) : undefined;
     }
   }

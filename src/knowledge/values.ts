@@ -18,6 +18,10 @@ export const DURATION_UNITS: ReadonlyMap<string, number> = new Map([
   ['week', 12 / 52],
   ['days', 12 / 365],
   ['day', 12 / 365],
+  ['hours', 12 / (365 * 24)],
+  ['hour', 12 / (365 * 24)],
+  ['minutes', 12 / (365 * 24 * 60)],
+  ['minute', 12 / (365 * 24 * 60)],
 ]);
 
 export function dateInterval(d: CalendarDate): BaseInterval {
@@ -28,9 +32,17 @@ export function dateInterval(d: CalendarDate): BaseInterval {
   return { lo: y, hi: y + 11 };
 }
 
-/** The unit a fact's figures are compared in: durations in months, everything else as stated. */
+/**
+ * A duration shorter than a day (a charge, a keynote, a response) is another measure than one of
+ * days to decades (a contract, a tenure): "a 6-minute explainer" says nothing of a 10-year deal.
+ * Both are counted in months; the short ones are compared only with each other, as unit "hours".
+ */
+export const SHORT_DURATION = { unit: 'hours', belowMonths: 12 / 365 } as const;
+
+/** The unit a fact's figures are compared in: durations in months ("hours" for short ones), everything else as stated. */
 export function baseUnit(fact: Fact): string | undefined {
-  return fact.type === 'duration' ? 'months' : fact.unit;
+  if (fact.type !== 'duration') return fact.unit;
+  return (DURATION_UNITS.get(fact.unit ?? 'months') ?? 1) < SHORT_DURATION.belowMonths ? SHORT_DURATION.unit : 'months';
 }
 
 export function assertionInterval(fact: Fact, a: Assertion): BaseInterval {

@@ -4,6 +4,8 @@ import { bundledUnits } from '../support/units';
 import { findFigures } from '../../src/diagnostics/figures/find-figures';
 import { figureKind } from '../../src/diagnostics/figures/kinds';
 import { readRates } from '../../src/diagnostics/figures/units';
+import { readFigures } from '../../src/diagnostics/figures/read-figures';
+import { layout } from '../../src/diagnostics/reading/layout';
 
 type Row = [text: string, figure: string, type: string, lo: number, hi: number, hedge?: string, unit?: string];
 
@@ -67,6 +69,28 @@ const FIGURES: Row[] = [
   ['models with 1 trillion+ parameters', '1 trillion+', 'count', 1e12, 1e12, 'more-than', 'parameters'],
   ['across 2-3 clouds', '2-3', 'count', 2, 3, 'range', 'clouds'],
   ['a 1 trillion parameter model', '1 trillion', 'count', 1e12, 1e12, 'exact', 'parameters'],
+  // Issue 9's spellings: hundreds in words, a hyphenated scale, cents, parts of a year, hours, shorthand.
+  ['one hundred and twenty billion dollars of it', 'one hundred and twenty billion dollars', 'money', 120 * B, 120 * B],
+  ['three hundred fifty million users', 'three hundred fifty million', 'count', 3.5e8, 3.5e8, 'exact', 'users'],
+  ['Amazon invested $8-billion in Anthropic', '$8-billion', 'money', 8 * B, 8 * B],
+  ['costs 75 cents per million tokens', '75 cents', 'spec', 0.75, 0.75, undefined, 'usd-per-1m-tokens'],
+  ['launch in the third quarter of 2026', 'third quarter of 2026', 'date', 2026 * 12 + 6, 2026 * 12 + 8, 'exact'],
+  ['a fourth-quarter 2025 filing', 'fourth-quarter 2025', 'date', 2025 * 12 + 9, 2025 * 12 + 11, 'exact'],
+  ['in the first half of 2026', 'first half of 2026', 'date', 2026 * 12, 2026 * 12 + 5, 'exact'],
+  ['general availability in late 2025', 'late 2025', 'date', 2025 * 12 + 8, 2025 * 12 + 11, 'exact'],
+  ['the deal closed in mid-2025', 'mid-2025', 'date', 2025 * 12 + 4, 2025 * 12 + 7, 'exact'],
+  ['the outage lasted 3 hours', '3 hours', 'duration', 3 * (12 / (365 * 24)), 3 * (12 / (365 * 24)), undefined, 'hours'],
+  ['a 5 yrs commitment', '5 yrs', 'duration', 60, 60, undefined, 'months'],
+];
+
+/** "989 to 800 TFLOPS": a range runs upward, so these are two measures said in turn. */
+const RESPECTIVE: [text: string, figures: [string, number, string | undefined][]][] = [
+  ['The H100 leads Trainium 2 in FP16 throughput, 989 to 800 TFLOPS.', [['989', 989, 'tflops'], ['800 TFLOPS', 800, 'tflops']]],
+  ['between 800 to 989 TFLOPS', [['800 to 989 TFLOPS', 800, 'tflops']]],
+  // "from … to" is a change from one figure to another.
+  ['Bedrock grew from 100,000 to 120,000 customers', [['100,000', 1e5, 'customers'], ['120,000', 1.2e5, 'customers']]],
+  ['prices fell from $3 to $2 per million tokens', [['$3', 3, 'usd-per-1m-tokens'], ['$2', 2, 'usd-per-1m-tokens']]],
+  ['valued from $10 to $15 billion', [['$10', 10e9, undefined], ['$15 billion', 15e9, undefined]]],
 ];
 
 const NOT_FIGURES = [
@@ -96,6 +120,9 @@ describe('figures', () => {
       );
     });
   }
+  for (const [text, expected] of RESPECTIVE)
+    it(`${text} → ${expected.map(([t]) => t).join(' and ')}`, () =>
+      assert.deepEqual(readFigures({ start: 0, text }, [], () => layout(text, false), bundledUnits).map((f) => [f.text, f.value.lo, f.unit]), expected));
   for (const text of NOT_FIGURES) {
     it(`${text} → no figure`, () => assert.deepEqual(findFigures(text, [], bundledUnits).map((f) => f.text), []));
   }
@@ -114,6 +141,8 @@ describe('replacements keep the figure\'s scale where they can', () => {
     ['$8bn', 5e8, '$500mn'],
     // A token price in the style of an amount in billions: dollars, never "$0.00mn" (issue 13).
     ['$8bn', 0.8, '$0.8'],
+    ['75 cents', 0.8, '80 cents'],
+    ['75 cents', 1.5, '$1.50'],
     ['$25 billion', 4e9, '$4 billion'],
   ];
   for (const [like, value, expected] of cases)

@@ -71,7 +71,7 @@ describe('knowledge base loader', () => {
     {
       name: 'a duration without a unit',
       text: good.replace('"type": "money"', '"type": "duration"'),
-      expected: (t) => [[...at(t, '{\n      "id": "acme-widgetco-acquisition"'), 'facts[0].unit', 'a duration fact needs a unit ("years", "months", "quarters", "weeks", "days")']],
+      expected: (t) => [[...at(t, '{\n      "id": "acme-widgetco-acquisition"'), 'facts[0].unit', 'a duration fact needs a unit ("years", "months", "quarters", "weeks", "days", "hours", "minutes")']],
     },
     {
       name: 'a duration in an unknown unit',

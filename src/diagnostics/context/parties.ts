@@ -24,6 +24,11 @@ export function entityKind(kb: KnowledgeBase, entity: string): string {
   return entity.startsWith(`${UNKNOWN}person:`) ? 'person' : 'unknown';
 }
 
+/** Whether the name finder was sure an unknown name is a name: of an organisation or a person, or of two words or more. */
+export function isSurelyAName(entity: string): boolean {
+  return entity.startsWith(`${UNKNOWN}org:`) || entity.startsWith(`${UNKNOWN}person:`) || /\s/.test(entity);
+}
+
 /** Whether an entity can be a fact's subject or object (a company, chip, market, person, or an unknown party), not an event or a thing. */
 export function isParty(kb: KnowledgeBase, entity: string): boolean {
   return isUnknown(entity) || ROLE_KINDS.has(kb.entities.get(entity)!.kind);

@@ -1,6 +1,8 @@
 /** Every figure in a piece of prose, each once: kinds run over the text, overlaps go to the longer match. */
 import type { Figure } from './figure';
 import { hedgeAround } from './hedges';
+import { splitInTurn } from './in-turn';
+import { LEXICON, alternationOf } from '../reading/lexicon';
 import { DIGITS, decimalsOf, parseDigits } from './numbers';
 import { type Rate, type UnitReader, unitReaderFor } from './units';
 
@@ -30,7 +32,8 @@ export function findFigures(text: string, exclude: readonly { start: number; end
     const hedge = hedgeAround(text, f.start, f.end, f.hedge);
     kept.push({ ...f, hedge: f.type === 'duration' && hedge === 'more-than' ? 'exact' : hedge });
   }
-  return kept.sort(byPosition);
+  // A range that is none ("989 to 800 TFLOPS", "from 100,000 to 120,000 vehicles") is two figures.
+  return splitInTurn(text, kept.sort(byPosition));
 }
 
 const BARE_NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}$.,#-])(${DIGITS})(?![\p{L}\p{N}%$]|[.,]\d)`, 'gu');
@@ -53,7 +56,7 @@ export function inheritUnits(
     if (f.type !== 'spec' || !f.unit) continue;
     const until = sentenceEnd(f.start);
     if (rates.some((r) => r.of === 'money' && r.unit === f.unit)) inheritRate(out, f, until);
-    else out.push(...bareNumbersAfter(text, f, until, out, exclude));
+    else out.push(...bareNumbersAfter(text, f, until, out, exclude), ...seriesBefore(text, f, out, exclude));
   }
   return out.sort(byPosition);
 }
@@ -62,6 +65,30 @@ export function inheritUnits(
 function inheritRate(figures: Figure[], price: Figure, until: number): void {
   for (const g of figures)
     if (g.start > price.end && g.start < until && g.type === 'money' && g.kind === 'money' && g.factor === 1) Object.assign(g, { type: 'spec', unit: price.unit });
+}
+
+/** A bare number said in turn right before a measure: "800 and 989 TFLOPS", "700, 800 and 989 TFLOPS". */
+const IN_TURN_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}$.,#-])(${DIGITS})(?:\s*,\s*(?:(?:${alternationOf(LEXICON.seriesJoiners)})\s+)?|\s+(?:${alternationOf(LEXICON.seriesJoiners)})\s+)$`, 'iu');
+
+/** How many words back a series before a measure is looked for: a bounded look, so a long sentence costs no more. */
+const IN_TURN_REACH = 80;
+
+/** The bare numbers said in turn right before a measure, in its unit. */
+function seriesBefore(text: string, f: Figure, taken: readonly Figure[], exclude: readonly { start: number; end: number }[]): Figure[] {
+  const out: Figure[] = [];
+  let end = f.start;
+  for (let m = IN_TURN_BEFORE.exec(text.slice(Math.max(0, end - IN_TURN_REACH), end)); m; m = IN_TURN_BEFORE.exec(text.slice(Math.max(0, end - IN_TURN_REACH), end))) {
+    const start = Math.max(0, end - IN_TURN_REACH) + m.index;
+    const span = { start, end: start + m[1].length };
+    if (taken.some((g) => overlaps(g, span)) || exclude.some((e) => overlaps(e, span))) break;
+    const n = parseDigits(m[1]);
+    out.push({
+      kind: 'spec', type: 'spec', unit: f.unit, ...span, text: m[1],
+      value: { lo: n, hi: n }, hedge: 'exact', decimals: decimalsOf(m[1]), factor: 1, style: { space: '', unit: '', sep: '-' },
+    });
+    end = start;
+  }
+  return out;
 }
 
 /** The bare numbers after a measure in its sentence, in its unit ("1.8 TFLOPS per watt, against 2.1 for Trainium 2"). */

@@ -7,8 +7,9 @@ export const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const WORDS = [...NUMBER_WORD_VALUES];
 const UNIT_WORD = `(?:${WORDS.filter(([, v]) => v < 20).map(([w]) => w).join('|')})`;
 const TENS_WORD = `(?:${WORDS.filter(([, v]) => v >= 20 && v < 100).map(([w]) => w).join('|')})`;
-/** "four", "twenty-five", "ninety", "one hundred", "a hundred". */
-export const NUMBER_WORDS = String.raw`(?:(?:a|one)\s+hundred|${TENS_WORD}(?:[-\s]${UNIT_WORD})?|${UNIT_WORD})`;
+const BELOW_HUNDRED = `(?:${TENS_WORD}(?:[-\\s]${UNIT_WORD})?|${UNIT_WORD})`;
+/** "four", "twenty-five", "ninety", "a hundred", "one hundred and twenty", "three hundred fifty". */
+export const NUMBER_WORDS = String.raw`(?:(?:a|${UNIT_WORD})\s+hundred(?:\s+(?:and\s+)?${BELOW_HUNDRED})?|${BELOW_HUNDRED})`;
 
 export function parseDigits(s: string): number {
   return Number(s.replace(/,/g, ''));
@@ -24,7 +25,8 @@ export function parseNumberWords(s: string): number | undefined {
   const words = s.toLowerCase().split(/[-\s]+/).filter(Boolean);
   let total = 0;
   for (const w of words) {
-    if (w === 'a') continue;
+    // "a hundred", "one hundred and twenty": the article and the "and" add nothing.
+    if (w === 'a' || w === 'and') continue;
     const value = NUMBER_WORD_VALUES.get(w);
     if (value === undefined) return undefined;
     // "one hundred": a hundred multiplies what comes before it.

@@ -11,7 +11,7 @@ const Entry = z.object({ value: z.number(), doc: z.string().min(1) });
 const Feature = z.object({ weight: z.number(), doc: z.string().min(1) });
 
 export const FEATURE_NAMES = [
-  'subject', 'object', 'relation', 'ownWords', 'rivals', 'roleOrder', 'qualifierSaid', 'qualifierUnsaid', 'implicitQualifierUnsaid',
+  'subject', 'object', 'relation', 'ownWords', 'rivals', 'roleOrder', 'otherSubject', 'respective', 'qualifierSaid', 'qualifierUnsaid', 'implicitQualifierUnsaid',
   'siblingMark', 'yearSaid', 'yearUnsaid', 'otherYear', 'otherScope',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];

@@ -5,7 +5,8 @@
  */
 import type { CompiledFact } from '../../knowledge/knowledge-base';
 import type { Candidate } from './features/candidate';
-import { type Rivals, objectWeight, rivalParties, roleOrder, spokenOfElsewhere, subjectWeight } from './features/parties';
+import { respective } from './features/respective';
+import { type Rivals, objectWeight, otherSubject, rivalParties, roleOrder, spokenOfElsewhere, subjectWeight } from './features/parties';
 import { type OtherScope, otherScope } from './features/scope';
 import { siblingMarkWeight } from './features/siblings';
 import { ownWordsWeight, qualifierWeights, relationWeight } from './features/words';
@@ -26,6 +27,8 @@ export interface Measures {
   year: YearEvidence | undefined;
   scope: OtherScope;
   roleOrder: number;
+  respective: number;
+  otherSubject: number;
 }
 
 export interface Scored {
@@ -117,6 +120,8 @@ function featureValues(m: Measures): FeatureValue[] {
     { feature: 'ownWords', value: m.ownWords },
     { feature: 'rivals', value: m.rivals.others },
     { feature: 'roleOrder', value: m.roleOrder },
+    { feature: 'otherSubject', value: m.otherSubject },
+    { feature: 'respective', value: m.respective },
   ];
   for (const q of m.qualifiers) {
     const said = q.weight >= GATES.said;
@@ -150,7 +155,7 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
   const parties = { ...words, rivals: rivalParties(c, subject, object), spokenOfElsewhere: spokenOfElsewhere(c, subject, object) };
   const partiesFailed = partiesGate(c, parties);
   if (partiesFailed) return { fact: cf, gate: partiesFailed };
-  const measures: Measures = { ...parties, siblingMark: siblingMarkWeight(c), year: yearEvidence(c), scope, roleOrder: roleOrder(c) };
+  const measures: Measures = { ...parties, siblingMark: siblingMarkWeight(c), year: yearEvidence(c), scope, roleOrder: roleOrder(c), respective: respective(c), otherSubject: otherSubject(c) };
   const yearFailed = yearGate(c, measures.year);
   if (yearFailed) return { fact: cf, gate: yearFailed };
   const values = featureValues(measures);

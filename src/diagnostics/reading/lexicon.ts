@@ -25,6 +25,7 @@ export const Lexicon = z.object({
   figurePrepositions: WordList,
   prepositionDeterminers: WordList,
   joiners: WordList,
+  seriesJoiners: WordList,
   pronounOpenings: WordList,
   writerOpenings: WordList,
   writerContractions: WordList,
@@ -34,6 +35,7 @@ export const Lexicon = z.object({
   numberWords: valued({ value: z.number() }),
   months: valued({ abbreviations: z.array(z.string()) }),
   durationUnits: valued({ months: z.number() }),
+  yearParts: valued({ from: z.number().int().min(0).max(11), to: z.number().int().min(0).max(11) }),
   countModifiers: WordList,
   partyNouns: WordList,
   subordinateOpenings: WordList,
@@ -76,3 +78,14 @@ export const MONTH_PATTERN = `(?:${MONTH_NAMES.flatMap((m) => [capitalized(m), .
 export const MONTHS_PER_DURATION_UNIT: Readonly<Record<string, number>> = Object.fromEntries(
   Object.entries(LEXICON.durationUnits.entries).map(([w, e]) => [w, e.months]),
 );
+
+/** Part of a year said in words (lowercase) → the months it spans, 0 = January. */
+export const YEAR_PARTS: ReadonlyMap<string, { from: number; to: number }> = new Map(
+  Object.entries(LEXICON.yearParts.entries).map(([w, e]) => [w, { from: e.from, to: e.to }]),
+);
+
+/** The parts of a year as writers put them before it: "third quarter", "third-quarter", "mid", longest first. */
+export const YEAR_PART_PATTERN = `(?:${wordsOf(LEXICON.yearParts)
+  .sort((a, b) => b.length - a.length)
+  .map((w) => escapeRegExp(w).replace(/ /g, String.raw`[\s-]`))
+  .join('|')})`;

@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Candidate } from '../../../src/diagnostics/matching/features/candidate';
-import { objectWeight, rivalParties, spokenOfElsewhere, subjectWeight } from '../../../src/diagnostics/matching/features/parties';
+import { objectWeight, otherSubject, rivalParties, spokenOfElsewhere, subjectWeight } from '../../../src/diagnostics/matching/features/parties';
 import { siblingMarkWeight } from '../../../src/diagnostics/matching/features/siblings';
 import { ownWordsWeight, qualifierWeights, relationWeight } from '../../../src/diagnostics/matching/features/words';
+import { respective } from '../../../src/diagnostics/matching/features/respective';
 import { yearEvidence } from '../../../src/diagnostics/matching/features/year';
 import { gatherEvidence } from '../../../src/diagnostics/matching/evidence';
 import { knowledgeBaseFromTexts } from '../../../src/knowledge/knowledge-base';
@@ -117,5 +118,35 @@ describe('features', () => {
         const y = yearEvidence(candidate(text, figure, fact));
         assert.deepEqual(y && { same: round(y.same), other: round(y.other) }, year);
       });
+  });
+
+  describe('respective: figures said in turn pair off with parties named in turn', () => {
+    const rows: [text: string, figure: string, fact: string, value: number][] = [
+      ['The H100 leads Trainium 2 in FP16 throughput, 989 to 800 TFLOPS.', '989', 'h100-throughput', 1],
+      ['The H100 leads Trainium 2 in FP16 throughput, 989 to 800 TFLOPS.', '989', 'trainium2-throughput', -1],
+      ['The H100 leads Trainium 2 in FP16 throughput, 989 to 800 TFLOPS.', '800 TFLOPS', 'trainium2-throughput', 1],
+      ['Trainium 2 and the H100 deliver 800 and 989 TFLOPS respectively.', '989 TFLOPS', 'h100-throughput', 1],
+      ['Amazon and Google put $8 billion and $2 billion into Anthropic.', '$2 billion', 'google-anthropic-investment', 1],
+      ['Amazon and Google put $8 billion and $2 billion into Anthropic.', '$2 billion', 'amazon-anthropic-investment', -1],
+      // Not a series: a party stands between the figures.
+      ['Amazon put $8 billion into Anthropic and Google $2 billion.', '$2 billion', 'google-anthropic-investment', 0],
+      // As many figures as parties, or no pairing.
+      ['Amazon, Google and Microsoft put $8 billion and $2 billion into Anthropic.', '$2 billion', 'google-anthropic-investment', 0],
+      ['Trainium 2 delivers 800 TFLOPS.', '800 TFLOPS', 'trainium2-throughput', 0],
+    ];
+    for (const [text, figure, fact, value] of rows)
+      it(`${figure} in "${text}" for ${fact}: ${value}`, () => assert.equal(respective(candidate(text, figure, fact)), value));
+  });
+
+  describe('otherSubject: the sentence is about a party no knowledge base knows', () => {
+    const rows: [text: string, figure: string, fact: string, value: number][] = [
+      ['SoftBank led a $40 billion round in OpenAI.', '$40 billion', 'microsoft-openai-investment', 1],
+      ['Thrive Capital says it put $2 billion into Anthropic.', '$2 billion', 'google-anthropic-investment', 1],
+      ['Amazon invested $8 billion in Anthropic.', '$8 billion', 'amazon-anthropic-investment', 0],
+      // A lone capitalised word opening a sentence may be a verb, not a name.
+      ['Tally the commitments and Amazon has put $8 billion into Anthropic.', '$8 billion', 'amazon-anthropic-investment', 0],
+    ];
+    for (const [text, figure, fact, value] of rows)
+      it(`${figure} in "${text}" for ${fact}: ${value}`, () => assert.equal(otherSubject(candidate(text, figure, fact)), value));
   });
 });

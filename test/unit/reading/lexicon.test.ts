@@ -13,6 +13,7 @@ import { PAST_MARKER } from '../../../src/diagnostics/outdated';
 import { ATTACHMENT } from '../../../src/diagnostics/matching/model';
 import { JOINERS, attachment } from '../../../src/diagnostics/reading/attachment';
 import { layout, spanIndexAt } from '../../../src/diagnostics/reading/layout';
+import { seriesOf } from '../../../src/diagnostics/matching/features/respective';
 import { LEXICON, Lexicon, MONTH_NAMES } from '../../../src/diagnostics/reading/lexicon';
 import data from '../../../src/diagnostics/reading/lexicon.en.json';
 
@@ -81,6 +82,14 @@ describe('lexicon', () => {
       });
   });
 
+  describe('series joiners make the figures of their example one series', () => {
+    for (const [word, example] of Object.entries(LEXICON.seriesJoiners.entries))
+      it(`${word}: ${example}`, () => {
+        const figures = figuresOf(example, 2);
+        assert.deepEqual(seriesOf(figures, example, figures[0]), figures);
+      });
+  });
+
   describe('joiners are counted between a word and its figure', () => {
     for (const [word, example] of Object.entries(LEXICON.joiners.entries))
       it(`${word}: ${example}`, () => assert.ok([...example.matchAll(JOINERS)].some((m) => m[0].toLowerCase() === word)));
@@ -124,6 +133,11 @@ describe('lexicon', () => {
         const [d] = figuresOf(example, 1);
         const n = word === 'decade' ? 1 : Number(d.text.match(/\d+/)![0]);
         assert.equal(d.value.lo, n * months);
+      });
+    for (const [word, { from, to, example }] of Object.entries(LEXICON.yearParts.entries))
+      it(`${word} = months ${from}–${to}: ${example}`, () => {
+        const [d] = figuresOf(example, 1);
+        assert.deepEqual([d.type, d.value.lo % 12, d.value.hi % 12], ['date', from, to]);
       });
     for (const [word, example] of Object.entries(LEXICON.countModifiers.entries))
       it(`${word}: ${example}`, () => assert.equal(figuresOf(example, 1)[0].type, 'count'));

@@ -1,5 +1,5 @@
-/** Dates: 2024, Q3 2026, H1 2026, April 2026, Apr. 15, 2026. Compared as intervals of months. */
-import { MONTH_NAMES as MONTHS, MONTH_PATTERN as MONTH_NAME } from '../../reading/lexicon';
+/** Dates: 2024, Q3 2026, H1 2026, April 2026, Apr. 15, 2026, the third quarter of 2026, late 2025. Compared as intervals of months. */
+import { MONTH_NAMES as MONTHS, MONTH_PATTERN as MONTH_NAME, YEAR_PARTS, YEAR_PART_PATTERN } from '../../reading/lexicon';
 import type { Figure, FigureKind } from '../figure';
 
 const YEAR = String.raw`(?:1[89]\d\d|2[01]\d\d)`;
@@ -12,6 +12,14 @@ const PATTERNS: { re: RegExp; read(m: RegExpExecArray): { lo: number; hi: number
   {
     re: new RegExp(String.raw`(?<![\p{L}\p{N}])H([12])\s?(${YEAR})(?![\p{L}\p{N}])`, 'gu'),
     read: (m) => ({ lo: +m[2] * 12 + (+m[1] - 1) * 6, hi: +m[2] * 12 + (+m[1] - 1) * 6 + 5, precision: 'half' }),
+  },
+  {
+    // A part of the year in words (the lexicon's yearParts): "third quarter of 2026", "mid-2025", "late 2025".
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}])(${YEAR_PART_PATTERN})(?:\s+of\s+|\s|-)(${YEAR})(?![\p{L}\p{N}])`, 'giu'),
+    read: (m) => {
+      const part = YEAR_PARTS.get(m[1].toLowerCase().replace(/[\s-]+/g, ' '))!;
+      return { lo: +m[2] * 12 + part.from, hi: +m[2] * 12 + part.to, precision: 'part' };
+    },
   },
   {
     re: new RegExp(String.raw`(?<![\p{L}\p{N}])(${MONTH_NAME})\.?\s+(?:\d{1,2},?\s+)?(${YEAR})(?![\p{L}\p{N}])`, 'gu'),

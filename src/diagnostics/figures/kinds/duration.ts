@@ -1,6 +1,7 @@
 /** Durations: 10 years, 18 months, 18-month, a decade, decade-long. Compared in months. */
 import { type Figure, type FigureKind, formatNumber, writeRange } from '../figure';
 import { MONTHS_PER_DURATION_UNIT } from '../../reading/lexicon';
+import { SHORT_DURATION } from '../../../knowledge/values';
 import { DIGITS, NUMBER_WORDS, RANGE_SEP, decimalsOf, parseNumber } from '../numbers';
 
 const MONTHS_PER = MONTHS_PER_DURATION_UNIT;
@@ -30,7 +31,7 @@ export const duration: FigureKind = {
       const a = parseNumber(lo)!;
       const b = hi !== undefined ? parseNumber(hi)! : a;
       out.push({
-        kind: 'duration', type: 'duration', unit: 'months',
+        kind: 'duration', type: 'duration', unit: per < SHORT_DURATION.belowMonths ? SHORT_DURATION.unit : 'months',
         start: m.index, end: m.index + whole.length, text: whole,
         value: { lo: a * per, hi: b * per },
         hedge: hi !== undefined ? 'range' : 'exact',

@@ -2,7 +2,12 @@
 import { type Figure, type FigureKind, type Interval, formatNumber, replacementDecimals, writeRange } from '../figure';
 import { DIGITS, NUMBER_WORDS, RANGE_SEP, SCALE_WORD, decimalsOf, parseNumber, scaleFactor } from '../numbers';
 
-const SCALE_AFTER_SIGN = String.raw`(?:(\s?)(trillion|billion|million|thousand|tn|bn|mln|mn)|([bmkt]))(?![\p{L}\p{N}])`;
+/** The scale after a signed amount, after a space, nothing, or a hyphen ("$8-billion" is $8 billion, not $8). */
+const SCALE_AFTER_SIGN = String.raw`(?:(\s?|-)(trillion|billion|million|thousand|tn|bn|mln|mn)|([bmkt]))(?![\p{L}\p{N}])`;
+/** Cents: "75 cents", "80¢" (a price per million tokens is often said so). */
+const CENTS = new RegExp(String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(\s?)(cents?|¢)(?![\p{L}\p{N}])`, 'giu');
+/** Dollars in a cent. */
+const CENT = 0.01;
 const SIGN_FIRST = new RegExp(
   // A letter right after the amount makes it no amount ("$1e308" is not $1).
   String.raw`(?<![\p{L}\p{N}$])(US\s?\$|USD\s?|\$)(${DIGITS})(?:(${RANGE_SEP})(?:US\s?\$|\$)?(${DIGITS}))?(\+)?(?:${SCALE_AFTER_SIGN})?(-plus|\+)?(?![\p{L}\p{N}])`,
@@ -52,7 +57,7 @@ export const money: FigureKind = {
   id: 'money',
   type: 'money',
   priority: 0,
-  mayContain: /\$|dollar|USD/i,
+  mayContain: /\$|dollar|USD|cent|¢/i,
   find(text) {
     const out: Figure[] = [];
     for (const m of text.matchAll(SIGN_FIRST)) {
@@ -67,9 +72,15 @@ export const money: FigureKind = {
       const [, lo, sep, hi, space, scale, suffix] = m;
       out.push(figureFrom(m, text, { prefix: '', lo, sep, hi, space: space ?? '', scale, suffix }));
     }
+    for (const m of text.matchAll(CENTS)) {
+      const [, amount, space, word] = m;
+      out.push({ ...figureFrom(m, text, { prefix: '', lo: amount, space: '', suffix: `${space}${word}` }), factor: CENT, value: { lo: parseNumber(amount)! * CENT, hi: parseNumber(amount)! * CENT } });
+    }
     return out;
   },
   render(value: Interval, like: Figure) {
+    // A dollar or more in the style of "75 cents" is written in dollars ("$1.50", not "150 cents").
+    if (like.factor === CENT && value.lo >= 1) like = { ...like, factor: 1, decimals: 2, style: { ...like.style, prefix: '$', suffix: '' } };
     let { scale } = like.style;
     let factor = like.factor;
     const lower = SMALLER[scale.toLowerCase()];

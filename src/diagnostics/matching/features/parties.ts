@@ -2,7 +2,7 @@
  * Features about who the figure is about: the fact's subject and object named near it, and other
  * parties named near it that argue for another fact.
  */
-import { entityKind, isParty, isUnknown } from '../../context/parties';
+import { entityKind, isParty, isSurelyAName, isUnknown } from '../../context/parties';
 import { entityWeight, namedWeight, sentenceSubject } from '../evidence';
 import { EVIDENCE, GATES } from '../model';
 import { qualifierWeights } from './words';
@@ -120,4 +120,16 @@ export function roleOrder(c: Candidate): number {
   if (!subject) return 0;
   if (subject.entity === c.fact.fact.subject) return 1;
   return c.fact.fact.object !== undefined && subject.entity === c.fact.fact.object ? -1 : 0;
+}
+
+/**
+ * The sentence is about a party the knowledge base does not know: its subject (its first party,
+ * or the one an opening pronoun stands for) is an unknown name. "Ardent Trucks,
+ * the nearest US rival, says it delivered 870 trucks" is Ardent's count, not the US market's. 1 or 0.
+ */
+export function otherSubject(c: Candidate): number {
+  const subject = sentenceSubject(c.kb, c.ev, c.figure);
+  // Known parties compete through the rivals feature; an unknown one is no party of any fact. A
+  // lone capitalised word opening a sentence may be a verb ("Tally the commitments and…").
+  return subject && isUnknown(subject.entity) && isSurelyAName(subject.entity) ? 1 : 0;
 }
