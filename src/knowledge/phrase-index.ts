@@ -96,6 +96,13 @@ function key(t: Token, first: boolean, caseSensitive: boolean): string {
   return first || !t.spaced ? word : ` ${word}`;
 }
 
+/** A phrase as stored; `name`: a name in any case, whose capitals count when it is a proper one. */
+function phraseOf<T>(value: T, written: string, tokens: readonly Token[], name: boolean): Phrase<T> {
+  const p: Phrase<T> = { value, length: written.length, lastLength: tokens[tokens.length - 1].text.length };
+  if (name && isProperName(tokens)) p.capitals = tokens.map((t) => startsCapitalised(t.text));
+  return p;
+}
+
 export class PhraseIndex<T> {
   /** Phrases matched without regard to case, and phrases in capitals matched exactly. */
   private roots = { folded: node<T>(), exact: node<T>() };
@@ -107,8 +114,7 @@ export class PhraseIndex<T> {
     if (!tokens.length) return;
     const caseSensitive = isCapitalised(written);
     const isPrefix = prefix && !caseSensitive && !isShortWord(written);
-    const p: Phrase<T> = { value, length: written.length, lastLength: tokens[tokens.length - 1].text.length };
-    if (!prefix && !caseSensitive && isProperName(tokens)) p.capitals = tokens.map((t) => startsCapitalised(t.text));
+    const p = phraseOf(value, written, tokens, !prefix && !caseSensitive);
     let n = caseSensitive ? this.roots.exact : this.roots.folded;
     const upTo = isPrefix ? tokens.length - 1 : tokens.length;
     for (let k = 0; k < upTo; k++) {
