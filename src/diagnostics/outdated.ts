@@ -48,10 +48,12 @@ export function sentenceAround(text: string, figure: { start: number; end: numbe
 /**
  * Whether the figure is outdated: it agrees with some assertions, all of them dated, and the fact
  * has updating assertions with other values strictly newer than each of them. A sentence that
- * dates its figure to before the newer values ("In 2023, …") is a true statement about then.
+ * dates its figure to before the newer values ("In 2023, …") is a true statement about then. A
+ * date is never outdated: a later source that dates an event otherwise disputes it.
  */
 export function outdatedVerdict(match: Match, sentence = ''): Outdated | undefined {
-  if (!match.agreeing.length) return undefined;
+  // When something happened does not change with time: sources that differ on a date disagree.
+  if (!match.agreeing.length || match.fact.fact.type === 'date') return undefined;
   const olderDates = match.agreeing.map((a) => assertionDate(a.assertion, a.source));
   if (olderDates.some((d) => d === undefined)) return undefined;
   const newer = match.fact.assertions

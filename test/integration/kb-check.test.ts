@@ -36,10 +36,11 @@ describe('dealcheck kb check', function () {
         `${fixture}:5:13  warning  source "old-memo" is unused: no assertion cites it  (sources[1].id)`,
         `${fixture}:10:13  warning  entity "gizmo" is unused: no fact has it as subject or object (a draft naming it still counts against facts about others)  (entities[2].id)`,
         `${fixture}:14:13  warning  relation "closing" is unused: no fact has it  (relations[1].id)`,
-        `${fixture}:18:13  info  sources disagree on the price Acme pays for WidgetCo: $3 billion (memo, 2026-05); $2.5 billion (memo, 2026-05). Different events (then split the fact), or a real dispute?  (facts[0].id)`,
-        `${fixture}:31:38  error  the quote does not write this value ($3 billion) in any spelling dealcheck reads  (facts[1].assertions[0].value)`,
-        `${fixture}:31:84  error  the quote is not verbatim in the source text: after "Acme" the source writes "’", the quote "'" (copy quotes and dashes as the source has them)  (facts[1].assertions[0].quote)`,
-        `${fixture}:39:38  error  the quote does not write this value (9 months) in any spelling dealcheck reads  (facts[2].assertions[0].value)`,
+        // An exclusive relation ("valuation") rules facts out; no fact needs it, so it is never unused.
+        `${fixture}:19:13  info  sources disagree on the price Acme pays for WidgetCo: $3 billion (memo, 2026-05); $2.5 billion (memo, 2026-05). Different events (then split the fact), or a real dispute?  (facts[0].id)`,
+        `${fixture}:32:38  error  the quote does not write this value ($3 billion) in any spelling dealcheck reads  (facts[1].assertions[0].value)`,
+        `${fixture}:32:84  error  the quote is not verbatim in the source text: after "Acme" the source writes "’", the quote "'" (copy quotes and dashes as the source has them)  (facts[1].assertions[0].quote)`,
+        `${fixture}:40:38  error  the quote does not write this value (9 months) in any spelling dealcheck reads  (facts[2].assertions[0].value)`,
         '',
       ].join('\n'),
     );

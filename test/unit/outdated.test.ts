@@ -96,9 +96,9 @@ describe('outdatedVerdict', () => {
     source: src,
     interval: { lo: amount, hi: amount },
   });
-  const fact = (assertions: CompiledAssertion[]) => ({ fact: { statement: 'the figure' }, assertions }) as unknown as CompiledFact;
-  const match = (assertions: CompiledAssertion[], agreeing: CompiledAssertion[]) =>
-    ({ figure: { text: '4', start: 0, end: 1 }, fact: fact(assertions), agreeing, score: 3, sentenceEnd: 1 }) as unknown as Match;
+  const fact = (assertions: CompiledAssertion[], type = 'money') => ({ fact: { statement: 'the figure', type }, assertions }) as unknown as CompiledFact;
+  const match = (assertions: CompiledAssertion[], agreeing: CompiledAssertion[], type?: string) =>
+    ({ figure: { text: '4', start: 0, end: 1 }, fact: fact(assertions, type), agreeing, score: 3, sentenceEnd: 1 }) as unknown as Match;
 
   const old = assertion(source('old', '2023-09'), 4);
   const cases: { name: string; newer: CompiledAssertion; sentence?: string; outdated: boolean }[] = [
@@ -119,6 +119,11 @@ describe('outdatedVerdict', () => {
       assert.deepEqual(verdict, outdated ? { older: [old], newer: [newer] } : undefined);
     });
   }
+
+  it('is never outdated when the fact is a date: a later source dating the event otherwise disputes it', () => {
+    const newer = assertion(source('new', '2026-04'), 8, { status: 'completed' });
+    assert.equal(outdatedVerdict(match([old, newer], [old], 'date')), undefined);
+  });
 
   it('is never outdated when the figure agrees with the newest value too', () => {
     const newer = assertion(source('new', '2026-04'), 4);

@@ -179,7 +179,9 @@ function unused(kb: MergedKnowledgeBase, checked: ReadonlySet<LoadedFile>): Chec
   for (const [section, singular, entries, why] of sections) {
     for (const [id, entry] of entries) {
       const origin = kb.origins.get(entry);
-      if (origin && checked.has(origin.file) && !used[section].has(id)) out.push(at(origin, ['id'], 'warning', `${singular} "${id}" is unused: ${why}`));
+      // An exclusive relation or qualifier is there to rule facts out ("valuation" against an investment): no fact needs it.
+      const exclusive = 'exclusive' in entry && entry.exclusive === true;
+      if (origin && checked.has(origin.file) && !used[section].has(id) && !exclusive) out.push(at(origin, ['id'], 'warning', `${singular} "${id}" is unused: ${why}`));
     }
   }
   return out;

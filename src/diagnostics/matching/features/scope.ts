@@ -29,8 +29,10 @@ function ownWords(c: Candidate): Set<string> {
   return words;
 }
 
-function insideFigure(c: Candidate, hit: { start: number; end: number }): boolean {
-  return c.ev.figures.some((f) => hit.start >= f.start && hit.end <= f.end);
+/** A word inside a figure or a name says no measure: "a $1.2 billion fund" is no funding round of "the Clean Freight Fund". */
+function insideFigureOrName(c: Candidate, hit: { start: number; end: number }): boolean {
+  const inside = (s: { start: number; end: number }) => hit.start >= s.start && hit.end <= s.end;
+  return c.ev.figures.some(inside) || c.ev.mentions.some(inside);
 }
 
 /**
@@ -52,7 +54,7 @@ export function otherScope(c: Candidate): OtherScope {
     const words = (k: string) => scope.keywords.has(k) && !own.has(k);
     for (const [k, w] of c.ev.header?.keywords ?? []) if (words(k) && w > best.weight) best = { weight: w, scope: scope.id };
     for (const hit of c.ev.keywords) {
-      if (!words(hit.keyword) || insideFigure(c, hit)) continue;
+      if (!words(hit.keyword) || insideFigureOrName(c, hit)) continue;
       const w = scope.of === 'relation' ? measureWordWeight(c.ev, hit, c.figure) : periodWeight(c, hit);
       if (w > best.weight) best = { weight: w, scope: scope.id };
     }
