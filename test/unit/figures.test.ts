@@ -81,6 +81,9 @@ const FIGURES: Row[] = [
   ['the deal closed in mid-2025', 'mid-2025', 'date', 2025 * 12 + 4, 2025 * 12 + 7, 'exact'],
   ['the outage lasted 3 hours', '3 hours', 'duration', 3 * (12 / (365 * 24)), 3 * (12 / (365 * 24)), undefined, 'hours'],
   ['a 5 yrs commitment', '5 yrs', 'duration', 60, 60, undefined, 'months'],
+  // A lowercase word may describe what is counted; a year before one counts nothing.
+  ['Amazon ordered 100,000 liquid-cooled GPUs', '100,000', 'count', 1e5, 1e5, 'exact', 'gpus'],
+  ['shipped in 2025 new GPUs', '2025', 'date', 2025 * 12, 2025 * 12 + 11, 'exact'],
 ];
 
 /** "989 to 800 TFLOPS": a range runs upward, so these are two measures said in turn. */

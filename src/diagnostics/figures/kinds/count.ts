@@ -18,24 +18,48 @@ function render(value: Figure['value'], like: Figure): string {
 /** The count kind for renderings only, when no knowledge base is at hand. */
 export const count: FigureKind = { id: 'count', type: 'count', priority: 5, mayContain: /(?!)/, find: () => [], render };
 
+/** A word that may describe what is counted: "1,600 plant jobs", "12,500 diesel trucks", "3 other clouds". */
+const ANY_WORD = String.raw`\p{L}[\p{L}-]*`;
+/** Words that tie a number to what follows rather than describe the thing counted ("in 2025 the trucks"). */
+const FUNCTION_WORDS = new Set([
+  ...Object.keys(LEXICON.prepositionDeterminers.entries), ...Object.keys(LEXICON.figurePrepositions.entries), ...Object.keys(LEXICON.joiners.entries),
+]);
+const YEAR_LIKE = /^(?:19|20|21)\d\d$/;
+
+/**
+ * Whether a word the lexicon does not list, between the number and the counted noun, describes
+ * that noun: a lowercase word that is no function word, after a number that is no year ("in
+ * 2025 electric trucks sold…" counts nothing).
+ */
+function modifies(word: string | undefined, number: string): boolean {
+  if (word === undefined) return false;
+  return /^\p{Ll}/u.test(word) && !FUNCTION_WORDS.has(word) && !YEAR_LIKE.test(number);
+}
+
 /** The count kind for a knowledge base's count units. */
 export function countKind(units: SpellingTable): FigureKind {
   if (!units.pattern) return count;
-  const COUNT = new RegExp(
-    String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(?:(\s)(${SCALE_WORD}))?(\+)?\s(?:(?:${alternationOf(LEXICON.countModifiers)})\s)?(${units.pattern})(?![\p{L}\p{N}])`,
-    'giu',
-  );
+  const pattern = (modifier: string) =>
+    new RegExp(
+      String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(?:(\s)(${SCALE_WORD}))?(\+)?\s(?:(${modifier})\s)?(${units.pattern})(?![\p{L}\p{N}])`,
+      'giu',
+    );
+  const LISTED = pattern(alternationOf(LEXICON.countModifiers));
+  const DESCRIBED = pattern(ANY_WORD);
   // "14 cloud and chip names" counts names: a singular noun after a number other than one describes
   // what follows it; with a scale word it still counts ("1 trillion parameter models").
-  const describes = (m: RegExpMatchArray) => units.isSingular(m[7]) && !m[5] && !/^(?:1|one|a)$/i.test(m[1]);
+  const describes = (m: RegExpMatchArray) => units.isSingular(m[8]) && !m[5] && !/^(?:1|one|a)$/i.test(m[1]);
   return {
     id: 'count',
     type: 'count',
     priority: 5,
     mayContain: units.mayContain,
     find(text) {
-      return [...text.matchAll(COUNT)].filter((m) => !describes(m) && units.unitOf(m[7])).map((m): Figure => {
-        const [, lo, sep, hi, space, scale, plus, unitWord] = m;
+      const listed = [...text.matchAll(LISTED)];
+      // A word the lexicon does not list, read only where the listed spellings read nothing ("1,600 plant jobs").
+      const described = [...text.matchAll(DESCRIBED)].filter((m) => modifies(m[7], m[1]) && !listed.some((l) => l.index === m.index));
+      return [...listed, ...described].filter((m) => !describes(m) && units.unitOf(m[8])).map((m): Figure => {
+        const [, lo, sep, hi, space, scale, plus, , unitWord] = m;
         const factor = scaleFactor(scale);
         const a = parseNumber(lo)! * factor;
         const b = hi !== undefined ? parseNumber(hi)! * factor : a;
