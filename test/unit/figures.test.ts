@@ -108,6 +108,8 @@ const NOT_FIGURES = [
   'Trainium2 chips',
   'version 1.2.3 shipped',
   'see footnote [^1]',
+  // A number word before a describing word is prose, not a count.
+  'two leading model providers and one massive cloud',
 ];
 
 describe('figures', () => {

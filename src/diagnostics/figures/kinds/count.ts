@@ -28,12 +28,12 @@ const YEAR_LIKE = /^(?:19|20|21)\d\d$/;
 
 /**
  * Whether a word the lexicon does not list, between the number and the counted noun, describes
- * that noun: a lowercase word that is no function word, after a number that is no year ("in
- * 2025 electric trucks sold…" counts nothing).
+ * that noun: a lowercase word that is no function word, after a number in digits that is no year
+ * ("in 2025 electric trucks sold…" counts nothing; "one massive cloud" is prose, not a count).
  */
 function modifies(word: string | undefined, number: string): boolean {
   if (word === undefined) return false;
-  return /^\p{Ll}/u.test(word) && !FUNCTION_WORDS.has(word) && !YEAR_LIKE.test(number);
+  return /^\p{Ll}/u.test(word) && !FUNCTION_WORDS.has(word) && /^\d/.test(number) && !YEAR_LIKE.test(number);
 }
 
 /** The count kind for a knowledge base's count units. */
