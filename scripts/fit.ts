@@ -52,7 +52,7 @@ function findingsOf(draft: Draft, p: Params): Finding[] {
     if (f.silenced) continue;
     const rescored = f.scored.map((s) => ({ ...s, score: s.values.reduce((sum, v) => sum + p.weights[v.feature] * v.value, 0) }));
     const match = verdict(f.figure, rescored, f.sentenceEnd, p.verdict);
-    if (!match || (!match.agreeing.length && f.question)) continue;
+    if (!match || (!match.agreeing.length && f.claimsNothing)) continue;
     const kind = match.agreeing.length ? 'supported' : 'conflict';
     out.push({ kind, code: '', severity: 'hint', range: f.range, text: f.figure.text, message: '', fact: match.fact.fact.id, evidence: [], fixes: [] });
   }

@@ -34,14 +34,14 @@ export interface FigureExplanation {
 }
 
 /** Why a figure with no match stayed silent. */
-function whySilent(figure: Figure, candidates: ExplainedCandidate[], question: boolean, unitLabel: string | undefined): string {
+function whySilent(figure: Figure, candidates: ExplainedCandidate[], claimsNothing: boolean, unitLabel: string | undefined): string {
   const scored = candidates.filter((c) => c.score !== undefined);
   if (!candidates.length) return `silent: the sentence names no party and says no word of any ${figure.type}${unitLabel ? ` (${unitLabel})` : ''} fact of the knowledge base`;
   if (!scored.length) {
     const gates = [...new Set(candidates.map((c) => c.gate))];
     return `silent: every candidate fact failed a gate (${gates.join('; ')})`;
   }
-  if (question) return 'silent: a question claims nothing, so only a figure that agrees is cited';
+  if (claimsNothing) return 'silent: a question or a claim taken back ("We said …", "(not …)") claims nothing, so only a figure that agrees is cited';
   const best = scored[0];
   if (best.score! < VERDICT.minConflictScore) return `silent: the best reading, ${best.fact}, scored ${best.score!.toFixed(2)}, below the ${VERDICT.minConflictScore} a conflict needs`;
   if (best.unsaid?.length) return `silent: the best reading, ${best.fact}, is not a conflict: the sentence does not say its ${best.unsaid.join(' or ')}`;
@@ -98,7 +98,7 @@ export function explainDocument(text: string, kb: KnowledgeBase): FigureExplanat
   return readDocumentFigures(text, kb).map((f) => {
     const scored = f.candidates.filter(isScored).sort((a, b) => b.score - a.score);
     const m = verdict(f.figure, scored, f.sentenceEnd);
-    const match = m && (m.agreeing.length || !f.question) ? m : undefined;
+    const match = m && (m.agreeing.length || !f.claimsNothing) ? m : undefined;
     const candidates = explainCandidates(f.figure, f.candidates);
     return {
       range: f.range,
@@ -109,7 +109,7 @@ export function explainDocument(text: string, kb: KnowledgeBase): FigureExplanat
       ...(f.context !== undefined ? { context: f.context } : {}),
       verdict: match && f.reported ? (f.reported.kind === 'outdated' ? 'outdated' : match.agreeing.length ? 'supported' : 'conflict') : 'silent',
       ...(match ? { fact: match.fact.fact.id } : {}),
-      why: match ? whyMatched(match, f.reported) : whySilent(f.figure, candidates, f.question, f.figure.unit && unitLabel(kb, f.figure.unit)),
+      why: match ? whyMatched(match, f.reported) : whySilent(f.figure, candidates, f.claimsNothing, f.figure.unit && unitLabel(kb, f.figure.unit)),
       candidates,
     };
   });

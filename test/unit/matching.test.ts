@@ -98,6 +98,11 @@ const rows: [draft: string, expected: Expect[]][] = [
   // A question claims nothing: cited when it agrees, never flagged.
   ['Did Amazon invest $8 billion in Anthropic?', [['$8 billion', 'supported', 'amazon-anthropic-investment']]],
   ['Did Amazon invest $35 billion in Anthropic?', []],
+  // A claim the writer takes back claims nothing either; the correction is checked.
+  ['We said $10 billion of the Anthropic package was paid upfront. That was wrong. The upfront portion is $5 billion.', [
+    ['$5 billion', 'supported', 'amazon-anthropic-upfront'],
+  ]],
+  ['Matt Garman became AWS chief executive in 2024 (not 2023).', [['2024', 'supported', 'garman-aws-ceo']]],
   // Back past sentences that name nobody, to the last that names someone.
   ['Amazon invested $25 billion in Anthropic. The money is back-loaded. Only $19 billion depends on milestones.', [
     ['$25 billion', 'supported', 'amazon-anthropic-investment'],

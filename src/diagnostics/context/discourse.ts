@@ -10,7 +10,7 @@ import type { ProseUnit } from '../markdown/prose';
 import { EVIDENCE } from '../matching/model';
 import { isParty, partiesIn } from './parties';
 import { type SentenceLayout, type Span, layout, spanIndexAt } from '../reading/layout';
-import { LEXICON, alternationOf } from '../reading/lexicon';
+import { LEXICON, alternationOf, escapeRegExp, wordsOf } from '../reading/lexicon';
 
 /** What a unit's discourse is worked out from. */
 export interface UnitDiscourse {
@@ -81,6 +81,27 @@ export function writerSpeaks(d: UnitDiscourse, figure: Figure): boolean {
 export function isQuestion(d: UnitDiscourse, figure: Figure): boolean {
   const s = d.layout.sentences[sentenceIndexOf(d, figure)];
   return !!s && d.text.slice(s.start, s.end).trimEnd().endsWith('?');
+}
+
+const RETRACTION_WORDS = wordsOf(LEXICON.retractions).filter((w) => w !== 'not');
+/** A sentence reporting a claim taken back opens with one of these, after any bold label ("**Neuron SDK.** We said…"). */
+export const RETRACTION_OPENING = new RegExp(String.raw`^\s*(?:[*_]{1,2}[^*_]+[*_]{1,2}\s*)?(?:${RETRACTION_WORDS.map(escapeRegExp).join('|')})\b`, 'iu');
+/** "in 2024 (not 2023)": the figure after "(not" is the one taken back. */
+const NOT_BEFORE = /\(\s*not\s+$/iu;
+
+/**
+ * Whether the figure is a claim the writer reports and takes back ("We said $10 billion was paid
+ * upfront. That was wrong.", "in 2024 (not 2023)"): like a question, it claims nothing.
+ */
+export function isRetracted(d: UnitDiscourse, figure: Figure): boolean {
+  if (NOT_BEFORE.test(d.text.slice(Math.max(0, figure.start - 8), figure.start))) return true;
+  const s = d.layout.sentences[sentenceIndexOf(d, figure)];
+  return !!s && RETRACTION_OPENING.test(d.text.slice(s.start, figure.start));
+}
+
+/** Whether the figure's sentence claims nothing: a question, or a claim taken back. Its figures are cited, never flagged. */
+export function claimsNothing(d: UnitDiscourse, figure: Figure): boolean {
+  return isQuestion(d, figure) || isRetracted(d, figure);
 }
 
 const NOBODY: ReadonlySet<string> = new Set();

@@ -6,7 +6,7 @@
  * fact fits well enough is left alone: an unknown figure is not a conflict.
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge-base';
-import { isQuestion } from '../context/discourse';
+import { claimsNothing } from '../context/discourse';
 import type { Figure } from '../figures/figure';
 import type { ProseUnit } from '../markdown/prose';
 import { sentenceAt } from '../reading/layout';
@@ -66,8 +66,8 @@ export function readUnit(unit: ProseUnit, kb: KnowledgeBase): ReadFigure[] {
     checkpoint();
     const sentenceEnd = sentenceEndOf(ev, figure);
     const match = verdict(figure, candidatesOf(kb, ev, figure).filter(isScored), sentenceEnd);
-    // A question claims nothing ("How much of the $58 billion is cash?"): cite it, never flag it.
-    return match && (match.agreeing.length || !isQuestion(ev, figure)) ? { figure, match, sentenceEnd } : { figure, sentenceEnd };
+    // A question or a claim taken back claims nothing ("How much of the $58 billion is cash?"): cite it, never flag it.
+    return match && (match.agreeing.length || !claimsNothing(ev, figure)) ? { figure, match, sentenceEnd } : { figure, sentenceEnd };
   });
 }
 
@@ -92,7 +92,8 @@ export interface ExplainedCandidate {
 export interface FigureCandidates {
   figure: Figure;
   sentenceEnd: number;
-  question: boolean;
+  /** A question, or a claim taken back: its figure is cited, never flagged. */
+  claimsNothing: boolean;
   candidates: (Scored | Rejected)[];
 }
 
@@ -100,7 +101,7 @@ export interface FigureCandidates {
 export function candidatesOfUnit(unit: ProseUnit, kb: KnowledgeBase): FigureCandidates[] {
   const ev = gatherEvidence(unit, kb);
   if (!ev) return [];
-  return ev.figures.map((figure) => ({ figure, sentenceEnd: sentenceEndOf(ev, figure), question: isQuestion(ev, figure), candidates: candidatesOf(kb, ev, figure) }));
+  return ev.figures.map((figure) => ({ figure, sentenceEnd: sentenceEndOf(ev, figure), claimsNothing: claimsNothing(ev, figure), candidates: candidatesOf(kb, ev, figure) }));
 }
 
 /** Candidates as explain shows them: scored ones best first, then the rejected ones with their gate. */
@@ -114,11 +115,11 @@ export function explainCandidates(figure: Figure, candidates: readonly (Scored |
 }
 
 /** Every candidate fact for every figure of the unit, with the figure's verdict: explain's view of one unit. */
-export function explainUnit(unit: ProseUnit, kb: KnowledgeBase): { figure: Figure; match?: Match; question: boolean; candidates: ExplainedCandidate[] }[] {
-  return candidatesOfUnit(unit, kb).map(({ figure, sentenceEnd, question, candidates }) => ({
+export function explainUnit(unit: ProseUnit, kb: KnowledgeBase): { figure: Figure; match?: Match; claimsNothing: boolean; candidates: ExplainedCandidate[] }[] {
+  return candidatesOfUnit(unit, kb).map(({ figure, sentenceEnd, claimsNothing, candidates }) => ({
     figure,
     match: verdict(figure, candidates.filter(isScored), sentenceEnd),
-    question,
+    claimsNothing,
     candidates: explainCandidates(figure, candidates),
   }));
 }

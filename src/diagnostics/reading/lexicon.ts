@@ -29,6 +29,7 @@ export const Lexicon = z.object({
   pronounOpenings: WordList,
   writerOpenings: WordList,
   writerContractions: WordList,
+  retractions: WordList,
   deadlineWords: WordList,
   hedgesBefore: valued({ hedge: Hedge }),
   hedgesAfter: valued({ hedge: Hedge }),

@@ -3,7 +3,9 @@
  * example must show the entry at work, as Harper's rules carry their own test lines.
  */
 import assert from 'node:assert/strict';
-import { PRONOUN_OPENING, WRITER_OPENING, mainClauseStart } from '../../../src/diagnostics/context/discourse';
+import { PRONOUN_OPENING, WRITER_OPENING, isRetracted, mainClauseStart } from '../../../src/diagnostics/context/discourse';
+import { gatherEvidence } from '../../../src/diagnostics/matching/evidence';
+import { loadKnowledgeBase } from '../../../src/knowledge';
 import type { Figure } from '../../../src/diagnostics/figures/figure';
 import { bundledUnits } from '../../support/units';
 import { findFigures } from '../../../src/diagnostics/figures/find-figures';
@@ -16,6 +18,8 @@ import { layout, spanIndexAt } from '../../../src/diagnostics/reading/layout';
 import { seriesOf } from '../../../src/diagnostics/matching/features/respective';
 import { LEXICON, Lexicon, MONTH_NAMES } from '../../../src/diagnostics/reading/lexicon';
 import data from '../../../src/diagnostics/reading/lexicon.en.json';
+
+const bundledKb = loadKnowledgeBase({ files: [], useBundled: true }).kb;
 
 function figuresOf(text: string, count?: number): Figure[] {
   const found = findFigures(text, [], bundledUnits);
@@ -100,6 +104,13 @@ describe('lexicon', () => {
       it(`pronoun ${word}: ${example}`, () => assert.ok(PRONOUN_OPENING.test(example.slice(example.indexOf('. ') + 2))));
     for (const list of [LEXICON.writerOpenings, LEXICON.writerContractions])
       for (const [word, example] of Object.entries(list.entries)) it(`writer ${word}: ${example}`, () => assert.ok(WRITER_OPENING.test(example)));
+    for (const [word, example] of Object.entries(LEXICON.retractions.entries))
+      it(`retraction ${word}: ${example}`, () => {
+        const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
+        // The figure taken back is the first one ("We said $10 billion…") or the one after "(not".
+        const figure = word === 'not' ? ev.figures.at(-1)! : ev.figures[0];
+        assert.ok(isRetracted(ev, figure), figure.text);
+      });
     for (const [word, example] of Object.entries(LEXICON.pastMarkers.entries)) it(`past marker ${word}: ${example}`, () => assert.ok(PAST_MARKER.test(example)));
     for (const [word, example] of Object.entries(LEXICON.subordinateOpenings.entries))
       it(`subordinate opening ${word}: ${example}`, () => assert.match(example.slice(mainClauseStart(example, { start: 0, end: example.length })), /^Amazon /));
