@@ -3,7 +3,8 @@
  * parties named near it that argue for another fact.
  */
 import { entityKind, isParty, isSurelyAName, isUnknown } from '../../context/parties';
-import { entityWeight, namedWeight, sentenceSubject } from '../evidence';
+import { entityWeight, namedWeight, sentenceSubject, wordWeight } from '../evidence';
+import type { Mention } from '../../../knowledge/knowledge-base';
 import { EVIDENCE, GATES } from '../model';
 import { qualifierWeights } from './words';
 import { spanIndexAt } from '../../reading/layout';
@@ -35,7 +36,9 @@ function impliedWeight(c: Candidate, role: 'subject' | 'object'): number {
   const own = new Set([fact.subject, fact.object]);
   const from = sentences[Math.max(0, i - 1)].start;
   const other = (e: string) => !own.has(e) && isParty(c.kb, e) && !namedByOwnWords(c, e);
-  if (c.ev.mentions.some((m) => m.start >= from && m.start < sentences[i].end && other(m.entity))) return 0;
+  // A party of another figure of the sentence ("~$25B for OpenAI and ~$20B for Anthropic") is not this one's.
+  const near = (m: Mention) => m.start < sentences[i].start || wordWeight(c.ev, m, c.figure) > EVIDENCE.otherRole;
+  if (c.ev.mentions.some((m) => m.start >= from && m.start < sentences[i].end && other(m.entity) && near(m))) return 0;
   if ([...(c.ev.header?.mentions.keys() ?? [])].some(other)) return 0;
   return i === 0 && [...c.ev.previous].some(other) ? 0 : EVIDENCE.implied;
 }
