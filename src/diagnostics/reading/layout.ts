@@ -47,12 +47,24 @@ const CONSEQUENCE = new RegExp(String.raw`,\s(?=(?:${alternationOf(LEXICON.conse
 
 const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-function sentencesOf(text: string, isTableCell: boolean): Span[] {
-  if (isTableCell) return [{ start: 0, end: text.length }];
-  return [...SENTENCES.segment(text)].map((s) => ({ start: s.index, end: s.index + s.segment.length }));
+/**
+ * Words of a first sentence, opening with a figure, short enough to be a label heading the next, as lists of numbers
+ * do ("**$58 billion.** Amazon's combined commitment to OpenAI and Anthropic."): the label and
+ * that sentence are one. A name as a label ("Matt Garman. He joined…") is left alone.
+ */
+const LABEL_WORDS = 4;
+
+function isFigureLabel(sentence: string): boolean {
+  return /^\s*(?:US)?[$€£]?\d/.test(sentence) && (sentence.match(WORD)?.length ?? 0) <= LABEL_WORDS;
 }
 
-/** A sentence's clauses: it is cut at each clause break, except a colon that introduces a short value. */
+function sentencesOf(text: string, isTableCell: boolean): Span[] {
+  if (isTableCell) return [{ start: 0, end: text.length }];
+  const out = [...SENTENCES.segment(text)].map((s) => ({ start: s.index, end: s.index + s.segment.length }));
+  if (out.length > 1 && isFigureLabel(text.slice(out[0].start, out[0].end))) out.splice(0, 2, { start: out[0].start, end: out[1].end });
+  return out;
+}
+
 function clausesOf(text: string, s: Span): Span[] {
   const clauses: Span[] = [];
   let start = s.start;

@@ -1,0 +1,19 @@
+/** Sentences and clauses as the readers see them (src/diagnostics/reading/layout.ts). */
+import assert from 'node:assert/strict';
+import { layout } from '../../../src/diagnostics/reading/layout';
+
+const sentences = (text: string) => layout(text, false).sentences.map((s) => text.slice(s.start, s.end).trim());
+
+describe('layout', () => {
+  const rows: [text: string, expected: string[]][] = [
+    ['Amazon invested $8 billion. Google invested $2 billion.', ['Amazon invested $8 billion.', 'Google invested $2 billion.']],
+    // A figure as a list's label heads the sentence after it (markup is blanked before reading).
+    ['  $58 billion.   Amazon\'s combined commitment. One analysis agrees.', ['$58 billion.   Amazon\'s combined commitment.', 'One analysis agrees.']],
+    // A name as a label is left alone: the next sentence's "He" stands for it.
+    ['Matt Garman. He joined Amazon in 2006.', ['Matt Garman.', 'He joined Amazon in 2006.']],
+    // A short first sentence that ends the text stays a sentence.
+    ['$58 billion.', ['$58 billion.']],
+  ];
+  for (const [text, expected] of rows) it(JSON.stringify(text), () => assert.deepEqual(sentences(text), expected));
+  it('a table cell is one sentence', () => assert.equal(layout('a. b. c.', true).sentences.length, 1));
+});
