@@ -98,6 +98,8 @@ const rows: [draft: string, expected: Expect[]][] = [
   // A question claims nothing: cited when it agrees, never flagged.
   ['Did Amazon invest $8 billion in Anthropic?', [['$8 billion', 'supported', 'amazon-anthropic-investment']]],
   ['Did Amazon invest $35 billion in Anthropic?', []],
+  // A price per something the fact does not speak of is no reading of it.
+  ['Amazon paid $35 per share for its stake in Anthropic.', []],
   // A claim the writer takes back claims nothing either; the correction is checked.
   ['We said $10 billion of the Anthropic package was paid upfront. That was wrong. The upfront portion is $5 billion.', [
     ['$5 billion', 'supported', 'amazon-anthropic-upfront'],

@@ -170,12 +170,21 @@ function asRate(text: string, f: Figure, rate: Rate, figures: readonly Figure[],
  * million tokens costs $0.80 on Inferentia 2", "Per watt, Trainium 2 delivers 2.1 TFLOPS".
  */
 export function readRates(text: string, figures: Figure[], rates: readonly Rate[], sentenceOf: (offset: number) => { start: number; end: number }): Figure[] {
-  if (!rates.length) return figures;
   return figures.map((f) => {
     const rate = rates.find((r) => asRate(text, f, r, figures, sentenceOf(f.start)));
-    return rate ? { ...f, type: 'spec', unit: rate.unit } : f;
+    if (rate) return { ...f, type: 'spec', unit: rate.unit };
+    const per = f.type === 'money' ? PRICED_PER.exec(text.slice(f.end, f.end + PRICED_PER_REACH)) : null;
+    return per ? { ...f, style: { ...f.style, per: per[1].toLowerCase() } } : f;
   });
 }
+
+/**
+ * A dollar amount priced per something no rate of the knowledge base reads ("$3.90 per gallon",
+ * "$100,000 per truck"): what it is per, kept on the figure, must be a word of its fact.
+ */
+const PRICED_PER = /^\s*(?:per|\/)\s*(\p{L}+)/iu;
+/** How far after a figure "per …" is looked for, in characters. */
+const PRICED_PER_REACH = 24;
 
 /** The money rate a text says anywhere ("Cost to generate a million tokens:", "| Cost per 1M tokens |"). */
 export function moneyRate(text: string, rates: readonly Rate[]): Rate | undefined {

@@ -78,6 +78,18 @@ function wordsGate(c: Candidate, m: Pick<Measures, 'subject' | 'object' | 'relat
   return saysFact || pairNamed ? undefined : 'no word of the fact is said';
 }
 
+/**
+ * A dollar amount priced per something ("$3.90 per gallon") is a price of that, not an amount:
+ * the fact must speak of it (its statement or keywords say the word, or its stem).
+ */
+function pricedPerGate(c: Candidate): string | undefined {
+  const per = c.figure.style.per;
+  if (!per) return undefined;
+  const stem = per.replace(/(?:es|s)$/, '');
+  const words = [c.fact.fact.statement.toLowerCase(), ...c.fact.keywords];
+  return words.some((w) => w.includes(stem)) ? undefined : `priced per ${per}, which the fact is not`;
+}
+
 /** A fact's parties must be named (or carried), unless a spec or count figure's own words name the thing measured. */
 function partiesGate(c: Candidate, m: Pick<Measures, 'subject' | 'object' | 'ownWords' | 'rivals' | 'spokenOfElsewhere'>): string | undefined {
   // A rival named in the sentence for a role that only context fills takes the figure.
@@ -147,7 +159,7 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
   const subject = subjectWeight(c);
   const object = objectWeight(c);
   const words = { subject, object, relation: relationWeight(c, subject), ownWords: ownWordsWeight(c), qualifiers: qualifierWeights(c) };
-  const wordsFailed = wordsGate(c, words);
+  const wordsFailed = wordsGate(c, words) ?? pricedPerGate(c);
   if (wordsFailed) return { fact: cf, gate: wordsFailed };
   const scope = otherScope(c);
   const scopeFailed = scopeGate(scope);
