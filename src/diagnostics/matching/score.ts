@@ -46,7 +46,8 @@ export interface Scored {
    * has one, and its relation (or its own words, or one of its qualifiers). Citing a figure takes
    * less than saying the writer is wrong: a conflict needs all three (see verdict.ts).
    */
-  evidence: { subject: number; object?: number; what: number };
+  /** How plainly the fact's parties, what it measures, and the least said of its explicit qualifiers (1 when it has none) are said. */
+  evidence: { subject: number; object?: number; what: number; qualifiers: number };
 }
 
 /** Why a candidate is no reading of the figure. */
@@ -179,7 +180,7 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
     values,
     objectUnnamed: object !== undefined && object < GATES.said,
     yearUnnamed: !!measures.year && measures.year.same < GATES.said && measures.year.other < GATES.said,
-    evidence: { subject, ...(object !== undefined ? { object } : {}), what: whatIsSaid(c, measures) },
+    evidence: { subject, ...(object !== undefined ? { object } : {}), what: whatIsSaid(c, measures), qualifiers: Math.min(1, ...measures.qualifiers.filter((q) => !q.implicit).map((q) => q.weight)) },
   };
 }
 

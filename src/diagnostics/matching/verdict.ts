@@ -41,11 +41,17 @@ function unnamedAlike(best: Scored, s: Scored): boolean {
   return (best.objectUnnamed && s.objectUnnamed) || (best.yearUnnamed && s.yearUnnamed && s.fact.fact.object === best.fact.fact.object);
 }
 
-/** What of the fact's subject, object (when it has one) and relation the sentence does not say plainly enough for a conflict. */
+/**
+ * What of the fact's subject, object (when it has one), relation and explicit qualifiers the
+ * sentence does not say plainly enough for a conflict: a figure is no wrong forecast, upfront part
+ * or total unless the sentence says it is one.
+ */
 export function unsaidOf(s: Scored, params: VerdictParams = VERDICT): string[] {
   const t = params.conflictEvidence;
-  const { subject, object, what } = s.evidence;
-  return [subject < t && 'subject', object !== undefined && object < t && 'object', what < t && 'relation'].filter((x): x is string => !!x);
+  const { subject, object, what, qualifiers } = s.evidence;
+  return [subject < t && 'subject', object !== undefined && object < t && 'object', what < t && 'relation', qualifiers < t && 'qualifier'].filter(
+    (x): x is string => !!x,
+  );
 }
 
 /** The same thing measured: facts that differ only in their qualifiers or year are siblings. */

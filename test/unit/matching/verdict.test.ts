@@ -1,0 +1,19 @@
+/** What a conflict needs said (src/diagnostics/matching/verdict.ts): positive evidence for every part of the fact. */
+import assert from 'node:assert/strict';
+import type { Scored } from '../../../src/diagnostics/matching/score';
+import { unsaidOf } from '../../../src/diagnostics/matching/verdict';
+
+const scored = (evidence: Scored['evidence']) => ({ evidence }) as Scored;
+
+describe('unsaidOf', () => {
+  const rows: [name: string, evidence: Scored['evidence'], unsaid: string[]][] = [
+    ['everything said', { subject: 1, object: 1, what: 1, qualifiers: 1 }, []],
+    ['a fact without an object', { subject: 1, what: 0.8, qualifiers: 1 }, []],
+    ['the object carried weakly', { subject: 1, object: 0.3, what: 1, qualifiers: 1 }, ['object']],
+    ['no word of the relation', { subject: 0.9, object: 0.9, what: 0.2, qualifiers: 1 }, ['relation']],
+    // "$8 billion in total" is no wrong forecast: the forecast is not said.
+    ['an explicit qualifier unsaid', { subject: 0.6, object: 0.5, what: 1, qualifiers: 0 }, ['qualifier']],
+    ['nothing said', { subject: 0, object: 0, what: 0, qualifiers: 0 }, ['subject', 'object', 'relation', 'qualifier']],
+  ];
+  for (const [name, evidence, unsaid] of rows) it(name, () => assert.deepEqual(unsaidOf(scored(evidence)), unsaid));
+});
