@@ -32,6 +32,12 @@ function updates(a: CompiledAssertion): DateSpan | undefined {
 /** Words that set the figure in the past, as true then ("Amazon first committed up to $4 billion"). */
 export const PAST_MARKER = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.pastMarkers)})(?![\p{L}\p{N}])`, 'iu');
 
+/**
+ * The figure is where a change starts ("raised its voucher from $100,000 to $120,000"): the
+ * sentence itself says it is the earlier value. In the sentence without the figure, "from" meets "to".
+ */
+const CHANGE_FROM = /(?<![\p{L}\p{N}])from\s+to(?![\p{L}\p{N}])/iu;
+
 /** Years the figure's sentence names besides the figure ("In 2023, Amazon committed $4 billion"). */
 const YEAR = /(?<![\p{L}\p{N}])(?:19|20)\d\d(?![\p{L}\p{N}])/gu;
 
@@ -64,7 +70,7 @@ export function outdatedVerdict(match: Match, sentence = ''): Outdated | undefin
   if (!newer.length) return undefined;
   const newest = newer[0].date;
   const years = [...sentence.matchAll(YEAR)].map((m) => dateSpan(m[0]));
-  if (years.some((y) => isBefore(y, newest)) || PAST_MARKER.test(sentence)) return undefined;
+  if (years.some((y) => isBefore(y, newest)) || PAST_MARKER.test(sentence) || CHANGE_FROM.test(sentence)) return undefined;
   return { older: match.agreeing, newer: newer.map((x) => x.a) };
 }
 

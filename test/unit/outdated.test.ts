@@ -111,6 +111,7 @@ describe('outdatedVerdict', () => {
     { name: 'a later forecast', newer: assertion(source('new', '2026-04'), 8, { status: 'predicted' }), outdated: false },
     { name: 'a later offer, rejected', newer: assertion(source('new', '2026-04'), 8, { status: ['offered', 'rejected'] }), outdated: false },
     { name: 'a later value, with the figure dated in its sentence before it', newer: assertion(source('new', '2026-04'), 8), sentence: 'In 2023, Amazon put  in.', outdated: false },
+    { name: 'a later value, with the figure where a change starts', newer: assertion(source('new', '2026-04'), 8), sentence: 'The fund raised its voucher from  to $120,000 per truck.', outdated: false },
     { name: 'a later value, with the figure dated in its sentence as of then', newer: assertion(source('new', '2026-04'), 8), sentence: 'As of 2026, Amazon has put  in.', outdated: true },
   ];
   for (const { name, newer, sentence, outdated } of cases) {
