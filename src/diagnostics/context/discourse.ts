@@ -8,7 +8,7 @@ import type { KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
 import type { Figure } from '../figures/figure';
 import type { ProseUnit } from '../markdown/prose';
 import { EVIDENCE } from '../matching/model';
-import { isParty, partiesIn } from './parties';
+import { entityKind, isParty, partiesIn } from './parties';
 import { type SentenceLayout, type Span, layout, spanIndexAt } from '../reading/layout';
 import { LEXICON, alternationOf, escapeRegExp, wordsOf } from '../reading/lexicon';
 
@@ -146,13 +146,21 @@ function carriedFromBefore(kb: KnowledgeBase, d: UnitDiscourse, entity: string, 
   return carried(kb, d.previous, entity);
 }
 
-/** The parties of the last sentence of `text` that names one: who the next paragraph goes on about. */
+/**
+ * The parties of the last sentence of `text` that names one: who the next paragraph goes on about.
+ * When that sentence names only people ("Chief executive Marcus Delacroix says the company has 68
+ * stations"), the paragraph's first party (its subject, "VoltLane builds…") comes too: "the company"
+ * and "the network" after it are still that party.
+ */
 export function lastNaming(text: string, kb: KnowledgeBase): Mention[] {
   const trimmed = text.trim();
   const mentions = partiesIn(trimmed, kb);
   for (const s of [...layout(trimmed, false).sentences].reverse()) {
     const inside = mentions.filter((m) => within(m, s));
-    if (inside.some((m) => isParty(kb, m.entity))) return inside;
+    if (!inside.some((m) => isParty(kb, m.entity))) continue;
+    const first = mentions.find((m) => isParty(kb, m.entity));
+    const onlyPeople = inside.every((m) => !isParty(kb, m.entity) || entityKind(kb, m.entity) === 'person');
+    return onlyPeople && first && !inside.some((m) => m.entity === first.entity) ? [first, ...inside] : inside;
   }
   return [];
 }
