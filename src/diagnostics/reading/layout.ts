@@ -65,14 +65,24 @@ function sentencesOf(text: string, isTableCell: boolean): Span[] {
   return out;
 }
 
+/** A colon between a label and its value: a value of a few words, or a label that is a date or number of a few words. */
+function isLabelColon(sentence: string, colon: number): boolean {
+  const words = (t: string) => t.match(WORD)?.length ?? 0;
+  const label = sentence.slice(0, colon);
+  // A date or a number as the label ("2020:", "March 10, 2025:"), not a name: a speaker ("WHITFIELD:") says who talks.
+  return words(sentence.slice(colon)) <= ATTACHMENT.labelValueWords || (/\d/.test(label) && words(label) <= ATTACHMENT.labelValueWords);
+}
+
+/** A sentence's clauses: it is cut at each clause break, except a colon between a label and its value. */
 function clausesOf(text: string, s: Span): Span[] {
   const clauses: Span[] = [];
   let start = s.start;
   const sentence = text.slice(s.start, s.end);
   const breaks = [...sentence.matchAll(CLAUSE_BREAK), ...sentence.matchAll(AND_NEW_SUBJECT)].sort((a, b) => a.index - b.index);
   for (const m of breaks) {
-    // "Forecast launch of AWS's AI Foundry: Q4 2026": a label and its value are one clause.
-    if (m[0].startsWith(':') && (sentence.slice(m.index).match(WORD)?.length ?? 0) <= ATTACHMENT.labelValueWords) continue;
+    // "Forecast launch of AWS's AI Foundry: Q4 2026" and "2020: Marcus Delacroix becomes chief
+    // executive": a short label or a short value and the other side of its colon are one clause.
+    if (m[0].startsWith(':') && isLabelColon(sentence, m.index)) continue;
     clauses.push({ start, end: s.start + m.index });
     start = s.start + m.index;
   }

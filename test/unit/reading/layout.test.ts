@@ -15,5 +15,14 @@ describe('layout', () => {
     ['$58 billion.', ['$58 billion.']],
   ];
   for (const [text, expected] of rows) it(JSON.stringify(text), () => assert.deepEqual(sentences(text), expected));
+  const clauses = (text: string) => layout(text, false).clauses.map((c) => text.slice(c.start, c.end).trim());
+  const colonRows: [text: string, expected: string[]][] = [
+    // A short value, or a date as the label, and the other side of the colon are one clause.
+    ["Forecast launch of AWS's AI Foundry: Q4 2026", ["Forecast launch of AWS's AI Foundry: Q4 2026"]],
+    ['2020: Marcus Delacroix becomes chief executive of VoltLane Networks.', ['2020: Marcus Delacroix becomes chief executive of VoltLane Networks.']],
+    // A speaker is no label of what they say.
+    ['WHITFIELD: Five billion dollars comes upfront.', ['WHITFIELD', ': Five billion dollars comes upfront.']],
+  ];
+  for (const [text, expected] of colonRows) it(`clauses of ${JSON.stringify(text)}`, () => assert.deepEqual(clauses(text), expected));
   it('a table cell is one sentence', () => assert.equal(layout('a. b. c.', true).sentences.length, 1));
 });
