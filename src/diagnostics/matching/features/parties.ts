@@ -37,7 +37,7 @@ function impliedWeight(c: Candidate, role: 'subject' | 'object'): number {
   const from = sentences[Math.max(0, i - 1)].start;
   const other = (e: string) => !own.has(e) && isParty(c.kb, e) && !namedByOwnWords(c, e);
   // A party of another figure of the sentence ("~$25B for OpenAI and ~$20B for Anthropic") is not this one's.
-  const near = (m: Mention) => m.start < sentences[i].start || wordWeight(c.ev, m, c.figure) > EVIDENCE.otherRole;
+  const near = (m: Mention) => m.start < sentences[i].start || !c.ev.figures.some((g) => g !== c.figure && wordWeight(c.ev, m, g) > wordWeight(c.ev, m, c.figure));
   if (c.ev.mentions.some((m) => m.start >= from && m.start < sentences[i].end && other(m.entity) && near(m))) return 0;
   if ([...(c.ev.header?.mentions.keys() ?? [])].some(other)) return 0;
   return i === 0 && [...c.ev.previous].some(other) ? 0 : EVIDENCE.implied;
