@@ -105,6 +105,10 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['$5 billion', 'supported', 'amazon-anthropic-upfront'],
   ]],
   ['Matt Garman became AWS chief executive in 2024 (not 2023).', [['2024', 'supported', 'garman-aws-ceo']]],
+  // A correction is read with the claim it corrects: the right figure is the milestone tranche's.
+  ['Our first draft put the milestone tranche of Amazon\'s Anthropic investment at $15 billion. The right figure is $20 billion.', [
+    ['$20 billion', 'supported', 'amazon-anthropic-milestone'],
+  ]],
   // Back past sentences that name nobody, to the last that names someone.
   ['Amazon invested $25 billion in Anthropic. The money is back-loaded. Only $19 billion depends on milestones.', [
     ['$25 billion', 'supported', 'amazon-anthropic-investment'],

@@ -96,8 +96,14 @@ const NOT_BEFORE = /\(\s*not\s+$/iu;
 export function isRetracted(d: UnitDiscourse, figure: Figure): boolean {
   if (NOT_BEFORE.test(d.text.slice(Math.max(0, figure.start - 8), figure.start))) return true;
   const s = d.layout.sentences[sentenceIndexOf(d, figure)];
-  return !!s && RETRACTION_OPENING.test(d.text.slice(s.start, figure.start));
+  if (!s) return false;
+  const before = d.text.slice(s.start, figure.start);
+  // "We said $15 billion. The right figure is $20 billion.": the correction, read with the claim, is no claim taken back.
+  return RETRACTION_OPENING.test(before) && !CORRECTION_WITHIN.test(before);
 }
+
+/** A correction opening anywhere before the figure in its sentence (a claim and its correction are read as one). */
+const CORRECTION_WITHIN = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.correctionOpenings)})(?![\p{L}\p{N}])`, 'iu');
 
 /** Whether the figure's sentence claims nothing: a question, or a claim taken back. Its figures are cited, never flagged. */
 export function claimsNothing(d: UnitDiscourse, figure: Figure): boolean {

@@ -58,9 +58,18 @@ function isFigureLabel(sentence: string): boolean {
   return /^\s*(?:US)?[$€£]?\d/.test(sentence) && (sentence.match(WORD)?.length ?? 0) <= LABEL_WORDS;
 }
 
+/** A sentence giving the right value in the terms of the claim before it ("The right figure is $20 billion."). */
+export const CORRECTION_OPENING = new RegExp(String.raw`^\s*(?:${alternationOf(LEXICON.correctionOpenings)})\b`, 'iu');
+
 function sentencesOf(text: string, isTableCell: boolean): Span[] {
   if (isTableCell) return [{ start: 0, end: text.length }];
-  const out = [...SENTENCES.segment(text)].map((s) => ({ start: s.index, end: s.index + s.segment.length }));
+  const out: Span[] = [];
+  for (const s of SENTENCES.segment(text)) {
+    const span = { start: s.index, end: s.index + s.segment.length };
+    // A correction is read with the claim it corrects, so its value takes that claim's words.
+    if (out.length && CORRECTION_OPENING.test(s.segment)) out[out.length - 1] = { start: out[out.length - 1].start, end: span.end };
+    else out.push(span);
+  }
   if (out.length > 1 && isFigureLabel(text.slice(out[0].start, out[0].end))) out.splice(0, 2, { start: out[0].start, end: out[1].end });
   return out;
 }

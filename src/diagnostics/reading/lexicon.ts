@@ -30,6 +30,7 @@ export const Lexicon = z.object({
   writerOpenings: WordList,
   writerContractions: WordList,
   retractions: WordList,
+  correctionOpenings: WordList,
   deadlineWords: WordList,
   hedgesBefore: valued({ hedge: Hedge }),
   hedgesAfter: valued({ hedge: Hedge }),

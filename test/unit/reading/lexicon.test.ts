@@ -111,6 +111,14 @@ describe('lexicon', () => {
         const figure = word === 'not' ? ev.figures.at(-1)! : ev.figures[0];
         assert.ok(isRetracted(ev, figure), figure.text);
       });
+    for (const [word, example] of Object.entries(LEXICON.correctionOpenings.entries))
+      it(`correction ${word}: ${example}`, () => {
+        const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
+        const [claim, correction] = ev.figures;
+        // One sentence: the correction takes the claim's words; the claim is taken back, the correction is not.
+        assert.equal(ev.layout.sentences.length, 1);
+        assert.deepEqual([isRetracted(ev, claim), isRetracted(ev, correction)], [true, false]);
+      });
     for (const [word, example] of Object.entries(LEXICON.pastMarkers.entries)) it(`past marker ${word}: ${example}`, () => assert.ok(PAST_MARKER.test(example)));
     for (const [word, example] of Object.entries(LEXICON.subordinateOpenings.entries))
       it(`subordinate opening ${word}: ${example}`, () => assert.match(example.slice(mainClauseStart(example, { start: 0, end: example.length })), /^Amazon /));
