@@ -81,6 +81,11 @@ const FIGURES: Row[] = [
   ['the deal closed in mid-2025', 'mid-2025', 'date', 2025 * 12 + 4, 2025 * 12 + 7, 'exact'],
   ['the outage lasted 3 hours', '3 hours', 'duration', 3 * (12 / (365 * 24)), 3 * (12 / (365 * 24)), undefined, 'hours'],
   ['a 5 yrs commitment', '5 yrs', 'duration', 60, 60, undefined, 'months'],
+  // Fractions of something are percentages, about that much; "and a half" adds a half.
+  ['AWS holds about a third of the cloud market', 'a third', 'percent', 100 / 3, 100 / 3, 'about'],
+  ['the big three hold three-quarters of the market', 'three-quarters', 'percent', 75, 75, 'about'],
+  ['over two and a half years', 'two and a half years', 'duration', 30, 30, undefined, 'months'],
+  ['one and a half billion dollars of it', 'one and a half billion dollars', 'money', 1.5 * B, 1.5 * B],
   // A lowercase word may describe what is counted; a year before one counts nothing.
   ['Amazon ordered 100,000 liquid-cooled GPUs', '100,000', 'count', 1e5, 1e5, 'exact', 'gpus'],
   ['shipped in 2025 new GPUs', '2025', 'date', 2025 * 12, 2025 * 12 + 11, 'exact'],

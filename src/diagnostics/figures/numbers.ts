@@ -8,8 +8,8 @@ const WORDS = [...NUMBER_WORD_VALUES];
 const UNIT_WORD = `(?:${WORDS.filter(([, v]) => v < 20).map(([w]) => w).join('|')})`;
 const TENS_WORD = `(?:${WORDS.filter(([, v]) => v >= 20 && v < 100).map(([w]) => w).join('|')})`;
 const BELOW_HUNDRED = `(?:${TENS_WORD}(?:[-\\s]${UNIT_WORD})?|${UNIT_WORD})`;
-/** "four", "twenty-five", "ninety", "a hundred", "one hundred and twenty", "three hundred fifty". */
-export const NUMBER_WORDS = String.raw`(?:(?:a|${UNIT_WORD})\s+hundred(?:\s+(?:and\s+)?${BELOW_HUNDRED})?|${BELOW_HUNDRED})`;
+/** "four", "twenty-five", "ninety", "a hundred", "one hundred and twenty", "three hundred fifty", "two and a half". */
+export const NUMBER_WORDS = String.raw`(?:(?:(?:a|${UNIT_WORD})\s+hundred(?:\s+(?:and\s+)?${BELOW_HUNDRED})?|${BELOW_HUNDRED})(?:\s+and\s+a\s+half)?)`;
 
 export function parseDigits(s: string): number {
   return Number(s.replace(/,/g, ''));
@@ -21,7 +21,14 @@ export function decimalsOf(s: string): number {
   return dot < 0 ? 0 : s.length - dot - 1;
 }
 
+/** "two and a half": a half more than the number before it. */
+const AND_A_HALF = /\s+and\s+a\s+half$/i;
+
 export function parseNumberWords(s: string): number | undefined {
+  if (AND_A_HALF.test(s)) {
+    const whole = parseNumberWords(s.replace(AND_A_HALF, ''));
+    return whole === undefined ? undefined : whole + 0.5;
+  }
   const words = s.toLowerCase().split(/[-\s]+/).filter(Boolean);
   let total = 0;
   for (const w of words) {

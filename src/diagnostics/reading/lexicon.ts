@@ -35,6 +35,7 @@ export const Lexicon = z.object({
   hedgesBefore: valued({ hedge: Hedge }),
   hedgesAfter: valued({ hedge: Hedge }),
   numberWords: valued({ value: z.number() }),
+  fractions: valued({ value: z.number() }),
   months: valued({ abbreviations: z.array(z.string()) }),
   durationUnits: valued({ months: z.number() }),
   yearParts: valued({ from: z.number().int().min(0).max(11), to: z.number().int().min(0).max(11) }),

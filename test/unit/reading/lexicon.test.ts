@@ -141,6 +141,11 @@ describe('lexicon', () => {
         assert.equal(parseNumberWords(word === 'hundred' ? 'one hundred' : word), value);
         assert.equal(figuresOf(example, 1)[0].value.lo / figuresOf(example)[0].factor, value);
       });
+    for (const [word, { value, example }] of Object.entries(LEXICON.fractions.entries))
+      it(`${word} = ${value.toFixed(1)}%: ${example}`, () => {
+        const [f] = figuresOf(example, 1);
+        assert.deepEqual([f.type, f.text.toLowerCase(), f.value.lo], ['percent', word, value]);
+      });
     MONTH_NAMES.forEach((month, index) =>
       it(`${month}: ${LEXICON.months.entries[month].example}`, () => {
         const [date] = figuresOf(LEXICON.months.entries[month].example, 1);

@@ -1,6 +1,22 @@
-/** Percentages: 40%, 40 percent, 30-50%, 30%–50%, ninety percent, 80%+. */
+/** Percentages: 40%, 40 percent, 30-50%, 30%–50%, ninety percent, 80%+, a third of, three-quarters of. */
+import { LEXICON, escapeRegExp, wordsOf } from '../../reading/lexicon';
 import { type Figure, type FigureKind, formatNumber, writeRange } from '../figure';
 import { DIGITS, NUMBER_WORDS, RANGE_SEP, decimalsOf, parseNumber } from '../numbers';
+
+/** A fraction of something ("a third of the cloud market"), from the lexicon, longest spelling first; "a quarter of 2025" is a date's. */
+const FRACTION = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(${wordsOf(LEXICON.fractions).sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?=\s+of\b)(?!\s+of\s+(?:19|20)\d\d)`,
+  'giu',
+);
+
+/** A fraction read as a percentage: about that much ("a third" is 31.7–35%), written back as a percentage. */
+function fractionFrom(m: RegExpExecArray): Figure {
+  const value = LEXICON.fractions.entries[m[1].toLowerCase()].value;
+  return {
+    kind: 'percent', type: 'percent', start: m.index, end: m.index + m[0].length, text: m[0],
+    value: { lo: value, hi: value }, hedge: 'about', decimals: 0, factor: 1, style: { sign: '%', sep: '-' },
+  };
+}
 
 const PERCENT = new RegExp(
   String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})%?(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(\s?%|\s(?:percent|per cent)\b)(\+)?`,
@@ -11,9 +27,10 @@ export const percent: FigureKind = {
   id: 'percent',
   type: 'percent',
   priority: 1,
-  mayContain: /%|percent|per cent/i,
+  mayContain: /%|percent|per cent|half|third|quarter|fifth|tenth/i,
   find(text) {
-    return [...text.matchAll(PERCENT)].map((m): Figure => {
+    const fractions = [...text.matchAll(FRACTION)].map(fractionFrom);
+    return [...fractions, ...[...text.matchAll(PERCENT)].map((m): Figure => {
       const [whole, lo, sep, hi, sign, plus] = m;
       const a = parseNumber(lo)!;
       const b = hi !== undefined ? parseNumber(hi)! : a;
@@ -29,7 +46,7 @@ export const percent: FigureKind = {
         factor: 1,
         style: { sign, sep: sep ?? '-' },
       };
-    });
+    })];
   },
   render(value, like) {
     return writeRange(value, (n) => formatNumber(n), like.style.sep) + like.style.sign;
