@@ -94,6 +94,9 @@ describe('features', () => {
       ['Google put $2 billion into Anthropic.', '$2 billion', 'amazon-anthropic-investment', 1, true, false],
       ['Amazon invested $8 billion in Anthropic.', '$8 billion', 'amazon-anthropic-investment', 0, false, false],
       ['Garman joined Amazon in 2005, so he had spent 19 years at the company.', '19 years', 'openai-to-anthropic-gap', 0, false, true],
+      // A name no knowledge base knows that the fact's statement says is what the fact measures, not a rival.
+      ['The Neuron SDK has about 700 stars on GitHub.', '700', 'neuron-sdk-stars', 0, false, false],
+      ['The Neuron SDK has about 700 stars at Acmehub.', '700', 'neuron-sdk-stars', 0.95, false, false],
     ];
     for (const [text, figure, fact, others, rival, elsewhere] of rows)
       it(`${figure} in "${text}" for ${fact}: others ${others}, rival ${rival}, about someone else ${elsewhere}`, () => {

@@ -76,7 +76,19 @@ function otherEntities(c: Candidate): string[] {
 /** Whether the fact's own words name the entity ("OpenAI" in the gap between the OpenAI and Anthropic deals): then it is no rival. */
 function namedByOwnWords(c: Candidate, entity: string): boolean {
   const e = c.kb.entities.get(entity);
-  return !!e && [e.name, ...e.aliases].some((a) => c.fact.ownKeywords.has(a.toLowerCase()));
+  if (e) return [e.name, ...e.aliases].some((a) => c.fact.ownKeywords.has(a.toLowerCase()));
+  // A name no knowledge base knows that the fact's statement says ("GitHub" in "the Neuron SDK
+  // repository's GitHub stars") is part of what the fact measures, not another party.
+  return isUnknown(entity) && statementSays(c.fact.fact.statement, unknownName(entity));
+}
+
+function unknownName(entity: string): string {
+  return entity.slice(entity.indexOf(':') + 1);
+}
+
+function statementSays(statement: string, name: string): boolean {
+  const at = statement.toLowerCase().indexOf(name.toLowerCase());
+  return at >= 0 && !/[\p{L}\p{N}]/u.test(statement[at - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(statement[at + name.length] ?? ' ');
 }
 
 /** Other named things near the figure, which argue for another fact. */
