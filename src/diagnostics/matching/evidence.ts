@@ -93,7 +93,8 @@ export function sentenceSubject(kb: KnowledgeBase, ev: Evidence, figure: Figure)
 /** How strongly the unit itself names `entity` for `figure`: beside it, in a header, or as the sentence's subject. */
 export function namedWeight(kb: KnowledgeBase, ev: Evidence, entity: string, figure: Figure): number {
   let w = ev.header?.mentions.get(entity) ?? 0;
-  for (const m of ev.mentions) if (m.entity === entity) w = Math.max(w, wordWeight(ev, m, figure));
+  // A member of a line names the line: "Trainium 2 cuts training costs" speaks of Trainium.
+  for (const m of ev.mentions) if (m.entity === entity || kb.entities.get(m.entity)?.family === entity) w = Math.max(w, wordWeight(ev, m, figure));
   // "Trainium peaks at 800 TFLOPS" may mean Trainium 2: the line's name counts, a little less.
   const family = kb.entities.get(entity)?.family;
   if (family !== undefined && w < GATES.said) w = Math.max(w, EVIDENCE.family * namedWeight(kb, ev, family, figure));

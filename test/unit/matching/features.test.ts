@@ -12,7 +12,7 @@ import { siblingMarkWeight } from '../../../src/diagnostics/matching/features/si
 import { ownWordsWeight, qualifierWeights, relationWeight } from '../../../src/diagnostics/matching/features/words';
 import { respective } from '../../../src/diagnostics/matching/features/respective';
 import { yearEvidence } from '../../../src/diagnostics/matching/features/year';
-import { gatherEvidence } from '../../../src/diagnostics/matching/evidence';
+import { gatherEvidence, namedWeight } from '../../../src/diagnostics/matching/evidence';
 import { knowledgeBaseFromTexts } from '../../../src/knowledge/knowledge-base';
 
 const { kb } = knowledgeBaseFromTexts([
@@ -51,6 +51,20 @@ describe('features', () => {
       it(`${figure} in "${text}" for ${fact}: subject ${subject}, object ${object}`, () => {
         const c = candidate(text, figure, fact, text.startsWith('Of that') ? 'Amazon invested $25 billion in Anthropic.' : undefined);
         assert.deepEqual([round(subjectWeight(c)), round(objectWeight(c))], [subject, object]);
+      });
+  });
+
+  describe('a product line is named by its members and, a little less, a member by its line', () => {
+    const rows: [text: string, entity: string, weight: number][] = [
+      ['Trainium 2 cuts training costs by 30%.', 'trainium', 0.85],
+      // The family discount (0.8) on the distance's (0.85).
+      ['Trainium cuts training costs by 30%.', 'trainium2', 0.68],
+      ['The H100 cuts training costs by 30%.', 'trainium', 0],
+    ];
+    for (const [text, entity, weight] of rows)
+      it(`${text} names ${entity} at ${weight}`, () => {
+        const ev = gatherEvidence({ start: 0, text }, kb)!;
+        assert.equal(round(namedWeight(kb, ev, entity, ev.figures[0])), weight);
       });
   });
 
