@@ -99,6 +99,10 @@ const RESPECTIVE: [text: string, figures: [string, number, string | undefined][]
   ['Bedrock grew from 100,000 to 120,000 customers', [['100,000', 1e5, 'customers'], ['120,000', 1.2e5, 'customers']]],
   ['prices fell from $3 to $2 per million tokens', [['$3', 3, 'usd-per-1m-tokens'], ['$2', 2, 'usd-per-1m-tokens']]],
   ['valued from $10 to $15 billion', [['$10', 10e9, undefined], ['$15 billion', 15e9, undefined]]],
+  // A price's rate carries through its paragraph to bare small amounts, not to amounts in billions.
+  ['Claude tokens run $1.50 per million on Trainium. On the Nvidia flagship: $2.40. Amazon spent $8bn.', [
+    ['$1.50', 1.5, 'usd-per-1m-tokens'], ['$2.40', 2.4, 'usd-per-1m-tokens'], ['$8bn', 8e9, undefined],
+  ]],
 ];
 
 const NOT_FIGURES = [

@@ -4,7 +4,7 @@ import { hedgeAround } from './hedges';
 import { splitInTurn } from './in-turn';
 import { LEXICON, alternationOf } from '../reading/lexicon';
 import { DIGITS, decimalsOf, parseDigits } from './numbers';
-import { type Rate, type UnitReader, unitReaderFor } from './units';
+import { MAX_BARE_PRICE, type Rate, type UnitReader, unitReaderFor } from './units';
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
@@ -55,16 +55,18 @@ export function inheritUnits(
   for (const f of figures) {
     if (f.type !== 'spec' || !f.unit) continue;
     const until = sentenceEnd(f.start);
-    if (rates.some((r) => r.of === 'money' && r.unit === f.unit)) inheritRate(out, f, until);
+    // A price's rate carries through its paragraph ("$1.50 per million on Trainium. On the Nvidia flagship: $2.40.").
+    if (rates.some((r) => r.of === 'money' && r.unit === f.unit)) inheritRate(out, f, text.length);
     else out.push(...bareNumbersAfter(text, f, until, out, exclude), ...seriesBefore(text, f, out, exclude));
   }
   return out.sort(byPosition);
 }
 
-/** A price's rate passes to the bare amounts after it in its sentence ("and $1.20 on the L40S"); "$8bn" after it is no price. */
+/** A price's rate passes to the bare amounts after it ("and $1.20 on the L40S"); "$8bn", "$100,000" after it are no prices. */
 function inheritRate(figures: Figure[], price: Figure, until: number): void {
   for (const g of figures)
-    if (g.start > price.end && g.start < until && g.type === 'money' && g.kind === 'money' && g.factor === 1) Object.assign(g, { type: 'spec', unit: price.unit });
+    if (g.start > price.end && g.start < until && g.type === 'money' && g.kind === 'money' && g.factor === 1 && g.value.hi < MAX_BARE_PRICE)
+      Object.assign(g, { type: 'spec', unit: price.unit });
 }
 
 /** A bare number said in turn right before a measure: "800 and 989 TFLOPS", "700, 800 and 989 TFLOPS". */

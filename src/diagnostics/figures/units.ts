@@ -153,7 +153,7 @@ function saysRate(text: string, span: { start: number; end: number }, rate: Rate
 }
 
 /** Largest bare dollar amount read as a price per unit: prices are small, amounts in the thousands are not. */
-const MAX_BARE_PRICE = 1000;
+export const MAX_BARE_PRICE = 1000;
 
 /** A figure as a rate: a dollar amount followed by "per …", or in a sentence that prices per it; a measure in a sentence that says "per …" before it. */
 function asRate(text: string, f: Figure, rate: Rate, figures: readonly Figure[], sentence: { start: number; end: number }): boolean {

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { PRONOUN_OPENING, WRITER_OPENING, isRetracted, mainClauseStart } from '../../../src/diagnostics/context/discourse';
 import { gatherEvidence } from '../../../src/diagnostics/matching/evidence';
+import { isUnknown, partiesIn } from '../../../src/diagnostics/context/parties';
 import { loadKnowledgeBase } from '../../../src/knowledge';
 import type { Figure } from '../../../src/diagnostics/figures/figure';
 import { bundledUnits } from '../../support/units';
@@ -118,6 +119,11 @@ describe('lexicon', () => {
         // One sentence: the correction takes the claim's words; the claim is taken back, the correction is not.
         assert.equal(ev.layout.sentences.length, 1);
         assert.deepEqual([isRetracted(ev, claim), isRetracted(ev, correction)], [true, false]);
+      });
+    for (const [word, example] of Object.entries(LEXICON.partyNouns.entries))
+      it(`party noun ${word}: ${example}`, () => {
+        const at = example.toLowerCase().indexOf(word);
+        assert.ok(partiesIn(example, bundledKb).some((m) => isUnknown(m.entity) && m.start <= at && at < m.end), example);
       });
     for (const [word, example] of Object.entries(LEXICON.pastMarkers.entries)) it(`past marker ${word}: ${example}`, () => assert.ok(PAST_MARKER.test(example)));
     for (const [word, example] of Object.entries(LEXICON.subordinateOpenings.entries))
