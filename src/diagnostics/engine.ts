@@ -350,6 +350,13 @@ function gathered(blocks: readonly Block[], records: readonly BlockRecord[], wan
   return { findings, offsets, blockOf, indexIn };
 }
 
+/** Indexes of the findings no comment silenced that the options ask for. */
+function shownIndexes(findings: readonly Finding[], silenced: readonly boolean[] | undefined, options: CheckOptions): number[] {
+  const shown: number[] = [];
+  for (let i = 0; i < findings.length; i++) if (!silenced?.[i] && isShown(findings[i], options)) shown.push(i);
+  return shown;
+}
+
 /** Finding `k` of block `b`, placed in the document. */
 function placedOf(blocks: readonly Block[], records: readonly BlockRecord[], b: number, k: number): Placed {
   return { finding: records[b].findings[k], place: records[b].result.findings[k].place, blockStart: blocks[b].start };
@@ -571,14 +578,9 @@ export class DocumentChecker {
     const all = gathered(run.blocks, run.records, { offsets: run.comments.length > 0, places: withFixes });
     const silenced = silencedFindings(all.findings, all.offsets, run.comments);
     const stale = run.doc.revision !== run.revision;
-    if (!stale) {
-      const muted = new Set<Finding>();
-      if (silenced) all.findings.forEach((f, i) => silenced[i] && muted.add(f));
-      this.last = { doc: run.doc, revision: run.revision, blocks: run.blocks, records: run.records, silenced: muted, contexts: run.contexts, budgetMs: budgetOf(run.options) };
-    }
+    if (!stale) this.remember(run, all.findings, silenced);
     if (!withFixes && !silenced && run.options.includeSupported && run.options.includeUnverified) return { findings: all.findings };
-    const shown: number[] = [];
-    for (let i = 0; i < all.findings.length; i++) if (!silenced?.[i] && isShown(all.findings[i], run.options)) shown.push(i);
+    const shown = shownIndexes(all.findings, silenced, run.options);
     if (!withFixes) return { findings: shown.map((i) => all.findings[i]) };
     // A stale run's document has moved on: its fixes are worked out on the text it checked.
     const text = stale ? run.blocks.map((b) => b.text).join('') : run.doc.text;
@@ -589,6 +591,13 @@ export class DocumentChecker {
         return isMatched(p) ? { ...p.finding, fixes: safeFixes(ctx, p) } : p.finding;
       }),
     };
+  }
+
+  /** Keeps a finished run for the next one, and for a code action's fixes. */
+  private remember(run: RunState, findings: readonly Finding[], silenced: readonly boolean[] | undefined): void {
+    const muted = new Set<Finding>();
+    if (silenced) findings.forEach((f, i) => silenced[i] && muted.add(f));
+    this.last = { doc: run.doc, revision: run.revision, blocks: run.blocks, records: run.records, silenced: muted, contexts: run.contexts, budgetMs: budgetOf(run.options) };
   }
 
   private advanceRun(run: RunState, deadline: number): DocumentResult | undefined {
