@@ -13,9 +13,21 @@ export interface PlacedComment extends ControlComment {
   endLine: number;
 }
 
+/** At most this many codes' kinds are remembered (there are about forty). */
+const MAX_KINDS = 1024;
+
+/** Kinds by code, worked out once: a dense draft's findings share a few dozen codes. */
+const KINDS = new Map<string, string>();
+
 /** The figure kind a code belongs to, which a comment may name instead of the code ("money"). */
 function kindOf(code: string): string {
-  return code.startsWith('unchecked-') ? 'unchecked' : code.replace(/-(?:conflict|supported|outdated|unverified)$/, '');
+  let kind = KINDS.get(code);
+  if (kind === undefined) {
+    kind = code.startsWith('unchecked-') ? 'unchecked' : code.replace(/-(?:conflict|supported|outdated|unverified)$/, '');
+    // Codes come from the engine's own few kinds and checks; the bound only guards against surprises.
+    if (KINDS.size < MAX_KINDS) KINDS.set(code, kind);
+  }
+  return kind;
 }
 
 function appliesTo(c: ControlComment, code: string): boolean {
@@ -41,11 +53,12 @@ class Switches {
   }
 
   disabled(code: string): boolean {
+    if (!this.byRule.size) return this.all.disabled;
     let decides = this.all;
-    for (const key of [code, kindOf(code)]) {
-      const s = this.byRule.get(key);
-      if (s && s.seq > decides.seq) decides = s;
-    }
+    const byCode = this.byRule.get(code);
+    if (byCode && byCode.seq > decides.seq) decides = byCode;
+    const byKind = this.byRule.get(kindOf(code));
+    if (byKind && byKind.seq > decides.seq) decides = byKind;
     return decides.disabled;
   }
 }
@@ -63,26 +76,47 @@ function lineComments(comments: readonly PlacedComment[]): Map<number, PlacedCom
   return byLine;
 }
 
-/** Which of `findings` (at `offsets`) a disable / enable comment before them silences. */
-function silencedByRegions(findings: readonly Finding[], offsets: readonly number[], comments: readonly PlacedComment[]): boolean[] {
-  const regions = comments.filter((c) => c.directive === 'disable' || c.directive === 'enable').sort((a, b) => a.offset - b.offset);
-  const order = findings.map((_, i) => i).sort((a, b) => offsets[a] - offsets[b]);
-  const silenced = new Array<boolean>(findings.length).fill(false);
+/** Indexes of findings in offset order; findings gathered block by block mostly are already. */
+function offsetOrder(indexes: number[], offsets: readonly number[]): number[] {
+  for (let k = 1; k < indexes.length; k++) if (offsets[indexes[k]] < offsets[indexes[k - 1]]) return indexes.sort((a, b) => offsets[a] - offsets[b]);
+  return indexes;
+}
+
+/** Marks the findings (at `offsets`) a disable / enable comment before them silences. */
+function silenceByRegions(findings: readonly Finding[], offsets: readonly number[], regions: readonly PlacedComment[], silenced: boolean[]): void {
+  // Before the first comment nothing is disabled: only the findings after it are looked at.
+  const from = regions[0].offset;
+  const after: number[] = [];
+  for (let i = 0; i < findings.length; i++) if (offsets[i] >= from) after.push(i);
   const switches = new Switches();
   let next = 0;
-  for (const i of order) {
+  for (const i of offsetOrder(after, offsets)) {
     // A comment at the figure's own offset already applies to it.
     while (next < regions.length && regions[next].offset <= offsets[i]) switches.apply(regions[next++]);
-    silenced[i] = switches.disabled(findings[i].code);
+    if (switches.disabled(findings[i].code)) silenced[i] = true;
   }
+}
+
+/**
+ * Which of `findings` (at `offsets` in the document) a control comment silences: true at their
+ * index; undefined when none is. Linear in findings when they come in document order.
+ */
+export function silencedFindings(findings: readonly Finding[], offsets: readonly number[], comments: readonly PlacedComment[]): boolean[] | undefined {
+  if (!comments.length) return undefined;
+  const silenced = new Array<boolean>(findings.length).fill(false);
+  const regions = comments.filter((c) => c.directive === 'disable' || c.directive === 'enable').sort((a, b) => a.offset - b.offset);
+  if (regions.length) silenceByRegions(findings, offsets, regions, silenced);
+  const byLine = lineComments(comments);
+  if (byLine.size)
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i];
+      if (byLine.get(f.range.start.line)?.some((c) => appliesTo(c, f.code))) silenced[i] = true;
+    }
   return silenced;
 }
 
 /** Keeps the items whose finding no control comment silences; `offsetOf` gives an item's offset in the document. */
 export function applyControlComments<T extends { finding: Finding }>(items: T[], comments: readonly PlacedComment[], offsetOf: (item: T) => number): T[] {
-  if (!comments.length) return items;
-  const findings = items.map((p) => p.finding);
-  const silenced = silencedByRegions(findings, items.map(offsetOf), comments);
-  const byLine = lineComments(comments);
-  return items.filter((p, i) => !silenced[i] && !byLine.get(p.finding.range.start.line)?.some((c) => appliesTo(c, p.finding.code)));
+  const silenced = silencedFindings(items.map((p) => p.finding), items.map(offsetOf), comments);
+  return silenced ? items.filter((_, i) => !silenced[i]) : items;
 }

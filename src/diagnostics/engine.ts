@@ -8,7 +8,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Finding, Fix, Position } from './finding';
-import { applyControlComments, type PlacedComment } from './control-comments';
+import { type PlacedComment, silencedFindings } from './control-comments';
 import { type DocumentText, type FigurePlace, type FixContext, fixContext, fixesFor } from './fixes';
 import { BlockDocument } from './markdown/block-document';
 import type { Block } from './markdown/blocks';
@@ -198,6 +198,39 @@ export interface CheckRun {
   readonly total: number;
 }
 
+/**
+ * What a finished run kept of one block: enough to take its findings again, without a cache
+ * lookup, when the block and everything its result depends on (its topic, and the blocks before
+ * it that lend it context) are as they were.
+ */
+interface BlockRecord {
+  text: string;
+  entry: CacheEntry;
+  /** The heading it is (its level and parties), or null. */
+  heading: HeadingTopic | null;
+  /** The topic it was checked in. */
+  topicKey: string;
+  /** Its result alone asked for the paragraph before: blocks before it lend it context. */
+  wantsPrevious: boolean;
+  result: BlockResult;
+  context: BlockContext;
+  /** The line it sat on, and its findings moved there. */
+  line: number;
+  findings: Finding[];
+}
+
+/**
+ * Which blocks of a run are those of the last finished run: the first `prefix` at the same
+ * places, and from `suffixFrom` on those `offset` blocks further in the old run (moved by the
+ * edit). Only blocks between them are new.
+ */
+interface Reuse {
+  records: readonly BlockRecord[];
+  prefix: number;
+  suffixFrom: number;
+  offset: number;
+}
+
 /** What a run has gathered so far. */
 interface RunState {
   doc: BlockDocument;
@@ -207,12 +240,14 @@ interface RunState {
   round: number;
   next: number;
   distinct: number;
-  placed: Placed[];
   comments: PlacedComment[];
   /** The headings above the block being checked. */
   topics: TopicStack;
   /** The context each block was checked in, for `dealcheck explain`. */
   contexts: BlockContext[];
+  /** Each block's record, for the next run. */
+  records: BlockRecord[];
+  reuse?: Reuse;
   result?: DocumentResult;
 }
 
@@ -273,6 +308,60 @@ interface CacheEntry {
   heading?: HeadingTopic | null;
 }
 
+function budgetOf(options: CheckOptions): number {
+  return options.blockBudgetMs ?? DEFAULT_BLOCK_BUDGET_MS;
+}
+
+/** The last finished run of a checker, for the next run to take unchanged blocks from, and for a code action's fixes. */
+interface LastRun {
+  doc: BlockDocument;
+  revision: number;
+  blocks: readonly Block[];
+  records: BlockRecord[];
+  /** The findings a control comment silenced. */
+  silenced: Set<Finding>;
+  contexts: BlockContext[];
+  /** The time budget its blocks were checked with. */
+  budgetMs: number;
+}
+
+/**
+ * Every block's findings in document order; with `offsets`, their offsets in the document (for
+ * control comments), with `places`, the block and index each came from (for fixes).
+ */
+function gathered(blocks: readonly Block[], records: readonly BlockRecord[], want: { offsets: boolean; places: boolean }): { findings: Finding[]; offsets: number[]; blockOf: number[]; indexIn: number[] } {
+  const findings: Finding[] = [];
+  const offsets: number[] = [];
+  const blockOf: number[] = [];
+  const indexIn: number[] = [];
+  for (let b = 0; b < records.length; b++) {
+    const record = records[b];
+    if (!record.findings.length) continue;
+    const start = blocks[b].start;
+    for (let k = 0; k < record.findings.length; k++) {
+      findings.push(record.findings[k]);
+      if (want.offsets) offsets.push(start + record.result.findings[k].place.start);
+      if (want.places) {
+        blockOf.push(b);
+        indexIn.push(k);
+      }
+    }
+  }
+  return { findings, offsets, blockOf, indexIn };
+}
+
+/** Indexes of the findings no comment silenced that the options ask for. */
+function shownIndexes(findings: readonly Finding[], silenced: readonly boolean[] | undefined, options: CheckOptions): number[] {
+  const shown: number[] = [];
+  for (let i = 0; i < findings.length; i++) if (!silenced?.[i] && isShown(findings[i], options)) shown.push(i);
+  return shown;
+}
+
+/** Finding `k` of block `b`, placed in the document. */
+function placedOf(blocks: readonly Block[], records: readonly BlockRecord[], b: number, k: number): Placed {
+  return { finding: records[b].findings[k], place: records[b].result.findings[k].place, blockStart: blocks[b].start };
+}
+
 /** Whether a cached result should be computed again: it ran out of a smaller budget than this one. */
 function retries(result: BlockResult, budgetMs: number): boolean {
   return result.unchecked?.reason === 'time' && budgetMs > result.unchecked.budgetMs!;
@@ -299,7 +388,7 @@ export class DocumentChecker {
   /** Block text → its findings. */
   private cache = new Map<string, CacheEntry>();
   private rounds = 0;
-  private last: { doc: BlockDocument; revision: number; placed: Placed[]; contexts: BlockContext[] } | undefined;
+  private last: LastRun | undefined;
   private readonly clock: Clock;
 
   /** A block's findings moved to the lines it sits on; a typed character moves no line. */
@@ -404,14 +493,15 @@ export class DocumentChecker {
    * it wants one. By its context as well, an edit there re-checks this block too; a block with no
    * figure needs no context.
    */
-  private withContext(run: RunState, b: number, entry: CacheEntry, topic: Topic): { result: BlockResult; previous?: string } {
+  private withContext(run: RunState, b: number, entry: CacheEntry, topic: Topic): { result: BlockResult; previous?: string; wantsPrevious: boolean } {
     const base = !entry.result.usesTopic || entry.resultTopic === topic.key ? entry.result : this.inContext(run, entry, undefined, topic);
-    const previous = base.wantsPrevious ? this.contextFor(run.blocks, b) : undefined;
-    return previous === undefined ? { result: base } : { result: this.inContext(run, entry, previous, topic), previous };
+    const wantsPrevious = !!base.wantsPrevious;
+    const previous = wantsPrevious ? this.contextFor(run.blocks, b) : undefined;
+    return previous === undefined ? { result: base, wantsPrevious } : { result: this.inContext(run, entry, previous, topic), previous, wantsPrevious };
   }
 
-  /** The topic for block `b`: a heading enters its section first. */
-  private topicAt(run: RunState, block: Block): Topic {
+  /** The heading a block is, with its level and the parties it names; null for any other block. */
+  private headingOf(block: Block): HeadingTopic | null {
     const entry = this.cache.get(block.text);
     let heading = entry?.heading;
     if (heading === undefined) {
@@ -422,41 +512,92 @@ export class DocumentChecker {
       }
       if (entry) entry.heading = heading;
     }
-    if (heading) run.topics.enter(heading);
-    return run.topics.current();
+    return heading;
+  }
+
+  /** The last run's record of block `b`, when the block is the same (its context may not be). */
+  private recordOf(run: RunState, b: number): BlockRecord | undefined {
+    const reuse = run.reuse;
+    if (!reuse) return undefined;
+    if (b < reuse.prefix) return reuse.records[b];
+    return b >= reuse.suffixFrom ? reuse.records[b + reuse.offset] : undefined;
+  }
+
+  /**
+   * Whether the blocks a block could take context from (up to CONTEXT_REACH before it) are all
+   * the last run's, in the same order: then the paragraph before it that lends it context is too.
+   */
+  private sameBlocksBefore(run: RunState, b: number): boolean {
+    const reuse = run.reuse!;
+    return b < reuse.prefix || b - CONTEXT_REACH >= reuse.suffixFrom;
   }
 
   /** Checks block `b` of the run and gathers its findings and comments. */
   private step(run: RunState, b: number): void {
     const block = run.blocks[b];
-    const topic = this.topicAt(run, block);
-    const entry = this.entryFor(run, block, topic);
-    // The cached key from now on: later lookups compare pointers, not paragraphs.
-    block.text = entry.text;
+    const old = this.recordOf(run, b);
+    const heading = old ? old.heading : this.headingOf(block);
+    if (heading) run.topics.enter(heading);
+    const topic = run.topics.current();
+    // A block that is as it was, in the same topic and after the same blocks, has the same
+    // result: an edit costs the blocks it changed, not a walk through every cached paragraph.
+    const record = old && old.topicKey === topic.key && (!old.wantsPrevious || this.sameBlocksBefore(run, b)) ? this.moved(old, block) : this.checked(run, b, block, heading, topic);
+    const { entry, result } = record;
     if (entry.round !== run.round) run.distinct++;
     entry.round = run.round;
-    const { result, previous } = this.withContext(run, b, entry, topic);
-    run.contexts.push({ previous, topic: topic.parties });
+    run.records.push(record);
+    run.contexts.push(record.context);
     for (const c of result.comments)
       run.comments.push({ ...c, offset: block.start + c.start, startLine: block.line + c.startLine, endLine: block.line + c.endLine });
-    if (!result.findings.length) return;
-    const findings = this.atLine(result, block.line);
-    for (let k = 0; k < findings.length; k++) run.placed.push({ finding: findings[k], place: result.findings[k].place, blockStart: block.start });
+  }
+
+  /** An unchanged block's record, at the line it now sits on. */
+  private moved(old: BlockRecord, block: Block): BlockRecord {
+    block.text = old.text;
+    return old.line === block.line ? old : { ...old, line: block.line, findings: this.atLine(old.result, block.line) };
+  }
+
+  /** Block `b`'s record, from the cache or checked now. */
+  private checked(run: RunState, b: number, block: Block, heading: HeadingTopic | null, topic: Topic): BlockRecord {
+    const entry = this.entryFor(run, block, topic);
+    entry.heading ??= heading;
+    // The cached key from now on: later lookups compare pointers, not paragraphs.
+    block.text = entry.text;
+    const { result, previous, wantsPrevious } = this.withContext(run, b, entry, topic);
+    return {
+      text: entry.text, entry, heading, topicKey: topic.key, wantsPrevious, result, context: { previous, topic: topic.parties },
+      line: block.line, findings: result.findings.length ? this.atLine(result, block.line) : [],
+    };
   }
 
   /** The result of a run whose blocks are all checked. */
   private finish(run: RunState): DocumentResult {
     // Keep what this version uses, plus a margin for undo and typing back.
     if (this.cache.size > 2 * run.distinct + 256) for (const [key, e] of this.cache) if (e.round !== run.round) this.cache.delete(key);
-    const kept = applyControlComments(run.placed, run.comments, (p) => p.blockStart + p.place.start);
+    const withFixes = run.options.withFixes !== false;
+    const all = gathered(run.blocks, run.records, { offsets: run.comments.length > 0, places: withFixes });
+    const silenced = silencedFindings(all.findings, all.offsets, run.comments);
     const stale = run.doc.revision !== run.revision;
-    if (!stale) this.last = { doc: run.doc, revision: run.revision, placed: kept, contexts: run.contexts };
-    const shown = kept.filter((p) => isShown(p.finding, run.options));
-    if (run.options.withFixes === false) return { findings: shown.map((p) => p.finding) };
+    if (!stale) this.remember(run, all.findings, silenced);
+    if (!withFixes && !silenced && run.options.includeSupported && run.options.includeUnverified) return { findings: all.findings };
+    const shown = shownIndexes(all.findings, silenced, run.options);
+    if (!withFixes) return { findings: shown.map((i) => all.findings[i]) };
     // A stale run's document has moved on: its fixes are worked out on the text it checked.
     const text = stale ? run.blocks.map((b) => b.text).join('') : run.doc.text;
     const ctx = fixContext(documentText(text), run.blocks);
-    return { findings: shown.map((p) => (isMatched(p) ? { ...p.finding, fixes: safeFixes(ctx, p) } : p.finding)) };
+    return {
+      findings: shown.map((i) => {
+        const p = placedOf(run.blocks, run.records, all.blockOf[i], all.indexIn[i]);
+        return isMatched(p) ? { ...p.finding, fixes: safeFixes(ctx, p) } : p.finding;
+      }),
+    };
+  }
+
+  /** Keeps a finished run for the next one, and for a code action's fixes. */
+  private remember(run: RunState, findings: readonly Finding[], silenced: readonly boolean[] | undefined): void {
+    const muted = new Set<Finding>();
+    if (silenced) findings.forEach((f, i) => silenced[i] && muted.add(f));
+    this.last = { doc: run.doc, revision: run.revision, blocks: run.blocks, records: run.records, silenced: muted, contexts: run.contexts, budgetMs: budgetOf(run.options) };
   }
 
   private advanceRun(run: RunState, deadline: number): DocumentResult | undefined {
@@ -501,15 +642,40 @@ export class DocumentChecker {
       return { result: skippedResult(`skipped because it is larger than ${MAX_DOCUMENT_LENGTH / 1e6} MB`) };
     }
     const doc = typeof document === 'string' ? new BlockDocument(document) : document;
+    const reuse = this.reusable(doc.blocks, budgetOf(options));
     // Cached blocks never hold a NUL, so only a new block can bring one in.
-    if (doc.blocks.some((b) => !this.cache.has(b.text) && b.text.includes('\u0000'))) {
-      this.last = undefined;
-      return { result: skippedResult('skipped because it holds NUL bytes: not a text file') };
+    const from = reuse?.prefix ?? 0;
+    const to = reuse?.suffixFrom ?? doc.blocks.length;
+    for (let b = from; b < to; b++) {
+      const { text } = doc.blocks[b];
+      if (text.includes('\u0000') && !this.cache.has(text)) {
+        this.last = undefined;
+        return { result: skippedResult('skipped because it holds NUL bytes: not a text file') };
+      }
     }
     const run: RunState = {
-      doc, blocks: doc.blocks, revision: doc.revision, options, round: ++this.rounds, next: 0, distinct: 0, placed: [], comments: [], topics: new TopicStack(), contexts: [],
+      doc, blocks: doc.blocks, revision: doc.revision, options, round: ++this.rounds, next: 0, distinct: 0, comments: [], topics: new TopicStack(), contexts: [], records: [], reuse,
     };
     return { run };
+  }
+
+  /**
+   * How `blocks` line up with the last finished run's: the blocks before the first that differs,
+   * and those after the last that differs. Comparing texts is cheap: an unchanged block keeps
+   * its text (the same string), so most comparisons are of pointers.
+   */
+  private reusable(blocks: readonly Block[], budgetMs: number): Reuse | undefined {
+    const last = this.last;
+    // A result that ran out of a smaller budget is checked again under a larger one.
+    if (!last || last.budgetMs !== budgetMs) return undefined;
+    const { records } = last;
+    const n = blocks.length;
+    const m = records.length;
+    let prefix = 0;
+    while (prefix < n && prefix < m && blocks[prefix].text === records[prefix].text) prefix++;
+    let suffix = 0;
+    while (suffix < n - prefix && suffix < m - prefix && blocks[n - 1 - suffix].text === records[m - 1 - suffix].text) suffix++;
+    return { records, prefix, suffixFrom: n - suffix, offset: m - n };
   }
 
   /**
@@ -534,8 +700,15 @@ export class DocumentChecker {
   /** The fixes of the finding whose figure starts at `position` in `doc` as it is now. */
   fixesAt(doc: BlockDocument, position: Position): Fix[] {
     if (this.last?.doc !== doc || this.last.revision !== doc.revision) this.check(doc, { withFixes: false });
-    const hit = this.last?.placed.find((p) => p.finding.range.start.line === position.line && p.finding.range.start.character === position.character);
-    return hit && isMatched(hit) ? safeFixes(fixContext(documentText(doc.text), doc.blocks), hit) : [];
+    const last = this.last;
+    if (!last) return [];
+    for (let b = 0; b < last.records.length; b++) {
+      const k = last.records[b].findings.findIndex((f) => f.range.start.line === position.line && f.range.start.character === position.character && !last.silenced.has(f));
+      if (k < 0) continue;
+      const hit = placedOf(last.blocks, last.records, b, k);
+      return isMatched(hit) ? safeFixes(fixContext(documentText(doc.text), doc.blocks), hit) : [];
+    }
+    return [];
   }
 }
 

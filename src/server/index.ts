@@ -3,6 +3,7 @@
  * extension) and for any LSP client (`dealcheck-ls --stdio`; also --node-ipc, --socket=PORT and
  * --pipe=NAME). It reads files itself unless the client offers to (the VS Code extension does).
  */
+import { type Socket, createConnection as createSocket } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import {
   IPCMessageReader,
@@ -10,26 +11,33 @@ import {
   type MessageReader,
   type MessageWriter,
   ProposedFeatures,
+  SocketMessageReader,
+  SocketMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   createConnection,
-  createServerPipeTransport,
-  createServerSocketTransport,
 } from 'vscode-languageserver/node';
 import { bundledKnowledgeBaseFile } from './bundled-file';
+import { diagnosticsJsonEncoder } from './json-encoder';
 import { nodeFileAccess } from './node-files';
 import { startServer } from './server';
 
 declare const DEALCHECK_VERSION: string;
 
+/** A socket's reader and writer, as createServerSocketTransport makes them, with the diagnostics encoder. */
+function socketTransport(socket: Socket): [MessageReader, MessageWriter] {
+  return [new SocketMessageReader(socket), new SocketMessageWriter(socket, { contentTypeEncoder: diagnosticsJsonEncoder() })];
+}
+
 /** The transport the command line asks for, as vscode-languageserver would pick it. */
 function transport(argv: string[]): [MessageReader, MessageWriter] | undefined {
   for (let i = 0; i < argv.length; i++) {
     const [flag, value = argv[i + 1]] = argv[i].split('=');
-    if (flag === '--stdio') return [new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout)];
+    if (flag === '--stdio') return [new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { contentTypeEncoder: diagnosticsJsonEncoder() })];
+    // Node's IPC channel encodes messages itself.
     if (flag === '--node-ipc') return [new IPCMessageReader(process), new IPCMessageWriter(process)];
-    if (flag === '--socket') return createServerSocketTransport(Number(value));
-    if (flag === '--pipe') return createServerPipeTransport(value);
+    if (flag === '--socket') return socketTransport(createSocket(Number(value), '127.0.0.1'));
+    if (flag === '--pipe') return socketTransport(createSocket(value));
   }
   return undefined;
 }

@@ -65,3 +65,50 @@ describe('several edits between two checks', () => {
     });
   }
 });
+
+/**
+ * A check takes the last check's result for every block that is as it was, in the same topic and
+ * after the same blocks: an edit far above a block must still re-check it when it changed the
+ * heading it sits under or the paragraph that lends it context.
+ */
+describe('an edit re-checks the blocks whose context it changed', () => {
+  const FAR = '\n\nSome words.\n\nMore words.\n\nMore.\n\n';
+  const BELOW = 'The investment reached $35 billion.\n';
+  const cases: { name: string; before: string; edit: [find: string, replace: string]; facts: (string | undefined)[] }[] = [
+    { name: 'a heading names another party', before: `# Amazon and Anthropic${FAR}${BELOW}`, edit: ['Amazon', 'Google'], facts: ['google-anthropic-investment'] },
+    { name: 'a heading stops naming anyone', before: `# Amazon and Anthropic${FAR}${BELOW}`, edit: ['Amazon and Anthropic', 'Notes'], facts: [undefined] },
+    { name: 'a heading is added above', before: `# Notes${FAR}${BELOW}`, edit: ['More words.', '# Google and Anthropic'], facts: ['google-anthropic-investment'] },
+    { name: 'a heading is removed', before: `# Amazon and Anthropic${FAR}${BELOW}`, edit: ['# Amazon and Anthropic', 'Notes.'], facts: [undefined] },
+    { name: 'a lower heading closes the section', before: `# Amazon and Anthropic\n\n## Google and Anthropic${FAR}${BELOW}`, edit: ['## Google', '# Google'], facts: ['google-anthropic-investment'] },
+    { name: 'a lead-in names another party', before: `Amazon invested in Anthropic:\n\nOf that, $7 billion is paid upfront.\n`, edit: ['Amazon', 'Google'], facts: [undefined] },
+    { name: 'a paragraph between a lead-in and its block', before: `Amazon invested in Anthropic:\n\nOf that, $7 billion is paid upfront.\n`, edit: [':\n\n', ':\n\nWords.\n\n'], facts: [undefined] },
+    { name: 'a line added above moves every finding', before: `# Amazon and Anthropic${FAR}${BELOW}\n${BELOW}`, edit: ['Some words.', 'Some\nwords.'], facts: ['amazon-anthropic-investment', 'amazon-anthropic-investment'] },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const checker = new DocumentChecker(kb);
+      const doc = new BlockDocument(c.before);
+      const options = { includeSupported: true, includeUnverified: true };
+      const first = checker.check(doc, options);
+      const at = c.before.indexOf(c.edit[0]);
+      assert.ok(at >= 0);
+      doc.edit(at, at + c.edit[0].length, c.edit[1]);
+      const after = c.before.slice(0, at) + c.edit[1] + c.before.slice(at + c.edit[0].length);
+      const incremental = checker.check(doc, options);
+      assert.deepEqual(incremental, checkDocument(after, kb, options));
+      assert.deepEqual(incremental.findings.map((f) => f.fact), c.facts);
+      // The edit changed the findings: the test could fail.
+      assert.notDeepEqual(incremental.findings, first.findings);
+    });
+  }
+
+  it('a block over a smaller time budget is checked again under a larger one', () => {
+    let now = 0;
+    const checker = new DocumentChecker(kb, { clock: () => (now += 10) });
+    const doc = new BlockDocument(`Amazon invested $35 billion in Anthropic.\n\n${BELOW}`);
+    assert.deepEqual(checker.check(doc, { blockBudgetMs: 1 }).findings.map((f) => f.code), ['unchecked-time', 'unchecked-time']);
+    const raised = checker.check(doc, { blockBudgetMs: Infinity });
+    assert.deepEqual(raised.findings.map((f) => f.code), ['money-conflict', 'money-conflict']);
+    assert.deepEqual(raised, checkDocument(doc.text, kb, { blockBudgetMs: Infinity }));
+  });
+});

@@ -1,0 +1,35 @@
+/** The stream transports' encoder: each diagnostic's bytes kept, a list's joined, and the whole exactly JSON.stringify's. */
+import assert from 'node:assert/strict';
+import { MIN_JOINED_ITEMS, diagnosticsJsonEncoder } from '../../../src/server/json-encoder';
+
+const diagnostic = (i: number) => ({
+  range: { start: { line: i, character: 2 }, end: { line: i, character: 9 } },
+  severity: 2,
+  code: 'money-conflict',
+  source: 'dealcheck',
+  message: `$${i} billion — “quoted”, a line\nbreak, an emoji 💸 and a lone \ud800 surrogate`,
+});
+const many = Array.from({ length: MIN_JOINED_ITEMS + 3 }, (_, i) => diagnostic(i));
+
+describe('server: the diagnostics JSON encoder', () => {
+  const cases: [string, object][] = [
+    ['a full pull answer', { jsonrpc: '2.0', id: 7, result: { kind: 'full', resultId: '1:2', items: many } }],
+    ['a push', { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a%20b.md', version: 3, diagnostics: many } }],
+    ['a short list', { jsonrpc: '2.0', id: 8, result: { kind: 'full', resultId: '1:3', items: many.slice(0, 2) } }],
+    ['an empty list', { jsonrpc: '2.0', id: 9, result: { kind: 'full', items: [] } }],
+    ['an unchanged answer', { jsonrpc: '2.0', id: 10, result: { kind: 'unchanged', resultId: '1:3' } }],
+    ['a list with holes', { jsonrpc: '2.0', id: 11, result: { kind: 'full', items: [...many, null, undefined, 3] } }],
+    ['another request', { jsonrpc: '2.0', id: 12, method: 'workspace/configuration', params: { items: [{ section: 'dealcheck' }] } }],
+    ['a null result', { jsonrpc: '2.0', id: 13, result: null }],
+  ];
+  const encoder = diagnosticsJsonEncoder();
+  for (const [name, msg] of cases) {
+    it(`${name}: the bytes of JSON.stringify`, async () => {
+      const first = Buffer.from(await encoder.encode(msg as never, { charset: 'utf-8' }));
+      assert.equal(first.toString('utf8'), JSON.stringify(msg));
+      // Again, from the kept bytes of each diagnostic.
+      const again = Buffer.from(await encoder.encode(msg as never, { charset: 'utf-8' }));
+      assert.equal(again.toString('utf8'), JSON.stringify(msg));
+    });
+  }
+});
