@@ -8,7 +8,7 @@ import type { KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
 import type { Figure } from '../figures/figure';
 import type { ProseUnit } from '../markdown/prose';
 import { EVIDENCE } from '../matching/model';
-import { entityKind, isParty, partiesIn } from './parties';
+import { entityKind, isParty, isSurelyAName, isUnknown, partiesIn } from './parties';
 import { type SentenceLayout, type Span, layout, spanIndexAt } from '../reading/layout';
 import { LEXICON, alternationOf, escapeRegExp, wordsOf } from '../reading/lexicon';
 
@@ -160,7 +160,8 @@ function carriedFromBefore(kb: KnowledgeBase, d: UnitDiscourse, entity: string, 
  */
 export function lastNaming(text: string, kb: KnowledgeBase): Mention[] {
   const trimmed = text.trim();
-  const mentions = partiesIn(trimmed, kb);
+  // A lone capitalised word opening a sentence ("Walk-up customers pay more") may be no name at all.
+  const mentions = partiesIn(trimmed, kb).filter((m) => !isUnknown(m.entity) || isSurelyAName(m.entity));
   for (const s of [...layout(trimmed, false).sentences].reverse()) {
     const inside = mentions.filter((m) => within(m, s));
     if (!inside.some((m) => isParty(kb, m.entity))) continue;

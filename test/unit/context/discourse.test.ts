@@ -15,6 +15,8 @@ describe('lastNaming', () => {
     ['Amazon invested in Anthropic. Later, Microsoft backed OpenAI.', ['microsoft', 'openai']],
     // A last naming sentence about a person hands on the paragraph's first party too.
     ['Amazon runs the cloud. Chief executive Matt Garman says the company is growing.', ['amazon', 'matt-garman']],
+    // A lone capitalised word opening a sentence is no party to hand on.
+    ['Amazon invested in Anthropic. Walk-up customers pay more.', ['amazon', 'anthropic']],
     ['Nobody is named here.', []],
   ];
   for (const [text, parties] of rows) it(text, () => assert.deepEqual(lastNaming(text, kb).map((m) => m.entity), parties));
