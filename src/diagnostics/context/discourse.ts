@@ -132,10 +132,15 @@ export function carriedWeight(kb: KnowledgeBase, d: UnitDiscourse, entity: strin
   // dollars was offered, yet OpenAI turned it down" still speaks of the sentence before's Amazon.
   // Nor does naming the fact's other party say who this one is: "The Anthropic package is split
   // into $6 billion paid at signing" still speaks of the paragraph before's Amazon.
-  const namesSomeone = d.mentions.some((m) => within(m, sentences[i]) && m.end <= figure.start && isParty(kb, m.entity) && !partners.has(m.entity));
+  const namesSomeone = d.mentions.some((m) => within(m, sentences[i]) && m.end <= figure.start && isSureParty(kb, m.entity) && !partners.has(m.entity));
   if (namesSomeone) return 0;
   const topic = d.topic.has(entity) ? EVIDENCE.topic : 0;
   return Math.max(topic, carriedFromBefore(kb, d, entity, i));
+}
+
+/** A party, known or surely a name: a lone capitalised word opening a sentence ("Utilisation across the network was 35%") names nobody. */
+function isSureParty(kb: KnowledgeBase, entity: string): boolean {
+  return isParty(kb, entity) && (!isUnknown(entity) || isSurelyAName(entity));
 }
 
 /**
@@ -147,7 +152,7 @@ function carriedFromBefore(kb: KnowledgeBase, d: UnitDiscourse, entity: string, 
   const { sentences } = d.layout;
   for (let j = i - 1; j >= 0; j--) {
     const named = d.mentions.filter((m) => within(m, sentences[j]));
-    if (named.some((m) => isParty(kb, m.entity))) return carried(kb, new Set(named.map((m) => m.entity)), entity);
+    if (named.some((m) => isSureParty(kb, m.entity))) return carried(kb, new Set(named.map((m) => m.entity)), entity);
   }
   return carried(kb, d.previous, entity);
 }

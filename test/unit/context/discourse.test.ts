@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lastNaming } from '../../../src/diagnostics/context/discourse';
+import { carriedWeight, lastNaming } from '../../../src/diagnostics/context/discourse';
+import { gatherEvidence } from '../../../src/diagnostics/matching/evidence';
 import { knowledgeBaseFromTexts } from '../../../src/knowledge/knowledge-base';
 
 const { kb } = knowledgeBaseFromTexts([
@@ -20,4 +21,19 @@ describe('lastNaming', () => {
     ['Nobody is named here.', []],
   ];
   for (const [text, parties] of rows) it(text, () => assert.deepEqual(lastNaming(text, kb).map((m) => m.entity), parties));
+});
+
+describe('carriedWeight', () => {
+  const rows: [text: string, entity: string, weight: number][] = [
+    ['Amazon invested $25 billion in Anthropic. The milestone part is $19 billion.', 'amazon', 0.6],
+    // A lone capitalised word opening the sentence names nobody: Amazon still carries.
+    ['Amazon invested $25 billion in Anthropic. Contingent tranches make up $19 billion.', 'amazon', 0.6],
+    // A name does: the sentence is about Google.
+    ['Amazon invested $25 billion in Anthropic. Google put in $2 billion.', 'amazon', 0],
+  ];
+  for (const [text, entity, weight] of rows)
+    it(`${text} carries ${entity} at ${weight}`, () => {
+      const ev = gatherEvidence({ start: 0, text }, kb)!;
+      assert.equal(carriedWeight(kb, ev, entity, ev.figures[1]), weight);
+    });
 });
