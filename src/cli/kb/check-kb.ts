@@ -114,7 +114,14 @@ const HEDGE_WORDS: Record<Assertion['hedge'], string> = {
 };
 
 /** A value as the disputes list shows it: "$25 billion", "33%", "Q3 2026", "10 years". */
-export function formatValue(fact: Fact, a: Assertion): string {
+/** A unit as messages write it: its label or first spelling ("MW", "$ per kWh"), found by id or by spelling. */
+function unitWords(kb: MergedKnowledgeBase, unit: string | undefined): string {
+  if (unit === undefined) return '';
+  const u = kb.units.get(unit) ?? [...kb.units.values()].find((x) => x.spellings.includes(unit));
+  return u?.label ?? u?.spellings[0] ?? unit;
+}
+
+export function formatValue(fact: Fact, a: Assertion, unit: string = fact.unit ?? ''): string {
   const v = a.value;
   if (typeof v === 'object' && 'year' in v) return `${v.quarter ? `Q${v.quarter} ` : v.half ? `H${v.half} ` : v.month ? `${v.month}/` : ''}${v.year}`;
   const scale = typeof v === 'object' && v.scale ? ` ${v.scale}` : '';
@@ -128,7 +135,7 @@ export function formatValue(fact: Fact, a: Assertion): string {
     case 'multiple':
       return `${hedge}${number}x`;
     default:
-      return `${hedge}${number}${scale} ${fact.unit ?? ''}`.trimEnd();
+      return `${hedge}${number}${scale} ${unit}`.trimEnd();
   }
 }
 
@@ -149,7 +156,7 @@ function checkQuotes(kb: MergedKnowledgeBase, checked: ReadonlySet<LoadedFile>, 
       }
       const mismatch = quoteMismatch(text.text, a.quote);
       if (mismatch) out.push(at(origin, ['quote'], 'error', mismatch));
-      if (!quoteWritesValue(fact, a)) out.push(at(origin, ['value'], 'error', `the quote does not write this value (${formatValue(fact, a)}) in any spelling dealcheck reads`));
+      if (!quoteWritesValue(fact, a)) out.push(at(origin, ['value'], 'error', `the quote does not write this value (${formatValue(fact, a, unitWords(kb, fact.unit))}) in any spelling dealcheck reads`));
     }
   }
   return out;
@@ -199,7 +206,7 @@ function disputes(kb: MergedKnowledgeBase, checked: ReadonlySet<LoadedFile>): Ch
       const key = `${iv.lo}|${iv.hi}`;
       const source = kb.sources.get(a.source)!;
       const said = [a.source, a.asOf ?? source.date, statusesOf(a).join(' and ')].filter(Boolean).join(', ');
-      byValue.set(key, [...(byValue.get(key) ?? []), `${formatValue(fact, a)} (${said})`]);
+      byValue.set(key, [...(byValue.get(key) ?? []), `${formatValue(fact, a, unitWords(kb, fact.unit))} (${said})`]);
     }
     if (byValue.size > 1)
       out.push(at(origin, ['id'], 'info', `sources disagree on ${fact.statement}: ${[...byValue.values()].map((v) => v.join(', ')).join('; ')}. Different events (then split the fact), or a real dispute?`));

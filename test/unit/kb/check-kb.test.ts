@@ -1,6 +1,6 @@
 /** kb check's source checks: where a quote stops matching its source, and whether it writes its value. */
 import assert from 'node:assert/strict';
-import { quoteMismatch, quoteWritesValue } from '../../../src/cli/kb/check-kb';
+import { formatValue, quoteMismatch, quoteWritesValue } from '../../../src/cli/kb/check-kb';
 import { type Assertion, Fact } from '../../../src/knowledge/schema';
 
 const SOURCE = 'Amazon’s board approved it. Amazon committed up to 4 billion dollars to Anthropic — its largest bet.\n| Latency (ms) | 45 | 38 |';
@@ -36,4 +36,18 @@ describe('kb check: values in their quote', () => {
       assert.equal(quoteWritesValue(fact(type, unit), { source: 's', value, hedge: 'exact', quote }), expected);
     });
   }
+});
+
+describe('kb check: values as messages write them', () => {
+  const fact = (type: string, unit?: string) => Fact.parse({ id: 'f', statement: 's', subject: 'a', relation: 'r', type, unit, assertions: [{ source: 's', value: 1, quote: 'q' }] });
+  const rows: [type: string, unit: string | undefined, value: Assertion['value'], label: string | undefined, expected: string][] = [
+    ['money', undefined, { amount: 4, scale: 'billion' }, undefined, '$4 billion'],
+    ['percent', undefined, 33, undefined, '33%'],
+    // A count or spec in the unit's label, not its id.
+    ['spec', 'mw', 240, 'MW', '240 MW'],
+    ['count', 'stars', 1200, undefined, '1,200 stars'],
+  ];
+  for (const [type, unit, value, label, expected] of rows)
+    it(`${JSON.stringify(value)} ${unit ?? ''} → ${expected}`, () =>
+      assert.equal(formatValue(fact(type, unit), { source: 's', value, quote: 'q', hedge: 'exact' } as Assertion, label ?? unit), expected));
 });
