@@ -44,7 +44,7 @@ function rejectedLine(rejected: ExplainedCandidate[], all: boolean): string {
 function explanationText(path: string, e: FigureExplanation, all: boolean): string {
   const at = `${path}:${e.range.start.line + 1}:${e.range.start.character + 1}`;
   const lines = [`${at}  ${e.text}  (${e.type}${e.unit ? `, ${e.unit}` : ''}${e.hedge !== 'exact' ? `, ${e.hedge}` : ''})`, `  ${e.why}`];
-  if (e.context !== undefined) lines.push(`  paragraph before (lent when this one names nobody): ${JSON.stringify(e.context.trim().slice(0, 100))}`);
+  if (e.context !== undefined) lines.push(`  paragraph before, lending its parties: ${JSON.stringify(e.context.trim().slice(0, 100))}`);
   const scored = e.candidates.filter((c) => c.score !== undefined);
   const rejected = e.candidates.filter((c) => c.score === undefined);
   for (const c of all ? scored : scored.slice(0, SHOWN_CANDIDATES)) lines.push(candidateLine(c));

@@ -5,7 +5,7 @@
  * what `dealcheck explain` prints is what a check decided.
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
-import { lendContext } from './context/discourse';
+import { lendContext, namesParty } from './context/discourse';
 import { DocumentChecker, documentText } from './engine';
 import type { Figure } from './figures/figure';
 import type { Finding, Position } from './finding';
@@ -22,7 +22,7 @@ export interface FigureExplanation {
   type: Figure['type'];
   unit?: string;
   hedge: Figure['hedge'];
-  /** The text before the figure's block that lent it context, if any. */
+  /** The text before the figure's block that may lend it parties (its block names nobody), if any. */
   context?: string;
   /** The verdict a check reports: conflict, supported, outdated (agrees only with replaced values), or silent (no finding). */
   verdict: 'conflict' | 'supported' | 'outdated' | 'silent';
@@ -80,7 +80,9 @@ export function readDocumentFigures(text: string, kb: KnowledgeBase): DocumentFi
         const start = positionAt(block.start + unit.start + c.figure.start);
         const end = positionAt(block.start + unit.start + c.figure.end);
         const reported = findings.find((f) => f.range.start.line === start.line && f.range.start.character === start.character);
-        out.push({ ...c, range: { start, end }, ...(unit.previous !== undefined ? { context: unit.previous } : {}), silenced: !reported, ...(reported ? { reported } : {}) });
+        // The paragraph before is shown only where it can lend parties: to a unit that names nobody.
+        const lent = unit.previous !== undefined && !namesParty(unit.text, kb);
+        out.push({ ...c, range: { start, end }, ...(lent ? { context: unit.previous } : {}), silenced: !reported, ...(reported ? { reported } : {}) });
       }
     }
   }

@@ -24,7 +24,7 @@ describe('dealcheck explain', () => {
     assert.equal(r.code, 0, r.stderr);
     const block = r.stdout.split(/\n(?=\S)/).find((b) => b.startsWith('examples/draft.md:3:17  $35 billion  (money)'));
     assert.ok(block, r.stdout);
-    const lines = block.split('\n').filter((l) => !l.startsWith('  paragraph before '));
+    const lines = block.split('\n').filter((l) => !l.startsWith('  paragraph before, '));
     assert.equal(lines[1], '  conflict: agrees with no source on amazon-anthropic-investment');
     assert.match(lines[2], /^ +\d+\.\d\d disagree amazon-anthropic-investment$/);
     // Each feature's value (in brackets) and its contribution, model.json's weight times the value.

@@ -179,7 +179,7 @@ export function lastNaming(text: string, kb: KnowledgeBase): Mention[] {
 
 /** Whether a text names a company, chip, market or person: who the text after it may be about. */
 export function namesParty(text: string, kb: KnowledgeBase): boolean {
-  return partiesIn(text, kb).some((m) => isParty(kb, m.entity));
+  return partiesIn(text, kb).some((m) => isSureParty(kb, m.entity));
 }
 
 /**
