@@ -76,7 +76,9 @@ const FOLLOWING_REFERENCES = /^(?:[ \t]?\[\^[^\]\s]+\])*/;
 function definitionFor(ctx: FixContext, label: string, definition: string): Insertion | undefined {
   if (!ctx.definitions.has(definition)) {
     const block = ctx.blocks[ctx.blocks.length - 1];
-    const eol = ctx.lineBreak;
+    // After a last line ending in a lone "\r", a "\n" would join it into one "\r\n" and lose the
+    // blank line that ends an HTML block ("</b>\r"): use the draft's last line break there.
+    const eol = ctx.text.endsWith('\r') ? '\r' : ctx.lineBreak;
     const tail = ctx.text.slice(Math.max(0, ctx.text.length - 2000));
     // Citations added before sit together at the end, one per line.
     const endsWithCitations = /(?:^|[\r\n])\[\^dc-[^\]]+\]:[^\r\n]*(?:\r\n?|\n)?$/.test(tail);

@@ -48,6 +48,8 @@ describe('fixes: where the citation goes', () => {
     ['under a leading --- that is not front matter', `---\n${CITE}.`, `---\n${CITE}.[^dc-s2]\n\n${DEF}\n`],
     ['after two byte order marks', `\uFEFF\uFEFF ${CITE}.`, `\uFEFF\uFEFF ${CITE}.[^dc-s2]\n\n${DEF}\n`],
     ['with the CRLF line ends of the draft', `${CITE}.\r\nMore.`, `${CITE}.[^dc-s2]\r\nMore.\r\n\r\n${DEF}\r\n`],
+    // Found by the property tests: a "\n" after the last line's lone "\r" made one "\r\n", so the HTML block "</b>" took the definition in.
+    ['after an HTML line ending in a lone CR, in a draft of LF lines', `${CITE}.\n\n</b>\r`, `${CITE}.[^dc-s2]\n\n</b>\r\r${DEF}\r`],
   ];
   for (const [name, draft, expected] of cases) it(name, () => assert.equal(fixed(draft, 'cite'), expected));
 
