@@ -105,8 +105,8 @@ function define(m: Merge, file: LoadedFile, section: SectionName): void {
     const prior = m.defs[section].get(entry.id);
     if (!prior) {
       m.defs[section].set(entry.id, entry);
+      // A fact's own assertions get their origin from the fact's when a problem needs it (see assertionOrigin).
       m.origins.set(entry, origin);
-      if (section === 'facts') (entry as Fact).assertions.forEach((a, i) => m.origins.set(a, { file, path: [...origin.path, 'assertions', i] }));
     } else if (!sameValue(prior, entry)) {
       m.problems.push(problem(origin, ['id'], `duplicate ${SINGULAR[section]} id "${entry.id}", already defined in ${where(m.origins.get(prior)!)}: ${HOW_TO_ADD[section]}`));
     }
@@ -187,7 +187,7 @@ function checkReferences(m: Merge): Map<string, Fact> {
     ok = fact.qualifiers.map((q, i) => reference(origin, ['qualifiers', i], 'qualifiers', q)).every(Boolean) && ok;
     const unit = unitOf(m, fact);
     ok = (unit === undefined || reference(origin, ['unit'], 'units', unit)) && ok;
-    const assertions = fact.assertions.filter((a: Assertion) => reference(m.origins.get(a) ?? origin, ['source'], 'sources', a.source));
+    const assertions = fact.assertions.filter((a: Assertion, i) => m.defs.sources.has(a.source) || reference(assertionOrigin(m, a, origin, i), ['source'], 'sources', a.source));
     if (!ok || !assertions.length) continue;
     const same = assertions.length === fact.assertions.length && unit === fact.unit;
     facts.set(id, same ? fact : withOrigin(m.origins, fact, { ...fact, assertions, ...(unit !== undefined ? { unit } : {}) }));
@@ -196,6 +196,15 @@ function checkReferences(m: Merge): Map<string, Fact> {
     m.problems.push(more ? { ...p, message: `${p.message} (used ${more} more time${more === 1 ? '' : 's'} in this file)` } : p);
   }
   return facts;
+}
+
+/**
+ * Where an assertion was written: an assertion added under "extend" has its own origin; the fact's
+ * own ones sit at their index in the fact's entry (those added come after them). Worked out only
+ * for a problem: a hundred thousand paths would be made for nothing.
+ */
+function assertionOrigin(m: Merge, a: Assertion, fact: Origin, i: number): Origin {
+  return m.origins.get(a) ?? { file: fact.file, path: [...fact.path, 'assertions', i] };
 }
 
 /**
