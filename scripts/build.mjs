@@ -90,12 +90,18 @@ await build({ ...common, entryPoints: entries, outdir: 'dist', platform: 'node',
 // The browser: the extension is loaded by VS Code's web-worker extension host as a CommonJS
 // module; the server is a web worker of its own, a plain script.
 await Promise.all([
-  build({ ...common, entryPoints: { extension: 'src/extension-browser.ts' }, outdir: 'dist/web', platform: 'browser', target: 'es2022', format: 'cjs', conditions: ['worker'] }),
+  build({
+    ...common, entryPoints: { extension: 'src/extension-browser.ts' }, outdir: 'dist/web', platform: 'browser', target: 'es2022', format: 'cjs', conditions: ['worker'],
+    // When the extension host began to run the script: the start-up timeline's "extension script".
+    banner: { js: '"use strict"; var DEALCHECK_SCRIPT_STARTED = performance.timeOrigin + performance.now();' },
+  }),
   // A worker has no DOM: the "worker" condition picks packages' DOM-free builds (micromark's
   // character references would otherwise decode through document.createElement).
   build({
     ...common, plugins: [...common.plugins, bundledKnowledgeBaseText],
     entryPoints: { server: 'src/server/browser.ts' }, outdir: 'dist/web', platform: 'browser', target: 'es2022', format: 'iife', conditions: ['worker'],
+    // When the worker began to run the script, before its modules are set up: the start-up marks' "script".
+    banner: { js: '"use strict"; var DEALCHECK_SCRIPT_STARTED = performance.timeOrigin + performance.now();' },
   }),
 ]);
 

@@ -7,6 +7,11 @@
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { type Deactivate, activateDealcheck } from './extension/activate';
+import { epochNow } from './server/startup';
+
+/** Set by the bundle's first line (scripts/build.mjs): when the extension host began to run this script. */
+declare const DEALCHECK_SCRIPT_STARTED: number | undefined;
+const loaded = epochNow();
 
 let stop: Deactivate | undefined;
 
@@ -18,10 +23,11 @@ let stop: Deactivate | undefined;
  * script read into memory. Elsewhere (vscode.dev, github.dev: an https: location) it starts from
  * its own address.
  */
-async function startWorker(script: vscode.Uri, log: (message: string) => void): Promise<Worker> {
+async function startWorker(script: vscode.Uri, log: (message: string) => void, mark: (what: string) => void): Promise<Worker> {
   if (script.scheme !== 'vscode-remote') return new Worker(script.toString(true));
   try {
     const response = await fetch(script.toString(true));
+    mark('worker script located');
     if (response.ok && /^https?:/.test(response.url)) {
       void response.body?.cancel();
       return new Worker(response.url);
@@ -38,15 +44,23 @@ async function startWorker(script: vscode.Uri, log: (message: string) => void): 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist/web/server.js');
   let worker: Worker | undefined;
-  stop = await activateDealcheck(context, 'a web worker', (clientOptions, output) =>
+  const before = [
+    ...(typeof DEALCHECK_SCRIPT_STARTED === 'number' ? [{ what: 'extension script', at: DEALCHECK_SCRIPT_STARTED }] : []),
+    { what: 'extension script loaded', at: loaded },
+  ];
+  stop = await activateDealcheck(context, 'a web worker', (clientOptions, output, mark) =>
     new LanguageClient('dealcheck', 'dealcheck', async () => {
       // A restart gets a fresh worker; the old one would otherwise live on, unused.
       worker?.terminate();
-      worker = await startWorker(serverMain, (message) => output.info(message));
+      mark('worker wanted');
+      worker = await startWorker(serverMain, (message) => output.info(message), mark);
+      mark('worker created');
       // Transports, not the worker: the extension host's Worker is a wrapper, so the client's
       // `instanceof Worker` test would fail on it.
       return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
     }, clientOptions),
+    // The browser's first check waits for the worker and runs slower: the first screen comes first.
+    { before, earlyDiagnostics: true },
   );
 }
 

@@ -6,8 +6,21 @@
 import bundledKnowledgeBaseText from 'dealcheck:bundled-knowledge-base-text';
 import { BrowserMessageReader, BrowserMessageWriter, ProposedFeatures, createConnection } from 'vscode-languageserver/browser';
 import { startServer } from './server';
+import { epochNow } from './startup';
 
+/** Set by the bundle's first line (scripts/build.mjs): when the worker began to run its script. */
+declare const DEALCHECK_SCRIPT_STARTED: number | undefined;
+
+const loaded = epochNow();
 /** The worker's global scope: messages from the extension arrive here, and go back through it. */
 const scope = self as unknown as Worker;
 const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(scope), new BrowserMessageWriter(scope));
-startServer(connection, { bundledKnowledgeBaseText, log: (message) => console.error(message) });
+startServer(connection, {
+  bundledKnowledgeBaseText,
+  log: (message) => console.error(message),
+  startedAt: [
+    { what: 'worker', at: performance.timeOrigin },
+    ...(typeof DEALCHECK_SCRIPT_STARTED === 'number' ? [{ what: 'script', at: DEALCHECK_SCRIPT_STARTED }] : []),
+    { what: 'script loaded', at: loaded },
+  ],
+});

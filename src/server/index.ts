@@ -21,6 +21,10 @@ import { bundledKnowledgeBaseFile } from './bundled-file';
 import { diagnosticsJsonEncoder } from './json-encoder';
 import { nodeFileAccess } from './node-files';
 import { startServer } from './server';
+import { epochNow } from './startup';
+
+/** When the server's modules had loaded, for the start-up marks. */
+const loaded = epochNow();
 
 declare const DEALCHECK_VERSION: string;
 
@@ -78,6 +82,7 @@ function run(): void {
     fallbackFolder: pathToFileURL(process.cwd()).href,
     bundledKnowledgeBaseUri: bundled ? pathToFileURL(bundled).href : undefined,
     log: (message) => process.stderr.write(`${message}\n`),
+    startedAt: [{ what: 'process', at: performance.timeOrigin }, { what: 'script loaded', at: loaded }],
   });
 }
 

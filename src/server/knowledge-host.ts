@@ -85,6 +85,8 @@ export class KnowledgeHost {
   constructor(
     private readonly files: FileAccess,
     private readonly log: (message: string) => void,
+    /** Notes a step of the server's start-up (startup.ts): the first load's are. */
+    private readonly mark: (what: string, detail?: string) => void = () => {},
   ) {}
 
   /** The knowledge base files a workspace asks for, configured ones first; refused paths as notices. */
@@ -107,6 +109,7 @@ export class KnowledgeHost {
   async load(input: KnowledgeInput): Promise<KnowledgeState> {
     const notices: string[] = [];
     const wanted = await this.wantedFiles(input, notices);
+    this.mark('knowledge base files found', `${wanted.length}`);
     const problems = new Map<string, KbProblem[]>(wanted.map((w) => [w.uri, []]));
     const texts: { uri: string; text: string }[] = [];
     await Promise.all(
@@ -116,6 +119,7 @@ export class KnowledgeHost {
         else problems.get(w.uri)!.push(problemAtStart(w.uri, `cannot read the knowledge base file: ${read.error}`));
       }),
     );
+    this.mark('knowledge base files read');
     texts.sort((a, b) => wanted.findIndex((w) => w.uri === a.uri) - wanted.findIndex((w) => w.uri === b.uri));
     const loaded = texts.map((t) => loadFile(t.uri, t.text, this.log));
     const useBundled = input.useBundledKnowledgeBase || !input.trusted;

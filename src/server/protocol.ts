@@ -91,6 +91,30 @@ export interface InitializationOptions {
   fileAccess?: 'client' | 'server';
   /** Where the shipped copy of the bundled knowledge base is, for "go to the knowledge base entry". */
   bundledKnowledgeBaseUri?: string;
+  /** Send STARTUP_NOTIFICATION after the first diagnostics (the extension logs it). */
+  startupTimes?: boolean;
+  /**
+   * Answer a long draft's first diagnostics pull with the first screen's diagnostics, then ask
+   * for a pull again (workspace/diagnostic/refresh) once the whole draft is checked.
+   */
+  earlyDiagnostics?: boolean;
+}
+
+/** One step of the server's start-up: what, and when (milliseconds since the epoch). */
+export interface StartupMark {
+  what: string;
+  at: number;
+  /** A few words more ("975 blocks", "2 files read"). */
+  detail?: string;
+}
+
+/**
+ * Server → client, once, with its first diagnostics (just before the answer that carries them),
+ * to clients that asked with `startupTimes`: when each step of its start-up happened.
+ */
+export const STARTUP_NOTIFICATION = 'dealcheck/startup';
+export interface StartupParams {
+  marks: StartupMark[];
 }
 
 /** The dealcheck.* settings the server reads: the keys of src/server/settings.ts's schema (a test holds them equal). */
