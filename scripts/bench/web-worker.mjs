@@ -38,16 +38,23 @@ async function inPage({ text, edits }) {
   let nextId = 0;
   const pending = new Map();
   const logs = [];
+  /** The server's start-up steps (dealcheck/startup), in ms after the worker was created. */
+  let startup = [];
+  /** Resolves when the server asks for a pull again (after answering the first with the first screen). */
+  let refreshed;
+  const refresh = new Promise((resolve) => (refreshed = resolve));
   const kb = await (await fetch('/dist/knowledge/dealcheck.dealkb.json')).text();
   worker.onmessage = ({ data: m }) => {
     if (m.method && m.id !== undefined) {
       let result = null;
       if (m.method === 'workspace/configuration') result = m.params.items.map(() => null);
       else if (m.method === 'dealcheck/findFiles') result = [];
+      else if (m.method === 'workspace/diagnostic/refresh') refreshed(performance.now() - t0);
       else if (m.method === 'dealcheck/readFile') result = m.params.uri.endsWith('dealcheck.dealkb.json') ? { text: kb } : { error: 'there is no such file' };
       worker.postMessage({ jsonrpc: '2.0', id: m.id, result });
     } else if (m.id !== undefined) pending.get(m.id)?.(m);
     else if (m.method === 'window/logMessage') logs.push(`${Math.round(performance.now() - t0)} ms: ${m.params.message}`);
+    else if (m.method === 'dealcheck/startup') startup = m.params.marks.map((k) => `${k.what} ${Math.round(k.at - performance.timeOrigin - t0)}${k.detail ? ` (${k.detail})` : ''}`);
   };
   const request = (method, params) =>
     new Promise((done) => {
@@ -59,16 +66,26 @@ async function inPage({ text, edits }) {
   await request('initialize', {
     processId: null,
     rootUri: null,
-    capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true } },
-    initializationOptions: { fileAccess: 'client', bundledKnowledgeBaseUri: 'http://bench/dealcheck.dealkb.json' },
+    capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true, diagnostics: { refreshSupport: true } } },
+    initializationOptions: { fileAccess: 'client', bundledKnowledgeBaseUri: 'http://bench/dealcheck.dealkb.json', startupTimes: true, earlyDiagnostics: true },
   });
   const initialized = performance.now() - t0;
   notify('initialized', {});
   const uri = 'file:///bench/draft.md';
   notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  // As the extension in the browser: the first answer may be the first screen's; the server asks
+  // for another pull once the whole draft is checked.
   const first = await request('textDocument/diagnostic', { textDocument: { uri } });
   const firstMs = performance.now() - t0;
-  let resultId = first.result.resultId;
+  let whole = first;
+  let wholeMs = firstMs;
+  // The start-up marks come just before the first answer, and say whether it was the first screen's.
+  if (startup.some((m) => m.includes('the first screen'))) {
+    await refresh;
+    whole = await request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.result.resultId });
+    wholeMs = performance.now() - t0;
+  }
+  let resultId = whole.result.resultId;
   const times = [];
   let doc = text;
   let seed = 42;
@@ -89,7 +106,7 @@ async function inPage({ text, edits }) {
   worker.terminate();
   times.sort((a, b) => a - b);
   const pct = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0;
-  return { initialized, firstMs, count: first.result.items.length, p50: pct(50), p95: pct(95), logs };
+  return { initialized, firstMs, count: first.result.items.length, wholeMs, wholeCount: whole.result.items?.length, p50: pct(50), p95: pct(95), logs, startup };
 }
 
 /** Start → first diagnostics and edit latency of the web worker server on `text`. */
@@ -120,5 +137,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   const r = await benchWebWorker(text);
   console.log(r.logs.join('\n'));
-  console.log(`web worker, ${(text.length / 1024).toFixed(0)} KB: initialize answered ${r.initialized.toFixed(0)} ms after the worker was created; first diagnostics (${r.count}) at ${r.firstMs.toFixed(0)} ms; edit → diagnostics p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`);
+  console.log(`start-up, ms after the worker was created: ${r.startup.join(' · ')}`);
+  console.log(`web worker, ${(text.length / 1024).toFixed(0)} KB: initialize answered ${r.initialized.toFixed(0)} ms after the worker was created; first diagnostics (${r.count}) at ${r.firstMs.toFixed(0)} ms, all (${r.wholeCount}) at ${r.wholeMs.toFixed(0)} ms; edit → diagnostics p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`);
 }

@@ -196,6 +196,15 @@ export interface CheckRun {
   /** Blocks checked so far, of `total`. */
   readonly done: number;
   readonly total: number;
+  /** The 0-based line the checked blocks reach: the line of the next block to check (Infinity once done). */
+  readonly checkedLines: number;
+  /**
+   * The findings of the blocks checked so far, as the finished run will give them (without
+   * fixes): a block's findings depend only on the blocks before it, and a control comment
+   * silences nothing before it, so these are the first findings of the result. A server answers
+   * with them while a long draft's check goes on.
+   */
+  partial(): Finding[];
 }
 
 /**
@@ -600,6 +609,15 @@ export class DocumentChecker {
     this.last = { doc: run.doc, revision: run.revision, blocks: run.blocks, records: run.records, silenced: muted, contexts: run.contexts, budgetMs: budgetOf(run.options) };
   }
 
+  /** What `CheckRun.partial` gives: the findings of the blocks checked so far, silenced and filtered as `finish` does. */
+  private partialOf(run: RunState): Finding[] {
+    if (run.result) return run.result.findings;
+    const blocks = run.blocks.slice(0, run.records.length);
+    const all = gathered(blocks, run.records, { offsets: run.comments.length > 0, places: false });
+    const silenced = silencedFindings(all.findings, all.offsets, run.comments);
+    return shownIndexes(all.findings, silenced, run.options).map((i) => all.findings[i]);
+  }
+
   private advanceRun(run: RunState, deadline: number): DocumentResult | undefined {
     if (run.result) return run.result;
     try {
@@ -621,7 +639,7 @@ export class DocumentChecker {
    */
   begin(document: BlockDocument | string, options: CheckOptions = {}): CheckRun {
     const { run, result } = this.prepare(document, options);
-    if (result) return { advance: () => result, stale: false, done: 0, total: 0 } as CheckRun;
+    if (result) return { advance: () => result, stale: false, done: 0, total: 0, checkedLines: Infinity, partial: () => result.findings } as CheckRun;
     const advanceRun = (deadline = Infinity) => this.advanceRun(run!, deadline);
     return {
       advance: advanceRun as CheckRun['advance'],
@@ -632,6 +650,10 @@ export class DocumentChecker {
         return run!.next;
       },
       total: run!.blocks.length,
+      get checkedLines() {
+        return run!.result || run!.next >= run!.blocks.length ? Infinity : run!.blocks[run!.next].line;
+      },
+      partial: () => this.partialOf(run!),
     };
   }
 

@@ -23,15 +23,22 @@ import {
   REPORT_REQUEST,
   type ReportResult,
   SETTING_KEYS,
+  STARTUP_NOTIFICATION,
   STATUS_NOTIFICATION,
   type SettingOrigins,
+  type StartupMark,
+  type StartupParams,
   type StatusParams,
 } from '../server/protocol';
+import { epochNow } from '../server/startup';
 import { CoverageView } from './coverage';
-import { prefetchKnowledgeBaseFiles, serveFiles } from './files';
+import { prefetchStartupFiles, serveFiles } from './files';
 
-/** Makes the language client; the entry decides where the server runs. `output` is dealcheck's log. */
-export type ClientFactory = (options: LanguageClientOptions, output: vscode.LogOutputChannel) => BaseLanguageClient;
+/**
+ * Makes the language client; the entry decides where the server runs. `output` is dealcheck's
+ * log; `mark` notes a step of the start-up (the browser entry's worker) for the log's timeline.
+ */
+export type ClientFactory = (options: LanguageClientOptions, output: vscode.LogOutputChannel, mark: (what: string) => void) => BaseLanguageClient;
 
 /** Schemes of the Markdown documents dealcheck checks: on disk, unsaved, remote, and the browser's virtual file systems. */
 const SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-test-web', 'vsls'];
@@ -137,24 +144,73 @@ class StatusBar implements vscode.Disposable {
   }
 }
 
+/** Start-up steps kept for the log: a handful happen; more would be a misbehaving server. */
+const MAX_STARTUP_MARKS = 64;
+
+/**
+ * One log line: each start-up step in milliseconds after activation (negative: before it), in
+ * the order they happened, with the activation's own time so a test can line it up with its clock.
+ */
+export function startupTimeline(activatedAt: number, marks: readonly StartupMark[]): string {
+  const steps = [...marks].sort((a, b) => a.at - b.at).map((m) => `${m.what} ${Math.round(m.at - activatedAt)}${m.detail ? ` (${m.detail})` : ''}`);
+  return `start-up timeline, ms after activation at ${new Date(activatedAt).toISOString()}: ${steps.join(' · ')}`;
+}
+
+/** What an entry adds to the shared activation. */
+export interface EntryOptions {
+  /** Steps before activate() was called (the extension's script), for the start-up timeline. */
+  before?: readonly StartupMark[];
+  /** Ask the server to answer a long draft's first pull with its first screen (InitializationOptions.earlyDiagnostics). */
+  earlyDiagnostics?: boolean;
+}
+
 /** Stops the language client: what the entries' deactivate() returns. */
 export type Deactivate = () => Promise<void>;
 
 /** Where the language server runs, for the log. */
 export type ServerHost = 'a Node process' | 'a web worker';
 
-export async function activateDealcheck(context: vscode.ExtensionContext, host: ServerHost, makeClient: ClientFactory): Promise<Deactivate> {
-  const activatedAt = performance.now();
+export async function activateDealcheck(
+  context: vscode.ExtensionContext,
+  host: ServerHost,
+  makeClient: ClientFactory,
+  options: EntryOptions = {},
+): Promise<Deactivate> {
+  const { before = [], earlyDiagnostics = false } = options;
+  const activatedAt = epochNow();
   const output = vscode.window.createOutputChannel('dealcheck', { log: true });
   output.info(`dealcheck ${context.extension.packageJSON.version} activated; its server runs in ${host}`);
+  /** The start-up's steps: the extension's, and the server's as it last sent them. */
+  const marks: StartupMark[] = [...before];
+  let serverMarks: StartupMark[] = [];
+  const mark = (what: string) => void (marks.length < MAX_STARTUP_MARKS && marks.push({ what, at: epochNow() }));
+  const timeline = (...more: StartupMark[]) => output.info(startupTimeline(activatedAt, [...marks, ...serverMarks, ...more]));
   let firstDiagnostics = false;
-  /** Logs how long the first document's first diagnostics took from activation: what a writer waits for. */
+  /** Logs how long the first document's first diagnostics took from activation, and where that time went: what a writer waits for. */
   const noteDiagnostics = (uri: vscode.Uri, count: number) => {
     if (firstDiagnostics) return;
     firstDiagnostics = true;
+    const now = epochNow();
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     const size = doc ? `, ${(doc.getText().length / 1024).toFixed(0)} KB` : '';
-    output.info(`first diagnostics: ${count} for ${uri.path.split('/').pop()}${size}, ${Math.round(performance.now() - activatedAt)} ms after activation`);
+    output.info(`first diagnostics: ${count} for ${uri.path.split('/').pop()}${size}, ${Math.round(now - activatedAt)} ms after activation`);
+    mark('first diagnostics received');
+    timeline();
+  };
+  /** The server's start-up steps; when its first answer was a long draft's first screen, they come again with the whole draft's. */
+  const serverStartup = (p: StartupParams) => {
+    if (!Array.isArray(p?.marks)) return;
+    const fresh = p.marks
+      .slice(0, MAX_STARTUP_MARKS)
+      .filter((m) => typeof m?.what === 'string' && typeof m.at === 'number')
+      .map((m) => ({ what: `server: ${m.what}`, at: m.at, ...(typeof m.detail === 'string' ? { detail: m.detail } : {}) }));
+    const full = fresh.find((m) => m.what === 'server: answered in full');
+    const hadFull = serverMarks.some((m) => m.what === 'server: answered in full');
+    serverMarks = fresh;
+    if (full?.detail && firstDiagnostics && !hadFull) {
+      output.info(`all diagnostics: ${full.detail}, ${Math.round(full.at - activatedAt)} ms after activation`);
+      timeline();
+    }
   };
   const status = new StatusBar();
   const coverage = new CoverageView();
@@ -184,7 +240,7 @@ export async function activateDealcheck(context: vscode.ExtensionContext, host: 
     return {
       documentSelector: SCHEMES.map((scheme) => ({ scheme, language: 'markdown' })),
       outputChannel: output,
-      initializationOptions: init,
+      initializationOptions: { ...init, startupTimes: true, earlyDiagnostics },
       errorHandler: {
         error: (_error, _message, count): ErrorHandlerResult => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
         closed: (): CloseHandlerResult => {
@@ -233,9 +289,14 @@ export async function activateDealcheck(context: vscode.ExtensionContext, host: 
 
   const start = async () => {
     for (const d of clientDisposables) d.dispose();
-    client = makeClient(clientOptions(), output);
-    clientDisposables = [...serveFiles(client, vscode.workspace.isTrusted ? prefetchKnowledgeBaseFiles() : undefined), client.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => status.set(s))];
+    client = makeClient(clientOptions(), output, mark);
+    clientDisposables = [
+      ...serveFiles(client, vscode.workspace.isTrusted ? prefetchStartupFiles() : undefined),
+      client.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => status.set(s)),
+      client.onNotification(STARTUP_NOTIFICATION, serverStartup),
+    ];
     await client.start();
+    mark('client started');
     output.info(`dealcheck: the server is up, ${Math.round(performance.now() - activatedAt)} ms after activation`);
   };
 

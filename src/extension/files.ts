@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { KB_EXCLUDED_FOLDERS, KB_GLOB, NO_SUCH_FILE } from '../server/files';
+import { CONFIG_FILE_NAMES, KB_EXCLUDED_FOLDERS, KB_GLOB, MAX_CONFIG_BYTES, MAX_KNOWLEDGE_BASE_BYTES, NO_SUCH_FILE } from '../server/files';
 import { FIND_FILES_REQUEST, type FindFilesParams, READ_FILE_REQUEST, type ReadFileParams, type ReadFileResult } from '../server/protocol';
 
 /** At most this many files from one search: a workspace with more knowledge base files than this is not one dealcheck serves. */
@@ -69,30 +69,59 @@ export async function findFiles(params: FindFilesParams): Promise<string[]> {
   return kept.filter((u): u is string => u !== undefined).sort();
 }
 
+/** A read ahead the server has not asked for by then is dropped: it would be stale. */
+const PREFETCH_TTL_MS = 60_000;
+
+/** Reads and searches started before the server asks for them, each served once. */
+export interface Prefetched {
+  reads: Map<string, Promise<ReadFileResult>>;
+  finds: Map<string, Promise<string[]>>;
+}
+
+function readKey(p: ReadFileParams): string {
+  return `${p.uri}\n${p.maxBytes}\n${p.followLinks}`;
+}
+
+function findKey(p: Pick<FindFilesParams, 'folder' | 'glob'>): string {
+  return `${p.folder}\n${p.glob}`;
+}
+
 /**
- * Starts the search for the workspace's knowledge base files at once, while the server starts:
- * the server's first question is that one, and a search right after start-up can take seconds.
+ * Starts, at once, what the server reads first, while its worker or process starts: each
+ * folder's configuration files, the search for the workspace's knowledge base files, and those
+ * files. Through `vscode.workspace.fs` each is a round trip to wherever the workspace is (in the
+ * browser, the remote server), seconds in all while the workbench is still starting; read ahead,
+ * they are ready when the server asks.
  */
-export function prefetchKnowledgeBaseFiles(): Map<string, Promise<string[]>> {
-  const out = new Map<string, Promise<string[]>>();
+export function prefetchStartupFiles(): Prefetched {
+  const out: Prefetched = { reads: new Map(), finds: new Map() };
+  const read = (params: ReadFileParams) => {
+    const key = readKey(params);
+    const promise = readFile(params);
+    out.reads.set(key, promise);
+    setTimeout(() => out.reads.get(key) === promise && out.reads.delete(key), PREFETCH_TTL_MS);
+  };
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    for (const name of CONFIG_FILE_NAMES) read({ uri: vscode.Uri.joinPath(folder.uri, name).toString(), maxBytes: MAX_CONFIG_BYTES, followLinks: false });
     const params: FindFilesParams = { folder: folder.uri.toString(), glob: KB_GLOB, exclude: KB_EXCLUDED_FOLDERS };
     const search = Promise.resolve(findFiles(params));
-    search.catch(() => undefined);
-    out.set(`${params.folder}\n${params.glob}`, search);
+    out.finds.set(findKey(params), search);
+    setTimeout(() => out.finds.get(findKey(params)) === search && out.finds.delete(findKey(params)), PREFETCH_TTL_MS);
+    // Found in the workspace, a knowledge base file is read as the server reads it: no link followed.
+    search.then((found) => found.forEach((uri) => read({ uri, maxBytes: MAX_KNOWLEDGE_BASE_BYTES, followLinks: false })), () => undefined);
   }
   return out;
 }
 
-export function serveFiles(client: BaseLanguageClient, prefetched = new Map<string, Promise<string[]>>()): vscode.Disposable[] {
+export function serveFiles(client: BaseLanguageClient, prefetched: Prefetched = { reads: new Map(), finds: new Map() }): vscode.Disposable[] {
+  /** Each prefetched answer serves once: later reads and searches must see later changes. */
+  const take = <T>(map: Map<string, Promise<T>>, key: string): Promise<T> | undefined => {
+    const early = map.get(key);
+    map.delete(key);
+    return early;
+  };
   return [
-    client.onRequest(READ_FILE_REQUEST, (params: ReadFileParams): Promise<unknown> => readFile(params)),
-    client.onRequest(FIND_FILES_REQUEST, (params: FindFilesParams): Promise<unknown> => {
-      // Each prefetched answer serves once: later searches must see later changes.
-      const key = `${params.folder}\n${params.glob}`;
-      const early = prefetched.get(key);
-      prefetched.delete(key);
-      return early ?? findFiles(params);
-    }),
+    client.onRequest(READ_FILE_REQUEST, (params: ReadFileParams): Promise<unknown> => take(prefetched.reads, readKey(params)) ?? readFile(params)),
+    client.onRequest(FIND_FILES_REQUEST, (params: FindFilesParams): Promise<unknown> => take(prefetched.finds, findKey(params)) ?? findFiles(params)),
   ];
 }

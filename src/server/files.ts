@@ -30,6 +30,15 @@ export const EXCLUDED_FOLDERS = ['**/node_modules/**', '**/.git/**'];
  */
 export const KB_EXCLUDED_FOLDERS = [...EXCLUDED_FOLDERS, '**/test/**', '**/tests/**', '**/fixtures/**', '**/__fixtures__/**', '**/testdata/**'];
 
+/**
+ * The configuration files the server looks for in each workspace folder (src/config/schema.ts's
+ * CONFIG_FILES, in its order; a test holds them equal), named here too so the extension can read
+ * them ahead without loading the configuration schema.
+ */
+export const CONFIG_FILE_NAMES = ['.dealcheckrc.json', '.dealcheckrc.yaml', '.dealcheckrc.yml', 'package.json'] as const;
+/** A configuration file larger than this is reported, not read (as the CLI does). */
+export const MAX_CONFIG_BYTES = 1_000_000;
+
 /** What a read of a missing file says, in every FileAccess: a missing configuration file is no error. */
 export const NO_SUCH_FILE = 'there is no such file';
 

@@ -9,12 +9,9 @@
 import ignore, { type Ignore } from 'ignore';
 import { type URI, Utils } from 'vscode-uri';
 import { CONFIG_FILES, type Config, type ConfigProblem, PACKAGE_FIELD, parseConfigText } from '../config/schema';
-import { type FileAccess, NO_SUCH_FILE } from './files';
+import { type FileAccess, MAX_CONFIG_BYTES, NO_SUCH_FILE } from './files';
 import { type PathOrigin, type PathRequest, isInside, resolveUri } from './paths';
 import type { Settings } from './settings';
-
-/** A configuration file larger than this is reported, not read (as the CLI does). */
-export const MAX_CONFIG_BYTES = 1_000_000;
 
 export interface ProjectConfig {
   uri: string;

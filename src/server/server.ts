@@ -8,6 +8,7 @@
  * an information diagnostic saying so and the error in the log), never the server.
  */
 import {
+  type CancellationToken,
   type CodeAction,
   CodeActionKind,
   type Connection,
@@ -46,9 +47,13 @@ import {
   REPORT_REQUEST,
   type ReportParams,
   type ReportResult,
+  STARTUP_NOTIFICATION,
   STATUS_NOTIFICATION,
+  type StartupMark,
+  type StartupParams,
   type StatusParams,
 } from './protocol';
+import { StartupMarks } from './startup';
 import { DEFAULT_SETTINGS, type Settings, parseSettings } from './settings';
 
 const MARKDOWN_GLOB = '**/*.{md,markdown}';
@@ -61,6 +66,13 @@ export type Checker = Pick<DocumentChecker, 'begin' | 'check' | 'fixesAt'>;
  * stale): short enough that a writer never notices, long enough that yielding costs nothing.
  */
 export const CHECK_SLICE_MS = 15;
+
+/**
+ * A draft's first pull is answered once the check has passed this many lines, if the whole check
+ * takes longer (and the client asked for it): the first screen of an editor that opens the draft
+ * at its top, which is what the writer looks at first. The rest follows with a refresh.
+ */
+export const FIRST_SCREEN_LINES = 100;
 
 /** Errors of unchecked paragraphs already logged, so a paragraph that fails on every keystroke is logged once. */
 const MAX_LOGGED_ERRORS = 200;
@@ -78,6 +90,8 @@ export interface ServerPlatform {
   createChecker?: (kb: KnowledgeBase) => Checker;
   /** Writes a line to the server's own log even before the connection is up (stderr for Node). */
   log?: (message: string) => void;
+  /** Steps of the start-up before the server began (its process or worker, its script), for the start-up marks. */
+  startedAt?: StartupMark[];
 }
 
 /** What a check of a document gave: the engine's result, or the internal error that stopped it. */
@@ -99,6 +113,12 @@ interface OpenDocument {
   timer?: ReturnType<typeof setTimeout>;
   /** The last diagnostics a pull returned, and their result id. */
   reported?: { resultId: string; items: Diagnostic[] };
+  /** The findings of the first screen, while the check of the rest goes on: for the document's first pull. */
+  early?: { version: number; generation: number; findings: Finding[] };
+  /** Pulls waiting for `early`. */
+  earlyWaiters?: (() => void)[];
+  /** A pull was answered with `early`: once the whole check is done the client is asked to pull again. */
+  owesRefresh?: boolean;
 }
 
 const Origins = z.object({
@@ -157,11 +177,28 @@ function overlaps(a: Finding['range'], b: Finding['range']): boolean {
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-/** Lets other messages (typing, hovers) through between pieces of long work. */
+/**
+ * Lets other messages (typing, hovers) through between pieces of long work. A browser has no
+ * setImmediate, and clamps a chain of setTimeout(0) to 4 ms each: a quarter of each 15 ms slice
+ * would be spent waiting. A message to itself comes back as soon as the queue allows.
+ */
 const yieldNow: () => Promise<void> =
   typeof setImmediate === 'function'
     ? () => new Promise((resolve) => setImmediate(resolve))
-    : () => new Promise((resolve) => setTimeout(resolve, 0));
+    : typeof MessageChannel === 'function'
+      ? messageYield()
+      : () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function messageYield(): () => Promise<void> {
+  const channel = new MessageChannel();
+  const waiting: (() => void)[] = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  return () =>
+    new Promise((resolve) => {
+      waiting.push(resolve);
+      channel.port2.postMessage(null);
+    });
+}
 
 function describeError(e: unknown): string {
   return e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
@@ -212,6 +249,38 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   /** Closed files the workspace check pushed diagnostics for. */
   const pushedForClosed = new Set<string>();
   const createChecker = platform.createChecker ?? ((kb: KnowledgeBase) => new DocumentChecker(kb));
+  const startup = new StartupMarks(platform.startedAt);
+  /** The client asked for the start-up marks (the VS Code extension does). */
+  let sendStartup = false;
+  /** Files asked of the client or the disk so far. */
+  let fileRequests = 0;
+  /** The document the first diagnostics were for. */
+  let firstAnswered: string | undefined;
+  /** Answer a long draft's first pull with its first screen (the client asked, and can be told to pull again). */
+  let earlyAnswers = false;
+
+  function countingFiles(inner: FileAccess): FileAccess {
+    return {
+      read: (uri, options) => (fileRequests++, inner.read(uri, options)),
+      find: (folder, glob, exclude) => (fileRequests++, inner.find(folder, glob, exclude)),
+    };
+  }
+
+  /**
+   * Tells a client that asked when each step of the start-up happened: with the first
+   * diagnostics, and, when those were the first screen's, again with the whole draft's.
+   */
+  function firstAnswer(uri: string, count: number, firstScreen: boolean): void {
+    const name = uri.split('/').pop();
+    if (!startup.has('answered')) {
+      if (!count) return;
+      firstAnswered = uri;
+      startup.mark('answered', `${count} diagnostics for ${firstScreen ? `the first screen of ${name}` : name}`);
+      if (!firstScreen) startup.mark('answered in full');
+    } else if (uri === firstAnswered && !firstScreen && !startup.has('answered in full')) startup.mark('answered in full', `${count} diagnostics for ${name}`);
+    else return;
+    if (sendStartup) void connection.sendNotification(STARTUP_NOTIFICATION, { marks: [...startup.marks] } satisfies StartupParams);
+  }
 
   function log(message: string): void {
     try {
@@ -269,6 +338,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
       let state: KnowledgeState | undefined;
       try {
         await loadProjectConfig();
+        startup.mark('configuration file', project ? project.name : 'none');
         state = withConfigProblems(await host.load(knowledgeInput()));
       } catch (e) {
         log(`dealcheck: loading the knowledge base failed: ${describeError(e)}`);
@@ -291,6 +361,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   function applyKnowledge(state: KnowledgeState): void {
     knowledge = state;
     const files = [...state.problems.keys()];
+    startup.mark('knowledge base', `${files.length} file(s), ${fileRequests} file request(s)`);
     connection.console.info(`dealcheck: knowledge base: ${settings.useBundledKnowledgeBase || !trusted ? 'the bundled one' : 'no bundled one'}${files.length ? ` and ${files.length} file(s): ${files.join(', ')}` : ''}${state.keptLastGood ? ' (with problems: the last valid one stays in use)' : ''}`);
     generation++;
     diagnosticCache = new WeakMap();
@@ -402,13 +473,20 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     }
     try {
       const run = open.checker!.begin(open.doc, checkOptions());
+      startup.mark('check started', `${run.total} blocks`);
       for (;;) {
         value = run.advance(performance.now() + CHECK_SLICE_MS);
         if (value) break;
+        if (earlyAnswers && !open.reported && !open.early && run.checkedLines >= FIRST_SCREEN_LINES) {
+          open.early = { version, generation: gen, findings: run.partial() };
+          startup.mark('first screen checked', `${run.done} of ${run.total} blocks`);
+          for (const wake of open.earlyWaiters?.splice(0) ?? []) wake();
+        }
         await yieldNow();
         if (run.stale || stale()) return undefined;
       }
       if (!open.result) connection.console.info(`dealcheck: checked ${open.uri} (${Math.round(open.doc.length / 1024)} KB) in ${Date.now() - started} ms`);
+      startup.mark('checked');
       logUnchecked(open.uri, value.findings);
     } catch (e) {
       log(`dealcheck: checking ${open.uri} failed: ${describeError(e)}`);
@@ -458,6 +536,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   async function push(open: OpenDocument): Promise<void> {
     const { result, items } = await currentDiagnostics(open);
     if (documents.get(open.uri) !== open || !open.result || open.result.value !== result) return;
+    firstAnswer(open.uri, items.length, false);
     void connection.sendDiagnostics({ uri: open.uri, version: open.result.version, diagnostics: items });
   }
 
@@ -506,19 +585,24 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    startup.mark('initialize');
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    sendStartup = init.startupTimes === true;
     trusted = init.trusted !== false;
     commandLinks = init.commandLinks === true;
     if (init.fileAccess === 'client' || !platform.files) files = clientFileAccess(connection, log);
     if (typeof init.bundledKnowledgeBaseUri === 'string') bundledUri = init.bundledKnowledgeBaseUri;
     settingsFromClient = init.settings !== undefined;
+    earlyAnswers = init.earlyDiagnostics === true;
     if (settingsFromClient) useSettings(init.settings);
     folders = (params.workspaceFolders ?? []).map((f) => parseUri(f.uri)).filter((u): u is URI => !!u);
     if (!folders.length && params.rootUri) folders = [parseUri(params.rootUri)].filter((u): u is URI => !!u);
-    host = new KnowledgeHost(files, log);
+    files = countingFiles(files);
+    host = new KnowledgeHost(files, log, (what, detail) => startup.mark(what, detail));
     const caps = params.capabilities;
     pull = !!caps.textDocument?.diagnostic;
     canRefresh = !!caps.workspace?.diagnostics?.refreshSupport;
+    earlyAnswers &&= pull && canRefresh;
     canConfigure = !!caps.workspace?.configuration;
     // Only clients that say they take dynamic registrations get any (Helix logs others as a server bug).
     canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
@@ -536,12 +620,14 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
 
   connection.onInitialized(() =>
     guarded('starting up', undefined, async () => {
+      startup.mark('initialized');
       try {
         if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dealcheck' }).catch(() => undefined);
         // Settings sent with `initialize` are good enough to start loading; those the client
         // answers with later reload the knowledge base only if they differ.
         const early = settingsFromClient ? reloadKnowledge() : undefined;
         const changed = await guarded('reading the settings', false, fetchSettings);
+        startup.mark('settings');
         void guarded('watching the knowledge base files', undefined, registerWatchers);
         await (!early || changed ? reloadKnowledge() : early);
       } finally {
@@ -576,6 +662,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     try {
       const open: OpenDocument = { uri: t.uri, version: t.version, doc: new BlockDocument(t.text), checker: knowledge ? createChecker(knowledge.kb) : undefined };
       documents.set(t.uri, open);
+      startup.mark('opened', `${t.uri.split('/').pop()}, ${Math.round(t.text.length / 1024)} KB`);
       if (pushedForClosed.delete(t.uri) && pull) void connection.sendDiagnostics({ uri: t.uri, diagnostics: [] });
       schedule(open, true);
     } catch (e) {
@@ -608,17 +695,61 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     if (!pull) void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   });
 
-  connection.languages.diagnostics.on((params) =>
+  /** The first screen's diagnostics, if they are for the document as it is now. */
+  async function earlyItems(open: OpenDocument): Promise<Diagnostic[] | undefined> {
+    await knowledge?.located;
+    const early = open.early;
+    if (!early || early.version !== open.version || early.generation !== generation) return undefined;
+    return diagnosticsOf({ findings: early.findings });
+  }
+
+  /**
+   * A document's first pull: the whole check's diagnostics, or, when the first screen is checked
+   * before the whole draft, that screen's, and the client is asked to pull again once the rest is
+   * done (a refresh). Later pulls always wait for the whole check.
+   */
+  async function firstDiagnostics(open: OpenDocument, token: CancellationToken): Promise<Diagnostic[] | undefined> {
+    const whole = currentDiagnostics(open);
+    if (!open.early) {
+      const screen = new Promise<void>((resolve) => (open.earlyWaiters ??= []).push(resolve));
+      if ((await Promise.race([whole.then(() => 'whole' as const), screen])) === 'whole') return (await whole).items;
+    }
+    const items = await earlyItems(open);
+    if (!items) return (await whole).items;
+    // VS Code cancels a pull when it pulls the same document again (at start-up it often does):
+    // the first screen is kept for the pull that is answered.
+    if (token.isCancellationRequested) return undefined;
+    open.owesRefresh = true;
+    void whole.then(() => {
+      if (!open.owesRefresh || documents.get(open.uri) !== open) return;
+      open.owesRefresh = false;
+      void connection.languages.diagnostics.refresh();
+    });
+    return items;
+  }
+
+  connection.languages.diagnostics.on((params, token) =>
     guarded<DocumentDiagnosticReport>('answering a diagnostics pull', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async () => {
       const open = documents.get(params.textDocument.uri);
       if (!open) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const { items } = await currentDiagnostics(open);
+      let items: Diagnostic[];
+      if (earlyAnswers && !open.reported) {
+        const first = await firstDiagnostics(open, token);
+        if (!first) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+        items = first;
+      } else {
+        items = (await currentDiagnostics(open)).items;
+        open.owesRefresh = false;
+      }
+      open.early = undefined;
+      open.earlyWaiters = undefined;
       // A result id names a list of diagnostics: an edit that changes no finding keeps it (the
       // lists are compared by value), and a client that sends it back gets "unchanged".
       const last = open.reported;
       if (!last || !sameDiagnostics(last.items, items)) open.reported = { resultId: `${generation}:${++reportCounter}`, items };
       else open.reported = { resultId: last.resultId, items };
       const { resultId } = open.reported;
+      firstAnswer(open.uri, items.length, !!open.owesRefresh);
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
     }),

@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CONFIG_FILES } from '../../src/config/schema';
+import { CONFIG_FILE_NAMES } from '../../src/server/files';
 import { SETTING_KEYS } from '../../src/server/protocol';
 import { DEFAULT_SETTINGS, Settings, configurationContribution, parseSettings } from '../../src/server/settings';
 
@@ -15,6 +17,10 @@ describe('settings', () => {
 
   it('the extension tells the server which of exactly these settings the writer set', () => {
     assert.deepEqual([...SETTING_KEYS].sort(), Object.keys(Settings.shape).sort());
+  });
+
+  it('the extension reads ahead exactly the configuration files the server looks for, in their order', () => {
+    assert.deepEqual([...CONFIG_FILE_NAMES], [...CONFIG_FILES]);
   });
 
   it('every contributed command is registered by the extension, and no other', () => {

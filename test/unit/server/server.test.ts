@@ -141,6 +141,8 @@ describe('server core over LSP', function () {
             },
             done: 0,
             total: 1,
+            checkedLines: 0,
+            partial: () => [],
           };
         },
       };
