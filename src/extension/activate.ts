@@ -29,6 +29,8 @@ import {
   type StartupMark,
   type StartupParams,
   type StatusParams,
+  VISIBLE_LINES_NOTIFICATION,
+  type VisibleLinesParams,
 } from '../server/protocol';
 import { epochNow } from '../server/startup';
 import { CoverageView } from './coverage';
@@ -256,6 +258,15 @@ export async function activateDealcheck(
         },
       },
       middleware: {
+        // The first answer for a long draft covers what is on screen (earlyDiagnostics).
+        async didOpen(document, next) {
+          const shown = vscode.window.visibleTextEditors.filter((e) => e.document === document).flatMap((e) => e.visibleRanges);
+          if (earlyDiagnostics && shown.length && client) {
+            const params: VisibleLinesParams = { uri: client.code2ProtocolConverter.asUri(document.uri), lastLine: Math.max(...shown.map((r) => r.end.line)) };
+            await client.sendNotification(VISIBLE_LINES_NOTIFICATION, params);
+          }
+          await next(document);
+        },
         async provideDiagnostics(document, previousResultId, token, next) {
           const report = await next(document, previousResultId, token);
           if (report && 'items' in report && report.items.length) noteDiagnostics(document instanceof vscode.Uri ? document : document.uri, report.items.length);

@@ -117,6 +117,18 @@ export interface StartupParams {
   marks: StartupMark[];
 }
 
+/**
+ * Client → server, just before a document's didOpen, when an editor shows it: the last line on
+ * screen. With `earlyDiagnostics`, the first answer covers the draft up to there (else up to the
+ * server's FIRST_SCREEN_LINES).
+ */
+export const VISIBLE_LINES_NOTIFICATION = 'dealcheck/visibleLines';
+export interface VisibleLinesParams {
+  uri: string;
+  /** 0-based, the last line any editor of the document shows. */
+  lastLine: number;
+}
+
 /** The dealcheck.* settings the server reads: the keys of src/server/settings.ts's schema (a test holds them equal). */
 export const SETTING_KEYS = ['enable', 'knowledgeBase', 'useBundledKnowledgeBase', 'sourcesFolder', 'severity', 'outdatedSeverity', 'showSupported', 'showUnverified', 'blockTimeBudgetMs', 'debounceMs'] as const;
 

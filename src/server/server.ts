@@ -49,6 +49,8 @@ import {
   type ReportResult,
   STARTUP_NOTIFICATION,
   STATUS_NOTIFICATION,
+  VISIBLE_LINES_NOTIFICATION,
+  type VisibleLinesParams,
   type StartupMark,
   type StartupParams,
   type StatusParams,
@@ -70,9 +72,12 @@ export const CHECK_SLICE_MS = 15;
 /**
  * A draft's first pull is answered once the check has passed this many lines, if the whole check
  * takes longer (and the client asked for it): the first screen of an editor that opens the draft
- * at its top, which is what the writer looks at first. The rest follows with a refresh.
+ * at its top, which is what the writer looks at first. The rest follows with a refresh. A client
+ * that says which lines are on screen (VISIBLE_LINES_NOTIFICATION) gets those instead.
  */
 export const FIRST_SCREEN_LINES = 100;
+/** Visible-line hints kept for documents not yet opened: a client sends one just before each didOpen. */
+const MAX_VISIBLE_HINTS = 64;
 
 /** Errors of unchecked paragraphs already logged, so a paragraph that fails on every keystroke is logged once. */
 const MAX_LOGGED_ERRORS = 200;
@@ -113,6 +118,8 @@ interface OpenDocument {
   timer?: ReturnType<typeof setTimeout>;
   /** The last diagnostics a pull returned, and their result id. */
   reported?: { resultId: string; items: Diagnostic[] };
+  /** The check's first answer covers the draft up to this line (the first screen). */
+  firstScreenLines: number;
   /** The findings of the first screen, while the check of the rest goes on: for the document's first pull. */
   early?: { version: number; generation: number; findings: Finding[] };
   /** Pulls waiting for `early`. */
@@ -256,6 +263,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   let fileRequests = 0;
   /** The document the first diagnostics were for. */
   let firstAnswered: string | undefined;
+  /** The last line on screen of documents about to open, as the client said. */
+  const visibleHints = new Map<string, number>();
   /** Answer a long draft's first pull with its first screen (the client asked, and can be told to pull again). */
   let earlyAnswers = false;
 
@@ -477,7 +486,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
       for (;;) {
         value = run.advance(performance.now() + CHECK_SLICE_MS);
         if (value) break;
-        if (earlyAnswers && !open.reported && !open.early && run.checkedLines >= FIRST_SCREEN_LINES) {
+        if (earlyAnswers && !open.reported && !open.early && run.checkedLines >= open.firstScreenLines) {
           open.early = { version, generation: gen, findings: run.partial() };
           startup.mark('first screen checked', `${run.done} of ${run.total} blocks`);
           for (const wake of open.earlyWaiters?.splice(0) ?? []) wake();
@@ -660,7 +669,12 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
     if (!isMarkdown(t.languageId, t.uri)) return;
     try {
-      const open: OpenDocument = { uri: t.uri, version: t.version, doc: new BlockDocument(t.text), checker: knowledge ? createChecker(knowledge.kb) : undefined };
+      const hint = visibleHints.get(t.uri);
+      visibleHints.delete(t.uri);
+      const open: OpenDocument = {
+        uri: t.uri, version: t.version, doc: new BlockDocument(t.text), checker: knowledge ? createChecker(knowledge.kb) : undefined,
+        firstScreenLines: hint === undefined ? FIRST_SCREEN_LINES : hint + 1,
+      };
       documents.set(t.uri, open);
       startup.mark('opened', `${t.uri.split('/').pop()}, ${Math.round(t.text.length / 1024)} KB`);
       if (pushedForClosed.delete(t.uri) && pull) void connection.sendDiagnostics({ uri: t.uri, diagnostics: [] });
@@ -668,6 +682,12 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     } catch (e) {
       log(`dealcheck: opening ${t.uri} failed: ${describeError(e)}`);
     }
+  });
+
+  connection.onNotification(VISIBLE_LINES_NOTIFICATION, (p: VisibleLinesParams) => {
+    if (typeof p?.uri !== 'string' || !Number.isInteger(p.lastLine) || p.lastLine < 0) return;
+    if (visibleHints.size >= MAX_VISIBLE_HINTS) visibleHints.clear();
+    visibleHints.set(p.uri, p.lastLine);
   });
 
   connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkDocument } from '../../src/diagnostics/engine';
+import { DocumentChecker, checkDocument } from '../../src/diagnostics/engine';
 import { knowledgeBaseFromTexts } from '../../src/knowledge/knowledge-base';
 
 const { kb } = knowledgeBaseFromTexts([
@@ -30,4 +30,30 @@ describe('engine: kinds of finding', () => {
       { code: 'money-unverified', severity: 'hint', fact: undefined, fixes: [], range: { start: { line: 0, character: 23 }, end: { line: 0, character: 33 } } },
     );
   });
+});
+
+describe('engine: the findings of a run so far (CheckRun.partial)', () => {
+  const CONFLICT = 'Amazon invested $35 billion in Anthropic.';
+  const UNKNOWN = 'Apple bought Beats for $3 billion.';
+  /** Each case: its name, the draft, and the line the checked blocks reach after each step. */
+  const cases: [string, string, number[]][] = [
+    ['plain paragraphs', [CONFLICT, UNKNOWN, CONFLICT, CONFLICT].join('\n\n'), [2, 4, 6, Infinity]],
+    ['a disable comment silences only what follows it', [CONFLICT, '<!-- dealcheck-disable -->', CONFLICT, '<!-- dealcheck-enable -->', CONFLICT].join('\n\n'), [2, 4, 6, 8, Infinity]],
+    ['a disable-next-line comment', [CONFLICT, '<!-- dealcheck-disable-next-line -->', CONFLICT, CONFLICT].join('\n\n'), [2, 4, 6, Infinity]],
+  ];
+  for (const [name, text, steps] of cases)
+    it(`${name}: after each block, the whole result's findings up to there`, () => {
+      const options = { includeSupported: true, includeUnverified: true, withFixes: false };
+      const whole = new DocumentChecker(kb).check(text, options).findings;
+      const run = new DocumentChecker(kb).begin(text, options);
+      const seen: number[] = [];
+      for (let result = run.advance(0); ; result = run.advance(0)) {
+        const upTo = run.checkedLines;
+        seen.push(upTo);
+        assert.deepEqual(run.partial(), whole.filter((f) => f.range.start.line < upTo), `up to line ${upTo}`);
+        if (result) break;
+      }
+      assert.deepEqual(seen, steps);
+      assert.ok(whole.some((f) => f.kind === 'conflict'));
+    });
 });

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { type MessageConnection, createMessageConnection } from 'vscode-jsonrpc/node';
+import { CancellationTokenSource, type MessageConnection, createMessageConnection } from 'vscode-jsonrpc/node';
 import type { ClientCapabilities, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { ProposedFeatures, StreamMessageReader, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
 import { type CheckRun, DocumentChecker } from '../../../src/diagnostics/engine';
@@ -36,7 +36,10 @@ const PULL_CAPABILITIES: ClientCapabilities = {
 };
 
 /** `settings` go with `initialize` and answer `workspace/configuration`, as the VS Code extension does. */
-async function connect(platform: ServerPlatform, options: { capabilities?: ClientCapabilities; settings?: unknown; folder?: string } = {}): Promise<Client> {
+async function connect(
+  platform: ServerPlatform,
+  options: { capabilities?: ClientCapabilities; settings?: unknown; folder?: string; init?: Record<string, unknown> } = {},
+): Promise<Client> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), platform);
@@ -54,7 +57,7 @@ async function connect(platform: ServerPlatform, options: { capabilities?: Clien
     rootUri: folderUri,
     workspaceFolders: folderUri ? [{ uri: folderUri, name: 'ws' }] : null,
     capabilities: options.capabilities ?? PULL_CAPABILITIES,
-    initializationOptions: options.settings === undefined ? undefined : { settings: options.settings },
+    initializationOptions: options.settings === undefined && !options.init ? undefined : { ...(options.settings === undefined ? {} : { settings: options.settings }), ...options.init },
   });
   await connection.sendNotification('initialized', {});
   return {
@@ -172,6 +175,79 @@ describe('server core over LSP', function () {
       assert.equal(runs.length, 2, 'a second run began on the edited text');
       assert.equal(runs[0].advances, stalled, 'the stale run was not advanced again');
       assert.deepEqual(report.items?.map((d) => d.code), [], '$25 billion is supported: the answer is for the newest text');
+    });
+  });
+
+  describe("a long draft's first pull, for a client that asks for it early (the browser)", () => {
+    /** One block a slice, so a draft of many paragraphs takes many slices. */
+    const blockAtATime = (kb: KnowledgeBase): Checker => {
+      const real = new DocumentChecker(kb);
+      return {
+        check: (doc, options) => real.check(doc, options),
+        fixesAt: (doc, position) => real.fixesAt(doc, position),
+        begin(doc, options) {
+          const run = real.begin(doc, options);
+          return Object.assign(Object.create(run) as CheckRun, { advance: ((deadline?: number) => (deadline === undefined ? run.advance() : run.advance(0))) as CheckRun['advance'] });
+        },
+      };
+    };
+    /** 150 conflicting paragraphs, one every other line (lines 0, 2, …, 298). */
+    const LONG = DRAFT.repeat(150).replace(/\n/g, '\n\n');
+    const EARLY_CAPABILITIES: ClientCapabilities = { ...PULL_CAPABILITIES, workspace: { configuration: true, diagnostics: { refreshSupport: true } } };
+    const refreshes = (client: Client) => client.received.filter((m) => m.method === 'workspace/diagnostic/refresh').length;
+    async function until(what: string, ok: () => boolean): Promise<void> {
+      for (const deadline = Date.now() + 10_000; !ok(); await new Promise((r) => setTimeout(r, 5))) if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    }
+    const lines = (items: Diagnostic[] | undefined) => (items ?? []).map((d) => d.range.start.line);
+    const evenLines = (below: number) => Array.from({ length: Math.ceil(below / 2) }, (_, i) => 2 * i);
+
+    const cases: [string, { init?: Record<string, unknown>; capabilities?: ClientCapabilities; visible?: number }, number[], boolean][] = [
+      ['is the first 100 lines, then a refresh brings the rest', { init: { earlyDiagnostics: true }, capabilities: EARLY_CAPABILITIES }, evenLines(100), true],
+      ['is the lines on screen when the client says which', { init: { earlyDiagnostics: true }, capabilities: EARLY_CAPABILITIES, visible: 9 }, evenLines(10), true],
+      ['is the whole draft for a client that did not ask', { capabilities: EARLY_CAPABILITIES }, evenLines(300), false],
+      ['is the whole draft for a client that cannot be asked to pull again', { init: { earlyDiagnostics: true } }, evenLines(300), false],
+    ];
+    for (const [name, options, firstLines, refreshed] of cases)
+      it(name, async () => {
+        const client = await connect({ files: nodeFileAccess, createChecker: blockAtATime }, options);
+        try {
+          if (options.visible !== undefined) await client.connection.sendNotification('dealcheck/visibleLines', { uri: 'file:///long.md', lastLine: options.visible });
+          client.open('file:///long.md', LONG);
+          const first = await client.pull('file:///long.md');
+          // (The server also asks for a refresh once its knowledge base is loaded, maybe before this answer.)
+          const before = refreshes(client);
+          assert.deepEqual(lines(first.items), firstLines);
+          assert.ok(first.items?.every((d) => d.code === 'money-conflict'));
+          if (!refreshed) return;
+          await until('a refresh', () => refreshes(client) === before + 1);
+          const whole = await client.pull('file:///long.md', first.resultId);
+          assert.equal(whole.kind, 'full');
+          assert.deepEqual(lines(whole.items), evenLines(300));
+          assert.deepEqual(whole.items?.slice(0, firstLines.length), first.items, 'the first screen is the start of the whole answer');
+          const again = await client.pull('file:///long.md', whole.resultId);
+          assert.equal(again.kind, 'unchanged');
+          assert.equal(refreshes(client), before + 1);
+        } finally {
+          client.dispose();
+        }
+      });
+
+    it('is kept for the next pull when the client cancels the first (as VS Code does when it pulls again)', async () => {
+      const client = await connect({ files: nodeFileAccess, createChecker: blockAtATime }, { init: { earlyDiagnostics: true }, capabilities: EARLY_CAPABILITIES });
+      try {
+        client.open('file:///long.md', LONG);
+        // VS Code cancels the pull under way and sends the next once the cancelled one is answered.
+        const source = new CancellationTokenSource();
+        const cancelled = client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: 'file:///long.md' } }, source.token);
+        source.cancel();
+        await cancelled.catch(() => undefined);
+        const first = await client.pull('file:///long.md');
+        const before = refreshes(client);
+        assert.deepEqual(lines(first.items), evenLines(100));
+        await until('a refresh', () => refreshes(client) === before + 1);
+      } finally {
+        client.dispose();
+      }
     });
   });
 
