@@ -273,6 +273,11 @@ try {
 const { benchHeavyInputs } = await import('./bench/heavy-inputs.mjs');
 const HEAVY_EDITS = Number(process.env.BENCH_HEAVY_EDITS ?? 30);
 lines.push(...(await benchHeavyInputs({ root, shared, dir, runs: Math.min(RUNS, 3), edits: HEAVY_EDITS, bigDraft: drafts[1].text, editLatency, format: f })));
+// ---- a knowledge base of 100,000 assertions (issue 10 §6); see scripts/bench/large-kb.mjs ----
+{
+  const { benchLargeKb } = await import('./bench/large-kb.mjs');
+  lines.push(...(await benchLargeKb({ shared, runs: RUNS, edits: EDITS, draft: drafts[2].text, format: f })));
+}
 const out = lines.join('\n');
 console.log(out);
 mkdirSync(join(root, 'bench/results'), { recursive: true });

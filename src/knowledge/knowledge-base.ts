@@ -146,7 +146,7 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
     implicitQualifiers,
     scopes,
     ...lookups,
-    rolePartners: (fact, role) => partners.get(roleKey(fact, role, implicitQualifiers))?.size ?? 0,
+    rolePartners: (fact, role) => partners.get(roleKey(fact, role, implicitQualifiers)) ?? 0,
   };
   return { kb, problems };
 }
@@ -159,7 +159,8 @@ function roleKey(fact: Fact, role: 'subject' | 'object', implicit: ReadonlySet<s
   return `${role}|${fact.relation}|${other ?? ''}|${said.sort().join(',')}`;
 }
 
-function rolePartnerCounts(facts: readonly Fact[], implicit: ReadonlySet<string>): Map<string, Set<string>> {
+/** How many parties each role key has: counted with a set per key, kept as a number. */
+function rolePartnerCounts(facts: readonly Fact[], implicit: ReadonlySet<string>): Map<string, number> {
   const out = new Map<string, Set<string>>();
   for (const f of facts) {
     for (const role of ['subject', 'object'] as const) {
@@ -171,7 +172,7 @@ function rolePartnerCounts(facts: readonly Fact[], implicit: ReadonlySet<string>
       else out.set(key, new Set([party]));
     }
   }
-  return out;
+  return new Map([...out].map(([key, parties]) => [key, parties.size]));
 }
 
 /** Convenience for tests and tools: build from in-memory texts. */

@@ -141,7 +141,7 @@ function parseJson(text: string): Parsed {
     }
     return root;
   };
-  const syntax: Parsed['syntax'] = parsed ? duplicateKeys(text) : syntaxErrors(text, tree, () => treeErrors);
+  const syntax: Parsed['syntax'] = !parsed ? syntaxErrors(text, tree, () => treeErrors) : membersIn(text) === keysIn(data) ? [] : duplicateKeys(text);
   if (parsed && syntax.length) data = undefined;
   return {
     data,
@@ -173,6 +173,29 @@ function syntaxErrors(text: string, tree: () => JsonNode | undefined, errors: ()
     lastLineEnd = eol < 0 ? text.length : eol;
   }
   return syntax.length ? syntax : [{ start: 0, end: 0, path: [], message: 'invalid JSON' }];
+}
+
+/**
+ * The members a valid JSON text writes: its colons outside strings. A text whose data has as many
+ * keys has no key twice in an object, so the slower scan below runs only on a text that has.
+ */
+function membersIn(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58 /* : */) n++;
+    else if (c === 34 /* " */) for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
+  }
+  return n;
+}
+
+/** The keys of every object in parsed JSON data. */
+function keysIn(data: unknown): number {
+  if (typeof data !== 'object' || data === null) return 0;
+  let n = 0;
+  if (Array.isArray(data)) for (const v of data) n += keysIn(v);
+  else for (const k in data) n += 1 + keysIn((data as Record<string, unknown>)[k]);
+  return n;
 }
 
 /**
@@ -421,14 +444,17 @@ class FileLoad {
   readonly rejected = Object.fromEntries(SECTION_NAMES.map((s) => [s, new Set<string>()])) as LoadedFile['rejected'];
   readonly paths = new Map<object, Path>();
   readonly problems: KbProblem[] = [];
-  private readonly starts: number[];
+  /** Worked out for the first problem: a valid file of a hundred thousand lines never needs them. */
+  private lines?: number[];
   parsed?: Parsed;
 
   constructor(
     readonly file: string,
-    text: string,
-  ) {
-    this.starts = lineStarts(text);
+    private readonly text: string,
+  ) {}
+
+  private get starts(): number[] {
+    return (this.lines ??= lineStarts(this.text));
   }
 
   /** A problem at the value of `path`, or at its field name with `key`. */
@@ -448,6 +474,10 @@ class FileLoad {
   result(): LoadedFile {
     this.problems.sort((a, b) => a.line - b.line || a.character - b.character);
     const { file, content, rejected, problems, paths } = this;
+    // The parsed data is not kept: the entries kept are the schema's copies, and a problem found
+    // later is located in the text.
+    const locateIn = this.parsed?.locate;
+    this.parsed = undefined;
     return {
       file,
       content,
@@ -455,7 +485,7 @@ class FileLoad {
       problems,
       pathOf: (entry) => paths.get(entry) ?? [],
       locate: (path) => {
-        const { start, end } = this.parsed ? this.parsed.locate(path) : { start: 0, end: 0 };
+        const { start, end } = locateIn ? locateIn(path) : { start: 0, end: 0 };
         const { file: _f, field: _p, message: _m, ...range } = problemAt(file, this.starts, start, end, path, '');
         return range;
       },

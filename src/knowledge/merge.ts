@@ -63,11 +63,41 @@ function where(origin: Origin): string {
   return `${origin.file.file}:${origin.file.locate(origin.path).line + 1}`;
 }
 
+/**
+ * Where each entry was written. A fact's own assertions are not entered one by one (a hundred
+ * thousand paths for nothing when all is well): asked for one, the map works them all out once
+ * from the facts' origins, so `get` answers for an assertion as for any entry.
+ */
+class Origins extends Map<object, Origin> {
+  private assertions?: Map<object, Origin>;
+  /** The facts as defined, whose assertions are found from their origin. */
+  readonly facts: Fact[] = [];
+
+  override get(key: object): Origin | undefined {
+    return super.get(key) ?? this.ofAssertion(key);
+  }
+
+  override has(key: object): boolean {
+    return super.has(key) || this.ofAssertion(key) !== undefined;
+  }
+
+  private ofAssertion(key: object): Origin | undefined {
+    if (!this.assertions) {
+      this.assertions = new Map();
+      for (const fact of this.facts) {
+        const origin = super.get(fact)!;
+        fact.assertions.forEach((a, i) => this.assertions!.set(a, { file: origin.file, path: [...origin.path, 'assertions', i] }));
+      }
+    }
+    return this.assertions.get(key);
+  }
+}
+
 /** The merge in progress: every id's entry so far, the ids of rejected entries, and the problems. */
 interface Merge {
   defs: Record<SectionName, Map<string, Entry>>;
   rejected: Record<SectionName, Set<string>>;
-  origins: Map<object, Origin>;
+  origins: Origins;
   problems: KbProblem[];
 }
 
@@ -75,7 +105,7 @@ export function mergeKnowledgeBases(files: readonly LoadedFile[]): MergedKnowled
   const m: Merge = {
     defs: Object.fromEntries(SECTION_NAMES.map((s) => [s, new Map<string, Entry>()])) as Merge['defs'],
     rejected: Object.fromEntries(SECTION_NAMES.map((s) => [s, new Set<string>()])) as Merge['rejected'],
-    origins: new Map(),
+    origins: new Origins(),
     problems: files.flatMap((f) => f.problems),
   };
   for (const file of files) for (const section of SECTION_NAMES) define(m, file, section);
@@ -106,7 +136,7 @@ function define(m: Merge, file: LoadedFile, section: SectionName): void {
     if (!prior) {
       m.defs[section].set(entry.id, entry);
       m.origins.set(entry, origin);
-      if (section === 'facts') (entry as Fact).assertions.forEach((a, i) => m.origins.set(a, { file, path: [...origin.path, 'assertions', i] }));
+      if (section === 'facts') m.origins.facts.push(entry as Fact);
     } else if (!sameValue(prior, entry)) {
       m.problems.push(problem(origin, ['id'], `duplicate ${SINGULAR[section]} id "${entry.id}", already defined in ${where(m.origins.get(prior)!)}: ${HOW_TO_ADD[section]}`));
     }
@@ -187,7 +217,7 @@ function checkReferences(m: Merge): Map<string, Fact> {
     ok = fact.qualifiers.map((q, i) => reference(origin, ['qualifiers', i], 'qualifiers', q)).every(Boolean) && ok;
     const unit = unitOf(m, fact);
     ok = (unit === undefined || reference(origin, ['unit'], 'units', unit)) && ok;
-    const assertions = fact.assertions.filter((a: Assertion) => reference(m.origins.get(a) ?? origin, ['source'], 'sources', a.source));
+    const assertions = fact.assertions.filter((a: Assertion) => m.defs.sources.has(a.source) || reference(m.origins.get(a) ?? origin, ['source'], 'sources', a.source));
     if (!ok || !assertions.length) continue;
     const same = assertions.length === fact.assertions.length && unit === fact.unit;
     facts.set(id, same ? fact : withOrigin(m.origins, fact, { ...fact, assertions, ...(unit !== undefined ? { unit } : {}) }));

@@ -106,6 +106,18 @@ function phraseOf<T>(value: T, written: string, tokens: readonly Token[], name: 
 export class PhraseIndex<T> {
   /** Phrases matched without regard to case, and phrases in capitals matched exactly. */
   private roots = { folded: node<T>(), exact: node<T>() };
+  /**
+   * One string per distinct word key: the trie's maps keep their keys, and a hundred thousand
+   * names ("AWS Velorin", "Amazon Velorin", …) repeat the same few words under many nodes.
+   */
+  private keys = new Map<string, string>();
+
+  private interned(word: string): string {
+    const known = this.keys.get(word);
+    if (known !== undefined) return known;
+    this.keys.set(word, word);
+    return word;
+  }
 
   /** `prefix`: the phrase's last word may start a longer word (keywords); otherwise whole words only (names). */
   add(phrase: string, value: T, prefix: boolean): void {
@@ -121,7 +133,7 @@ export class PhraseIndex<T> {
       const word = key(tokens[k], k === 0, caseSensitive);
       n.next ??= new Map();
       let child = n.next.get(word);
-      if (!child) n.next.set(word, (child = node()));
+      if (!child) n.next.set(this.interned(word), (child = node()));
       n = child;
     }
     if (!isPrefix) (n.whole ??= []).push(p);
@@ -130,7 +142,7 @@ export class PhraseIndex<T> {
       n.prefixed ??= new Map();
       const list = n.prefixed.get(last);
       if (list) list.push(p);
-      else n.prefixed.set(last, [p]);
+      else n.prefixed.set(this.interned(last), [p]);
       n.longestPrefixed = Math.max(n.longestPrefixed, last.length);
     }
   }

@@ -3,10 +3,19 @@
  * draft's full diagnostics answer is a few MB, and an edit that changes one finding sends it
  * all again: encoding it whole each time (JSON.stringify, then UTF-8) took about 30 ms. Here
  * each diagnostic is encoded once, when first sent, and kept with it; a list is its items' bytes
- * joined. The bytes are exactly JSON.stringify's.
+ * joined. Characters beyond ASCII are written as \u escapes: the same JSON values, but a client
+ * turns pure ASCII into a string on its fast path (a 2.6 MB answer with a few dashes in it took a
+ * Node client 30 ms to decode as UTF-8, and its JSON.parse was slower on the two-byte string).
  */
 import { randomBytes } from 'node:crypto';
 import type { ContentTypeEncoder, Message } from 'vscode-languageserver/node';
+
+const NON_ASCII = /[\u0080-\uffff]/g;
+
+/** JSON text with every character beyond ASCII escaped (JSON.stringify already escapes lone surrogates). */
+export function asciiJson(json: string): string {
+  return json.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 /** Lists shorter than this are encoded as they are: joining pieces only pays off for long ones. */
 export const MIN_JOINED_ITEMS = 64;
@@ -29,23 +38,23 @@ export function diagnosticsJsonEncoder(): ContentTypeEncoder {
   const marker = `dealcheck-items-${randomBytes(12).toString('hex')}`;
   const quotedMarker = JSON.stringify(marker);
   const bytesOf = (item: unknown): Buffer => {
-    if (typeof item !== 'object' || item === null) return Buffer.from(JSON.stringify(item ?? null), 'utf8');
+    if (typeof item !== 'object' || item === null) return Buffer.from(asciiJson(JSON.stringify(item ?? null)), 'latin1');
     let bytes = encoded.get(item);
-    if (!bytes) encoded.set(item, (bytes = Buffer.from(JSON.stringify(item), 'utf8')));
+    if (!bytes) encoded.set(item, (bytes = Buffer.from(asciiJson(JSON.stringify(item)), 'latin1')));
     return bytes;
   };
   const encode = (msg: Message): Buffer => {
     const list = diagnosticList(msg);
-    if (!list || list.items.length < MIN_JOINED_ITEMS) return Buffer.from(JSON.stringify(msg), 'utf8');
+    if (!list || list.items.length < MIN_JOINED_ITEMS) return Buffer.from(asciiJson(JSON.stringify(msg)), 'latin1');
     const outer = JSON.stringify({ ...msg, [list.holder === (msg as { result?: unknown }).result ? 'result' : 'params']: { ...list.holder, [list.key]: marker } });
     const at = outer.indexOf(quotedMarker);
-    const pieces: Buffer[] = [Buffer.from(outer.slice(0, at), 'utf8'), Buffer.from('[')];
+    const pieces: Buffer[] = [Buffer.from(asciiJson(outer.slice(0, at)), 'latin1'), Buffer.from('[')];
     const comma = Buffer.from(',');
     list.items.forEach((item, i) => {
       if (i) pieces.push(comma);
       pieces.push(bytesOf(item));
     });
-    pieces.push(Buffer.from(']'), Buffer.from(outer.slice(at + quotedMarker.length), 'utf8'));
+    pieces.push(Buffer.from(']'), Buffer.from(asciiJson(outer.slice(at + quotedMarker.length)), 'latin1'));
     return Buffer.concat(pieces);
   };
   return {

@@ -1,6 +1,6 @@
-/** The stream transports' encoder: each diagnostic's bytes kept, a list's joined, and the whole exactly JSON.stringify's. */
+/** The stream transports' encoder: each diagnostic's bytes kept, a list's joined, the whole JSON.stringify's with every character beyond ASCII escaped. */
 import assert from 'node:assert/strict';
-import { MIN_JOINED_ITEMS, diagnosticsJsonEncoder } from '../../../src/server/json-encoder';
+import { MIN_JOINED_ITEMS, asciiJson, diagnosticsJsonEncoder } from '../../../src/server/json-encoder';
 
 const diagnostic = (i: number) => ({
   range: { start: { line: i, character: 2 }, end: { line: i, character: 9 } },
@@ -23,13 +23,17 @@ describe('server: the diagnostics JSON encoder', () => {
     ['a null result', { jsonrpc: '2.0', id: 13, result: null }],
   ];
   const encoder = diagnosticsJsonEncoder();
+  it('escapes exactly the characters beyond ASCII', () => {
+    assert.equal(asciiJson(JSON.stringify('a — “b” 💸 \u007f \ud800')), '"a \\u2014 \\u201cb\\u201d \\ud83d\\udcb8 \u007f \\ud800"');
+  });
   for (const [name, msg] of cases) {
-    it(`${name}: the bytes of JSON.stringify`, async () => {
-      const first = Buffer.from(await encoder.encode(msg as never, { charset: 'utf-8' }));
-      assert.equal(first.toString('utf8'), JSON.stringify(msg));
-      // Again, from the kept bytes of each diagnostic.
-      const again = Buffer.from(await encoder.encode(msg as never, { charset: 'utf-8' }));
-      assert.equal(again.toString('utf8'), JSON.stringify(msg));
+    it(`${name}: JSON.stringify's text in ASCII, read back as the same value`, async () => {
+      for (const round of ['first', 'again, from the kept bytes']) {
+        const bytes = Buffer.from(await encoder.encode(msg as never, { charset: 'utf-8' }));
+        assert.ok(bytes.every((b) => b < 0x80), round);
+        assert.equal(bytes.toString('utf8'), asciiJson(JSON.stringify(msg)), round);
+        assert.deepEqual(JSON.parse(bytes.toString('utf8')), JSON.parse(JSON.stringify(msg)), round);
+      }
     });
   }
 });
