@@ -125,7 +125,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
       case 'github':
         return githubChunks(shown);
       default:
-        return textChunks(shown, style);
+        return textChunks(files, style, options.quiet);
     }
   };
   return finish(files, options, prepared, io, (out) => writeAll(out, batched(chunks())));

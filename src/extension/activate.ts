@@ -244,7 +244,10 @@ export async function activateDealcheck(
       outputChannel: output,
       initializationOptions: { ...init, startupTimes: true, earlyDiagnostics },
       errorHandler: {
-        error: (_error, _message, count): ErrorHandlerResult => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
+        // A killed server makes every pending write fail (EPIPE) before the connection reports
+        // it closed; shutting down on the fourth such error, as the library's default does, stops
+        // the client for good. The close handler below decides restarts, with its rate limit.
+        error: (): ErrorHandlerResult => ({ action: ErrorAction.Continue, handled: true }),
         closed: (): CloseHandlerResult => {
           const now = Date.now();
           restarts.push(now);

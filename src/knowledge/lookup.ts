@@ -8,6 +8,13 @@ import type { CompiledFact, KeywordHit, Mention } from './knowledge-base';
 import { PhraseIndex, isShortWord } from './phrase-index';
 import type { Entity, ValueType } from './schema';
 
+/**
+ * A fact's own words point at it; a word that is the own word of more facts of a type than this
+ * points at none of them (a large knowledge base's 1,000 copies of "compute credits" are found by
+ * their parties instead). The bundled and the electric-trucks knowledge bases give at most 3.
+ */
+export const MAX_FACTS_PER_OWN_WORD = 12;
+
 export interface Lookups {
   findMentions(text: string): Mention[];
   findKeywords(text: string): KeywordHit[];
@@ -88,7 +95,10 @@ export function buildLookups(
     candidateFacts(type, inUnit, said) {
       const found = new Set<CompiledFact>();
       for (const e of inUnit) for (const f of byEntity.get(`${type}|${e}`) ?? []) found.add(f);
-      for (const w of said) for (const f of byWord.get(`${type}|${w}`) ?? []) found.add(f);
+      for (const w of said) {
+        const facts = byWord.get(`${type}|${w}`) ?? [];
+        if (facts.length <= MAX_FACTS_PER_OWN_WORD) for (const f of facts) found.add(f);
+      }
       return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
     },
   };

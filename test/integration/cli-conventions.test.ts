@@ -267,7 +267,7 @@ describe('dealcheck: --quiet, --max-warnings, colour, -o', () => {
 
   it('--quiet prints errors only; warnings still fail the run', () => {
     const r = dealcheck(dir, ['--quiet', '.']);
-    assert.deepEqual([r.code, r.stdout], [1, '0 conflicts in 2 files.\n']);
+    assert.deepEqual([r.code, r.stdout], [1, '2 conflicts in 2 files; 2 findings not shown (--quiet shows errors only).\n']);
   });
 
   const colours: [name: string, args: string[], env: Record<string, string>, coloured: boolean][] = [

@@ -39,6 +39,6 @@ describe('the pre-commit hook', function () {
     // Only Markdown reaches the hook.
     assert.doesNotMatch(failing.out, /notes\.txt/);
     // The clean draft was checked and passed (each try-repo installs afresh, so one run tells both).
-    assert.match(failing.out, /^1 conflict in 2 files\.$/m);
+    assert.match(failing.out, /^1 conflict in 1 of 2 files\.$/m);
   });
 });

@@ -149,12 +149,32 @@ function isSureParty(kb: KnowledgeBase, entity: string): boolean {
  * upfront. The remaining $20B hinges on milestones."), or from the paragraph before.
  */
 function carriedFromBefore(kb: KnowledgeBase, d: UnitDiscourse, entity: string, i: number): number {
-  const { sentences } = d.layout;
-  for (let j = i - 1; j >= 0; j--) {
-    const named = d.mentions.filter((m) => within(m, sentences[j]));
-    if (named.some((m) => isSureParty(kb, m.entity))) return carried(kb, new Set(named.map((m) => m.entity)), entity);
+  return carried(kb, lendable(kb, d, i), entity);
+}
+
+/** Memo per unit and sentence: every candidate fact of every figure asks for the same. */
+const LENDABLE = new WeakMap<UnitDiscourse, Map<number, ReadonlySet<string>>>();
+
+/**
+ * The entities sentence `i` may be lent when it names nobody before its figure: those of the last
+ * sentence before it that names someone, else the paragraph before's.
+ */
+export function lendable(kb: KnowledgeBase, d: UnitDiscourse, i: number): ReadonlySet<string> {
+  let memo = LENDABLE.get(d);
+  if (!memo) LENDABLE.set(d, (memo = new Map()));
+  let set = memo.get(i);
+  if (!set) {
+    set = d.previous;
+    const { sentences } = d.layout;
+    for (let j = i - 1; j >= 0; j--) {
+      const named = d.mentions.filter((m) => within(m, sentences[j]));
+      if (!named.some((m) => isSureParty(kb, m.entity))) continue;
+      set = new Set(named.map((m) => m.entity));
+      break;
+    }
+    memo.set(i, set);
   }
-  return carried(kb, d.previous, entity);
+  return set;
 }
 
 /**

@@ -35,6 +35,31 @@ export interface Evidence extends UnitDiscourse {
   subjects: Map<Figure, { entity: string; weight: number } | undefined>;
   /** Memo: each date's host figure (deadlineHost), asked for by every word weighed for it. */
   hosts: Map<Figure, Figure | undefined>;
+  /** Memo: the mentions and keywords that can weigh for each figure (see near). */
+  nearWords: Map<Figure, NearWords>;
+}
+
+/** The mentions and keywords of a figure's sentence (and its deadline host's): a word of another sentence weighs nothing for it. */
+export interface NearWords {
+  mentions: Mention[];
+  keywords: Evidence['keywords'];
+}
+
+/**
+ * The words that can weigh for `figure` (attachment gives every word of another sentence 0):
+ * looking only at these keeps a long paragraph's cost per figure to its own sentence.
+ */
+export function near(ev: Evidence, figure: Figure): NearWords {
+  let n = ev.nearWords.get(figure);
+  if (!n) {
+    const { sentences } = ev.layout;
+    const host = hostOf(ev, figure);
+    const own = new Set([spanIndexAt(sentences, figure.start), ...(host ? [spanIndexAt(sentences, host.start)] : [])]);
+    const inside = (w: { start: number }) => own.has(spanIndexAt(sentences, w.start));
+    n = { mentions: ev.mentions.filter(inside), keywords: ev.keywords.filter(inside) };
+    ev.nearWords.set(figure, n);
+  }
+  return n;
 }
 
 /** "up to $25 billion" is a hedge: its "up" is not the growth word of "revenue up 35%". */
@@ -94,7 +119,7 @@ export function sentenceSubject(kb: KnowledgeBase, ev: Evidence, figure: Figure)
 export function namedWeight(kb: KnowledgeBase, ev: Evidence, entity: string, figure: Figure): number {
   let w = ev.header?.mentions.get(entity) ?? 0;
   // A member of a line names the line: "Trainium 2 cuts training costs" speaks of Trainium.
-  for (const m of ev.mentions) if (m.entity === entity || kb.entities.get(m.entity)?.family === entity) w = Math.max(w, wordWeight(ev, m, figure));
+  for (const m of near(ev, figure).mentions) if (m.entity === entity || kb.entities.get(m.entity)?.family === entity) w = Math.max(w, wordWeight(ev, m, figure));
   // "Trainium peaks at 800 TFLOPS" may mean Trainium 2: the line's name counts, a little less.
   const family = kb.entities.get(entity)?.family;
   if (family !== undefined && w < GATES.said) w = Math.max(w, EVIDENCE.family * namedWeight(kb, ev, family, figure));
@@ -116,7 +141,7 @@ export function entityWeight(kb: KnowledgeBase, ev: Evidence, entity: string | u
 export function keywordWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): number {
   let w = 0;
   for (const [k, hw] of ev.header?.keywords ?? []) if (words.has(k)) w = Math.max(w, hw);
-  for (const k of ev.keywords) if (words.has(k.keyword)) w = Math.max(w, wordWeight(ev, k, figure));
+  for (const k of near(ev, figure).keywords) if (words.has(k.keyword)) w = Math.max(w, wordWeight(ev, k, figure));
   return w >= GATES.said ? w : Math.max(w, ellipsisWeight(ev, words, figure));
 }
 
@@ -127,7 +152,7 @@ function ellipsisWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure
   let w = 0;
   for (const other of ev.figures) {
     if (other === figure || other.type !== figure.type || other.end > figure.start || other.start < sentence.start) continue;
-    for (const k of ev.keywords) if (words.has(k.keyword)) w = Math.max(w, EVIDENCE.ellipsis * wordWeight(ev, k, other));
+    for (const k of near(ev, other).keywords) if (words.has(k.keyword)) w = Math.max(w, EVIDENCE.ellipsis * wordWeight(ev, k, other));
   }
   return w;
 }
@@ -175,5 +200,6 @@ export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | u
     weights: new Map(),
     subjects: new Map(),
     hosts: new Map(),
+    nearWords: new Map(),
   };
 }

@@ -6,12 +6,12 @@
  * fact fits well enough is left alone: an unknown figure is not a conflict.
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge-base';
-import { claimsNothing } from '../context/discourse';
+import { claimsNothing, lendable } from '../context/discourse';
 import type { Figure } from '../figures/figure';
 import type { ProseUnit } from '../markdown/prose';
-import { sentenceAt } from '../reading/layout';
+import { sentenceAt, spanIndexAt } from '../reading/layout';
 import { agrees } from './agreement';
-import { type Evidence, gatherEvidence } from './evidence';
+import { type Evidence, gatherEvidence, near } from './evidence';
 import type { Contribution } from './model';
 import { type Rejected, type Scored, isScored, scoreCandidate } from './score';
 import { type Match, unsaidOf, verdict } from './verdict';
@@ -27,14 +27,20 @@ export interface ReadFigure {
   sentenceEnd: number;
 }
 
-/** The entities a unit's figures may be about: named in it or its headers, or lent by the text before. */
-function entitiesOf(ev: Evidence): Set<string> {
-  return new Set([...ev.mentions.map((m) => m.entity), ...(ev.header?.mentions.keys() ?? []), ...ev.previous, ...ev.topic]);
+/**
+ * The entities a figure may be about: named in its sentence or its headers, lent to its sentence
+ * (by the sentence before that names someone, or the paragraph before), or its section's topic.
+ * A name in another sentence of the unit weighs nothing for it, so a long paragraph does not make
+ * every fact a candidate for every figure.
+ */
+function entitiesOf(kb: KnowledgeBase, ev: Evidence, figure: Figure): Set<string> {
+  const lent = lendable(kb, ev, spanIndexAt(ev.layout.sentences, figure.start));
+  return new Set([...near(ev, figure).mentions.map((m) => m.entity), ...(ev.header?.mentions.keys() ?? []), ...lent, ...ev.previous, ...ev.topic]);
 }
 
-/** The words a unit says, in it or its headers. */
-function wordsOf(ev: Evidence): Set<string> {
-  return new Set([...ev.keywords.map((k) => k.keyword), ...(ev.header?.keywords.keys() ?? [])]);
+/** The words said for a figure: in its sentence or its headers. */
+function wordsOf(ev: Evidence, figure: Figure): Set<string> {
+  return new Set([...near(ev, figure).keywords.map((k) => k.keyword), ...(ev.header?.keywords.keys() ?? [])]);
 }
 
 /**
@@ -44,7 +50,7 @@ function wordsOf(ev: Evidence): Set<string> {
  */
 function candidatesOf(kb: KnowledgeBase, ev: Evidence, figure: Figure): (Scored | Rejected)[] {
   const out: (Scored | Rejected)[] = [];
-  for (const fact of kb.candidateFacts(figure.type, entitiesOf(ev), wordsOf(ev))) {
+  for (const fact of kb.candidateFacts(figure.type, entitiesOf(kb, ev, figure), wordsOf(ev, figure))) {
     // A spec, count or duration is compared in its unit: another unit is another measure.
     if (fact.unit !== figure.unit && (figure.type === 'spec' || figure.type === 'count' || figure.type === 'duration')) continue;
     out.push(scoreCandidate({ kb, ev, figure, fact }));

@@ -6,7 +6,7 @@
 import type { CompiledFact } from '../../knowledge/knowledge-base';
 import type { Candidate } from './features/candidate';
 import { respective } from './features/respective';
-import { type Rivals, objectWeight, otherSubject, rivalParties, roleOrder, spokenOfElsewhere, subjectWeight } from './features/parties';
+import { type Rivals, namedPartyWeight, objectWeight, otherSubject, rivalParties, roleOrder, spokenOfElsewhere, subjectWeight } from './features/parties';
 import { type OtherScope, otherScope } from './features/scope';
 import { siblingMarkWeight } from './features/siblings';
 import { ownWordsWeight, qualifierWeights, relationWeight } from './features/words';
@@ -47,7 +47,7 @@ export interface Scored {
    * less than saying the writer is wrong: a conflict needs all three (see verdict.ts).
    */
   /** How plainly the fact's parties, what it measures, and the least said of its explicit qualifiers (1 when it has none) are said. */
-  evidence: { subject: number; object?: number; what: number; qualifiers: number };
+  evidence: { subject: number; object?: number; what: number; qualifiers: number; namedParty: number };
 }
 
 /** Why a candidate is no reading of the figure. */
@@ -180,7 +180,7 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
     values,
     objectUnnamed: object !== undefined && object < GATES.said,
     yearUnnamed: !!measures.year && measures.year.same < GATES.said && measures.year.other < GATES.said,
-    evidence: { subject, ...(object !== undefined ? { object } : {}), what: whatIsSaid(c, measures), qualifiers: Math.min(1, ...measures.qualifiers.filter((q) => !q.implicit).map((q) => q.weight)) },
+    evidence: { subject, ...(object !== undefined ? { object } : {}), what: whatIsSaid(c, measures), qualifiers: Math.min(1, ...measures.qualifiers.filter((q) => !q.implicit).map((q) => q.weight)), namedParty: namedPartyWeight(c) },
   };
 }
 

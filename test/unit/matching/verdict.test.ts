@@ -7,13 +7,16 @@ const scored = (evidence: Scored['evidence']) => ({ evidence }) as Scored;
 
 describe('unsaidOf', () => {
   const rows: [name: string, evidence: Scored['evidence'], unsaid: string[]][] = [
-    ['everything said', { subject: 1, object: 1, what: 1, qualifiers: 1 }, []],
-    ['a fact without an object', { subject: 1, what: 0.8, qualifiers: 1 }, []],
-    ['the object carried weakly', { subject: 1, object: 0.3, what: 1, qualifiers: 1 }, ['object']],
-    ['no word of the relation', { subject: 0.9, object: 0.9, what: 0.2, qualifiers: 1 }, ['relation']],
+    ['everything said', { subject: 1, object: 1, what: 1, qualifiers: 1, namedParty: 1 }, []],
+    ['a fact without an object', { subject: 1, what: 0.8, qualifiers: 1, namedParty: 1 }, []],
+    ['the object carried weakly', { subject: 1, object: 0.3, what: 1, qualifiers: 1, namedParty: 1 }, ['object']],
+    ['no word of the relation', { subject: 0.9, object: 0.9, what: 0.2, qualifiers: 1, namedParty: 1 }, ['relation']],
     // "$8 billion in total" is no wrong forecast: the forecast is not said.
-    ['an explicit qualifier unsaid', { subject: 0.6, object: 0.5, what: 1, qualifiers: 0 }, ['qualifier']],
-    ['nothing said', { subject: 0, object: 0, what: 0, qualifiers: 0 }, ['subject', 'object', 'relation', 'qualifier']],
+    ['an explicit qualifier unsaid', { subject: 0.6, object: 0.5, what: 1, qualifiers: 0, namedParty: 1 }, ['qualifier']],
+    ['nothing said', { subject: 0, object: 0, what: 0, qualifiers: 0, namedParty: 0 }, ['subject', 'object', 'relation', 'qualifier']],
+    // Both parties only implied ("When all 2,000 trucks are running"): enough to cite, not to contradict.
+    ['both parties only implied', { subject: 0.5, object: 0.5, what: 1, qualifiers: 1, namedParty: 0 }, ['subject or object by name']],
+    ['one party named, the other implied', { subject: 0.5, object: 0.9, what: 1, qualifiers: 1, namedParty: 0.9 }, []],
   ];
   for (const [name, evidence, unsaid] of rows) it(name, () => assert.deepEqual(unsaidOf(scored(evidence)), unsaid));
 });

@@ -3,13 +3,24 @@
  * parties named near it that argue for another fact.
  */
 import { entityKind, isParty, isSurelyAName, isUnknown } from '../../context/parties';
-import { entityWeight, namedWeight, sentenceSubject, wordWeight } from '../evidence';
+import { entityWeight, namedWeight, near, sentenceSubject, wordWeight } from '../evidence';
 import type { Mention } from '../../../knowledge/knowledge-base';
 import { EVIDENCE, GATES } from '../model';
 import { qualifierWeights } from './words';
 import { spanIndexAt } from '../../reading/layout';
-import { writerSpeaks } from '../../context/discourse';
+import { lendable, writerSpeaks } from '../../context/discourse';
 import type { Candidate } from './candidate';
+
+/**
+ * How plainly the fact's subject or object is named or carried for the figure, implication aside:
+ * a conflict needs one of them said (an implied pair is evidence enough to cite, not to contradict:
+ * "When all 2,000 trucks are running" implies no one's order).
+ */
+export function namedPartyWeight(c: Candidate): number {
+  const { subject, object } = c.fact.fact;
+  const named = (e: string) => entityWeight(c.kb, c.ev, e, c.figure, partnersOf(c, e));
+  return Math.max(named(subject), object ? named(object) : 0);
+}
 
 /** How plainly the fact's subject is named for the figure (0 to 1). */
 export function subjectWeight(c: Candidate): number {
@@ -61,12 +72,20 @@ export interface Rivals {
   rival: boolean;
 }
 
-/** Entities named in the unit or its headers, each once, that are neither the fact's parties nor their product lines. */
+/**
+ * Entities named in the unit or its headers, each once, that are neither the fact's parties nor
+ * their product lines, and that can weigh for the figure: named in its sentence, lent to it, the
+ * section's topic or the sentence's subject (a name elsewhere in a long paragraph weighs nothing).
+ */
 function otherEntities(c: Candidate): string[] {
   const { fact } = c.fact;
   const families = [c.kb.entities.get(fact.subject)!.family, fact.object ? c.kb.entities.get(fact.object)!.family : undefined];
   const seen = new Set<string>();
-  for (const m of [...c.ev.mentions.map((m) => m.entity), ...(c.ev.header?.mentions.keys() ?? [])]) {
+  const lent = lendable(c.kb, c.ev, spanIndexAt(c.ev.layout.sentences, c.figure.start));
+  const subject = sentenceSubject(c.kb, c.ev, c.figure)?.entity;
+  const weighs = (e: string) => lent.has(e) || c.ev.topic.has(e) || e === subject;
+  const named = [...near(c.ev, c.figure).mentions.map((m) => m.entity), ...c.ev.mentions.map((m) => m.entity).filter(weighs)];
+  for (const m of [...named, ...(c.ev.header?.mentions.keys() ?? [])]) {
     if (m === fact.subject || m === fact.object || families.includes(m)) continue;
     seen.add(m);
   }

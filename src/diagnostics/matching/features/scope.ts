@@ -5,7 +5,7 @@
  * a fact of another relation, or without that qualifier.
  */
 import type { Scope } from '../../../knowledge/knowledge-base';
-import { measureWordWeight, wordWeight } from '../evidence';
+import { measureWordWeight, near, wordWeight } from '../evidence';
 import { spanIndexAt } from '../../reading/layout';
 import { ATTACHMENT } from '../model';
 import type { Candidate } from './candidate';
@@ -53,7 +53,7 @@ export function otherScope(c: Candidate): OtherScope {
     if (!appliesTo(c, scope)) continue;
     const words = (k: string) => scope.keywords.has(k) && !own.has(k);
     for (const [k, w] of c.ev.header?.keywords ?? []) if (words(k) && w > best.weight) best = { weight: w, scope: scope.id };
-    for (const hit of c.ev.keywords) {
+    for (const hit of near(c.ev, c.figure).keywords) {
       if (!words(hit.keyword) || insideFigureOrName(c, hit)) continue;
       const w = scope.of === 'relation' ? measureWordWeight(c.ev, hit, c.figure) : periodWeight(c, hit);
       if (w > best.weight) best = { weight: w, scope: scope.id };

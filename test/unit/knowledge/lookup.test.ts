@@ -1,0 +1,25 @@
+/** The knowledge base's lookups (src/knowledge/lookup.ts): which facts a figure's words and parties reach. */
+import assert from 'node:assert/strict';
+import type { CompiledFact } from '../../../src/knowledge/knowledge-base';
+import { MAX_FACTS_PER_OWN_WORD, buildLookups } from '../../../src/knowledge/lookup';
+import type { Entity } from '../../../src/knowledge/schema';
+
+const entity = (id: string): Entity => ({ id, name: id, kind: 'company', aliases: [] }) as unknown as Entity;
+const fact = (id: string, subject: string, own: string[]): CompiledFact =>
+  ({ fact: { id, type: 'money', subject }, ownKeywords: new Set(own), keywords: new Set(own) }) as unknown as CompiledFact;
+
+describe('candidateFacts', () => {
+  // Two facts with a specific own word, and one word shared by more facts than an own word may point at.
+  const many = Array.from({ length: MAX_FACTS_PER_OWN_WORD + 1 }, (_, i) => fact(`copy-${i}`, `copy-party-${i}`, ['compute']));
+  const facts = [fact('offer', 'amazon', ['offer']), fact('upfront', 'amazon', ['upfront']), ...many];
+  const entities = new Map([entity('amazon'), ...many.map((f) => entity(f.fact.subject))].map((e) => [e.id, e]));
+  const lookups = buildLookups(entities, facts, ['offer', 'upfront', 'compute']);
+  const ids = (parties: string[], words: string[]) => lookups.candidateFacts('money', parties, words).map((f) => f.fact.id);
+  const rows: [name: string, parties: string[], words: string[], expected: string[]][] = [
+    ['by a party', ['amazon'], [], ['offer', 'upfront']],
+    ['by an own word', [], ['offer'], ['offer']],
+    ['a word shared by too many facts reaches none of them', [], ['compute'], []],
+    ['those facts are still reached by their parties', ['copy-party-3'], ['compute'], ['copy-3']],
+  ];
+  for (const [name, parties, words, expected] of rows) it(name, () => assert.deepEqual(ids(parties, words), expected));
+});
