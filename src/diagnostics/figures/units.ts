@@ -22,6 +22,12 @@ export interface Rate {
   after: RegExp;
   /** Anywhere in a sentence: "a million tokens cost $1.50", "Per watt, Trainium 2 delivers 2.1 TFLOPS". */
   loose: RegExp;
+  /**
+   * A word each loose saying holds (the last word of a spelling: "tokens", "tok"), tested first:
+   * `loose` is large, and compiling it takes tens of milliseconds, which a text without the word
+   * never pays.
+   */
+  hint: RegExp;
 }
 
 /** What a table header says about the unit of its column's bare numbers. */
@@ -58,7 +64,7 @@ function loosely(spelling: string): string {
     .trim()
     .split(/\s+/)
     .map(word)
-    .join(String.raw`(?:\s+[\p{L}\p{N}.]+){0,${MAX_WORDS_INSIDE}}?\s+`);
+    .join(String.raw`(?:\s+\S+){0,${MAX_WORDS_INSIDE}}?\s+`);
 }
 
 /** A word of a rate's spelling, said of a sentence: a plural may be singular there ("per-token price"). */
@@ -66,12 +72,20 @@ function word(w: string): string {
   return /\p{L}s$/u.test(w) ? `${escapeRegExp(w.slice(0, -1))}s?` : escapeRegExp(w);
 }
 
-/** "tokens … per million": a two-word spelling said the other way round, its last word first. */
-function splitWay(spelling: string): string | undefined {
-  const words = spelling.trim().split(/\s+/);
-  if (words.length !== 2) return undefined;
-  const [first, last] = words.map(word);
-  return String.raw`(?<![\p{L}\p{N}])${last}(?![\p{L}\p{N}])(?:[^.;]|\.\d){0,${MAX_SPLIT}}?\bper\s+${first}(?![\p{L}\p{N}])`;
+/**
+ * "tokens … per million": two-word spellings said the other way round, their last word first;
+ * one pattern per last word ("tokens … per million", "… per 1M", "… per M"), since every
+ * Unicode class in the rate's pattern adds to the time compiling it takes.
+ */
+function splitWays(spellings: readonly string[]): string[] {
+  const firsts = new Map<string, string[]>();
+  for (const words of spellings.map((s) => s.trim().split(/\s+/)).filter((w) => w.length === 2)) {
+    const [first, last] = words.map(word);
+    firsts.set(last, [...(firsts.get(last) ?? []), first]);
+  }
+  return [...firsts].map(
+    ([last, first]) => String.raw`(?<![\p{L}\p{N}])${last}(?![\p{L}\p{N}])(?:[^.;]|\.\d){0,${MAX_SPLIT}}?\bper\s+(?:${first.join('|')})(?![\p{L}\p{N}])`,
+  );
 }
 
 function rateOf(u: Unit): Rate | undefined {
@@ -79,13 +93,14 @@ function rateOf(u: Unit): Rate | undefined {
   const what = spellingsPattern(u.per.spellings);
   const loose = [
     String.raw`(?<![\p{L}\p{N}])${PER}[\s-]*(?:${u.per.spellings.map(loosely).join('|')})(?![\p{L}\p{N}])`,
-    ...u.per.spellings.map(splitWay).filter((p): p is string => p !== undefined),
+    ...splitWays(u.per.spellings),
   ];
   return {
     unit: u.id,
     of: u.per.of,
     after: new RegExp(String.raw`^\s*${PER}\s*(?:${what})(?![\p{L}\p{N}])`, 'iu'),
     loose: new RegExp(loose.join('|'), 'giu'),
+    hint: new RegExp([...new Set(u.per.spellings.map((sp) => word(sp.trim().split(/\s+/).at(-1)!)))].join('|'), 'iu'),
   };
 }
 
@@ -146,23 +161,40 @@ function insideFigure(figures: readonly Figure[], at: number): boolean {
   return figures.some((g) => g.start <= at && at < g.end);
 }
 
-/** A loose "per …" of the rate in the span, outside every figure, before `until` when given. */
-function saysRate(text: string, span: { start: number; end: number }, rate: Rate, figures: readonly Figure[], until = span.end): boolean {
-  rate.loose.lastIndex = 0;
-  return [...text.slice(span.start, until).matchAll(rate.loose)].some((m) => !insideFigure(figures, span.start + m.index));
+/** Where a sentence says a rate loosely: the offsets of its "per …" matches. */
+type RateSayings = (sentence: { start: number; end: number }, rate: Rate) => readonly number[];
+
+/** Each sentence is searched once per rate, however many of its figures ask. */
+function rateSayings(text: string): RateSayings {
+  const found = new Map<string, number[]>();
+  return (sentence, rate) => {
+    const key = `${sentence.start}:${rate.unit}:${rate.of}`;
+    let at = found.get(key);
+    if (!at) {
+      const said = text.slice(sentence.start, sentence.end);
+      rate.loose.lastIndex = 0;
+      found.set(key, (at = rate.hint.test(said) ? [...said.matchAll(rate.loose)].map((m) => sentence.start + m.index) : []));
+    }
+    return at;
+  };
+}
+
+/** A loose "per …" of the rate in the sentence, outside every figure, before `until` when given. */
+function saysRate(sayings: RateSayings, sentence: { start: number; end: number }, rate: Rate, figures: readonly Figure[], until = sentence.end): boolean {
+  return sayings(sentence, rate).some((at) => at < until && !insideFigure(figures, at));
 }
 
 /** Largest bare dollar amount read as a price per unit: prices are small, amounts in the thousands are not. */
 export const MAX_BARE_PRICE = 1000;
 
 /** A figure as a rate: a dollar amount followed by "per …", or in a sentence that prices per it; a measure in a sentence that says "per …" before it. */
-function asRate(text: string, f: Figure, rate: Rate, figures: readonly Figure[], sentence: { start: number; end: number }): boolean {
+function asRate(text: string, f: Figure, rate: Rate, figures: readonly Figure[], sentence: { start: number; end: number }, sayings: RateSayings): boolean {
   if (rate.of === 'money') {
     if (f.type !== 'money' || f.kind !== 'money') return false;
     if (rate.after.test(text.slice(f.end, f.end + 60))) return true;
-    return f.factor === 1 && f.value.hi < MAX_BARE_PRICE && saysRate(text, sentence, rate, figures);
+    return f.factor === 1 && f.value.hi < MAX_BARE_PRICE && saysRate(sayings, sentence, rate, figures);
   }
-  return f.type === 'spec' && f.unit === rate.of && saysRate(text, sentence, rate, figures, f.start);
+  return f.type === 'spec' && f.unit === rate.of && saysRate(sayings, sentence, rate, figures, f.start);
 }
 
 /**
@@ -170,8 +202,9 @@ function asRate(text: string, f: Figure, rate: Rate, figures: readonly Figure[],
  * million tokens costs $0.80 on Inferentia 2", "Per watt, Trainium 2 delivers 2.1 TFLOPS".
  */
 export function readRates(text: string, figures: Figure[], rates: readonly Rate[], sentenceOf: (offset: number) => { start: number; end: number }): Figure[] {
+  const sayings = rateSayings(text);
   return figures.map((f) => {
-    const rate = rates.find((r) => asRate(text, f, r, figures, sentenceOf(f.start)));
+    const rate = rates.find((r) => asRate(text, f, r, figures, sentenceOf(f.start), sayings));
     if (rate) return { ...f, type: 'spec', unit: rate.unit };
     const per = f.type === 'money' ? PRICED_PER.exec(text.slice(f.end, f.end + PRICED_PER_REACH)) : null;
     return per ? { ...f, style: { ...f.style, per: per[1].toLowerCase() } } : f;
@@ -186,11 +219,26 @@ const PRICED_PER = /^\s*(?:per|\/)\s*(\p{L}+)/iu;
 /** How far after a figure "per …" is looked for, in characters. */
 const PRICED_PER_REACH = 24;
 
+/**
+ * Texts asked about per set of rates: every cell of a table asks about the same headers and the
+ * same paragraph above, and a loose rate's pattern tries its spellings at every "a" and "per".
+ * Cleared when full, so a long session keeps no more than this many.
+ */
+const MAX_RATE_ANSWERS = 512;
+const rateAnswers = new WeakMap<readonly Rate[], Map<string, Rate | null>>();
+
 /** The money rate a text says anywhere ("Cost to generate a million tokens:", "| Cost per 1M tokens |"). */
 export function moneyRate(text: string, rates: readonly Rate[]): Rate | undefined {
-  return rates.find((r) => {
-    if (r.of !== 'money') return false;
+  let answers = rateAnswers.get(rates);
+  if (!answers) rateAnswers.set(rates, (answers = new Map()));
+  const known = answers.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const rate = rates.find((r) => {
+    if (r.of !== 'money' || !r.hint.test(text)) return false;
     r.loose.lastIndex = 0;
     return r.loose.test(text);
   });
+  if (answers.size >= MAX_RATE_ANSWERS) answers.clear();
+  answers.set(text, rate ?? null);
+  return rate;
 }
