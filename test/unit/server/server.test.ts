@@ -85,6 +85,18 @@ function failingChecker(kb: KnowledgeBase): Checker {
   };
 }
 
+/** The engine's checker with its runs changed by `wrap`: how the tests below hold a check back or slice it finer. */
+function withRuns(wrap: (run: CheckRun, doc: Parameters<Checker['begin']>[0]) => CheckRun): (kb: KnowledgeBase) => Checker {
+  return (kb) => {
+    const real = new DocumentChecker(kb);
+    return {
+      check: (doc, options) => real.check(doc, options),
+      fixesAt: (doc, position) => real.fixesAt(doc, position),
+      begin: (doc, options) => wrap(real.begin(doc, options), doc),
+    };
+  };
+}
+
 describe('server core over LSP', function () {
   this.timeout(20_000);
 
@@ -123,33 +135,25 @@ describe('server core over LSP', function () {
     let released = false;
     let began: () => void;
     let firstBegan = new Promise<void>((resolve) => (began = resolve));
-    const slowChecker = (kb: KnowledgeBase): Checker => {
-      const real = new DocumentChecker(kb);
+    const slowChecker = withRuns((run, doc) => {
+      if (!(typeof doc === 'string' ? doc : doc.text).includes('SLOW')) return run;
+      const record = { advances: 0 };
+      runs.push(record);
+      began();
       return {
-        check: (doc, options) => real.check(doc, options),
-        fixesAt: (doc, position) => real.fixesAt(doc, position),
-        begin(doc, options) {
-          const run = real.begin(doc, options);
-          if (!(typeof doc === 'string' ? doc : doc.text).includes('SLOW')) return run;
-          const record = { advances: 0 };
-          runs.push(record);
-          began();
-          return {
-            advance: ((deadline?: number) => {
-              record.advances++;
-              return released ? run.advance() : undefined;
-            }) as CheckRun['advance'],
-            get stale() {
-              return run.stale;
-            },
-            done: 0,
-            total: 1,
-            checkedLines: 0,
-            partial: () => [],
-          };
+        advance: ((deadline?: number) => {
+          record.advances++;
+          return released ? run.advance() : undefined;
+        }) as CheckRun['advance'],
+        get stale() {
+          return run.stale;
         },
+        done: 0,
+        total: 1,
+        checkedLines: 0,
+        partial: () => [],
       };
-    };
+    });
     let client: Client;
     before(async () => (client = await connect({ files: nodeFileAccess, createChecker: slowChecker })));
     after(() => client.dispose());
@@ -180,17 +184,9 @@ describe('server core over LSP', function () {
 
   describe("a long draft's first pull, for a client that asks for it early (the browser)", () => {
     /** One block a slice, so a draft of many paragraphs takes many slices. */
-    const blockAtATime = (kb: KnowledgeBase): Checker => {
-      const real = new DocumentChecker(kb);
-      return {
-        check: (doc, options) => real.check(doc, options),
-        fixesAt: (doc, position) => real.fixesAt(doc, position),
-        begin(doc, options) {
-          const run = real.begin(doc, options);
-          return Object.assign(Object.create(run) as CheckRun, { advance: ((deadline?: number) => (deadline === undefined ? run.advance() : run.advance(0))) as CheckRun['advance'] });
-        },
-      };
-    };
+    const blockAtATime = withRuns((run) =>
+      Object.assign(Object.create(run) as CheckRun, { advance: ((deadline?: number) => (deadline === undefined ? run.advance() : run.advance(0))) as CheckRun['advance'] }),
+    );
     /** 150 conflicting paragraphs, one every other line (lines 0, 2, …, 298). */
     const LONG = DRAFT.repeat(150).replace(/\n/g, '\n\n');
     const EARLY_CAPABILITIES: ClientCapabilities = { ...PULL_CAPABILITIES, workspace: { configuration: true, diagnostics: { refreshSupport: true } } };
