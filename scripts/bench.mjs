@@ -13,6 +13,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
+import { percentile, timeRandomEdits } from './bench/lsp-edits.mjs';
 
 const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -60,11 +61,6 @@ const drafts = SIZES.map(([label, bytes]) => {
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
-}
-
-function percentile(xs, p) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
 
 function timeCommand(cmd, args) {
@@ -135,17 +131,6 @@ async function initialize(conn) {
   conn.sendNotification('initialized', {});
 }
 
-// Without splitting the draft into lines: the client's own garbage would show up as server latency.
-function positionAt(text, offset) {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, character: offset - lineStart };
-}
-
 async function pull(conn, uri) {
   const report = await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: resultIds.get(uri) });
   resultIds.set(uri, report.resultId);
@@ -203,27 +188,12 @@ async function editLatency(draft, edits = EDITS) {
   const { child, conn } = startServer(cache.env);
   await initialize(conn);
   const uri = pathToFileURL(draft.path).href;
-  let text = draft.text;
-  conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: draft.text } });
   await pull(conn, uri);
   const rssOf = () => Number(readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) / 1024;
   const rss = rssOf();
-  let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const times = [];
-  for (let i = 0; i < edits; i++) {
-    const offset = Math.floor(random() * text.length);
-    const ch = random() < 0.5 ? 'x' : '7';
-    const pos = positionAt(text, offset);
-    text = text.slice(0, offset) + ch + text.slice(offset);
-    const t = process.hrtime.bigint();
-    conn.sendNotification('textDocument/didChange', {
-      textDocument: { uri, version: i + 2 },
-      contentChanges: [{ range: { start: pos, end: pos }, text: ch }],
-    });
-    await pull(conn, uri);
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
+  const { times, resultId } = await timeRandomEdits(conn, uri, draft.text, { edits, resultId: resultIds.get(uri) });
+  resultIds.set(uri, resultId);
   const rssAfter = rssOf();
   conn.dispose();
   child.kill();

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { percentile, timeRandomEdits } from './lsp-edits.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const require = createRequire(import.meta.url);
@@ -24,21 +25,6 @@ export function denseDraft(bytes = 1_000_000) {
   return text;
 }
 
-function positionAt(text, offset) {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, character: offset - lineStart };
-}
-
-function percentile(xs, p) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-}
-
 export async function benchDenseDraft({ edits = 100, text = denseDraft() } = {}) {
   const cache = mkdtempSync(join(tmpdir(), 'dealcheck-bench-dense-'));
   const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_ARGS ? process.env.BENCH_SERVER_ARGS.split(' ') : []), join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, XDG_CACHE_HOME: cache } });
@@ -51,30 +37,13 @@ export async function benchDenseDraft({ edits = 100, text = denseDraft() } = {})
     await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true } } });
     conn.sendNotification('initialized', {});
     const uri = 'file:///bench/dense.md';
-    let doc = text;
-    conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: doc } });
+    conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     const t0 = process.hrtime.bigint();
     // Measured as the JSON the client receives: the diagnostics of one full answer.
     const first = await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
     const openMs = Number(process.hrtime.bigint() - t0) / 1e6;
     const sizes = first.items.map((d) => JSON.stringify(d).length);
-    let resultId = first.resultId;
-    let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const times = [];
-    let unchanged = 0;
-    for (let i = 0; i < edits; i++) {
-      const offset = Math.floor(random() * doc.length);
-      const ch = random() < 0.5 ? 'x' : '7';
-      const pos = positionAt(doc, offset);
-      doc = doc.slice(0, offset) + ch + doc.slice(offset);
-      const t = process.hrtime.bigint();
-      conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ range: { start: pos, end: pos }, text: ch }] });
-      const report = await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: resultId });
-      times.push(Number(process.hrtime.bigint() - t) / 1e6);
-      if (report.kind === 'unchanged') unchanged++;
-      resultId = report.resultId;
-    }
+    const { times, unchanged } = await timeRandomEdits(conn, uri, text, { edits, resultId: first.resultId });
     return {
       kb: text.length / 1024,
       diagnostics: first.items.length,

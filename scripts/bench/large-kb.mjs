@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { percentile, timeRandomEdits } from './lsp-edits.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -166,21 +167,6 @@ export function probe(probePath, kbFiles, draftPaths, nodeArgs = []) {
   return JSON.parse(r.stdout.trim().split('\n').at(-1));
 }
 
-function percentile(xs, p) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-}
-
-function positionAt(text, offset) {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, character: offset - lineStart };
-}
-
 /** A process's resident memory now and at its peak, in MB. */
 function memoryOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -202,7 +188,7 @@ export async function benchLargeKbServer({ kb, draft, edits = 300 }) {
   const rpc = createRequire(import.meta.url)(createRequire(import.meta.url).resolve('vscode-jsonrpc/node', { paths: [root] }));
   const name = kb.names.at(-1);
   const claim = `Amazon ${name} has invested $35 billion in Anthropic ${name}.`;
-  let doc = `${draft}\n\n${claim}\n`;
+  const doc = `${draft}\n\n${claim}\n`;
   const path = join(kb.dir, 'draft.md');
   writeFileSync(path, doc);
   const uri = pathToFileURL(path).href;
@@ -234,21 +220,8 @@ export async function benchLargeKbServer({ kb, draft, edits = 300 }) {
     if (!first.items.some((d) => d.range.start.line === line && /conflict/.test(String(d.code))))
       throw new Error(`the server did not use the large knowledge base: no conflict on "${claim}"`);
     const opened = memoryOf(child.pid);
-    let resultId = first.resultId;
-    let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const times = [];
-    for (let i = 0; i < edits; i++) {
-      const offset = Math.floor(random() * draft.length);
-      const ch = random() < 0.5 ? 'x' : '7';
-      const pos = positionAt(doc, offset);
-      doc = doc.slice(0, offset) + ch + doc.slice(offset);
-      const t = process.hrtime.bigint();
-      conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ range: { start: pos, end: pos }, text: ch }] });
-      const report = await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: resultId });
-      times.push(Number(process.hrtime.bigint() - t) / 1e6);
-      resultId = report.resultId;
-    }
+    // Offsets below the draft's own length: the claim line after it is never edited.
+    const { times } = await timeRandomEdits(conn, uri, doc, { edits, resultId: first.resultId, within: draft.length });
     const after = memoryOf(child.pid);
     return { openMs, diagnostics: first.items.length, rss: opened.rss, peak: after.peak, rssAfter: after.rss, p50: percentile(times, 50), p95: percentile(times, 95), edits };
   } finally {
