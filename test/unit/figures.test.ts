@@ -121,6 +121,20 @@ const NOT_FIGURES = [
   'two leading model providers and one massive cloud',
 ];
 
+/** A bare table cell, its row and column headers, and the paragraph above the table: the figure read, its value and unit. */
+const TABLE_CELLS: [cell: string, rowHeader: string, columnHeader: string, caption: string, expected: [string, string, number, string | undefined][]][] = [
+  ['45', 'Latency', 'Inferentia 2 (ms)', '', [['45', 'spec', 45, 'ms']]],
+  // The column's unit comes first: "Google Cloud" names no count of clouds under "($B)".
+  ['26', 'Google Cloud', 'AI revenue, 2024 est. ($B)', '', [['26', 'money', 26 * B, undefined]]],
+  ['26', 'Google Cloud', 'AI revenue, 2024 est. ($ billions)', '', [['26', 'money', 26 * B, undefined]]],
+  // A caption above the table scales its bare numbers, before a row header's noun.
+  ['15', 'Full-stack AI cloud', '2024', 'Sizes in $ billions. The last column is our own.', [['15', 'money', 15 * B, undefined]]],
+  ['15', 'Segment A', '2024', 'All figures (US$ m).', [['15', 'money', 15e6, undefined]]],
+  // An amount said above the table is no caption.
+  ['15', 'Segment A', '2024', 'Amazon put $8 billion in.', []],
+  ['1,200', 'Neuron SDK', 'GitHub stars', 'Sizes in $ billions.', [['1,200', 'count', 1200, 'stars']]],
+];
+
 describe('figures', () => {
   for (const [text, figure, type, lo, hi, hedge = lo === hi ? 'exact' : 'range', unit] of FIGURES) {
     it(`${text} → ${figure}`, () => {
@@ -137,6 +151,11 @@ describe('figures', () => {
   for (const [text, expected] of RESPECTIVE)
     it(`${text} → ${expected.map(([t]) => t).join(' and ')}`, () =>
       assert.deepEqual(readFigures({ start: 0, text }, [], () => layout(text, false), bundledUnits).map((f) => [f.text, f.value.lo, f.unit]), expected));
+  for (const [cell, rowHeader, columnHeader, caption, expected] of TABLE_CELLS)
+    it(`| ${rowHeader} | ${cell} | under "${columnHeader}" after "${caption}" → ${expected.map(([t, type]) => `${t} (${type})`).join('') || 'no figure'}`, () => {
+      const unit = { start: 0, text: cell, table: { rowHeader, columnHeader, rowContext: '' }, ...(caption ? { previous: caption } : {}) };
+      assert.deepEqual(readFigures(unit, [], () => layout(cell, true), bundledUnits).map((f) => [f.text, f.type, f.value.lo, f.unit]), expected);
+    });
   for (const text of NOT_FIGURES) {
     it(`${text} → no figure`, () => assert.deepEqual(findFigures(text, [], bundledUnits).map((f) => f.text), []));
   }

@@ -207,6 +207,11 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['$1.50', 'supported', 'trainium2-token-cost'],
     ['$2.50', 'conflict', 'h100-token-cost'],
   ]],
+  // A caption scales the bare numbers of the table under it, and the year columns say which fact.
+  ['## Market sizes\n\nSizes in $ billions; the last column is our own.\n\n| Segment | 2024 | 2028 | 2030 |\n|---|---|---|---|\n| AI inference serving | 28 | 200 | 480 |', [
+    ['28', 'supported', 'inference-serving-2024'],
+    ['200', 'conflict', 'inference-serving-2028'],
+  ]],
   ['## Rivals\n- Microsoft put $13 billion into OpenAI.\n\n| Round | Amount |\n|---|---|\n| Second | $7 billion |', [['$13 billion', 'supported', 'microsoft-openai-investment']]],
   // What the parties passed over ("in favour of Microsoft") is not a party of the figure.
   ['Some reporting describes the $50 billion as money that OpenAI later turned down in favour of Microsoft.', [['$50 billion', 'supported', 'amazon-openai-investment']]],

@@ -6,6 +6,7 @@
  */
 import type { KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
 import type { Figure } from '../figures/figure';
+import { captionUnit } from '../figures/units';
 import type { ProseUnit } from '../markdown/prose';
 import { EVIDENCE } from '../matching/model';
 import { entityKind, isParty, isSurelyAName, isUnknown, partiesIn } from './parties';
@@ -250,8 +251,10 @@ export function lendingKind(text: string, kb: KnowledgeBase): Lending {
   // A heading lends what it names, not what the list or table under it in the same block does.
   if (namesParty(heading ? text.split('\n', 1)[0] : text, kb)) return 'names';
   // A paragraph ending in a colon introduces what follows, and a question (an FAQ's "**Q: Is all of
-  // that cash?**") is answered by it: both pass on what came before. Any other speaks for itself.
-  return paragraph && /(?:[:?]|\?\*\*|\?__)$/.test(text.trimEnd()) ? 'lead-in' : 'none';
+  // that cash?**") is answered by it: both pass on what came before, and so does a caption that
+  // scales the table under it ("Sizes in $ billions."). Any other speaks for itself.
+  const introduces = /(?:[:?]|\?\*\*|\?__)$/.test(text.trimEnd()) || captionUnit(text) !== undefined;
+  return paragraph && introduces ? 'lead-in' : 'none';
 }
 
 /** A heading's level and the parties it names: the topic of the section under it. */

@@ -7,7 +7,7 @@
 import type { ProseUnit } from '../markdown/prose';
 import type { Figure } from './figure';
 import { DIGITS, decimalsOf, parseDigits } from './numbers';
-import { type HeaderUnit, PRICE_WORDS, type UnitReader, moneyRate } from './units';
+import { type HeaderUnit, PRICE_WORDS, type UnitReader, captionUnit, moneyRate } from './units';
 
 const BARE_CELL = new RegExp(String.raw`^(\s*)(${DIGITS})(\+?)\s*$`, 'u');
 
@@ -34,13 +34,19 @@ function bareCellFigure(text: string, header: HeaderUnit): Figure | undefined {
   };
 }
 
-/** The unit a cell's headers give it: a rate its column's price words take from the paragraph above, or what the headers name. */
+/**
+ * The unit a cell's headers give it: a rate its column's price words take from the paragraph above,
+ * or what the headers name: its column's first (a "| Google Cloud | 26 |" row under "2024 ($B)"
+ * holds dollars, not clouds), then the money scale of a caption above the table ("Sizes in $
+ * billions."), then its row's.
+ */
 function headerUnitOf(unit: ProseUnit, reader: UnitReader): HeaderUnit | undefined {
   const { rowHeader, columnHeader } = unit.table!;
   const headers = `${rowHeader} ${columnHeader}`;
   // "Cost to generate a million Claude 3.5 tokens:" above a "| Chip | Cost |" table.
   const rate = PRICE_WORDS.test(headers) ? moneyRate(unit.previous ?? '', reader.rates) : undefined;
-  return rate ? { type: 'spec', unit: rate.unit } : reader.headerUnit(headers);
+  if (rate) return { type: 'spec', unit: rate.unit };
+  return reader.headerUnit(columnHeader) ?? captionUnit(unit.previous ?? '') ?? reader.headerUnit(rowHeader) ?? reader.headerUnit(headers);
 }
 
 /** A table cell's figures in the unit its headers name. */

@@ -106,8 +106,24 @@ function rateOf(u: Unit): Rate | undefined {
 
 /** Words that say a column holds prices ("| Chip | Cost |"): under a paragraph that prices tokens, its dollars are per million tokens. */
 export const PRICE_WORDS = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.priceWords)})`, 'iu');
-/** A header giving its column's dollars a scale: "($bn)", "US$ billion", "(USD m)", "$B". */
-const MONEY_SCALE = /(?:US\s?\$|USD|\$)\s*\(?\s*(bn|b|billion|m|mn|mln|million|k|thousand|tn|t|trillion)(?![\p{L}\p{N}])/iu;
+/** A header giving its column's dollars a scale: "($bn)", "US$ billion", "(USD m)", "$B", "$ billions". */
+const MONEY_SCALE = /(?:US\s?\$|USD|\$)\s*\(?\s*(bn|b|billions?|m|mn|mln|millions?|k|thousands?|tn|t|trillions?)(?![\p{L}\p{N}])/iu;
+/**
+ * A caption above a table that scales its bare numbers: "Sizes in $ billions.", "(US$ bn)",
+ * "All figures: USD m". Only these framings count, so an amount said above ("$8 billion") does not.
+ */
+const CAPTION_SCALE = new RegExp(String.raw`(?:\bin|\(|:)\s*${MONEY_SCALE.source}`, 'iu');
+
+function moneyScale(found: RegExpExecArray | null): HeaderUnit | undefined {
+  if (!found) return undefined;
+  const scale = found[1].toLowerCase();
+  return { type: 'money', factor: SCALE_WORDS[scale.length > 3 ? scale.replace(/s$/, '') : scale] ?? 1, scale: found[1] };
+}
+
+/** The money scale a table's caption (the paragraph right above it) gives its bare numbers. */
+export function captionUnit(caption: string): HeaderUnit | undefined {
+  return moneyScale(CAPTION_SCALE.exec(caption));
+}
 
 /** The unit a header's words name, among the units of one type. */
 function unitNamed(units: readonly Unit[], type: Unit['type']): (header: string) => string | undefined {
@@ -129,8 +145,7 @@ function headerReader(units: readonly Unit[], rates: readonly Rate[]): (header: 
     if (/%|\bpercent\b/i.test(header)) return { type: 'percent' };
     const counted = countNamed(header);
     if (counted) return { type: 'count', unit: counted };
-    const money = MONEY_SCALE.exec(header);
-    return money ? { type: 'money', factor: SCALE_WORDS[money[1].toLowerCase()] ?? 1, scale: money[1] } : undefined;
+    return moneyScale(MONEY_SCALE.exec(header));
   };
 }
 
