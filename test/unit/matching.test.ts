@@ -207,6 +207,13 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['$1.50', 'supported', 'trainium2-token-cost'],
     ['$2.50', 'conflict', 'h100-token-cost'],
   ]],
+  // A change ("from 52 ms to 42 ms") is one party's, not figures in turn; a party another figure
+  // of the sentence holds ("45 ms, while the L40S…") is not the series'. The second figure of the
+  // change, past the first, does not yet take the clause's subject plainly enough to be a conflict.
+  ['Inferentia 2 answers in 45 ms, while the L40S went from 52 ms to 42 ms.', [
+    ['45 ms', 'supported', 'inferentia2-latency'],
+    ['52 ms', 'conflict', 'l40s-latency'],
+  ]],
   // A caption scales the bare numbers of the table under it, and the year columns say which fact.
   ['## Market sizes\n\nSizes in $ billions; the last column is our own.\n\n| Segment | 2024 | 2028 | 2030 |\n|---|---|---|---|\n| AI inference serving | 28 | 200 | 480 |', [
     ['28', 'supported', 'inference-serving-2024'],

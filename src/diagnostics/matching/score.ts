@@ -150,7 +150,8 @@ function featureValues(m: Measures): FeatureValue[] {
     values.push({ feature: 'yearUnsaid', value: said ? 0 : 1 });
     values.push({ feature: 'otherYear', value: said ? 0 : m.year.other });
   }
-  values.push({ feature: 'otherScope', value: m.scope.weight });
+  // Named by the relation or qualifier it belongs to, so explain says which measure or period ruled.
+  values.push(m.scope.scope === undefined ? { feature: 'otherScope', value: m.scope.weight } : { feature: 'otherScope', on: m.scope.scope, value: m.scope.weight });
   return values;
 }
 
