@@ -28,6 +28,12 @@ const FIGURES: Row[] = [
   ['a total of $35–40 billion', '$35–40 billion', 'money', 35 * B, 40 * B, 'range'],
   ['up to $25 billion', '$25 billion', 'money', 25 * B, 25 * B, 'up-to'],
   ['nearly $60 billion', '$60 billion', 'money', 60 * B, 60 * B, 'nearly'],
+  // Billions said without a currency, with no noun after them, are dollars.
+  ['fifty billion to OpenAI, and more', 'fifty billion', 'money', 50 * B, 50 * B],
+  ['Azure was smaller, at thirty-eight billion, but it grew', 'thirty-eight billion', 'money', 38 * B, 38 * B],
+  ['a small base, about eight billion.', 'eight billion', 'money', 8 * B, 8 * B, 'about'],
+  ['going to twenty-five to thirty billion within', 'twenty-five to thirty billion', 'money', 25 * B, 30 * B, 'range'],
+  ['put 8 billion into Anthropic', '8 billion', 'money', 8 * B, 8 * B],
   ['roughly $4 billion', '$4 billion', 'money', 4 * B, 4 * B, 'about'],
   ['an estimated $13 billion', '$13 billion', 'money', 13 * B, 13 * B, 'about'],
   ['a $100 billion-plus commitment', '$100 billion-plus', 'money', 100 * B, 100 * B, 'more-than'],
@@ -119,6 +125,9 @@ const NOT_FIGURES = [
   'see footnote [^1]',
   // A number word before a describing word is prose, not a count.
   'two leading model providers and one massive cloud',
+  // A noun after a bare billion counts something else.
+  'a market of two billion people',
+  'eight billion tokens a day',
 ];
 
 /** A bare table cell, its row and column headers, and the paragraph above the table: the figure read, its value and unit. */

@@ -1,4 +1,4 @@
-/** Dollar amounts: $25 billion, $25bn, $25B, US$25 billion, 25 billion dollars, $10-15 billion, twenty-five billion dollars. */
+/** Dollar amounts: $25 billion, $25bn, $25B, US$25 billion, 25 billion dollars, $10-15 billion, twenty-five billion dollars, fifty billion to OpenAI. */
 import { type Figure, type FigureKind, type Interval, formatNumber, replacementDecimals, writeRange } from '../figure';
 import { DIGITS, NUMBER_WORDS, RANGE_SEP, SCALE_WORD, decimalsOf, parseNumber, scaleFactor } from '../numbers';
 
@@ -15,6 +15,22 @@ const SIGN_FIRST = new RegExp(
 );
 const DOLLARS_LAST = new RegExp(
   String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(?:(\s)(${SCALE_WORD}))?(\s(?:US\s)?(?:dollars?|USD))\b`,
+  'giu',
+);
+
+/**
+ * What may follow a bare "fifty billion" for it to be dollars: a preposition or conjunction ("fifty
+ * billion to OpenAI", "eight billion in Anthropic"), punctuation, or the end. A noun after it counts
+ * something else ("a billion users", "1 trillion parameters").
+ */
+const AFTER_BARE_AMOUNT = String.raw`(?=\s*(?:[,.;:)!?]|—|–|$|(?:to|in|into|for|from|of|on|over|across|within|with|at|and|or|but|by|per|a year|annually|last|this|next|upfront|up front|now|so far|total|apiece|each)(?![\p{L}\p{N}])))`;
+/**
+ * Billions and trillions said without a currency: in speech and shorthand about deals ("fifty
+ * billion to OpenAI, twenty-five billion to Anthropic"), an amount that large with no noun after it
+ * is dollars.
+ */
+const BARE_AMOUNT = new RegExp(
+  String.raw`(?<![\p{L}\p{N}$.,£€¥])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(\s)(trillion|billion)(?!\s+(?:US\s)?(?:dollars?|USD)\b)${AFTER_BARE_AMOUNT}`,
   'giu',
 );
 
@@ -57,7 +73,7 @@ export const money: FigureKind = {
   id: 'money',
   type: 'money',
   priority: 0,
-  mayContain: /\$|dollar|USD|cent|¢/i,
+  mayContain: /\$|dollar|USD|cent|¢|billion|trillion/i,
   find(text) {
     const out: Figure[] = [];
     for (const m of text.matchAll(SIGN_FIRST)) {
@@ -71,6 +87,10 @@ export const money: FigureKind = {
     for (const m of text.matchAll(DOLLARS_LAST)) {
       const [, lo, sep, hi, space, scale, suffix] = m;
       out.push(figureFrom(m, text, { prefix: '', lo, sep, hi, space: space ?? '', scale, suffix }));
+    }
+    for (const m of text.matchAll(BARE_AMOUNT)) {
+      const [, lo, sep, hi, space, scale] = m;
+      out.push(figureFrom(m, text, { prefix: '', lo, sep, hi, space, scale, suffix: '' }));
     }
     for (const m of text.matchAll(CENTS)) {
       const [, amount, space, word] = m;
