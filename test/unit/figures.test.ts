@@ -128,6 +128,9 @@ const NOT_FIGURES = [
   // A noun after a bare billion counts something else.
   'a market of two billion people',
   'eight billion tokens a day',
+  // A fraction is a percentage only before "of" or beside a word of change.
+  'a third round of funding',
+  'results due by a quarter-end',
 ];
 
 /** A bare table cell, its row and column headers, and the paragraph above the table: the figure read, its value and unit. */

@@ -25,6 +25,8 @@ export const Lexicon = z.object({
   figurePrepositions: WordList,
   prepositionDeterminers: WordList,
   joiners: WordList,
+  fractionCuesBefore: WordList,
+  fractionCuesAfter: WordList,
   seriesJoiners: WordList,
   pronounOpenings: WordList,
   writerOpenings: WordList,

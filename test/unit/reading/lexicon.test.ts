@@ -152,6 +152,9 @@ describe('lexicon', () => {
         const [f] = figuresOf(example, 1);
         assert.deepEqual([f.type, f.text.toLowerCase(), f.value.lo], ['percent', word, value]);
       });
+    for (const list of [LEXICON.fractionCuesBefore, LEXICON.fractionCuesAfter])
+      for (const [word, example] of Object.entries(list.entries))
+        it(`a fraction beside "${word}" is a percentage: ${example}`, () => assert.equal(figuresOf(example, 1)[0].type, 'percent'));
     MONTH_NAMES.forEach((month, index) =>
       it(`${month}: ${LEXICON.months.entries[month].example}`, () => {
         const [date] = figuresOf(LEXICON.months.entries[month].example, 1);

@@ -1,11 +1,18 @@
 /** Percentages: 40%, 40 percent, 30-50%, 30%–50%, ninety percent, 80%+, a third of, three-quarters of. */
-import { LEXICON, escapeRegExp, wordsOf } from '../../reading/lexicon';
+import { LEXICON, alternationOf, escapeRegExp, wordsOf } from '../../reading/lexicon';
 import { type Figure, type FigureKind, formatNumber, writeRange } from '../figure';
 import { DIGITS, NUMBER_WORDS, RANGE_SEP, decimalsOf, parseNumber } from '../numbers';
 
-/** A fraction of something ("a third of the cloud market"), from the lexicon, longest spelling first; "a quarter of 2025" is a date's. */
+const FRACTION_WORDS = wordsOf(LEXICON.fractions).sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+/** Hedges a cue may stand before: "by about a third". */
+const HEDGE_WORDS = wordsOf(LEXICON.hedgesBefore).map(escapeRegExp).join('|');
+/**
+ * A fraction of something ("a third of the cloud market"), from the lexicon, longest spelling
+ * first; "a quarter of 2025" is a date's. Or a change by a fraction, which its cue words say: "cut
+ * by about a third", "a third cheaper".
+ */
 const FRACTION = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(${wordsOf(LEXICON.fractions).sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?=\s+of\b)(?!\s+of\s+(?:19|20)\d\d)`,
+  String.raw`(?<![\p{L}\p{N}])(${FRACTION_WORDS})(?:(?=\s+of\b)(?!\s+of\s+(?:19|20)\d\d)|(?=\s+(?:${alternationOf(LEXICON.fractionCuesAfter)})(?![\p{L}\p{N}]))|(?<=(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.fractionCuesBefore)})\s+(?:(?:${HEDGE_WORDS})\s+)?(?:${FRACTION_WORDS}))(?![\p{L}\p{N}'’-]))`,
   'giu',
 );
 
