@@ -95,12 +95,17 @@ const FIGURES: Row[] = [
   // A lowercase word may describe what is counted; a year before one counts nothing.
   ['Amazon ordered 100,000 liquid-cooled GPUs', '100,000', 'count', 1e5, 1e5, 'exact', 'gpus'],
   ['shipped in 2025 new GPUs', '2025', 'date', 2025 * 12, 2025 * 12 + 11, 'exact'],
+  // A measure may be said in words.
+  ['Trainium 2 is about eight hundred teraflops at FP16', 'eight hundred teraflops', 'spec', 800, 800, 'about', 'tflops'],
 ];
 
 /** "989 to 800 TFLOPS": a range runs upward, so these are two measures said in turn. */
 const RESPECTIVE: [text: string, figures: [string, number, string | undefined][]][] = [
   ['The H100 leads Trainium 2 in FP16 throughput, 989 to 800 TFLOPS.', [['989', 989, 'tflops'], ['800 TFLOPS', 800, 'tflops']]],
   ['between 800 to 989 TFLOPS', [['800 to 989 TFLOPS', 800, 'tflops']]],
+  // A number in words after a series joiner takes the measure's unit; elsewhere a number word is no measure.
+  ['about eight hundred teraflops, against nine hundred eighty-nine for the H100', [['eight hundred teraflops', 800, 'tflops'], ['nine hundred eighty-nine', 989, 'tflops']]],
+  ['Trainium 2 posts 800 TFLOPS, which is one reason it sells', [['800 TFLOPS', 800, 'tflops']]],
   // "from … to" is a change from one figure to another.
   ['Bedrock grew from 100,000 to 120,000 customers', [['100,000', 1e5, 'customers'], ['120,000', 1.2e5, 'customers']]],
   ['prices fell from $3 to $2 per million tokens', [['$3', 3, 'usd-per-1m-tokens'], ['$2', 2, 'usd-per-1m-tokens']]],

@@ -3,7 +3,7 @@ import type { Figure } from './figure';
 import { hedgeAround } from './hedges';
 import { splitInTurn } from './in-turn';
 import { LEXICON, alternationOf } from '../reading/lexicon';
-import { DIGITS, decimalsOf, parseDigits } from './numbers';
+import { DIGITS, NUMBER_WORDS, decimalsOf, parseDigits, parseNumber } from './numbers';
 import { MAX_BARE_PRICE, type Rate, type UnitReader, unitReaderFor } from './units';
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
@@ -37,6 +37,14 @@ export function findFigures(text: string, exclude: readonly { start: number; end
 }
 
 const BARE_NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}$.,#-])(${DIGITS})(?![\p{L}\p{N}%$]|[.,]\d)`, 'gu');
+/**
+ * A number said in words after a series joiner ("eight hundred teraflops, against nine hundred
+ * eighty-nine for the H100"): only there, since "one" or "two" elsewhere are seldom a measure.
+ */
+const BARE_NUMBER_WORDS = new RegExp(
+  String.raw`(?<=(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.seriesJoiners)})\s+(?:(?:${alternationOf(LEXICON.hedgesBefore)})\s+)?)(${NUMBER_WORDS})(?![\p{L}\p{N}%$-])`,
+  'giu',
+);
 
 /**
  * Ellipsis: "1.8 TFLOPS per watt, against 2.1 for Trainium 2" and "$0.80 per million tokens on
@@ -96,11 +104,17 @@ function seriesBefore(text: string, f: Figure, taken: readonly Figure[], exclude
 /** The bare numbers after a measure in its sentence, in its unit ("1.8 TFLOPS per watt, against 2.1 for Trainium 2"). */
 function bareNumbersAfter(text: string, f: Figure, until: number, taken: readonly Figure[], exclude: readonly { start: number; end: number }[]): Figure[] {
   const out: Figure[] = [];
-  BARE_NUMBER.lastIndex = f.end;
-  for (let m = BARE_NUMBER.exec(text); m && m.index < until; m = BARE_NUMBER.exec(text)) {
+  for (const pattern of [BARE_NUMBER, BARE_NUMBER_WORDS]) out.push(...bareMatches(pattern, text, f, until, [...taken, ...out], exclude));
+  return out;
+}
+
+function bareMatches(pattern: RegExp, text: string, f: Figure, until: number, taken: readonly Figure[], exclude: readonly { start: number; end: number }[]): Figure[] {
+  const out: Figure[] = [];
+  pattern.lastIndex = f.end;
+  for (let m = pattern.exec(text); m && m.index < until; m = pattern.exec(text)) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (taken.some((g) => overlaps(g, span)) || out.some((g) => overlaps(g, span)) || exclude.some((e) => overlaps(e, span))) continue;
-    const n = parseDigits(m[1]);
+    const n = parseNumber(m[1])!;
     out.push({
       kind: 'spec', type: 'spec', unit: f.unit, ...span, text: m[0],
       value: { lo: n, hi: n }, hedge: hedgeAround(text, span.start, span.end, 'exact'),

@@ -3,7 +3,7 @@
  * come from the knowledge base's spec units (see ../units.ts): a kind is made per set of units.
  */
 import { type Figure, type FigureKind, formatNumber, writeRange } from '../figure';
-import { DIGITS, RANGE_SEP, decimalsOf, parseNumber } from '../numbers';
+import { DIGITS, NUMBER_WORDS, RANGE_SEP, decimalsOf, parseNumber } from '../numbers';
 import type { SpellingTable } from './spellings';
 
 function render(value: Figure['value'], like: Figure): string {
@@ -17,7 +17,8 @@ export const spec: FigureKind = { id: 'spec', type: 'spec', priority: 2, mayCont
 /** The spec kind for a knowledge base's spec units. */
 export function specKind(units: SpellingTable): FigureKind {
   if (!units.pattern) return spec;
-  const SPEC = new RegExp(String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS})(?:(${RANGE_SEP})(${DIGITS}))?(\s?)(${units.pattern})(?![\p{L}\p{N}])`, 'giu');
+  // Number words need a space before the unit ("eight hundred teraflops"); digits may go without ("45ms").
+  const SPEC = new RegExp(String.raw`(?<![\p{L}\p{N}$.,])(?:(${DIGITS})(?:(${RANGE_SEP})(${DIGITS}))?(\s?)|(${NUMBER_WORDS})(\s))(${units.pattern})(?![\p{L}\p{N}])`, 'giu');
   return {
     id: 'spec',
     type: 'spec',
@@ -26,7 +27,9 @@ export function specKind(units: SpellingTable): FigureKind {
     find(text) {
       const out: Figure[] = [];
       for (const m of text.matchAll(SPEC)) {
-        const [whole, lo, sep, hi, space, unitWord] = m;
+        const [whole, digits, sep, hi, digitSpace, words, wordSpace, unitWord] = m;
+        const lo = digits ?? words;
+        const space = digitSpace ?? wordSpace;
         const unit = units.unitOf(unitWord);
         if (!unit) continue;
         const a = parseNumber(lo)!;
