@@ -40,6 +40,8 @@ export interface Scope {
   of: 'relation' | 'qualifier';
   /** Lowercase keywords. */
   keywords: ReadonlySet<string>;
+  /** The types of fact it rules out (all when absent). */
+  types?: ReadonlySet<ValueType>;
 }
 
 export interface Mention {
@@ -119,7 +121,9 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
 
   const qualifierKeywords = new Map([...qualifiers.values()].map((q) => [q.id, new Set(q.keywords.map((k) => k.toLowerCase()))]));
   const scopes: Scope[] = [
-    ...[...relations.values()].filter((r) => r.exclusive).map((r) => ({ id: r.id, of: 'relation' as const, keywords: new Set(r.keywords.map((k) => k.toLowerCase())) })),
+    ...[...relations.values()]
+      .filter((r) => r.exclusive)
+      .map((r) => ({ id: r.id, of: 'relation' as const, keywords: new Set(r.keywords.map((k) => k.toLowerCase())), ...(r.exclusiveFor ? { types: new Set(r.exclusiveFor) } : {}) })),
     ...[...qualifiers.values()].filter((q) => q.exclusive).map((q) => ({ id: q.id, of: 'qualifier' as const, keywords: qualifierKeywords.get(q.id)! })),
   ];
   // The words looked for in drafts, as written (case matters for capitals): those of the facts' relations and

@@ -134,6 +134,9 @@ export type Entity = z.infer<typeof Entity>;
 const EXCLUSIVE_DOC =
   'Its words name this measure or period and no other ("valuation", "run-rate", "operating margin", "in the third quarter"): a figure said with them belongs only to facts of this relation (or with this qualifier), and stays silent when there are none. Declare the measures and periods your facts are NOT about this way, so that drafts\' figures about them are not read as your facts.';
 
+const EXCLUSIVE_FOR_DOC =
+  'With "exclusive": the types of figure its words rule other facts out for (default: every type). An ownership stake\'s "stake" says that "a 27% stake" is no market share, while "a $2 billion stake" may still be an investment or any other money fact: "exclusiveFor": ["percent"].';
+
 /** How keywords match, said once for every keyword list. */
 const KEYWORD_MATCHING =
   'Each keyword matches at the start of a word, ignoring case: "invest" matches "invested" and "investment", not "reinvest"; spaces match any run of spaces ("set aside"). Keywords of one or two letters ("up", "to") match whole words only. A keyword written in capitals ("CAGR", "ARR", "Q3") matches only in capitals, as a whole word. Write stems for words that inflect.';
@@ -161,6 +164,11 @@ export const Relation = z
       .boolean()
       .default(false)
       .describe(EXCLUSIVE_DOC),
+    exclusiveFor: z
+      .array(ValueType)
+      .min(1)
+      .optional()
+      .describe(EXCLUSIVE_FOR_DOC),
   })
   .strict()
   .describe('What a figure says about its subject: an investment, a market share, a latency…');

@@ -214,6 +214,10 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['45 ms', 'supported', 'inferentia2-latency'],
     ['52 ms', 'conflict', 'l40s-latency'],
   ]],
+  // An exclusive relation for one type: "stake" says a percentage is no market share, while a
+  // dollar stake is still an investment.
+  ['Microsoft owns a 27% share stake in OpenAI.', []],
+  ["Microsoft's $13 billion stake in OpenAI drew notice.", [['$13 billion', 'supported', 'microsoft-openai-investment']]],
   // A caption scales the bare numbers of the table under it, and the year columns say which fact.
   ['## Market sizes\n\nSizes in $ billions; the last column is our own.\n\n| Segment | 2024 | 2028 | 2030 |\n|---|---|---|---|\n| AI inference serving | 28 | 200 | 480 |', [
     ['28', 'supported', 'inference-serving-2024'],

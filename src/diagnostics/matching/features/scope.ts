@@ -19,6 +19,7 @@ export interface OtherScope {
 
 function appliesTo(c: Candidate, scope: Scope): boolean {
   const { fact } = c.fact;
+  if (scope.types && !scope.types.has(fact.type)) return false;
   return scope.of === 'relation' ? scope.id !== fact.relation : !fact.qualifiers.includes(scope.id);
 }
 
