@@ -34,6 +34,9 @@ const FIGURES: Row[] = [
   ['a small base, about eight billion.', 'eight billion', 'money', 8 * B, 8 * B, 'about'],
   ['going to twenty-five to thirty billion within', 'twenty-five to thirty billion', 'money', 25 * B, 30 * B, 'range'],
   ['put 8 billion into Anthropic', '8 billion', 'money', 8 * B, 8 * B],
+  ['of which eight billion is upfront', 'eight billion', 'money', 8 * B, 8 * B],
+  // Half a unit more, in speech.
+  ['roughly a year and a half of AWS operating income', 'a year and a half', 'duration', 18, 18, 'about', 'months'],
   ['roughly $4 billion', '$4 billion', 'money', 4 * B, 4 * B, 'about'],
   ['an estimated $13 billion', '$13 billion', 'money', 13 * B, 13 * B, 'about'],
   ['a $100 billion-plus commitment', '$100 billion-plus', 'money', 100 * B, 100 * B, 'more-than'],
@@ -150,6 +153,8 @@ const TABLE_CELLS: [cell: string, rowHeader: string, columnHeader: string, capti
   // An amount said above the table is no caption.
   ['15', 'Segment A', '2024', 'Amazon put $8 billion in.', []],
   ['1,200', 'Neuron SDK', 'GitHub stars', 'Sizes in $ billions.', [['1,200', 'count', 1200, 'stars']]],
+  // A cell's number may be hedged.
+  ['up to 25', 'Amazon', 'Amount ($B)', '', [['25', 'money', 25 * B, undefined]]],
 ];
 
 describe('figures', () => {

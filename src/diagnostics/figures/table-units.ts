@@ -6,10 +6,13 @@
  */
 import type { ProseUnit } from '../markdown/prose';
 import type { Figure } from './figure';
+import { LEXICON, alternationOf } from '../reading/lexicon';
+import { hedgeAround } from './hedges';
 import { DIGITS, decimalsOf, parseDigits } from './numbers';
 import { type HeaderUnit, PRICE_WORDS, type UnitReader, captionUnit, moneyRate } from './units';
 
-const BARE_CELL = new RegExp(String.raw`^(\s*)(${DIGITS})(\+?)\s*$`, 'u');
+/** A cell holding only a number, maybe hedged: "45", "1,200+", "up to 25", "~100". */
+const BARE_CELL = new RegExp(String.raw`^(\s*(?:(?:${alternationOf(LEXICON.hedgesBefore)})\s*)?)(${DIGITS})(\+?)\s*$`, 'iu');
 
 function styleFor(header: HeaderUnit, plus: string, digits: string): Record<string, string> {
   if (header.type === 'percent') return { sign: '', sep: '-' };
@@ -29,7 +32,7 @@ function bareCellFigure(text: string, header: HeaderUnit): Figure | undefined {
   return {
     kind: header.type, type: header.type, unit: 'unit' in header ? header.unit : undefined,
     start, end: start + written.length, text: written,
-    value: { lo: n * factor, hi: n * factor }, hedge: bare[3] ? 'more-than' : 'exact', decimals: decimalsOf(bare[2]), factor,
+    value: { lo: n * factor, hi: n * factor }, hedge: hedgeAround(text, start, start + written.length, bare[3] ? 'more-than' : 'exact'), decimals: decimalsOf(bare[2]), factor,
     style: styleFor(header, bare[3], bare[2]),
   };
 }

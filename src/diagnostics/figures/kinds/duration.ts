@@ -1,4 +1,4 @@
-/** Durations: 10 years, 18 months, 18-month, a decade, decade-long. Compared in months. */
+/** Durations: 10 years, 18 months, 18-month, a decade, decade-long, a year and a half. Compared in months. */
 import { type Figure, type FigureKind, formatNumber, writeRange } from '../figure';
 import { MONTHS_PER_DURATION_UNIT } from '../../reading/lexicon';
 import { SHORT_DURATION } from '../../../knowledge/values';
@@ -12,6 +12,8 @@ const COUNTED = new RegExp(
   String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?([-\s])(${COUNTED_UNITS.map((u) => `${u}s?`).join('|')})(?![\p{L}\p{N}])`,
   'giu',
 );
+/** "a year and a half": one unit and half another, in speech for 18 months. */
+const AND_A_HALF = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:an?|one)\s+(${Object.keys(MONTHS_PER).join('|')})\s+and\s+a\s+half(?![\p{L}\p{N}])`, 'giu');
 const DECADE = /(?<![\p{L}\p{N}])(?:decade-long|(?:a|one|half a)\s+decade(?!-))(?![\p{L}\p{N}])/giu;
 
 function unitOf(word: string): string {
@@ -37,6 +39,15 @@ export const duration: FigureKind = {
         hedge: hi !== undefined ? 'range' : 'exact',
         decimals: decimalsOf(lo), factor: per,
         style: { joiner, unit: unitWord, sep: sep ?? '-' },
+      });
+    }
+    for (const m of text.matchAll(AND_A_HALF)) {
+      const per = MONTHS_PER[m[1].toLowerCase()];
+      out.push({
+        kind: 'duration', type: 'duration', unit: per < SHORT_DURATION.belowMonths ? SHORT_DURATION.unit : 'months',
+        start: m.index, end: m.index + m[0].length, text: m[0],
+        value: { lo: 1.5 * per, hi: 1.5 * per }, hedge: 'exact', decimals: 1, factor: per,
+        style: { joiner: ' ', unit: `${m[1]}s`, sep: '-' },
       });
     }
     for (const m of text.matchAll(DECADE)) {

@@ -23,7 +23,7 @@ const DOLLARS_LAST = new RegExp(
  * billion to OpenAI", "eight billion in Anthropic"), punctuation, or the end. A noun after it counts
  * something else ("a billion users", "1 trillion parameters").
  */
-const AFTER_BARE_AMOUNT = String.raw`(?=\s*(?:[,.;:)!?]|—|–|$|(?:to|in|into|for|from|of|on|over|across|within|with|at|and|or|but|by|per|a year|annually|last|this|next|upfront|up front|now|so far|total|apiece|each)(?![\p{L}\p{N}])))`;
+const AFTER_BARE_AMOUNT = String.raw`(?=\s*(?:[,.;:)!?]|—|–|$|(?:to|in|into|for|from|of|on|over|across|within|with|at|and|or|but|by|per|a year|annually|last|this|next|upfront|up front|now|so far|total|apiece|each|is|was|are|were|will|would|has|had|came|went)(?![\p{L}\p{N}])))`;
 /**
  * Billions and trillions said without a currency: in speech and shorthand about deals ("fifty
  * billion to OpenAI, twenty-five billion to Anthropic"), an amount that large with no noun after it
