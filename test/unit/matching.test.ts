@@ -218,6 +218,12 @@ const rows: [draft: string, expected: Expect[]][] = [
   // dollar stake is still an investment.
   ['Microsoft owns a 27% share stake in OpenAI.', []],
   ["Microsoft's $13 billion stake in OpenAI drew notice.", [['$13 billion', 'supported', 'microsoft-openai-investment']]],
+  // A sentence that names a party and no measure takes the measure of the sentence before.
+  ['AWS holds 33% of the cloud market. Microsoft is smaller, at 28%.', [
+    ['33%', 'supported', 'amazon-cloud-share'],
+    ['28%', 'conflict', 'microsoft-cloud-share'],
+  ]],
+  ['AWS holds 33% of the cloud market. Microsoft grew 28% last year.', [['33%', 'supported', 'amazon-cloud-share']]],
   // A caption scales the bare numbers of the table under it, and the year columns say which fact.
   ['## Market sizes\n\nSizes in $ billions; the last column is our own.\n\n| Segment | 2024 | 2028 | 2030 |\n|---|---|---|---|\n| AI inference serving | 28 | 200 | 480 |', [
     ['28', 'supported', 'inference-serving-2024'],

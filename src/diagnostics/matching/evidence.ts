@@ -145,16 +145,31 @@ export function keywordWeight(ev: Evidence, words: ReadonlySet<string>, figure: 
   return w >= GATES.said ? w : Math.max(w, ellipsisWeight(ev, words, figure));
 }
 
-/** Ellipsis: in "AWS's 32% share dwarfs Azure's 24%", the 24% is a share too, at a discount. */
+/**
+ * Ellipsis: in "AWS's 32% share dwarfs Azure's 24%", the 24% is a share too, at a discount. So is
+ * a figure in the sentence after, at a larger one, when its sentence names a party and says no
+ * word plainly for it: "AWS made $45 billion of AI revenue. Azure was smaller, at $38 billion."
+ */
 function ellipsisWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): number {
-  const sentence = ev.layout.sentences[spanIndexAt(ev.layout.sentences, figure.start)];
+  const { sentences } = ev.layout;
+  const at = spanIndexAt(sentences, figure.start);
+  const sentence = sentences[at];
   if (!sentence) return 0;
+  const before = at > 0 && parallel(ev, figure) ? sentences[at - 1] : undefined;
   let w = 0;
   for (const other of ev.figures) {
-    if (other === figure || other.type !== figure.type || other.end > figure.start || other.start < sentence.start) continue;
-    for (const k of near(ev, other).keywords) if (words.has(k.keyword)) w = Math.max(w, EVIDENCE.ellipsis * wordWeight(ev, k, other));
+    if (other === figure || other.type !== figure.type || other.end > figure.start) continue;
+    const discount = other.start >= sentence.start ? EVIDENCE.ellipsis : before && other.start >= before.start ? EVIDENCE.sentenceEllipsis : 0;
+    if (!discount) continue;
+    for (const k of near(ev, other).keywords) if (words.has(k.keyword)) w = Math.max(w, discount * wordWeight(ev, k, other));
   }
   return w;
+}
+
+/** Whether the figure's sentence names a party and says no word plainly for the figure: a sentence that leaves its measure to the one before. */
+function parallel(ev: Evidence, figure: Figure): boolean {
+  const { mentions, keywords } = near(ev, figure);
+  return mentions.length > 0 && !keywords.some((k) => wordWeight(ev, k, figure) >= GATES.plain);
 }
 
 function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']>): HeaderEvidence {
