@@ -29,6 +29,13 @@ export interface UnitDiscourse {
 /** A sentence opening with one of these (after a label such as an FAQ's "A:") speaks of the party the sentence before it opened with. */
 export const PRONOUN_OPENING = new RegExp(String.raw`^\s*(?:\p{L}+:\s+)?(?:${alternationOf(LEXICON.pronounOpenings)})\b`, 'iu');
 
+/** A sentence opening with "He" or "Her" speaks of a person: the last one the sentence before named. */
+const PERSON_PRONOUN_OPENING = new RegExp(String.raw`^\s*(?:\p{L}+:\s+)?(?:${alternationOf(LEXICON.personPronouns)})\b`, 'iu');
+
+function lastPersonIn(kb: KnowledgeBase, d: UnitDiscourse, s: Span): string | undefined {
+  return d.mentions.filter((m) => within(m, s) && entityKind(kb, m.entity) === 'person').at(-1)?.entity;
+}
+
 /** "I've covered cloud earnings for 9 years": the writer speaking of themselves ("1/" numbers a thread's post). */
 export const WRITER_OPENING = new RegExp(
   String.raw`^\s*(?:\d+\/\s*)?(?:${alternationOf(LEXICON.writerOpenings)})(?:['’](?:${alternationOf(LEXICON.writerContractions)}))?\s`,
@@ -55,8 +62,10 @@ export function findSentenceSubject(kb: KnowledgeBase, d: UnitDiscourse, figure:
   if (!s) return undefined;
   const firstIn = (span: Span) => d.mentions.find((m) => within(m, { start: mainClauseStart(d.text, span), end: span.end }) && isParty(kb, m.entity));
   // "It invested $50bn in the ChatGPT maker": the pronoun, not the first name, is the subject.
-  if (PRONOUN_OPENING.test(d.text.slice(s.start, s.end))) {
-    const before = i > 0 ? firstIn(sentences[i - 1])?.entity : d.previousSubject;
+  const said = d.text.slice(s.start, s.end);
+  if (PRONOUN_OPENING.test(said)) {
+    const person = PERSON_PRONOUN_OPENING.test(said) && i > 0 ? lastPersonIn(kb, d, sentences[i - 1]) : undefined;
+    const before = person ?? (i > 0 ? firstIn(sentences[i - 1])?.entity : d.previousSubject);
     if (before) return { entity: before, weight: EVIDENCE.pronounSubject };
   }
   const first = firstIn(s);

@@ -29,6 +29,7 @@ export const Lexicon = z.object({
   fractionCuesAfter: WordList,
   seriesJoiners: WordList,
   pronounOpenings: WordList,
+  personPronouns: WordList,
   writerOpenings: WordList,
   writerContractions: WordList,
   retractions: WordList,

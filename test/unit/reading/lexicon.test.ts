@@ -3,7 +3,7 @@
  * example must show the entry at work, as Harper's rules carry their own test lines.
  */
 import assert from 'node:assert/strict';
-import { PRONOUN_OPENING, WRITER_OPENING, isRetracted, mainClauseStart } from '../../../src/diagnostics/context/discourse';
+import { PRONOUN_OPENING, WRITER_OPENING, findSentenceSubject, isRetracted, mainClauseStart } from '../../../src/diagnostics/context/discourse';
 import { gatherEvidence } from '../../../src/diagnostics/matching/evidence';
 import { isUnknown, partiesIn } from '../../../src/diagnostics/context/parties';
 import { loadKnowledgeBase } from '../../../src/knowledge';
@@ -103,6 +103,11 @@ describe('lexicon', () => {
   describe('pronoun openings, writer openings and deadline words are recognised in their example', () => {
     for (const [word, example] of Object.entries(LEXICON.pronounOpenings.entries))
       it(`pronoun ${word}: ${example}`, () => assert.ok(PRONOUN_OPENING.test(example.slice(example.indexOf('. ') + 2))));
+    for (const [word, example] of Object.entries(LEXICON.personPronouns.entries))
+      it(`person pronoun ${word} stands for the person named last: ${example}`, () => {
+        const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
+        assert.equal(findSentenceSubject(bundledKb, ev, ev.figures.at(-1)!)?.entity, 'matt-garman');
+      });
     for (const list of [LEXICON.writerOpenings, LEXICON.writerContractions])
       for (const [word, example] of Object.entries(list.entries)) it(`writer ${word}: ${example}`, () => assert.ok(WRITER_OPENING.test(example)));
     for (const [word, example] of Object.entries(LEXICON.retractions.entries))
