@@ -69,6 +69,8 @@ export interface KnowledgeBase {
   qualifierKeywords: ReadonlyMap<string, Set<string>>;
   /** Qualifiers writers often leave unsaid. */
   implicitQualifiers: ReadonlySet<string>;
+  /** Qualifier id → the other qualifiers of its facet (its alternatives: "inference" for "training"). */
+  facetMates: ReadonlyMap<string, readonly string[]>;
   /** Relations and qualifiers whose words name their measure or period and no other (`exclusive`). */
   scopes: readonly Scope[];
   findMentions(text: string): Mention[];
@@ -136,6 +138,7 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
   ];
   const lookups = buildLookups(entities, compiled, written);
   const implicitQualifiers = new Set([...qualifiers.values()].filter((q) => q.implicit).map((q) => q.id));
+  const facetMates = new Map([...qualifiers.values()].filter((q) => q.facet).map((q) => [q.id, [...qualifiers.values()].filter((o) => o.facet === q.facet && o.id !== q.id).map((o) => o.id)]));
   const partners = rolePartnerCounts(compiled.map((f) => f.fact), implicitQualifiers);
 
   const kb: KnowledgeBase = {
@@ -148,6 +151,7 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
     factsByType,
     qualifierKeywords,
     implicitQualifiers,
+    facetMates,
     scopes,
     ...lookups,
     rolePartners: (fact, role) => partners.get(roleKey(fact, role, implicitQualifiers)) ?? 0,

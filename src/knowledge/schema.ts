@@ -189,6 +189,11 @@ export const Qualifier = z
       .boolean()
       .default(false)
       .describe(EXCLUSIVE_DOC),
+    facet: id
+      .optional()
+      .describe(
+        'Qualifiers with the same facet are alternatives ("training" and "inference" are both of the facet "workload"): a figure said plainly with one is no reading of a fact with another, unless that one is said as plainly.',
+      ),
   })
   .strict()
   .describe('Something that narrows a fact (upfront, tied to milestones, an offer, a prediction): two facts alike but for a qualifier are told apart by its words.');

@@ -9,7 +9,7 @@ import { respective } from './features/respective';
 import { type Rivals, namedPartyWeight, objectWeight, otherSubject, rivalParties, roleOrder, spokenOfElsewhere, subjectWeight } from './features/parties';
 import { type OtherScope, otherScope } from './features/scope';
 import { siblingMarkWeight } from './features/siblings';
-import { ownWordsWeight, qualifierWeights, relationWeight } from './features/words';
+import { otherFacetWeight, ownWordsWeight, qualifierWeights, relationWeight } from './features/words';
 import { type YearEvidence, yearEvidence } from './features/year';
 import { type Contribution, type FeatureName, type FeatureValue, GATES, WEIGHTS, scoreOf } from './model';
 
@@ -91,6 +91,12 @@ function pricedPerGate(c: Candidate): string | undefined {
   return words.some((w) => w.includes(stem)) ? undefined : `priced per ${per}, which the fact is not`;
 }
 
+/** An alternative to one of the fact's qualifiers said plainly (inference for a training fact) rules it out. */
+function facetGate(c: Candidate, qualifiers: Measures['qualifiers']): string | undefined {
+  const other = otherFacetWeight(c, qualifiers);
+  return other && other.weight >= GATES.plain ? `another ${c.kb.qualifiers.get(other.id)?.label ?? other.id} is said` : undefined;
+}
+
 /** A fact's parties must be named (or carried), unless a spec or count figure's own words name the thing measured. */
 function partiesGate(c: Candidate, m: Pick<Measures, 'subject' | 'object' | 'ownWords' | 'rivals' | 'spokenOfElsewhere'>): string | undefined {
   // A rival named in the sentence for a role that only context fills takes the figure.
@@ -161,7 +167,7 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
   const subject = subjectWeight(c);
   const object = objectWeight(c);
   const words = { subject, object, relation: relationWeight(c, subject), ownWords: ownWordsWeight(c), qualifiers: qualifierWeights(c) };
-  const wordsFailed = wordsGate(c, words) ?? pricedPerGate(c);
+  const wordsFailed = wordsGate(c, words) ?? pricedPerGate(c) ?? facetGate(c, words.qualifiers);
   if (wordsFailed) return { fact: cf, gate: wordsFailed };
   const scope = otherScope(c);
   const scopeFailed = scopeGate(scope);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Candidate } from '../../../src/diagnostics/matching/features/candidate';
 import { objectWeight, otherSubject, rivalParties, spokenOfElsewhere, subjectWeight } from '../../../src/diagnostics/matching/features/parties';
 import { siblingMarkWeight } from '../../../src/diagnostics/matching/features/siblings';
-import { ownWordsWeight, qualifierWeights, relationWeight } from '../../../src/diagnostics/matching/features/words';
+import { otherFacetWeight, ownWordsWeight, qualifierWeights, relationWeight } from '../../../src/diagnostics/matching/features/words';
 import { respective } from '../../../src/diagnostics/matching/features/respective';
 import { yearEvidence } from '../../../src/diagnostics/matching/features/year';
 import { gatherEvidence, namedWeight } from '../../../src/diagnostics/matching/evidence';
@@ -83,6 +83,24 @@ describe('features', () => {
       it(`${figure} in "${text}" for ${fact}: relation ${relation}, own words ${own}`, () => {
         const c = candidate(text, figure, fact);
         assert.deepEqual([round(relationWeight(c, subjectWeight(c))), round(ownWordsWeight(c))], [relation, own]);
+      });
+  });
+
+  describe('another qualifier of the facet: an alternative said more plainly than the fact\'s own', () => {
+    const rows: [text: string, figure: string, fact: string, other: [string, number] | undefined][] = [
+      // "on milestones" beside the figure: the upfront part's alternative.
+      ['Amazon pays $19 billion to Anthropic on milestones.', '$19 billion', 'amazon-anthropic-upfront', ['milestone', 0.9]],
+      ['Amazon pays $5 billion upfront to Anthropic.', '$5 billion', 'amazon-anthropic-upfront', undefined],
+      // Both said, each beside its own figure: the upfront figure's own mark is the plainer.
+      ['Amazon pays $5 billion upfront and $19 billion on milestones.', '$5 billion', 'amazon-anthropic-upfront', undefined],
+      // A fact with no qualifier of a facet has no alternative to it.
+      ['Amazon pays $19 billion to Anthropic on milestones.', '$19 billion', 'amazon-anthropic-investment', undefined],
+    ];
+    for (const [text, figure, fact, other] of rows)
+      it(`${figure} in "${text}" for ${fact}`, () => {
+        const c = candidate(text, figure, fact);
+        const found = otherFacetWeight(c, qualifierWeights(c));
+        assert.deepEqual(found && [found.id, round(found.weight)], other);
       });
   });
 

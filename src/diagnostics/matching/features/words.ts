@@ -37,3 +37,17 @@ export function qualifierWeights(c: Candidate): { id: string; weight: number; im
     implicit: c.kb.implicitQualifiers.has(q),
   }));
 }
+
+/**
+ * The plainest alternative to one of the fact's qualifiers said for the figure, when said more
+ * plainly than the qualifier itself: "25% cheaper inference" is no reading of a training fact.
+ */
+export function otherFacetWeight(c: Candidate, own: readonly { id: string; weight: number }[]): { id: string; weight: number } | undefined {
+  let best: { id: string; weight: number } | undefined;
+  for (const q of own)
+    for (const mate of c.kb.facetMates.get(q.id) ?? []) {
+      const weight = keywordWeight(c.ev, c.kb.qualifierKeywords.get(mate)!, c.figure);
+      if (weight > q.weight && weight > (best?.weight ?? 0)) best = { id: mate, weight };
+    }
+  return best;
+}
