@@ -17,6 +17,8 @@ export interface UnitDiscourse {
   text: string;
   layout: SentenceLayout;
   mentions: Mention[];
+  /** `mentions` by sentence (see groupBySpan): what a question about one sentence looks through. */
+  mentionsBySentence: readonly (readonly Mention[])[];
   /** Parties named in the last sentence of the text before (unit.previous) that names any, for a first sentence that names none. */
   previous: ReadonlySet<string>;
   /** The first of them: who "He" or "It" opening the unit is. */
@@ -52,13 +54,16 @@ export function findSentenceSubject(kb: KnowledgeBase, d: UnitDiscourse, figure:
   const i = sentenceIndexOf(d, figure);
   const s = sentences[i];
   if (!s) return undefined;
-  const firstIn = (span: Span) => d.mentions.find((m) => within(m, { start: mainClauseStart(d.text, span), end: span.end }) && isParty(kb, m.entity));
+  const firstIn = (j: number) => {
+    const from = mainClauseStart(d.text, sentences[j]);
+    return d.mentionsBySentence[j].find((m) => m.start >= from && isParty(kb, m.entity));
+  };
   // "It invested $50bn in the ChatGPT maker": the pronoun, not the first name, is the subject.
   if (PRONOUN_OPENING.test(d.text.slice(s.start, s.end))) {
-    const before = i > 0 ? firstIn(sentences[i - 1])?.entity : d.previousSubject;
+    const before = i > 0 ? firstIn(i - 1)?.entity : d.previousSubject;
     if (before) return { entity: before, weight: EVIDENCE.pronounSubject };
   }
-  const first = firstIn(s);
+  const first = firstIn(i);
   return first && first.end <= figure.start ? { entity: first.entity, weight: EVIDENCE.sentenceSubject } : undefined;
 }
 
@@ -125,14 +130,13 @@ function carried(kb: KnowledgeBase, named: ReadonlySet<string>, entity: string):
  * paragraph, of the last sentence of the paragraph before (when the engine supplies it).
  */
 export function carriedWeight(kb: KnowledgeBase, d: UnitDiscourse, entity: string, figure: Figure, partners: ReadonlySet<string> = NOBODY): number {
-  const { sentences } = d.layout;
   const i = sentenceIndexOf(d, figure);
   if (i < 0) return 0;
   // Named after the figure, a party is its object, not who the sentence is about: "Fifty billion
   // dollars was offered, yet OpenAI turned it down" still speaks of the sentence before's Amazon.
   // Nor does naming the fact's other party say who this one is: "The Anthropic package is split
   // into $6 billion paid at signing" still speaks of the paragraph before's Amazon.
-  const namesSomeone = d.mentions.some((m) => within(m, sentences[i]) && m.end <= figure.start && isSureParty(kb, m.entity) && !partners.has(m.entity));
+  const namesSomeone = d.mentionsBySentence[i].some((m) => m.end <= figure.start && isSureParty(kb, m.entity) && !partners.has(m.entity));
   if (namesSomeone) return 0;
   const topic = d.topic.has(entity) ? EVIDENCE.topic : 0;
   return Math.max(topic, carriedFromBefore(kb, d, entity, i));
@@ -165,9 +169,8 @@ export function lendable(kb: KnowledgeBase, d: UnitDiscourse, i: number): Readon
   let set = memo.get(i);
   if (!set) {
     set = d.previous;
-    const { sentences } = d.layout;
     for (let j = i - 1; j >= 0; j--) {
-      const named = d.mentions.filter((m) => within(m, sentences[j]));
+      const named = d.mentionsBySentence[j];
       if (!named.some((m) => isSureParty(kb, m.entity))) continue;
       set = new Set(named.map((m) => m.entity));
       break;

@@ -13,7 +13,7 @@ import { readFigures } from '../figures/read-figures';
 import { unitReaderFor } from '../figures/units';
 import type { ProseUnit } from '../markdown/prose';
 import { attachment } from '../reading/attachment';
-import { type SentenceLayout, type Span, layout, spanIndexAt } from '../reading/layout';
+import { type SentenceLayout, type Span, groupBySpan, layout, spanIndexAt } from '../reading/layout';
 import { LEXICON, alternationOf } from '../reading/lexicon';
 import { EVIDENCE, GATES } from './model';
 
@@ -29,6 +29,9 @@ export interface Evidence extends UnitDiscourse {
   keywords: { keyword: string; start: number; end: number }[];
   years: { year: number; start: number; end: number }[];
   header?: HeaderEvidence;
+  /** `figures` and `keywords` by sentence (see groupBySpan): what a question about one sentence looks through. */
+  figuresBySentence: readonly (readonly Figure[])[];
+  keywordsBySentence: readonly Evidence['keywords'][];
   /** Memo: figure → word span key → weight. */
   weights: Map<Figure, Map<number, number>>;
   /** Memo: each figure's sentence subject, asked for by every candidate fact. */
@@ -52,14 +55,22 @@ export interface NearWords {
 export function near(ev: Evidence, figure: Figure): NearWords {
   let n = ev.nearWords.get(figure);
   if (!n) {
-    const { sentences } = ev.layout;
     const host = hostOf(ev, figure);
-    const own = new Set([spanIndexAt(sentences, figure.start), ...(host ? [spanIndexAt(sentences, host.start)] : [])]);
-    const inside = (w: { start: number }) => own.has(spanIndexAt(sentences, w.start));
-    n = { mentions: ev.mentions.filter(inside), keywords: ev.keywords.filter(inside) };
+    const own = [...new Set([sentenceOf(ev, figure), ...(host ? [sentenceOf(ev, host)] : [])])].sort((a, b) => a - b);
+    // Mentions and keywords are in text order, so sentences in order keep them so.
+    n = { mentions: own.flatMap((i) => ev.mentionsBySentence[i] ?? []), keywords: own.flatMap((i) => ev.keywordsBySentence[i] ?? []) };
     ev.nearWords.set(figure, n);
   }
   return n;
+}
+
+function sentenceOf(ev: Evidence, figure: Figure): number {
+  return spanIndexAt(ev.layout.sentences, figure.start);
+}
+
+/** The figures of `figure`'s sentence: the only ones that can take a word from it (see reading/attachment). */
+function sentenceFigures(ev: Evidence, figure: Figure): readonly Figure[] {
+  return ev.figuresBySentence[sentenceOf(ev, figure)] ?? [];
 }
 
 /** "up to $25 billion" is a hedge: its "up" is not the growth word of "revenue up 35%". */
@@ -96,9 +107,9 @@ export function wordWeight(ev: Evidence, span: Span, figure: Figure): number {
   const key = span.start * 0x100000 + span.end;
   let w = byFigure.get(key);
   if (w === undefined) {
-    w = attachment(ev.text, ev.layout, span, figure, ev.figures);
+    w = attachment(ev.text, ev.layout, span, figure, sentenceFigures(ev, figure));
     const host = hostOf(ev, figure);
-    if (host) w = Math.max(w, EVIDENCE.deadlineHost * attachment(ev.text, ev.layout, span, host, ev.figures));
+    if (host) w = Math.max(w, EVIDENCE.deadlineHost * attachment(ev.text, ev.layout, span, host, sentenceFigures(ev, host)));
     byFigure.set(key, w);
   }
   return w;
@@ -106,7 +117,7 @@ export function wordWeight(ev: Evidence, span: Span, figure: Figure): number {
 
 /** How much a word naming a measure weighs for `figure`: a word of a figure of another kind is that figure's alone. */
 export function measureWordWeight(ev: Evidence, span: Span, figure: Figure): number {
-  return attachment(ev.text, ev.layout, span, figure, ev.figures, false);
+  return attachment(ev.text, ev.layout, span, figure, sentenceFigures(ev, figure), false);
 }
 
 /** The figure's sentence subject (see context/discourse), memoized. */
@@ -147,11 +158,9 @@ export function keywordWeight(ev: Evidence, words: ReadonlySet<string>, figure: 
 
 /** Ellipsis: in "AWS's 32% share dwarfs Azure's 24%", the 24% is a share too, at a discount. */
 function ellipsisWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): number {
-  const sentence = ev.layout.sentences[spanIndexAt(ev.layout.sentences, figure.start)];
-  if (!sentence) return 0;
   let w = 0;
-  for (const other of ev.figures) {
-    if (other === figure || other.type !== figure.type || other.end > figure.start || other.start < sentence.start) continue;
+  for (const other of sentenceFigures(ev, figure)) {
+    if (other === figure || other.type !== figure.type || other.end > figure.start) continue;
     for (const k of near(ev, other).keywords) if (words.has(k.keyword)) w = Math.max(w, EVIDENCE.ellipsis * wordWeight(ev, k, other));
   }
   return w;
@@ -186,12 +195,17 @@ export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | u
   if (!figures.length) return undefined;
   const mentions = parties.filter((m) => !isUnknown(m.entity) || !figures.some((f) => m.start < f.end && f.start < m.end));
   const lent = unit.previous ? lastNaming(unit.previous, kb) : [];
+  const { sentences } = layoutOnce();
+  const keywords = kb.findKeywords(text).filter((k) => !(k.keyword === 'up' && HEDGE_UP_TO.test(text.slice(k.start, k.start + 12))));
   return {
     text,
     layout: layoutOnce(),
     figures,
     mentions,
-    keywords: kb.findKeywords(text).filter((k) => !(k.keyword === 'up' && HEDGE_UP_TO.test(text.slice(k.start, k.start + 12)))),
+    mentionsBySentence: groupBySpan(sentences, mentions),
+    figuresBySentence: groupBySpan(sentences, figures),
+    keywords,
+    keywordsBySentence: groupBySpan(sentences, keywords),
     years: figures.filter((f) => f.type === 'date').map((f) => ({ year: Math.floor(f.value.lo / 12), start: f.start, end: f.end })),
     header: unit.table ? headerEvidence(kb, unit.table) : undefined,
     previous: new Set(lent.map((m) => m.entity)),

@@ -124,6 +124,17 @@ export function spanIndexAt(spans: readonly Span[], offset: number): number {
   return -1;
 }
 
+/**
+ * Items by the span holding their start (items no span holds are in none), each list in the
+ * items' order: a question about one sentence then looks at its own items, not the whole unit's,
+ * so a long paragraph costs no more per figure than a short one.
+ */
+export function groupBySpan<T extends { start: number }>(spans: readonly Span[], items: readonly T[]): T[][] {
+  const out: T[][] = spans.map(() => []);
+  for (const item of items) out[spanIndexAt(spans, item.start)]?.push(item);
+  return out;
+}
+
 /** The sentence holding `offset`, or the whole text when none does. */
 export function sentenceAt(l: SentenceLayout, text: string, offset: number): Span {
   return l.sentences[spanIndexAt(l.sentences, offset)] ?? { start: 0, end: text.length };

@@ -45,11 +45,11 @@ function impliedWeight(c: Candidate, role: 'subject' | 'object'): number {
   if (i < 0) return 0;
   // Nobody else around: in the sentence, nor in the sentence before (or, for a first sentence, the text before).
   const own = new Set([fact.subject, fact.object]);
-  const from = sentences[Math.max(0, i - 1)].start;
+  const around = i > 0 ? [...c.ev.mentionsBySentence[i - 1], ...c.ev.mentionsBySentence[i]] : c.ev.mentionsBySentence[i];
   const other = (e: string) => !own.has(e) && isParty(c.kb, e) && !namedByOwnWords(c, e);
   // A party of another figure of the sentence ("~$25B for OpenAI and ~$20B for Anthropic") is not this one's.
   const near = (m: Mention) => m.start < sentences[i].start || !c.ev.figures.some((g) => g !== c.figure && wordWeight(c.ev, m, g) > wordWeight(c.ev, m, c.figure));
-  if (c.ev.mentions.some((m) => m.start >= from && m.start < sentences[i].end && other(m.entity) && near(m))) return 0;
+  if (around.some((m) => other(m.entity) && near(m))) return 0;
   if ([...(c.ev.header?.mentions.keys() ?? [])].some(other)) return 0;
   return i === 0 && [...c.ev.previous].some(other) ? 0 : EVIDENCE.implied;
 }
