@@ -40,6 +40,8 @@ export interface Evidence extends UnitDiscourse {
   hosts: Map<Figure, Figure | undefined>;
   /** Memo: the mentions and keywords that can weigh for each figure (see near). */
   nearWords: Map<Figure, NearWords>;
+  /** Memo: figure → word list → keywordWeight; candidate facts share their relation's and qualifiers' lists. */
+  keywordWeights: Map<Figure, Map<ReadonlySet<string>, number>>;
 }
 
 /** The mentions and keywords of a figure's sentence (and its deadline host's): a word of another sentence weighs nothing for it. */
@@ -150,6 +152,14 @@ export function entityWeight(kb: KnowledgeBase, ev: Evidence, entity: string | u
 
 /** How strongly the unit says one of `words` for `figure`; a word of an earlier figure of the same kind counts a little (ellipsis). */
 export function keywordWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): number {
+  let byFigure = ev.keywordWeights.get(figure);
+  if (!byFigure) ev.keywordWeights.set(figure, (byFigure = new Map()));
+  let w = byFigure.get(words);
+  if (w === undefined) byFigure.set(words, (w = saidWeight(ev, words, figure)));
+  return w;
+}
+
+function saidWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): number {
   let w = 0;
   for (const [k, hw] of ev.header?.keywords ?? []) if (words.has(k)) w = Math.max(w, hw);
   for (const k of near(ev, figure).keywords) if (words.has(k.keyword)) w = Math.max(w, wordWeight(ev, k, figure));
@@ -215,5 +225,6 @@ export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | u
     subjects: new Map(),
     hosts: new Map(),
     nearWords: new Map(),
+    keywordWeights: new Map(),
   };
 }
