@@ -9,7 +9,7 @@ import type { Figure } from '../figures/figure';
 import type { ProseUnit } from '../markdown/prose';
 import { EVIDENCE } from '../matching/model';
 import { entityKind, isParty, isSurelyAName, isUnknown, partiesIn } from './parties';
-import { type SentenceLayout, type Span, layout, spanIndexAt } from '../reading/layout';
+import { type SentenceLayout, type Span, sentencesOf, spanIndexAt } from '../reading/layout';
 import { LEXICON, alternationOf, escapeRegExp, wordsOf } from '../reading/lexicon';
 
 /** What a unit's discourse is worked out from. */
@@ -186,11 +186,31 @@ export function lendable(kb: KnowledgeBase, d: UnitDiscourse, i: number): Readon
  * stations"), the paragraph's first party (its subject, "VoltLane builds…") comes too: "the company"
  * and "the network" after it are still that party.
  */
-export function lastNaming(text: string, kb: KnowledgeBase): Mention[] {
+export function lastNaming(text: string, kb: KnowledgeBase): readonly Mention[] {
+  let memo = RECENT_NAMINGS.get(kb);
+  if (!memo) RECENT_NAMINGS.set(kb, (memo = new Map()));
+  let naming = memo.get(text);
+  if (!naming) {
+    if (memo.size >= RECENT_TEXTS) memo.clear();
+    memo.set(text, (naming = lastNamingOf(text, kb)));
+  }
+  return naming;
+}
+
+/**
+ * Recent texts' lastNaming, per knowledge base: every cell of a table asks about the paragraph
+ * before the table, and an edit's block asks again about the unchanged block before it.
+ */
+const RECENT_NAMINGS = new WeakMap<KnowledgeBase, Map<string, readonly Mention[]>>();
+/** How many texts' lastNaming are remembered per knowledge base before the memory is cleared. */
+const RECENT_TEXTS = 512;
+
+function lastNamingOf(text: string, kb: KnowledgeBase): readonly Mention[] {
   const trimmed = text.trim();
   // A lone capitalised word opening a sentence ("Walk-up customers pay more") may be no name at all.
   const mentions = partiesIn(trimmed, kb).filter((m) => !isUnknown(m.entity) || isSurelyAName(m.entity));
-  for (const s of [...layout(trimmed, false).sentences].reverse()) {
+  // Only the sentences are wanted, not the rest of a layout.
+  for (const s of [...sentencesOf(trimmed, false)].reverse()) {
     const inside = mentions.filter((m) => within(m, s));
     if (!inside.some((m) => isParty(kb, m.entity))) continue;
     const first = mentions.find((m) => isParty(kb, m.entity));

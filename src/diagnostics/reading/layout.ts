@@ -61,7 +61,8 @@ function isFigureLabel(sentence: string): boolean {
 /** A sentence giving the right value in the terms of the claim before it ("The right figure is $20 billion."). */
 export const CORRECTION_OPENING = new RegExp(String.raw`^\s*(?:${alternationOf(LEXICON.correctionOpenings)})\b`, 'iu');
 
-function sentencesOf(text: string, isTableCell: boolean): Span[] {
+/** The sentences of a text (a table cell is one): the `sentences` of its layout. */
+export function sentencesOf(text: string, isTableCell: boolean): Span[] {
   if (isTableCell) return [{ start: 0, end: text.length }];
   const out: Span[] = [];
   for (const s of SENTENCES.segment(text)) {
