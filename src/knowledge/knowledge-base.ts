@@ -154,7 +154,7 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
     facetMates,
     scopes,
     ...lookups,
-    rolePartners: (fact, role) => partners.get(roleKey(fact, role, implicitQualifiers)) ?? 0,
+    rolePartners: rolePartnersOf(partners, implicitQualifiers),
   };
   return { kb, problems };
 }
@@ -165,6 +165,16 @@ function roleKey(fact: Fact, role: 'subject' | 'object', implicit: ReadonlySet<s
   // Qualifiers writers leave unsaid (a prediction) tell nothing apart.
   const said = fact.qualifiers.filter((q) => !implicit.has(q));
   return `${role}|${fact.relation}|${other ?? ''}|${said.sort().join(',')}`;
+}
+
+/** The lookup of rolePartnerCounts' counts, each fact's key built once: every candidate fact of every figure asks. */
+function rolePartnersOf(counts: ReadonlyMap<string, number>, implicit: ReadonlySet<string>): KnowledgeBase['rolePartners'] {
+  const memo = new WeakMap<Fact, Partial<Record<'subject' | 'object', number>>>();
+  return (fact, role) => {
+    let byRole = memo.get(fact);
+    if (!byRole) memo.set(fact, (byRole = {}));
+    return (byRole[role] ??= counts.get(roleKey(fact, role, implicit)) ?? 0);
+  };
 }
 
 /** How many parties each role key has: counted with a set per key, kept as a number. */

@@ -10,7 +10,7 @@ import { captionUnit } from '../figures/units';
 import type { ProseUnit } from '../markdown/prose';
 import { EVIDENCE } from '../matching/model';
 import { entityKind, isParty, isSurelyAName, isUnknown, partiesIn } from './parties';
-import { type SentenceLayout, type Span, layout, spanIndexAt } from '../reading/layout';
+import { type SentenceLayout, type Span, sentencesOf, spanIndexAt } from '../reading/layout';
 import { LEXICON, alternationOf, escapeRegExp, wordsOf } from '../reading/lexicon';
 
 /** What a unit's discourse is worked out from. */
@@ -18,6 +18,8 @@ export interface UnitDiscourse {
   text: string;
   layout: SentenceLayout;
   mentions: Mention[];
+  /** `mentions` by sentence (see groupBySpan): what a question about one sentence looks through. */
+  mentionsBySentence: readonly (readonly Mention[])[];
   /** Parties named in the last sentence of the text before (unit.previous) that names any, for a first sentence that names none. */
   previous: ReadonlySet<string>;
   /** The first of them: who "He" or "It" opening the unit is. */
@@ -32,8 +34,8 @@ export const PRONOUN_OPENING = new RegExp(String.raw`^\s*(?:\p{L}+:\s+)?(?:${alt
 /** A sentence opening with "He" or "Her" speaks of a person: the last one the sentence before named. */
 const PERSON_PRONOUN_OPENING = new RegExp(String.raw`^\s*(?:\p{L}+:\s+)?(?:${alternationOf(LEXICON.personPronouns)})\b`, 'iu');
 
-function lastPersonIn(kb: KnowledgeBase, d: UnitDiscourse, s: Span): string | undefined {
-  return d.mentions.filter((m) => within(m, s) && entityKind(kb, m.entity) === 'person').at(-1)?.entity;
+function lastPersonIn(kb: KnowledgeBase, d: UnitDiscourse, sentence: number): string | undefined {
+  return d.mentionsBySentence[sentence].filter((m) => entityKind(kb, m.entity) === 'person').at(-1)?.entity;
 }
 
 /** "I've covered cloud earnings for 9 years": the writer speaking of themselves ("1/" numbers a thread's post). */
@@ -60,15 +62,18 @@ export function findSentenceSubject(kb: KnowledgeBase, d: UnitDiscourse, figure:
   const i = sentenceIndexOf(d, figure);
   const s = sentences[i];
   if (!s) return undefined;
-  const firstIn = (span: Span) => d.mentions.find((m) => within(m, { start: mainClauseStart(d.text, span), end: span.end }) && isParty(kb, m.entity));
+  const firstIn = (j: number) => {
+    const from = mainClauseStart(d.text, sentences[j]);
+    return d.mentionsBySentence[j].find((m) => m.start >= from && isParty(kb, m.entity));
+  };
   // "It invested $50bn in the ChatGPT maker": the pronoun, not the first name, is the subject.
   const said = d.text.slice(s.start, s.end);
   if (PRONOUN_OPENING.test(said)) {
-    const person = PERSON_PRONOUN_OPENING.test(said) && i > 0 ? lastPersonIn(kb, d, sentences[i - 1]) : undefined;
-    const before = person ?? (i > 0 ? firstIn(sentences[i - 1])?.entity : d.previousSubject);
+    const person = PERSON_PRONOUN_OPENING.test(said) && i > 0 ? lastPersonIn(kb, d, i - 1) : undefined;
+    const before = person ?? (i > 0 ? firstIn(i - 1)?.entity : d.previousSubject);
     if (before) return { entity: before, weight: EVIDENCE.pronounSubject };
   }
-  const first = firstIn(s);
+  const first = firstIn(i);
   return first && first.end <= figure.start ? { entity: first.entity, weight: EVIDENCE.sentenceSubject } : undefined;
 }
 
@@ -135,14 +140,13 @@ function carried(kb: KnowledgeBase, named: ReadonlySet<string>, entity: string):
  * paragraph, of the last sentence of the paragraph before (when the engine supplies it).
  */
 export function carriedWeight(kb: KnowledgeBase, d: UnitDiscourse, entity: string, figure: Figure, partners: ReadonlySet<string> = NOBODY): number {
-  const { sentences } = d.layout;
   const i = sentenceIndexOf(d, figure);
   if (i < 0) return 0;
   // Named after the figure, a party is its object, not who the sentence is about: "Fifty billion
   // dollars was offered, yet OpenAI turned it down" still speaks of the sentence before's Amazon.
   // Nor does naming the fact's other party say who this one is: "The Anthropic package is split
   // into $6 billion paid at signing" still speaks of the paragraph before's Amazon.
-  const namesSomeone = d.mentions.some((m) => within(m, sentences[i]) && m.end <= figure.start && isSureParty(kb, m.entity) && !partners.has(m.entity));
+  const namesSomeone = d.mentionsBySentence[i].some((m) => m.end <= figure.start && isSureParty(kb, m.entity) && !partners.has(m.entity));
   if (namesSomeone) return 0;
   const topic = d.topic.has(entity) ? EVIDENCE.topic : 0;
   return Math.max(topic, carriedFromBefore(kb, d, entity, i));
@@ -175,9 +179,8 @@ export function lendable(kb: KnowledgeBase, d: UnitDiscourse, i: number): Readon
   let set = memo.get(i);
   if (!set) {
     set = d.previous;
-    const { sentences } = d.layout;
     for (let j = i - 1; j >= 0; j--) {
-      const named = d.mentions.filter((m) => within(m, sentences[j]));
+      const named = d.mentionsBySentence[j];
       if (!named.some((m) => isSureParty(kb, m.entity))) continue;
       set = new Set(named.map((m) => m.entity));
       break;
@@ -193,11 +196,31 @@ export function lendable(kb: KnowledgeBase, d: UnitDiscourse, i: number): Readon
  * stations"), the paragraph's first party (its subject, "VoltLane builds…") comes too: "the company"
  * and "the network" after it are still that party.
  */
-export function lastNaming(text: string, kb: KnowledgeBase): Mention[] {
+export function lastNaming(text: string, kb: KnowledgeBase): readonly Mention[] {
+  let memo = RECENT_NAMINGS.get(kb);
+  if (!memo) RECENT_NAMINGS.set(kb, (memo = new Map()));
+  let naming = memo.get(text);
+  if (!naming) {
+    if (memo.size >= RECENT_TEXTS) memo.clear();
+    memo.set(text, (naming = lastNamingOf(text, kb)));
+  }
+  return naming;
+}
+
+/**
+ * Recent texts' lastNaming, per knowledge base: every cell of a table asks about the paragraph
+ * before the table, and an edit's block asks again about the unchanged block before it.
+ */
+const RECENT_NAMINGS = new WeakMap<KnowledgeBase, Map<string, readonly Mention[]>>();
+/** How many texts' lastNaming are remembered per knowledge base before the memory is cleared. */
+const RECENT_TEXTS = 512;
+
+function lastNamingOf(text: string, kb: KnowledgeBase): readonly Mention[] {
   const trimmed = text.trim();
   // A lone capitalised word opening a sentence ("Walk-up customers pay more") may be no name at all.
   const mentions = partiesIn(trimmed, kb).filter((m) => !isUnknown(m.entity) || isSurelyAName(m.entity));
-  for (const s of [...layout(trimmed, false).sentences].reverse()) {
+  // Only the sentences are wanted, not the rest of a layout.
+  for (const s of [...sentencesOf(trimmed, false)].reverse()) {
     const inside = mentions.filter((m) => within(m, s));
     if (!inside.some((m) => isParty(kb, m.entity))) continue;
     const first = mentions.find((m) => isParty(kb, m.entity));

@@ -13,7 +13,7 @@ import { readFigures } from '../figures/read-figures';
 import { unitReaderFor } from '../figures/units';
 import type { ProseUnit } from '../markdown/prose';
 import { attachment } from '../reading/attachment';
-import { type SentenceLayout, type Span, layout, spanIndexAt } from '../reading/layout';
+import { type SentenceLayout, type Span, groupBySpan, layout, spanIndexAt } from '../reading/layout';
 import { LEXICON, alternationOf } from '../reading/lexicon';
 import { EVIDENCE, GATES } from './model';
 
@@ -29,6 +29,9 @@ export interface Evidence extends UnitDiscourse {
   keywords: { keyword: string; start: number; end: number }[];
   years: { year: number; start: number; end: number }[];
   header?: HeaderEvidence;
+  /** `figures` and `keywords` by sentence (see groupBySpan): what a question about one sentence looks through. */
+  figuresBySentence: readonly (readonly Figure[])[];
+  keywordsBySentence: readonly Evidence['keywords'][];
   /** Memo: figure → word span key → weight. */
   weights: Map<Figure, Map<number, number>>;
   /** Memo: each figure's sentence subject, asked for by every candidate fact. */
@@ -37,6 +40,8 @@ export interface Evidence extends UnitDiscourse {
   hosts: Map<Figure, Figure | undefined>;
   /** Memo: the mentions and keywords that can weigh for each figure (see near). */
   nearWords: Map<Figure, NearWords>;
+  /** Memo: figure → word list → keywordWeight; candidate facts share their relation's and qualifiers' lists. */
+  keywordWeights: Map<Figure, Map<ReadonlySet<string>, number>>;
 }
 
 /** The mentions and keywords of a figure's sentence (and its deadline host's): a word of another sentence weighs nothing for it. */
@@ -52,14 +57,22 @@ export interface NearWords {
 export function near(ev: Evidence, figure: Figure): NearWords {
   let n = ev.nearWords.get(figure);
   if (!n) {
-    const { sentences } = ev.layout;
     const host = hostOf(ev, figure);
-    const own = new Set([spanIndexAt(sentences, figure.start), ...(host ? [spanIndexAt(sentences, host.start)] : [])]);
-    const inside = (w: { start: number }) => own.has(spanIndexAt(sentences, w.start));
-    n = { mentions: ev.mentions.filter(inside), keywords: ev.keywords.filter(inside) };
+    const own = [...new Set([sentenceOf(ev, figure), ...(host ? [sentenceOf(ev, host)] : [])])].sort((a, b) => a - b);
+    // Mentions and keywords are in text order, so sentences in order keep them so.
+    n = { mentions: own.flatMap((i) => ev.mentionsBySentence[i] ?? []), keywords: own.flatMap((i) => ev.keywordsBySentence[i] ?? []) };
     ev.nearWords.set(figure, n);
   }
   return n;
+}
+
+function sentenceOf(ev: Evidence, figure: Figure): number {
+  return spanIndexAt(ev.layout.sentences, figure.start);
+}
+
+/** The figures of `figure`'s sentence: the only ones that can take a word from it (see reading/attachment). */
+function sentenceFigures(ev: Evidence, figure: Figure): readonly Figure[] {
+  return ev.figuresBySentence[sentenceOf(ev, figure)] ?? [];
 }
 
 /** "up to $25 billion" is a hedge: its "up" is not the growth word of "revenue up 35%". */
@@ -96,9 +109,9 @@ export function wordWeight(ev: Evidence, span: Span, figure: Figure): number {
   const key = span.start * 0x100000 + span.end;
   let w = byFigure.get(key);
   if (w === undefined) {
-    w = attachment(ev.text, ev.layout, span, figure, ev.figures);
+    w = attachment(ev.text, ev.layout, span, figure, sentenceFigures(ev, figure));
     const host = hostOf(ev, figure);
-    if (host) w = Math.max(w, EVIDENCE.deadlineHost * attachment(ev.text, ev.layout, span, host, ev.figures));
+    if (host) w = Math.max(w, EVIDENCE.deadlineHost * attachment(ev.text, ev.layout, span, host, sentenceFigures(ev, host)));
     byFigure.set(key, w);
   }
   return w;
@@ -106,7 +119,7 @@ export function wordWeight(ev: Evidence, span: Span, figure: Figure): number {
 
 /** How much a word naming a measure weighs for `figure`: a word of a figure of another kind is that figure's alone. */
 export function measureWordWeight(ev: Evidence, span: Span, figure: Figure): number {
-  return attachment(ev.text, ev.layout, span, figure, ev.figures, false);
+  return attachment(ev.text, ev.layout, span, figure, sentenceFigures(ev, figure), false);
 }
 
 /** The figure's sentence subject (see context/discourse), memoized. */
@@ -139,6 +152,14 @@ export function entityWeight(kb: KnowledgeBase, ev: Evidence, entity: string | u
 
 /** How strongly the unit says one of `words` for `figure`; a word of an earlier figure of the same kind counts a little (ellipsis). */
 export function keywordWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): number {
+  let byFigure = ev.keywordWeights.get(figure);
+  if (!byFigure) ev.keywordWeights.set(figure, (byFigure = new Map()));
+  let w = byFigure.get(words);
+  if (w === undefined) byFigure.set(words, (w = saidWeight(ev, words, figure)));
+  return w;
+}
+
+function saidWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): number {
   let w = 0;
   for (const [k, hw] of ev.header?.keywords ?? []) if (words.has(k)) w = Math.max(w, hw);
   for (const k of near(ev, figure).keywords) if (words.has(k.keyword)) w = Math.max(w, wordWeight(ev, k, figure));
@@ -151,17 +172,15 @@ export function keywordWeight(ev: Evidence, words: ReadonlySet<string>, figure: 
  * word plainly for it: "AWS made $45 billion of AI revenue. Azure was smaller, at $38 billion."
  */
 function ellipsisWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): number {
-  const { sentences } = ev.layout;
-  const at = spanIndexAt(sentences, figure.start);
-  const sentence = sentences[at];
-  if (!sentence) return 0;
-  const before = at > 0 && parallel(ev, figure) ? sentences[at - 1] : undefined;
+  const at = sentenceOf(ev, figure);
+  const own = ev.figuresBySentence[at] ?? [];
+  const before = at > 0 && parallel(ev, figure) ? (ev.figuresBySentence[at - 1] ?? []) : [];
   let w = 0;
-  for (const other of ev.figures) {
-    if (other === figure || other.type !== figure.type || other.end > figure.start) continue;
-    const discount = other.start >= sentence.start ? EVIDENCE.ellipsis : before && other.start >= before.start ? EVIDENCE.sentenceEllipsis : 0;
-    if (!discount) continue;
-    for (const k of near(ev, other).keywords) if (words.has(k.keyword)) w = Math.max(w, discount * wordWeight(ev, k, other));
+  for (const [figures, discount] of [[own, EVIDENCE.ellipsis], [before, EVIDENCE.sentenceEllipsis]] as const) {
+    for (const other of figures) {
+      if (other === figure || other.type !== figure.type || other.end > figure.start) continue;
+      for (const k of near(ev, other).keywords) if (words.has(k.keyword)) w = Math.max(w, discount * wordWeight(ev, k, other));
+    }
   }
   return w;
 }
@@ -201,12 +220,17 @@ export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | u
   if (!figures.length) return undefined;
   const mentions = parties.filter((m) => !isUnknown(m.entity) || !figures.some((f) => m.start < f.end && f.start < m.end));
   const lent = unit.previous ? lastNaming(unit.previous, kb) : [];
+  const { sentences } = layoutOnce();
+  const keywords = kb.findKeywords(text).filter((k) => !(k.keyword === 'up' && HEDGE_UP_TO.test(text.slice(k.start, k.start + 12))));
   return {
     text,
     layout: layoutOnce(),
     figures,
     mentions,
-    keywords: kb.findKeywords(text).filter((k) => !(k.keyword === 'up' && HEDGE_UP_TO.test(text.slice(k.start, k.start + 12)))),
+    mentionsBySentence: groupBySpan(sentences, mentions),
+    figuresBySentence: groupBySpan(sentences, figures),
+    keywords,
+    keywordsBySentence: groupBySpan(sentences, keywords),
     years: figures.filter((f) => f.type === 'date').map((f) => ({ year: Math.floor(f.value.lo / 12), start: f.start, end: f.end })),
     header: unit.table ? headerEvidence(kb, unit.table) : undefined,
     previous: new Set(lent.map((m) => m.entity)),
@@ -216,5 +240,6 @@ export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | u
     subjects: new Map(),
     hosts: new Map(),
     nearWords: new Map(),
+    keywordWeights: new Map(),
   };
 }

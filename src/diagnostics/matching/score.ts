@@ -161,22 +161,39 @@ function featureValues(m: Measures): FeatureValue[] {
   return values;
 }
 
-/** The candidate's score, or the gate it failed. Measures are taken in stages, so a rejected candidate costs little. */
+/** How plainly the sentence says the fact's parties, what it measures and its explicit qualifiers (see Scored). */
+function evidenceOf(c: Candidate, m: Measures): Scored['evidence'] {
+  const what = whatIsSaid(c, m);
+  const qualifiers = Math.min(1, ...m.qualifiers.filter((q) => !q.implicit).map((q) => q.weight));
+  const namedParty = namedPartyWeight(c);
+  return m.object !== undefined ? { subject: m.subject, object: m.object, what, qualifiers, namedParty } : { subject: m.subject, what, qualifiers, namedParty };
+}
+
+/**
+ * The candidate's score, or the gate it failed. Measures are taken in stages, so a rejected
+ * candidate costs little; each stage's object lists its measures rather than spreading the stage
+ * before's, since copying objects by spread was a tenth of a paragraph's check.
+ */
 export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureName, number>> = WEIGHTS): Scored | Rejected {
   const { fact: cf } = c;
   const subject = subjectWeight(c);
   const object = objectWeight(c);
-  const words = { subject, object, relation: relationWeight(c, subject), ownWords: ownWordsWeight(c), qualifiers: qualifierWeights(c) };
-  const wordsFailed = wordsGate(c, words) ?? pricedPerGate(c) ?? facetGate(c, words.qualifiers);
+  const relation = relationWeight(c, subject);
+  const ownWords = ownWordsWeight(c);
+  const qualifiers = qualifierWeights(c);
+  const wordsFailed = wordsGate(c, { subject, object, relation, ownWords, qualifiers }) ?? pricedPerGate(c) ?? facetGate(c, qualifiers);
   if (wordsFailed) return { fact: cf, gate: wordsFailed };
   const scope = otherScope(c);
   const scopeFailed = scopeGate(scope);
   if (scopeFailed) return { fact: cf, gate: scopeFailed };
-  const parties = { ...words, rivals: rivalParties(c, subject, object), spokenOfElsewhere: spokenOfElsewhere(c, subject, object) };
-  const partiesFailed = partiesGate(c, parties);
+  const rivals = rivalParties(c, subject, object);
+  const elsewhere = spokenOfElsewhere(c, subject, object);
+  const partiesFailed = partiesGate(c, { subject, object, ownWords, rivals, spokenOfElsewhere: elsewhere });
   if (partiesFailed) return { fact: cf, gate: partiesFailed };
-  const measures: Measures = { ...parties, siblingMark: siblingMarkWeight(c), year: yearEvidence(c), scope, roleOrder: roleOrder(c), respective: respective(c), otherSubject: otherSubject(c) };
-  const yearFailed = yearGate(c, measures.year);
+  const siblingMark = siblingMarkWeight(c);
+  const year = yearEvidence(c);
+  const measures: Measures = { subject, object, relation, ownWords, qualifiers, rivals, spokenOfElsewhere: elsewhere, siblingMark, year, scope, roleOrder: roleOrder(c), respective: respective(c), otherSubject: otherSubject(c) };
+  const yearFailed = yearGate(c, year);
   if (yearFailed) return { fact: cf, gate: yearFailed };
   const values = featureValues(measures);
   const { score, contributions } = scoreOf(values, weights);
@@ -186,8 +203,8 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
     contributions,
     values,
     objectUnnamed: object !== undefined && object < GATES.said,
-    yearUnnamed: !!measures.year && measures.year.same < GATES.said && measures.year.other < GATES.said,
-    evidence: { subject, ...(object !== undefined ? { object } : {}), what: whatIsSaid(c, measures), qualifiers: Math.min(1, ...measures.qualifiers.filter((q) => !q.implicit).map((q) => q.weight)), namedParty: namedPartyWeight(c) },
+    yearUnnamed: !!year && year.same < GATES.said && year.other < GATES.said,
+    evidence: evidenceOf(c, measures),
   };
 }
 

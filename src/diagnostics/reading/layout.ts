@@ -61,7 +61,8 @@ function isFigureLabel(sentence: string): boolean {
 /** A sentence giving the right value in the terms of the claim before it ("The right figure is $20 billion."). */
 export const CORRECTION_OPENING = new RegExp(String.raw`^\s*(?:${alternationOf(LEXICON.correctionOpenings)})\b`, 'iu');
 
-function sentencesOf(text: string, isTableCell: boolean): Span[] {
+/** The sentences of a text (a table cell is one): the `sentences` of its layout. */
+export function sentencesOf(text: string, isTableCell: boolean): Span[] {
   if (isTableCell) return [{ start: 0, end: text.length }];
   const out: Span[] = [];
   for (const s of SENTENCES.segment(text)) {
@@ -122,6 +123,17 @@ export function spanIndexAt(spans: readonly Span[], offset: number): number {
     else return mid;
   }
   return -1;
+}
+
+/**
+ * Items by the span holding their start (items no span holds are in none), each list in the
+ * items' order: a question about one sentence then looks at its own items, not the whole unit's,
+ * so a long paragraph costs no more per figure than a short one.
+ */
+export function groupBySpan<T extends { start: number }>(spans: readonly Span[], items: readonly T[]): T[][] {
+  const out: T[][] = spans.map(() => []);
+  for (const item of items) out[spanIndexAt(spans, item.start)]?.push(item);
+  return out;
 }
 
 /** The sentence holding `offset`, or the whole text when none does. */

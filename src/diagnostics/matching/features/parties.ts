@@ -3,7 +3,8 @@
  * parties named near it that argue for another fact.
  */
 import { entityKind, isParty, isSurelyAName, isUnknown } from '../../context/parties';
-import { entityWeight, namedWeight, near, sentenceSubject, wordWeight } from '../evidence';
+import { type Evidence, entityWeight, namedWeight, near, sentenceSubject, wordWeight } from '../evidence';
+import type { Figure } from '../../figures/figure';
 import type { Mention } from '../../../knowledge/knowledge-base';
 import { EVIDENCE, GATES } from '../model';
 import { qualifierWeights } from './words';
@@ -45,11 +46,11 @@ function impliedWeight(c: Candidate, role: 'subject' | 'object'): number {
   if (i < 0) return 0;
   // Nobody else around: in the sentence, nor in the sentence before (or, for a first sentence, the text before).
   const own = new Set([fact.subject, fact.object]);
-  const from = sentences[Math.max(0, i - 1)].start;
+  const around = i > 0 ? [...c.ev.mentionsBySentence[i - 1], ...c.ev.mentionsBySentence[i]] : c.ev.mentionsBySentence[i];
   const other = (e: string) => !own.has(e) && isParty(c.kb, e) && !namedByOwnWords(c, e);
   // A party of another figure of the sentence ("~$25B for OpenAI and ~$20B for Anthropic") is not this one's.
   const near = (m: Mention) => m.start < sentences[i].start || !c.ev.figures.some((g) => g !== c.figure && wordWeight(c.ev, m, g) > wordWeight(c.ev, m, c.figure));
-  if (c.ev.mentions.some((m) => m.start >= from && m.start < sentences[i].end && other(m.entity) && near(m))) return 0;
+  if (around.some((m) => other(m.entity) && near(m))) return 0;
   if ([...(c.ev.header?.mentions.keys() ?? [])].some(other)) return 0;
   return i === 0 && [...c.ev.previous].some(other) ? 0 : EVIDENCE.implied;
 }
@@ -72,24 +73,34 @@ export interface Rivals {
   rival: boolean;
 }
 
+/** Memo per unit and figure: every candidate fact of the figure asks about the same names. */
+const WEIGHING_PARTIES = new WeakMap<Evidence, Map<Figure, string[]>>();
+
 /**
- * Entities named in the unit or its headers, each once, that are neither the fact's parties nor
- * their product lines, and that can weigh for the figure: named in its sentence, lent to it, the
- * section's topic or the sentence's subject (a name elsewhere in a long paragraph weighs nothing).
+ * Parties named in the unit or its headers, each once, that can weigh for the figure: named in its
+ * sentence, lent to it, the section's topic or the sentence's subject (a name elsewhere in a long
+ * paragraph weighs nothing).
  */
+function weighingParties(c: Candidate): string[] {
+  let byFigure = WEIGHING_PARTIES.get(c.ev);
+  if (!byFigure) WEIGHING_PARTIES.set(c.ev, (byFigure = new Map()));
+  let parties = byFigure.get(c.figure);
+  if (!parties) {
+    const lent = lendable(c.kb, c.ev, spanIndexAt(c.ev.layout.sentences, c.figure.start));
+    const subject = sentenceSubject(c.kb, c.ev, c.figure)?.entity;
+    const weighs = (e: string) => lent.has(e) || c.ev.topic.has(e) || e === subject;
+    const named = [...near(c.ev, c.figure).mentions.map((m) => m.entity), ...c.ev.mentions.map((m) => m.entity).filter(weighs)];
+    parties = [...new Set([...named, ...(c.ev.header?.mentions.keys() ?? [])])].filter((m) => isParty(c.kb, m));
+    byFigure.set(c.figure, parties);
+  }
+  return parties;
+}
+
+/** The parties that can weigh for the figure (see weighingParties) other than the fact's parties and their product lines. */
 function otherEntities(c: Candidate): string[] {
   const { fact } = c.fact;
   const families = [c.kb.entities.get(fact.subject)!.family, fact.object ? c.kb.entities.get(fact.object)!.family : undefined];
-  const seen = new Set<string>();
-  const lent = lendable(c.kb, c.ev, spanIndexAt(c.ev.layout.sentences, c.figure.start));
-  const subject = sentenceSubject(c.kb, c.ev, c.figure)?.entity;
-  const weighs = (e: string) => lent.has(e) || c.ev.topic.has(e) || e === subject;
-  const named = [...near(c.ev, c.figure).mentions.map((m) => m.entity), ...c.ev.mentions.map((m) => m.entity).filter(weighs)];
-  for (const m of [...named, ...(c.ev.header?.mentions.keys() ?? [])]) {
-    if (m === fact.subject || m === fact.object || families.includes(m)) continue;
-    seen.add(m);
-  }
-  return [...seen].filter((m) => isParty(c.kb, m));
+  return weighingParties(c).filter((m) => m !== fact.subject && m !== fact.object && !families.includes(m));
 }
 
 /** Whether the fact's own words name the entity ("OpenAI" in the gap between the OpenAI and Anthropic deals): then it is no rival. */

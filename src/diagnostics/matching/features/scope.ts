@@ -4,8 +4,9 @@
  * in its exclusive relations and qualifiers; a figure plainly said with them is not a reading of
  * a fact of another relation, or without that qualifier.
  */
-import type { Scope } from '../../../knowledge/knowledge-base';
-import { measureWordWeight, near, wordWeight } from '../evidence';
+import type { CompiledFact, Scope } from '../../../knowledge/knowledge-base';
+import type { Figure } from '../../figures/figure';
+import { type Evidence, measureWordWeight, near, wordWeight } from '../evidence';
 import { spanIndexAt } from '../../reading/layout';
 import { ATTACHMENT } from '../model';
 import type { Candidate } from './candidate';
@@ -23,10 +24,17 @@ function appliesTo(c: Candidate, scope: Scope): boolean {
   return scope.of === 'relation' ? scope.id !== fact.relation : !fact.qualifiers.includes(scope.id);
 }
 
+/** Memo of ownWords per fact: every figure that has the fact for a candidate asks the same. */
+const OWN_WORDS = new WeakMap<CompiledFact, ReadonlySet<string>>();
+
 /** Words the fact itself uses say nothing against it ("stake" is an investment word too). */
-function ownWords(c: Candidate): Set<string> {
-  const words = new Set(c.fact.keywords);
-  for (const q of c.fact.fact.qualifiers) for (const k of c.kb.qualifierKeywords.get(q) ?? []) words.add(k);
+function ownWords(c: Candidate): ReadonlySet<string> {
+  let words = OWN_WORDS.get(c.fact);
+  if (!words) {
+    const all = new Set(c.fact.keywords);
+    for (const q of c.fact.fact.qualifiers) for (const k of c.kb.qualifierKeywords.get(q) ?? []) all.add(k);
+    OWN_WORDS.set(c.fact, (words = all));
+  }
   return words;
 }
 
@@ -46,6 +54,31 @@ function periodWeight(c: Candidate, hit: { start: number; end: number }): number
   return Math.max(wordWeight(c.ev, hit, c.figure), sameClause ? ATTACHMENT.otherKindFigure : 0);
 }
 
+/** A word near a figure that names some measure or period, with its weight for the figure as either. */
+interface ScopeHit {
+  keyword: string;
+  /** Its weight as a measure (an exclusive relation's word). */
+  measure: number;
+  /** Its weight as a period (an exclusive qualifier's word). */
+  period: number;
+}
+
+/** Memo per unit and figure: every candidate fact of the figure asks for the same hits. */
+const SCOPE_HITS = new WeakMap<Evidence, Map<Figure, ScopeHit[]>>();
+
+/** The figure's near words (outside figures and names) that some scope of the knowledge base has, in order, with their weights. */
+function scopeHits(c: Candidate): ScopeHit[] {
+  let byFigure = SCOPE_HITS.get(c.ev);
+  if (!byFigure) SCOPE_HITS.set(c.ev, (byFigure = new Map()));
+  let hits = byFigure.get(c.figure);
+  if (!hits) {
+    const scoped = near(c.ev, c.figure).keywords.filter((hit) => c.kb.scopes.some((s) => s.keywords.has(hit.keyword)) && !insideFigureOrName(c, hit));
+    hits = scoped.map((hit) => ({ keyword: hit.keyword, measure: measureWordWeight(c.ev, hit, c.figure), period: periodWeight(c, hit) }));
+    byFigure.set(c.figure, hits);
+  }
+  return hits;
+}
+
 /** The other measure or period said most plainly for the figure. */
 export function otherScope(c: Candidate): OtherScope {
   let best: OtherScope = { weight: 0 };
@@ -54,9 +87,9 @@ export function otherScope(c: Candidate): OtherScope {
     if (!appliesTo(c, scope)) continue;
     const words = (k: string) => scope.keywords.has(k) && !own.has(k);
     for (const [k, w] of c.ev.header?.keywords ?? []) if (words(k) && w > best.weight) best = { weight: w, scope: scope.id };
-    for (const hit of near(c.ev, c.figure).keywords) {
-      if (!words(hit.keyword) || insideFigureOrName(c, hit)) continue;
-      const w = scope.of === 'relation' ? measureWordWeight(c.ev, hit, c.figure) : periodWeight(c, hit);
+    for (const hit of scopeHits(c)) {
+      if (!words(hit.keyword)) continue;
+      const w = scope.of === 'relation' ? hit.measure : hit.period;
       if (w > best.weight) best = { weight: w, scope: scope.id };
     }
   }
