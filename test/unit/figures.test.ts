@@ -98,6 +98,9 @@ const FIGURES: Row[] = [
   // A lowercase word may describe what is counted; a year before one counts nothing.
   ['Amazon ordered 100,000 liquid-cooled GPUs', '100,000', 'count', 1e5, 1e5, 'exact', 'gpus'],
   ['shipped in 2025 new GPUs', '2025', 'date', 2025 * 12, 2025 * 12 + 11, 'exact'],
+  // A year written short is this century's.
+  ['AWS CEO since \'24, he said', "'24", 'date', 2024 * 12, 2024 * 12 + 11, 'exact'],
+  ['op income in Q3 ’25 alone', 'Q3 ’25', 'date', 2025 * 12 + 6, 2025 * 12 + 8, 'exact'],
   // A measure may be said in words.
   ['Trainium 2 is about eight hundred teraflops at FP16', 'eight hundred teraflops', 'spec', 800, 800, 'about', 'tflops'],
 ];
@@ -139,6 +142,8 @@ const NOT_FIGURES = [
   // A fraction is a percentage only before "of" or beside a word of change.
   'a third round of funding',
   'results due by a quarter-end',
+  // A decade is no short year.
+  "the '90s boom",
 ];
 
 /** A bare table cell, its row and column headers, and the paragraph above the table: the figure read, its value and unit. */

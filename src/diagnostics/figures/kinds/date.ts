@@ -1,17 +1,25 @@
-/** Dates: 2024, Q3 2026, H1 2026, April 2026, Apr. 15, 2026, the third quarter of 2026, late 2025. Compared as intervals of months. */
+/** Dates: 2024, '24, Q3 2026, Q3 '25, H1 2026, April 2026, Apr. 15, 2026, the third quarter of 2026, late 2025. Compared as intervals of months. */
 import { MONTH_NAMES as MONTHS, MONTH_PATTERN as MONTH_NAME, YEAR_PARTS, YEAR_PART_PATTERN } from '../../reading/lexicon';
 import type { Figure, FigureKind } from '../figure';
 
 const YEAR = String.raw`(?:1[89]\d\d|2[01]\d\d)`;
+/** A year written short, this century's: "since '24", "Q3 ’25" (not "the '90s"). */
+const SHORT_YEAR = String.raw`['’]\d\d(?!s\b)`;
+const ANY_YEAR = `(?:${YEAR}|${SHORT_YEAR})`;
+
+/** The year a year as written stands for. */
+function yearOf(written: string): number {
+  return /^['’]/.test(written) ? 2000 + Number(written.slice(1)) : Number(written);
+}
 
 const PATTERNS: { re: RegExp; read(m: RegExpExecArray): { lo: number; hi: number; precision: string } }[] = [
   {
-    re: new RegExp(String.raw`(?<![\p{L}\p{N}])Q([1-4])\s?(${YEAR})(?![\p{L}\p{N}])`, 'gu'),
-    read: (m) => ({ lo: +m[2] * 12 + (+m[1] - 1) * 3, hi: +m[2] * 12 + (+m[1] - 1) * 3 + 2, precision: 'quarter' }),
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}])Q([1-4])\s?(${ANY_YEAR})(?![\p{L}\p{N}])`, 'gu'),
+    read: (m) => ({ lo: yearOf(m[2]) * 12 + (+m[1] - 1) * 3, hi: yearOf(m[2]) * 12 + (+m[1] - 1) * 3 + 2, precision: 'quarter' }),
   },
   {
-    re: new RegExp(String.raw`(?<![\p{L}\p{N}])H([12])\s?(${YEAR})(?![\p{L}\p{N}])`, 'gu'),
-    read: (m) => ({ lo: +m[2] * 12 + (+m[1] - 1) * 6, hi: +m[2] * 12 + (+m[1] - 1) * 6 + 5, precision: 'half' }),
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}])H([12])\s?(${ANY_YEAR})(?![\p{L}\p{N}])`, 'gu'),
+    read: (m) => ({ lo: yearOf(m[2]) * 12 + (+m[1] - 1) * 6, hi: yearOf(m[2]) * 12 + (+m[1] - 1) * 6 + 5, precision: 'half' }),
   },
   {
     // A part of the year in words (the lexicon's yearParts): "third quarter of 2026", "mid-2025", "late 2025".
@@ -32,6 +40,11 @@ const PATTERNS: { re: RegExp; read(m: RegExpExecArray): { lo: number; hi: number
     re: new RegExp(String.raw`(?<![\p{L}\p{N}$.,/#-])(${YEAR})(?![\p{L}\p{N}%$]|[.,]\d|\s?(?:${'billion|million|trillion|bn|mn'})\b)`, 'gu'),
     read: (m) => ({ lo: +m[1] * 12, hi: +m[1] * 12 + 11, precision: 'year' }),
   },
+  {
+    // After a space or an opening bracket only, so a closing quote before a number is no year.
+    re: new RegExp(String.raw`(?<=^|[\s(])(${SHORT_YEAR})(?![\p{L}\p{N}%$]|[.,]\d)`, 'gu'),
+    read: (m) => ({ lo: yearOf(m[1]) * 12, hi: yearOf(m[1]) * 12 + 11, precision: 'year' }),
+  },
 ];
 
 export function writeDate(lo: number, hi: number): string {
@@ -48,7 +61,7 @@ export const date: FigureKind = {
   id: 'date',
   type: 'date',
   priority: 6,
-  mayContain: /1[89]\d\d|2[01]\d\d/,
+  mayContain: /1[89]\d\d|2[01]\d\d|['’]\d\d/,
   find(text) {
     const out: Figure[] = [];
     for (const { re, read } of PATTERNS) {
