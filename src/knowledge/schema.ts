@@ -164,6 +164,10 @@ export const Relation = z
       .boolean()
       .default(false)
       .describe(EXCLUSIVE_DOC),
+    change: z
+      .boolean()
+      .default(false)
+      .describe('true for a relation that is a change, such as growth: a percentage written with a sign ("AWS $45bn (+35%)", "−5%") says it without its words. Default false.'),
     exclusiveFor: z
       .array(ValueType)
       .min(1)

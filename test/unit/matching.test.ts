@@ -224,6 +224,13 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['28%', 'conflict', 'microsoft-cloud-share'],
   ]],
   ['AWS holds 33% of the cloud market. Microsoft grew 28% last year.', [['33%', 'supported', 'amazon-cloud-share']]],
+  // A signed percentage is a change, which names a relation of changes; in brackets after an
+  // amount it is that amount's party's.
+  ['AI revenue: AWS $45B (+38%), Microsoft Azure $38B.', [
+    ['$45B', 'supported', 'amazon-ai-revenue-2024'],
+    ['38%', 'conflict', 'amazon-ai-revenue-growth'],
+  ]],
+  ['AI revenue: AWS $45B (38%), Microsoft Azure $38B.', [['$45B', 'supported', 'amazon-ai-revenue-2024']]],
   // A caption scales the bare numbers of the table under it, and the year columns say which fact.
   ['## Market sizes\n\nSizes in $ billions; the last column is our own.\n\n| Segment | 2024 | 2028 | 2030 |\n|---|---|---|---|\n| AI inference serving | 28 | 200 | 480 |', [
     ['28', 'supported', 'inference-serving-2024'],

@@ -96,13 +96,24 @@ function deadlineHost(ev: Evidence, date: Figure): Figure | undefined {
   return ev.figures.find((f) => f.type !== 'date' && f.start >= date.end && f.start < sentence.end);
 }
 
+/** An opening bracket (and a sign) between a figure and the next: "$45bn (+35%)". */
+const ASIDE_BETWEEN = /^\s*\(\s*[+−–-]?$/u;
+
+/**
+ * A figure of another kind in brackets right after a figure is an aside about the same thing: in
+ * "OCI $8bn (+45%)" the growth is OCI's, as the amount is.
+ */
+function asideHost(ev: Evidence, figure: Figure): Figure | undefined {
+  const host = sentenceFigures(ev, figure).filter((f) => f.end <= figure.start).at(-1);
+  return host && host.type !== figure.type && ASIDE_BETWEEN.test(ev.text.slice(host.end, figure.start)) ? host : undefined;
+}
+
 function hostOf(ev: Evidence, figure: Figure): Figure | undefined {
-  if (figure.type !== 'date') return undefined;
-  if (!ev.hosts.has(figure)) ev.hosts.set(figure, deadlineHost(ev, figure));
+  if (!ev.hosts.has(figure)) ev.hosts.set(figure, figure.type === 'date' ? deadlineHost(ev, figure) : asideHost(ev, figure));
   return ev.hosts.get(figure);
 }
 
-/** How much the word at `span` weighs for `figure`; a deadline year also gets its host figure's words. */
+/** How much the word at `span` weighs for `figure`; a deadline year or an aside also gets its host figure's words. */
 export function wordWeight(ev: Evidence, span: Span, figure: Figure): number {
   let byFigure = ev.weights.get(figure);
   if (!byFigure) ev.weights.set(figure, (byFigure = new Map()));
@@ -111,7 +122,8 @@ export function wordWeight(ev: Evidence, span: Span, figure: Figure): number {
   if (w === undefined) {
     w = attachment(ev.text, ev.layout, span, figure, sentenceFigures(ev, figure));
     const host = hostOf(ev, figure);
-    if (host) w = Math.max(w, EVIDENCE.deadlineHost * attachment(ev.text, ev.layout, span, host, sentenceFigures(ev, host)));
+    const shared = figure.type === 'date' ? EVIDENCE.deadlineHost : EVIDENCE.asideHost;
+    if (host) w = Math.max(w, shared * attachment(ev.text, ev.layout, span, host, sentenceFigures(ev, host)));
     byFigure.set(key, w);
   }
   return w;

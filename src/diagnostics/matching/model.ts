@@ -29,7 +29,7 @@ export const Model = z
     ] as const),
     verdict: section(['margin', 'echoMargin', 'minConflictScore', 'ambiguity', 'conflictEvidence'] as const),
     evidence: section([
-      'otherRole', 'carried', 'topic', 'implied', 'sentenceSubject', 'pronounSubject', 'ellipsis', 'sentenceEllipsis', 'family', 'deadlineHost', 'rowHeader', 'columnHeader',
+      'otherRole', 'carried', 'topic', 'implied', 'sentenceSubject', 'pronounSubject', 'ellipsis', 'sentenceEllipsis', 'family', 'deadlineHost', 'asideHost', 'rowHeader', 'columnHeader',
       'rowParty', 'rowWords', 'maxCarriedParties', 'deadlineReach',
     ] as const),
     attachment: section([

@@ -25,6 +25,9 @@ function fractionFrom(m: RegExpExecArray): Figure {
   };
 }
 
+/** A sign right before a percentage that makes it a change: plus, minus, and the hyphen and en dash writers use for minus. */
+const CHANGE_SIGN = /^[+−–-]$/u;
+
 const PERCENT = new RegExp(
   String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})%?(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(\s?%|\s(?:percent|per cent)\b)(\+)?`,
   'giu',
@@ -51,7 +54,8 @@ export const percent: FigureKind = {
         hedge: plus ? 'more-than' : hi !== undefined ? 'range' : 'exact',
         decimals: decimalsOf(lo),
         factor: 1,
-        style: { sign, sep: sep ?? '-' },
+        // "+35%", "(−5%)": a change, which a relation of changes (growth) takes as its word.
+        style: { sign, sep: sep ?? '-', ...(CHANGE_SIGN.test(text.slice(Math.max(0, m.index - 1), m.index)) ? { change: text[m.index - 1] } : {}) },
       };
     })];
   },

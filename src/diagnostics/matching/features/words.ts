@@ -11,17 +11,27 @@ const YEAR_ONLY = /^\s*(?:19|20)\d\d\s*$/;
 /**
  * The relation's words near the figure. A specific unit (TFLOPS, stars) names the measure by
  * itself; so does a table column headed by the fact's year ("| Segment | 2024 | 2028 |"); and an
- * implied relation (a market's money figure is its size) goes without saying beside its subject.
+ * implied relation (a market's money figure is its size) goes without saying beside its subject;
+ * and a signed percentage ("+35%") names a relation of changes.
  */
 export function relationWeight(c: Candidate, subj: number): number {
   const { figure, ev, fact: cf } = c;
-  let rel = keywordWeight(ev, cf.keywords, figure);
-  if ((figure.type === 'spec' || figure.type === 'count') && cf.unit === figure.unit) rel = Math.max(rel, GATES.namedMeasure);
+  const rel = keywordWeight(ev, cf.keywords, figure);
+  const named = namesMeasure(c) ? GATES.namedMeasure : 0;
+  const implied = cf.relationImplied && subj >= GATES.said ? GATES.impliedRelation : 0;
+  return Math.max(rel, named, implied);
+}
+
+/**
+ * Whether the figure names the fact's measure without its words: by its unit, by a table column
+ * headed by the fact's year, or ("+35%") by a sign that makes it a change of a relation of changes.
+ */
+function namesMeasure(c: Candidate): boolean {
+  const { figure, ev, fact: cf } = c;
+  if ((figure.type === 'spec' || figure.type === 'count') && cf.unit === figure.unit) return true;
   const year = cf.fact.year;
-  const yearColumn = year !== undefined && (ev.header?.years.get(year) ?? 0) >= GATES.yearColumn && YEAR_ONLY.test(ev.header?.columnHeader ?? '');
-  if (yearColumn) rel = Math.max(rel, GATES.namedMeasure);
-  if (cf.relationImplied && subj >= GATES.said) rel = Math.max(rel, GATES.impliedRelation);
-  return rel;
+  if (year !== undefined && (ev.header?.years.get(year) ?? 0) >= GATES.yearColumn && YEAR_ONLY.test(ev.header?.columnHeader ?? '')) return true;
+  return !!figure.style.change && !!c.kb.relations.get(cf.fact.relation)?.change;
 }
 
 /** The fact's own keywords near the figure. */
