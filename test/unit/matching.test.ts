@@ -231,6 +231,10 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['38%', 'conflict', 'amazon-ai-revenue-growth'],
   ]],
   ['AI revenue: AWS $45B (38%), Microsoft Azure $38B.', [['$45B', 'supported', 'amazon-ai-revenue-2024']]],
+  // Another person named closer to a date than the fact's person, named only as an owner, takes it.
+  ["Garman's predecessor, Adam Selipsky, had run AWS since 2021.", []],
+  ['Matt Garman runs AWS. His predecessor, Adam Selipsky, had run AWS since 2021.', []],
+  ['Matt Garman, who succeeded Adam Selipsky, has run AWS since 2021.', [['2021', 'conflict', 'garman-aws-ceo']]],
   // A caption scales the bare numbers of the table under it, and the year columns say which fact.
   ['## Market sizes\n\nSizes in $ billions; the last column is our own.\n\n| Segment | 2024 | 2028 | 2030 |\n|---|---|---|---|\n| AI inference serving | 28 | 200 | 480 |', [
     ['28', 'supported', 'inference-serving-2024'],

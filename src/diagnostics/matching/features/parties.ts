@@ -121,6 +121,23 @@ function statementSays(statement: string, name: string): boolean {
   return at >= 0 && !/[\p{L}\p{N}]/u.test(statement[at - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(statement[at + name.length] ?? ' ');
 }
 
+/** An apostrophe-s right after a name: the name owns what follows. */
+const POSSESSIVE_AFTER = /^['’]s$/u;
+
+/** A sentence opening with a possessive pronoun for a person ("His predecessor, …"). */
+const POSSESSIVE_OPENING = /^\s*(?:\p{L}+:\s+)?(?:his|her)\s/iu;
+
+/**
+ * "Garman's predecessor", "His predecessor": the sentence names the entity only as the owner of
+ * something else, by name or by the pronoun it opens with.
+ */
+function namedInPossessive(c: Candidate, entity: string): boolean {
+  const named = near(c.ev, c.figure).mentions.filter((m) => m.entity === entity);
+  if (named.length) return named.every((m) => POSSESSIVE_AFTER.test(c.ev.text.slice(m.end, m.end + 2)));
+  const sentence = c.ev.layout.sentences[spanIndexAt(c.ev.layout.sentences, c.figure.start)];
+  return !!sentence && POSSESSIVE_OPENING.test(c.ev.text.slice(sentence.start, sentence.end)) && sentenceSubject(c.kb, c.ev, c.figure)?.entity === entity;
+}
+
 /** Other named things near the figure, which argue for another fact. */
 export function rivalParties(c: Candidate, subj: number, obj: number | undefined): Rivals {
   const { fact } = c.fact;
@@ -128,6 +145,7 @@ export function rivalParties(c: Candidate, subj: number, obj: number | undefined
   const missingRoleKinds = new Set<string>();
   if (Math.min(subj, namedWeight(c.kb, c.ev, fact.subject, c.figure)) < GATES.said) missingRoleKinds.add(c.kb.entities.get(fact.subject)!.kind);
   if (fact.object && Math.min(obj!, namedWeight(c.kb, c.ev, fact.object, c.figure)) < GATES.said) missingRoleKinds.add(c.kb.entities.get(fact.object)!.kind);
+  const possessive = c.kb.entities.get(fact.subject)!.kind === 'person' && subj < GATES.plain && namedInPossessive(c, fact.subject);
   let others = 0;
   let rival = false;
   for (const m of otherEntities(c)) {
@@ -137,6 +155,9 @@ export function rivalParties(c: Candidate, subj: number, obj: number | undefined
     // A party the knowledge base does not know may be of any kind: it can stand in for any missing party.
     const fitsRole = isUnknown(m) ? missingRoleKinds.size > 0 : missingRoleKinds.has(entityKind(c.kb, m));
     if (w > EVIDENCE.otherRole && fitsRole) rival = true;
+    // Another person named closer than a person the sentence names only in the possessive:
+    // "Garman's predecessor, Adam Selipsky, had run AWS since 2021" is Selipsky's date.
+    if (possessive && w > subj && entityKind(c.kb, m) === 'person') rival = true;
   }
   return { others, rival };
 }
