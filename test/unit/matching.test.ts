@@ -235,6 +235,8 @@ const rows: [draft: string, expected: Expect[]][] = [
   ["Garman's predecessor, Adam Selipsky, had run AWS since 2021.", []],
   ['Matt Garman runs AWS. His predecessor, Adam Selipsky, had run AWS since 2021.', []],
   ['Matt Garman, who succeeded Adam Selipsky, has run AWS since 2021.', [['2021', 'conflict', 'garman-aws-ceo']]],
+  // A claim taken back after a label claims nothing.
+  ["*Correction: an earlier version of this note gave Microsoft's cloud market share as 28%.*", []],
   // A caption scales the bare numbers of the table under it, and the year columns say which fact.
   ['## Market sizes\n\nSizes in $ billions; the last column is our own.\n\n| Segment | 2024 | 2028 | 2030 |\n|---|---|---|---|\n| AI inference serving | 28 | 200 | 480 |', [
     ['28', 'supported', 'inference-serving-2024'],
