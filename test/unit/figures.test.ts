@@ -112,6 +112,10 @@ const RESPECTIVE: [text: string, figures: [string, number, string | undefined][]
   // A number in words after a series joiner takes the measure's unit; elsewhere a number word is no measure.
   ['about eight hundred teraflops, against nine hundred eighty-nine for the H100', [['eight hundred teraflops', 800, 'tflops'], ['nine hundred eighty-nine', 989, 'tflops']]],
   ['Trainium 2 posts 800 TFLOPS, which is one reason it sells', [['800 TFLOPS', 800, 'tflops']]],
+  // A unit declared with "in" gives the bare numbers after it in its sentence, its longest spelling first.
+  ['The right panel plots power efficiency in TFLOPS per watt, where Inferentia 2 leads at 3.4 and the H100 trails at 1.6.', [['3.4', 3.4, 'tflops-per-watt'], ['1.6', 1.6, 'tflops-per-watt']]],
+  ['Latency in ms: Inferentia 2 answers at 45.', [['45', 45, 'ms']]],
+  ['Amazon ranks first in chip deals, at 3.', []],
   // "from … to" is a change from one figure to another.
   ['Bedrock grew from 100,000 to 120,000 customers', [['100,000', 1e5, 'customers'], ['120,000', 1.2e5, 'customers']]],
   ['prices fell from $3 to $2 per million tokens', [['$3', 3, 'usd-per-1m-tokens'], ['$2', 2, 'usd-per-1m-tokens']]],

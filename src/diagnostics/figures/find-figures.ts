@@ -4,7 +4,7 @@ import { hedgeAround } from './hedges';
 import { splitInTurn } from './in-turn';
 import { LEXICON, alternationOf } from '../reading/lexicon';
 import { DIGITS, NUMBER_WORDS, decimalsOf, parseDigits, parseNumber } from './numbers';
-import { MAX_BARE_PRICE, type Rate, type UnitReader, unitReaderFor } from './units';
+import { type HeaderUnit, MAX_BARE_PRICE, type Rate, type UnitReader, unitReaderFor } from './units';
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
@@ -68,6 +68,40 @@ export function inheritUnits(
     else out.push(...bareNumbersAfter(text, f, until, out, exclude), ...seriesBefore(text, f, out, exclude));
   }
   return out.sort(byPosition);
+}
+
+/** "in" and up to four words after it, to the next punctuation: where a unit may be declared ("power efficiency in TFLOPS per watt, where …"). */
+const DECLARATION = /(?<![\p{L}\p{N}])in\s+((?:[^\s,.;:()]+\s*){1,4})/giu;
+
+/** The spec unit the first words of `words` name, if they name one; the longest ("TFLOPS per watt", not "TFLOPS"). */
+function declaredSpec(words: string, headerUnit: (header: string) => HeaderUnit | undefined): string | undefined {
+  const parts = words.trim().split(/\s+/);
+  for (let k = parts.length; k >= 1; k--) {
+    const unit = headerUnit(parts.slice(0, k).join(' '));
+    if (unit?.type === 'spec') return unit.unit;
+  }
+  return undefined;
+}
+
+/**
+ * A unit declared in prose gives the bare numbers after it in its sentence: "the right panel plots
+ * power efficiency in TFLOPS per watt, where Inferentia 2 leads at 3.4" is 3.4 TFLOPS per watt.
+ */
+export function declaredUnits(
+  text: string,
+  figures: Figure[],
+  sentenceEnd: (offset: number) => number,
+  exclude: readonly { start: number; end: number }[],
+  headerUnit: (header: string) => HeaderUnit | undefined,
+): Figure[] {
+  const out = [...figures];
+  for (const m of text.matchAll(DECLARATION)) {
+    const unit = declaredSpec(m[1], headerUnit);
+    if (!unit) continue;
+    const declared = { end: m.index + m[0].length, unit } as Figure;
+    out.push(...bareNumbersAfter(text, declared, sentenceEnd(m.index), out, exclude));
+  }
+  return out.length === figures.length ? figures : out.sort(byPosition);
 }
 
 /** A price's rate passes to the bare amounts after it ("and $1.20 on the L40S"); "$8bn", "$100,000" after it are no prices. */

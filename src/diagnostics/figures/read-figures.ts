@@ -9,9 +9,12 @@ import type { SentenceLayout, Span } from '../reading/layout';
 import { sentenceAt } from '../reading/layout';
 import { MONTH_NAMES } from '../reading/lexicon';
 import type { Figure } from './figure';
-import { findFigures, inheritUnits } from './find-figures';
+import { declaredUnits, findFigures, inheritUnits } from './find-figures';
 import { applyHeaderUnit } from './table-units';
 import { type UnitReader, readRates } from './units';
+
+/** A text that may declare a unit for bare numbers ("plots efficiency in TFLOPS per watt, where …"); see declaredUnits. */
+const MAY_DECLARE_UNIT = /\bin\s+\S/;
 
 /** Names with numbers in them (Claude 3.5, GPT-4o, H100, P4d) are never bare figures; quarters, halves and months are dates. */
 const VERSION_NAME = new RegExp(
@@ -28,10 +31,15 @@ export function readFigures(unit: ProseUnit, names: readonly Span[], layout: () 
   const { text } = unit;
   let figures = findFigures(text, names, reader);
   if (unit.table) figures = applyHeaderUnit(unit, figures, reader);
-  if (!figures.length) return figures;
+  // Only a text that names a spec unit can declare one (most say "in" without any).
+  const mayDeclare = MAY_DECLARE_UNIT.test(text) && !!reader.kinds.find((k) => k.id === 'spec')?.mayContain.test(text);
+  if (!figures.length && !mayDeclare) return figures;
   const l = layout();
   const versions = [...text.matchAll(VERSION_NAME)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const sentenceOf = (offset: number) => sentenceAt(l, text, offset);
   figures = readRates(text, figures, reader.rates, sentenceOf);
-  return inheritUnits(text, figures, (offset) => sentenceOf(offset).end, [...names, ...versions], reader.rates);
+  const sentenceEnd = (offset: number) => sentenceOf(offset).end;
+  const exclude = [...names, ...versions];
+  const inherited = inheritUnits(text, figures, sentenceEnd, exclude, reader.rates);
+  return mayDeclare ? declaredUnits(text, inherited, sentenceEnd, exclude, reader.headerUnit) : inherited;
 }
