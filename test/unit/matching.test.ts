@@ -237,6 +237,13 @@ const rows: [draft: string, expected: Expect[]][] = [
   ['Matt Garman, who succeeded Adam Selipsky, has run AWS since 2021.', [['2021', 'conflict', 'garman-aws-ceo']]],
   // A claim taken back after a label claims nothing.
   ["*Correction: an earlier version of this note gave Microsoft's cloud market share as 28%.*", []],
+  // Sentences that name a party and no measure take the measure of the lead sentence before them,
+  // past figures said in turn; the nearest sentence without such a figure is the lead.
+  ['A donut chart splits the cloud market by provider. AWS takes the largest slice, 33%. Microsoft follows at 28%.', [
+    ['33%', 'supported', 'amazon-cloud-share'],
+    ['28%', 'conflict', 'microsoft-cloud-share'],
+  ]],
+  ['A donut chart splits the cloud market by provider. Amazon reported strong results. AWS takes the largest slice, 33%.', []],
   // A caption scales the bare numbers of the table under it, and the year columns say which fact.
   ['## Market sizes\n\nSizes in $ billions; the last column is our own.\n\n| Segment | 2024 | 2028 | 2030 |\n|---|---|---|---|\n| AI inference serving | 28 | 200 | 480 |', [
     ['28', 'supported', 'inference-serving-2024'],

@@ -180,21 +180,36 @@ function saidWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): n
 
 /**
  * Ellipsis: in "AWS's 32% share dwarfs Azure's 24%", the 24% is a share too, at a discount. So is
- * a figure in the sentence after, at a larger one, when its sentence names a party and says no
- * word plainly for it: "AWS made $45 billion of AI revenue. Azure was smaller, at $38 billion."
+ * a figure of a sentence that names a party and says no word plainly for it (see `parallel`), at a
+ * larger one, with the words of a figure of its kind in the sentences just before ("AWS made $45
+ * billion of AI revenue. Azure was smaller, at $38 billion.") or of the lead sentence they follow
+ * ("The chart ranks the segments by compound annual growth. Inference serving leads at 65%.").
  */
 function ellipsisWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): number {
   const at = sentenceOf(ev, figure);
-  const own = ev.figuresBySentence[at] ?? [];
-  const before = at > 0 && parallel(ev, figure) ? (ev.figuresBySentence[at - 1] ?? []) : [];
-  let w = 0;
-  for (const [figures, discount] of [[own, EVIDENCE.ellipsis], [before, EVIDENCE.sentenceEllipsis]] as const) {
-    for (const other of figures) {
-      if (other === figure || other.type !== figure.type || other.end > figure.start) continue;
-      for (const k of near(ev, other).keywords) if (words.has(k.keyword)) w = Math.max(w, discount * wordWeight(ev, k, other));
-    }
+  let w = sameKindWords(ev, ev.figuresBySentence[at] ?? [], words, figure, EVIDENCE.ellipsis);
+  if (at === 0 || !parallel(ev, figure)) return w;
+  for (let j = at - 1; j >= Math.max(0, at - EVIDENCE.leadReach); j--) {
+    const alike = (ev.figuresBySentence[j] ?? []).filter((f) => f.type === figure.type);
+    if (!alike.length) return Math.max(w, leadWords(ev, j, words));
+    w = Math.max(w, sameKindWords(ev, alike, words, figure, EVIDENCE.sentenceEllipsis));
   }
   return w;
+}
+
+/** The strongest of `words` that belongs to an earlier figure of the figure's kind among `figures`, discounted. */
+function sameKindWords(ev: Evidence, figures: readonly Figure[], words: ReadonlySet<string>, figure: Figure, discount: number): number {
+  let w = 0;
+  for (const other of figures) {
+    if (other === figure || other.type !== figure.type || other.end > figure.start) continue;
+    for (const k of near(ev, other).keywords) if (words.has(k.keyword)) w = Math.max(w, discount * wordWeight(ev, k, other));
+  }
+  return w;
+}
+
+/** One of `words` said in a lead sentence (one with no figure of the kind), at the sentence-ellipsis weight. */
+function leadWords(ev: Evidence, sentence: number, words: ReadonlySet<string>): number {
+  return (ev.keywordsBySentence[sentence] ?? []).some((k) => words.has(k.keyword)) ? EVIDENCE.sentenceEllipsis : 0;
 }
 
 /** Whether the figure's sentence names a party and says no word plainly for the figure: a sentence that leaves its measure to the one before. */
