@@ -37,6 +37,8 @@ const FIGURES: Row[] = [
   ['of which eight billion is upfront', 'eight billion', 'money', 8 * B, 8 * B],
   // Half a unit more, in speech.
   ['roughly a year and a half of AWS operating income', 'a year and a half', 'duration', 18, 18, 'about', 'months'],
+  ['spending on AWS over the next decade', 'the next decade', 'duration', 120, 120, 'exact', 'months'],
+  ['Jassy ran AWS for the next decade and a half', 'the next decade and a half', 'duration', 180, 180, 'exact', 'months'],
   ['roughly $4 billion', '$4 billion', 'money', 4 * B, 4 * B, 'about'],
   ['an estimated $13 billion', '$13 billion', 'money', 13 * B, 13 * B, 'about'],
   ['a $100 billion-plus commitment', '$100 billion-plus', 'money', 100 * B, 100 * B, 'more-than'],

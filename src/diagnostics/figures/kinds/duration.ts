@@ -14,7 +14,7 @@ const COUNTED = new RegExp(
 );
 /** "a year and a half": one unit and half another, in speech for 18 months. */
 const AND_A_HALF = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:an?|one)\s+(${Object.keys(MONTHS_PER).join('|')})\s+and\s+a\s+half(?![\p{L}\p{N}])`, 'giu');
-const DECADE = /(?<![\p{L}\p{N}])(?:decade-long|(?:a|one|half a)\s+decade(?!-))(?![\p{L}\p{N}])/giu;
+const DECADE = /(?<![\p{L}\p{N}])(?:decade-long|(?:a|one|half a|the next|the coming|the following)\s+decade(?!-)(?:\s+and\s+a\s+half)?)(?![\p{L}\p{N}])/giu;
 
 function unitOf(word: string): string {
   return word.toLowerCase().replace(/s$/, '');
@@ -51,7 +51,8 @@ export const duration: FigureKind = {
       });
     }
     for (const m of text.matchAll(DECADE)) {
-      const months = m[0].toLowerCase().startsWith('half') ? 60 : 120;
+      const said = m[0].toLowerCase();
+      const months = said.startsWith('half') ? 60 : said.endsWith('and a half') ? 180 : 120;
       out.push({
         kind: 'duration', type: 'duration', unit: 'months',
         start: m.index, end: m.index + m[0].length, text: m[0],
