@@ -64,7 +64,7 @@ export function findSentenceSubject(kb: KnowledgeBase, d: UnitDiscourse, figure:
   if (!s) return undefined;
   const firstIn = (j: number) => {
     const from = mainClauseStart(d.text, sentences[j]);
-    return d.mentionsBySentence[j].find((m) => m.start >= from && isParty(kb, m.entity));
+    return d.mentionsBySentence[j].find((m) => m.start >= from && isParty(kb, m.entity) && !isSpeakerLabel(d.text, m));
   };
   // "It invested $50bn in the ChatGPT maker": the pronoun, not the first name, is the subject.
   const said = d.text.slice(s.start, s.end);
@@ -75,6 +75,17 @@ export function findSentenceSubject(kb: KnowledgeBase, d: UnitDiscourse, figure:
   }
   const first = firstIn(i);
   return first && first.end <= figure.start ? { entity: first.entity, weight: EVIDENCE.sentenceSubject } : undefined;
+}
+
+/** A colon (maybe after closing emphasis) right after a name. */
+const COLON_AFTER = /^[*_]{0,2}:/u;
+
+/**
+ * "**WHITFIELD:** It did.": an unknown name labelling what follows is its speaker, not its subject.
+ * A known party as a label ("Amazon: US$25bn into Anthropic") is what the line is about.
+ */
+function isSpeakerLabel(text: string, m: Mention): boolean {
+  return isUnknown(m.entity) && COLON_AFTER.test(text.slice(m.end, m.end + 3));
 }
 
 /** A sentence opening with a subordinate phrase ("When combined with …, Amazon has committed"): its main clause starts after the comma. */

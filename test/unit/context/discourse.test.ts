@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { carriedWeight, lastNaming } from '../../../src/diagnostics/context/discourse';
+import { carriedWeight, findSentenceSubject, lastNaming } from '../../../src/diagnostics/context/discourse';
 import { gatherEvidence } from '../../../src/diagnostics/matching/evidence';
 import { knowledgeBaseFromTexts } from '../../../src/knowledge/knowledge-base';
 
@@ -35,5 +35,20 @@ describe('carriedWeight', () => {
     it(`${text} carries ${entity} at ${weight}`, () => {
       const ev = gatherEvidence({ start: 0, text }, kb)!;
       assert.equal(carriedWeight(kb, ev, entity, ev.figures[1]), weight);
+    });
+});
+
+describe('findSentenceSubject', () => {
+  const rows: [text: string, subject: string | undefined][] = [
+    ['Matt Garman took the helm of AWS in 2024.', 'matt-garman'],
+    // A speaker's label is not the subject of what they say; a known party as a label is.
+    ['**OKAFOR:** Matt Garman took the helm of AWS in 2024.', 'matt-garman'],
+    ['**OKAFOR:** It is, and the helm changed hands in 2024.', undefined],
+    ['Amazon: US$25bn into Anthropic in 2024.', 'amazon'],
+  ];
+  for (const [text, subject] of rows)
+    it(`${text} is about ${subject ?? 'nobody'}`, () => {
+      const ev = gatherEvidence({ start: 0, text }, kb)!;
+      assert.equal(findSentenceSubject(kb, ev, ev.figures.at(-1)!)?.entity, subject);
     });
 });
