@@ -244,6 +244,10 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['28%', 'conflict', 'microsoft-cloud-share'],
   ]],
   ['A donut chart splits the cloud market by provider. Amazon reported strong results. AWS takes the largest slice, 33%.', []],
+  // A figure more than ten times off every source's value is about something else, not a mistake.
+  ['Amazon invested $35 million in Anthropic.', []],
+  ['Amazon invested $350 billion in Anthropic.', []],
+  ['Amazon invested $80 billion in Anthropic.', [['$80 billion', 'conflict', 'amazon-anthropic-investment']]],
   // A caption scales the bare numbers of the table under it, and the year columns say which fact.
   ['## Market sizes\n\nSizes in $ billions; the last column is our own.\n\n| Segment | 2024 | 2028 | 2030 |\n|---|---|---|---|\n| AI inference serving | 28 | 200 | 480 |', [
     ['28', 'supported', 'inference-serving-2024'],

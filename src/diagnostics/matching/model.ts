@@ -27,7 +27,7 @@ export const Model = z
     gates: section([
       'said', 'plain', 'pairNamed', 'soleParty', 'specificOwnWords', 'impliedRelation', 'namedMeasure', 'yearColumn', 'otherYearRules', 'otherScope',
     ] as const),
-    verdict: section(['margin', 'echoMargin', 'minConflictScore', 'ambiguity', 'conflictEvidence'] as const),
+    verdict: section(['margin', 'echoMargin', 'minConflictScore', 'ambiguity', 'conflictEvidence', 'sizeRatio'] as const),
     evidence: section([
       'otherRole', 'carried', 'topic', 'implied', 'sentenceSubject', 'pronounSubject', 'ellipsis', 'sentenceEllipsis', 'family', 'deadlineHost', 'asideHost', 'rowHeader', 'columnHeader',
       'rowParty', 'rowWords', 'maxCarriedParties', 'deadlineReach', 'leadReach',

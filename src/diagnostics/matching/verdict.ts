@@ -81,6 +81,21 @@ export function plausibleReadings(figure: Figure, scored: Scored[], params: Verd
   );
 }
 
+/**
+ * Whether the figure is within a plausible mistake of some source's value: a writer who puts a
+ * $100 billion commitment at $36 million, or an 18-month horizon at 30 days, is writing about
+ * something else. Dates are compared by the knowledge base's own years and never ruled out here.
+ */
+function nearInSize(figure: Figure, fact: CompiledFact, params: VerdictParams): boolean {
+  if (figure.type === 'date') return true;
+  const size = (lo: number, hi: number) => Math.abs((lo + hi) / 2);
+  const mine = size(figure.value.lo, figure.value.hi);
+  return fact.assertions.some((a) => {
+    const theirs = size(a.interval.lo, a.interval.hi);
+    return Math.max(mine, theirs) <= params.sizeRatio * Math.min(mine, theirs);
+  });
+}
+
 /** The figure's verdict among its scored readings, or undefined to leave it alone. */
 export function verdict(figure: Figure, scored: Scored[], sentenceEnd: number, params: VerdictParams = VERDICT): Match | undefined {
   const plausible = plausibleReadings(figure, scored, params);
@@ -91,6 +106,6 @@ export function verdict(figure: Figure, scored: Scored[], sentenceEnd: number, p
   }
   // Saying a writer is wrong takes more than a word or two of evidence; citing them does not.
   const best = plausible[0];
-  if (best.score < params.minConflictScore || unsaidOf(best, params).length || ambiguous(best, plausible, params)) return undefined;
+  if (best.score < params.minConflictScore || unsaidOf(best, params).length || ambiguous(best, plausible, params) || !nearInSize(figure, best.fact, params)) return undefined;
   return { figure, fact: best.fact, agreeing: [], score: best.score, sentenceEnd };
 }
