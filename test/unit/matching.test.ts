@@ -248,6 +248,9 @@ const rows: [draft: string, expected: Expect[]][] = [
   ['Amazon invested $35 million in Anthropic.', []],
   ['Amazon invested $350 billion in Anthropic.', []],
   ['Amazon invested $80 billion in Anthropic.', [['$80 billion', 'conflict', 'amazon-anthropic-investment']]],
+  // A percentage of another party is a part of that party: a stake, not a share of the market.
+  ['Microsoft holds roughly 27% of OpenAI after the recapitalization.', []],
+  ['Microsoft holds 28% of the cloud market.', [['28%', 'conflict', 'microsoft-cloud-share']]],
   // A caption scales the bare numbers of the table under it, and the year columns say which fact.
   ['## Market sizes\n\nSizes in $ billions; the last column is our own.\n\n| Segment | 2024 | 2028 | 2030 |\n|---|---|---|---|\n| AI inference serving | 28 | 200 | 480 |', [
     ['28', 'supported', 'inference-serving-2024'],

@@ -6,7 +6,7 @@
 import type { CompiledFact } from '../../knowledge/knowledge-base';
 import type { Candidate } from './features/candidate';
 import { respective } from './features/respective';
-import { type Rivals, namedPartyWeight, objectWeight, otherSubject, rivalParties, roleOrder, spokenOfElsewhere, subjectWeight } from './features/parties';
+import { type Rivals, namedPartyWeight, objectWeight, otherSubject, rivalParties, roleOrder, shareOfOtherParty, spokenOfElsewhere, subjectWeight } from './features/parties';
 import { type OtherScope, otherScope } from './features/scope';
 import { siblingMarkWeight } from './features/siblings';
 import { otherFacetWeight, ownWordsWeight, qualifierWeights, relationWeight } from './features/words';
@@ -97,6 +97,12 @@ function facetGate(c: Candidate, qualifiers: Measures['qualifiers']): string | u
   return other && other.weight >= GATES.plain ? `another ${c.kb.qualifiers.get(other.id)?.label ?? other.id} is said` : undefined;
 }
 
+/** A percentage of another party ("27% of OpenAI") is a part of that party, which the fact does not measure. */
+function shareOfGate(c: Candidate): string | undefined {
+  const whole = shareOfOtherParty(c);
+  return whole ? `a part of ${c.kb.entities.get(whole)?.name ?? whole.slice(whole.indexOf(':') + 1)}, which the fact is not` : undefined;
+}
+
 /** A fact's parties must be named (or carried), unless a spec or count figure's own words name the thing measured. */
 function partiesGate(c: Candidate, m: Pick<Measures, 'subject' | 'object' | 'ownWords' | 'rivals' | 'spokenOfElsewhere'>): string | undefined {
   // A rival named in the sentence for a role that only context fills takes the figure.
@@ -181,7 +187,7 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
   const relation = relationWeight(c, subject);
   const ownWords = ownWordsWeight(c);
   const qualifiers = qualifierWeights(c);
-  const wordsFailed = wordsGate(c, { subject, object, relation, ownWords, qualifiers }) ?? pricedPerGate(c) ?? facetGate(c, qualifiers);
+  const wordsFailed = wordsGate(c, { subject, object, relation, ownWords, qualifiers }) ?? pricedPerGate(c) ?? facetGate(c, qualifiers) ?? shareOfGate(c);
   if (wordsFailed) return { fact: cf, gate: wordsFailed };
   const scope = otherScope(c);
   const scopeFailed = scopeGate(scope);

@@ -199,3 +199,19 @@ export function otherSubject(c: Candidate): number {
   // lone capitalised word opening a sentence may be a verb ("Tally the commitments and…").
   return subject && isUnknown(subject.entity) && isSurelyAName(subject.entity) ? 1 : 0;
 }
+
+/** "of" (and an article) right after a percentage: what follows is the whole it is a part of. */
+const OF_AFTER = /^\s+of\s+(?:the\s+)?$/iu;
+
+/**
+ * The party a percentage is a part of, when it names one right after it that is none of the
+ * fact's parties: "holds roughly 27% of OpenAI" is a stake in OpenAI, not Microsoft's share of the
+ * cloud market.
+ */
+export function shareOfOtherParty(c: Candidate): string | undefined {
+  if (c.figure.type !== 'percent') return undefined;
+  const { fact } = c.fact;
+  const whole = near(c.ev, c.figure).mentions.find((m) => m.start > c.figure.end && OF_AFTER.test(c.ev.text.slice(c.figure.end, m.start)));
+  if (!whole || !isParty(c.kb, whole.entity) || whole.entity === fact.subject || whole.entity === fact.object) return undefined;
+  return whole.entity;
+}
