@@ -176,6 +176,8 @@ const rows: [draft: string, expected: Expect[]][] = [
   ["## Amazon\n\nI've watched revenue growth of 45% at my last job.", []],
   // A line's name may stand for its generation that the knowledge base knows.
   ['Trainium peaks at 850 TFLOPS.', [['850 TFLOPS', 'conflict', 'trainium2-throughput']]],
+  // …but a generation the knowledge base does not know is another product.
+  ['Trainium 3 peaks at 850 TFLOPS.', []],
   // A party the fact's own words name is no rival to it.
   ['The OpenAI deal came 3 months before the Anthropic one.', [['3 months', 'conflict', 'openai-to-anthropic-gap']]],
   // A deadline right after a figure shares the figure's words.

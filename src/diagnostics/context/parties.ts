@@ -73,12 +73,31 @@ const recent = new WeakMap<KnowledgeBase, Map<string, Mention[]>>();
 const RECENT_TEXTS = 512;
 
 /** Every party `text` names, known or not, in order. */
+/** A number right after a line's name: a generation of it ("Trainium 3"). */
+const GENERATION_AFTER = /^[ -]?\d{1,2}(?![\p{L}\p{N}.,%])/u;
+const familyHeads = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
+
+/**
+ * A line's name with a generation the knowledge base does not know ("Trainium 3", when it knows
+ * Trainium 2) names another product, not the line: an unknown party, which competes with the line's
+ * known generations instead of standing for them.
+ */
+function otherGenerations(text: string, kb: KnowledgeBase, known: Mention[]): Mention[] {
+  let heads = familyHeads.get(kb);
+  if (!heads) familyHeads.set(kb, (heads = new Set([...kb.entities.values()].flatMap((e) => (e.family ? [e.family] : [])))));
+  if (!heads.size) return known;
+  return known.map((m) => {
+    const generation = heads.has(m.entity) ? GENERATION_AFTER.exec(text.slice(m.end, m.end + 4)) : null;
+    return generation ? { entity: `${UNKNOWN}unknown:${text.slice(m.start, m.end + generation[0].length)}`, start: m.start, end: m.end + generation[0].length } : m;
+  });
+}
+
 export function partiesIn(text: string, kb: KnowledgeBase): Mention[] {
   let memo = recent.get(kb);
   if (!memo) recent.set(kb, (memo = new Map()));
   const hit = memo.get(text);
   if (hit) return hit;
-  const known = kb.findMentions(text);
+  const known = otherGenerations(text, kb, kb.findMentions(text));
   const all = [...known, ...unknownParties(text, kb, known)].sort((a, b) => a.start - b.start);
   if (memo.size >= RECENT_TEXTS) memo.clear();
   memo.set(text, all);
