@@ -731,6 +731,8 @@ export class DocumentChecker {
     return {
       text: entry.text, entry, heading, topicKey: topic.key, wantsPrevious, result, context: { previous, topic: topic.parties },
       line: block.line, findings: result.findings.length ? this.atLine(result, block.line) : [], openBefore,
+      // Set now, not when first worked out: records of one shape keep the loops over all of them fast.
+      shown: undefined,
     };
   }
 
