@@ -6,11 +6,20 @@
 import type { Finding } from './finding';
 import type { ControlComment } from './markdown/prose';
 
-/** A control comment in the document: its offset and the lines it starts and ends on. */
-export interface PlacedComment extends ControlComment {
-  offset: number;
+/** A control comment and the lines it starts and ends on (in the document, or in its block). */
+export interface LinedComment extends ControlComment {
   startLine: number;
   endLine: number;
+}
+
+/** A control comment in the document: its offset and the lines it starts and ends on. */
+export interface PlacedComment extends LinedComment {
+  offset: number;
+}
+
+/** The line a disable-next-line or disable-line comment silences; undefined for a disable or enable comment. */
+export function silencedLine(c: LinedComment): number | undefined {
+  return c.directive === 'disable-next-line' ? c.endLine + 1 : c.directive === 'disable-line' ? c.startLine : undefined;
 }
 
 /** At most this many codes' kinds are remembered (there are about forty). */
@@ -64,10 +73,10 @@ class Switches {
 }
 
 /** Line comments by the line they silence. */
-function lineComments(comments: readonly PlacedComment[]): Map<number, PlacedComment[]> {
-  const byLine = new Map<number, PlacedComment[]>();
+function lineComments(comments: readonly LinedComment[]): Map<number, LinedComment[]> {
+  const byLine = new Map<number, LinedComment[]>();
   for (const c of comments) {
-    const line = c.directive === 'disable-next-line' ? c.endLine + 1 : c.directive === 'disable-line' ? c.startLine : undefined;
+    const line = silencedLine(c);
     if (line === undefined) continue;
     const list = byLine.get(line);
     if (list) list.push(c);
@@ -106,13 +115,21 @@ export function silencedFindings(findings: readonly Finding[], offsets: readonly
   const silenced = new Array<boolean>(findings.length).fill(false);
   const regions = comments.filter((c) => c.directive === 'disable' || c.directive === 'enable').sort((a, b) => a.offset - b.offset);
   if (regions.length) silenceByRegions(findings, offsets, regions, silenced);
+  silenceByLines(findings, comments, silenced);
+  return silenced;
+}
+
+/**
+ * Marks the findings a disable-line or disable-next-line comment silences. Lines are compared
+ * as they are: document lines, or lines of one block when findings and comments are a block's.
+ */
+export function silenceByLines(findings: readonly Finding[], comments: readonly LinedComment[], silenced: boolean[]): void {
   const byLine = lineComments(comments);
   if (byLine.size)
     for (let i = 0; i < findings.length; i++) {
       const f = findings[i];
       if (byLine.get(f.range.start.line)?.some((c) => appliesTo(c, f.code))) silenced[i] = true;
     }
-  return silenced;
 }
 
 /** Keeps the items whose finding no control comment silences; `offsetOf` gives an item's offset in the document. */

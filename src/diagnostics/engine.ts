@@ -8,7 +8,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Finding, Fix, Position } from './finding';
-import { type PlacedComment, silencedFindings } from './control-comments';
+import { type PlacedComment, silenceByLines, silencedFindings, silencedLine } from './control-comments';
 import { type DocumentText, type FigurePlace, type FixContext, fixContext, fixesFor } from './fixes';
 import { BlockDocument } from './markdown/block-document';
 import type { Block } from './markdown/blocks';
@@ -20,7 +20,7 @@ import type { Figure } from './figures/figure';
 import { describeFinding, sourceValues, withNote } from './messages';
 import { type Outdated, outdatedMessage, outdatedValues, outdatedVerdict, sentenceAround } from './outdated';
 import { type Clock, checkpoint, defaultClock, withBudget } from './budget';
-import { lineStarts, positionIn, withLineFeeds } from './lines';
+import { countLineBreaks, lineStarts, positionIn, withLineFeeds } from './lines';
 import { inSource, readable } from './readable';
 import { MAX_NESTING, type Unchecked, nestedTooDeep, uncheckedFinding, uncheckedOf } from './unchecked';
 
@@ -76,6 +76,8 @@ export const DEFAULT_BLOCK_BUDGET_MS = 1000;
 /** Blocks with nothing that could be a figure are not even parsed. */
 const MAY_HOLD_FIGURE = /[0-9]|decade|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b/i;
 export const MAX_DOCUMENT_LENGTH = 20_000_000;
+/** Cached results kept beyond twice those in use: room for undo and typing a word back. */
+const CACHE_MARGIN = 256;
 
 export function documentText(text: string): DocumentText {
   const starts = lineStarts(text);
@@ -226,6 +228,10 @@ interface BlockRecord {
   /** The line it sat on, and its findings moved there. */
   line: number;
   findings: Finding[];
+  /** The headings open above it, before its own: with them and the blocks before it as they were, so is every record after it. */
+  openBefore: readonly HeadingTopic[];
+  /** Which of its findings a check with these options shows, worked out once (see `shownIn`). */
+  shown?: { key: string; indexes: readonly number[] };
 }
 
 /**
@@ -250,10 +256,13 @@ interface RunState {
   next: number;
   distinct: number;
   comments: PlacedComment[];
+  /**
+   * How many of `comments` reach past their own block (a disable or enable comment, or a line
+   * comment aimed outside it): only those need the whole-document sweep of `silencedFindings`.
+   */
+  wideComments: number;
   /** The headings above the block being checked. */
   topics: TopicStack;
-  /** The context each block was checked in, for `dealcheck explain`. */
-  contexts: BlockContext[];
   /** Each block's record, for the next run. */
   records: BlockRecord[];
   reuse?: Reuse;
@@ -275,8 +284,19 @@ export interface BlockContext {
 
 /** The headings above the current block, by level: a heading closes the sections of its level and below. */
 class TopicStack {
-  private open: HeadingTopic[] = [];
+  private open: readonly HeadingTopic[] = [];
   private cached: Topic | undefined;
+
+  /** The open headings; never changed in place, so a record can keep it. */
+  get headings(): readonly HeadingTopic[] {
+    return this.open;
+  }
+
+  /** Opens exactly these headings, as a record kept them. */
+  reset(open: readonly HeadingTopic[]): void {
+    this.open = open;
+    this.cached = undefined;
+  }
 
   enter(heading: HeadingTopic): void {
     this.open = [...this.open.filter((h) => h.level < heading.level), heading];
@@ -327,9 +347,8 @@ interface LastRun {
   revision: number;
   blocks: readonly Block[];
   records: BlockRecord[];
-  /** The findings a control comment silenced. */
-  silenced: Set<Finding>;
-  contexts: BlockContext[];
+  /** Its control comments, placed in the document: a code action works out what they silence. */
+  comments: readonly PlacedComment[];
   /** The time budget its blocks were checked with. */
   budgetMs: number;
 }
@@ -366,6 +385,107 @@ function shownIndexes(findings: readonly Finding[], silenced: readonly boolean[]
   return shown;
 }
 
+/** The options `shownIn` remembers a block's shown findings for. */
+function shownKey(options: CheckOptions): string {
+  return `${options.includeSupported ? 1 : 0}${options.includeUnverified ? 1 : 0}`;
+}
+
+/**
+ * Indexes of the block's findings that its own line comments leave and the options ask for,
+ * remembered with the record: an edit elsewhere works out nothing again for this block. Only
+ * for a document whose comments all stay within their blocks (see `reachesOut`).
+ */
+function shownIn(record: BlockRecord, options: CheckOptions, key: string): readonly number[] {
+  if (record.shown?.key === key) return record.shown.indexes;
+  const { findings, comments } = record.result;
+  const silenced = new Array<boolean>(findings.length).fill(false);
+  if (comments.length)
+    silenceByLines(
+      findings.map((f) => f.finding),
+      comments,
+      silenced,
+    );
+  const indexes: number[] = [];
+  for (let k = 0; k < findings.length; k++) if (!silenced[k] && isShown(findings[k].finding, options)) indexes.push(k);
+  record.shown = { key, indexes };
+  return indexes;
+}
+
+/**
+ * Whether a block's control comments reach past it: a disable or enable comment does, and so
+ * does a line comment aimed at a line the block does not hold (its findings sit on the block's
+ * lines before its last line break: a block ends where a blank line ends).
+ */
+function reachesOut(comments: readonly BlockComment[], text: string): boolean {
+  if (!comments.length) return false;
+  const lines = countLineBreaks(text, 0, text.length);
+  return comments.some((c) => {
+    const line = silencedLine(c);
+    return line === undefined || line >= lines;
+  });
+}
+
+/** The shown findings of a run, block by block, with the block and index each came from. */
+interface Shown {
+  findings: Finding[];
+  blockOf: number[];
+  indexIn: number[];
+}
+
+/** The shown findings when no comment reaches past its block: each block's own, remembered. */
+function shownByBlock(records: readonly BlockRecord[], options: CheckOptions, places: boolean): Shown {
+  const out: Shown = { findings: [], blockOf: [], indexIn: [] };
+  const key = shownKey(options);
+  for (let b = 0; b < records.length; b++) {
+    const record = records[b];
+    if (!record.findings.length) continue;
+    for (const k of shownIn(record, options, key)) {
+      out.findings.push(record.findings[k]);
+      if (places) {
+        out.blockOf.push(b);
+        out.indexIn.push(k);
+      }
+    }
+  }
+  return out;
+}
+
+/** The shown findings when some comment reaches past its block: all findings and all comments in one sweep. */
+function shownBySweep(blocks: readonly Block[], records: readonly BlockRecord[], comments: readonly PlacedComment[], options: CheckOptions, places: boolean): Shown {
+  const all = gathered(blocks, records, { offsets: true, places });
+  const silenced = silencedFindings(all.findings, all.offsets, comments);
+  const shown = shownIndexes(all.findings, silenced, options);
+  return {
+    findings: shown.map((i) => all.findings[i]),
+    blockOf: places ? shown.map((i) => all.blockOf[i]) : [],
+    indexIn: places ? shown.map((i) => all.indexIn[i]) : [],
+  };
+}
+
+/** Adds a block's record to the run, with its control comments placed in the document. */
+function keep(run: RunState, record: BlockRecord, block: Block): void {
+  run.records.push(record);
+  const { comments } = record.result;
+  if (!comments.length) return;
+  for (const c of comments) run.comments.push({ ...c, offset: block.start + c.start, startLine: block.line + c.startLine, endLine: block.line + c.endLine });
+  if (reachesOut(comments, block.text)) run.wideComments++;
+}
+
+/** Whether two stacks of open headings are the same headings (kept by their blocks' records, so compared as objects). */
+function sameHeadings(a: readonly HeadingTopic[], b: readonly HeadingTopic[]): boolean {
+  return a === b || (a.length === b.length && a.every((h, i) => h === b[i]));
+}
+
+/** The findings of a finished run that a control comment silenced. */
+function silencedSet(last: LastRun): Set<Finding> {
+  const muted = new Set<Finding>();
+  if (!last.comments.length) return muted;
+  const all = gathered(last.blocks, last.records, { offsets: true, places: false });
+  const silenced = silencedFindings(all.findings, all.offsets, last.comments);
+  all.findings.forEach((f, i) => silenced?.[i] && muted.add(f));
+  return muted;
+}
+
 /** Finding `k` of block `b`, placed in the document. */
 function placedOf(blocks: readonly Block[], records: readonly BlockRecord[], b: number, k: number): Placed {
   return { finding: records[b].findings[k], place: records[b].result.findings[k].place, blockStart: blocks[b].start };
@@ -397,6 +517,8 @@ export class DocumentChecker {
   /** Block text → its findings. */
   private cache = new Map<string, CacheEntry>();
   private rounds = 0;
+  /** How many cache entries the last run that counted them all used (see `trimCache`). */
+  private distinctInUse = 0;
   private last: LastRun | undefined;
   private readonly clock: Clock;
 
@@ -546,28 +668,61 @@ export class DocumentChecker {
     const block = run.blocks[b];
     const old = this.recordOf(run, b);
     const heading = old ? old.heading : this.headingOf(block);
+    const openBefore = run.topics.headings;
     if (heading) run.topics.enter(heading);
     const topic = run.topics.current();
     // A block that is as it was, in the same topic and after the same blocks, has the same
     // result: an edit costs the blocks it changed, not a walk through every cached paragraph.
-    const record = old && old.topicKey === topic.key && (!old.wantsPrevious || this.sameBlocksBefore(run, b)) ? this.moved(old, block) : this.checked(run, b, block, heading, topic);
-    const { entry, result } = record;
+    const record = old && old.topicKey === topic.key && (!old.wantsPrevious || this.sameBlocksBefore(run, b)) ? this.moved(old, block, openBefore) : this.checked(run, b, block, heading, topic, openBefore);
+    const { entry } = record;
     if (entry.round !== run.round) run.distinct++;
     entry.round = run.round;
-    run.records.push(record);
-    run.contexts.push(record.context);
-    for (const c of result.comments)
-      run.comments.push({ ...c, offset: block.start + c.start, startLine: block.line + c.startLine, endLine: block.line + c.endLine });
+    keep(run, record, block);
+  }
+
+  /**
+   * Whether block `b` and every block after it are the last run's, on the same lines, after the
+   * same blocks and under the same headings: then each would step to its old record unchanged.
+   */
+  private carriesOver(run: RunState, b: number): boolean {
+    const reuse = run.reuse;
+    if (!reuse || b < reuse.suffixFrom + CONTEXT_REACH) return false;
+    const old = reuse.records[b + reuse.offset];
+    return old.line === run.blocks[b].line && sameHeadings(old.openBefore, run.topics.headings);
+  }
+
+  /**
+   * Takes the last run's records of the blocks before the first the edit changed: the same
+   * blocks after the same blocks, so the same records. The headings open after them are those
+   * the first changed block's record found, or, past the old last block, those the last left.
+   */
+  private carryPrefix(run: RunState): void {
+    const { records, prefix } = run.reuse!;
+    if (!prefix) return;
+    for (let b = 0; b < prefix; b++) keep(run, records[b], run.blocks[b]);
+    run.next = prefix;
+    if (prefix < records.length) return run.topics.reset(records[prefix].openBefore);
+    const last = records[prefix - 1];
+    run.topics.reset(last.openBefore);
+    if (last.heading) run.topics.enter(last.heading);
+  }
+
+  /** Takes the last run's records from block `run.next` to the end, as `carriesOver` allows. */
+  private carryOver(run: RunState): void {
+    const { records, offset } = run.reuse!;
+    for (let b = run.next; b < run.blocks.length; b++) keep(run, records[b + offset], run.blocks[b]);
+    run.next = run.blocks.length;
   }
 
   /** An unchanged block's record, at the line it now sits on. */
-  private moved(old: BlockRecord, block: Block): BlockRecord {
+  private moved(old: BlockRecord, block: Block, openBefore: readonly HeadingTopic[]): BlockRecord {
     block.text = old.text;
-    return old.line === block.line ? old : { ...old, line: block.line, findings: this.atLine(old.result, block.line) };
+    if (old.line === block.line && sameHeadings(old.openBefore, openBefore)) return old;
+    return { ...old, openBefore, line: block.line, findings: old.line === block.line ? old.findings : this.atLine(old.result, block.line) };
   }
 
   /** Block `b`'s record, from the cache or checked now. */
-  private checked(run: RunState, b: number, block: Block, heading: HeadingTopic | null, topic: Topic): BlockRecord {
+  private checked(run: RunState, b: number, block: Block, heading: HeadingTopic | null, topic: Topic, openBefore: readonly HeadingTopic[]): BlockRecord {
     const entry = this.entryFor(run, block, topic);
     entry.heading ??= heading;
     // The cached key from now on: later lookups compare pointers, not paragraphs.
@@ -575,38 +730,53 @@ export class DocumentChecker {
     const { result, previous, wantsPrevious } = this.withContext(run, b, entry, topic);
     return {
       text: entry.text, entry, heading, topicKey: topic.key, wantsPrevious, result, context: { previous, topic: topic.parties },
-      line: block.line, findings: result.findings.length ? this.atLine(result, block.line) : [],
+      line: block.line, findings: result.findings.length ? this.atLine(result, block.line) : [], openBefore,
+      // Set now, not when first worked out: records of one shape keep the loops over all of them fast.
+      shown: undefined,
     };
   }
 
   /** The result of a run whose blocks are all checked. */
   private finish(run: RunState): DocumentResult {
-    // Keep what this version uses, plus a margin for undo and typing back.
-    if (this.cache.size > 2 * run.distinct + 256) for (const [key, e] of this.cache) if (e.round !== run.round) this.cache.delete(key);
+    this.trimCache(run);
     const withFixes = run.options.withFixes !== false;
-    const all = gathered(run.blocks, run.records, { offsets: run.comments.length > 0, places: withFixes });
-    const silenced = silencedFindings(all.findings, all.offsets, run.comments);
+    const shown = run.wideComments
+      ? shownBySweep(run.blocks, run.records, run.comments, run.options, withFixes)
+      : shownByBlock(run.records, run.options, withFixes);
     const stale = run.doc.revision !== run.revision;
-    if (!stale) this.remember(run, all.findings, silenced);
-    if (!withFixes && !silenced && run.options.includeSupported && run.options.includeUnverified) return { findings: all.findings };
-    const shown = shownIndexes(all.findings, silenced, run.options);
-    if (!withFixes) return { findings: shown.map((i) => all.findings[i]) };
+    if (!stale) this.remember(run);
+    if (!withFixes) return { findings: shown.findings };
     // A stale run's document has moved on: its fixes are worked out on the text it checked.
     const text = stale ? run.blocks.map((b) => b.text).join('') : run.doc.text;
     const ctx = fixContext(documentText(text), run.blocks);
     return {
-      findings: shown.map((i) => {
-        const p = placedOf(run.blocks, run.records, all.blockOf[i], all.indexIn[i]);
+      findings: shown.findings.map((f, i) => {
+        const p = placedOf(run.blocks, run.records, shown.blockOf[i], shown.indexIn[i]);
         return isMatched(p) ? { ...p.finding, fixes: safeFixes(ctx, p) } : p.finding;
       }),
     };
   }
 
+  /**
+   * Drops cached results no block of this run uses, once the cache holds more than twice what
+   * the last such count found, plus a margin for undo and typing back. Records carried over
+   * whole (see `carryOver`) mark nothing as they go: they are marked here, only when it is time.
+   */
+  private trimCache(run: RunState): void {
+    if (this.cache.size <= 2 * Math.max(run.distinct, this.distinctInUse) + CACHE_MARGIN) return;
+    let distinct = 0;
+    for (const { entry } of run.records)
+      if (entry.round !== run.round) {
+        entry.round = run.round;
+        distinct++;
+      }
+    this.distinctInUse = run.distinct + distinct;
+    if (this.cache.size > 2 * this.distinctInUse + CACHE_MARGIN) for (const [key, e] of this.cache) if (e.round !== run.round) this.cache.delete(key);
+  }
+
   /** Keeps a finished run for the next one, and for a code action's fixes. */
-  private remember(run: RunState, findings: readonly Finding[], silenced: readonly boolean[] | undefined): void {
-    const muted = new Set<Finding>();
-    if (silenced) findings.forEach((f, i) => silenced[i] && muted.add(f));
-    this.last = { doc: run.doc, revision: run.revision, blocks: run.blocks, records: run.records, silenced: muted, contexts: run.contexts, budgetMs: budgetOf(run.options) };
+  private remember(run: RunState): void {
+    this.last = { doc: run.doc, revision: run.revision, blocks: run.blocks, records: run.records, comments: run.comments, budgetMs: budgetOf(run.options) };
   }
 
   /** What `CheckRun.partial` gives: the findings of the blocks checked so far, silenced and filtered as `finish` does. */
@@ -621,7 +791,12 @@ export class DocumentChecker {
   private advanceRun(run: RunState, deadline: number): DocumentResult | undefined {
     if (run.result) return run.result;
     try {
+      if (run.next === 0 && run.reuse) this.carryPrefix(run);
       while (run.next < run.blocks.length) {
+        if (this.carriesOver(run, run.next)) {
+          this.carryOver(run);
+          break;
+        }
         this.step(run, run.next++);
         if (deadline !== Infinity && run.next < run.blocks.length && this.clock() >= deadline) return undefined;
       }
@@ -676,7 +851,7 @@ export class DocumentChecker {
       }
     }
     const run: RunState = {
-      doc, blocks: doc.blocks, revision: doc.revision, options, round: ++this.rounds, next: 0, distinct: 0, comments: [], topics: new TopicStack(), contexts: [], records: [], reuse,
+      doc, blocks: doc.blocks, revision: doc.revision, options, round: ++this.rounds, next: 0, distinct: 0, comments: [], wideComments: 0, topics: new TopicStack(), records: [], reuse,
     };
     return { run };
   }
@@ -715,8 +890,8 @@ export class DocumentChecker {
   blockContexts(document: string): ({ start: number; line: number; text: string } & BlockContext)[] {
     const doc = new BlockDocument(document);
     this.check(doc, { withFixes: false });
-    const contexts = this.last?.contexts ?? [];
-    return doc.blocks.map((block, b) => ({ start: block.start, line: block.line, text: withLineFeeds(block.text), previous: contexts[b]?.previous, topic: contexts[b]?.topic ?? [] }));
+    const records = this.last?.records ?? [];
+    return doc.blocks.map((block, b) => ({ start: block.start, line: block.line, text: withLineFeeds(block.text), previous: records[b]?.context.previous, topic: records[b]?.context.topic ?? [] }));
   }
 
   /** The fixes of the finding whose figure starts at `position` in `doc` as it is now. */
@@ -724,8 +899,9 @@ export class DocumentChecker {
     if (this.last?.doc !== doc || this.last.revision !== doc.revision) this.check(doc, { withFixes: false });
     const last = this.last;
     if (!last) return [];
+    const silenced = silencedSet(last);
     for (let b = 0; b < last.records.length; b++) {
-      const k = last.records[b].findings.findIndex((f) => f.range.start.line === position.line && f.range.start.character === position.character && !last.silenced.has(f));
+      const k = last.records[b].findings.findIndex((f) => f.range.start.line === position.line && f.range.start.character === position.character && !silenced.has(f));
       if (k < 0) continue;
       const hit = placedOf(last.blocks, last.records, b, k);
       return isMatched(hit) ? safeFixes(fixContext(documentText(doc.text), doc.blocks), hit) : [];

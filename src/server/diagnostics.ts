@@ -101,3 +101,16 @@ export function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
 export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
   return a.length === b.length && a.every((d, i) => sameDiagnostic(d, b[i]));
 }
+
+/**
+ * How many items two lists share at their start (`head`) and, after that, at their end (`tail`),
+ * compared as objects: the findings of two checks an edit apart are mostly the same objects.
+ */
+export function sharedEnds<T>(a: readonly T[], b: readonly T[]): { head: number; tail: number } {
+  const most = Math.min(a.length, b.length);
+  let head = 0;
+  while (head < most && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < most - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  return { head, tail };
+}

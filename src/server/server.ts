@@ -31,7 +31,7 @@ import type { Finding } from '../diagnostics/finding';
 import { BlockDocument } from '../diagnostics/markdown/block-document';
 import { type ReportInput, renderReport } from '../report';
 import type { KnowledgeBase } from '../knowledge';
-import { sameDiagnostics, toDiagnostic } from './diagnostics';
+import { sameDiagnostics, sharedEnds, toDiagnostic } from './diagnostics';
 import { EXCLUDED_FOLDERS, type FileAccess, MAX_MARKDOWN_BYTES, clientFileAccess } from './files';
 import { hoverMarkdown } from './hover';
 import { KB_GLOB, KnowledgeHost, type KnowledgeInput, type KnowledgeState } from './knowledge-host';
@@ -248,6 +248,13 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   /** Bumped when the knowledge base or the settings change: results of an older generation are stale. */
   let generation = 0;
   let diagnosticCache = new WeakMap<Finding, Diagnostic | null>();
+  /**
+   * The findings `diagnosticsOf` last turned into diagnostics, with each one's diagnostic (null
+   * when its kind is not shown), under the cache it used: the next check's findings are mostly
+   * the same objects in the same order, and those before and after its edit take their
+   * diagnostics from here, without a cache lookup each.
+   */
+  let lastDiagnosed: { cache: WeakMap<Finding, Diagnostic | null>; findings: readonly Finding[]; diagnostics: (Diagnostic | null)[] } | undefined;
   let reportCounter = 0;
   let watchers: Disposable | undefined;
   const loggedErrors = new Set<string>();
@@ -531,15 +538,26 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
         message: 'dealcheck could not check this document: an internal error, logged in the dealcheck output. Other documents are still checked.',
       }];
     if (result.skipped) return [{ range: at0, severity: DiagnosticSeverity.Information, source: 'dealcheck', code: 'skipped', message: `dealcheck: ${result.skipped}` }];
+    const { findings } = result;
+    const last = lastDiagnosed?.cache === diagnosticCache ? lastDiagnosed : undefined;
+    const { head, tail } = last ? sharedEnds(last.findings, findings) : { head: 0, tail: 0 };
+    const shift = (last?.findings.length ?? 0) - findings.length;
     const out: Diagnostic[] = [];
-    const locate = (finding: Finding, e: Finding['evidence'][number]) => knowledge?.locator.locate(finding, e);
-    for (const f of result.findings) {
-      // Findings on lines an edit did not move are the same objects as before: so are their diagnostics.
-      let d = diagnosticCache.get(f);
-      if (d === undefined) diagnosticCache.set(f, (d = toDiagnostic(f, settings, locate) ?? null));
+    const diagnostics = new Array<Diagnostic | null>(findings.length);
+    for (let i = 0; i < findings.length; i++) {
+      const d = i < head ? last!.diagnostics[i] : i >= findings.length - tail ? last!.diagnostics[i + shift] : diagnosticOf(findings[i]);
+      diagnostics[i] = d;
       if (d) out.push(d);
     }
+    lastDiagnosed = { cache: diagnosticCache, findings, diagnostics };
     return out;
+  }
+
+  /** A finding's diagnostic, made once: findings on lines an edit did not move are the same objects as before. */
+  function diagnosticOf(f: Finding): Diagnostic | null {
+    let d = diagnosticCache.get(f);
+    if (d === undefined) diagnosticCache.set(f, (d = toDiagnostic(f, settings, (finding, e) => knowledge?.locator.locate(finding, e)) ?? null));
+    return d;
   }
 
   async function push(open: OpenDocument): Promise<void> {
