@@ -63,13 +63,13 @@ describe('fixes: replacements and ignores', () => {
   const cases: [name: string, draft: string, kind: Fix['kind'], expected: string][] = [
     [
       'a replacement keeps a footnote reference inside the figure',
-      'The OpenAI deal came a [^1]decade before the Anthropic one.',
+      'The OpenAI deal came a year and a [^1]half before the Anthropic one.',
       'replace',
       'The OpenAI deal came 2 months[^1] before the Anthropic one.[^dc-s3]\n\n[^dc-s3]: "The move comes just two months after the OpenAI deal." — Source three.\n',
     ],
     [
       'and an HTML comment, spaces and all',
-      'The OpenAI deal came a <!-- x -->decade before the Anthropic one.',
+      'The OpenAI deal came a year and a <!-- x -->half before the Anthropic one.',
       'replace',
       'The OpenAI deal came 2 months<!-- x --> before the Anthropic one.[^dc-s3]\n\n[^dc-s3]: "The move comes just two months after the OpenAI deal." — Source three.\n',
     ],

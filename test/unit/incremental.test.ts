@@ -73,7 +73,7 @@ describe('several edits between two checks', () => {
  */
 describe('an edit re-checks the blocks whose context it changed', () => {
   const FAR = '\n\nSome words.\n\nMore words.\n\nMore.\n\n';
-  const BELOW = 'The investment reached $35 billion.\n';
+  const BELOW = 'The investment reached $15 billion.\n';
   const cases: { name: string; before: string; edit: [find: string, replace: string]; facts: (string | undefined)[] }[] = [
     { name: 'a heading names another party', before: `# Amazon and Anthropic${FAR}${BELOW}`, edit: ['Amazon', 'Google'], facts: ['google-anthropic-investment'] },
     { name: 'a heading stops naming anyone', before: `# Amazon and Anthropic${FAR}${BELOW}`, edit: ['Amazon and Anthropic', 'Notes'], facts: [undefined] },
