@@ -54,6 +54,21 @@ describe('features', () => {
       });
   });
 
+  describe('a figure in an aside or a relative clause on another figure shares its parties', () => {
+    const rows: [text: string, entity: string, weight: number][] = [
+      // The host figure's own weight for OpenAI (0.95) at the aside discount (0.9).
+      ["Amazon's $50 billion investment in OpenAI, which came with a $100 billion cloud pact.", 'openai', 0.855],
+      ['AI revenue: Microsoft Azure $38B (+40%).', 'microsoft', 0.9],
+      // Without the relative clause, OpenAI is only a word of another clause for it.
+      ["Amazon's $50 billion investment in OpenAI came before a $100 billion cloud pact.", 'openai', 0.6],
+    ];
+    for (const [text, entity, weight] of rows)
+      it(`${text} names ${entity} at ${weight} for its last figure`, () => {
+        const ev = gatherEvidence({ start: 0, text }, kb)!;
+        assert.equal(round(namedWeight(kb, ev, entity, ev.figures.at(-1)!)), weight);
+      });
+  });
+
   describe('a product line is named by its members and, a little less, a member by its line', () => {
     const rows: [text: string, entity: string, weight: number][] = [
       ['Trainium 2 cuts training costs by 30%.', 'trainium', 0.85],
