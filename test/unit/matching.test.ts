@@ -253,6 +253,9 @@ const rows: [draft: string, expected: Expect[]][] = [
   // A percentage of another party is a part of that party: a stake, not a share of the market.
   ['Microsoft holds roughly 27% of OpenAI after the recapitalization.', []],
   ['Microsoft holds 28% of the cloud market.', [['28%', 'conflict', 'microsoft-cloud-share']]],
+  // A deadline ("by Q3 2027") is due for the sentence's verb however far it is; "in" dates anything.
+  ['Analysts expect AWS to launch an AI Foundry service, packaging compute and financing for start-ups, by Q3 2027.', [['Q3 2027', 'conflict', 'ai-foundry-launch']]],
+  ['Analysts expect AWS to launch an AI Foundry service, packaging compute and financing for start-ups, in Q3 2027.', []],
   // A caption scales the bare numbers of the table under it, and the year columns say which fact.
   ['## Market sizes\n\nSizes in $ billions; the last column is our own.\n\n| Segment | 2024 | 2028 | 2030 |\n|---|---|---|---|\n| AI inference serving | 28 | 200 | 480 |', [
     ['28', 'supported', 'inference-serving-2024'],

@@ -12,6 +12,12 @@ import { siblingMarkWeight } from './features/siblings';
 import { otherFacetWeight, ownWordsWeight, qualifierWeights, relationWeight } from './features/words';
 import { type YearEvidence, yearEvidence } from './features/year';
 import { type Contribution, type FeatureName, type FeatureValue, GATES, WEIGHTS, scoreOf } from './model';
+import { LEXICON, escapeRegExp, wordsOf } from '../reading/lexicon';
+
+/** A deadline word (the lexicon's, but "in", which dates anything) right before a date. */
+const DEADLINE_RIGHT_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${wordsOf(LEXICON.deadlineWords).filter((w) => w !== 'in').map(escapeRegExp).join('|')})\s+$`, 'iu');
+/** How far back, in characters, a deadline word before a date is looked for. */
+const DEADLINE_LOOKBACK = 24;
 
 /** The evidence measured for a candidate: what the gates and the features are computed from. */
 export interface Measures {
@@ -66,12 +72,19 @@ function explicitQualifier(m: Pick<Measures, 'qualifiers'>): number {
  * subject right beside it, nearby); any other figure needs some word of the fact, unless both its
  * parties are named.
  */
+/** Whether a deadline word comes right before the date: "by Q3 2027", "no later than 2026". */
+function isDeadline(c: Candidate): boolean {
+  return DEADLINE_RIGHT_BEFORE.test(c.ev.text.slice(Math.max(0, c.figure.start - DEADLINE_LOOKBACK), c.figure.start));
+}
+
 function wordsGate(c: Candidate, m: Pick<Measures, 'subject' | 'object' | 'relation' | 'ownWords' | 'qualifiers'>): string | undefined {
   if (c.figure.type === 'date') {
     // A forecast's own words count here ("AI Foundry is predicted by Q3 2026").
     const said = Math.max(m.relation, m.ownWords, ...m.qualifiers.map((q) => q.weight));
     if (m.subject < GATES.said) return 'a date needs its subject said';
-    return said < (m.subject >= GATES.plain ? GATES.said : GATES.plain) ? 'a date needs its relation said close by' : undefined;
+    // A deadline ("… by Q3 2027") is what the sentence's verb is due by, however far the verb is.
+    const plainly = m.subject >= GATES.plain || isDeadline(c);
+    return said < (plainly ? GATES.said : GATES.plain) ? 'a date needs its relation said close by' : undefined;
   }
   // Both parties named around the figure imply what is between them: "Amazon: US$25bn into Anthropic".
   const pairNamed = m.object !== undefined && m.subject >= GATES.pairNamed && m.object >= GATES.pairNamed;
