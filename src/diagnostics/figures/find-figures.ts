@@ -98,8 +98,7 @@ export function declaredUnits(
   for (const m of text.matchAll(DECLARATION)) {
     const unit = declaredSpec(m[1], headerUnit);
     if (!unit) continue;
-    const declared = { end: m.index + m[0].length, unit } as Figure;
-    out.push(...bareNumbersAfter(text, declared, sentenceEnd(m.index), out, exclude));
+    out.push(...bareNumbersAfter(text, { end: m.index + m[0].length, unit }, sentenceEnd(m.index), out, exclude));
   }
   return out.length === figures.length ? figures : out.sort(byPosition);
 }
@@ -136,13 +135,16 @@ function seriesBefore(text: string, f: Figure, taken: readonly Figure[], exclude
 }
 
 /** The bare numbers after a measure in its sentence, in its unit ("1.8 TFLOPS per watt, against 2.1 for Trainium 2"). */
-function bareNumbersAfter(text: string, f: Figure, until: number, taken: readonly Figure[], exclude: readonly { start: number; end: number }[]): Figure[] {
+/** Where the bare numbers' unit was said: a figure's end and unit, or a declaration's. */
+type UnitSaid = Pick<Figure, 'end' | 'unit'>;
+
+function bareNumbersAfter(text: string, f: UnitSaid, until: number, taken: readonly Figure[], exclude: readonly { start: number; end: number }[]): Figure[] {
   const out: Figure[] = [];
   for (const pattern of [BARE_NUMBER, BARE_NUMBER_WORDS]) out.push(...bareMatches(pattern, text, f, until, [...taken, ...out], exclude));
   return out;
 }
 
-function bareMatches(pattern: RegExp, text: string, f: Figure, until: number, taken: readonly Figure[], exclude: readonly { start: number; end: number }[]): Figure[] {
+function bareMatches(pattern: RegExp, text: string, f: UnitSaid, until: number, taken: readonly Figure[], exclude: readonly { start: number; end: number }[]): Figure[] {
   const out: Figure[] = [];
   pattern.lastIndex = f.end;
   for (let m = pattern.exec(text); m && m.index < until; m = pattern.exec(text)) {
