@@ -25,6 +25,7 @@ export const Lexicon = z.object({
   figurePrepositions: WordList,
   prepositionDeterminers: WordList,
   joiners: WordList,
+  amountFollowers: WordList,
   fractionCuesBefore: WordList,
   fractionCuesAfter: WordList,
   seriesJoiners: WordList,

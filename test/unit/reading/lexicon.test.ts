@@ -157,6 +157,11 @@ describe('lexicon', () => {
         const [f] = figuresOf(example, 1);
         assert.deepEqual([f.type, f.text.toLowerCase(), f.value.lo], ['percent', word, value]);
       });
+    for (const [word, example] of Object.entries(LEXICON.amountFollowers.entries))
+      it(`a bare amount before "${word}" is dollars: ${example}`, () => {
+        const bare = figuresOf(example).find((f) => f.type === 'money' && !f.text.includes('$'));
+        assert.ok(bare && example.slice(bare.end).trimStart().toLowerCase().startsWith(word), JSON.stringify(figuresOf(example).map((f) => f.text)));
+      });
     for (const list of [LEXICON.fractionCuesBefore, LEXICON.fractionCuesAfter])
       for (const [word, example] of Object.entries(list.entries))
         it(`a fraction beside "${word}" is a percentage: ${example}`, () => assert.equal(figuresOf(example, 1)[0].type, 'percent'));

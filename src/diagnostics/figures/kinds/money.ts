@@ -1,4 +1,5 @@
 /** Dollar amounts: $25 billion, $25bn, $25B, US$25 billion, 25 billion dollars, $10-15 billion, twenty-five billion dollars, fifty billion to OpenAI. */
+import { LEXICON, alternationOf } from '../../reading/lexicon';
 import { type Figure, type FigureKind, type Interval, formatNumber, replacementDecimals, writeRange } from '../figure';
 import { DIGITS, NUMBER_WORDS, RANGE_SEP, SCALE_WORD, decimalsOf, parseNumber, scaleFactor } from '../numbers';
 
@@ -19,11 +20,11 @@ const DOLLARS_LAST = new RegExp(
 );
 
 /**
- * What may follow a bare "fifty billion" for it to be dollars: a preposition or conjunction ("fifty
- * billion to OpenAI", "eight billion in Anthropic"), punctuation, or the end. A noun after it counts
- * something else ("a billion users", "1 trillion parameters").
+ * What may follow a bare "fifty billion" for it to be dollars: one of the lexicon's amount followers
+ * ("fifty billion to OpenAI", "eight billion is upfront"), punctuation, or the end. A noun after it
+ * counts something else ("a billion users", "1 trillion parameters").
  */
-const AFTER_BARE_AMOUNT = String.raw`(?=\s*(?:[,.;:)!?]|—|–|$|(?:to|in|into|for|from|of|on|over|across|within|with|at|and|or|but|by|per|a year|annually|last|this|next|upfront|up front|now|so far|total|apiece|each|is|was|are|were|will|would|has|had|came|went)(?![\p{L}\p{N}])))`;
+const AFTER_BARE_AMOUNT = String.raw`(?=\s*(?:[,.;:)!?]|—|–|$|(?:${alternationOf(LEXICON.amountFollowers)})(?![\p{L}\p{N}])))`;
 /**
  * Billions and trillions said without a currency: in speech and shorthand about deals ("fifty
  * billion to OpenAI, twenty-five billion to Anthropic"), an amount that large with no noun after it
