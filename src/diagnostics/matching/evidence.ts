@@ -140,6 +140,20 @@ export function measureWordWeight(ev: Evidence, span: Span, figure: Figure): num
   return attachment(ev.text, ev.layout, span, figure, sentenceFigures(ev, figure), false);
 }
 
+/**
+ * A memo per unit and figure, for a feature's own per-figure work that every candidate fact of the
+ * figure asks for (its scope words, the parties that can weigh for it): computed once, on first ask.
+ */
+export function figureMemo<T>(): (ev: Evidence, figure: Figure, compute: () => T) => T {
+  const byUnit = new WeakMap<Evidence, Map<Figure, T>>();
+  return (ev, figure, compute) => {
+    let byFigure = byUnit.get(ev);
+    if (!byFigure) byUnit.set(ev, (byFigure = new Map()));
+    if (!byFigure.has(figure)) byFigure.set(figure, compute());
+    return byFigure.get(figure)!;
+  };
+}
+
 /** The figure's sentence subject (see context/discourse), memoized. */
 export function sentenceSubject(kb: KnowledgeBase, ev: Evidence, figure: Figure): { entity: string; weight: number } | undefined {
   if (!ev.subjects.has(figure)) ev.subjects.set(figure, findSentenceSubject(kb, ev, figure));

@@ -3,7 +3,7 @@
  * parties named near it that argue for another fact.
  */
 import { entityKind, isParty, isSurelyAName, isUnknown } from '../../context/parties';
-import { type Evidence, entityWeight, namedWeight, near, sentenceSubject, wordWeight } from '../evidence';
+import { entityWeight, figureMemo, namedWeight, near, sentenceSubject, wordWeight } from '../evidence';
 import type { Figure } from '../../figures/figure';
 import type { Mention } from '../../../knowledge/knowledge-base';
 import { EVIDENCE, GATES } from '../model';
@@ -73,8 +73,8 @@ export interface Rivals {
   rival: boolean;
 }
 
-/** Memo per unit and figure: every candidate fact of the figure asks about the same names. */
-const WEIGHING_PARTIES = new WeakMap<Evidence, Map<Figure, string[]>>();
+/** Every candidate fact of the figure asks about the same names. */
+const WEIGHING_PARTIES = figureMemo<string[]>();
 
 /**
  * Parties named in the unit or its headers, each once, that can weigh for the figure: named in its
@@ -82,18 +82,13 @@ const WEIGHING_PARTIES = new WeakMap<Evidence, Map<Figure, string[]>>();
  * paragraph weighs nothing).
  */
 function weighingParties(c: Candidate): string[] {
-  let byFigure = WEIGHING_PARTIES.get(c.ev);
-  if (!byFigure) WEIGHING_PARTIES.set(c.ev, (byFigure = new Map()));
-  let parties = byFigure.get(c.figure);
-  if (!parties) {
+  return WEIGHING_PARTIES(c.ev, c.figure, () => {
     const lent = lendable(c.kb, c.ev, spanIndexAt(c.ev.layout.sentences, c.figure.start));
     const subject = sentenceSubject(c.kb, c.ev, c.figure)?.entity;
     const weighs = (e: string) => lent.has(e) || c.ev.topic.has(e) || e === subject;
     const named = [...near(c.ev, c.figure).mentions.map((m) => m.entity), ...c.ev.mentions.map((m) => m.entity).filter(weighs)];
-    parties = [...new Set([...named, ...(c.ev.header?.mentions.keys() ?? [])])].filter((m) => isParty(c.kb, m));
-    byFigure.set(c.figure, parties);
-  }
-  return parties;
+    return [...new Set([...named, ...(c.ev.header?.mentions.keys() ?? [])])].filter((m) => isParty(c.kb, m));
+  });
 }
 
 /** The parties that can weigh for the figure (see weighingParties) other than the fact's parties and their product lines. */

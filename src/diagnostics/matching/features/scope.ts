@@ -6,7 +6,7 @@
  */
 import type { CompiledFact, Scope } from '../../../knowledge/knowledge-base';
 import type { Figure } from '../../figures/figure';
-import { type Evidence, measureWordWeight, near, wordWeight } from '../evidence';
+import { figureMemo, measureWordWeight, near, wordWeight } from '../evidence';
 import { spanIndexAt } from '../../reading/layout';
 import { ATTACHMENT } from '../model';
 import type { Candidate } from './candidate';
@@ -63,20 +63,16 @@ interface ScopeHit {
   period: number;
 }
 
-/** Memo per unit and figure: every candidate fact of the figure asks for the same hits. */
-const SCOPE_HITS = new WeakMap<Evidence, Map<Figure, ScopeHit[]>>();
+/** Every candidate fact of the figure asks for the same hits. */
+const SCOPE_HITS = figureMemo<ScopeHit[]>();
 
 /** The figure's near words (outside figures and names) that some scope of the knowledge base has, in order, with their weights. */
 function scopeHits(c: Candidate): ScopeHit[] {
-  let byFigure = SCOPE_HITS.get(c.ev);
-  if (!byFigure) SCOPE_HITS.set(c.ev, (byFigure = new Map()));
-  let hits = byFigure.get(c.figure);
-  if (!hits) {
-    const scoped = near(c.ev, c.figure).keywords.filter((hit) => c.kb.scopes.some((s) => s.keywords.has(hit.keyword)) && !insideFigureOrName(c, hit));
-    hits = scoped.map((hit) => ({ keyword: hit.keyword, measure: measureWordWeight(c.ev, hit, c.figure), period: periodWeight(c, hit) }));
-    byFigure.set(c.figure, hits);
-  }
-  return hits;
+  return SCOPE_HITS(c.ev, c.figure, () =>
+    near(c.ev, c.figure)
+      .keywords.filter((hit) => c.kb.scopes.some((s) => s.keywords.has(hit.keyword)) && !insideFigureOrName(c, hit))
+      .map((hit) => ({ keyword: hit.keyword, measure: measureWordWeight(c.ev, hit, c.figure), period: periodWeight(c, hit) })),
+  );
 }
 
 /** The other measure or period said most plainly for the figure. */
