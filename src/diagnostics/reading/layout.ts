@@ -4,6 +4,7 @@
  * of a clause break belong to different figures; see attachment.ts for how much a word weighs.
  */
 import { ATTACHMENT } from '../matching/model';
+import { NUMBER_WORDS } from '../figures/numbers';
 import { LEXICON, alternationOf } from './lexicon';
 
 export interface Span {
@@ -54,8 +55,15 @@ const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
  */
 const LABEL_WORDS = 4;
 
+/**
+ * A label opens with a number as writers set one: digits with or without a currency, a quarter
+ * ("Q3 2026."), or number words ("Two months.", "Eighty per cent.", "Three-quarters."), after an
+ * approximation mark ("~$18B.").
+ */
+const LABEL_OPENING = new RegExp(String.raw`^\s*(?:[~≈]\s*)?(?:(?:US)?[$€£]?\d|Q[1-4]\b|${NUMBER_WORDS}\b)`, 'iu');
+
 function isFigureLabel(sentence: string): boolean {
-  return /^\s*(?:US)?[$€£]?\d/.test(sentence) && (sentence.match(WORD)?.length ?? 0) <= LABEL_WORDS;
+  return LABEL_OPENING.test(sentence) && (sentence.match(WORD)?.length ?? 0) <= LABEL_WORDS;
 }
 
 /** A sentence giving the right value in the terms of the claim before it ("The right figure is $20 billion."). */

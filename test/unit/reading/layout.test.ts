@@ -9,6 +9,13 @@ describe('layout', () => {
     ['Amazon invested $8 billion. Google invested $2 billion.', ['Amazon invested $8 billion.', 'Google invested $2 billion.']],
     // A figure as a list's label heads the sentence after it (markup is blanked before reading).
     ['  $58 billion.   Amazon\'s combined commitment. One analysis agrees.', ['$58 billion.   Amazon\'s combined commitment.', 'One analysis agrees.']],
+    // Number words, a quarter and an approximation mark open a label too.
+    ['~$18B. The training credits AWS earmarks. Fine.', ['~$18B. The training credits AWS earmarks.', 'Fine.']],
+    ['Two months. That is how long Amazon waited. Fast.', ['Two months. That is how long Amazon waited.', 'Fast.']],
+    ['Three-quarters. The share of workloads on AWS. Roughly.', ['Three-quarters. The share of workloads on AWS.', 'Roughly.']],
+    ['Q3 2026. When AI Foundry launches. Maybe.', ['Q3 2026. When AI Foundry launches.', 'Maybe.']],
+    // A short first sentence that opens with another word is no label.
+    ['Not so. Amazon invested $8 billion.', ['Not so.', 'Amazon invested $8 billion.']],
     // A name as a label is left alone: the next sentence's "He" stands for it.
     ['Matt Garman. He joined Amazon in 2006.', ['Matt Garman.', 'He joined Amazon in 2006.']],
     // A short first sentence that ends the text stays a sentence.
