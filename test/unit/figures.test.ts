@@ -129,6 +129,8 @@ const RESPECTIVE: [text: string, figures: [string, number, string | undefined][]
 ];
 
 const NOT_FIGURES = [
+  // A hyphen joins a number only to a singular unit: "three-quarters" is no nine months.
+  'Three-quarters stay on AWS',
   'tracks 14 cloud and chip names',
   // An amount with a letter right after it is no amount (issue 13: "$1e308" was read as $1).
   'an amount of $1e308 in the log',

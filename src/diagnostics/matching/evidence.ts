@@ -9,6 +9,7 @@ import type { KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
 import { type UnitDiscourse, carriedWeight, findSentenceSubject, lastNaming } from '../context/discourse';
 import { isParty, isUnknown, partiesIn } from '../context/parties';
 import type { Figure } from '../figures/figure';
+import { NUMBER_WORDS } from '../figures/numbers';
 import { readFigures } from '../figures/read-figures';
 import { unitReaderFor } from '../figures/units';
 import type { ProseUnit } from '../markdown/prose';
@@ -77,6 +78,16 @@ function sentenceFigures(ev: Evidence, figure: Figure): readonly Figure[] {
 
 /** "up to $25 billion" is a hedge: its "up" is not the growth word of "revenue up 35%". */
 const HEDGE_UP_TO = /^up\s+to\b/i;
+/** A word a number word is hyphened to is a fraction's ("three-quarters", "two-thirds"), not a period or measure said. */
+const AFTER_NUMBER_HYPHEN = new RegExp(String.raw`(?<![\p{L}\p{N}])${NUMBER_WORDS}-$`, 'iu');
+/** How far back a number word and its hyphen may start before a keyword ("seventy-five-"). */
+const NUMBER_HYPHEN_REACH = 24;
+
+/** A keyword the text says as itself, not as part of a hedge or a fraction. */
+function saysKeyword(text: string, k: { keyword: string; start: number }): boolean {
+  if (k.keyword === 'up' && HEDGE_UP_TO.test(text.slice(k.start, k.start + 12))) return false;
+  return !(text[k.start - 1] === '-' && AFTER_NUMBER_HYPHEN.test(text.slice(Math.max(0, k.start - NUMBER_HYPHEN_REACH), k.start)));
+}
 
 export const DEADLINE_BEFORE = new RegExp(String.raw`^[^,;:]{0,40}?\b(?:${alternationOf(LEXICON.deadlineWords)})\s+$`, 'i');
 const DEADLINE_OPENING = new RegExp(String.raw`^\s*(?:${alternationOf(LEXICON.deadlineWords)})\s+$`, 'i');
@@ -268,7 +279,7 @@ export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | u
   const mentions = parties.filter((m) => !isUnknown(m.entity) || !figures.some((f) => m.start < f.end && f.start < m.end));
   const lent = unit.previous ? lastNaming(unit.previous, kb) : [];
   const { sentences } = layoutOnce();
-  const keywords = kb.findKeywords(text).filter((k) => !(k.keyword === 'up' && HEDGE_UP_TO.test(text.slice(k.start, k.start + 12))));
+  const keywords = kb.findKeywords(text).filter((k) => saysKeyword(text, k));
   return {
     text,
     layout: layoutOnce(),

@@ -14,6 +14,7 @@ import { respective } from '../../../src/diagnostics/matching/features/respectiv
 import { yearEvidence } from '../../../src/diagnostics/matching/features/year';
 import { gatherEvidence, namedWeight } from '../../../src/diagnostics/matching/evidence';
 import { knowledgeBaseFromTexts } from '../../../src/knowledge/knowledge-base';
+import { loadKnowledgeBase } from '../../../src/knowledge';
 
 const { kb } = knowledgeBaseFromTexts([
   { file: 'matching.dealkb.json', text: readFileSync(join(__dirname, '../../fixtures/matching.dealkb.json'), 'utf8') },
@@ -198,5 +199,20 @@ describe('features', () => {
     ];
     for (const [text, figure, fact, value] of rows)
       it(`${figure} in "${text}" for ${fact}: ${value}`, () => assert.equal(otherSubject(candidate(text, figure, fact)), value));
+  });
+  describe('keywords: the words the unit says as themselves', () => {
+    const { kb: bundled } = loadKnowledgeBase({ files: [], useBundled: true });
+    /** The words these rows are about, among all the unit's keywords. */
+    const asked = new Set(['quarter', 'up']);
+    const rows: [text: string, keywords: string[]][] = [
+      // A period said is a period; a fraction hyphened to a number word says none.
+      ['AWS booked $33 billion in the quarter.', ['quarter']],
+      ['Three-quarters of the work stays on AWS, $33 billion.', []],
+      // "up to" is a hedge, not growth.
+      ['Growth was up 20%, to $33 billion.', ['up']],
+      ['It invests up to $25 billion.', []],
+    ];
+    for (const [text, expected] of rows)
+      it(`${text} → ${expected.join(', ') || 'none'}`, () => assert.deepEqual(gatherEvidence({ start: 0, text }, bundled)?.keywords.map((k) => k.keyword).filter((k) => asked.has(k)), expected));
   });
 });

@@ -9,7 +9,8 @@ const MONTHS_PER = MONTHS_PER_DURATION_UNIT;
 const COUNTED_UNITS = Object.keys(MONTHS_PER).filter((u) => u !== 'decade');
 
 const COUNTED = new RegExp(
-  String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?([-\s])(${COUNTED_UNITS.map((u) => `${u}s?`).join('|')})(?![\p{L}\p{N}])`,
+  // A hyphen joins only a singular unit ("an 18-month window"): "three-quarters" is a fraction.
+  String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(?:(-)(${COUNTED_UNITS.join('|')})|(\s)(${COUNTED_UNITS.map((u) => `${u}s?`).join('|')}))(?![\p{L}\p{N}])`,
   'giu',
 );
 /** "a year and a half": one unit and half another, in speech for 18 months. */
@@ -28,7 +29,9 @@ export const duration: FigureKind = {
   find(text) {
     const out: Figure[] = [];
     for (const m of text.matchAll(COUNTED)) {
-      const [whole, lo, sep, hi, joiner, unitWord] = m;
+      const [whole, lo, sep, hi, hyphen, hyphenUnit, space, spaceUnit] = m;
+      const joiner = hyphen ?? space;
+      const unitWord = hyphenUnit ?? spaceUnit;
       const per = MONTHS_PER[unitOf(unitWord)];
       const a = parseNumber(lo)!;
       const b = hi !== undefined ? parseNumber(hi)! : a;
