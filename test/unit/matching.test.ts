@@ -219,6 +219,9 @@ const rows: [draft: string, expected: Expect[]][] = [
   // An exclusive relation for one type: "stake" says a percentage is no market share, while a
   // dollar stake is still an investment.
   ['Microsoft owns a 27% share stake in OpenAI.', []],
+  // A percentage of the fact's own object says its measure, whatever the verb ("owns" is a stake's word).
+  ['Nvidia owns 95% of the AI chip market.', [['95%', 'conflict', 'nvidia-accelerator-share']]],
+  ['Nvidia holds over 80% of the AI chip market.', [['80%', 'supported', 'nvidia-accelerator-share']]],
   ["Microsoft's $13 billion stake in OpenAI drew notice.", [['$13 billion', 'supported', 'microsoft-openai-investment']]],
   // A sentence that names a party and no measure takes the measure of the sentence before.
   ['AWS holds 33% of the cloud market. Microsoft is smaller, at 28%.', [

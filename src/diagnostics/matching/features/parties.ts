@@ -204,9 +204,14 @@ const OF_AFTER = /^\s+of\s+(?:the\s+)?$/iu;
  * cloud market.
  */
 export function shareOfOtherParty(c: Candidate): string | undefined {
-  if (c.figure.type !== 'percent') return undefined;
   const { fact } = c.fact;
-  const whole = near(c.ev, c.figure).mentions.find((m) => m.start > c.figure.end && OF_AFTER.test(c.ev.text.slice(c.figure.end, m.start)));
-  if (!whole || !isParty(c.kb, whole.entity) || whole.entity === fact.subject || whole.entity === fact.object) return undefined;
-  return whole.entity;
+  const whole = wholeOf(c);
+  if (!whole || !isParty(c.kb, whole) || whole === fact.subject || whole === fact.object) return undefined;
+  return whole;
+}
+
+/** The entity a percentage is a part of, named right after it ("27% of OpenAI", "95% of the AI chip market"). */
+export function wholeOf(c: Candidate): string | undefined {
+  if (c.figure.type !== 'percent') return undefined;
+  return near(c.ev, c.figure).mentions.find((m) => m.start > c.figure.end && OF_AFTER.test(c.ev.text.slice(c.figure.end, m.start)))?.entity;
 }

@@ -10,6 +10,7 @@ import { figureMemo, measureWordWeight, near, wordWeight } from '../evidence';
 import { spanIndexAt } from '../../reading/layout';
 import { ATTACHMENT } from '../model';
 import type { Candidate } from './candidate';
+import { wholeOf } from './parties';
 
 export interface OtherScope {
   /** The strongest weight of such a word for the figure (0 when none is said). */
@@ -75,9 +76,14 @@ function scopeHits(c: Candidate): ScopeHit[] {
   );
 }
 
-/** The other measure or period said most plainly for the figure. */
+/**
+ * The other measure or period said most plainly for the figure. A percentage of the fact's own
+ * object says what it measures, whatever the verb: "Nvidia owns 95% of the AI chip market" is a
+ * share of that market, not an ownership stake.
+ */
 export function otherScope(c: Candidate): OtherScope {
   let best: OtherScope = { weight: 0 };
+  if (c.fact.fact.object !== undefined && wholeOf(c) === c.fact.fact.object) return best;
   const own = ownWords(c);
   for (const scope of c.kb.scopes) {
     if (!appliesTo(c, scope)) continue;

@@ -5,6 +5,7 @@
 import { keywordWeight } from '../evidence';
 import { GATES } from '../model';
 import type { Candidate } from './candidate';
+import { wholeOf } from './parties';
 
 const YEAR_ONLY = /^\s*(?:19|20)\d\d\s*$/;
 
@@ -23,12 +24,14 @@ export function relationWeight(c: Candidate, subj: number): number {
 }
 
 /**
- * Whether the figure names the fact's measure without its words: by its unit, by a table column
- * headed by the fact's year, or ("+35%") by a sign that makes it a change of a relation of changes.
+ * Whether the figure names the fact's measure without its words: by its unit, as a percentage of
+ * the fact's object ("95% of the AI chip market", "27% of OpenAI"), by a table column headed by the
+ * fact's year, or ("+35%") by a sign that makes it a change of a relation of changes.
  */
 function namesMeasure(c: Candidate): boolean {
   const { figure, ev, fact: cf } = c;
   if ((figure.type === 'spec' || figure.type === 'count') && cf.unit === figure.unit) return true;
+  if (cf.fact.object !== undefined && wholeOf(c) === cf.fact.object) return true;
   const year = cf.fact.year;
   if (year !== undefined && (ev.header?.years.get(year) ?? 0) >= GATES.yearColumn && YEAR_ONLY.test(ev.header?.columnHeader ?? '')) return true;
   return !!figure.style.change && !!c.kb.relations.get(cf.fact.relation)?.change;
