@@ -73,8 +73,25 @@ export function findSentenceSubject(kb: KnowledgeBase, d: UnitDiscourse, figure:
     const before = person ?? (i > 0 ? firstIn(i - 1)?.entity : d.previousSubject);
     if (before) return { entity: before, weight: EVIDENCE.pronounSubject };
   }
-  const first = firstIn(i);
+  const first = clauseSubject(kb, d, figure) ?? firstIn(i);
   return first && first.end <= figure.start ? { entity: first.entity, weight: EVIDENCE.sentenceSubject } : undefined;
+}
+
+/** What may stand between the start of a later clause and the party opening it: marks and one of the lexicon's clauseSubjectJoiners ("…, and OpenAI is sending"). */
+const CLAUSE_OPENING = new RegExp(String.raw`^[\s,;:—–]*(?:(?:${alternationOf(LEXICON.clauseSubjectJoiners)})\s+)?$`, 'iu');
+
+/**
+ * The party opening the figure's clause when that is a later clause of its sentence with a subject
+ * of its own: in "Amazon handed OpenAI $50 billion, and OpenAI is sending $100 billion back to AWS",
+ * OpenAI is who sends the $100 billion.
+ */
+function clauseSubject(kb: KnowledgeBase, d: UnitDiscourse, figure: Figure): Mention | undefined {
+  const { clauses, sentences } = d.layout;
+  const c = clauses[spanIndexAt(clauses, figure.start)];
+  const s = sentences[sentenceIndexOf(d, figure)];
+  if (!c || !s || c.start <= s.start) return undefined;
+  const first = d.mentionsBySentence[sentenceIndexOf(d, figure)].find((m) => m.start >= c.start && isParty(kb, m.entity));
+  return first && first.end <= figure.start && CLAUSE_OPENING.test(d.text.slice(c.start, first.start)) ? first : undefined;
 }
 
 /** A colon (maybe after closing emphasis) right after a name. */

@@ -29,6 +29,7 @@ export const Lexicon = z.object({
   fractionCuesBefore: WordList,
   fractionCuesAfter: WordList,
   seriesJoiners: WordList,
+  clauseSubjectJoiners: WordList,
   pronounOpenings: WordList,
   personPronouns: WordList,
   writerOpenings: WordList,

@@ -108,6 +108,11 @@ describe('lexicon', () => {
         const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
         assert.equal(findSentenceSubject(bundledKb, ev, ev.figures.at(-1)!)?.entity, 'matt-garman');
       });
+    for (const [word, example] of Object.entries(LEXICON.clauseSubjectJoiners.entries))
+      it(`after ${word}, a clause's own party is its subject: ${example}`, () => {
+        const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
+        assert.deepEqual([ev.figures[0], ev.figures.at(-1)!].map((f) => findSentenceSubject(bundledKb, ev, f)?.entity), ['amazon', 'openai']);
+      });
     for (const list of [LEXICON.writerOpenings, LEXICON.writerContractions])
       for (const [word, example] of Object.entries(list.entries)) it(`writer ${word}: ${example}`, () => assert.ok(WRITER_OPENING.test(example)));
     for (const [word, example] of Object.entries(LEXICON.retractions.entries))
