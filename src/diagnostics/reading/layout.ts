@@ -91,12 +91,18 @@ function isLabelColon(sentence: string, colon: number): boolean {
   return words(sentence.slice(colon)) <= ATTACHMENT.labelValueWords || (/\d/.test(label) && words(label) <= ATTACHMENT.labelValueWords);
 }
 
-/** A sentence's clauses: it is cut at each clause break, except a colon between a label and its value. */
+/** A hedge right before a number ("more than $100 billion"): its "than" ends no clause. */
+const HEDGE_BEFORE_NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.hedgesBefore)})\s*(?=(?:US)?[$€£]?\d)`, 'giu');
+
+/** A sentence's clauses: it is cut at each clause break, except a colon between a label and its value and a word of a hedge. */
 function clausesOf(text: string, s: Span): Span[] {
   const clauses: Span[] = [];
   let start = s.start;
   const sentence = text.slice(s.start, s.end);
-  const breaks = [...sentence.matchAll(CLAUSE_BREAK), ...sentence.matchAll(AND_NEW_SUBJECT)].sort((a, b) => a.index - b.index);
+  const hedges = [...sentence.matchAll(HEDGE_BEFORE_NUMBER)].map((h) => ({ start: h.index, end: h.index + h[0].length }));
+  const breaks = [...sentence.matchAll(CLAUSE_BREAK), ...sentence.matchAll(AND_NEW_SUBJECT)]
+    .filter((m) => !hedges.some((h) => m.index >= h.start && m.index < h.end))
+    .sort((a, b) => a.index - b.index);
   for (const m of breaks) {
     // "Forecast launch of AWS's AI Foundry: Q4 2026" and "2020: Marcus Delacroix becomes chief
     // executive": a short label or a short value and the other side of its colon are one clause.

@@ -27,6 +27,9 @@ describe('layout', () => {
     // A short value, or a date as the label, and the other side of the colon are one clause.
     ["Forecast launch of AWS's AI Foundry: Q4 2026", ["Forecast launch of AWS's AI Foundry: Q4 2026"]],
     ['2020: Marcus Delacroix becomes chief executive of VoltLane Networks.', ['2020: Marcus Delacroix becomes chief executive of VoltLane Networks.']],
+    // The "than" of a hedge before a number ends no clause; between two figures it does.
+    ["Anthropic's pledge to spend more than $100 billion on AWS.", ["Anthropic's pledge to spend more than $100 billion on AWS."]],
+    ['AWS holds 31%, more than Azure at 24%.', ['AWS holds 31%, more', 'than Azure at 24%.']],
     // A speaker is no label of what they say.
     ['WHITFIELD: Five billion dollars comes upfront.', ['WHITFIELD', ': Five billion dollars comes upfront.']],
   ];
