@@ -66,6 +66,9 @@ export function findSentenceSubject(kb: KnowledgeBase, d: UnitDiscourse, figure:
     const from = mainClauseStart(d.text, sentences[j]);
     return d.mentionsBySentence[j].find((m) => m.start >= from && isParty(kb, m.entity) && !isSpeakerLabel(d.text, m));
   };
+  // A later clause opening with its own party is about that party, whatever the sentence opened with.
+  const own = clauseSubject(kb, d, figure);
+  if (own) return { entity: own.entity, weight: EVIDENCE.sentenceSubject };
   // "It invested $50bn in the ChatGPT maker": the pronoun, not the first name, is the subject.
   const said = d.text.slice(s.start, s.end);
   if (PRONOUN_OPENING.test(said)) {
@@ -73,7 +76,7 @@ export function findSentenceSubject(kb: KnowledgeBase, d: UnitDiscourse, figure:
     const before = person ?? (i > 0 ? firstIn(i - 1)?.entity : d.previousSubject);
     if (before) return { entity: before, weight: EVIDENCE.pronounSubject };
   }
-  const first = clauseSubject(kb, d, figure) ?? firstIn(i);
+  const first = firstIn(i);
   return first && first.end <= figure.start ? { entity: first.entity, weight: EVIDENCE.sentenceSubject } : undefined;
 }
 

@@ -45,6 +45,9 @@ describe('findSentenceSubject', () => {
     ['**OKAFOR:** Matt Garman took the helm of AWS in 2024.', 'matt-garman'],
     ['**OKAFOR:** It is, and the helm changed hands in 2024.', undefined],
     ['Amazon: US$25bn into Anthropic in 2024.', 'amazon'],
+    // A later clause with a party of its own is about that party, even after an opening pronoun.
+    ['He said Amazon backs Anthropic, and CoreWeave signs for $22.4 billion.', '?org:CoreWeave'],
+    ['It backs Anthropic, and Microsoft put $13 billion into OpenAI.', 'microsoft'],
   ];
   for (const [text, subject] of rows)
     it(`${text} is about ${subject ?? 'nobody'}`, () => {
