@@ -66,8 +66,8 @@ export function findSentenceSubject(kb: KnowledgeBase, d: UnitDiscourse, figure:
     const from = mainClauseStart(d.text, sentences[j]);
     return d.mentionsBySentence[j].find((m) => m.start >= from && isParty(kb, m.entity) && !isSpeakerLabel(d.text, m));
   };
-  // A later clause opening with its own party is about that party, whatever the sentence opened with.
-  const own = clauseSubject(kb, d, figure);
+  // A later clause opening with its own party, or a relative clause on a party, is about that party, whatever the sentence opened with.
+  const own = clauseSubject(kb, d, figure) ?? relativeSubject(kb, d, figure);
   if (own) return { entity: own.entity, weight: EVIDENCE.sentenceSubject };
   // "It invested $50bn in the ChatGPT maker": the pronoun, not the first name, is the subject.
   const said = d.text.slice(s.start, s.end);
@@ -78,6 +78,16 @@ export function findSentenceSubject(kb: KnowledgeBase, d: UnitDiscourse, figure:
   }
   const first = firstIn(i);
   return first && first.end <= figure.start ? { entity: first.entity, weight: EVIDENCE.sentenceSubject } : undefined;
+}
+
+/** A relative clause opening right after a party, up to the figure with no comma or clause mark between: ", who had led AWS since ". */
+const RELATIVE_OPENING = new RegExp(String.raw`^\s*,\s*(?:${alternationOf(LEXICON.relativeOpenings)})\s[^,;:()]*$`, 'iu');
+
+/** The party a relative clause holding the figure is about: "He succeeded Adam Selipsky, who had led AWS since 2021" (Selipsky). */
+function relativeSubject(kb: KnowledgeBase, d: UnitDiscourse, figure: Figure): Mention | undefined {
+  const before = d.mentionsBySentence[sentenceIndexOf(d, figure)].filter((m) => m.end <= figure.start && isParty(kb, m.entity));
+  for (let k = before.length - 1; k >= 0; k--) if (RELATIVE_OPENING.test(d.text.slice(before[k].end, figure.start))) return before[k];
+  return undefined;
 }
 
 /** What may stand between the start of a later clause and the party opening it: marks and one of the lexicon's clauseSubjectJoiners ("…, and OpenAI is sending"). */

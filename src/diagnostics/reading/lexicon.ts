@@ -30,6 +30,7 @@ export const Lexicon = z.object({
   fractionCuesAfter: WordList,
   seriesJoiners: WordList,
   clauseSubjectJoiners: WordList,
+  relativeOpenings: WordList,
   pronounOpenings: WordList,
   personPronouns: WordList,
   writerOpenings: WordList,

@@ -113,6 +113,14 @@ describe('lexicon', () => {
         const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
         assert.deepEqual([ev.figures[0], ev.figures.at(-1)!].map((f) => findSentenceSubject(bundledKb, ev, f)?.entity), ['amazon', 'openai']);
       });
+    for (const [word, example] of Object.entries(LEXICON.relativeOpenings.entries))
+      it(`after ", ${word}" the relative clause is about the party before it: ${example}`, () => {
+        const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
+        const before = example.slice(0, example.indexOf(`, ${word}`));
+        const party = partiesIn(before, bundledKb).at(-1)!.entity;
+        assert.equal(findSentenceSubject(bundledKb, ev, ev.figures.at(-1)!)?.entity, party);
+        assert.notEqual(party, 'amazon');
+      });
     for (const list of [LEXICON.writerOpenings, LEXICON.writerContractions])
       for (const [word, example] of Object.entries(list.entries)) it(`writer ${word}: ${example}`, () => assert.ok(WRITER_OPENING.test(example)));
     for (const [word, example] of Object.entries(LEXICON.retractions.entries))
