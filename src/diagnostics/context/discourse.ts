@@ -62,18 +62,15 @@ export function findSentenceSubject(kb: KnowledgeBase, d: UnitDiscourse, figure:
   const i = sentenceIndexOf(d, figure);
   const s = sentences[i];
   if (!s) return undefined;
-  const firstIn = (j: number) => {
-    const from = mainClauseStart(d.text, sentences[j]);
-    return d.mentionsBySentence[j].find((m) => m.start >= from && isParty(kb, m.entity) && !isSpeakerLabel(d.text, m));
-  };
+  const firstIn = (j: number) => firstParty(kb, d, j);
   // A later clause opening with its own party, or a relative clause on a party, is about that party, whatever the sentence opened with.
   const own = clauseSubject(kb, d, figure) ?? relativeSubject(kb, d, figure);
   if (own) return { entity: own.entity, weight: EVIDENCE.sentenceSubject };
   // "It invested $50bn in the ChatGPT maker": the pronoun, not the first name, is the subject.
-  const said = d.text.slice(s.start, s.end);
+  const said = d.text.slice(mainClauseStart(d.text, s), s.end);
   if (PRONOUN_OPENING.test(said)) {
     const person = PERSON_PRONOUN_OPENING.test(said) && i > 0 ? lastPersonIn(kb, d, i - 1) : undefined;
-    const before = person ?? (i > 0 ? firstIn(i - 1)?.entity : d.previousSubject);
+    const before = person ?? openingParty(kb, d, i - 1);
     if (before) return { entity: before, weight: EVIDENCE.pronounSubject };
   }
   const first = firstIn(i);
@@ -105,6 +102,24 @@ function clauseSubject(kb: KnowledgeBase, d: UnitDiscourse, figure: Figure): Men
   if (!c || !s || c.start <= s.start) return undefined;
   const first = d.mentionsBySentence[sentenceIndexOf(d, figure)].find((m) => m.start >= c.start && isParty(kb, m.entity));
   return first && first.end <= figure.start && CLAUSE_OPENING.test(d.text.slice(c.start, first.start)) ? first : undefined;
+}
+
+/** The first party of sentence `j`'s main clause, a speaker's label aside. */
+function firstParty(kb: KnowledgeBase, d: UnitDiscourse, j: number): Mention | undefined {
+  const from = mainClauseStart(d.text, d.layout.sentences[j]);
+  return d.mentionsBySentence[j].find((m) => m.start >= from && isParty(kb, m.entity) && !isSpeakerLabel(d.text, m));
+}
+
+/**
+ * The party sentence `j` opened with, through a chain of pronouns ("Amazon is back. It put $50
+ * billion into OpenAI. … the company has committed nearly $60 billion"), else the unit before's.
+ */
+function openingParty(kb: KnowledgeBase, d: UnitDiscourse, j: number): string | undefined {
+  for (; j >= 0; j--) {
+    const s = d.layout.sentences[j];
+    if (!PRONOUN_OPENING.test(d.text.slice(mainClauseStart(d.text, s), s.end))) return firstParty(kb, d, j)?.entity;
+  }
+  return d.previousSubject;
 }
 
 /** A colon (maybe after closing emphasis) right after a name. */

@@ -48,6 +48,8 @@ describe('findSentenceSubject', () => {
     // A later clause with a party of its own is about that party, even after an opening pronoun.
     ['He said Amazon backs Anthropic, and CoreWeave signs for $22.4 billion.', '?org:CoreWeave'],
     ['It backs Anthropic, and Microsoft put $13 billion into OpenAI.', 'microsoft'],
+    // A pronoun after a leading phrase, and a chain of pronouns, go back to the party named first.
+    ['Amazon is back. It put $50 billion into OpenAI. Including the $8 billion it had already funneled, the company has committed $60 billion.', 'amazon'],
   ];
   for (const [text, subject] of rows)
     it(`${text} is about ${subject ?? 'nobody'}`, () => {
