@@ -33,10 +33,11 @@ const CLAUSE_BREAK = new RegExp(
   'giu',
 );
 /**
- * ", and Amazon claims ...", "and Oracle's deal ...", ", ending Microsoft's hold": a new subject or a
+ * ", and Amazon claims ...", "and Oracle's deal ...", "and Google boosting …" or "and Google to
+ * boost …" (a forecast's second subject), ", ending Microsoft's hold": a new subject or a
  * participle starts a new clause (case matters, so apart from CLAUSE_BREAK).
  */
-const AND_NEW_SUBJECT = /,\sand\s(?=\p{Lu})|\sand\s(?=\p{Lu}[\p{L}.]*['’]s\s)|,\s(?=[a-z]+ing\s)/gu;
+const AND_NEW_SUBJECT = /,\sand\s(?=\p{Lu})|\sand\s(?=\p{Lu}[\p{L}.]*['’]s\s)|\sand\s(?=\p{Lu}[\p{L}.]*\s+(?:[a-z]+ing|to\s+[a-z]+)\s)|,\s(?=[a-z]+ing\s)/gu;
 export const WORD = /[\p{L}\p{N}$%]+(?:[.,'’-][\p{L}\p{N}]+)*/gu;
 
 /** What follows one of these names who says it, not what the figure is. */

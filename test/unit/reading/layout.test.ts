@@ -30,6 +30,9 @@ describe('layout', () => {
     // The "than" of a hedge before a number ends no clause; between two figures it does.
     ["Anthropic's pledge to spend more than $100 billion on AWS.", ["Anthropic's pledge to spend more than $100 billion on AWS."]],
     ['AWS holds 31%, more than Azure at 24%.', ['AWS holds 31%, more', 'than Azure at 24%.']],
+    // A forecast's second subject, before a participle or "to", starts a clause of its own.
+    ['Microsoft lifting its stake to $25 billion and Google boosting its own to $15 billion.', ['Microsoft lifting its stake to $25 billion', 'and Google boosting its own to $15 billion.']],
+    ['It expects Microsoft to raise $25 billion and Google to boost funding to $5 billion.', ['It expects Microsoft to raise $25 billion', 'and Google to boost funding to $5 billion.']],
     // A speaker is no label of what they say.
     ['WHITFIELD: Five billion dollars comes upfront.', ['WHITFIELD', ': Five billion dollars comes upfront.']],
   ];
