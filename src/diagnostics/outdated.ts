@@ -42,12 +42,14 @@ const CHANGE_FROM = /(?<![\p{L}\p{N}])from\s+to(?![\p{L}\p{N}])/iu;
 const YEAR = /(?<![\p{L}\p{N}])(?:19|20)\d\d(?![\p{L}\p{N}])/gu;
 
 /**
- * The figure's sentence in its unit, for the years it names: from the last sentence end before the
- * figure to the figure's sentence end, without the figure itself.
+ * The figure's sentence and the one before it in its unit, for the time they set: from the
+ * sentence end before last, before the figure, to the figure's sentence end, without the figure
+ * itself. A story told in the past keeps its time ("Amazon's answer came in September 2023. It
+ * committed up to $4 billion").
  */
 export function sentenceAround(text: string, figure: { start: number; end: number }, sentenceEnd: number): string {
-  let start = 0;
-  for (const m of text.slice(0, figure.start).matchAll(/[.!?]\s+|\n/g)) start = m.index + m[0].length;
+  const ends = [0, ...[...text.slice(0, figure.start).matchAll(/[.!?]\s+|\n/g)].map((m) => m.index + m[0].length)];
+  const start = ends.at(-2) ?? 0;
   return `${text.slice(start, figure.start)} ${text.slice(figure.end, Math.max(sentenceEnd, figure.end))}`;
 }
 

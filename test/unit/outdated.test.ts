@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { checkDocument } from '../../src/diagnostics/engine';
-import { outdatedVerdict } from '../../src/diagnostics/outdated';
+import { outdatedVerdict, sentenceAround } from '../../src/diagnostics/outdated';
 import type { Match } from '../../src/diagnostics/matching/matcher';
 import { loadKnowledgeBase } from '../../src/knowledge';
 import type { CompiledAssertion, CompiledFact } from '../../src/knowledge/knowledge-base';
@@ -130,4 +130,19 @@ describe('outdatedVerdict', () => {
     const newer = assertion(source('new', '2026-04'), 4);
     assert.equal(outdatedVerdict(match([old, newer], [old, newer])), undefined);
   });
+});
+
+describe('sentenceAround: the time a figure is told in', () => {
+  const rows: [text: string, expected: string][] = [
+    ['Amazon committed $4 billion.', 'Amazon committed  '],
+    // The sentence before sets the time of a story told in the past.
+    ["Amazon's answer came in September 2023. It committed $4 billion.", "Amazon's answer came in September 2023. It committed  "],
+    // Two sentences back does not.
+    ['Amazon started in 2023. Then it grew. It has $4 billion in now.', 'Then it grew. It has   in now'],
+  ];
+  for (const [text, expected] of rows)
+    it(text, () => {
+      const start = text.indexOf('$4 billion');
+      assert.equal(sentenceAround(text, { start, end: start + '$4 billion'.length }, text.length - 1), expected);
+    });
 });
