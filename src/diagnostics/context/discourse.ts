@@ -6,6 +6,7 @@
  */
 import type { KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
 import type { Figure } from '../figures/figure';
+import { NUMBER_WORDS } from '../figures/numbers';
 import { captionUnit } from '../figures/units';
 import type { ProseUnit } from '../markdown/prose';
 import { EVIDENCE } from '../matching/model';
@@ -133,8 +134,14 @@ function isSpeakerLabel(text: string, m: Mention): boolean {
   return isUnknown(m.entity) && COLON_AFTER.test(text.slice(m.end, m.end + 3));
 }
 
+/** A span of time before a subordinate opening: "Two months after the OpenAI deal, …", "A year before that, …". */
+const DURATION_BEFORE = String.raw`(?:an?|\d+|${NUMBER_WORDS})\s+(?:${wordsOf(LEXICON.durationUnits).map(escapeRegExp).join('|')})s?\s+`;
+
 /** A sentence opening with a subordinate phrase ("When combined with …, Amazon has committed"): its main clause starts after the comma. */
-const SUBORDINATE_OPENING = new RegExp(String.raw`^\s*(?:\p{L}+:\s+)?(?:${alternationOf(LEXICON.subordinateOpenings)})\b[^,;:]*,\s*`, 'iu');
+const SUBORDINATE_OPENING = new RegExp(
+  String.raw`^\s*(?:\p{L}+:\s+)?(?:${DURATION_BEFORE})?(?:${alternationOf(LEXICON.subordinateOpenings)})\b[^,;:]*,\s*`,
+  'iu',
+);
 
 /** Where the main clause of a sentence starts: after a leading subordinate phrase, if any. */
 export function mainClauseStart(text: string, sentence: Span): number {
@@ -236,7 +243,9 @@ export function lendable(kb: KnowledgeBase, d: UnitDiscourse, i: number): Readon
   if (!set) {
     set = d.previous;
     for (let j = i - 1; j >= 0; j--) {
-      const named = d.mentionsBySentence[j];
+      // A leading subordinate phrase ("Two months after the OpenAI deal, …") is backdrop: its parties are not lent.
+      const from = mainClauseStart(d.text, d.layout.sentences[j]);
+      const named = d.mentionsBySentence[j].filter((m) => m.start >= from);
       if (!named.some((m) => isSureParty(kb, m.entity))) continue;
       set = new Set(named.map((m) => m.entity));
       break;

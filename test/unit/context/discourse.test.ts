@@ -30,6 +30,8 @@ describe('carriedWeight', () => {
     ['Amazon invested $25 billion in Anthropic. Contingent tranches make up $19 billion.', 'amazon', 0.6],
     // A name does: the sentence is about Google.
     ['Amazon invested $25 billion in Anthropic. Google put in $2 billion.', 'amazon', 0],
+    // A leading time phrase is backdrop: its OpenAI is not lent, so two parties are, not three.
+    ['Two months after the OpenAI deal, Amazon put $25 billion into Anthropic. Only $7 billion arrives upfront.', 'anthropic', 0.6],
   ];
   for (const [text, entity, weight] of rows)
     it(`${text} carries ${entity} at ${weight}`, () => {
