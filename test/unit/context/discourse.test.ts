@@ -36,7 +36,7 @@ describe('carriedWeight', () => {
   for (const [text, entity, weight] of rows)
     it(`${text} carries ${entity} at ${weight}`, () => {
       const ev = gatherEvidence({ start: 0, text }, kb)!;
-      assert.equal(carriedWeight(kb, ev, entity, ev.figures[1]), weight);
+      assert.equal(carriedWeight(kb, ev, entity, ev.figures.at(-1)!), weight);
     });
 });
 
