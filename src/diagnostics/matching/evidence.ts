@@ -111,18 +111,20 @@ function deadlineHost(ev: Evidence, date: Figure): Figure | undefined {
 const ASIDE_BETWEEN = /^\s*\(\s*[+−–-]?$/u;
 /** A relative clause opening between a figure's phrase and the next figure: "$50 billion investment in OpenAI, which came with a $100 billion". */
 const RELATIVE_BETWEEN = /^[^.;:,]{0,60},\s*which\s+(?:\S+\s+){0,5}$/u;
+/** A companion phrase between a figure's phrase and the next figure (the lexicon's companions): "$50 billion into OpenAI, alongside a $100 billion". */
+const COMPANION_BETWEEN = new RegExp(String.raw`^[^.;:,]{0,60},?\s*(?:${alternationOf(LEXICON.companions)})\s+(?:\S+\s+){0,2}$`, 'iu');
 
 /**
  * A figure of another kind in brackets right after a figure is an aside about the same thing: in
  * "OCI $8bn (+45%)" the growth is OCI's, as the amount is. So is a figure in a relative clause on
- * a figure's phrase: in "Amazon's $50 billion investment in OpenAI, which came with a $100 billion
- * cloud pact", the pact is OpenAI's too.
+ * a figure's phrase, or after a companion word: in "Amazon's $50 billion investment in OpenAI, which
+ * came with a $100 billion cloud pact" or "…, alongside a $100 billion cloud pact", the pact is OpenAI's too.
  */
 function asideHost(ev: Evidence, figure: Figure): Figure | undefined {
   const host = sentenceFigures(ev, figure).filter((f) => f.end <= figure.start).at(-1);
   if (!host) return undefined;
   const between = ev.text.slice(host.end, figure.start);
-  return (host.type !== figure.type && ASIDE_BETWEEN.test(between)) || RELATIVE_BETWEEN.test(between) ? host : undefined;
+  return (host.type !== figure.type && ASIDE_BETWEEN.test(between)) || RELATIVE_BETWEEN.test(between) || COMPANION_BETWEEN.test(between) ? host : undefined;
 }
 
 function hostOf(ev: Evidence, figure: Figure): Figure | undefined {

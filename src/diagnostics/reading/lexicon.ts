@@ -31,6 +31,7 @@ export const Lexicon = z.object({
   seriesJoiners: WordList,
   clauseSubjectJoiners: WordList,
   relativeOpenings: WordList,
+  companions: WordList,
   pronounOpenings: WordList,
   personPronouns: WordList,
   writerOpenings: WordList,

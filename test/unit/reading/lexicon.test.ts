@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { PRONOUN_OPENING, WRITER_OPENING, findSentenceSubject, isRetracted, mainClauseStart } from '../../../src/diagnostics/context/discourse';
 import { gatherEvidence } from '../../../src/diagnostics/matching/evidence';
+import { checkDocument } from '../../../src/diagnostics/engine';
 import { isUnknown, partiesIn } from '../../../src/diagnostics/context/parties';
 import { loadKnowledgeBase } from '../../../src/knowledge';
 import type { Figure } from '../../../src/diagnostics/figures/figure';
@@ -120,6 +121,11 @@ describe('lexicon', () => {
         const party = partiesIn(before, bundledKb).at(-1)!.entity;
         assert.equal(findSentenceSubject(bundledKb, ev, ev.figures.at(-1)!)?.entity, party);
         assert.notEqual(party, 'amazon');
+      });
+    for (const [word, example] of Object.entries(LEXICON.companions.entries))
+      it(`after "${word}" a figure shares the figure before's parties: ${example}`, () => {
+        const { findings } = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false });
+        assert.deepEqual(findings.map((f) => [f.text, f.kind, f.fact]), [['$50 billion', 'supported', 'amazon-openai-investment'], ['$100 billion', 'supported', 'openai-aws-cloud-pact']]);
       });
     for (const list of [LEXICON.writerOpenings, LEXICON.writerContractions])
       for (const [word, example] of Object.entries(list.entries)) it(`writer ${word}: ${example}`, () => assert.ok(WRITER_OPENING.test(example)));
