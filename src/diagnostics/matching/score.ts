@@ -10,7 +10,7 @@ import { type Rivals, namedPartyWeight, objectWeight, otherSubject, rivalParties
 import { type OtherScope, otherScope } from './features/scope';
 import { siblingMarkWeight } from './features/siblings';
 import { otherFacetWeight, ownWordsWeight, qualifierWeights, relationWeight } from './features/words';
-import { type YearEvidence, yearEvidence } from './features/year';
+import { type YearEvidence, earlierYearWeight, yearEvidence } from './features/year';
 import { type Contribution, type FeatureName, type FeatureValue, GATES, WEIGHTS, scoreOf } from './model';
 import { LEXICON, escapeRegExp, wordsOf } from '../reading/lexicon';
 
@@ -134,6 +134,11 @@ function yearGate(c: Candidate, year: YearEvidence | undefined): string | undefi
   return year.other >= GATES.otherYearRules && year.same < year.other ? 'another year is said' : undefined;
 }
 
+/** A year before all the sources report of the fact, said for the figure, is another, earlier deal. */
+function earlierYearGate(c: Candidate): string | undefined {
+  return earlierYearWeight(c) >= GATES.said ? 'a year before the sources report it is said' : undefined;
+}
+
 /**
  * How plainly the sentence says what the fact measures: its relation, its own words or one of its
  * qualifiers; for a date, a forecast's words too ("AI Foundry is expected by Q4 2026").
@@ -203,7 +208,7 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
   const wordsFailed = wordsGate(c, { subject, object, relation, ownWords, qualifiers }) ?? pricedPerGate(c) ?? facetGate(c, qualifiers) ?? shareOfGate(c);
   if (wordsFailed) return { fact: cf, gate: wordsFailed };
   const scope = otherScope(c);
-  const scopeFailed = scopeGate(scope);
+  const scopeFailed = scopeGate(scope) ?? earlierYearGate(c);
   if (scopeFailed) return { fact: cf, gate: scopeFailed };
   const rivals = rivalParties(c, subject, object);
   const elsewhere = spokenOfElsewhere(c, subject, object);

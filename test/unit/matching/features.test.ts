@@ -11,7 +11,7 @@ import { objectWeight, otherSubject, rivalParties, spokenOfElsewhere, subjectWei
 import { siblingMarkWeight } from '../../../src/diagnostics/matching/features/siblings';
 import { otherFacetWeight, ownWordsWeight, qualifierWeights, relationWeight } from '../../../src/diagnostics/matching/features/words';
 import { respective } from '../../../src/diagnostics/matching/features/respective';
-import { yearEvidence } from '../../../src/diagnostics/matching/features/year';
+import { earlierYearWeight, yearEvidence } from '../../../src/diagnostics/matching/features/year';
 import { gatherEvidence, namedWeight } from '../../../src/diagnostics/matching/evidence';
 import { knowledgeBaseFromTexts } from '../../../src/knowledge/knowledge-base';
 import { loadKnowledgeBase } from '../../../src/knowledge';
@@ -214,5 +214,24 @@ describe('features', () => {
     ];
     for (const [text, expected] of rows)
       it(`${text} → ${expected.join(', ') || 'none'}`, () => assert.deepEqual(gatherEvidence({ start: 0, text }, bundled)?.keywords.map((k) => k.keyword).filter((k) => asked.has(k)), expected));
+  });
+  describe('earlierYear: a year in the figure\'s clause before the fact\'s earliest asOf', () => {
+    const { kb: bundled } = loadKnowledgeBase({ files: [], useBundled: true });
+    const rows: [text: string, figure: string, fact: string, value: number][] = [
+      // The pact's assertion is as of February 2026: a 2025 contract is another deal.
+      ['In November 2025, OpenAI signed a seven-year, $38 billion contract with AWS.', '$38 billion', 'openai-aws-cloud-pact', 0.642],
+      ['In 2026, OpenAI signed a $38 billion contract with AWS.', '$38 billion', 'openai-aws-cloud-pact', 0],
+      // A year of another clause dates something else.
+      ['OpenAI signed a $38 billion contract with AWS, and Matt Garman, who took the helm in 2023, cheered.', '$38 billion', 'openai-aws-cloud-pact', 0],
+      // A fact no assertion dates with asOf: a source's date is when it was reported, not when the deal was made.
+      ['In 2024, Microsoft put $10 billion into OpenAI.', '$10 billion', 'microsoft-openai-investment', 0],
+    ];
+    for (const [text, figureText, factId, value] of rows)
+      it(`${figureText} in "${text}" for ${factId}: ${value}`, () => {
+        const ev = gatherEvidence({ start: 0, text }, bundled)!;
+        const figure = ev.figures.find((f) => f.text === figureText)!;
+        const fact = bundled.facts.find((f) => f.fact.id === factId)!;
+        assert.equal(round(earlierYearWeight({ kb: bundled, ev, figure, fact })), value);
+      });
   });
 });

@@ -1,5 +1,7 @@
 /** Features about when: the fact's year, or another year, said near the figure or in its table headers. */
+import { assertionDate } from '../../../knowledge/dates';
 import { wordWeight } from '../evidence';
+import { spanIndexAt } from '../../reading/layout';
 import type { Candidate } from './candidate';
 
 export interface YearEvidence {
@@ -22,4 +24,25 @@ export function yearEvidence(c: Candidate): YearEvidence | undefined {
   }
   for (const [y, w] of c.ev.header?.years ?? []) if (y !== year) other = Math.max(other, w);
   return { same, other };
+}
+
+/**
+ * How strongly a year before everything the sources report of the fact is said in the figure's clause: "In
+ * November 2025, OpenAI signed a $38 billion contract with AWS" is an earlier deal than the pact
+ * sources date to 2026 (its assertions' "asOf"). Facts of a year are left to yearEvidence, and
+ * dates are what is measured.
+ */
+export function earlierYearWeight(c: Candidate): number {
+  const { fact } = c.fact;
+  if (fact.year !== undefined || fact.type === 'date' || !c.ev.years.length) return 0;
+  // Only a curator's "asOf" dates the deal itself; a source's date is when it was reported.
+  const dated = c.fact.assertions.filter((a) => a.assertion.asOf !== undefined);
+  if (!dated.length) return 0;
+  const first = Math.min(...dated.map((a) => new Date(assertionDate(a.assertion, a.source)!.lo).getUTCFullYear()));
+  let w = 0;
+  // A year of another clause ("…, and Matt Garman, who took the helm in 2023, insists") dates something else.
+  const { clauses } = c.ev.layout;
+  const clause = spanIndexAt(clauses, c.figure.start);
+  for (const y of c.ev.years) if (y.year < first && spanIndexAt(clauses, y.start) === clause) w = Math.max(w, wordWeight(c.ev, y, c.figure));
+  return w;
 }
