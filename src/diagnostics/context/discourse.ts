@@ -35,8 +35,14 @@ export const PRONOUN_OPENING = new RegExp(String.raw`^\s*(?:\p{L}+:\s+)?(?:${alt
 /** A sentence opening with "He" or "Her" speaks of a person: the last one the sentence before named. */
 const PERSON_PRONOUN_OPENING = new RegExp(String.raw`^\s*(?:\p{L}+:\s+)?(?:${alternationOf(LEXICON.personPronouns)})\b`, 'iu');
 
+/** The last person named in sentence `sentence` or, failing that, in the sentences before it ("Garman became CEO in 2024. "Outsider" is not. He joined…"). */
 function lastPersonIn(kb: KnowledgeBase, d: UnitDiscourse, sentence: number): string | undefined {
-  return d.mentionsBySentence[sentence].filter((m) => entityKind(kb, m.entity) === 'person').at(-1)?.entity;
+  for (let j = sentence; j >= 0; j--) {
+    // A person the name finder guessed from one capitalised word ('"Outsider" is not.') is no one to stand for.
+    const person = d.mentionsBySentence[j].filter((m) => entityKind(kb, m.entity) === 'person' && (!isUnknown(m.entity) || /\s/.test(m.entity))).at(-1);
+    if (person) return person.entity;
+  }
+  return undefined;
 }
 
 /** "I've covered cloud earnings for 9 years": the writer speaking of themselves ("1/" numbers a thread's post). */
