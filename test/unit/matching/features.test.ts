@@ -234,4 +234,23 @@ describe('features', () => {
         assert.equal(round(earlierYearWeight({ kb: bundled, ev, figure, fact })), value);
       });
   });
+  describe('relation: "the" before an amount only one fact gives names that fact (just enough to cite it)', () => {
+    const { kb: bundled } = loadKnowledgeBase({ files: [], useBundled: true });
+    const rows: [text: string, figure: string, fact: string, value: number][] = [
+      ['Analysts equate the $58 billion to AWS profit.', '$58 billion', 'amazon-combined-investment', 0.5],
+      ['Analysts equate $58 billion to AWS profit.', '$58 billion', 'amazon-combined-investment', 0],
+      // A word between that is not the fact's names another part.
+      ['The remaining $25B hinges on AWS.', '$25B', 'amazon-anthropic-investment', 0],
+      // Two facts give $50 billion: the article names neither.
+      ['AWS wrote the $50 billion cheque.', '$50 billion', 'amazon-openai-investment', 0],
+      ['AWS wrote the $50 billion cheque.', '$50 billion', 'amazon-rumored-infrastructure-spend', 0],
+    ];
+    for (const [text, figureText, factId, value] of rows)
+      it(`${figureText} in "${text}" for ${factId}: ${value}`, () => {
+        const ev = gatherEvidence({ start: 0, text }, bundled)!;
+        const figure = ev.figures.find((f) => f.text === figureText)!;
+        const fact = bundled.facts.find((f) => f.fact.id === factId)!;
+        assert.equal(relationWeight({ kb: bundled, ev, figure, fact }, 1), value);
+      });
+  });
 });

@@ -2,8 +2,10 @@
  * Features about what the figure measures: the words of the fact's relation, the fact's own
  * keywords, and its qualifiers (upfront, milestones, a prediction), said near the figure.
  */
+import { agrees } from '../agreement';
 import { keywordWeight } from '../evidence';
 import { GATES } from '../model';
+import type { CompiledFact } from '../../../knowledge/knowledge-base';
 import type { Candidate } from './candidate';
 import { wholeOf } from './parties';
 
@@ -20,7 +22,9 @@ export function relationWeight(c: Candidate, subj: number): number {
   const rel = keywordWeight(ev, cf.keywords, figure);
   const named = namesMeasure(c) ? GATES.namedMeasure : 0;
   const implied = cf.relationImplied && subj >= GATES.said ? GATES.impliedRelation : 0;
-  return Math.max(rel, named, implied);
+  // An echo of the value says the fact just enough to be cited, never more plainly than its words.
+  const echo = echoesValue(c) ? GATES.said : 0;
+  return Math.max(rel, named, implied, echo);
 }
 
 /**
@@ -35,6 +39,36 @@ function namesMeasure(c: Candidate): boolean {
   const year = cf.fact.year;
   if (year !== undefined && (ev.header?.years.get(year) ?? 0) >= GATES.yearColumn && YEAR_ONLY.test(ev.header?.columnHeader ?? '')) return true;
   return !!figure.style.change && !!c.kb.relations.get(cf.fact.relation)?.change;
+}
+
+/** "the", "that" or "this", and at most one word, right before the figure: "the combined $58 billion". */
+const DEFINITE_BEFORE = /(?<![\p{L}\p{N}])(?:the|that|this)\s+(?:([\p{L}-]+)\s+)?$/iu;
+/** How far back DEFINITE_BEFORE looks. */
+const DEFINITE_REACH = 24;
+
+/**
+ * "The $58 billion": a writer who puts the article before an amount refers to one the reader knows,
+ * and when it is exactly a value the sources give for this fact and no other, the value names the
+ * fact. Only a figure that agrees is so named, so it is cited, never flagged.
+ */
+function echoesValue(c: Candidate): boolean {
+  const { figure, ev } = c;
+  if (figure.type !== 'money' || figure.hedge !== 'exact') return false;
+  const from = Math.max(0, figure.start - DEFINITE_REACH);
+  const m = DEFINITE_BEFORE.exec(ev.text.slice(from, figure.start));
+  if (!m) return false;
+  // A word between must be the fact's own ("the combined $58 billion"): "the remaining $25B" is another part.
+  if (m[1] !== undefined && !saysFactWord(c, from + m.index + m[0].indexOf(m[1]))) return false;
+  // Only an amount one fact alone gives is known by it: "the $50 billion" may be either of two.
+  const given = (f: CompiledFact) => f.assertions.some((a) => a.assertion.hedge === 'exact' && agrees(figure, a.interval, a.assertion.hedge));
+  return given(c.fact) && (c.kb.factsByType.get('money') ?? []).filter(given).length === 1;
+}
+
+/** Whether a keyword of the fact (its relation's, its own or its qualifiers') starts at `start`. */
+function saysFactWord(c: Candidate, start: number): boolean {
+  const { fact: cf } = c;
+  const ofFact = (k: string) => cf.keywords.has(k) || cf.ownKeywords.has(k) || cf.fact.qualifiers.some((q) => c.kb.qualifierKeywords.get(q)?.has(k));
+  return c.ev.keywords.some((k) => k.start === start && ofFact(k.keyword));
 }
 
 /** The fact's own keywords near the figure. */
