@@ -44,6 +44,8 @@ export interface Evidence extends UnitDiscourse {
   keywordWeights: Map<Figure, Map<ReadonlySet<string>, number>>;
   /** Memo: by sentence, the figures a word of it can weigh for (see weighedFrom). */
   weighedBySentence?: readonly (readonly Figure[])[];
+  /** Memo: the entities of `mentions`, each once, in the order first named (see mentionedEntities). */
+  entitiesNamed?: readonly string[];
 }
 
 /** The mentions and keywords of a figure's sentence (and its deadline host's): a word of another sentence weighs nothing for it. */
@@ -119,6 +121,11 @@ function asideHost(ev: Evidence, figure: Figure): Figure | undefined {
 function hostOf(ev: Evidence, figure: Figure): Figure | undefined {
   if (!ev.hosts.has(figure)) ev.hosts.set(figure, figure.type === 'date' ? deadlineHost(ev, figure) : asideHost(ev, figure));
   return ev.hosts.get(figure);
+}
+
+/** The entities the unit names, each once, in the order first named: a long paragraph names the same few many times. */
+export function mentionedEntities(ev: Evidence): readonly string[] {
+  return (ev.entitiesNamed ??= [...new Set(ev.mentions.map((m) => m.entity))]);
 }
 
 /**

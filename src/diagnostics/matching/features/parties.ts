@@ -3,7 +3,7 @@
  * parties named near it that argue for another fact.
  */
 import { entityKind, isParty, isSurelyAName, isUnknown } from '../../context/parties';
-import { entityWeight, figureMemo, namedWeight, near, sentenceSubject, weighedFrom, wordWeight } from '../evidence';
+import { entityWeight, figureMemo, mentionedEntities, namedWeight, near, sentenceSubject, weighedFrom, wordWeight } from '../evidence';
 import type { Figure } from '../../figures/figure';
 import type { Mention } from '../../../knowledge/knowledge-base';
 import { EVIDENCE, GATES } from '../model';
@@ -87,7 +87,8 @@ function weighingParties(c: Candidate): string[] {
     const lent = lendable(c.kb, c.ev, spanIndexAt(c.ev.layout.sentences, c.figure.start));
     const subject = sentenceSubject(c.kb, c.ev, c.figure)?.entity;
     const weighs = (e: string) => lent.has(e) || c.ev.topic.has(e) || e === subject;
-    const named = [...near(c.ev, c.figure).mentions.map((m) => m.entity), ...c.ev.mentions.map((m) => m.entity).filter(weighs)];
+    // Each entity once: the first naming of each is where the list below would keep it anyway.
+    const named = [...near(c.ev, c.figure).mentions.map((m) => m.entity), ...mentionedEntities(c.ev).filter(weighs)];
     return [...new Set([...named, ...(c.ev.header?.mentions.keys() ?? [])])].filter((m) => isParty(c.kb, m));
   });
 }
