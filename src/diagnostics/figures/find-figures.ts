@@ -144,10 +144,50 @@ function bareNumbersAfter(text: string, f: UnitSaid, until: number, taken: reado
   return out;
 }
 
+/** The last text each bare-number pattern was run over whole, and its matches there. */
+const wholeTextMatches = new Map<RegExp, { text: string; matches: readonly RegExpExecArray[] }>();
+
+/** Every match of the global `pattern` in `text`, left to right; the last text's are kept, since each measure of a unit asks. */
+function matchesIn(pattern: RegExp, text: string): readonly RegExpExecArray[] {
+  let found = wholeTextMatches.get(pattern);
+  if (found?.text !== text) wholeTextMatches.set(pattern, (found = { text, matches: [...text.matchAll(pattern)] }));
+  return found.matches;
+}
+
+/** Index of the first of `matches` (in text order) starting at or after `offset`. */
+function firstMatchFrom(matches: readonly RegExpExecArray[], offset: number): number {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (matches[mid].index < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The matches `exec` finds from `from` on, one after another, up to the first starting at or past
+ * `until`. Scanning from each measure to the text's end made a long paragraph quadratic; a scan
+ * from `from` finds what the whole text's scan (done once) finds from there on, unless `from` falls
+ * inside one of that scan's matches, when it scans as before.
+ */
+function matchesBetween(pattern: RegExp, text: string, from: number, until: number): RegExpExecArray[] {
+  const all = matchesIn(pattern, text);
+  let i = firstMatchFrom(all, from);
+  const out: RegExpExecArray[] = [];
+  if (i > 0 && all[i - 1].index + all[i - 1][0].length > from) {
+    pattern.lastIndex = from;
+    for (let m = pattern.exec(text); m && m.index < until; m = pattern.exec(text)) out.push(m);
+    return out;
+  }
+  for (; i < all.length && all[i].index < until; i++) out.push(all[i]);
+  return out;
+}
+
 function bareMatches(pattern: RegExp, text: string, f: UnitSaid, until: number, taken: readonly Figure[], exclude: readonly { start: number; end: number }[]): Figure[] {
   const out: Figure[] = [];
-  pattern.lastIndex = f.end;
-  for (let m = pattern.exec(text); m && m.index < until; m = pattern.exec(text)) {
+  for (const m of matchesBetween(pattern, text, f.end, until)) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (taken.some((g) => overlaps(g, span)) || out.some((g) => overlaps(g, span)) || exclude.some((e) => overlaps(e, span))) continue;
     const n = parseNumber(m[1])!;
