@@ -1,6 +1,7 @@
 /** Every figure in a piece of prose, each once: kinds run over the text, overlaps go to the longer match. */
 import type { Figure } from './figure';
 import { hedgeAround } from './hedges';
+import { overlapsAny, spanIndex } from '../reading/spans';
 import { splitInTurn } from './in-turn';
 import { LEXICON, alternationOf } from '../reading/lexicon';
 import { DIGITS, NUMBER_WORDS, decimalsOf, parseDigits, parseNumber } from './numbers';
@@ -21,13 +22,17 @@ function byPosition(a: Figure, b: Figure): number {
  */
 export function findFigures(text: string, exclude: readonly { start: number; end: number }[] = [], reader: UnitReader = unitReaderFor()): Figure[] {
   const priority = new Map(reader.kinds.map((k) => [k.id, k.priority]));
+  const excluded = spanIndex(exclude);
   const all = reader.kinds
     .flatMap((k) => (k.mayContain.test(text) ? k.find(text) : []))
-    .filter((f) => !exclude.some((e) => overlaps(e, f)))
+    .filter((f) => !overlapsAny(excluded, f))
     .sort((a, b) => byPosition(a, b) || priority.get(a.kind)! - priority.get(b.kind)!);
   const kept: Figure[] = [];
+  // Figures come by start, so one kept before overlaps a figure when it reaches past the figure's start.
+  let reach = -Infinity;
   for (const f of all) {
-    if (kept.some((k) => overlaps(k, f))) continue;
+    if (f.start < f.end ? reach > f.start : kept.some((k) => overlaps(k, f))) continue;
+    reach = Math.max(reach, f.end);
     // "over 10 years" is a span of time, not a hedge.
     const hedge = hedgeAround(text, f.start, f.end, f.hedge);
     kept.push({ ...f, hedge: f.type === 'duration' && hedge === 'more-than' ? 'exact' : hedge });
