@@ -137,7 +137,7 @@ export function checkBlock(text: string, kb: KnowledgeBase, previous?: string, t
     checkpoint();
     for (const read of readUnit(unit, kb)) {
       const { figure, match } = read;
-      const outdated = match && outdatedVerdict(match, sentenceAround(unit.text, figure, read.sentenceEnd));
+      const outdated = match && outdatedVerdict(match, () => sentenceAround(unit.text, figure, read.sentenceEnd));
       const place: CheckedPlace = {
         match,
         start: unit.start + figure.start,

@@ -57,9 +57,10 @@ export function sentenceAround(text: string, figure: { start: number; end: numbe
  * Whether the figure is outdated: it agrees with some assertions, all of them dated, and the fact
  * has updating assertions with other values strictly newer than each of them. A sentence that
  * dates its figure to before the newer values ("In 2023, …") is a true statement about then. A
- * date is never outdated: a later source that dates an event otherwise disputes it.
+ * date is never outdated: a later source that dates an event otherwise disputes it. `sentenceOf`
+ * gives the figure's sentence without the figure (see sentenceAround).
  */
-export function outdatedVerdict(match: Match, sentence = ''): Outdated | undefined {
+export function outdatedVerdict(match: Match, sentenceOf: () => string = () => ''): Outdated | undefined {
   // When something happened does not change with time: sources that differ on a date disagree.
   if (!match.agreeing.length || match.fact.fact.type === 'date') return undefined;
   const olderDates = match.agreeing.map((a) => assertionDate(a.assertion, a.source));
@@ -71,6 +72,8 @@ export function outdatedVerdict(match: Match, sentence = ''): Outdated | undefin
     .sort((x, y) => y.date.lo - x.date.lo);
   if (!newer.length) return undefined;
   const newest = newer[0].date;
+  // Asked for only here: most figures have no newer values, and the sentence costs a walk to it.
+  const sentence = sentenceOf();
   const years = [...sentence.matchAll(YEAR)].map((m) => dateSpan(m[0]));
   if (years.some((y) => isBefore(y, newest)) || PAST_MARKER.test(sentence) || CHANGE_FROM.test(sentence)) return undefined;
   return { older: match.agreeing, newer: newer.map((x) => x.a) };

@@ -116,7 +116,7 @@ describe('outdatedVerdict', () => {
   ];
   for (const { name, newer, sentence, outdated } of cases) {
     it(`${outdated ? 'is' : 'is not'} outdated by ${name}`, () => {
-      const verdict = outdatedVerdict(match([old, newer], [old]), sentence);
+      const verdict = outdatedVerdict(match([old, newer], [old]), () => sentence ?? '');
       assert.deepEqual(verdict, outdated ? { older: [old], newer: [newer] } : undefined);
     });
   }

@@ -8,6 +8,7 @@
 import type { KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
 import { LEXICON, alternationOf } from '../reading/lexicon';
 import { findNames } from '../reading/names';
+import { overlapsAny, spanIndex } from '../reading/spans';
 
 /** Kinds of entity that compete for the subject or object role. */
 const ROLE_KINDS = new Set(['company', 'chip', 'market', 'person', 'product', 'model', 'project']);
@@ -48,21 +49,20 @@ function publishersOf(kb: KnowledgeBase): Set<string> {
   return names;
 }
 
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
-}
-
 /** Parties the knowledge base does not know, in `text`, beside its `known` mentions. */
 function unknownParties(text: string, kb: KnowledgeBase, known: readonly Mention[]): Mention[] {
   const publishers = publishersOf(kb);
   const out: Mention[] = [];
+  const knownSpans = spanIndex(known);
   for (const n of findNames(text)) {
-    if (known.some((m) => overlaps(m, n)) || publishers.has(n.text.toLowerCase())) continue;
+    if (overlapsAny(knownSpans, n) || publishers.has(n.text.toLowerCase())) continue;
     out.push({ entity: `${UNKNOWN}${n.kind}:${n.text}`, start: n.start, end: n.end });
   }
+  // Party nouns never overlap one another (one scan finds them), so only the names can take their place.
+  const names = spanIndex(out);
   for (const m of text.matchAll(PARTY_NOUNS)) {
     const span = { start: m.index, end: m.index + m[0].length };
-    if (!known.some((k) => overlaps(k, span)) && !out.some((k) => overlaps(k, span))) out.push({ entity: `${UNKNOWN}org:${m[0].toLowerCase()}`, ...span });
+    if (!overlapsAny(knownSpans, span) && !overlapsAny(names, span)) out.push({ entity: `${UNKNOWN}org:${m[0].toLowerCase()}`, ...span });
   }
   return out;
 }

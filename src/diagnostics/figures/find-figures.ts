@@ -1,6 +1,7 @@
 /** Every figure in a piece of prose, each once: kinds run over the text, overlaps go to the longer match. */
 import type { Figure } from './figure';
 import { hedgeAround } from './hedges';
+import { overlapsAny, spanIndex } from '../reading/spans';
 import { splitInTurn } from './in-turn';
 import { LEXICON, alternationOf } from '../reading/lexicon';
 import { DIGITS, NUMBER_WORDS, decimalsOf, parseDigits, parseNumber } from './numbers';
@@ -21,13 +22,17 @@ function byPosition(a: Figure, b: Figure): number {
  */
 export function findFigures(text: string, exclude: readonly { start: number; end: number }[] = [], reader: UnitReader = unitReaderFor()): Figure[] {
   const priority = new Map(reader.kinds.map((k) => [k.id, k.priority]));
+  const excluded = spanIndex(exclude);
   const all = reader.kinds
     .flatMap((k) => (k.mayContain.test(text) ? k.find(text) : []))
-    .filter((f) => !exclude.some((e) => overlaps(e, f)))
+    .filter((f) => !overlapsAny(excluded, f))
     .sort((a, b) => byPosition(a, b) || priority.get(a.kind)! - priority.get(b.kind)!);
   const kept: Figure[] = [];
+  // Figures come by start, so one kept before overlaps a figure when it reaches past the figure's start.
+  let reach = -Infinity;
   for (const f of all) {
-    if (kept.some((k) => overlaps(k, f))) continue;
+    if (f.start < f.end ? reach > f.start : kept.some((k) => overlaps(k, f))) continue;
+    reach = Math.max(reach, f.end);
     // "over 10 years" is a span of time, not a hedge.
     const hedge = hedgeAround(text, f.start, f.end, f.hedge);
     kept.push({ ...f, hedge: f.type === 'duration' && hedge === 'more-than' ? 'exact' : hedge });
@@ -144,10 +149,50 @@ function bareNumbersAfter(text: string, f: UnitSaid, until: number, taken: reado
   return out;
 }
 
+/** The last text each bare-number pattern was run over whole, and its matches there. */
+const wholeTextMatches = new Map<RegExp, { text: string; matches: readonly RegExpExecArray[] }>();
+
+/** Every match of the global `pattern` in `text`, left to right; the last text's are kept, since each measure of a unit asks. */
+function matchesIn(pattern: RegExp, text: string): readonly RegExpExecArray[] {
+  let found = wholeTextMatches.get(pattern);
+  if (found?.text !== text) wholeTextMatches.set(pattern, (found = { text, matches: [...text.matchAll(pattern)] }));
+  return found.matches;
+}
+
+/** Index of the first of `matches` (in text order) starting at or after `offset`. */
+function firstMatchFrom(matches: readonly RegExpExecArray[], offset: number): number {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (matches[mid].index < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The matches `exec` finds from `from` on, one after another, up to the first starting at or past
+ * `until`. Scanning from each measure to the text's end made a long paragraph quadratic; a scan
+ * from `from` finds what the whole text's scan (done once) finds from there on, unless `from` falls
+ * inside one of that scan's matches, when it scans as before.
+ */
+function matchesBetween(pattern: RegExp, text: string, from: number, until: number): RegExpExecArray[] {
+  const all = matchesIn(pattern, text);
+  let i = firstMatchFrom(all, from);
+  const out: RegExpExecArray[] = [];
+  if (i > 0 && all[i - 1].index + all[i - 1][0].length > from) {
+    pattern.lastIndex = from;
+    for (let m = pattern.exec(text); m && m.index < until; m = pattern.exec(text)) out.push(m);
+    return out;
+  }
+  for (; i < all.length && all[i].index < until; i++) out.push(all[i]);
+  return out;
+}
+
 function bareMatches(pattern: RegExp, text: string, f: UnitSaid, until: number, taken: readonly Figure[], exclude: readonly { start: number; end: number }[]): Figure[] {
   const out: Figure[] = [];
-  pattern.lastIndex = f.end;
-  for (let m = pattern.exec(text); m && m.index < until; m = pattern.exec(text)) {
+  for (const m of matchesBetween(pattern, text, f.end, until)) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (taken.some((g) => overlaps(g, span)) || out.some((g) => overlaps(g, span)) || exclude.some((e) => overlaps(e, span))) continue;
     const n = parseNumber(m[1])!;

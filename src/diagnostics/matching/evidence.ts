@@ -43,6 +43,10 @@ export interface Evidence extends UnitDiscourse {
   nearWords: Map<Figure, NearWords>;
   /** Memo: figure → word list → keywordWeight; candidate facts share their relation's and qualifiers' lists. */
   keywordWeights: Map<Figure, Map<ReadonlySet<string>, number>>;
+  /** Memo: by sentence, the figures a word of it can weigh for (see weighedFrom). */
+  weighedBySentence?: readonly (readonly Figure[])[];
+  /** Memo: the entities of `mentions`, each once, in the order first named (see mentionedEntities). */
+  entitiesNamed?: readonly string[];
 }
 
 /** The mentions and keywords of a figure's sentence (and its deadline host's): a word of another sentence weighs nothing for it. */
@@ -130,6 +134,32 @@ function asideHost(ev: Evidence, figure: Figure): Figure | undefined {
 function hostOf(ev: Evidence, figure: Figure): Figure | undefined {
   if (!ev.hosts.has(figure)) ev.hosts.set(figure, figure.type === 'date' ? deadlineHost(ev, figure) : asideHost(ev, figure));
   return ev.hosts.get(figure);
+}
+
+/** The entities the unit names, each once, in the order first named: a long paragraph names the same few many times. */
+export function mentionedEntities(ev: Evidence): readonly string[] {
+  return (ev.entitiesNamed ??= [...new Set(ev.mentions.map((m) => m.entity))]);
+}
+
+/**
+ * The figures a word of `sentence` can weigh anything for: the sentence's own, and those whose
+ * host figure (see hostOf) is in it, as a deadline after a sentence's last figure may be ("…$5
+ * billion. By 2030, …"). Attachment gives a word of another sentence 0, so asking only these keeps
+ * a question about one word to its sentence in a long paragraph.
+ */
+export function weighedFrom(ev: Evidence, sentence: number): readonly Figure[] {
+  ev.weighedBySentence ??= weighedBySentence(ev);
+  return ev.weighedBySentence[sentence] ?? [];
+}
+
+function weighedBySentence(ev: Evidence): Figure[][] {
+  const out = ev.figuresBySentence.map((figures) => [...figures]);
+  for (const figure of ev.figures) {
+    const host = hostOf(ev, figure);
+    const at = host ? sentenceOf(ev, host) : -1;
+    if (at >= 0 && at !== sentenceOf(ev, figure)) out[at].push(figure);
+  }
+  return out;
 }
 
 /** How much the word at `span` weighs for `figure`; a deadline year or an aside also gets its host figure's words. */

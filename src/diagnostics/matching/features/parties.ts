@@ -3,7 +3,7 @@
  * parties named near it that argue for another fact.
  */
 import { entityKind, isParty, isSurelyAName, isUnknown } from '../../context/parties';
-import { entityWeight, figureMemo, namedWeight, near, sentenceSubject, wordWeight } from '../evidence';
+import { entityWeight, figureMemo, mentionedEntities, namedWeight, near, sentenceSubject, weighedFrom, wordWeight } from '../evidence';
 import type { Figure } from '../../figures/figure';
 import type { Mention } from '../../../knowledge/knowledge-base';
 import { EVIDENCE, GATES } from '../model';
@@ -48,8 +48,9 @@ function impliedWeight(c: Candidate, role: 'subject' | 'object'): number {
   const own = new Set([fact.subject, fact.object]);
   const around = i > 0 ? [...c.ev.mentionsBySentence[i - 1], ...c.ev.mentionsBySentence[i]] : c.ev.mentionsBySentence[i];
   const other = (e: string) => !own.has(e) && isParty(c.kb, e) && !namedByOwnWords(c, e);
-  // A party of another figure of the sentence ("~$25B for OpenAI and ~$20B for Anthropic") is not this one's.
-  const near = (m: Mention) => m.start < sentences[i].start || !c.ev.figures.some((g) => g !== c.figure && wordWeight(c.ev, m, g) > wordWeight(c.ev, m, c.figure));
+  // A party of another figure of the sentence ("~$25B for OpenAI and ~$20B for Anthropic") is not
+  // this one's; only the figures a word of the sentence can weigh for can take it.
+  const near = (m: Mention) => m.start < sentences[i].start || !weighedFrom(c.ev, i).some((g) => g !== c.figure && wordWeight(c.ev, m, g) > wordWeight(c.ev, m, c.figure));
   if (around.some((m) => other(m.entity) && near(m))) return 0;
   if ([...(c.ev.header?.mentions.keys() ?? [])].some(other)) return 0;
   return i === 0 && [...c.ev.previous].some(other) ? 0 : EVIDENCE.implied;
@@ -86,7 +87,8 @@ function weighingParties(c: Candidate): string[] {
     const lent = lendable(c.kb, c.ev, spanIndexAt(c.ev.layout.sentences, c.figure.start));
     const subject = sentenceSubject(c.kb, c.ev, c.figure)?.entity;
     const weighs = (e: string) => lent.has(e) || c.ev.topic.has(e) || e === subject;
-    const named = [...near(c.ev, c.figure).mentions.map((m) => m.entity), ...c.ev.mentions.map((m) => m.entity).filter(weighs)];
+    // Each entity once: the first naming of each is where the list below would keep it anyway.
+    const named = [...near(c.ev, c.figure).mentions.map((m) => m.entity), ...mentionedEntities(c.ev).filter(weighs)];
     return [...new Set([...named, ...(c.ev.header?.mentions.keys() ?? [])])].filter((m) => isParty(c.kb, m));
   });
 }

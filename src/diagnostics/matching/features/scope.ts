@@ -6,8 +6,9 @@
  */
 import type { CompiledFact, Scope } from '../../../knowledge/knowledge-base';
 import type { Figure } from '../../figures/figure';
-import { figureMemo, measureWordWeight, near, wordWeight } from '../evidence';
+import { type Evidence, figureMemo, measureWordWeight, near, wordWeight } from '../evidence';
 import { spanIndexAt } from '../../reading/layout';
+import { type SpanIndex, holdsAny, spanIndex } from '../../reading/spans';
 import { ATTACHMENT } from '../model';
 import type { Candidate } from './candidate';
 import { wholeOf } from './parties';
@@ -39,10 +40,14 @@ function ownWords(c: Candidate): ReadonlySet<string> {
   return words;
 }
 
+/** Memo per unit: its figures and names, indexed once for every figure's scope words. */
+const FIGURES_AND_NAMES = new WeakMap<Evidence, SpanIndex>();
+
 /** A word inside a figure or a name says no measure: "a $1.2 billion fund" is no funding round of "the Clean Freight Fund". */
 function insideFigureOrName(c: Candidate, hit: { start: number; end: number }): boolean {
-  const inside = (s: { start: number; end: number }) => hit.start >= s.start && hit.end <= s.end;
-  return c.ev.figures.some(inside) || c.ev.mentions.some(inside);
+  let index = FIGURES_AND_NAMES.get(c.ev);
+  if (!index) FIGURES_AND_NAMES.set(c.ev, (index = spanIndex([...c.ev.figures, ...c.ev.mentions])));
+  return holdsAny(index, hit);
 }
 
 /**
