@@ -113,8 +113,11 @@ function deadlineHost(ev: Evidence, date: Figure): Figure | undefined {
 
 /** An opening bracket (and a sign) between a figure and the next: "$45bn (+35%)". */
 const ASIDE_BETWEEN = /^\s*\(\s*[+−–-]?$/u;
-/** A relative clause opening between a figure's phrase and the next figure: "$50 billion investment in OpenAI, which came with a $100 billion". */
-const RELATIVE_BETWEEN = /^[^.;:,]{0,60},\s*which\s+(?:\S+\s+){0,5}$/u;
+/**
+ * A relative clause opening between a figure's phrase and the next figure: "$50 billion investment
+ * in OpenAI, which came with a $100 billion", "$25 billion of new funding for Anthropic, of which $6 billion".
+ */
+const RELATIVE_BETWEEN = /^[^.;:,]{0,60},\s*(?:of\s+)?which\s+(?:\S+\s+){0,5}$/u;
 /** A companion phrase between a figure's phrase and the next figure (the lexicon's companions): "$50 billion into OpenAI, alongside a $100 billion". */
 const COMPANION_BETWEEN = new RegExp(String.raw`^[^.;:,]{0,60},?\s*(?:${alternationOf(LEXICON.companions)})\s+(?:\S+\s+){0,2}$`, 'iu');
 

@@ -60,6 +60,8 @@ describe('features', () => {
       // The host figure's own weight for OpenAI (0.95) at the aside discount (0.9).
       ["Amazon's $50 billion investment in OpenAI, which came with a $100 billion cloud pact.", 'openai', 0.855],
       ['AI revenue: Microsoft Azure $38B (+40%).', 'microsoft', 0.9],
+      // "of which" opens a part of the host figure.
+      ['Amazon put $25 billion of new funding into Anthropic, of which $6 billion is paid upfront.', 'anthropic', 0.765],
       // Without the relative clause, OpenAI is only a word of another clause for it.
       ["Amazon's $50 billion investment in OpenAI came before a $100 billion cloud pact.", 'openai', 0.6],
     ];
