@@ -236,13 +236,17 @@ describe('features', () => {
         assert.equal(round(earlierYearWeight({ kb: bundled, ev, figure, fact })), value);
       });
   });
-  describe('relation: "the" before an amount only one fact gives names that fact (just enough to cite it)', () => {
+  describe('relation: bundled words, and "the" before an amount only one fact gives (just enough to cite it)', () => {
     const { kb: bundled } = loadKnowledgeBase({ files: [], useBundled: true });
     const rows: [text: string, figure: string, fact: string, value: number][] = [
       ['Analysts equate the $58 billion to AWS profit.', '$58 billion', 'amazon-combined-investment', 0.5],
       ['Analysts equate $58 billion to AWS profit.', '$58 billion', 'amazon-combined-investment', 0],
       // A word between that is not the fact's names another part.
       ['The remaining $25B hinges on AWS.', '$25B', 'amazon-anthropic-investment', 0],
+      // The bundled words for backing are verbs ("backs", "to back"), not "back" as a direction or "backlog".
+      ['OpenAI is sending $100 billion straight back to AWS.', '$100 billion', 'amazon-openai-investment', 0],
+      ['Google Cloud has a backlog of $155 billion.', '$155 billion', 'google-anthropic-investment', 0],
+      ['Amazon backs OpenAI with $50 billion.', '$50 billion', 'amazon-openai-investment', 0.95],
       // Two facts give $50 billion: the article names neither.
       ['AWS wrote the $50 billion cheque.', '$50 billion', 'amazon-openai-investment', 0],
       ['AWS wrote the $50 billion cheque.', '$50 billion', 'amazon-rumored-infrastructure-spend', 0],
