@@ -15,6 +15,7 @@ import { earlierYearWeight, yearEvidence } from '../../../src/diagnostics/matchi
 import { gatherEvidence, namedWeight } from '../../../src/diagnostics/matching/evidence';
 import { knowledgeBaseFromTexts } from '../../../src/knowledge/knowledge-base';
 import { loadKnowledgeBase } from '../../../src/knowledge';
+import { checkDocument } from '../../../src/diagnostics/engine';
 
 const { kb } = knowledgeBaseFromTexts([
   { file: 'matching.dealkb.json', text: readFileSync(join(__dirname, '../../fixtures/matching.dealkb.json'), 'utf8') },
@@ -258,5 +259,13 @@ describe('features', () => {
         const fact = bundled.facts.find((f) => f.fact.id === factId)!;
         assert.equal(relationWeight({ kb: bundled, ev, figure, fact }, 1), value);
       });
+  });
+  describe('a table row\'s partners are evidence for a partner column, not rivals of every cell', () => {
+    const { kb: bundled } = loadKnowledgeBase({ files: [], useBundled: true });
+    it('an AI revenue cell beside "Cohere + xAI" is still Oracle\'s AI revenue', () => {
+      const table = '| Provider | AI revenue ($B) | Lead AI partner | Partner investment ($B) |\n|---|---|---|---|\n| Oracle OCI | 8 | Cohere + xAI | 1 |\n';
+      const { findings } = checkDocument(table, bundled, { includeSupported: true, withFixes: false });
+      assert.deepEqual(findings.map((f) => [f.text, f.kind, f.fact]), [['8', 'supported', 'oracle-ai-revenue-2024'], ['1', 'supported', 'oracle-cohere-xai-investment']]);
+    });
   });
 });
