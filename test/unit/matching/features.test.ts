@@ -268,4 +268,13 @@ describe('features', () => {
       assert.deepEqual(findings.map((f) => [f.text, f.kind, f.fact]), [['8', 'supported', 'oracle-ai-revenue-2024'], ['1', 'supported', 'oracle-cohere-xai-investment']]);
     });
   });
+  describe('the bundled knowledge base\'s own words for a fact', () => {
+    const { kb: bundled } = loadKnowledgeBase({ files: [], useBundled: true });
+    const rows: [text: string, expected: string[][]][] = [
+      // "compute-credit" is the Oracle deal's own word, with no relation word said.
+      ["Oracle's earlier compute-credit arrangement with OpenAI was a comparatively modest $15bn.", [['$15bn', 'conflict', 'oracle-openai-compute-credits']]],
+    ];
+    for (const [text, expected] of rows)
+      it(text, () => assert.deepEqual(checkDocument(text, bundled, { includeSupported: true, withFixes: false }).findings.map((f) => [f.text, f.kind, f.fact]), expected));
+  });
 });
