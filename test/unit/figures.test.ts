@@ -78,6 +78,11 @@ const FIGURES: Row[] = [
   ['more than 1,200 stars', '1,200', 'count', 1200, 1200, 'more-than', 'stars'],
   ['over 1,200 GitHub stars', '1,200', 'count', 1200, 1200, 'more-than', 'stars'],
   ['models with 1 trillion+ parameters', '1 trillion+', 'count', 1e12, 1e12, 'more-than', 'parameters'],
+  // A scale letter right after digits, and an article before a scale word.
+  ['models of 1T+ param training runs', '1T+', 'count', 1e12, 1e12, 'more-than', 'parameters'],
+  ['clusters of 100K GPUs', '100K', 'count', 1e5, 1e5, 'exact', 'gpus'],
+  ['models with more than a trillion parameters', 'a trillion', 'count', 1e12, 1e12, 'more-than', 'parameters'],
+  ['half a trillion parameters or more', 'half a trillion', 'count', 5e11, 5e11, 'exact', 'parameters'],
   ['across 2-3 clouds', '2-3', 'count', 2, 3, 'range', 'clouds'],
   ['a 1 trillion parameter model', '1 trillion', 'count', 1e12, 1e12, 'exact', 'parameters'],
   // Issue 9's spellings: hundreds in words, a hyphenated scale, cents, parts of a year, hours, shorthand.
@@ -129,6 +134,8 @@ const RESPECTIVE: [text: string, figures: [string, number, string | undefined][]
 ];
 
 const NOT_FIGURES = [
+  // An article counts only before a scale word.
+  'tuned a parameter by hand',
   // A hyphen joins a number only to a singular unit: "three-quarters" is no nine months.
   'Three-quarters stay on AWS',
   'tracks 14 cloud and chip names',

@@ -18,6 +18,16 @@ function render(value: Figure['value'], like: Figure): string {
 /** The count kind for renderings only, when no knowledge base is at hand. */
 export const count: FigureKind = { id: 'count', type: 'count', priority: 5, mayContain: /(?!)/, find: () => [], render };
 
+/** "a trillion parameters", "half a trillion parameters": an article stands for one (or a half) before a scale word. */
+const ARTICLE_NUMBER = String.raw`(?:half\s+)?an?`;
+const ARTICLE_VALUES: Readonly<Record<string, number>> = { a: 1, an: 1, 'half a': 0.5, 'half an': 0.5 };
+/** A scale letter right after digits ("1T+ params", "100K GPUs"); with a space it would be a word of its own. */
+const SCALE_LETTER = String.raw`(?<=\d)[tbmk](?=[+\s])`;
+
+function numberOf(said: string): number | undefined {
+  return ARTICLE_VALUES[said.toLowerCase().replace(/\s+/g, ' ')] ?? parseNumber(said);
+}
+
 /** A word that may describe what is counted: "1,600 plant jobs", "12,500 diesel trucks", "3 other clouds". */
 const ANY_WORD = String.raw`\p{L}[\p{L}-]*`;
 /** Words that tie a number to what follows rather than describe the thing counted ("in 2025 the trucks"). */
@@ -41,7 +51,7 @@ export function countKind(units: SpellingTable): FigureKind {
   if (!units.pattern) return count;
   const pattern = (modifier: string) =>
     new RegExp(
-      String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(?:(\s)(${SCALE_WORD}))?(\+)?\s(?:(${modifier})\s)?(${units.pattern})(?![\p{L}\p{N}])`,
+      String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS}|${ARTICLE_NUMBER})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(?:(\s|)(${SCALE_WORD}|${SCALE_LETTER}))?(\+)?\s(?:(${modifier})\s)?(${units.pattern})(?![\p{L}\p{N}])`,
       'giu',
     );
   const LISTED = pattern(alternationOf(LEXICON.countModifiers));
@@ -58,11 +68,13 @@ export function countKind(units: SpellingTable): FigureKind {
       const listed = [...text.matchAll(LISTED)];
       // A word the lexicon does not list, read only where the listed spellings read nothing ("1,600 plant jobs").
       const described = [...text.matchAll(DESCRIBED)].filter((m) => modifies(m[7], m[1]) && !listed.some((l) => l.index === m.index));
-      return [...listed, ...described].filter((m) => !describes(m) && units.unitOf(m[8])).map((m): Figure => {
+      // An article counts only before a scale word: "a parameter" is no count.
+      const counted = (m: RegExpMatchArray) => !describes(m) && !!units.unitOf(m[8]) && (!!m[5] || ARTICLE_VALUES[m[1].toLowerCase().replace(/\s+/g, ' ')] === undefined);
+      return [...listed, ...described].filter(counted).map((m): Figure => {
         const [, lo, sep, hi, space, scale, plus, , unitWord] = m;
         const factor = scaleFactor(scale);
-        const a = parseNumber(lo)! * factor;
-        const b = hi !== undefined ? parseNumber(hi)! * factor : a;
+        const a = numberOf(lo)! * factor;
+        const b = hi !== undefined ? numberOf(hi)! * factor : a;
         // The figure is the number (and its scale); the counted noun stays the writer's.
         const numberLength = lo.length + (hi !== undefined ? sep.length + hi.length : 0) + (scale ? space.length + scale.length : 0) + (plus ? plus.length : 0);
         return {
