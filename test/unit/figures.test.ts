@@ -131,6 +131,13 @@ const RESPECTIVE: [text: string, figures: [string, number, string | undefined][]
   ['Claude tokens run $1.50 per million on Trainium. On the Nvidia flagship: $2.40. Amazon spent $8bn.', [
     ['$1.50', 1.5, 'usd-per-1m-tokens'], ['$2.40', 2.4, 'usd-per-1m-tokens'], ['$8bn', 8e9, undefined],
   ]],
+  // Bare parts of an amount, in its sentence or the next, before a word an amount is followed by, take its scale.
+  ['Of the twenty-five billion, only five arrives upfront. The other twenty is tied to milestones.', [
+    ['twenty-five billion', 25e9, undefined], ['five', 5e9, undefined], ['twenty', 20e9, undefined],
+  ]],
+  ['It put $25 billion in: 5 up front, 20 on milestones.', [['$25 billion', 25e9, undefined], ['5', 5e9, undefined], ['20', 20e9, undefined]]],
+  // Not one (a pronoun as often), not a number as large as the whole, not two sentences on.
+  ['It put $25 billion in, and one is upfront; 30 is on milestones. Then 5 is upfront.', [['$25 billion', 25e9, undefined]]],
 ];
 
 const NOT_FIGURES = [

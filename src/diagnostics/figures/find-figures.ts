@@ -66,6 +66,7 @@ export function inheritUnits(
 ): Figure[] {
   const out = [...figures];
   for (const f of figures) {
+    if (isWholeAmount(f)) out.push(...partsAfter(text, f, sentenceEnd, out, exclude));
     if (f.type !== 'spec' || !f.unit) continue;
     const until = sentenceEnd(f.start);
     // A price's rate carries through its paragraph ("$1.50 per million on Trainium. On the Nvidia flagship: $2.40.").
@@ -73,6 +74,44 @@ export function inheritUnits(
     else out.push(...bareNumbersAfter(text, f, until, out, exclude), ...seriesBefore(text, f, out, exclude));
   }
   return out.sort(byPosition);
+}
+
+/** An amount this large or larger, in a scale word ("$25 billion", "twenty-five billion"), may be split into bare parts after it. */
+const MIN_WHOLE_SCALE = 1e6;
+
+function isWholeAmount(f: Figure): boolean {
+  return f.type === 'money' && f.kind === 'money' && f.factor >= MIN_WHOLE_SCALE && f.hedge !== 'range';
+}
+
+/**
+ * A bare number before a word an amount may be followed by (the lexicon's amountFollowers): "five
+ * arrives upfront", "20 on milestones". One, a pronoun as often as a number, is left alone.
+ */
+const BARE_PART = new RegExp(
+  String.raw`(?<![\p{L}\p{N}$.,#-])(${DIGITS}|${NUMBER_WORDS})(?=\s+(?:${alternationOf(LEXICON.amountFollowers)})(?![\p{L}\p{N}]))`,
+  'giu',
+);
+
+/**
+ * Ellipsis of an amount's scale: "Of the twenty-five billion, only five arrives upfront. The other
+ * twenty is tied to milestones." A bare number smaller than an amount, in its sentence or the next,
+ * before a word an amount is followed by, is a part of it, in its scale.
+ */
+function partsAfter(text: string, whole: Figure, sentenceEnd: (offset: number) => number, taken: readonly Figure[], exclude: readonly { start: number; end: number }[]): Figure[] {
+  const end = sentenceEnd(whole.start);
+  const until = end < text.length ? sentenceEnd(end + 1) : end;
+  const out: Figure[] = [];
+  for (const m of matchesBetween(BARE_PART, text, whole.end, until)) {
+    const span = { start: m.index, end: m.index + m[1].length };
+    const n = parseNumber(m[1])!;
+    if (n <= 1 || n * whole.factor >= whole.value.lo || taken.some((g) => overlaps(g, span)) || out.some((g) => overlaps(g, span)) || exclude.some((e) => overlaps(e, span))) continue;
+    out.push({
+      kind: 'money', type: 'money', ...span, text: m[1],
+      value: { lo: n * whole.factor, hi: n * whole.factor }, hedge: hedgeAround(text, span.start, span.end, 'exact'),
+      decimals: decimalsOf(m[1]), factor: whole.factor, style: { prefix: '', sep: '-', space: '', scale: '', suffix: '', grouping: '' },
+    });
+  }
+  return out;
 }
 
 /** "in" and up to four words after it, to the next punctuation: where a unit may be declared ("power efficiency in TFLOPS per watt, where …"). */
