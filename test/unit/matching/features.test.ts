@@ -242,6 +242,8 @@ describe('features', () => {
     const rows: [text: string, figure: string, fact: string, value: number][] = [
       ['Analysts equate the $58 billion to AWS profit.', '$58 billion', 'amazon-combined-investment', 0.5],
       ['Analysts equate $58 billion to AWS profit.', '$58 billion', 'amazon-combined-investment', 0],
+      // A name's possessive is a definite determiner too.
+      ["Everyone is talking about Amazon's $58B AI cheque.", '$58B', 'amazon-combined-investment', 0.5],
       // A word between that is not the fact's names another part.
       ['The remaining $25B hinges on AWS.', '$25B', 'amazon-anthropic-investment', 0],
       // The bundled words for backing are verbs ("backs", "to back"), not "back" as a direction or "backlog".

@@ -41,8 +41,11 @@ function namesMeasure(c: Candidate): boolean {
   return !!figure.style.change && !!c.kb.relations.get(cf.fact.relation)?.change;
 }
 
-/** "the", "that" or "this", and at most one word, right before the figure: "the combined $58 billion". */
-const DEFINITE_BEFORE = /(?<![\p{L}\p{N}])(?:the|that|this)\s+(?:([\p{L}-]+)\s+)?$/iu;
+/**
+ * A definite determiner ("the", "that", "this", "its" or a name's possessive), and at most one word,
+ * right before the figure: "the combined $58 billion", "Amazon's $58B".
+ */
+const DEFINITE_BEFORE = /(?<![\p{L}\p{N}])(?:[Tt]he|[Tt]hat|[Tt]his|[Ii]ts|\p{Lu}[\p{L}.]*['’]s)\s+(?:([\p{L}-]+)\s+)?$/u;
 /** How far back DEFINITE_BEFORE looks. */
 const DEFINITE_REACH = 24;
 
