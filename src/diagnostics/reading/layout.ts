@@ -95,6 +95,17 @@ function isLabelColon(sentence: string, colon: number): boolean {
 /** A hedge right before a number ("more than $100 billion"): its "than" ends no clause. */
 const HEDGE_BEFORE_NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.hedgesBefore)})\s*(?=(?:US)?[$€£]?\d)`, 'giu');
 
+/** A spaced dash among the clause breaks. */
+const DASH_BREAK = /^\s[—–]\s$/u;
+
+/** A year or a quarter or half of one ("2005", "June 2024", "Q4 2026"). */
+const DATE_IN_LABEL = /(?<![\p{L}\p{N}])(?:(?:19|20)\d\d|[QH]\d)(?![\p{L}\p{N}])/u;
+
+/** A short label that is a date, opening the sentence: not a span of time ("Within 12 months — …"). */
+function isDateLabel(label: string): boolean {
+  return DATE_IN_LABEL.test(label) && (label.match(WORD)?.length ?? 0) <= ATTACHMENT.labelValueWords;
+}
+
 /** A sentence's clauses: it is cut at each clause break, except a colon between a label and its value and a word of a hedge. */
 function clausesOf(text: string, s: Span): Span[] {
   const clauses: Span[] = [];
@@ -108,6 +119,8 @@ function clausesOf(text: string, s: Span): Span[] {
     // "Forecast launch of AWS's AI Foundry: Q4 2026" and "2020: Marcus Delacroix becomes chief
     // executive": a short label or a short value and the other side of its colon are one clause.
     if (m[0].startsWith(':') && isLabelColon(sentence, m.index)) continue;
+    // "**2005** — Matt Garman joins Amazon": a timeline's date and the dash after it label the line.
+    if (DASH_BREAK.test(m[0]) && isDateLabel(sentence.slice(0, m.index))) continue;
     clauses.push({ start, end: s.start + m.index });
     start = s.start + m.index;
   }

@@ -33,6 +33,10 @@ describe('layout', () => {
     // A forecast's second subject, before a participle or "to", starts a clause of its own.
     ['Microsoft lifting its stake to $25 billion and Google boosting its own to $15 billion.', ['Microsoft lifting its stake to $25 billion', 'and Google boosting its own to $15 billion.']],
     ['It expects Microsoft to raise $25 billion and Google to boost funding to $5 billion.', ['It expects Microsoft to raise $25 billion', 'and Google to boost funding to $5 billion.']],
+    // A timeline's date and the dash after it label the line; a span of time before a dash does not.
+    ['2005 — Matt Garman joins Amazon.', ['2005 — Matt Garman joins Amazon.']],
+    ['Within 12 months — Microsoft is expected to answer.', ['Within 12 months', '— Microsoft is expected to answer.']],
+    ['AWS holds 31% — Azure holds 24%.', ['AWS holds 31%', '— Azure holds 24%.']],
     // A speaker is no label of what they say.
     ['WHITFIELD: Five billion dollars comes upfront.', ['WHITFIELD', ': Five billion dollars comes upfront.']],
   ];
