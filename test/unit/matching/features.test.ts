@@ -273,6 +273,8 @@ describe('features', () => {
   describe('the bundled knowledge base\'s own words for a fact', () => {
     const { kb: bundled } = loadKnowledgeBase({ files: [], useBundled: true });
     const rows: [text: string, expected: string[][]][] = [
+      // A launch said as a roll-out.
+      ['AWS rolls out an "AI Foundry" service by Q3 2026.', [['Q3 2026', 'supported', 'ai-foundry-launch']]],
       // "compute-credit" is the Oracle deal's own word, with no relation word said.
       ["Oracle's earlier compute-credit arrangement with OpenAI was a comparatively modest $15bn.", [['$15bn', 'conflict', 'oracle-openai-compute-credits']]],
     ];
