@@ -8,6 +8,7 @@
 import { type Node as JsonNode, findNodeAtLocation, getLocation, parseTree, printParseErrorCode, type ParseError, visit as visitJson } from 'jsonc-parser';
 import { type Document, isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
+import { fastParser } from './fast-parse';
 import { MAX_NESTING_DEPTH, tooDeepAt } from './nesting';
 import {
   Entity,
@@ -305,7 +306,7 @@ function problemAt(file: string, starts: number[], start: number, end: number, p
 }
 
 /** The sections of a file, and the lists under "extend" and "override", with each entry's schema. */
-const ENTRY_LISTS: { path: [string] | [string, string]; schema: z.ZodType; section?: SectionName }[] = [
+const LISTS: { path: [string] | [string, string]; schema: z.ZodType; section?: SectionName }[] = [
   { path: ['sources'], schema: Source, section: 'sources' },
   { path: ['entities'], schema: Entity, section: 'entities' },
   { path: ['relations'], schema: Relation, section: 'relations' },
@@ -319,6 +320,9 @@ const ENTRY_LISTS: { path: [string] | [string, string]; schema: z.ZodType; secti
   { path: ['override', 'relations'], schema: Relation },
   { path: ['override', 'qualifiers'], schema: Qualifier },
 ];
+
+/** The lists with each schema's fast path for valid entries (fast-parse.ts). */
+const ENTRY_LISTS = LISTS.map((list) => ({ ...list, fast: fastParser(list.schema) }));
 
 const TOP_LEVEL_KEYS = ['$schema', 'version', ...SECTION_NAMES, 'extend', 'override'];
 const GROUP_KEYS: Record<string, string[]> = { extend: ['entities', 'relations', 'qualifiers', 'facts'], override: ['relations', 'qualifiers'] };
@@ -513,7 +517,9 @@ type EntryList = (typeof ENTRY_LISTS)[number];
 
 /** The problems of one entry: its schema's, then, for a valid fact, the checks the schema cannot express. */
 function entryProblems(list: EntryList, entry: unknown, base: Path): { problems: { path: Path; message: string; key?: boolean }[]; value?: object } {
-  const parsed = list.schema.safeParse(entry);
+  // A valid entry (nearly all of them) never reaches zod, whose issues are worded below.
+  const fast = list.fast(entry);
+  const parsed = fast !== undefined ? { success: true as const, data: fast } : list.schema.safeParse(entry);
   if (!parsed.success) return { problems: parsed.error.issues.flatMap((issue) => issueProblems(issue, entry, list.schema, base)) };
   const problems = list.section === 'facts' ? factProblems(parsed.data as Fact).map((p) => ({ path: [...base, ...p.path], message: p.message })) : [];
   return { problems, value: parsed.data as object };
