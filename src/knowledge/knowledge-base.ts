@@ -167,30 +167,38 @@ function roleKey(fact: Fact, role: 'subject' | 'object', implicit: ReadonlySet<s
   return `${role}|${fact.relation}|${other ?? ''}|${said.sort().join(',')}`;
 }
 
-/** The lookup of rolePartnerCounts' counts, each fact's key built once: every candidate fact of every figure asks. */
-function rolePartnersOf(counts: ReadonlyMap<string, number>, implicit: ReadonlySet<string>): KnowledgeBase['rolePartners'] {
+/**
+ * The parties of a role key: the one party (nearly every key of a large knowledge base has one,
+ * each copy's facts naming their own parties), or a set of them once there are two.
+ */
+type Parties = string | Set<string>;
+
+/** The lookup of rolePartnerCounts' parties, each fact's key built once: every candidate fact of every figure asks. */
+function rolePartnersOf(parties: ReadonlyMap<string, Parties>, implicit: ReadonlySet<string>): KnowledgeBase['rolePartners'] {
   const memo = new WeakMap<Fact, Partial<Record<'subject' | 'object', number>>>();
+  const count = (p: Parties | undefined) => (p === undefined ? 0 : typeof p === 'string' ? 1 : p.size);
   return (fact, role) => {
     let byRole = memo.get(fact);
     if (!byRole) memo.set(fact, (byRole = {}));
-    return (byRole[role] ??= counts.get(roleKey(fact, role, implicit)) ?? 0);
+    return (byRole[role] ??= count(parties.get(roleKey(fact, role, implicit))));
   };
 }
 
-/** How many parties each role key has: counted with a set per key, kept as a number. */
-function rolePartnerCounts(facts: readonly Fact[], implicit: ReadonlySet<string>): Map<string, number> {
-  const out = new Map<string, Set<string>>();
+/** The parties each role key has, without a set for a key of one party. */
+function rolePartnerCounts(facts: readonly Fact[], implicit: ReadonlySet<string>): Map<string, Parties> {
+  const out = new Map<string, Parties>();
   for (const f of facts) {
     for (const role of ['subject', 'object'] as const) {
       const party = f[role];
       if (party === undefined) continue;
       const key = roleKey(f, role, implicit);
-      const set = out.get(key);
-      if (set) set.add(party);
-      else out.set(key, new Set([party]));
+      const known = out.get(key);
+      if (known === undefined) out.set(key, party);
+      else if (typeof known !== 'string') known.add(party);
+      else if (known !== party) out.set(key, new Set([known, party]));
     }
   }
-  return new Map([...out].map(([key, parties]) => [key, parties.size]));
+  return out;
 }
 
 /** Convenience for tests and tools: build from in-memory texts. */

@@ -8,7 +8,8 @@
 import { type Node as JsonNode, findNodeAtLocation, getLocation, parseTree, printParseErrorCode, type ParseError, visit as visitJson } from 'jsonc-parser';
 import { type Document, isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
-import { MAX_NESTING_DEPTH, tooDeepAt } from './nesting';
+import { fastParser } from './fast-parse';
+import { MAX_NESTING_DEPTH, scanJson, tooDeepAt } from './nesting';
 import {
   Entity,
   EntityExtension,
@@ -122,7 +123,8 @@ function jsonSyntaxMessage(text: string, e: ParseError): { start: number; messag
   return { start: e.offset, message: JSON_ERRORS[code] ?? 'invalid JSON' };
 }
 
-function parseJson(text: string): Parsed {
+/** `members`: the text's members, as scanJson counts them. */
+function parseJson(text: string, members: number): Parsed {
   let data: unknown;
   let parsed = false;
   try {
@@ -141,7 +143,7 @@ function parseJson(text: string): Parsed {
     }
     return root;
   };
-  const syntax: Parsed['syntax'] = !parsed ? syntaxErrors(text, tree, () => treeErrors) : membersIn(text) === keysIn(data) ? [] : duplicateKeys(text);
+  const syntax: Parsed['syntax'] = !parsed ? syntaxErrors(text, tree, () => treeErrors) : members === keysIn(data) ? [] : duplicateKeys(text);
   if (parsed && syntax.length) data = undefined;
   return {
     data,
@@ -173,20 +175,6 @@ function syntaxErrors(text: string, tree: () => JsonNode | undefined, errors: ()
     lastLineEnd = eol < 0 ? text.length : eol;
   }
   return syntax.length ? syntax : [{ start: 0, end: 0, path: [], message: 'invalid JSON' }];
-}
-
-/**
- * The members a valid JSON text writes: its colons outside strings. A text whose data has as many
- * keys has no key twice in an object, so the slower scan below runs only on a text that has.
- */
-function membersIn(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 58 /* : */) n++;
-    else if (c === 34 /* " */) for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
-  }
-  return n;
 }
 
 /** The keys of every object in parsed JSON data. */
@@ -305,7 +293,7 @@ function problemAt(file: string, starts: number[], start: number, end: number, p
 }
 
 /** The sections of a file, and the lists under "extend" and "override", with each entry's schema. */
-const ENTRY_LISTS: { path: [string] | [string, string]; schema: z.ZodType; section?: SectionName }[] = [
+const LISTS: { path: [string] | [string, string]; schema: z.ZodType; section?: SectionName }[] = [
   { path: ['sources'], schema: Source, section: 'sources' },
   { path: ['entities'], schema: Entity, section: 'entities' },
   { path: ['relations'], schema: Relation, section: 'relations' },
@@ -319,6 +307,9 @@ const ENTRY_LISTS: { path: [string] | [string, string]; schema: z.ZodType; secti
   { path: ['override', 'relations'], schema: Relation },
   { path: ['override', 'qualifiers'], schema: Qualifier },
 ];
+
+/** The lists with each schema's fast path for valid entries (fast-parse.ts). */
+const ENTRY_LISTS = LISTS.map((list) => ({ ...list, fast: fastParser(list.schema) }));
 
 const TOP_LEVEL_KEYS = ['$schema', 'version', ...SECTION_NAMES, 'extend', 'override'];
 const GROUP_KEYS: Record<string, string[]> = { extend: ['entities', 'relations', 'qualifiers', 'facts'], override: ['relations', 'qualifiers'] };
@@ -513,7 +504,9 @@ type EntryList = (typeof ENTRY_LISTS)[number];
 
 /** The problems of one entry: its schema's, then, for a valid fact, the checks the schema cannot express. */
 function entryProblems(list: EntryList, entry: unknown, base: Path): { problems: { path: Path; message: string; key?: boolean }[]; value?: object } {
-  const parsed = list.schema.safeParse(entry);
+  // A valid entry (nearly all of them) never reaches zod, whose issues are worded below.
+  const fast = list.fast(entry);
+  const parsed = fast !== undefined ? { success: true as const, data: fast } : list.schema.safeParse(entry);
   if (!parsed.success) return { problems: parsed.error.issues.flatMap((issue) => issueProblems(issue, entry, list.schema, base)) };
   const problems = list.section === 'facts' ? factProblems(parsed.data as Fact).map((p) => ({ path: [...base, ...p.path], message: p.message })) : [];
   return { problems, value: parsed.data as object };
@@ -554,13 +547,15 @@ function loadList(load: FileLoad, list: EntryList, entries: unknown[]): void {
 export function loadKnowledgeBaseText(file: string, text: string): LoadedFile {
   const yaml = /\.ya?ml$/i.test(file);
   const load = new FileLoad(file, text);
-  const deep = tooDeepAt(text, yaml);
+  // The JSON scan counts the members too, for parseJson.
+  const scan = yaml ? undefined : scanJson(text);
+  const deep = scan ? scan.tooDeep : tooDeepAt(text, true);
   if (deep !== undefined) {
     load.atOffset(deep, deep + 1, [], `nested more than ${MAX_NESTING_DEPTH} levels deep; a knowledge base needs 5`);
     return load.result();
   }
   try {
-    load.parsed = yaml ? parseYaml(text) : parseJson(text);
+    load.parsed = scan ? parseJson(text, scan.members) : parseYaml(text);
   } catch {
     // The scan above makes this unreachable in practice; a parser failure is still a problem, not a crash.
     load.atOffset(0, 0, [], `could not be read as ${yaml ? 'YAML' : 'JSON'}`);

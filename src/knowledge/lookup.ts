@@ -28,10 +28,14 @@ export interface Lookups {
 
 /** Each alias once, owned by the entity that declares it last (as a later file overrides an earlier one). */
 function mentionIndex(entities: Iterable<Entity>): PhraseIndex<string> {
-  const owner = new Map<string, { alias: string; entity: string }>();
-  for (const e of entities) for (const alias of [e.name, ...e.aliases]) owner.set(alias, { alias, entity: e.id });
+  // Alias → entity id: a Map keeps each alias where it was first declared.
+  const owner = new Map<string, string>();
+  for (const e of entities) {
+    owner.set(e.name, e.id);
+    for (const alias of e.aliases) owner.set(alias, e.id);
+  }
   const index = new PhraseIndex<string>();
-  for (const { alias, entity } of owner.values()) index.add(alias, entity, false);
+  for (const [alias, entity] of owner) index.add(alias, entity, false);
   return index;
 }
 

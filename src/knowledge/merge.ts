@@ -211,13 +211,11 @@ function checkReferences(m: Merge): Map<string, Fact> {
   const facts = new Map<string, Fact>();
   for (const [id, fact] of m.defs.facts as Map<string, Fact>) {
     const origin = m.origins.get(fact)!;
-    const roles = [['subject', fact.subject], ['object', fact.object]] as const;
-    let ok = roles.map(([role, entity]) => entity === undefined || reference(origin, [role], 'entities', entity)).every(Boolean);
-    ok = reference(origin, ['relation'], 'relations', fact.relation) && ok;
-    ok = fact.qualifiers.map((q, i) => reference(origin, ['qualifiers', i], 'qualifiers', q)).every(Boolean) && ok;
     const unit = unitOf(m, fact);
-    ok = (unit === undefined || reference(origin, ['unit'], 'units', unit)) && ok;
-    const assertions = fact.assertions.filter((a: Assertion) => m.defs.sources.has(a.source) || reference(m.origins.get(a) ?? origin, ['source'], 'sources', a.source));
+    const ok = referencesResolve(fact, unit, (path, section, entry) => reference(origin, path, section, entry));
+    // A new list only when an assertion's source is unknown (a hundred thousand facts, nearly all fine).
+    const known = (a: Assertion) => m.defs.sources.has(a.source);
+    const assertions = fact.assertions.every(known) ? fact.assertions : fact.assertions.filter((a) => known(a) || reference(m.origins.get(a) ?? origin, ['source'], 'sources', a.source));
     if (!ok || !assertions.length) continue;
     const same = assertions.length === fact.assertions.length && unit === fact.unit;
     facts.set(id, same ? fact : withOrigin(m.origins, fact, { ...fact, assertions, ...(unit !== undefined ? { unit } : {}) }));
@@ -226,6 +224,16 @@ function checkReferences(m: Merge): Map<string, Fact> {
     m.problems.push(more ? { ...p, message: `${p.message} (used ${more} more time${more === 1 ? '' : 's'} in this file)` } : p);
   }
   return facts;
+}
+
+/** Whether a fact's parties, relation, qualifiers and unit are all known: each is checked, so that each unknown one is reported. */
+function referencesResolve(fact: Fact, unit: string | undefined, reference: (path: Path, section: SectionName, id: string) => boolean): boolean {
+  // In this order: the problems are reported in it.
+  let ok = reference(['subject'], 'entities', fact.subject);
+  ok = (fact.object === undefined || reference(['object'], 'entities', fact.object)) && ok;
+  ok = reference(['relation'], 'relations', fact.relation) && ok;
+  for (let i = 0; i < fact.qualifiers.length; i++) ok = reference(['qualifiers', i], 'qualifiers', fact.qualifiers[i]) && ok;
+  return (unit === undefined || reference(['unit'], 'units', unit)) && ok;
 }
 
 /**

@@ -49,9 +49,34 @@ function isProperName(tokens: readonly Token[]): boolean {
   return words.length > 0 && words.every((t) => startsCapitalised(t.text));
 }
 
+/**
+ * Which words of a proper name are capitalised: bit j for word j, a number rather than a list for
+ * the hundreds of thousands of names of a large knowledge base; a list for a name longer than that.
+ */
+type Capitals = number | boolean[];
+
+/** Names of at most this many words keep their capitals as the bits of a number. */
+const CAPITAL_BITS = 30;
+
+function capitalsOf(tokens: readonly Token[]): Capitals {
+  if (tokens.length > CAPITAL_BITS) return tokens.map((t) => startsCapitalised(t.text));
+  let bits = 0;
+  tokens.forEach((t, j) => {
+    if (startsCapitalised(t.text)) bits |= 1 << j;
+  });
+  return bits;
+}
+
+function isCapital(capitals: Capitals, j: number): boolean {
+  return typeof capitals === 'number' ? (capitals & (1 << j)) !== 0 : capitals[j];
+}
+
 /** A proper name's words are capitalised in the text too. */
 function capitalsAgree<T>(phrase: Phrase<T>, tokens: readonly Token[], from: number): boolean {
-  return !phrase.capitals || phrase.capitals.every((cap, j) => !cap || startsCapitalised(tokens[from + j].text));
+  const caps = phrase.capitals;
+  if (caps === undefined) return true;
+  for (let j = 0; j < phrase.words; j++) if (isCapital(caps, j) && !startsCapitalised(tokens[from + j].text)) return false;
+  return true;
 }
 
 /** Keywords this short ("to", "up") are whole words: "today" is not "to", nor "upfront" "up". */
@@ -65,8 +90,10 @@ interface Phrase<T> {
   length: number;
   /** Length of its last word as written: where a prefix match ends. */
   lastLength: number;
+  /** Its words (tokens). */
+  words: number;
   /** For a name: which of its words are capitalised, and so must be in the text. */
-  capitals?: boolean[];
+  capitals?: Capitals;
 }
 
 /** A node of the word trie: the words that may follow, and the phrases that end here. */
@@ -98,8 +125,8 @@ function key(t: Token, first: boolean, caseSensitive: boolean): string {
 
 /** A phrase as stored; `name`: a name in any case, whose capitals count when it is a proper one. */
 function phraseOf<T>(value: T, written: string, tokens: readonly Token[], name: boolean): Phrase<T> {
-  const p: Phrase<T> = { value, length: written.length, lastLength: tokens[tokens.length - 1].text.length };
-  if (name && isProperName(tokens)) p.capitals = tokens.map((t) => startsCapitalised(t.text));
+  const p: Phrase<T> = { value, length: written.length, lastLength: tokens[tokens.length - 1].text.length, words: tokens.length };
+  if (name && isProperName(tokens)) p.capitals = capitalsOf(tokens);
   return p;
 }
 
