@@ -106,13 +106,24 @@ function isDateLabel(label: string): boolean {
   return DATE_IN_LABEL.test(label) && (label.match(WORD)?.length ?? 0) <= ATTACHMENT.labelValueWords;
 }
 
+/** A relative clause between commas: ", who joined Amazon in 2006," (the lexicon's relativeOpenings). */
+const RELATIVE_ASIDE = new RegExp(String.raw`,\s(?:${alternationOf(LEXICON.relativeOpenings)})\s[^,;:()]*(?=,)`, 'giu');
+
+/**
+ * The comma closing each relative clause, as a break: in "Matt Garman, who joined Amazon in 2006,
+ * has led the cloud unit since 2024", "has led" is the main clause's, not the 2006's.
+ */
+function relativeClauseEnds(sentence: string): { 0: string; index: number }[] {
+  return [...sentence.matchAll(RELATIVE_ASIDE)].map((m) => ({ 0: ',', index: m.index + m[0].length }));
+}
+
 /** A sentence's clauses: it is cut at each clause break, except a colon between a label and its value and a word of a hedge. */
 function clausesOf(text: string, s: Span): Span[] {
   const clauses: Span[] = [];
   let start = s.start;
   const sentence = text.slice(s.start, s.end);
   const hedges = [...sentence.matchAll(HEDGE_BEFORE_NUMBER)].map((h) => ({ start: h.index, end: h.index + h[0].length }));
-  const breaks = [...sentence.matchAll(CLAUSE_BREAK), ...sentence.matchAll(AND_NEW_SUBJECT)]
+  const breaks = [...sentence.matchAll(CLAUSE_BREAK), ...sentence.matchAll(AND_NEW_SUBJECT), ...relativeClauseEnds(sentence)]
     .filter((m) => !hedges.some((h) => m.index >= h.start && m.index < h.end))
     .sort((a, b) => a.index - b.index);
   for (const m of breaks) {

@@ -37,6 +37,8 @@ describe('layout', () => {
     ['2005 — Matt Garman joins Amazon.', ['2005 — Matt Garman joins Amazon.']],
     ['Within 12 months — Microsoft is expected to answer.', ['Within 12 months', '— Microsoft is expected to answer.']],
     ['AWS holds 31% — Azure holds 24%.', ['AWS holds 31%', '— Azure holds 24%.']],
+    // A relative clause between commas ends at its closing comma: the verb after it is the main clause's.
+    ['Matt Garman, who joined Amazon in 2006, has led the cloud unit since 2024.', ['Matt Garman, who joined Amazon in 2006', ', has led the cloud unit since 2024.']],
     // A speaker is no label of what they say.
     ['WHITFIELD: Five billion dollars comes upfront.', ['WHITFIELD', ': Five billion dollars comes upfront.']],
   ];
