@@ -129,6 +129,16 @@ function openingParty(kb: KnowledgeBase, d: UnitDiscourse, j: number): string | 
   return d.previousSubject;
 }
 
+/** One of the lexicon's reporting verbs right after a name, maybe after "also": "AWS says …", "Amazon also claims …". */
+const REPORTING_AFTER = new RegExp(String.raw`^['’]?s?\s+(?:also\s+)?(?:${alternationOf(LEXICON.reportingVerbs)})(?![\p{L}\p{N}])`, 'iu');
+/** How far after a name its reporting verb is looked for. */
+const REPORTING_REACH = 16;
+
+/** Whether the name is followed by a reporting verb: the speaker of what follows. */
+function isSpeaker(text: string, m: Mention): boolean {
+  return REPORTING_AFTER.test(text.slice(m.end, m.end + REPORTING_REACH));
+}
+
 /** A colon (maybe after closing emphasis) right after a name. */
 const COLON_AFTER = /^[*_]{0,2}:/u;
 
@@ -215,7 +225,8 @@ export function carriedWeight(kb: KnowledgeBase, d: UnitDiscourse, entity: strin
   // dollars was offered, yet OpenAI turned it down" still speaks of the sentence before's Amazon.
   // Nor does naming the fact's other party say who this one is: "The Anthropic package is split
   // into $6 billion paid at signing" still speaks of the paragraph before's Amazon.
-  const namesSomeone = d.mentionsBySentence[i].some((m) => m.end <= figure.start && isSureParty(kb, m.entity) && !partners.has(m.entity));
+  // A speaker ("AWS says the chip delivers up to 4x") names who talks, not who the figure is about.
+  const namesSomeone = d.mentionsBySentence[i].some((m) => m.end <= figure.start && isSureParty(kb, m.entity) && !partners.has(m.entity) && !isSpeaker(d.text, m));
   if (namesSomeone) return 0;
   const topic = d.topic.has(entity) ? EVIDENCE.topic : 0;
   return Math.max(topic, carriedFromBefore(kb, d, entity, i));

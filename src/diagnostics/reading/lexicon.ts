@@ -32,6 +32,7 @@ export const Lexicon = z.object({
   clauseSubjectJoiners: WordList,
   relativeOpenings: WordList,
   companions: WordList,
+  reportingVerbs: WordList,
   pronounOpenings: WordList,
   personPronouns: WordList,
   writerOpenings: WordList,

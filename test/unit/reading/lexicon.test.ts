@@ -3,7 +3,7 @@
  * example must show the entry at work, as Harper's rules carry their own test lines.
  */
 import assert from 'node:assert/strict';
-import { PRONOUN_OPENING, WRITER_OPENING, findSentenceSubject, isRetracted, mainClauseStart } from '../../../src/diagnostics/context/discourse';
+import { PRONOUN_OPENING, WRITER_OPENING, carriedWeight, findSentenceSubject, isRetracted, mainClauseStart } from '../../../src/diagnostics/context/discourse';
 import { gatherEvidence } from '../../../src/diagnostics/matching/evidence';
 import { checkDocument } from '../../../src/diagnostics/engine';
 import { isUnknown, partiesIn } from '../../../src/diagnostics/context/parties';
@@ -14,7 +14,7 @@ import { findFigures } from '../../../src/diagnostics/figures/find-figures';
 import { parseNumberWords } from '../../../src/diagnostics/figures/numbers';
 import { DEADLINE_BEFORE } from '../../../src/diagnostics/matching/evidence';
 import { PAST_MARKER } from '../../../src/diagnostics/outdated';
-import { ATTACHMENT } from '../../../src/diagnostics/matching/model';
+import { ATTACHMENT, EVIDENCE } from '../../../src/diagnostics/matching/model';
 import { JOINERS, attachment } from '../../../src/diagnostics/reading/attachment';
 import { layout, spanIndexAt } from '../../../src/diagnostics/reading/layout';
 import { seriesOf } from '../../../src/diagnostics/matching/features/respective';
@@ -126,6 +126,11 @@ describe('lexicon', () => {
       it(`after "${word}" a figure shares the figure before's parties: ${example}`, () => {
         const { findings } = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false });
         assert.deepEqual(findings.map((f) => [f.text, f.kind, f.fact]), [['$50 billion', 'supported', 'amazon-openai-investment'], ['$100 billion', 'supported', 'openai-aws-cloud-pact']]);
+      });
+    for (const [word, example] of Object.entries(LEXICON.reportingVerbs.entries))
+      it(`a party before "${word}" is the speaker, so the chip of the sentence before is carried: ${example}`, () => {
+        const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
+        assert.equal(carriedWeight(bundledKb, ev, 'trainium2', ev.figures.at(-1)!), EVIDENCE.carried);
       });
     for (const list of [LEXICON.writerOpenings, LEXICON.writerContractions])
       for (const [word, example] of Object.entries(list.entries)) it(`writer ${word}: ${example}`, () => assert.ok(WRITER_OPENING.test(example)));
