@@ -118,13 +118,16 @@ function firstParty(kb: KnowledgeBase, d: UnitDiscourse, j: number): Mention | u
 }
 
 /**
- * The party sentence `j` opened with, through a chain of pronouns ("Amazon is back. It put $50
- * billion into OpenAI. … the company has committed nearly $60 billion"), else the unit before's.
+ * The party sentence `j` opened with, through a chain of pronouns and sentences that name nobody
+ * ("Amazon is back. It put $50 billion into OpenAI. … the company has committed nearly $60
+ * billion"), else the unit before's.
  */
 function openingParty(kb: KnowledgeBase, d: UnitDiscourse, j: number): string | undefined {
   for (; j >= 0; j--) {
     const s = d.layout.sentences[j];
-    if (!PRONOUN_OPENING.test(d.text.slice(mainClauseStart(d.text, s), s.end))) return firstParty(kb, d, j)?.entity;
+    // A sentence that names nobody ("Hardly.") passes the party on too.
+    const first = PRONOUN_OPENING.test(d.text.slice(mainClauseStart(d.text, s), s.end)) ? undefined : firstParty(kb, d, j);
+    if (first) return first.entity;
   }
   return d.previousSubject;
 }

@@ -52,6 +52,8 @@ describe('findSentenceSubject', () => {
     ['It backs Anthropic, and Microsoft put $13 billion into OpenAI.', 'microsoft'],
     // "He" stands for the last person named, further back than the sentence before, and not for one capitalised word.
     ['The year is right: Garman took the helm in 2024. "Outsider" is not. He joined Amazon in 2005.', 'matt-garman'],
+    // A sentence that names nobody ("Hardly.") passes the party on to a pronoun after it.
+    ['Is Amazon all in on one lab? Hardly. Three months before the Anthropic deal, it put $50 billion into OpenAI.', 'amazon'],
     // A pronoun after a leading phrase, and a chain of pronouns, go back to the party named first.
     ['Amazon is back. It put $50 billion into OpenAI. Including the $8 billion it had already funneled, the company has committed $60 billion.', 'amazon'],
   ];
