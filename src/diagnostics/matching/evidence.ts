@@ -5,7 +5,7 @@
  * `entityWeight` and `keywordWeight` are the strongest such weight for an entity or a word list,
  * context included. They are memoized per unit: every candidate fact asks about the same words.
  */
-import type { KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
+import type { CompiledFact, KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
 import { type UnitDiscourse, carriedWeight, findSentenceSubject, lastNaming } from '../context/discourse';
 import { isParty, isUnknown, partiesIn } from '../context/parties';
 import type { Figure } from '../figures/figure';
@@ -43,6 +43,8 @@ export interface Evidence extends UnitDiscourse {
   nearWords: Map<Figure, NearWords>;
   /** Memo: figure → word list → keywordWeight; candidate facts share their relation's and qualifiers' lists. */
   keywordWeights: Map<Figure, Map<ReadonlySet<string>, number>>;
+  /** The words some fact of a figure type says itself by (its relation's, its own, its qualifiers'). */
+  measureWords: (type: string) => ReadonlySet<string>;
   /** Memo: by sentence, the figures a word of it can weigh for (see weighedFrom). */
   weighedBySentence?: readonly (readonly Figure[])[];
   /** Memo: the entities of `mentions`, each once, in the order first named (see mentionedEntities). */
@@ -281,7 +283,30 @@ function leadWords(ev: Evidence, sentence: number, words: ReadonlySet<string>): 
 /** Whether the figure's sentence names a party and says no word plainly for the figure: a sentence that leaves its measure to the one before. */
 function parallel(ev: Evidence, figure: Figure): boolean {
   const { mentions, keywords } = near(ev, figure);
-  return mentions.length > 0 && !keywords.some((k) => wordWeight(ev, k, figure) >= GATES.plain);
+  // Only a word of its own clause that some fact of the figure's kind is said by counts: "AWS leads
+  // with $45 billion" says no amount's measure; "On inference, Lena put the saving at 25%" does.
+  const measures = ev.measureWords(figure.type);
+  const { clauses } = ev.layout;
+  const clause = spanIndexAt(clauses, figure.start);
+  const says = (k: Evidence['keywords'][number]) => measures.has(k.keyword) && spanIndexAt(clauses, k.start) === clause && wordWeight(ev, k, figure) >= GATES.said;
+  return mentions.length > 0 && !keywords.some(says);
+}
+
+/** Per knowledge base, the words each figure type's facts are said by. */
+const MEASURE_WORDS = new WeakMap<KnowledgeBase, Map<string, Set<string>>>();
+
+function measureWordsOf(kb: KnowledgeBase, type: string): ReadonlySet<string> {
+  let byType = MEASURE_WORDS.get(kb);
+  if (!byType) MEASURE_WORDS.set(kb, (byType = new Map()));
+  let words = byType.get(type);
+  if (!words) {
+    byType.set(type, (words = new Set()));
+    for (const f of kb.factsByType.get(type as CompiledFact['fact']['type']) ?? []) {
+      for (const k of [...f.keywords, ...f.ownKeywords]) words.add(k);
+      for (const q of f.fact.qualifiers) for (const k of kb.qualifierKeywords.get(q) ?? []) words.add(k);
+    }
+  }
+  return words;
 }
 
 function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']>): HeaderEvidence {
@@ -334,5 +359,6 @@ export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | u
     hosts: new Map(),
     nearWords: new Map(),
     keywordWeights: new Map(),
+    measureWords: (type) => measureWordsOf(kb, type),
   };
 }

@@ -250,6 +250,8 @@ describe('features', () => {
       ['OpenAI is sending $100 billion straight back to AWS.', '$100 billion', 'amazon-openai-investment', 0],
       ['Google Cloud has a backlog of $155 billion.', '$155 billion', 'google-anthropic-investment', 0],
       ['Amazon backs OpenAI with $50 billion.', '$50 billion', 'amazon-openai-investment', 0.95],
+      // A lead sentence's measure passes to a sentence whose own words measure nothing of its kind ("leads" is a CEO's word).
+      ['The briefing reproduces estimates of AI revenue by cloud. AWS leads with about $45 billion.', '$45 billion', 'amazon-ai-revenue-2024', 0.6],
       // Two facts give $50 billion: the article names neither.
       ['AWS wrote the $50 billion cheque.', '$50 billion', 'amazon-openai-investment', 0],
       ['AWS wrote the $50 billion cheque.', '$50 billion', 'amazon-rumored-infrastructure-spend', 0],
