@@ -33,6 +33,19 @@ export function candidate(text: string, figureText: string, factId: string, prev
 
 const round = (n: number | undefined) => (n === undefined ? undefined : Math.round(n * 1000) / 1000);
 
+/** The bundled knowledge base, for the features that read its own words and dates. */
+const { kb: bundled } = loadKnowledgeBase({ files: [], useBundled: true });
+
+/** A figure of `text` and a fact of the bundled knowledge base, as a candidate. */
+function bundledCandidate(text: string, figureText: string, factId: string): Candidate {
+  const ev = gatherEvidence({ start: 0, text }, bundled)!;
+  const figure = ev.figures.find((f) => f.text === figureText)!;
+  return { kb: bundled, ev, figure, fact: bundled.facts.find((f) => f.fact.id === factId)! };
+}
+
+/** Each finding of `draft` on the bundled knowledge base as [figure, kind, fact]. */
+const bundledFindings = (draft: string) => checkDocument(draft, bundled, { includeSupported: true, withFixes: false }).findings.map((f) => [f.text, f.kind, f.fact]);
+
 describe('features', () => {
   describe('subject and object: how plainly the fact\'s parties are named for the figure', () => {
     const rows: [text: string, figure: string, fact: string, subject: number, object: number | undefined][] = [
@@ -204,7 +217,6 @@ describe('features', () => {
       it(`${figure} in "${text}" for ${fact}: ${value}`, () => assert.equal(otherSubject(candidate(text, figure, fact)), value));
   });
   describe('keywords: the words the unit says as themselves', () => {
-    const { kb: bundled } = loadKnowledgeBase({ files: [], useBundled: true });
     /** The words these rows are about, among all the unit's keywords. */
     const asked = new Set(['quarter', 'up']);
     const rows: [text: string, keywords: string[]][] = [
@@ -219,7 +231,6 @@ describe('features', () => {
       it(`${text} → ${expected.join(', ') || 'none'}`, () => assert.deepEqual(gatherEvidence({ start: 0, text }, bundled)?.keywords.map((k) => k.keyword).filter((k) => asked.has(k)), expected));
   });
   describe('earlierYear: a year in the figure\'s clause before the fact\'s earliest asOf', () => {
-    const { kb: bundled } = loadKnowledgeBase({ files: [], useBundled: true });
     const rows: [text: string, figure: string, fact: string, value: number][] = [
       // The pact's assertion is as of February 2026: a 2025 contract is another deal.
       ['In November 2025, OpenAI signed a seven-year, $38 billion contract with AWS.', '$38 billion', 'openai-aws-cloud-pact', 0.642],
@@ -230,15 +241,9 @@ describe('features', () => {
       ['In 2024, Microsoft put $10 billion into OpenAI.', '$10 billion', 'microsoft-openai-investment', 0],
     ];
     for (const [text, figureText, factId, value] of rows)
-      it(`${figureText} in "${text}" for ${factId}: ${value}`, () => {
-        const ev = gatherEvidence({ start: 0, text }, bundled)!;
-        const figure = ev.figures.find((f) => f.text === figureText)!;
-        const fact = bundled.facts.find((f) => f.fact.id === factId)!;
-        assert.equal(round(earlierYearWeight({ kb: bundled, ev, figure, fact })), value);
-      });
+      it(`${figureText} in "${text}" for ${factId}: ${value}`, () => assert.equal(round(earlierYearWeight(bundledCandidate(text, figureText, factId))), value));
   });
   describe('relation: bundled words, and "the" before an amount only one fact gives (just enough to cite it)', () => {
-    const { kb: bundled } = loadKnowledgeBase({ files: [], useBundled: true });
     const rows: [text: string, figure: string, fact: string, value: number][] = [
       ['Analysts equate the $58 billion to AWS profit.', '$58 billion', 'amazon-combined-investment', 0.5],
       ['Analysts equate $58 billion to AWS profit.', '$58 billion', 'amazon-combined-investment', 0],
@@ -257,23 +262,15 @@ describe('features', () => {
       ['AWS wrote the $50 billion cheque.', '$50 billion', 'amazon-rumored-infrastructure-spend', 0],
     ];
     for (const [text, figureText, factId, value] of rows)
-      it(`${figureText} in "${text}" for ${factId}: ${value}`, () => {
-        const ev = gatherEvidence({ start: 0, text }, bundled)!;
-        const figure = ev.figures.find((f) => f.text === figureText)!;
-        const fact = bundled.facts.find((f) => f.fact.id === factId)!;
-        assert.equal(relationWeight({ kb: bundled, ev, figure, fact }, 1), value);
-      });
+      it(`${figureText} in "${text}" for ${factId}: ${value}`, () => assert.equal(relationWeight(bundledCandidate(text, figureText, factId), 1), value));
   });
   describe('a table row\'s partners are evidence for a partner column, not rivals of every cell', () => {
-    const { kb: bundled } = loadKnowledgeBase({ files: [], useBundled: true });
     it('an AI revenue cell beside "Cohere + xAI" is still Oracle\'s AI revenue', () => {
       const table = '| Provider | AI revenue ($B) | Lead AI partner | Partner investment ($B) |\n|---|---|---|---|\n| Oracle OCI | 8 | Cohere + xAI | 1 |\n';
-      const { findings } = checkDocument(table, bundled, { includeSupported: true, withFixes: false });
-      assert.deepEqual(findings.map((f) => [f.text, f.kind, f.fact]), [['8', 'supported', 'oracle-ai-revenue-2024'], ['1', 'supported', 'oracle-cohere-xai-investment']]);
+      assert.deepEqual(bundledFindings(table), [['8', 'supported', 'oracle-ai-revenue-2024'], ['1', 'supported', 'oracle-cohere-xai-investment']]);
     });
   });
   describe('the bundled knowledge base\'s own words for a fact', () => {
-    const { kb: bundled } = loadKnowledgeBase({ files: [], useBundled: true });
     const rows: [text: string, expected: string[][]][] = [
       // A launch said as a roll-out.
       ['AWS rolls out an "AI Foundry" service by Q3 2026.', [['Q3 2026', 'supported', 'ai-foundry-launch']]],
@@ -281,6 +278,6 @@ describe('features', () => {
       ["Oracle's earlier compute-credit arrangement with OpenAI was a comparatively modest $15bn.", [['$15bn', 'conflict', 'oracle-openai-compute-credits']]],
     ];
     for (const [text, expected] of rows)
-      it(text, () => assert.deepEqual(checkDocument(text, bundled, { includeSupported: true, withFixes: false }).findings.map((f) => [f.text, f.kind, f.fact]), expected));
+      it(text, () => assert.deepEqual(bundledFindings(text), expected));
   });
 });
