@@ -12,7 +12,7 @@ import type { Finding, Position } from './finding';
 import { parseProse } from './markdown/prose';
 import { type ExplainedCandidate, type FigureCandidates, candidatesOfUnit, explainCandidates } from './matching/matcher';
 import { isScored } from './matching/score';
-import { verdict } from './matching/verdict';
+import { nearInSize, verdict } from './matching/verdict';
 import { VERDICT } from './matching/model';
 import type { Match } from './matching/verdict';
 
@@ -34,7 +34,7 @@ export interface FigureExplanation {
 }
 
 /** Why a figure with no match stayed silent. */
-function whySilent(figure: Figure, candidates: ExplainedCandidate[], claimsNothing: boolean, unitLabel: string | undefined): string {
+function whySilent(figure: Figure, candidates: ExplainedCandidate[], claimsNothing: boolean, unitLabel: string | undefined, nearBest: boolean): string {
   const scored = candidates.filter((c) => c.score !== undefined);
   if (!candidates.length) return `silent: the sentence names no party and says no word of any ${figure.type}${unitLabel ? ` (${unitLabel})` : ''} fact of the knowledge base`;
   if (!scored.length) {
@@ -45,6 +45,7 @@ function whySilent(figure: Figure, candidates: ExplainedCandidate[], claimsNothi
   const best = scored[0];
   if (best.score! < VERDICT.minConflictScore) return `silent: the best reading, ${best.fact}, scored ${best.score!.toFixed(2)}, below the ${VERDICT.minConflictScore} a conflict needs`;
   if (best.unsaid?.length) return `silent: the best reading, ${best.fact}, is not a conflict: the sentence does not say its ${best.unsaid.join(' or ')}`;
+  if (!nearBest) return `silent: the best reading, ${best.fact}, is no plausible mistake: ${figure.text} differs by more than ${VERDICT.sizeRatio} times from every source's value`;
   return `silent: no reading clearly wins: ${scored.filter((c) => c.score! >= best.score! - VERDICT.ambiguity).map((c) => c.fact).join(', ')} are as likely`;
 }
 
@@ -111,7 +112,9 @@ export function explainDocument(text: string, kb: KnowledgeBase): FigureExplanat
       ...(f.context !== undefined ? { context: f.context } : {}),
       verdict: match && f.reported ? (f.reported.kind === 'outdated' ? 'outdated' : match.agreeing.length ? 'supported' : 'conflict') : 'silent',
       ...(match ? { fact: match.fact.fact.id } : {}),
-      why: match ? whyMatched(match, f.reported) : whySilent(f.figure, candidates, f.claimsNothing, f.figure.unit && unitLabel(kb, f.figure.unit)),
+      why: match
+        ? whyMatched(match, f.reported)
+        : whySilent(f.figure, candidates, f.claimsNothing, f.figure.unit && unitLabel(kb, f.figure.unit), !scored.length || nearInSize(f.figure, scored[0].fact)),
       candidates,
     };
   });

@@ -25,3 +25,14 @@ describe('explain agrees with the check', () => {
     }
   }
 });
+
+describe('explain says why a figure stayed silent', () => {
+  const rows: [draft: string, figure: string, why: RegExp][] = [
+    // No candidate fact at all.
+    ['The weather held at 45% humidity.', '45%', /^silent: the sentence names no party and says no word of any percent fact/],
+    // The best reading is no plausible mistake: 84 months against a gap of two.
+    ['- **November 2025:** OpenAI signs a seven-year, $38 billion contract with AWS.', 'seven-year', /^silent: the best reading, openai-to-anthropic-deal-gap, is no plausible mistake: seven-year differs by more than 10 times/],
+  ];
+  for (const [draft, figure, why] of rows)
+    it(`${figure} in ${JSON.stringify(draft)}`, () => assert.match(explainDocument(draft, kb).find((e) => e.text === figure)!.why, why));
+});

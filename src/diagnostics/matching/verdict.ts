@@ -86,7 +86,7 @@ export function plausibleReadings(figure: Figure, scored: Scored[], params: Verd
  * $100 billion commitment at $36 million, or an 18-month horizon at 30 days, is writing about
  * something else. Dates are compared by the knowledge base's own years and never ruled out here.
  */
-function nearInSize(figure: Figure, fact: CompiledFact, params: VerdictParams): boolean {
+export function nearInSize(figure: Figure, fact: CompiledFact, params: VerdictParams = VERDICT): boolean {
   if (figure.type === 'date') return true;
   const size = (lo: number, hi: number) => Math.abs((lo + hi) / 2);
   const mine = size(figure.value.lo, figure.value.hi);
