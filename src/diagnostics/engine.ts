@@ -259,6 +259,8 @@ interface BlockRecord {
  */
 interface Reuse {
   records: readonly BlockRecord[];
+  /** The findings that run showed, when it listed them block by block. */
+  shown?: ShownList;
   prefix: number;
   suffixFrom: number;
   offset: number;
@@ -284,6 +286,8 @@ interface RunState {
   /** Each block's record, for the next run. */
   records: BlockRecord[];
   reuse?: Reuse;
+  /** The first block whose record, and every one after it, `carryOver` took from the last run as it was. */
+  carriedFrom?: number;
   result?: DocumentResult;
 }
 
@@ -379,6 +383,8 @@ interface LastRun {
   comments: readonly PlacedComment[];
   /** The time budget its blocks were checked with. */
   budgetMs: number;
+  /** Its shown findings, when no comment reached past its block and it worked out no fixes. */
+  shown?: ShownList;
 }
 
 /**
@@ -458,6 +464,46 @@ interface Shown {
   findings: Finding[];
   blockOf: number[];
   indexIn: number[];
+}
+
+/**
+ * A run's shown findings when no comment reaches past its block, with where each block's begin
+ * (`starts`, one more than the blocks: the last is the end), for the next run to take.
+ */
+interface ShownList {
+  key: string;
+  findings: Finding[];
+  starts: Int32Array;
+}
+
+/**
+ * The shown findings of a run whose comments all stay within their blocks, as `shownByBlock`
+ * gives them, without the blocks they came from. The blocks a run took from the last (`carryPrefix`
+ * and `carryOver`) show what they showed then, so their share of its list is copied whole: an edit
+ * costs its own blocks' findings and a copy, not a walk through every block's.
+ */
+function shownList(run: RunState): ShownList {
+  const key = shownKey(run.options);
+  const n = run.records.length;
+  const last = run.reuse?.shown?.key === key ? run.reuse.shown : undefined;
+  const from = last ? run.reuse!.prefix : 0;
+  const to = last && run.carriedFrom !== undefined ? run.carriedFrom : n;
+  const starts = new Int32Array(n + 1);
+  if (last) starts.set(last.starts.subarray(0, from));
+  const head = last ? last.starts[from] : 0;
+  const middle: Finding[] = [];
+  for (let b = from; b < to; b++) {
+    starts[b] = head + middle.length;
+    const record = run.records[b];
+    if (record.findings.length) for (const k of shownIn(record, run.options, key)) middle.push(record.findings[k]);
+  }
+  starts[to] = head + middle.length;
+  if (!last) return { key, findings: middle, starts };
+  // The carried blocks' share, and where each of them now begins: as far from the new middle's end as from the old one's.
+  const old = to + run.reuse!.offset;
+  const shift = starts[to] - last.starts[old];
+  for (let b = to + 1; b <= n; b++) starts[b] = last.starts[b + run.reuse!.offset] + shift;
+  return { key, findings: last.findings.slice(0, head).concat(middle, last.findings.slice(last.starts[old])), starts };
 }
 
 /** The shown findings when no comment reaches past its block: each block's own, remembered. */
@@ -759,6 +805,7 @@ export class DocumentChecker {
   /** Takes the last run's records from block `run.next` to the end, as `carriesOver` allows. */
   private carryOver(run: RunState): void {
     const { records, offset } = run.reuse!;
+    run.carriedFrom = run.next;
     for (let b = run.next; b < run.blocks.length; b++) keep(run, records[b + offset], run.blocks[b]);
     run.next = run.blocks.length;
   }
@@ -788,11 +835,12 @@ export class DocumentChecker {
   private finish(run: RunState): DocumentResult {
     this.trimCache(run);
     const withFixes = run.options.withFixes !== false;
-    const shown = run.wideComments
-      ? shownBySweep(run.blocks, run.records, run.comments, run.options, withFixes)
-      : shownByBlock(run.records, run.options, withFixes);
+    // A server asks for no fixes, and its runs follow one another an edit apart: its list is spliced.
+    const list = run.wideComments || withFixes ? undefined : shownList(run);
     const stale = run.doc.revision !== run.revision;
-    if (!stale) this.remember(run);
+    if (!stale) this.remember(run, list);
+    if (list) return { findings: list.findings };
+    const shown = run.wideComments ? shownBySweep(run.blocks, run.records, run.comments, run.options, withFixes) : shownByBlock(run.records, run.options, withFixes);
     if (!withFixes) return { findings: shown.findings };
     // A stale run's document has moved on: its fixes are worked out on the text it checked.
     const text = stale ? run.blocks.map((b) => b.text).join('') : run.doc.text;
@@ -823,8 +871,8 @@ export class DocumentChecker {
   }
 
   /** Keeps a finished run for the next one, and for a code action's fixes. */
-  private remember(run: RunState): void {
-    this.last = { doc: run.doc, revision: run.revision, blocks: run.blocks, records: run.records, comments: run.comments, budgetMs: budgetOf(run.options) };
+  private remember(run: RunState, shown: ShownList | undefined): void {
+    this.last = { doc: run.doc, revision: run.revision, blocks: run.blocks, records: run.records, comments: run.comments, budgetMs: budgetOf(run.options), shown };
   }
 
   /** What `CheckRun.partial` gives: the findings of the blocks checked so far, silenced and filtered as `finish` does. */
@@ -920,7 +968,7 @@ export class DocumentChecker {
     while (prefix < n && prefix < m && blocks[prefix].text === records[prefix].text) prefix++;
     let suffix = 0;
     while (suffix < n - prefix && suffix < m - prefix && blocks[n - 1 - suffix].text === records[m - 1 - suffix].text) suffix++;
-    return { records, prefix, suffixFrom: n - suffix, offset: m - n };
+    return { records, shown: last.shown, prefix, suffixFrom: n - suffix, offset: m - n };
   }
 
   /**

@@ -42,6 +42,33 @@ describe('incremental checking equals a full check', () => {
   }
 });
 
+/**
+ * A server asks for every kind of finding and no fixes: a check then takes the findings a block
+ * showed in the last check from that check's list (see `shownList` in the engine).
+ */
+describe('incremental checking as a server asks for it equals a full check', () => {
+  let seed = 17;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = () => PIECES[Math.floor(random() * PIECES.length)];
+  const options = { includeSupported: true, includeUnverified: true, withFixes: false };
+  for (let doc = 0; doc < 10; doc++) {
+    it(`document ${doc}: 40 random edits`, () => {
+      let text = Array.from({ length: 30 }, pick).join('\n\n');
+      const doc = new BlockDocument(text);
+      const checker = new DocumentChecker(kb);
+      checker.check(doc, options);
+      for (let e = 0; e < 40; e++) {
+        const start = Math.floor(random() * (text.length + 1));
+        const end = Math.min(text.length, start + Math.floor(random() * 8));
+        const insert = random() < 0.3 ? '' : pick();
+        text = text.slice(0, start) + insert + text.slice(end);
+        doc.edit(start, end, insert);
+        assert.deepEqual(checker.check(doc, options), checkDocument(text, kb, options), `after edit ${e}`);
+      }
+    });
+  }
+});
+
 describe('several edits between two checks', () => {
   let seed = 11;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
