@@ -12,10 +12,11 @@ import { type PlacedComment, silenceByLines, silencedFindings, silencedLine } fr
 import { type DocumentText, type FigurePlace, type FixContext, fixContext, fixesFor } from './fixes';
 import { BlockDocument } from './markdown/block-document';
 import type { Block } from './markdown/blocks';
-import { type ControlComment, parseProse } from './markdown/prose';
+import { type ControlComment, type ProseUnit, parseProse } from './markdown/prose';
 import { type Match, readUnit } from './matching/matcher';
 import { CONTEXT_REACH, type HeadingTopic, type Lending, headingTopic, lendContext, lendingKind } from './context/discourse';
 import { isUnknown } from './context/parties';
+import { contextKey } from './context/context-key';
 import type { Figure } from './figures/figure';
 import { describeFinding, sourceValues, withNote } from './messages';
 import { type Outdated, outdatedMessage, outdatedValues, outdatedVerdict, sentenceAround } from './outdated';
@@ -42,7 +43,10 @@ interface BlockComment extends ControlComment {
 export interface BlockResult {
   findings: BlockFinding[];
   comments: BlockComment[];
-  /** The block is a table, or names nobody before its first figure: check it again with the paragraph before. */
+  /**
+   * The block is a table, or names nobody before its first figure: its result depends on the
+   * paragraph before, whether or not it was given one (see `lentUnits`).
+   */
   wantsPrevious?: boolean;
   /** Set when the block could not be checked; its one finding says so. */
   unchecked?: Unchecked;
@@ -78,6 +82,8 @@ const MAY_HOLD_FIGURE = /[0-9]|decade|\b(?:one|two|three|four|five|six|seven|eig
 export const MAX_DOCUMENT_LENGTH = 20_000_000;
 /** Cached results kept beyond twice those in use: room for undo and typing a word back. */
 const CACHE_MARGIN = 256;
+/** A block's results in as many contexts are kept, then dropped all at once: a block is seldom moved among many. */
+const MAX_CONTEXTS = 8;
 
 export function documentText(text: string): DocumentText {
   const starts = lineStarts(text);
@@ -126,13 +132,25 @@ function unverifiedFinding(figure: Figure, range: Finding['range']): Finding {
   };
 }
 
-/** Checks one block on its own; positions are relative to the block. */
+/**
+ * A block's units with the context each may need (see `lendContext`), the paragraph before lent
+ * only when some unit wants it: a block offered that paragraph that wants none reads exactly as
+ * it does alone. So the engine offers it at a block's first check, which then checks once
+ * whether or not the block wants it, not alone first and then again with it.
+ */
+function lentUnits(units: ProseUnit[], kb: KnowledgeBase, previous: string | undefined, topic: readonly string[] | undefined): { units: ProseUnit[]; wantsPrevious: boolean } {
+  const alone = lendContext(units, kb, undefined, topic);
+  if (!alone.wantsPrevious || previous === undefined) return alone;
+  return { units: lendContext(units, kb, previous, topic).units, wantsPrevious: true };
+}
+
+/** Checks one block, offered the paragraph before it; positions are relative to the block. */
 export function checkBlock(text: string, kb: KnowledgeBase, previous?: string, topic?: readonly string[]): BlockResult {
   if (!MAY_HOLD_FIGURE.test(text) && !text.includes('dealcheck-')) return { findings: [], comments: [] };
   const prose = parseProse(text);
   const starts = lineStarts(text);
   const findings: BlockFinding[] = [];
-  const { units, wantsPrevious } = lendContext(prose.units, kb, previous, topic);
+  const { units, wantsPrevious } = lentUnits(prose.units, kb, previous, topic);
   for (const unit of units) {
     checkpoint();
     for (const read of readUnit(unit, kb)) {
@@ -241,6 +259,8 @@ interface BlockRecord {
  */
 interface Reuse {
   records: readonly BlockRecord[];
+  /** The findings that run showed, when it listed them block by block. */
+  shown?: ShownList;
   prefix: number;
   suffixFrom: number;
   offset: number;
@@ -266,6 +286,8 @@ interface RunState {
   /** Each block's record, for the next run. */
   records: BlockRecord[];
   reuse?: Reuse;
+  /** The first block whose record, and every one after it, `carryOver` took from the last run as it was. */
+  carriedFrom?: number;
   result?: DocumentResult;
 }
 
@@ -325,12 +347,17 @@ class TopicStack {
 interface CacheEntry {
   /** The key itself, kept so that blocks can share one copy of their text. */
   text: string;
-  /** Its result with no paragraph before it as context, in the topic `resultTopic`. */
-  result: BlockResult;
+  /**
+   * Its result with no paragraph before it as context, in the topic `resultTopic`; undefined until
+   * asked for when its first check took the paragraph before it, which it wants.
+   */
+  result?: BlockResult;
   resultTopic: string;
+  /** Its first check said it wants the paragraph before it (see `BlockResult.wantsPrevious`). */
+  wantsPrevious: boolean;
   /** The last check that used it. */
   round: number;
-  /** Its results in other contexts (the paragraph before, the topic), by `${previous}\u0001${topic}`. */
+  /** Its results in other contexts (what it reads of the paragraph before, the topic), by `contextKeyOf`. */
   byContext?: Map<string, BlockResult>;
   lends?: Lending;
   /** For a heading, its level and the parties it names; null for any other block. */
@@ -339,6 +366,11 @@ interface CacheEntry {
 
 function budgetOf(options: CheckOptions): number {
   return options.blockBudgetMs ?? DEFAULT_BLOCK_BUDGET_MS;
+}
+
+/** A block's context as its results are kept by: what it reads of the paragraph before (none: no paragraph lent), and its topic. */
+function contextKeyOf(previous: string | undefined, topic: Topic, kb: KnowledgeBase): string {
+  return `${previous === undefined ? '' : `\u0004${contextKey(previous, kb)}`}\u0001${topic.key}`;
 }
 
 /** The last finished run of a checker, for the next run to take unchanged blocks from, and for a code action's fixes. */
@@ -351,6 +383,8 @@ interface LastRun {
   comments: readonly PlacedComment[];
   /** The time budget its blocks were checked with. */
   budgetMs: number;
+  /** Its shown findings, when no comment reached past its block and it worked out no fixes. */
+  shown?: ShownList;
 }
 
 /**
@@ -430,6 +464,46 @@ interface Shown {
   findings: Finding[];
   blockOf: number[];
   indexIn: number[];
+}
+
+/**
+ * A run's shown findings when no comment reaches past its block, with where each block's begin
+ * (`starts`, one more than the blocks: the last is the end), for the next run to take.
+ */
+interface ShownList {
+  key: string;
+  findings: Finding[];
+  starts: Int32Array;
+}
+
+/**
+ * The shown findings of a run whose comments all stay within their blocks, as `shownByBlock`
+ * gives them, without the blocks they came from. The blocks a run took from the last (`carryPrefix`
+ * and `carryOver`) show what they showed then, so their share of its list is copied whole: an edit
+ * costs its own blocks' findings and a copy, not a walk through every block's.
+ */
+function shownList(run: RunState): ShownList {
+  const key = shownKey(run.options);
+  const n = run.records.length;
+  const last = run.reuse?.shown?.key === key ? run.reuse.shown : undefined;
+  const from = last ? run.reuse!.prefix : 0;
+  const to = last && run.carriedFrom !== undefined ? run.carriedFrom : n;
+  const starts = new Int32Array(n + 1);
+  if (last) starts.set(last.starts.subarray(0, from));
+  const head = last ? last.starts[from] : 0;
+  const middle: Finding[] = [];
+  for (let b = from; b < to; b++) {
+    starts[b] = head + middle.length;
+    const record = run.records[b];
+    if (record.findings.length) for (const k of shownIn(record, run.options, key)) middle.push(record.findings[k]);
+  }
+  starts[to] = head + middle.length;
+  if (!last) return { key, findings: middle, starts };
+  // The carried blocks' share, and where each of them now begins: as far from the new middle's end as from the old one's.
+  const old = to + run.reuse!.offset;
+  const shift = starts[to] - last.starts[old];
+  for (let b = to + 1; b <= n; b++) starts[b] = last.starts[b + run.reuse!.offset] + shift;
+  return { key, findings: last.findings.slice(0, head).concat(middle, last.findings.slice(last.starts[old])), starts };
 }
 
 /** The shown findings when no comment reaches past its block: each block's own, remembered. */
@@ -592,43 +666,64 @@ export class DocumentChecker {
     }
   }
 
-  /** The block's cache entry: its result alone in the current topic, from the cache or checked now. */
-  private entryFor(run: RunState, block: Block, topic: Topic): CacheEntry {
-    const budgetMs = run.options.blockBudgetMs ?? DEFAULT_BLOCK_BUDGET_MS;
+  /**
+   * The block's cache entry and its result in its context: the topic of its section, and the
+   * paragraph before it when it wants one. By its context as well, an edit there re-checks this
+   * block too, unless the edit left what it reads of the paragraph before as it was (see
+   * `contextKey`); a block with no figure needs no context.
+   */
+  private resultIn(run: RunState, b: number, block: Block, topic: Topic): { entry: CacheEntry; result: BlockResult; previous?: string } {
     let entry = this.cache.get(block.text);
-    if (!entry) {
-      entry = { text: block.text, result: this.checkGuarded(block.text, budgetMs, undefined, topic), resultTopic: topic.key, round: 0 };
-      this.cache.set(block.text, entry);
-    } else if (retries(entry.result, budgetMs)) {
-      entry.result = this.checkGuarded(block.text, budgetMs, undefined, topic);
+    if (!entry) this.cache.set(block.text, (entry = { text: block.text, resultTopic: topic.key, wantsPrevious: false, round: 0 }));
+    if (!entry.result && !entry.byContext) return { entry, ...this.firstCheck(run, b, entry, topic) };
+    // A result that ran out of a smaller budget is checked again, as if first seen: whether the block wants the paragraph before is for a check that worked to say.
+    if (entry.result && retries(entry.result, budgetOf(run.options))) return { entry, ...this.firstCheck(run, b, entry, topic) };
+    const previous = entry.wantsPrevious ? this.contextFor(run.blocks, b) : undefined;
+    if (previous !== undefined) return { entry, result: this.inContext(run, entry, previous, topic), previous };
+    return { entry, result: this.alone(run, entry, topic) };
+  }
+
+  /**
+   * Checks a block the cache has no result for, offered the paragraph before it, which the check
+   * lends only when the block wants it: one check gives its result either way. Should the check
+   * fail, the block is checked alone too, and that check says whether it wants the paragraph.
+   */
+  private firstCheck(run: RunState, b: number, entry: CacheEntry, topic: Topic): { result: BlockResult; previous?: string } {
+    const budgetMs = budgetOf(run.options);
+    const offered = this.contextFor(run.blocks, b);
+    const result = this.checkGuarded(entry.text, budgetMs, offered, topic);
+    const took = offered !== undefined && (result.wantsPrevious || result.unchecked);
+    const alone = !took ? result : result.unchecked ? this.checkGuarded(entry.text, budgetMs, undefined, topic) : undefined;
+    entry.result = alone;
+    entry.resultTopic = topic.key;
+    entry.wantsPrevious = !!(alone ?? result).wantsPrevious;
+    if (!entry.wantsPrevious || !took) return { result: alone! };
+    this.keepInContext(entry, contextKeyOf(offered, topic, this.kb), result);
+    return { result, previous: offered };
+  }
+
+  /** The block's result with no paragraph before it, in the topic: one with no figure is the same in any topic. */
+  private alone(run: RunState, entry: CacheEntry, topic: Topic): BlockResult {
+    if (!entry.result) {
+      entry.result = this.checkGuarded(entry.text, budgetOf(run.options), undefined, topic);
       entry.resultTopic = topic.key;
     }
-    return entry;
+    return !entry.result.usesTopic || entry.resultTopic === topic.key ? entry.result : this.inContext(run, entry, undefined, topic);
   }
 
   /** The block's result in a context, computed once per context (a few kept per block). */
   private inContext(run: RunState, entry: CacheEntry, previous: string | undefined, topic: Topic): BlockResult {
-    const budgetMs = run.options.blockBudgetMs ?? DEFAULT_BLOCK_BUDGET_MS;
-    entry.byContext ??= new Map();
-    const key = `${previous ?? ''}\u0001${topic.key}`;
-    let result = entry.byContext.get(key);
-    if (!result || retries(result, budgetMs)) {
-      if (entry.byContext.size >= 8) entry.byContext.clear();
-      entry.byContext.set(key, (result = this.checkGuarded(entry.text, budgetMs, previous, topic)));
-    }
+    const budgetMs = budgetOf(run.options);
+    const key = contextKeyOf(previous, topic, this.kb);
+    let result = entry.byContext?.get(key);
+    if (!result || retries(result, budgetMs)) this.keepInContext(entry, key, (result = this.checkGuarded(entry.text, budgetMs, previous, topic)));
     return result;
   }
 
-  /**
-   * The block's result in its context: the topic of its section, and the paragraph before it when
-   * it wants one. By its context as well, an edit there re-checks this block too; a block with no
-   * figure needs no context.
-   */
-  private withContext(run: RunState, b: number, entry: CacheEntry, topic: Topic): { result: BlockResult; previous?: string; wantsPrevious: boolean } {
-    const base = !entry.result.usesTopic || entry.resultTopic === topic.key ? entry.result : this.inContext(run, entry, undefined, topic);
-    const wantsPrevious = !!base.wantsPrevious;
-    const previous = wantsPrevious ? this.contextFor(run.blocks, b) : undefined;
-    return previous === undefined ? { result: base, wantsPrevious } : { result: this.inContext(run, entry, previous, topic), previous, wantsPrevious };
+  private keepInContext(entry: CacheEntry, key: string, result: BlockResult): void {
+    entry.byContext ??= new Map();
+    if (entry.byContext.size >= MAX_CONTEXTS) entry.byContext.clear();
+    entry.byContext.set(key, result);
   }
 
   /** The heading a block is, with its level and the parties it names; null for any other block. */
@@ -710,6 +805,7 @@ export class DocumentChecker {
   /** Takes the last run's records from block `run.next` to the end, as `carriesOver` allows. */
   private carryOver(run: RunState): void {
     const { records, offset } = run.reuse!;
+    run.carriedFrom = run.next;
     for (let b = run.next; b < run.blocks.length; b++) keep(run, records[b + offset], run.blocks[b]);
     run.next = run.blocks.length;
   }
@@ -723,13 +819,12 @@ export class DocumentChecker {
 
   /** Block `b`'s record, from the cache or checked now. */
   private checked(run: RunState, b: number, block: Block, heading: HeadingTopic | null, topic: Topic, openBefore: readonly HeadingTopic[]): BlockRecord {
-    const entry = this.entryFor(run, block, topic);
+    const { entry, result, previous } = this.resultIn(run, b, block, topic);
     entry.heading ??= heading;
     // The cached key from now on: later lookups compare pointers, not paragraphs.
     block.text = entry.text;
-    const { result, previous, wantsPrevious } = this.withContext(run, b, entry, topic);
     return {
-      text: entry.text, entry, heading, topicKey: topic.key, wantsPrevious, result, context: { previous, topic: topic.parties },
+      text: entry.text, entry, heading, topicKey: topic.key, wantsPrevious: entry.wantsPrevious, result, context: { previous, topic: topic.parties },
       line: block.line, findings: result.findings.length ? this.atLine(result, block.line) : [], openBefore,
       // Set now, not when first worked out: records of one shape keep the loops over all of them fast.
       shown: undefined,
@@ -740,11 +835,12 @@ export class DocumentChecker {
   private finish(run: RunState): DocumentResult {
     this.trimCache(run);
     const withFixes = run.options.withFixes !== false;
-    const shown = run.wideComments
-      ? shownBySweep(run.blocks, run.records, run.comments, run.options, withFixes)
-      : shownByBlock(run.records, run.options, withFixes);
+    // A server asks for no fixes, and its runs follow one another an edit apart: its list is spliced.
+    const list = run.wideComments || withFixes ? undefined : shownList(run);
     const stale = run.doc.revision !== run.revision;
-    if (!stale) this.remember(run);
+    if (!stale) this.remember(run, list);
+    if (list) return { findings: list.findings };
+    const shown = run.wideComments ? shownBySweep(run.blocks, run.records, run.comments, run.options, withFixes) : shownByBlock(run.records, run.options, withFixes);
     if (!withFixes) return { findings: shown.findings };
     // A stale run's document has moved on: its fixes are worked out on the text it checked.
     const text = stale ? run.blocks.map((b) => b.text).join('') : run.doc.text;
@@ -775,8 +871,8 @@ export class DocumentChecker {
   }
 
   /** Keeps a finished run for the next one, and for a code action's fixes. */
-  private remember(run: RunState): void {
-    this.last = { doc: run.doc, revision: run.revision, blocks: run.blocks, records: run.records, comments: run.comments, budgetMs: budgetOf(run.options) };
+  private remember(run: RunState, shown: ShownList | undefined): void {
+    this.last = { doc: run.doc, revision: run.revision, blocks: run.blocks, records: run.records, comments: run.comments, budgetMs: budgetOf(run.options), shown };
   }
 
   /** What `CheckRun.partial` gives: the findings of the blocks checked so far, silenced and filtered as `finish` does. */
@@ -872,7 +968,7 @@ export class DocumentChecker {
     while (prefix < n && prefix < m && blocks[prefix].text === records[prefix].text) prefix++;
     let suffix = 0;
     while (suffix < n - prefix && suffix < m - prefix && blocks[n - 1 - suffix].text === records[m - 1 - suffix].text) suffix++;
-    return { records, prefix, suffixFrom: n - suffix, offset: m - n };
+    return { records, shown: last.shown, prefix, suffixFrom: n - suffix, offset: m - n };
   }
 
   /**

@@ -27,6 +27,20 @@ describe('architecture', () => {
     });
   }
 
+  // The engine keeps a block's result by what it reads of the paragraph before it, not by that
+  // paragraph's text (src/diagnostics/context/context-key.ts): a unit's context (ProseUnit.previous)
+  // is read only by the functions that key names, so that a new reading of it is added to the key too.
+  it('src/diagnostics reads a unit\'s context only through what the engine keeps its results by', () => {
+    const derived = /\b(?:ev|d)\.previous\b/g;
+    const keyed = /\b(?:lastNaming|captionUnit|moneyRate)\(\w+\.previous\b|\b\w+\.previous \?/g;
+    const offenders = files(join(root, 'src/diagnostics'))
+      .filter((f) => !/[\\/](?:engine|explain)\.ts$/.test(f))
+      .flatMap((f) => readFileSync(f, 'utf8').split('\n').map((line, i) => ({ at: `${relative(root, f)}:${i + 1}`, line })))
+      .filter(({ line }) => !/^\s*(?:\/\/|\/?\*)/.test(line) && /\.previous\b/.test(line.replace(derived, '').replace(keyed, '')))
+      .map(({ at, line }) => `${at}: ${line.trim()}`);
+    assert.deepEqual(offenders, []);
+  });
+
   // The report and the configuration's schema are shown and read by the editor too (a webview, a
   // web worker): they use neither Node nor the editor.
   for (const path of ['src/report', 'src/config/schema.ts', 'src/config/index.ts']) {

@@ -42,6 +42,33 @@ describe('incremental checking equals a full check', () => {
   }
 });
 
+/**
+ * A server asks for every kind of finding and no fixes: a check then takes the findings a block
+ * showed in the last check from that check's list (see `shownList` in the engine).
+ */
+describe('incremental checking as a server asks for it equals a full check', () => {
+  let seed = 17;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = () => PIECES[Math.floor(random() * PIECES.length)];
+  const options = { includeSupported: true, includeUnverified: true, withFixes: false };
+  for (let doc = 0; doc < 10; doc++) {
+    it(`document ${doc}: 40 random edits`, () => {
+      let text = Array.from({ length: 30 }, pick).join('\n\n');
+      const doc = new BlockDocument(text);
+      const checker = new DocumentChecker(kb);
+      checker.check(doc, options);
+      for (let e = 0; e < 40; e++) {
+        const start = Math.floor(random() * (text.length + 1));
+        const end = Math.min(text.length, start + Math.floor(random() * 8));
+        const insert = random() < 0.3 ? '' : pick();
+        text = text.slice(0, start) + insert + text.slice(end);
+        doc.edit(start, end, insert);
+        assert.deepEqual(checker.check(doc, options), checkDocument(text, kb, options), `after edit ${e}`);
+      }
+    });
+  }
+});
+
 describe('several edits between two checks', () => {
   let seed = 11;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -71,6 +98,10 @@ describe('several edits between two checks', () => {
  * after the same blocks: an edit far above a block must still re-check it when it changed the
  * heading it sits under or the paragraph that lends it context.
  */
+const UPFRONT = 'Of that, $7 billion is paid upfront.\n';
+const SCALED_TABLE = '## Market sizes\n\nSizes in $ billions; the last column is our own.\n\n| Segment | 2024 | 2028 | 2030 |\n|---|---|---|---|\n| AI inference serving | 28 | 200 | 480 |\n';
+const PRICE_TABLE = 'Cost per million tokens:\n\n| Chip | Cost |\n|---|---|\n| Trainium 2 | $1.50 |\n| H100 | $2.50 |\n';
+
 describe('an edit re-checks the blocks whose context it changed', () => {
   const FAR = '\n\nSome words.\n\nMore words.\n\nMore.\n\n';
   const BELOW = 'The investment reached $15 billion.\n';
@@ -82,6 +113,10 @@ describe('an edit re-checks the blocks whose context it changed', () => {
     { name: 'a lower heading closes the section', before: `# Amazon and Anthropic\n\n## Google and Anthropic${FAR}${BELOW}`, edit: ['## Google', '# Google'], facts: ['google-anthropic-investment'] },
     { name: 'a lead-in names another party', before: `Amazon invested in Anthropic:\n\nOf that, $7 billion is paid upfront.\n`, edit: ['Amazon', 'Google'], facts: [undefined] },
     { name: 'a paragraph between a lead-in and its block', before: `Amazon invested in Anthropic:\n\nOf that, $7 billion is paid upfront.\n`, edit: [':\n\n', ':\n\nWords.\n\n'], facts: [undefined] },
+    // What a block reads of the paragraph before (see src/diagnostics/context/context-key.ts) changes.
+    { name: 'the last sentence of the paragraph before names another party', before: `Amazon invested in Anthropic. Analysts were told more.\n\n${UPFRONT}`, edit: ['Analysts', 'Google'], facts: [undefined] },
+    { name: "a caption above a table scales it otherwise", before: SCALED_TABLE, edit: ['billions', 'millions'], facts: [undefined, undefined, undefined, undefined, undefined, undefined] },
+    { name: "a caption above a price table names no rate", before: PRICE_TABLE, edit: ['per million tokens', 'per chip'], facts: [undefined, undefined] },
     { name: 'a line added above moves every finding', before: `# Amazon and Anthropic${FAR}${BELOW}\n${BELOW}`, edit: ['Some words.', 'Some\nwords.'], facts: ['amazon-anthropic-investment', 'amazon-anthropic-investment'] },
   ];
   for (const c of cases) {
@@ -111,4 +146,34 @@ describe('an edit re-checks the blocks whose context it changed', () => {
     assert.deepEqual(raised.findings.map((f) => f.code), ['money-conflict', 'money-conflict']);
     assert.deepEqual(raised, checkDocument(doc.text, kb, { blockBudgetMs: Infinity }));
   });
+});
+
+/**
+ * A block is kept by what it reads of the paragraph before it, not by that paragraph's text: an
+ * edit there that leaves who its last naming sentence names, its caption's scale and its rate as
+ * they were takes the block's findings as they were (the same objects: the block was not checked
+ * again), and they are still a full check's.
+ */
+describe('an edit to the paragraph before that leaves what a block reads of it', () => {
+  const cases: { name: string; before: string; edit: [find: string, replace: string]; facts: (string | undefined)[] }[] = [
+    { name: 'the same parties in its last naming sentence', before: `Amazon invested in Anthropic. Analysts were told more.\n\n${UPFRONT}`, edit: ['told', 'told much'], facts: ['amazon-anthropic-upfront'] },
+    { name: 'the same scale in a caption', before: SCALED_TABLE, edit: ['our own', 'ours'], facts: [undefined, undefined, undefined, 'inference-serving-2024', 'inference-serving-2028', undefined] },
+    { name: 'the same rate in a caption', before: PRICE_TABLE, edit: ['Cost', 'The cost'], facts: ['trainium2-token-cost', 'h100-token-cost'] },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const checker = new DocumentChecker(kb);
+      const doc = new BlockDocument(c.before);
+      // Without fixes, which a check makes anew each time.
+      const options = { includeSupported: true, includeUnverified: true, withFixes: false };
+      const first = checker.check(doc, options);
+      const at = c.before.indexOf(c.edit[0]);
+      doc.edit(at, at + c.edit[0].length, c.edit[1]);
+      const after = c.before.slice(0, at) + c.edit[1] + c.before.slice(at + c.edit[0].length);
+      const incremental = checker.check(doc, options);
+      assert.deepEqual(incremental, checkDocument(after, kb, options));
+      assert.deepEqual(incremental.findings.map((f) => f.fact), c.facts);
+      incremental.findings.forEach((f, i) => assert.equal(f, first.findings[i], `finding ${i} was made again`));
+    });
+  }
 });

@@ -1,0 +1,25 @@
+/**
+ * What a block's check reads of the paragraph before it (the context `lendContext` lends a
+ * unit), as a cache key. A unit reads of that text only who its last sentence naming anyone names
+ * (`lastNaming`: "Of that, $7 billion is paid upfront" after a paragraph about Amazon and
+ * Anthropic), and a table's cells also the money scale a caption gives (`captionUnit`: "Sizes in $
+ * billions.") and the rate a price table's caption names (`moneyRate`: "Cost per million
+ * tokens:"). Two paragraphs with the same key give a block after them the same result: typing
+ * into a paragraph that changes none of these does not check the block after it again.
+ * test/unit/architecture.test.ts keeps the engine reading nothing else of a unit's context.
+ */
+import type { KnowledgeBase } from '../../knowledge/knowledge-base';
+import { captionUnit, moneyRate, unitReaderFor } from '../figures/units';
+import { lastNaming } from './discourse';
+
+/** Separate the names of a key, and its three parts; no entity id, unit or scale holds either. */
+const NAME = '\u0002';
+const PART = '\u0003';
+
+/** The key of what a block's check reads of `previous`, the paragraph before it. */
+export function contextKey(previous: string, kb: KnowledgeBase): string {
+  const named = lastNaming(previous, kb).map((m) => m.entity);
+  const caption = captionUnit(previous);
+  const rate = moneyRate(previous, unitReaderFor(kb).rates);
+  return [named.join(NAME), caption ? JSON.stringify(caption) : '', rate?.unit ?? ''].join(PART);
+}
