@@ -33,6 +33,7 @@ export const Lexicon = z.object({
   relativeOpenings: WordList,
   companions: WordList,
   reportingVerbs: WordList,
+  definiteDeterminers: WordList,
   pronounOpenings: WordList,
   personPronouns: WordList,
   writerOpenings: WordList,

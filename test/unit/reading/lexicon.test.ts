@@ -14,7 +14,8 @@ import { findFigures } from '../../../src/diagnostics/figures/find-figures';
 import { parseNumberWords } from '../../../src/diagnostics/figures/numbers';
 import { DEADLINE_BEFORE } from '../../../src/diagnostics/matching/evidence';
 import { PAST_MARKER } from '../../../src/diagnostics/outdated';
-import { ATTACHMENT, EVIDENCE } from '../../../src/diagnostics/matching/model';
+import { ATTACHMENT, EVIDENCE, GATES } from '../../../src/diagnostics/matching/model';
+import { relationWeight } from '../../../src/diagnostics/matching/features/words';
 import { JOINERS, attachment } from '../../../src/diagnostics/reading/attachment';
 import { layout, spanIndexAt } from '../../../src/diagnostics/reading/layout';
 import { seriesOf } from '../../../src/diagnostics/matching/features/respective';
@@ -131,6 +132,12 @@ describe('lexicon', () => {
       it(`a party before "${word}" is the speaker, so the chip of the sentence before is carried: ${example}`, () => {
         const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
         assert.equal(carriedWeight(bundledKb, ev, 'trainium2', ev.figures.at(-1)!), EVIDENCE.carried);
+      });
+    for (const [word, example] of Object.entries(LEXICON.definiteDeterminers.entries))
+      it(`"${word}" before an amount one fact alone gives names that fact: ${example}`, () => {
+        const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
+        const fact = bundledKb.facts.find((f) => f.fact.id === 'amazon-combined-investment')!;
+        assert.equal(relationWeight({ kb: bundledKb, ev, figure: ev.figures[0], fact }, 1), GATES.said);
       });
     for (const list of [LEXICON.writerOpenings, LEXICON.writerContractions])
       for (const [word, example] of Object.entries(list.entries)) it(`writer ${word}: ${example}`, () => assert.ok(WRITER_OPENING.test(example)));

@@ -3,8 +3,9 @@
  * keywords, and its qualifiers (upfront, milestones, a prediction), said near the figure.
  */
 import { agrees } from '../agreement';
-import { keywordWeight } from '../evidence';
+import { figureMemo, keywordWeight } from '../evidence';
 import { GATES } from '../model';
+import { LEXICON, escapeRegExp, wordsOf } from '../../reading/lexicon';
 import type { CompiledFact } from '../../../knowledge/knowledge-base';
 import type { Candidate } from './candidate';
 import { wholeOf } from './parties';
@@ -42,10 +43,19 @@ function namesMeasure(c: Candidate): boolean {
 }
 
 /**
- * A definite determiner ("the", "that", "this", "its" or a name's possessive), and at most one word,
- * right before the figure: "the combined $58 billion", "Amazon's $58B".
+ * A definite determiner (the lexicon's definiteDeterminers, or a name's possessive), and at most one
+ * word, right before the figure: "the combined $58 billion", "Amazon's $58B".
  */
-const DEFINITE_BEFORE = /(?<![\p{L}\p{N}])(?:[Tt]he|[Tt]hat|[Tt]his|[Ii]ts|\p{Lu}[\p{L}.]*['’]s)\s+(?:([\p{L}-]+)\s+)?$/u;
+const DEFINITE_BEFORE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${wordsOf(LEXICON.definiteDeterminers).map(openingCaseFree).join('|')}|\p{Lu}[\p{L}.]*['’]s)\s+(?:([\p{L}-]+)\s+)?$`,
+  'u',
+);
+
+/** A word that may open a sentence, in either case of its first letter ("the", "The"); the pattern is otherwise case-sensitive for names. */
+function openingCaseFree(word: string): string {
+  const w = escapeRegExp(word);
+  return `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`;
+}
 /** How far back DEFINITE_BEFORE looks. */
 const DEFINITE_REACH = 24;
 
@@ -64,8 +74,11 @@ function echoesValue(c: Candidate): boolean {
   if (m[1] !== undefined && !saysFactWord(c, from + m.index + m[0].indexOf(m[1]))) return false;
   // Only an amount one fact alone gives is known by it: "the $50 billion" may be either of two.
   const given = (f: CompiledFact) => f.assertions.some((a) => a.assertion.hedge === 'exact' && agrees(figure, a.interval, a.assertion.hedge));
-  return given(c.fact) && (c.kb.factsByType.get('money') ?? []).filter(given).length === 1;
+  return given(c.fact) && GIVEN_BY_ONE(ev, figure, () => (c.kb.factsByType.get('money') ?? []).filter(given).length === 1);
 }
+
+/** Whether one money fact alone gives the figure's value: every candidate of the figure asks the same. */
+const GIVEN_BY_ONE = figureMemo<boolean>();
 
 /** Whether a keyword of the fact (its relation's, its own or its qualifiers') starts at `start`. */
 function saysFactWord(c: Candidate, start: number): boolean {
