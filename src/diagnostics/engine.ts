@@ -283,8 +283,13 @@ interface RunState {
   wideComments: number;
   /** The headings above the block being checked. */
   topics: TopicStack;
-  /** Each block's record, for the next run. */
+  /**
+   * Each block's record, for the next run: made as long as the blocks at once, the first `kept`
+   * of them filled so far (a long draft's array, grown a record at a time, would be copied again
+   * and again on every edit).
+   */
   records: BlockRecord[];
+  kept: number;
   reuse?: Reuse;
   /** The first block whose record, and every one after it, `carryOver` took from the last run as it was. */
   carriedFrom?: number;
@@ -503,7 +508,17 @@ function shownList(run: RunState): ShownList {
   const old = to + run.reuse!.offset;
   const shift = starts[to] - last.starts[old];
   for (let b = to + 1; b <= n; b++) starts[b] = last.starts[b + run.reuse!.offset] + shift;
-  return { key, findings: last.findings.slice(0, head).concat(middle, last.findings.slice(last.starts[old])), starts };
+  return { key, findings: joinedFindings(last.findings, head, middle, last.starts[old]), starts };
+}
+
+/** The first `head` of `last`, then `middle`, then `last` from `resume` on: in one array of the final size, as a document's blocks are joined after an edit. */
+function joinedFindings(last: readonly Finding[], head: number, middle: readonly Finding[], resume: number): Finding[] {
+  const out = new Array<Finding>(head + middle.length + last.length - resume);
+  for (let i = 0; i < head; i++) out[i] = last[i];
+  for (let i = 0; i < middle.length; i++) out[head + i] = middle[i];
+  const moved = head + middle.length - resume;
+  for (let i = resume; i < last.length; i++) out[i + moved] = last[i];
+  return out;
 }
 
 /** The shown findings when no comment reaches past its block: each block's own, remembered. */
@@ -538,7 +553,7 @@ function shownBySweep(blocks: readonly Block[], records: readonly BlockRecord[],
 
 /** Adds a block's record to the run, with its control comments placed in the document. */
 function keep(run: RunState, record: BlockRecord, block: Block): void {
-  run.records.push(record);
+  run.records[run.kept++] = record;
   const { comments } = record.result;
   if (!comments.length) return;
   for (const c of comments) run.comments.push({ ...c, offset: block.start + c.start, startLine: block.line + c.startLine, endLine: block.line + c.endLine });
@@ -878,8 +893,8 @@ export class DocumentChecker {
   /** What `CheckRun.partial` gives: the findings of the blocks checked so far, silenced and filtered as `finish` does. */
   private partialOf(run: RunState): Finding[] {
     if (run.result) return run.result.findings;
-    const blocks = run.blocks.slice(0, run.records.length);
-    const all = gathered(blocks, run.records, { offsets: run.comments.length > 0, places: false });
+    const blocks = run.blocks.slice(0, run.kept);
+    const all = gathered(blocks, run.records.slice(0, run.kept), { offsets: run.comments.length > 0, places: false });
     const silenced = silencedFindings(all.findings, all.offsets, run.comments);
     return shownIndexes(all.findings, silenced, run.options).map((i) => all.findings[i]);
   }
@@ -947,7 +962,7 @@ export class DocumentChecker {
       }
     }
     const run: RunState = {
-      doc, blocks: doc.blocks, revision: doc.revision, options, round: ++this.rounds, next: 0, distinct: 0, comments: [], wideComments: 0, topics: new TopicStack(), records: [], reuse,
+      doc, blocks: doc.blocks, revision: doc.revision, options, round: ++this.rounds, next: 0, distinct: 0, comments: [], wideComments: 0, topics: new TopicStack(), records: new Array<BlockRecord>(doc.blocks.length), kept: 0, reuse,
     };
     return { run };
   }

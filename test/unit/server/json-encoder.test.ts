@@ -36,4 +36,33 @@ describe('server: the diagnostics JSON encoder', () => {
       }
     });
   }
+
+  // An edit changes a few diagnostics of many: the next list shares the last one's objects at its
+  // start and end, whose bytes are taken from the last message in two runs.
+  it('lists an edit apart: each JSON.stringify\'s text, whatever they share', async () => {
+    const fresh = (i: number) => ({ ...diagnostic(i), message: `fresh ${i} — ✓` });
+    const next: [string, (items: object[]) => object[]][] = [
+      ['one item changed in the middle', (a) => [...a.slice(0, 30), fresh(30), ...a.slice(31)]],
+      ['items inserted', (a) => [...a.slice(0, 10), fresh(1), fresh(2), ...a.slice(10)]],
+      ['items removed', (a) => [...a.slice(0, 10), ...a.slice(13)]],
+      ['the first changed', (a) => [fresh(0), ...a.slice(1)]],
+      ['the last changed', (a) => [...a.slice(0, -1), fresh(99)]],
+      ['one added at the end', (a) => [...a, fresh(100)]],
+      ['one added at the start', (a) => [fresh(101), ...a]],
+      ['the same list again', (a) => a],
+      ['a copy of it', (a) => [...a]],
+      ['the same items but one, as another answer', (a) => [...a.slice(0, 5), ...a.slice(6)]],
+      ['nothing shared', (a) => a.map((_, i) => fresh(i + 200))],
+      ['only the ends shared', (a) => [a[0], ...a.slice(1, -1).map((_, i) => fresh(i + 300)), a[a.length - 1]]],
+    ];
+    const seq = diagnosticsJsonEncoder();
+    let items: object[] = many;
+    let id = 20;
+    for (const [name, change] of next) {
+      items = change(items);
+      const msg = id % 2 ? { jsonrpc: '2.0', id: id++, result: { kind: 'full', resultId: `1:${id}`, items } } : { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.md', version: id++, diagnostics: items } };
+      const bytes = Buffer.from(await seq.encode(msg as never, { charset: 'utf-8' }));
+      assert.equal(bytes.toString('latin1'), asciiJson(JSON.stringify(msg)), name);
+    }
+  });
 });
