@@ -20,10 +20,12 @@ export const count: FigureKind = { id: 'count', type: 'count', priority: 5, mayC
 
 /** "a trillion parameters", "half a trillion parameters": an article stands for one (or a half) before a scale word. */
 const ARTICLE_NUMBER = String.raw`(?:half\s+)?an?`;
+/** What each spelling of ARTICLE_NUMBER stands for. */
 const ARTICLE_VALUES: Readonly<Record<string, number>> = { a: 1, an: 1, 'half a': 0.5, 'half an': 0.5 };
 /** A scale letter right after digits ("1T+ params", "100K GPUs"); with a space it would be a word of its own. */
 const SCALE_LETTER = String.raw`(?<=\d)[tbmk](?=[+\s])`;
 
+/** A count's number as written: digits, number words, or an article before a scale word. */
 function numberOf(said: string): number | undefined {
   return ARTICLE_VALUES[said.toLowerCase().replace(/\s+/g, ' ')] ?? parseNumber(said);
 }
