@@ -19,44 +19,21 @@ const PIECES = [
   '<!-- dealcheck-disable-next-line -->', '- Garman joined Amazon in 2004.', '> Trainium 2 posts 850 TFLOPS.', '---', '\n', '\n\n', '    ', '9', ' and ', '$',
 ];
 
-describe('incremental checking equals a full check', () => {
-  let seed = 5;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const pick = () => PIECES[Math.floor(random() * PIECES.length)];
-  for (let doc = 0; doc < 25; doc++) {
-    it(`document ${doc}: 40 random edits`, () => {
-      let text = Array.from({ length: 30 }, pick).join('\n\n');
-      const doc = new BlockDocument(text);
-      const checker = new DocumentChecker(kb);
-      checker.check(doc);
-      for (let e = 0; e < 40; e++) {
-        const start = Math.floor(random() * (text.length + 1));
-        const end = Math.min(text.length, start + Math.floor(random() * 8));
-        const insert = random() < 0.3 ? '' : pick();
-        text = text.slice(0, start) + insert + text.slice(end);
-        doc.edit(start, end, insert);
-        const incremental = checker.check(doc, { includeSupported: true });
-        assert.deepEqual(incremental, checkDocument(text, kb, { includeSupported: true }), `after edit ${e}`);
-      }
-    });
-  }
-});
+type CheckOptions = Parameters<typeof checkDocument>[2];
 
 /**
- * A server asks for every kind of finding and no fixes: a check then takes the findings a block
- * showed in the last check from that check's list (see `shownList` in the engine).
+ * Random documents of PIECES, each edited 40 times at random places by a seeded generator: after
+ * every edit the incremental check (first run with `first`) equals a full check with `options`.
  */
-describe('incremental checking as a server asks for it equals a full check', () => {
-  let seed = 17;
+function randomEditsEqualFullCheck(seed: number, documents: number, options: CheckOptions, first?: CheckOptions): void {
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const pick = () => PIECES[Math.floor(random() * PIECES.length)];
-  const options = { includeSupported: true, includeUnverified: true, withFixes: false };
-  for (let doc = 0; doc < 10; doc++) {
+  for (let doc = 0; doc < documents; doc++) {
     it(`document ${doc}: 40 random edits`, () => {
       let text = Array.from({ length: 30 }, pick).join('\n\n');
       const doc = new BlockDocument(text);
       const checker = new DocumentChecker(kb);
-      checker.check(doc, options);
+      checker.check(doc, first);
       for (let e = 0; e < 40; e++) {
         const start = Math.floor(random() * (text.length + 1));
         const end = Math.min(text.length, start + Math.floor(random() * 8));
@@ -67,6 +44,17 @@ describe('incremental checking as a server asks for it equals a full check', () 
       }
     });
   }
+}
+
+describe('incremental checking equals a full check', () => randomEditsEqualFullCheck(5, 25, { includeSupported: true }));
+
+/**
+ * A server asks for every kind of finding and no fixes: a check then takes the findings a block
+ * showed in the last check from that check's list (see `shownList` in the engine).
+ */
+describe('incremental checking as a server asks for it equals a full check', () => {
+  const options = { includeSupported: true, includeUnverified: true, withFixes: false };
+  randomEditsEqualFullCheck(17, 10, options, options);
 });
 
 describe('several edits between two checks', () => {
