@@ -25,9 +25,14 @@ const ARTICLE_VALUES: Readonly<Record<string, number>> = { a: 1, an: 1, 'half a'
 /** A scale letter right after digits ("1T+ params", "100K GPUs"); with a space it would be a word of its own. */
 const SCALE_LETTER = String.raw`(?<=\d)[tbmk](?=[+\s])`;
 
+/** What an article stands for ("a", "half a"), or undefined for any other number. */
+function articleValue(said: string): number | undefined {
+  return ARTICLE_VALUES[said.toLowerCase().replace(/\s+/g, ' ')];
+}
+
 /** A count's number as written: digits, number words, or an article before a scale word. */
 function numberOf(said: string): number | undefined {
-  return ARTICLE_VALUES[said.toLowerCase().replace(/\s+/g, ' ')] ?? parseNumber(said);
+  return articleValue(said) ?? parseNumber(said);
 }
 
 /** A word that may describe what is counted: "1,600 plant jobs", "12,500 diesel trucks", "3 other clouds". */
@@ -71,7 +76,7 @@ export function countKind(units: SpellingTable): FigureKind {
       // A word the lexicon does not list, read only where the listed spellings read nothing ("1,600 plant jobs").
       const described = [...text.matchAll(DESCRIBED)].filter((m) => modifies(m[7], m[1]) && !listed.some((l) => l.index === m.index));
       // An article counts only before a scale word: "a parameter" is no count.
-      const counted = (m: RegExpMatchArray) => !describes(m) && !!units.unitOf(m[8]) && (!!m[5] || ARTICLE_VALUES[m[1].toLowerCase().replace(/\s+/g, ' ')] === undefined);
+      const counted = (m: RegExpMatchArray) => !describes(m) && !!units.unitOf(m[8]) && (!!m[5] || articleValue(m[1]) === undefined);
       return [...listed, ...described].filter(counted).map((m): Figure => {
         const [, lo, sep, hi, space, scale, plus, , unitWord] = m;
         const factor = scaleFactor(scale);
