@@ -280,4 +280,18 @@ describe('features', () => {
     for (const [text, expected] of rows)
       it(text, () => assert.deepEqual(bundledFindings(text), expected));
   });
+  describe('a party implied by the rest of the sentence needs its partner named, or the relation said plainly', () => {
+    const rows: [text: string, expected: string[][]][] = [
+      // The dash after a list's figure keeps xAI in its clause, and Anthropic, carried from the item
+      // before, is no party of "its original $15 billion target" (Google, who alone invests in it, is unnamed).
+      [
+        '- **$13 billion** — the Series F Anthropic closed in September 2025.\n- **$20 billion** — the round xAI closed in January, above its original **$15 billion** target.',
+        [],
+      ],
+      // The gap's relation, said plainly, implies both its parties.
+      ['**Amazon × OpenAI.** The OpenAI deal came first, roughly two months earlier.', [['two months', 'supported', 'openai-to-anthropic-deal-gap']]],
+    ];
+    for (const [text, expected] of rows)
+      it(text, () => assert.deepEqual(bundledFindings(text), expected));
+  });
 });

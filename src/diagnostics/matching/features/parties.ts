@@ -3,7 +3,7 @@
  * parties named near it that argue for another fact.
  */
 import { entityKind, isParty, isSurelyAName, isUnknown } from '../../context/parties';
-import { entityWeight, figureMemo, mentionedEntities, namedWeight, near, sentenceSubject, weighedFrom, wordWeight } from '../evidence';
+import { entityWeight, figureMemo, keywordWeight, mentionedEntities, namedWeight, near, sentenceSubject, weighedFrom, wordWeight } from '../evidence';
 import type { Figure } from '../../figures/figure';
 import type { Mention } from '../../../knowledge/knowledge-base';
 import { EVIDENCE, GATES } from '../model';
@@ -38,6 +38,13 @@ export function subjectWeight(c: Candidate): number {
 function impliedWeight(c: Candidate, role: 'subject' | 'object'): number {
   const { fact } = c.fact;
   if (c.kb.rolePartners(fact, role) > 1) return 0;
+  // The party it is implied by must be named or carried, however weakly, unless the relation is
+  // said plainly ("The OpenAI deal came first, roughly two months earlier"): "its original $15
+  // billion target" names neither side of Google's investment in Anthropic, though Google invests
+  // in no one else.
+  const by = role === 'subject' ? fact.object : fact.subject;
+  const unsaid = by !== undefined && entityWeight(c.kb, c.ev, by, c.figure, partnersOf(c, by)) === 0;
+  if (unsaid && keywordWeight(c.ev, c.fact.keywords, c.figure) < GATES.plain) return 0;
   // What sets the fact apart (its qualifiers) must be said: "$5 billion upfront" implies the
   // Anthropic deal, a bare "$70 billion" implies nothing.
   if (qualifierWeights(c).some((q) => !q.implicit && q.weight < GATES.said)) return 0;
