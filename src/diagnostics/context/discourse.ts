@@ -168,10 +168,16 @@ export function mainClauseStart(text: string, sentence: Span): number {
   return m && sentence.start + m[0].length < sentence.end ? sentence.start + m[0].length : sentence.start;
 }
 
+/** "We agree that Microsoft will…", "I think that…": a writer's verb and "that" open a view of others, not of themselves. */
+const VIEW_AFTER_WRITER = /^(?:\p{L}+\s+){1,2}that\s/iu;
+
 /** Whether the writer speaks of themselves in the figure's sentence ("I've covered cloud earnings for 9 years"). */
 export function writerSpeaks(d: UnitDiscourse, figure: Figure): boolean {
   const s = d.layout.sentences[sentenceIndexOf(d, figure)];
-  return !!s && WRITER_OPENING.test(d.text.slice(s.start, s.end));
+  if (!s) return false;
+  const sentence = d.text.slice(s.start, s.end);
+  const opening = WRITER_OPENING.exec(sentence);
+  return !!opening && !VIEW_AFTER_WRITER.test(sentence.slice(opening[0].length));
 }
 
 /** Whether the figure's sentence asks a question ("How much of the $58 billion is cash?"): it claims nothing. */

@@ -280,6 +280,16 @@ describe('features', () => {
     for (const [text, expected] of rows)
       it(text, () => assert.deepEqual(bundledFindings(text), expected));
   });
+  describe('a writer speaking of themselves is the subject: the fact\'s subject must be named in the sentence', () => {
+    const rows: [text: string, expected: string[][]][] = [
+      ['Anthropic and OpenAI both run on AWS. We spent about $14 million on AWS last year, of which roughly 18% went to AI workloads.', []],
+      ['Anthropic committed to spend on AWS for years. We recommend signing a three-year committed-spend agreement with AWS.', []],
+      // "We agree that …" opens a view of others: the figure is Google's.
+      ['We agree that Google will boost its Anthropic funding to $8-12 billion within 18 months.', [['$8-12 billion', 'conflict', 'google-anthropic-prediction']]],
+    ];
+    for (const [text, expected] of rows)
+      it(text, () => assert.deepEqual(bundledFindings(text), expected));
+  });
   describe('a party implied by the rest of the sentence needs its partner named, or the relation said plainly', () => {
     const rows: [text: string, expected: string[][]][] = [
       // The dash after a list's figure keeps xAI in its clause, and Anthropic, carried from the item
