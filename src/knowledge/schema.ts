@@ -193,6 +193,12 @@ export const Qualifier = z
       .boolean()
       .default(false)
       .describe(EXCLUSIVE_DOC),
+    frames: z
+      .boolean()
+      .default(false)
+      .describe(
+        'true when writers say it once for a whole passage or table and leave it unsaid after ("AI revenue" in a table\'s header, or in the paragraph before "Azure grew 45%"): said in an earlier sentence of the paragraph, in any header of the table, or in the text before that names someone, it holds for the figure. Default false.',
+      ),
     facet: id
       .optional()
       .describe(

@@ -28,7 +28,7 @@ export interface Measures {
   object: number | undefined;
   relation: number;
   ownWords: number;
-  qualifiers: { id: string; weight: number; implicit: boolean }[];
+  qualifiers: ReturnType<typeof qualifierWeights>;
   rivals: Rivals;
   spokenOfElsewhere: boolean;
   siblingMark: number;
@@ -64,9 +64,12 @@ export interface Rejected {
   gate: string;
 }
 
-/** The strongest of the fact's explicit qualifiers said for the figure. */
+/**
+ * The strongest of the fact's explicit qualifiers said for the figure: what says the fact. A frame
+ * ("AI" of AI revenue) says nothing of which fact a figure is; it only must not be missing.
+ */
 function explicitQualifier(m: Pick<Measures, 'qualifiers'>): number {
-  return Math.max(0, ...m.qualifiers.filter((q) => !q.implicit).map((q) => q.weight));
+  return Math.max(0, ...m.qualifiers.filter((q) => !q.implicit && !q.frames).map((q) => q.weight));
 }
 
 /**
@@ -181,7 +184,8 @@ function featureValues(m: Measures): FeatureValue[] {
   for (const q of m.qualifiers) {
     const said = q.weight >= GATES.said;
     const qualifier = (feature: FeatureName, value: number) => values.push({ feature, on: q.id, value });
-    qualifier('qualifierSaid', said ? q.weight : 0);
+    // A frame ("AI" of AI revenue) is said of many figures in its passage: it marks none of them.
+    qualifier('qualifierSaid', said && !q.frames ? q.weight : 0);
     qualifier('qualifierUnsaid', !said && !q.implicit ? 1 : 0);
     qualifier('implicitQualifierUnsaid', !said && q.implicit ? 1 : 0);
   }

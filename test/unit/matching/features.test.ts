@@ -280,6 +280,24 @@ describe('features', () => {
     for (const [text, expected] of rows)
       it(text, () => assert.deepEqual(bundledFindings(text), expected));
   });
+  describe('a framing qualifier ("AI" of AI revenue) must be said for a conflict, in the sentence or its context', () => {
+    const rows: [text: string, expected: string[][]][] = [
+      ['Azure AI revenue grew 45% year over year.', [['45%', 'conflict', 'microsoft-ai-revenue-growth']]],
+      // Unsaid: a figure that agrees is still cited, one that disagrees is about total revenue.
+      ['Azure grew 45% year over year.', []],
+      ['Azure grew 40% year over year.', [['40%', 'supported', 'microsoft-ai-revenue-growth']]],
+      // A table's header row frames every cell; a header row without it frames none.
+      ['| Metric | Consensus |\n|---|---|\n| AWS growth, YoY | 26% |', []],
+      ['| Cloud | AI revenue | YoY growth |\n|---|---|---|\n| AWS | $45B | 26% |', [['$45B', 'supported', 'amazon-ai-revenue-2024'], ['26%', 'conflict', 'amazon-ai-revenue-growth']]],
+      // An earlier sentence of the paragraph, or the paragraph before, frames the sentences after.
+      ['AWS made $45 billion of AI revenue. Azure is smaller but grows faster, at 45% year over year.', [['$45 billion', 'supported', 'amazon-ai-revenue-2024'], ['45%', 'conflict', 'microsoft-ai-revenue-growth']]],
+      ['AWS made $45 billion of AI revenue.\n\nAzure is smaller but grows faster, at 45% year over year.', [['$45 billion', 'supported', 'amazon-ai-revenue-2024'], ['45%', 'conflict', 'microsoft-ai-revenue-growth']]],
+      // A sentence naming its own measure (revenue) leaves the frame.
+      ['Analysts put Microsoft Azure AI revenue growth at 40%.\n\nGoogle Cloud booked $15.2 billion of revenue in Q3, up 34%.', [['40%', 'supported', 'microsoft-ai-revenue-growth']]],
+    ];
+    for (const [text, expected] of rows)
+      it(text, () => assert.deepEqual(bundledFindings(text), expected));
+  });
   describe('a writer speaking of themselves is the subject: the fact\'s subject must be named in the sentence', () => {
     const rows: [text: string, expected: string[][]][] = [
       ['Anthropic and OpenAI both run on AWS. We spent about $14 million on AWS last year, of which roughly 18% went to AI workloads.', []],
