@@ -193,6 +193,10 @@ describe('features', () => {
       ['The H100 leads Trainium 2 in FP16 throughput, 989 to 800 TFLOPS.', '989', 'trainium2-throughput', -1],
       ['The H100 leads Trainium 2 in FP16 throughput, 989 to 800 TFLOPS.', '800 TFLOPS', 'trainium2-throughput', 1],
       ['Trainium 2 and the H100 deliver 800 and 989 TFLOPS respectively.', '989 TFLOPS', 'h100-throughput', 1],
+      // A figure's own party right after it ("800 for Trainium 2") is its, whatever the order before.
+      ['Trainium 2 trails: the H100 is rated at 989 TFLOPS against 800 for Trainium 2.', '989 TFLOPS', 'trainium2-throughput', -1],
+      ['Trainium 2 trails: the H100 is rated at 989 TFLOPS against 800 for Trainium 2.', '800', 'trainium2-throughput', 1],
+      ['Trainium 2 trails: the H100 is rated at 989 TFLOPS against 800 for Trainium 2.', '989 TFLOPS', 'h100-throughput', 1],
       ['Amazon and Google put $8 billion and $2 billion into Anthropic.', '$2 billion', 'google-anthropic-investment', 1],
       ['Amazon and Google put $8 billion and $2 billion into Anthropic.', '$2 billion', 'amazon-anthropic-investment', -1],
       // Not a series: a party stands between the figures.
