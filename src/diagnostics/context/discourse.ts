@@ -71,7 +71,7 @@ export function findSentenceSubject(kb: KnowledgeBase, d: UnitDiscourse, figure:
   if (!s) return undefined;
   const firstIn = (j: number) => firstParty(kb, d, j);
   // A later clause opening with its own party, or a relative clause on a party, is about that party, whatever the sentence opened with.
-  const own = clauseSubject(kb, d, figure) ?? relativeSubject(kb, d, figure);
+  const own = clauseSubject(kb, d, figure) ?? relativeSubject(kb, d, figure) ?? appositiveSubject(kb, d, i, figure);
   if (own) return { entity: own.entity, weight: EVIDENCE.sentenceSubject };
   // "It invested $50bn in the ChatGPT maker": the pronoun, not the first name, is the subject.
   const said = d.text.slice(mainClauseStart(d.text, s), s.end);
@@ -82,6 +82,19 @@ export function findSentenceSubject(kb: KnowledgeBase, d: UnitDiscourse, figure:
   }
   const first = firstIn(i);
   return first && first.end <= figure.start ? { entity: first.entity, weight: EVIDENCE.sentenceSubject } : undefined;
+}
+
+/** A possessive pronoun and a noun or two opening the sentence, before a name between commas: "Its successor, ". */
+const POSSESSIVE_APPOSITIVE = new RegExp(String.raw`^\s*(?:${alternationOf(LEXICON.possessivePronouns)})\s+[\p{L}-]+(?:\s+[\p{L}-]+)?,\s*$`, 'iu');
+
+/** The comma closing an appositive name, after a model number the name leaves out ("Trainium 3,"). */
+const APPOSITIVE_END = /^\s*(?:\p{N}[\p{L}\p{N}.]*\s*)?,/u;
+
+/** The name between commas after an opening possessive and noun, before the figure: "Its successor, Trainium 3, promises 4.4x" (Trainium 3). */
+function appositiveSubject(kb: KnowledgeBase, d: UnitDiscourse, i: number, figure: Figure): Mention | undefined {
+  const s = d.layout.sentences[i];
+  const first = d.mentionsBySentence[i].find((m) => m.end <= figure.start);
+  return first && POSSESSIVE_APPOSITIVE.test(d.text.slice(s.start, first.start)) && APPOSITIVE_END.test(d.text.slice(first.end)) ? first : undefined;
 }
 
 /** A relative clause opening right after a party, up to the figure with no comma or clause mark between: ", who had led AWS since ". */

@@ -10,6 +10,7 @@ import { EVIDENCE, GATES } from '../model';
 import { qualifierWeights } from './words';
 import { spanIndexAt } from '../../reading/layout';
 import { lendable, writerSpeaks } from '../../context/discourse';
+import { LEXICON, alternationOf } from '../../reading/lexicon';
 import type { Candidate } from './candidate';
 
 /**
@@ -26,7 +27,21 @@ export function namedPartyWeight(c: Candidate): number {
 /** How plainly the fact's subject is named for the figure (0 to 1). */
 export function subjectWeight(c: Candidate): number {
   const { subject } = c.fact.fact;
+  if (namedOnlyAsBase(c, subject)) return 0;
   return Math.max(entityWeight(c.kb, c.ev, subject, c.figure, partnersOf(c, subject)), impliedWeight(c, 'subject'));
+}
+
+/** After a multiple, a comparison base of the lexicon and the words up to a name: "4.4x the compute of Trainium 2". */
+const COMPARISON_BASE_BEFORE = new RegExp(String.raw`^[^,;:.]*?(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.comparisonBases)})\s+(?:the\s+)?$`, 'iu');
+
+/**
+ * Whether the sentence names the entity, near a multiple, only as what the multiple is of: in
+ * "Trainium 3 delivers 4.4x the compute of Trainium 2" the 4.4x is Trainium 3's, not Trainium 2's.
+ */
+function namedOnlyAsBase(c: Candidate, entity: string): boolean {
+  if (c.figure.type !== 'multiple' || sentenceSubject(c.kb, c.ev, c.figure)?.entity === entity) return false;
+  const named = near(c.ev, c.figure).mentions.filter((m) => m.entity === entity);
+  return named.length > 0 && named.every((m) => m.start >= c.figure.end && COMPARISON_BASE_BEFORE.test(c.ev.text.slice(c.figure.end, m.start)));
 }
 
 /**
