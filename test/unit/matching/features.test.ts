@@ -239,6 +239,8 @@ describe('features', () => {
       // The pact's assertion is as of February 2026: a 2025 contract is another deal.
       ['In November 2025, OpenAI signed a seven-year, $38 billion contract with AWS.', '$38 billion', 'openai-aws-cloud-pact', 0.642],
       ['In 2026, OpenAI signed a $38 billion contract with AWS.', '$38 billion', 'openai-aws-cloud-pact', 0],
+      // The upfront part of the 2026 Anthropic deal: a 2023 first tranche is the original deal's.
+      ["Amazon's original Anthropic deal was for up to $4 billion, with a first tranche of $1.25 billion funded in September 2023.", '$1.25 billion', 'amazon-anthropic-upfront', 0.95],
       // A year of another clause dates something else.
       ['OpenAI signed a $38 billion contract with AWS, and Matt Garman, who took the helm in 2023, cheered.', '$38 billion', 'openai-aws-cloud-pact', 0],
       // A fact no assertion dates with asOf: a source's date is when it was reported, not when the deal was made.
