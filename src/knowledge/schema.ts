@@ -125,6 +125,12 @@ export const Entity = z
     family: id
       .optional()
       .describe('Entity id of the line this is one generation of ("trainium" for Trainium 2): a draft naming only the line may mean this one.'),
+    members: z
+      .array(id)
+      .optional()
+      .describe(
+        'For a group ("the leading AI labs"), the entity ids of the parties it stands for ("openai", "anthropic"): a sentence naming every member names the group, and no member counts as another party against a fact about the group ("Amazon\'s combined commitment to OpenAI and Anthropic is $58 billion").',
+      ),
   })
   .strict()
   .describe('A company, chip, market, person, product… that facts are about.');

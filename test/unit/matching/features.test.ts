@@ -170,6 +170,15 @@ describe('features', () => {
         const r = rivalParties(c, subj, obj);
         assert.deepEqual([round(r.others), r.rival, spokenOfElsewhere(c, subj, obj)], [others, rival, elsewhere]);
       });
+    // A group's members (the bundled "leading AI labs": OpenAI and Anthropic) are no rivals of a fact about the group.
+    const combined = "Amazon's combined commitment is $58 billion, which counts the OpenAI money plus what it put into Anthropic.";
+    it(`$58 billion in "${combined}": no rivals for Amazon's combined investment, OpenAI one for its Anthropic investment`, () => {
+      const rivals = (fact: string) => {
+        const c = bundledCandidate(combined, '$58 billion', fact);
+        return round(rivalParties(c, subjectWeight(c), objectWeight(c)).others);
+      };
+      assert.deepEqual([rivals('amazon-combined-investment'), rivals('amazon-anthropic-investment')], [0, 0.8]);
+    });
   });
 
   describe('year', () => {

@@ -115,11 +115,12 @@ function weighingParties(c: Candidate): string[] {
   });
 }
 
-/** The parties that can weigh for the figure (see weighingParties) other than the fact's parties and their product lines. */
+/** The parties that can weigh for the figure (see weighingParties) other than the fact's parties, their product lines and their members. */
 function otherEntities(c: Candidate): string[] {
   const { fact } = c.fact;
-  const families = [c.kb.entities.get(fact.subject)!.family, fact.object ? c.kb.entities.get(fact.object)!.family : undefined];
-  return weighingParties(c).filter((m) => m !== fact.subject && m !== fact.object && !families.includes(m));
+  const own = [fact.subject, fact.object].flatMap((e) => (e ? [c.kb.entities.get(e)!] : []));
+  const related = new Set(own.flatMap((e) => [e.id, ...(e.family ? [e.family] : []), ...(e.members ?? [])]));
+  return weighingParties(c).filter((m) => !related.has(m));
 }
 
 /** Whether the fact's own words name the entity ("OpenAI" in the gap between the OpenAI and Anthropic deals): then it is no rival. */
