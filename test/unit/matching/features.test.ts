@@ -317,6 +317,11 @@ describe('features', () => {
     const rows: [text: string, expected: string[][]][] = [
       ['Anthropic and OpenAI both run on AWS. We spent about $14 million on AWS last year, of which roughly 18% went to AI workloads.', []],
       ['Anthropic committed to spend on AWS for years. We recommend signing a three-year committed-spend agreement with AWS.', []],
+      // "Our …" opens the writer's own sentence too.
+      [
+        'Microsoft and Google are predicted to make comparable investments within 18 months.\n\nOur AI spend grew by about 60% year on year, and we expect it to double again within 24 months.',
+        [['18 months', 'supported', 'rival-investments-horizon']],
+      ],
       // "We agree that …" opens a view of others: the figure is Google's.
       ['We agree that Google will boost its Anthropic funding to $8-12 billion within 18 months.', [['$8-12 billion', 'conflict', 'google-anthropic-prediction']]],
     ];
