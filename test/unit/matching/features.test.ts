@@ -289,6 +289,8 @@ describe('features', () => {
     const rows: [text: string, expected: string[][]][] = [
       // A launch said as a roll-out.
       ['AWS rolls out an "AI Foundry" service by Q3 2026.', [['Q3 2026', 'supported', 'ai-foundry-launch']]],
+      // "total" alone says the total after the increase, not the increase.
+      ["One forecast says Amazon's Anthropic total lands at $35-45 billion after an extra $10-15 billion.", [['$35-45 billion', 'conflict', 'amazon-anthropic-total-prediction'], ['$10-15 billion', 'supported', 'amazon-anthropic-additional-prediction']]],
       // "compute-credit" is the Oracle deal's own word, with no relation word said.
       ["Oracle's earlier compute-credit arrangement with OpenAI was a comparatively modest $15bn.", [['$15bn', 'conflict', 'oracle-openai-compute-credits']]],
     ];
