@@ -69,6 +69,8 @@ export interface KnowledgeBase {
   qualifierKeywords: ReadonlyMap<string, Set<string>>;
   /** Qualifiers writers often leave unsaid. */
   implicitQualifiers: ReadonlySet<string>;
+  /** Qualifiers writers say once for a passage or a table (`frames`): the context can say them. */
+  framingQualifiers: ReadonlySet<string>;
   /** Qualifier id → the other qualifiers of its facet (its alternatives: "inference" for "training"). */
   facetMates: ReadonlyMap<string, readonly string[]>;
   /** Relations and qualifiers whose words name their measure or period and no other (`exclusive`). */
@@ -137,6 +139,7 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
   ];
   const lookups = buildLookups(entities, compiled, written);
   const implicitQualifiers = new Set([...qualifiers.values()].filter((q) => q.implicit).map((q) => q.id));
+  const framingQualifiers = new Set([...qualifiers.values()].filter((q) => q.frames).map((q) => q.id));
   const facetMates = new Map([...qualifiers.values()].filter((q) => q.facet).map((q) => [q.id, [...qualifiers.values()].filter((o) => o.facet === q.facet && o.id !== q.id).map((o) => o.id)]));
   const partners = rolePartnerCounts(compiled.map((f) => f.fact), implicitQualifiers);
 
@@ -150,6 +153,7 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
     factsByType,
     qualifierKeywords,
     implicitQualifiers,
+    framingQualifiers,
     facetMates,
     scopes,
     ...lookups,

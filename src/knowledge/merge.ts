@@ -249,14 +249,29 @@ function unitOf(m: Merge, fact: Fact): string | undefined {
   return fact.unit;
 }
 
-/** An entity's family must be another known entity; a bad one is reported and dropped, the entity kept. */
+/**
+ * An entity's family and members must be other known entities; a bad one is reported and
+ * dropped, the entity kept.
+ */
 function checkFamilies(m: Merge, reference: (origin: Origin, path: Path, section: SectionName, id: string) => boolean): void {
   for (const [id, e] of m.defs.entities as Map<string, Entity>) {
-    if (e.family === undefined) continue;
     const origin = m.origins.get(e)!;
-    if (e.family === id) m.problems.push(problem(origin, ['family'], 'an entity is not its own family'));
-    if (e.family === id || !reference(origin, ['family'], 'entities', e.family)) m.defs.entities.set(id, withOrigin(m.origins, e, { ...e, family: undefined }));
+    let kept = e;
+    if (e.family !== undefined) {
+      if (e.family === id) m.problems.push(problem(origin, ['family'], 'an entity is not its own family'));
+      if (e.family === id || !reference(origin, ['family'], 'entities', e.family)) kept = { ...kept, family: undefined };
+    }
+    if (e.members?.length) kept = { ...kept, members: checkedMembers(m, origin, id, e.members, reference) };
+    if (kept !== e) m.defs.entities.set(id, withOrigin(m.origins, e, kept));
   }
+}
+
+function checkedMembers(m: Merge, origin: Origin, id: string, members: readonly string[], reference: (origin: Origin, path: Path, section: SectionName, id: string) => boolean): string[] {
+  return members.filter((member, i) => {
+    if (member !== id) return reference(origin, ['members', i], 'entities', member);
+    m.problems.push(problem(origin, ['members', i], 'an entity is not its own member'));
+    return false;
+  });
 }
 
 function union(a: readonly string[], b: readonly string[]): string[] {

@@ -125,6 +125,12 @@ export const Entity = z
     family: id
       .optional()
       .describe('Entity id of the line this is one generation of ("trainium" for Trainium 2): a draft naming only the line may mean this one.'),
+    members: z
+      .array(id)
+      .optional()
+      .describe(
+        'For a group ("the leading AI labs"), the entity ids of the parties it stands for ("openai", "anthropic"): a sentence naming every member names the group, and no member counts as another party against a fact about the group ("Amazon\'s combined commitment to OpenAI and Anthropic is $58 billion").',
+      ),
   })
   .strict()
   .describe('A company, chip, market, person, product… that facts are about.');
@@ -193,6 +199,12 @@ export const Qualifier = z
       .boolean()
       .default(false)
       .describe(EXCLUSIVE_DOC),
+    frames: z
+      .boolean()
+      .default(false)
+      .describe(
+        'true when writers say it once for a whole passage or table and leave it unsaid after ("AI revenue" in a table\'s header, or in the paragraph before "Azure grew 45%"): said in an earlier sentence of the paragraph, in any header of the table, or in the text before that names someone, it holds for the figure. Default false.',
+      ),
     facet: id
       .optional()
       .describe(

@@ -202,7 +202,7 @@ describe('figures', () => {
       assert.deepEqual(readFigures({ start: 0, text }, [], () => layout(text, false), bundledUnits).map((f) => [f.text, f.value.lo, f.unit]), expected));
   for (const [cell, rowHeader, columnHeader, caption, expected] of TABLE_CELLS)
     it(`| ${rowHeader} | ${cell} | under "${columnHeader}" after "${caption}" → ${expected.map(([t, type]) => `${t} (${type})`).join('') || 'no figure'}`, () => {
-      const unit = { start: 0, text: cell, table: { rowHeader, columnHeader, rowContext: '' }, ...(caption ? { previous: caption } : {}) };
+      const unit = { start: 0, text: cell, table: { rowHeader, columnHeader, rowContext: '', headerRow: `${rowHeader} | ${columnHeader}` }, ...(caption ? { previous: caption } : {}) };
       assert.deepEqual(readFigures(unit, [], () => layout(cell, true), bundledUnits).map((f) => [f.text, f.type, f.value.lo, f.unit]), expected);
     });
   for (const text of NOT_FIGURES) {

@@ -109,6 +109,16 @@ describe('knowledge base loader', () => {
       expected: (t) => [[...at(t, '"widgetco"', 1), 'entities[1].family', 'an entity is not its own family']],
     },
     {
+      name: 'an unknown group member',
+      text: good.replace('"id": "widgetco"', '"id": "widgetco", "members": ["acme", "acme-group"]'),
+      expected: (t) => [[...at(t, '"acme-group"'), 'entities[1].members[1]', 'unknown entity "acme-group"; did you mean "acme"?']],
+    },
+    {
+      name: 'an entity that is its own member',
+      text: good.replace('"id": "widgetco"', '"id": "widgetco", "members": ["widgetco"]'),
+      expected: (t) => [[...at(t, '"widgetco"', 1), 'entities[1].members[0]', 'an entity is not its own member']],
+    },
+    {
       name: 'a syntax error in the format\'s words, with the field it is in (no parser code)',
       text: good.replace('"title": "Team memo",', '"title": "Team memo"'),
       expected: (t) => [[...at(t, '"date"'), 'sources[0].date', 'invalid JSON: expected a comma between the items']],

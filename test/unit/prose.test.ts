@@ -38,11 +38,11 @@ describe('parseProse', () => {
     }
   });
 
-  it('gives table cells their row and column headers, and the row\'s other cells', () => {
+  it('gives table cells their row and column headers, the row\'s other cells and the header row', () => {
     const units = parseProse('| Cloud | Share |\n|---|---|\n| AWS | 32% |').units;
-    assert.deepEqual(units.at(-1)!.table, { rowHeader: 'AWS', columnHeader: 'Share', rowContext: '' });
+    assert.deepEqual(units.at(-1)!.table, { rowHeader: 'AWS', columnHeader: 'Share', rowContext: '', headerRow: 'Cloud | Share' });
     const deal = parseProse('| Company | Partner | Amount | Note |\n|---|---|---|---|\n| Amazon | *Anthropic* | $25B | upfront |').units;
-    assert.deepEqual(deal.find((u) => u.text.includes('$25B'))!.table, { rowHeader: 'Amazon', columnHeader: 'Amount', rowContext: 'Anthropic | upfront' });
+    assert.deepEqual(deal.find((u) => u.text.includes('$25B'))!.table, { rowHeader: 'Amazon', columnHeader: 'Amount', rowContext: 'Anthropic | upfront', headerRow: 'Company | Partner | Amount | Note' });
   });
 
   it('reads control comments', () => {

@@ -172,9 +172,11 @@ function unused(kb: MergedKnowledgeBase, checked: ReadonlySet<LoadedFile>): Chec
     for (const q of fact.qualifiers) used.qualifiers.add(q);
   }
   // A line an entity of a fact belongs to is used too: drafts name the line for the generation.
+  // So are a group's members: drafts name the group by them.
   for (const id of [...used.entities]) {
     const family = kb.entities.get(id)?.family;
     if (family) used.entities.add(family);
+    for (const member of kb.entities.get(id)?.members ?? []) used.entities.add(member);
   }
   const out: CheckProblem[] = [];
   const sections = [

@@ -71,7 +71,7 @@ export function findSentenceSubject(kb: KnowledgeBase, d: UnitDiscourse, figure:
   if (!s) return undefined;
   const firstIn = (j: number) => firstParty(kb, d, j);
   // A later clause opening with its own party, or a relative clause on a party, is about that party, whatever the sentence opened with.
-  const own = clauseSubject(kb, d, figure) ?? relativeSubject(kb, d, figure);
+  const own = clauseSubject(kb, d, figure) ?? relativeSubject(kb, d, figure) ?? appositiveSubject(kb, d, i, figure);
   if (own) return { entity: own.entity, weight: EVIDENCE.sentenceSubject };
   // "It invested $50bn in the ChatGPT maker": the pronoun, not the first name, is the subject.
   const said = d.text.slice(mainClauseStart(d.text, s), s.end);
@@ -82,6 +82,19 @@ export function findSentenceSubject(kb: KnowledgeBase, d: UnitDiscourse, figure:
   }
   const first = firstIn(i);
   return first && first.end <= figure.start ? { entity: first.entity, weight: EVIDENCE.sentenceSubject } : undefined;
+}
+
+/** A possessive pronoun and a noun or two opening the sentence, before a name between commas: "Its successor, ". */
+const POSSESSIVE_APPOSITIVE = new RegExp(String.raw`^\s*(?:${alternationOf(LEXICON.possessivePronouns)})\s+[\p{L}-]+(?:\s+[\p{L}-]+)?,\s*$`, 'iu');
+
+/** The comma closing an appositive name, after a model number the name leaves out ("Trainium 3,"). */
+const APPOSITIVE_END = /^\s*(?:\p{N}[\p{L}\p{N}.]*\s*)?,/u;
+
+/** The name between commas after an opening possessive and noun, before the figure: "Its successor, Trainium 3, promises 4.4x" (Trainium 3). */
+function appositiveSubject(kb: KnowledgeBase, d: UnitDiscourse, i: number, figure: Figure): Mention | undefined {
+  const s = d.layout.sentences[i];
+  const first = d.mentionsBySentence[i].find((m) => m.end <= figure.start);
+  return first && POSSESSIVE_APPOSITIVE.test(d.text.slice(s.start, first.start)) && APPOSITIVE_END.test(d.text.slice(first.end)) ? first : undefined;
 }
 
 /** A relative clause opening right after a party, up to the figure with no comma or clause mark between: ", who had led AWS since ". */
@@ -168,10 +181,16 @@ export function mainClauseStart(text: string, sentence: Span): number {
   return m && sentence.start + m[0].length < sentence.end ? sentence.start + m[0].length : sentence.start;
 }
 
+/** "We agree that Microsoft will…", "Our working assumption for planning is that…": a writer's few words and "that" open a view of others, not of themselves. */
+const VIEW_AFTER_WRITER = /^(?:\p{L}+\s+){1,5}that\s/iu;
+
 /** Whether the writer speaks of themselves in the figure's sentence ("I've covered cloud earnings for 9 years"). */
 export function writerSpeaks(d: UnitDiscourse, figure: Figure): boolean {
   const s = d.layout.sentences[sentenceIndexOf(d, figure)];
-  return !!s && WRITER_OPENING.test(d.text.slice(s.start, s.end));
+  if (!s) return false;
+  const sentence = d.text.slice(s.start, s.end);
+  const opening = WRITER_OPENING.exec(sentence);
+  return !!opening && !VIEW_AFTER_WRITER.test(sentence.slice(opening[0].length));
 }
 
 /** Whether the figure's sentence asks a question ("How much of the $58 billion is cash?"): it claims nothing. */

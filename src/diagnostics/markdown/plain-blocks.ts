@@ -106,7 +106,7 @@ export function plainList(source: string): BlockProse | undefined {
  */
 export function cellTable(cells: readonly string[], headers: readonly string[], i: number): ProseUnit['table'] {
   if (i === 0) return undefined;
-  return { rowHeader: cells[0] ?? '', columnHeader: headers[i] ?? '', rowContext: cells.filter((_, k) => k !== 0 && k !== i).join(' | ') };
+  return { rowHeader: cells[0] ?? '', columnHeader: headers[i] ?? '', rowContext: cells.filter((_, k) => k !== 0 && k !== i).join(' | '), headerRow: headers.join(' | ') };
 }
 
 const DELIMITER_ROW = /^\|[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$/;

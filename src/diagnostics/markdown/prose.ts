@@ -18,10 +18,11 @@ export interface ProseUnit {
   /** The source slice with non-prose characters replaced by spaces. */
   text: string;
   /**
-   * For a table cell: the header of its row (first cell) and of its column, and the row's other
-   * cells ("| Amazon | Anthropic | $25B |": the partner is in the row, not in either header).
+   * For a table cell: the header of its row (first cell) and of its column, the row's other cells
+   * ("| Amazon | Anthropic | $25B |": the partner is in the row, not in either header), and the
+   * whole header row, which frames every cell ("| Provider | AI revenue | YoY growth |").
    */
-  table?: { rowHeader: string; columnHeader: string; rowContext: string };
+  table?: { rowHeader: string; columnHeader: string; rowContext: string; headerRow: string };
   /** The text before that names someone (a paragraph, heading or list item): who an opening "Of that, $5 billion" is about. */
   previous?: string;
   /** The parties the heading of its section names (entity ids). */

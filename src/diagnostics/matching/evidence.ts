@@ -14,7 +14,8 @@ import { readFigures } from '../figures/read-figures';
 import { unitReaderFor } from '../figures/units';
 import type { ProseUnit } from '../markdown/prose';
 import { attachment } from '../reading/attachment';
-import { type SentenceLayout, type Span, groupBySpan, layout, spanIndexAt } from '../reading/layout';
+import { type SentenceLayout, type Span, groupBySpan, layout, sentenceAt, spanIndexAt } from '../reading/layout';
+import { framesIn, framesSaid } from '../context/frames';
 import { LEXICON, alternationOf } from '../reading/lexicon';
 import { EVIDENCE, GATES } from './model';
 
@@ -49,6 +50,10 @@ export interface Evidence extends UnitDiscourse {
   weighedBySentence?: readonly (readonly Figure[])[];
   /** Memo: the entities of `mentions`, each once, in the order first named (see mentionedEntities). */
   entitiesNamed?: readonly string[];
+  /** Framing qualifiers the table's header row or the text before says (see context/frames): they hold for every figure. */
+  contextFrames: ReadonlySet<string>;
+  /** Framing qualifier → where the unit first says it: it holds for the figures of the sentences after. */
+  framedFrom: ReadonlyMap<string, number>;
 }
 
 /** The mentions and keywords of a figure's sentence (and its deadline host's): a word of another sentence weighs nothing for it. */
@@ -303,7 +308,8 @@ function measureWordsOf(kb: KnowledgeBase, type: string): ReadonlySet<string> {
     byType.set(type, (words = new Set()));
     for (const f of kb.factsByType.get(type as CompiledFact['fact']['type']) ?? []) {
       for (const k of [...f.keywords, ...f.ownKeywords]) words.add(k);
-      for (const q of f.fact.qualifiers) for (const k of kb.qualifierKeywords.get(q) ?? []) words.add(k);
+      // A frame ("AI") says no measure: "Enterprise AI services is third at 55%" leaves its measure to the sentence before.
+      for (const q of f.fact.qualifiers) if (!kb.framingQualifiers.has(q)) for (const k of kb.qualifierKeywords.get(q) ?? []) words.add(k);
     }
   }
   return words;
@@ -323,6 +329,24 @@ function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']
   for (const m of partiesIn(table.rowContext, kb)) mentions.set(m.entity, Math.max(mentions.get(m.entity) ?? 0, EVIDENCE.rowParty));
   for (const k of kb.findKeywords(table.rowContext)) keywords.set(k.keyword, Math.max(keywords.get(k.keyword) ?? 0, EVIDENCE.rowWords));
   return { mentions, keywords, years, columnHeader: table.columnHeader };
+}
+
+/** Where the unit first says each framing qualifier. */
+function framedFrom(kb: KnowledgeBase, keywords: Evidence['keywords']): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!kb.framingQualifiers.size) return out;
+  for (const k of keywords) for (const q of framesIn(kb, [k])) if (!out.has(q)) out.set(q, k.start);
+  return out;
+}
+
+/**
+ * How strongly the context says a framing qualifier for `figure`: the table's header row or the
+ * text before says it, or an earlier sentence of the unit does.
+ */
+export function frameWeight(ev: Evidence, qualifier: string, figure: Figure): number {
+  if (ev.contextFrames.has(qualifier)) return EVIDENCE.frame;
+  const from = ev.framedFrom.get(qualifier);
+  return from !== undefined && from < sentenceAt(ev.layout, ev.text, figure.start).start ? EVIDENCE.frame : 0;
 }
 
 /** Everything a unit says about its figures, or undefined when it has none. */
@@ -360,5 +384,7 @@ export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | u
     nearWords: new Map(),
     keywordWeights: new Map(),
     measureWords: (type) => measureWordsOf(kb, type),
+    contextFrames: new Set([...framesSaid(unit.table?.headerRow ?? '', kb), ...framesSaid(unit.previous ?? '', kb)]),
+    framedFrom: framedFrom(kb, keywords),
   };
 }

@@ -30,7 +30,7 @@ export const Model = z
     verdict: section(['margin', 'echoMargin', 'minConflictScore', 'ambiguity', 'conflictEvidence', 'sizeRatio'] as const),
     evidence: section([
       'otherRole', 'carried', 'topic', 'implied', 'sentenceSubject', 'pronounSubject', 'ellipsis', 'sentenceEllipsis', 'family', 'deadlineHost', 'asideHost', 'rowHeader', 'columnHeader',
-      'rowParty', 'rowWords', 'maxCarriedParties', 'deadlineReach', 'leadReach',
+      'rowParty', 'rowWords', 'frame', 'maxCarriedParties', 'deadlineReach', 'leadReach',
     ] as const),
     attachment: section([
       'otherClause', 'otherFigure', 'otherKindFigure', 'sharedSubject', 'sharedSubjectSpread', 'decayPerWord', 'minDecay', 'joinerWords', 'prepositionReach',

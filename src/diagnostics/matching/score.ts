@@ -13,6 +13,8 @@ import { otherFacetWeight, ownWordsWeight, qualifierWeights, relationWeight } fr
 import { type YearEvidence, earlierYearWeight, yearEvidence } from './features/year';
 import { type Contribution, type FeatureName, type FeatureValue, GATES, WEIGHTS, scoreOf } from './model';
 import { LEXICON, escapeRegExp, wordsOf } from '../reading/lexicon';
+import { writerSpeaks } from '../context/discourse';
+import { namedWeight } from './evidence';
 
 /** A deadline word (the lexicon's, but "in", which dates anything) right before a date. */
 const DEADLINE_RIGHT_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${wordsOf(LEXICON.deadlineWords).filter((w) => w !== 'in').map(escapeRegExp).join('|')})\s+$`, 'iu');
@@ -26,7 +28,7 @@ export interface Measures {
   object: number | undefined;
   relation: number;
   ownWords: number;
-  qualifiers: { id: string; weight: number; implicit: boolean }[];
+  qualifiers: ReturnType<typeof qualifierWeights>;
   rivals: Rivals;
   spokenOfElsewhere: boolean;
   siblingMark: number;
@@ -62,9 +64,12 @@ export interface Rejected {
   gate: string;
 }
 
-/** The strongest of the fact's explicit qualifiers said for the figure. */
+/**
+ * The strongest of the fact's explicit qualifiers said for the figure: what says the fact. A frame
+ * ("AI" of AI revenue) says nothing of which fact a figure is; it only must not be missing.
+ */
 function explicitQualifier(m: Pick<Measures, 'qualifiers'>): number {
-  return Math.max(0, ...m.qualifiers.filter((q) => !q.implicit).map((q) => q.weight));
+  return Math.max(0, ...m.qualifiers.filter((q) => !q.implicit && !q.frames).map((q) => q.weight));
 }
 
 /**
@@ -128,6 +133,16 @@ function partiesGate(c: Candidate, m: Pick<Measures, 'subject' | 'object' | 'own
   return named || unnamedButSpecific ? undefined : 'its parties are not named';
 }
 
+/**
+ * A sentence in which the writer speaks of themselves ("We spent $14 million on AWS, of which 18%
+ * went to AI workloads") has the writer as its subject: the figure is the fact's only if the
+ * sentence itself names the fact's subject, not the context or the rest of what it says.
+ */
+function writerGate(c: Candidate): string | undefined {
+  const { subject } = c.fact.fact;
+  return writerSpeaks(c.ev, c.figure) && namedWeight(c.kb, c.ev, subject, c.figure) < GATES.said ? 'the writer speaks of themselves' : undefined;
+}
+
 /** Another year plainly beside the figure rules a fact of a year out, unless a date fact states that year for the same thing. */
 function yearGate(c: Candidate, year: YearEvidence | undefined): string | undefined {
   if (!year || c.fact.yearHasDateFact) return undefined;
@@ -169,7 +184,8 @@ function featureValues(m: Measures): FeatureValue[] {
   for (const q of m.qualifiers) {
     const said = q.weight >= GATES.said;
     const qualifier = (feature: FeatureName, value: number) => values.push({ feature, on: q.id, value });
-    qualifier('qualifierSaid', said ? q.weight : 0);
+    // A frame ("AI" of AI revenue) is said of many figures in its passage: it marks none of them.
+    qualifier('qualifierSaid', said && !q.frames ? q.weight : 0);
     qualifier('qualifierUnsaid', !said && !q.implicit ? 1 : 0);
     qualifier('implicitQualifierUnsaid', !said && q.implicit ? 1 : 0);
   }
@@ -212,7 +228,7 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
   if (scopeFailed) return { fact: cf, gate: scopeFailed };
   const rivals = rivalParties(c, subject, object);
   const elsewhere = spokenOfElsewhere(c, subject, object);
-  const partiesFailed = partiesGate(c, { subject, object, ownWords, rivals, spokenOfElsewhere: elsewhere });
+  const partiesFailed = partiesGate(c, { subject, object, ownWords, rivals, spokenOfElsewhere: elsewhere }) ?? writerGate(c);
   if (partiesFailed) return { fact: cf, gate: partiesFailed };
   const siblingMark = siblingMarkWeight(c);
   const year = yearEvidence(c);

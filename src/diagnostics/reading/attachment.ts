@@ -8,9 +8,12 @@ import { ATTACHMENT } from '../matching/model';
 import { type SentenceLayout, type Span, firstWordAtOrAfter, spanIndexAt } from './layout';
 import { LEXICON, alternationOf, escapeRegExp, wordsOf } from './lexicon';
 
-/** A word after one of these ("$8 billion into Anthropic") attaches to the figure before it. */
+/**
+ * A word after one of these ("$8 billion into Anthropic"), maybe after a determiner or a maker's
+ * possessive ("$1.20 on Nvidia's L40S"), attaches to the figure before it.
+ */
 const PREPOSITION_BEFORE = new RegExp(
-  String.raw`(?:^|\s)(?:${alternationOf(LEXICON.figurePrepositions)})\s+(?:${wordsOf(LEXICON.prepositionDeterminers).map((w) => `${escapeRegExp(w)}\\s+`).join('|')})?$`,
+  String.raw`(?:^|\s)(?:${alternationOf(LEXICON.figurePrepositions)})\s+(?:${wordsOf(LEXICON.prepositionDeterminers).map((w) => `${escapeRegExp(w)}\\s+`).join('|')}|[A-Z][\w.]*['’]s\s+)?$`,
   'i',
 );
 export const JOINERS = new RegExp(String.raw`,|${wordsOf(LEXICON.joiners).map((w) => String.raw`\b${escapeRegExp(w)}\b`).join('|')}`, 'gi');

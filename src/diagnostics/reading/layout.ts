@@ -101,9 +101,12 @@ const DASH_BREAK = /^\s[—–]\s$/u;
 /** A year or a quarter or half of one ("2005", "June 2024", "Q4 2026"). */
 const DATE_IN_LABEL = /(?<![\p{L}\p{N}])(?:(?:19|20)\d\d|[QH]\d)(?![\p{L}\p{N}])/u;
 
-/** A short label that is a date, opening the sentence: not a span of time ("Within 12 months — …"). */
-function isDateLabel(label: string): boolean {
-  return DATE_IN_LABEL.test(label) && (label.match(WORD)?.length ?? 0) <= ATTACHMENT.labelValueWords;
+/**
+ * A short label opening the sentence that is a date or a figure ("2005 —", "$20 billion —"): not
+ * a span of time ("Within 12 months — …").
+ */
+function isLineLabel(label: string): boolean {
+  return (DATE_IN_LABEL.test(label) || LABEL_OPENING.test(label)) && (label.match(WORD)?.length ?? 0) <= ATTACHMENT.labelValueWords;
 }
 
 /** A relative clause between commas: ", who joined Amazon in 2006," (the lexicon's relativeOpenings). */
@@ -130,8 +133,9 @@ function clausesOf(text: string, s: Span): Span[] {
     // "Forecast launch of AWS's AI Foundry: Q4 2026" and "2020: Marcus Delacroix becomes chief
     // executive": a short label or a short value and the other side of its colon are one clause.
     if (m[0].startsWith(':') && isLabelColon(sentence, m.index)) continue;
-    // "**2005** — Matt Garman joins Amazon": a timeline's date and the dash after it label the line.
-    if (DASH_BREAK.test(m[0]) && isDateLabel(sentence.slice(0, m.index))) continue;
+    // "**2005** — Matt Garman joins Amazon", "**$20 billion** — the round xAI closed": a timeline's
+    // date or a list's figure and the dash after it label the line.
+    if (DASH_BREAK.test(m[0]) && isLineLabel(sentence.slice(0, m.index))) continue;
     clauses.push({ start, end: s.start + m.index });
     start = s.start + m.index;
   }

@@ -41,6 +41,8 @@ export const Lexicon = z.object({
   retractions: WordList,
   correctionOpenings: WordList,
   deadlineWords: WordList,
+  comparisonBases: WordList,
+  possessivePronouns: WordList,
   hedgesBefore: valued({ hedge: Hedge }),
   hedgesAfter: valued({ hedge: Hedge }),
   numberWords: valued({ value: z.number() }),

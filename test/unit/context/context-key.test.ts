@@ -37,7 +37,8 @@ function corpusContexts(dirs: string[]): { blocks: { file: string; text: string;
 }
 
 describe('contextKey', () => {
-  it('names the parties, the scale and the rate a block reads', () => {
+  it('names the parties, the scale, the rate and the frames a block reads', () => {
+    assert.notEqual(contextKey('AWS leads on AI revenue.', kb), contextKey('AWS leads on revenue.', kb));
     assert.notEqual(contextKey('Amazon invested in Anthropic.', kb), contextKey('Google invested in Anthropic.', kb));
     assert.notEqual(contextKey('Sizes in $ billions.', kb), contextKey('Sizes in $ millions.', kb));
     assert.notEqual(contextKey('Cost per million tokens:', kb), contextKey('Cost per chip:', kb));

@@ -170,6 +170,15 @@ describe('features', () => {
         const r = rivalParties(c, subj, obj);
         assert.deepEqual([round(r.others), r.rival, spokenOfElsewhere(c, subj, obj)], [others, rival, elsewhere]);
       });
+    // A group's members (the bundled "leading AI labs": OpenAI and Anthropic) are no rivals of a fact about the group.
+    const combined = "Amazon's combined commitment is $58 billion, which counts the OpenAI money plus what it put into Anthropic.";
+    it(`$58 billion in "${combined}": no rivals for Amazon's combined investment, OpenAI one for its Anthropic investment`, () => {
+      const rivals = (fact: string) => {
+        const c = bundledCandidate(combined, '$58 billion', fact);
+        return round(rivalParties(c, subjectWeight(c), objectWeight(c)).others);
+      };
+      assert.deepEqual([rivals('amazon-combined-investment'), rivals('amazon-anthropic-investment')], [0, 0.8]);
+    });
   });
 
   describe('year', () => {
@@ -193,6 +202,10 @@ describe('features', () => {
       ['The H100 leads Trainium 2 in FP16 throughput, 989 to 800 TFLOPS.', '989', 'trainium2-throughput', -1],
       ['The H100 leads Trainium 2 in FP16 throughput, 989 to 800 TFLOPS.', '800 TFLOPS', 'trainium2-throughput', 1],
       ['Trainium 2 and the H100 deliver 800 and 989 TFLOPS respectively.', '989 TFLOPS', 'h100-throughput', 1],
+      // A figure's own party right after it ("800 for Trainium 2") is its, whatever the order before.
+      ['Trainium 2 trails: the H100 is rated at 989 TFLOPS against 800 for Trainium 2.', '989 TFLOPS', 'trainium2-throughput', -1],
+      ['Trainium 2 trails: the H100 is rated at 989 TFLOPS against 800 for Trainium 2.', '800', 'trainium2-throughput', 1],
+      ['Trainium 2 trails: the H100 is rated at 989 TFLOPS against 800 for Trainium 2.', '989 TFLOPS', 'h100-throughput', 1],
       ['Amazon and Google put $8 billion and $2 billion into Anthropic.', '$2 billion', 'google-anthropic-investment', 1],
       ['Amazon and Google put $8 billion and $2 billion into Anthropic.', '$2 billion', 'amazon-anthropic-investment', -1],
       // Not a series: a party stands between the figures.
@@ -235,6 +248,8 @@ describe('features', () => {
       // The pact's assertion is as of February 2026: a 2025 contract is another deal.
       ['In November 2025, OpenAI signed a seven-year, $38 billion contract with AWS.', '$38 billion', 'openai-aws-cloud-pact', 0.642],
       ['In 2026, OpenAI signed a $38 billion contract with AWS.', '$38 billion', 'openai-aws-cloud-pact', 0],
+      // The upfront part of the 2026 Anthropic deal: a 2023 first tranche is the original deal's.
+      ["Amazon's original Anthropic deal was for up to $4 billion, with a first tranche of $1.25 billion funded in September 2023.", '$1.25 billion', 'amazon-anthropic-upfront', 0.95],
       // A year of another clause dates something else.
       ['OpenAI signed a $38 billion contract with AWS, and Matt Garman, who took the helm in 2023, cheered.', '$38 billion', 'openai-aws-cloud-pact', 0],
       // A fact no assertion dates with asOf: a source's date is when it was reported, not when the deal was made.
@@ -276,6 +291,53 @@ describe('features', () => {
       ['AWS rolls out an "AI Foundry" service by Q3 2026.', [['Q3 2026', 'supported', 'ai-foundry-launch']]],
       // "compute-credit" is the Oracle deal's own word, with no relation word said.
       ["Oracle's earlier compute-credit arrangement with OpenAI was a comparatively modest $15bn.", [['$15bn', 'conflict', 'oracle-openai-compute-credits']]],
+    ];
+    for (const [text, expected] of rows)
+      it(text, () => assert.deepEqual(bundledFindings(text), expected));
+  });
+  describe('a framing qualifier ("AI" of AI revenue) must be said for a conflict, in the sentence or its context', () => {
+    const rows: [text: string, expected: string[][]][] = [
+      ['Azure AI revenue grew 45% year over year.', [['45%', 'conflict', 'microsoft-ai-revenue-growth']]],
+      // Unsaid: a figure that agrees is still cited, one that disagrees is about total revenue.
+      ['Azure grew 45% year over year.', []],
+      ['Azure grew 40% year over year.', [['40%', 'supported', 'microsoft-ai-revenue-growth']]],
+      // A table's header row frames every cell; a header row without it frames none.
+      ['| Metric | Consensus |\n|---|---|\n| AWS growth, YoY | 26% |', []],
+      ['| Cloud | AI revenue | YoY growth |\n|---|---|---|\n| AWS | $45B | 26% |', [['$45B', 'supported', 'amazon-ai-revenue-2024'], ['26%', 'conflict', 'amazon-ai-revenue-growth']]],
+      // An earlier sentence of the paragraph, or the paragraph before, frames the sentences after.
+      ['AWS made $45 billion of AI revenue. Azure is smaller but grows faster, at 45% year over year.', [['$45 billion', 'supported', 'amazon-ai-revenue-2024'], ['45%', 'conflict', 'microsoft-ai-revenue-growth']]],
+      ['AWS made $45 billion of AI revenue.\n\nAzure is smaller but grows faster, at 45% year over year.', [['$45 billion', 'supported', 'amazon-ai-revenue-2024'], ['45%', 'conflict', 'microsoft-ai-revenue-growth']]],
+      // A sentence naming its own measure (revenue) leaves the frame.
+      ['Analysts put Microsoft Azure AI revenue growth at 40%.\n\nGoogle Cloud booked $15.2 billion of revenue in Q3, up 34%.', [['40%', 'supported', 'microsoft-ai-revenue-growth']]],
+    ];
+    for (const [text, expected] of rows)
+      it(text, () => assert.deepEqual(bundledFindings(text), expected));
+  });
+  describe('a writer speaking of themselves is the subject: the fact\'s subject must be named in the sentence', () => {
+    const rows: [text: string, expected: string[][]][] = [
+      ['Anthropic and OpenAI both run on AWS. We spent about $14 million on AWS last year, of which roughly 18% went to AI workloads.', []],
+      ['Anthropic committed to spend on AWS for years. We recommend signing a three-year committed-spend agreement with AWS.', []],
+      // "Our …" opens the writer's own sentence too.
+      [
+        'Microsoft and Google are predicted to make comparable investments within 18 months.\n\nOur AI spend grew by about 60% year on year, and we expect it to double again within 24 months.',
+        [['18 months', 'supported', 'rival-investments-horizon']],
+      ],
+      // "We agree that …" opens a view of others: the figure is Google's.
+      ['We agree that Google will boost its Anthropic funding to $8-12 billion within 18 months.', [['$8-12 billion', 'conflict', 'google-anthropic-prediction']]],
+    ];
+    for (const [text, expected] of rows)
+      it(text, () => assert.deepEqual(bundledFindings(text), expected));
+  });
+  describe('a party implied by the rest of the sentence needs its partner named, or the relation said plainly', () => {
+    const rows: [text: string, expected: string[][]][] = [
+      // The dash after a list's figure keeps xAI in its clause, and Anthropic, carried from the item
+      // before, is no party of "its original $15 billion target" (Google, who alone invests in it, is unnamed).
+      [
+        '- **$13 billion** — the Series F Anthropic closed in September 2025.\n- **$20 billion** — the round xAI closed in January, above its original **$15 billion** target.',
+        [],
+      ],
+      // The gap's relation, said plainly, implies both its parties.
+      ['**Amazon × OpenAI.** The OpenAI deal came first, roughly two months earlier.', [['two months', 'supported', 'openai-to-anthropic-deal-gap']]],
     ];
     for (const [text, expected] of rows)
       it(text, () => assert.deepEqual(bundledFindings(text), expected));

@@ -35,6 +35,9 @@ describe('layout', () => {
     ['It expects Microsoft to raise $25 billion and Google to boost funding to $5 billion.', ['It expects Microsoft to raise $25 billion', 'and Google to boost funding to $5 billion.']],
     // A timeline's date and the dash after it label the line; a span of time before a dash does not.
     ['2005 — Matt Garman joins Amazon.', ['2005 — Matt Garman joins Amazon.']],
+    // So does a list's figure: what follows the dash says what the figure is.
+    ['$20 billion — the round xAI closed in January.', ['$20 billion — the round xAI closed in January.']],
+    ['~$18B — what one forecast expects.', ['~$18B — what one forecast expects.']],
     ['Within 12 months — Microsoft is expected to answer.', ['Within 12 months', '— Microsoft is expected to answer.']],
     ['AWS holds 31% — Azure holds 24%.', ['AWS holds 31%', '— Azure holds 24%.']],
     // A relative clause between commas ends at its closing comma: the verb after it is the main clause's.

@@ -164,6 +164,21 @@ describe('lexicon', () => {
     for (const [word, example] of Object.entries(LEXICON.pastMarkers.entries)) it(`past marker ${word}: ${example}`, () => assert.ok(PAST_MARKER.test(example)));
     for (const [word, example] of Object.entries(LEXICON.subordinateOpenings.entries))
       it(`subordinate opening ${word}: ${example}`, () => assert.match(example.slice(mainClauseStart(example, { start: 0, end: example.length })), /^Amazon /));
+    for (const [word, example] of Object.entries(LEXICON.comparisonBases.entries))
+      it(`comparison base ${word}: ${example}`, () => {
+        // Trainium 2, named only as the base, is not whose 4.4x it is: only the 4x is a reading of its own gain.
+        const findings = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false }).findings;
+        assert.deepEqual(findings.map((f) => [f.text, f.kind]), [['4x', 'supported']]);
+      });
+    for (const [word, example] of Object.entries(LEXICON.possessivePronouns.entries))
+      it(`possessive pronoun ${word}: ${example}`, () => {
+        const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
+        const subject = findSentenceSubject(bundledKb, ev, ev.figures.at(-1)!)!;
+        // The subject is the name between the commas.
+        const from = example.indexOf(', ') + 2;
+        const to = example.indexOf(',', from);
+        assert.ok(ev.mentions.some((m) => m.entity === subject.entity && m.start >= from && m.end <= to), `${subject.entity}: ${example.slice(from, to)}`);
+      });
     for (const [word, example] of Object.entries(LEXICON.deadlineWords.entries))
       it(`deadline ${word}: ${example}`, () => {
         const [host, date] = figuresOf(example, 2);

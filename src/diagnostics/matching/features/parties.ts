@@ -3,13 +3,14 @@
  * parties named near it that argue for another fact.
  */
 import { entityKind, isParty, isSurelyAName, isUnknown } from '../../context/parties';
-import { entityWeight, figureMemo, mentionedEntities, namedWeight, near, sentenceSubject, weighedFrom, wordWeight } from '../evidence';
+import { entityWeight, figureMemo, keywordWeight, mentionedEntities, namedWeight, near, sentenceSubject, weighedFrom, wordWeight } from '../evidence';
 import type { Figure } from '../../figures/figure';
 import type { Mention } from '../../../knowledge/knowledge-base';
 import { EVIDENCE, GATES } from '../model';
 import { qualifierWeights } from './words';
 import { spanIndexAt } from '../../reading/layout';
 import { lendable, writerSpeaks } from '../../context/discourse';
+import { LEXICON, alternationOf } from '../../reading/lexicon';
 import type { Candidate } from './candidate';
 
 /**
@@ -26,7 +27,21 @@ export function namedPartyWeight(c: Candidate): number {
 /** How plainly the fact's subject is named for the figure (0 to 1). */
 export function subjectWeight(c: Candidate): number {
   const { subject } = c.fact.fact;
+  if (namedOnlyAsBase(c, subject)) return 0;
   return Math.max(entityWeight(c.kb, c.ev, subject, c.figure, partnersOf(c, subject)), impliedWeight(c, 'subject'));
+}
+
+/** After a multiple, a comparison base of the lexicon and the words up to a name: "4.4x the compute of Trainium 2". */
+const COMPARISON_BASE_BEFORE = new RegExp(String.raw`^[^,;:.]*?(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.comparisonBases)})\s+(?:the\s+)?$`, 'iu');
+
+/**
+ * Whether the sentence names the entity, near a multiple, only as what the multiple is of: in
+ * "Trainium 3 delivers 4.4x the compute of Trainium 2" the 4.4x is Trainium 3's, not Trainium 2's.
+ */
+function namedOnlyAsBase(c: Candidate, entity: string): boolean {
+  if (c.figure.type !== 'multiple' || sentenceSubject(c.kb, c.ev, c.figure)?.entity === entity) return false;
+  const named = near(c.ev, c.figure).mentions.filter((m) => m.entity === entity);
+  return named.length > 0 && named.every((m) => m.start >= c.figure.end && COMPARISON_BASE_BEFORE.test(c.ev.text.slice(c.figure.end, m.start)));
 }
 
 /**
@@ -38,6 +53,13 @@ export function subjectWeight(c: Candidate): number {
 function impliedWeight(c: Candidate, role: 'subject' | 'object'): number {
   const { fact } = c.fact;
   if (c.kb.rolePartners(fact, role) > 1) return 0;
+  // The party it is implied by must be named or carried, however weakly, unless the relation is
+  // said plainly ("The OpenAI deal came first, roughly two months earlier"): "its original $15
+  // billion target" names neither side of Google's investment in Anthropic, though Google invests
+  // in no one else.
+  const by = role === 'subject' ? fact.object : fact.subject;
+  const unsaid = by !== undefined && entityWeight(c.kb, c.ev, by, c.figure, partnersOf(c, by)) === 0;
+  if (unsaid && keywordWeight(c.ev, c.fact.keywords, c.figure) < GATES.plain) return 0;
   // What sets the fact apart (its qualifiers) must be said: "$5 billion upfront" implies the
   // Anthropic deal, a bare "$70 billion" implies nothing.
   if (qualifierWeights(c).some((q) => !q.implicit && q.weight < GATES.said)) return 0;
@@ -93,11 +115,12 @@ function weighingParties(c: Candidate): string[] {
   });
 }
 
-/** The parties that can weigh for the figure (see weighingParties) other than the fact's parties and their product lines. */
+/** The parties that can weigh for the figure (see weighingParties) other than the fact's parties, their product lines and their members. */
 function otherEntities(c: Candidate): string[] {
   const { fact } = c.fact;
-  const families = [c.kb.entities.get(fact.subject)!.family, fact.object ? c.kb.entities.get(fact.object)!.family : undefined];
-  return weighingParties(c).filter((m) => m !== fact.subject && m !== fact.object && !families.includes(m));
+  const own = [fact.subject, fact.object].flatMap((e) => (e ? [c.kb.entities.get(e)!] : []));
+  const related = new Set(own.flatMap((e) => [e.id, ...(e.family ? [e.family] : []), ...(e.members ?? [])]));
+  return weighingParties(c).filter((m) => !related.has(m));
 }
 
 /** Whether the fact's own words name the entity ("OpenAI" in the gap between the OpenAI and Anthropic deals): then it is no rival. */

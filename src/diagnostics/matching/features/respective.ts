@@ -30,9 +30,30 @@ export function seriesOf(figures: readonly Figure[], text: string, figure: Figur
   return figures.slice(i, j + 1);
 }
 
+/** A figure's own party right after it: "800 for Trainium 2" (a preposition of the lexicon, and maybe a determiner). */
+const OWN_PARTY_AFTER = new RegExp(
+  String.raw`^\s*(?:${alternationOf(LEXICON.figurePrepositions)})\s+(?:(?:${alternationOf(LEXICON.prepositionDeterminers)})\s+)?$`,
+  'iu',
+);
+
+/** The party of the fact's subject's kind (not its object) named right after each figure of the series ("800 for Trainium 2"), if any. */
+function ownParties(c: Candidate, series: readonly Figure[], kind: string | undefined): Map<Figure, string> {
+  const out = new Map<Figure, string>();
+  for (const f of series) {
+    // The fact's object after the last figure ("$8 billion and $2 billion into Anthropic") is every figure's.
+    const m = c.ev.mentions.find(
+      (x) => x.start >= f.end && x.entity !== c.fact.fact.object && entityKind(c.kb, x.entity) === kind && OWN_PARTY_AFTER.test(c.ev.text.slice(f.end, x.start)),
+    );
+    if (m) out.set(f, m.entity);
+  }
+  return out;
+}
+
 /**
  * 1 when the fact's subject is the party named in the figure's turn, -1 when it is named in
- * another's, 0 when the figure is in no series or its sentence does not name as many parties.
+ * another's, 0 when the figure is in no series or its sentence does not name as many parties. A
+ * figure with its own party right after it ("989 TFLOPS against 800 for Trainium 2") has that one,
+ * and the others pair off with the parties named before the series.
  */
 export function respective(c: Candidate): number {
   const { ev, figure, kb } = c;
@@ -40,17 +61,30 @@ export function respective(c: Candidate): number {
   if (series.length < 2) return 0;
   const sentence = ev.layout.sentences[spanIndexAt(ev.layout.sentences, figure.start)];
   if (!sentence || FROM_BEFORE.test(ev.text.slice(sentence.start, series[0].start))) return 0;
-  // A party that weighs more for an earlier figure of the sentence is that figure's: "X grows 47% a
-  // year, while Y climbs $15 billion and $105 billion" names only Y for the series, and "3.4 against
-  // 2.5 for the L40S, and Trainium 2 is rated at 2.1 versus 1.6" only Trainium 2.
-  const earlier = ev.figures.filter((f) => f.end <= series[0].start && f.start >= sentence.start);
-  const ownedEarlier = (m: Mention) => earlier.some((f) => wordWeight(ev, m, f) > wordWeight(ev, m, series[0]));
   const kind = kb.entities.get(c.fact.fact.subject)?.kind;
-  const named: string[] = [];
-  for (const m of ev.mentions)
-    if (m.start >= sentence.start && m.end <= series[0].start && entityKind(kb, m.entity) === kind && !named.includes(m.entity) && !ownedEarlier(m)) named.push(m.entity);
-  if (named.length !== series.length) return 0;
+  const own = ownParties(c, series, kind);
+  const owner = [...own].find(([, e]) => e === c.fact.fact.subject)?.[0];
+  if (owner) return owner === figure ? 1 : -1;
+  const rest = series.filter((f) => !own.has(f));
+  const named = namedBefore(c, sentence.start, series[0], kind).filter((e) => ![...own.values()].includes(e));
+  if (named.length !== rest.length) return 0;
   const turn = named.indexOf(c.fact.fact.subject);
   if (turn < 0) return 0;
-  return series[turn] === figure ? 1 : -1;
+  return rest[turn] === figure ? 1 : -1;
+}
+
+/**
+ * The parties of `kind` named in the sentence before the series, each once. A party that weighs
+ * more for an earlier figure of the sentence is that figure's: "X grows 47% a year, while Y climbs
+ * $15 billion and $105 billion" names only Y for the series, and "3.4 against 2.5 for the L40S, and
+ * Trainium 2 is rated at 2.1 versus 1.6" only Trainium 2.
+ */
+function namedBefore(c: Candidate, from: number, first: Figure, kind: string | undefined): string[] {
+  const { ev, kb } = c;
+  const earlier = ev.figures.filter((f) => f.end <= first.start && f.start >= from);
+  const ownedEarlier = (m: Mention) => earlier.some((f) => wordWeight(ev, m, f) > wordWeight(ev, m, first));
+  const named: string[] = [];
+  for (const m of ev.mentions)
+    if (m.start >= from && m.end <= first.start && entityKind(kb, m.entity) === kind && !named.includes(m.entity) && !ownedEarlier(m)) named.push(m.entity);
+  return named;
 }

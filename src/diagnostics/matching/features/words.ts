@@ -3,12 +3,13 @@
  * keywords, and its qualifiers (upfront, milestones, a prediction), said near the figure.
  */
 import { agrees } from '../agreement';
-import { figureMemo, keywordWeight } from '../evidence';
+import { figureMemo, frameWeight, keywordWeight } from '../evidence';
 import { GATES } from '../model';
 import { LEXICON, escapeRegExp, wordsOf } from '../../reading/lexicon';
 import type { CompiledFact } from '../../../knowledge/knowledge-base';
 import type { Candidate } from './candidate';
 import { wholeOf } from './parties';
+import { otherScope } from './scope';
 
 const YEAR_ONLY = /^\s*(?:19|20)\d\d\s*$/;
 
@@ -92,13 +93,19 @@ export function ownWordsWeight(c: Candidate): number {
   return keywordWeight(c.ev, c.fact.ownKeywords, c.figure);
 }
 
-/** Each of the fact's qualifiers: how strongly its words are said near the figure, and whether writers often leave it unsaid. */
-export function qualifierWeights(c: Candidate): { id: string; weight: number; implicit: boolean }[] {
-  return c.fact.fact.qualifiers.map((q) => ({
-    id: q,
-    weight: keywordWeight(c.ev, c.kb.qualifierKeywords.get(q)!, c.figure),
-    implicit: c.kb.implicitQualifiers.has(q),
-  }));
+/**
+ * Each of the fact's qualifiers: how strongly its words are said near the figure (or, for a framing
+ * qualifier, in its context), whether writers often leave it unsaid, and whether it frames passages.
+ */
+export function qualifierWeights(c: Candidate): { id: string; weight: number; implicit: boolean; frames: boolean }[] {
+  return c.fact.fact.qualifiers.map((q) => {
+    const said = keywordWeight(c.ev, c.kb.qualifierKeywords.get(q)!, c.figure);
+    const frames = c.kb.framingQualifiers.has(q);
+    // A sentence naming another measure ("Google Cloud booked $15.2 billion of revenue, up 34%")
+    // leaves the passage's frame: it says what it measures itself.
+    const framed = frames && otherScope(c).weight === 0 ? frameWeight(c.ev, q, c.figure) : 0;
+    return { id: q, weight: Math.max(said, framed), implicit: c.kb.implicitQualifiers.has(q), frames };
+  });
 }
 
 /**

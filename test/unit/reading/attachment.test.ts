@@ -1,0 +1,29 @@
+/**
+ * Which figure a word belongs to (src/diagnostics/reading/attachment.ts): its weight for each
+ * figure of its sentence, on sentences with two figures of one kind.
+ */
+import assert from 'node:assert/strict';
+import { attachment } from '../../../src/diagnostics/reading/attachment';
+import { layout } from '../../../src/diagnostics/reading/layout';
+import { findFigures } from '../../../src/diagnostics/figures/find-figures';
+import { bundledUnits } from '../../support/units';
+
+/** The weights of `word` (its first occurrence) for each figure of `text`, rounded to two places. */
+function weights(text: string, word: string): number[] {
+  const figures = findFigures(text, [], bundledUnits);
+  const start = text.indexOf(word);
+  const span = { start, end: start + word.length };
+  return figures.map((f) => Math.round(attachment(text, layout(text, false), span, f, figures) * 100) / 100);
+}
+
+describe('attachment', () => {
+  const rows: [text: string, word: string, expected: number[]][] = [
+    // The word after a figure's preposition is that figure's, the subject before both is shared.
+    ['Amazon put $8 billion into Anthropic and $50 billion into OpenAI.', 'Anthropic', [1, 0.3]],
+    ['Amazon put $8 billion into Anthropic and $50 billion into OpenAI.', 'OpenAI', [0.3, 1]],
+    // So is a name after a maker's possessive: "on Nvidia's L40S" is the $1.20's, not the $1.50's.
+    ["It costs $0.80 on Inferentia 2, $1.20 on Nvidia's L40S, $1.50 on Trainium 2.", 'L40S', [0.3, 0.95, 0.3]],
+  ];
+  for (const [text, word, expected] of rows)
+    it(`${word} in "${text}": ${expected.join(', ')}`, () => assert.deepEqual(weights(text, word), expected));
+});
