@@ -96,12 +96,22 @@ interface Phrase<T> {
   capitals?: Capitals;
 }
 
+/**
+ * The phrases that end at a node: nearly always one (each name of a large knowledge base ends at
+ * a node of its own), kept without a list, since a list of one costs more than the phrase itself.
+ */
+type Ending<T> = Phrase<T> | Phrase<T>[];
+
+function endingList<T>(ending: Ending<T> | undefined): readonly Phrase<T>[] {
+  return ending === undefined ? [] : Array.isArray(ending) ? ending : [ending];
+}
+
 /** A node of the word trie: the words that may follow, and the phrases that end here. */
 interface Node<T> {
   /** Created on demand: a knowledge base of 100,000 facts has a node for every word of every name. */
   next?: Map<string, Node<T>>;
   /** Phrases ending with this node's word, as a whole word. */
-  whole?: Phrase<T>[];
+  whole?: Ending<T>;
   /** Phrases whose last word may start a longer word, by that last word: looked up by every prefix of the text's word. */
   prefixed?: Map<string, Phrase<T>[]>;
   longestPrefixed: number;
@@ -114,7 +124,8 @@ export interface PhraseHit<T> {
 }
 
 function node<T>(): Node<T> {
-  return { longestPrefixed: 0 };
+  // Every field written at once: one shape for all nodes, whichever fields they come to use.
+  return { next: undefined, whole: undefined, prefixed: undefined, longestPrefixed: 0 };
 }
 
 /** A word's key in the trie: its case-folded (or, for capitals, exact) form, marked when white space precedes it. */
@@ -125,9 +136,9 @@ function key(t: Token, first: boolean, caseSensitive: boolean): string {
 
 /** A phrase as stored; `name`: a name in any case, whose capitals count when it is a proper one. */
 function phraseOf<T>(value: T, written: string, tokens: readonly Token[], name: boolean): Phrase<T> {
-  const p: Phrase<T> = { value, length: written.length, lastLength: tokens[tokens.length - 1].text.length, words: tokens.length };
-  if (name && isProperName(tokens)) p.capitals = capitalsOf(tokens);
-  return p;
+  // `capitals` written even when undefined: one shape for every phrase.
+  const capitals = name && isProperName(tokens) ? capitalsOf(tokens) : undefined;
+  return { value, length: written.length, lastLength: tokens[tokens.length - 1].text.length, words: tokens.length, capitals };
 }
 
 export class PhraseIndex<T> {
@@ -163,7 +174,11 @@ export class PhraseIndex<T> {
       if (!child) n.next.set(this.interned(word), (child = node()));
       n = child;
     }
-    if (!isPrefix) (n.whole ??= []).push(p);
+    if (!isPrefix) {
+      if (n.whole === undefined) n.whole = p;
+      else if (Array.isArray(n.whole)) n.whole.push(p);
+      else n.whole = [n.whole, p];
+    }
     else {
       const last = key(tokens[tokens.length - 1], tokens.length === 1, false);
       n.prefixed ??= new Map();
@@ -185,7 +200,7 @@ export class PhraseIndex<T> {
         for (let len = Math.min(word.length, n.longestPrefixed); len > 0; len--)
           for (const phrase of n.prefixed.get(word.slice(0, len)) ?? []) out.push({ phrase, end: t.start + phrase.lastLength });
       }
-      if (k > i) for (const phrase of n.whole ?? []) if (capitalsAgree(phrase, tokens, i)) out.push({ phrase, end: tokens[k - 1].end });
+      if (k > i) for (const phrase of endingList(n.whole)) if (capitalsAgree(phrase, tokens, i)) out.push({ phrase, end: tokens[k - 1].end });
       n = t ? n.next?.get(key(t, k === i, caseSensitive)) : undefined;
     }
   }

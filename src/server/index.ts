@@ -20,6 +20,7 @@ import {
 import { bundledKnowledgeBaseFile } from './bundled-file';
 import { diagnosticsJsonEncoder } from './json-encoder';
 import { nodeFileAccess } from './node-files';
+import { fullGarbageCollection } from './node-memory';
 import { startServer } from './server';
 import { epochNow } from './startup';
 
@@ -83,6 +84,7 @@ function run(): void {
     bundledKnowledgeBaseUri: bundled ? pathToFileURL(bundled).href : undefined,
     log: (message) => process.stderr.write(`${message}\n`),
     startedAt: [{ what: 'process', at: performance.timeOrigin }, { what: 'script loaded', at: loaded }],
+    releaseMemory: fullGarbageCollection(),
   });
 }
 

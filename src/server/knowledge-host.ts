@@ -7,8 +7,10 @@
  */
 import { URI } from 'vscode-uri';
 import { documentText } from '../diagnostics/engine';
+import type { DocumentText } from '../diagnostics/fixes';
 import type { Finding } from '../diagnostics/finding';
 import type { KbProblem, KnowledgeBase } from '../knowledge';
+import type { CompiledFact } from '../knowledge/knowledge-base';
 import { bundledKnowledgeBase } from '../knowledge/bundled';
 import { buildKnowledgeBase } from '../knowledge/knowledge-base';
 import { type LoadedFile, loadKnowledgeBaseText } from '../knowledge/loader';
@@ -142,7 +144,7 @@ export class KnowledgeHost {
       input.trusted ? this.readSources(input, built.kb, texts, problems, notices) : new Map<string, { uri: string; text: string }>(),
       useBundled ? this.bundled(input) : undefined,
     ]).then(
-      ([sources, bundled]) => locator.use(sources, [...texts, ...(bundled ? [bundled] : [])]),
+      ([sources, bundled]) => locator.use(sources, [...texts, ...(bundled ? [bundled] : [])], kb.facts),
       (e) => this.log(`dealcheck: reading the source texts failed: ${(e as Error).stack ?? e}`),
     );
     return { kb, problems, keptLastGood, notices, locator, located };
@@ -207,30 +209,20 @@ export class KnowledgeHost {
  * Where a source says what a finding cites: the quoted line of the source text when the sources
  * folder is known, else the fact's entry in the knowledge base file that holds it. Works on
  * texts read beforehand, so placing a diagnostic's related information never waits for a file.
+ * The knowledge base files' texts are not kept: a hundred thousand assertions are 66 MB of JSON,
+ * twice that as a string, a third of the server's memory. Where each fact's entry and quotes sit
+ * is worked out once, when the texts are handed over, and kept as line numbers.
  */
 export class EvidenceLocator {
   private found = new Map<string, { uri: string; line: number } | undefined>();
-  private ids = new Map<string, Map<string, number>>();
   private sources: ReadonlyMap<string, { uri: string; text: string }> = new Map();
-  private kbTexts: readonly { uri: string; text: string }[] = [];
+  private places: ReadonlyMap<string, FactPlace> = new Map();
 
-  /** The texts to search, once read. */
-  use(sources: ReadonlyMap<string, { uri: string; text: string }>, kbTexts: readonly { uri: string; text: string }[]): void {
+  /** The texts to search, once read; `facts`: the facts findings will cite (the knowledge base in use). */
+  use(sources: ReadonlyMap<string, { uri: string; text: string }>, kbTexts: readonly { uri: string; text: string }[], facts: readonly CompiledFact[]): void {
     this.sources = sources;
-    this.kbTexts = kbTexts;
+    this.places = placeFacts(kbTexts, facts);
     this.found.clear();
-    this.ids.clear();
-  }
-
-  /** Offsets of the `id` fields of a knowledge base file, first occurrence of each. */
-  private idsIn(uri: string, text: string): Map<string, number> {
-    let ids = this.ids.get(uri);
-    if (!ids) {
-      ids = new Map();
-      for (const m of text.matchAll(ID_FIELD)) if (!ids.has(m[1])) ids.set(m[1], m.index);
-      this.ids.set(uri, ids);
-    }
-    return ids;
   }
 
   /** Cached: every diagnostic of every check asks again. */
@@ -244,14 +236,53 @@ export class EvidenceLocator {
     const source = this.sources.get(evidence.file);
     const at = source?.text.indexOf(evidence.quote) ?? -1;
     if (source && at >= 0) return { uri: source.uri, line: documentText(source.text).positionAt(at).line };
-    for (const { uri, text } of this.kbTexts) {
-      const fact = finding.fact === undefined ? -1 : (this.idsIn(uri, text).get(finding.fact) ?? -1);
-      if (fact < 0) continue;
-      const quote = text.indexOf(JSON.stringify(evidence.quote).slice(1, 40), fact);
-      return { uri, line: documentText(text).positionAt(quote >= 0 ? quote : fact).line };
-    }
-    return undefined;
+    const place = finding.fact === undefined ? undefined : this.places.get(finding.fact);
+    if (!place) return undefined;
+    const i = place.quotes.indexOf(evidence.quote);
+    return { uri: place.uri, line: i < 0 ? place.line : place.quoteLines[i] };
   }
+}
+
+/**
+ * Where a fact is written: the first knowledge base file with an `id` field of its id, the line of
+ * that field, and for each quote of the fact (in the order of `quotes`) the line where its opening
+ * is first written after it (the fact's line when it is not).
+ */
+interface FactPlace {
+  uri: string;
+  line: number;
+  quotes: readonly string[];
+  quoteLines: readonly number[];
+}
+
+/** The places of `facts` in the knowledge base files' texts (see FactPlace). */
+export function placeFacts(kbTexts: readonly { uri: string; text: string }[], facts: readonly CompiledFact[]): Map<string, FactPlace> {
+  const files = kbTexts.map(({ uri, text }) => ({ uri, text, ids: idOffsets(text), lines: undefined as DocumentText | undefined }));
+  const out = new Map<string, FactPlace>();
+  for (const { fact, assertions } of facts) {
+    const file = files.find((f) => f.ids.has(fact.id));
+    if (!file || out.has(fact.id)) continue;
+    const at = file.ids.get(fact.id)!;
+    const lines = (file.lines ??= documentText(file.text));
+    const quotes = assertions.map((a) => a.assertion.quote);
+    const quoteLines = quotes.map((q) => {
+      // The quote as JSON writes it; its first 39 characters are enough to tell it from the others.
+      const opening = file.text.indexOf(JSON.stringify(q).slice(1, QUOTE_OPENING), at);
+      return lines.positionAt(opening >= 0 ? opening : at).line;
+    });
+    out.set(fact.id, { uri: file.uri, line: lines.positionAt(at).line, quotes, quoteLines });
+  }
+  return out;
+}
+
+/** How much of a quote (as JSON escapes it, after its opening quotation mark) is searched for. */
+const QUOTE_OPENING = 40;
+
+/** Offsets of the `id` fields of a knowledge base file, first occurrence of each. */
+function idOffsets(text: string): Map<string, number> {
+  const ids = new Map<string, number>();
+  for (const m of text.matchAll(ID_FIELD)) if (!ids.has(m[1])) ids.set(m[1], m.index);
+  return ids;
 }
 
 const ID_FIELD = /["']?id["']?\s*:\s*["']?([a-z0-9][a-z0-9._-]*)/g;

@@ -97,6 +97,12 @@ export interface ServerPlatform {
   log?: (message: string) => void;
   /** Steps of the start-up before the server began (its process or worker, its script), for the start-up marks. */
   startedAt?: StartupMark[];
+  /**
+   * Hands the memory a knowledge base load left behind back to the system (Node: a full garbage
+   * collection). Loading 100,000 assertions reads and parses 66 MB of JSON, and V8 keeps the pages
+   * of that peak long after: about 600 MB of resident memory for a heap of about 220 MB.
+   */
+  releaseMemory?: () => void;
 }
 
 /** What a check of a document gave: the engine's result, or the internal error that stopped it. */
@@ -389,6 +395,9 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     showNotices(state);
     // Reading the source texts can add problems (a source outside the workspace) and notices.
     void state.located.then(() => {
+      // Once the source texts are placed, nothing of the load is left but garbage; after the
+      // diagnostics waiting for them have gone out.
+      setTimeout(() => platform.releaseMemory?.(), 0);
       if (knowledge !== state) return;
       publishKnowledgeProblems();
       showNotices(state);

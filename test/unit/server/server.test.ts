@@ -272,6 +272,27 @@ describe('server core over LSP', function () {
     });
   });
 
+  describe('the memory a knowledge base load leaves behind', () => {
+    let client: Client;
+    let releases = 0;
+    before(async () => (client = await connect({ files: nodeFileAccess, releaseMemory: () => void releases++ })));
+    after(() => client.dispose());
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+    // Each row: what happens, then how many times the memory has been released in all.
+    const rows: [what: string, act: () => Promise<unknown>, releases: number][] = [
+      ['the first load, once the diagnostics are out', async () => (client.open('file:///mem.md', DRAFT), await client.pull('file:///mem.md')), 1],
+      ['a check alone', async () => client.pull('file:///mem.md'), 1],
+      ['a reload of the knowledge base', async () => (await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [] }), await client.pull('file:///mem.md')), 2],
+    ];
+    for (const [what, act, expected] of rows)
+      it(`${what}: released ${expected} time(s) in all`, async () => {
+        await act();
+        await settle();
+        assert.equal(releases, expected);
+      });
+  });
+
   describe('dynamic registration', () => {
     const cases: [string, ClientCapabilities, string[]][] = [
       ['none for a client that declares none (Helix)', PULL_CAPABILITIES, []],
