@@ -170,6 +170,12 @@ describe('features', () => {
         const r = rivalParties(c, subj, obj);
         assert.deepEqual([round(r.others), r.rival, spokenOfElsewhere(c, subj, obj)], [others, rival, elsewhere]);
       });
+    // A fact about a group and a fact about one of its members are siblings: "combined" marks the group's.
+    it('"Amazon\'s combined commitment is $58 billion" is the combined investment, not a wrong OpenAI investment', () => {
+      const text =
+        "The post adds the $50 billion OpenAI investment to the Anthropic package. But the figure reported for Amazon's combined commitment is $58 billion, which counts the OpenAI money plus what Amazon had put into Anthropic.";
+      assert.deepEqual(bundledFindings(text), [['$58 billion', 'supported', 'amazon-combined-investment']]);
+    });
     // A group's members (the bundled "leading AI labs": OpenAI and Anthropic) are no rivals of a fact about the group.
     const combined = "Amazon's combined commitment is $58 billion, which counts the OpenAI money plus what it put into Anthropic.";
     it(`$58 billion in "${combined}": no rivals for Amazon's combined investment, OpenAI one for its Anthropic investment`, () => {
