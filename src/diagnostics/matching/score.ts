@@ -121,6 +121,18 @@ function shareOfGate(c: Candidate): string | undefined {
   return whole ? `a part of ${c.kb.entities.get(whole)?.name ?? whole.slice(whole.indexOf(':') + 1)}, which the fact is not` : undefined;
 }
 
+/** "of" right after a percentage: what follows is the whole it is a part of ("30-50% of cloud spending"). */
+const PART_OF_AFTER = /^\s+of\s/iu;
+
+/** A percentage of something ("grow to 30-50% of cloud spending") is a part of it, which a change (growth) is not. */
+function partOfGate(c: Candidate): string | undefined {
+  if (c.figure.type !== 'percent' || !c.kb.relations.get(c.fact.fact.relation)?.change) return undefined;
+  return PART_OF_AFTER.test(c.ev.text.slice(c.figure.end, c.figure.end + PART_OF_REACH)) ? 'a part of a whole, which a change is not' : undefined;
+}
+
+/** How far after a percentage its "of" is looked for, in characters. */
+const PART_OF_REACH = 4;
+
 /** A fact's parties must be named (or carried), unless a spec or count figure's own words name the thing measured. */
 function partiesGate(c: Candidate, m: Pick<Measures, 'subject' | 'object' | 'ownWords' | 'rivals' | 'spokenOfElsewhere'>): string | undefined {
   // A rival named in the sentence for a role that only context fills takes the figure.
@@ -221,7 +233,7 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
   const relation = relationWeight(c, subject);
   const ownWords = ownWordsWeight(c);
   const qualifiers = qualifierWeights(c);
-  const wordsFailed = wordsGate(c, { subject, object, relation, ownWords, qualifiers }) ?? pricedPerGate(c) ?? facetGate(c, qualifiers) ?? shareOfGate(c);
+  const wordsFailed = wordsGate(c, { subject, object, relation, ownWords, qualifiers }) ?? pricedPerGate(c) ?? facetGate(c, qualifiers) ?? shareOfGate(c) ?? partOfGate(c);
   if (wordsFailed) return { fact: cf, gate: wordsFailed };
   const scope = otherScope(c);
   const scopeFailed = scopeGate(scope) ?? earlierYearGate(c);
