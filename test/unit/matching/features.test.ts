@@ -297,6 +297,8 @@ describe('features', () => {
       ['AWS rolls out an "AI Foundry" service by Q3 2026.', [['Q3 2026', 'supported', 'ai-foundry-launch']]],
       // "total" alone says the total after the increase, not the increase.
       ["One forecast says Amazon's Anthropic total lands at $35-45 billion after an extra $10-15 billion.", [['$35-45 billion', 'conflict', 'amazon-anthropic-total-prediction'], ['$10-15 billion', 'supported', 'amazon-anthropic-additional-prediction']]],
+      // "at Amazon since" is the year joined, though "since" alone is the CEO's.
+      ["Garman has run AWS since 2024. He's been at Amazon since 2004, which is why he talks about AWS like a founder does.", [['2024', 'supported', 'garman-aws-ceo'], ['2004', 'conflict', 'garman-joined-amazon']]],
       // A percentage of something is a part of it, never a growth rate.
       ['If generative AI really does grow to 30-50% of cloud spending, AWS does not need to pick the winner.', [['30-50%', 'supported', 'generative-ai-cloud-spending-share']]],
       // A lab's own round ("last primary round") is another measure than an investor's stake in it.
