@@ -245,10 +245,26 @@ export function keywordWeight(ev: Evidence, words: ReadonlySet<string>, figure: 
 }
 
 function saidWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): number {
+  const w = ownKeywordWeight(ev, words, figure);
+  return w >= GATES.said ? w : Math.max(w, ellipsisWeight(ev, words, figure));
+}
+
+/** How strongly the unit says one of `words` for `figure` itself: beside it or in its headers, not by ellipsis. */
+export function ownKeywordWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): number {
   let w = 0;
   for (const [k, hw] of ev.header?.keywords ?? []) if (words.has(k)) w = Math.max(w, hw);
   for (const k of near(ev, figure).keywords) if (words.has(k.keyword)) w = Math.max(w, wordWeight(ev, k, figure));
-  return w >= GATES.said ? w : Math.max(w, ellipsisWeight(ev, words, figure));
+  return w;
+}
+
+/** A complement word right before a figure, with at most an article and a few marks between ("the remaining $20 billion", "the rest, $20 billion"). */
+const COMPLEMENT_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.complementOpenings)})(?:\s+of)?[\s,:—–]*$`, 'iu');
+/** How far before a figure its complement word is looked for, in characters. */
+const COMPLEMENT_REACH = 16;
+
+/** Whether the figure is the rest of a whole after an earlier part ("the remaining $20 billion"). */
+export function isComplement(ev: Evidence, figure: Figure): boolean {
+  return COMPLEMENT_BEFORE.test(ev.text.slice(Math.max(0, figure.start - COMPLEMENT_REACH), figure.start));
 }
 
 /**

@@ -42,6 +42,7 @@ export const Lexicon = z.object({
   correctionOpenings: WordList,
   deadlineWords: WordList,
   comparisonBases: WordList,
+  complementOpenings: WordList,
   possessivePronouns: WordList,
   hedgesBefore: valued({ hedge: Hedge }),
   hedgesAfter: valued({ hedge: Hedge }),

@@ -15,7 +15,7 @@ import { parseNumberWords } from '../../../src/diagnostics/figures/numbers';
 import { DEADLINE_BEFORE } from '../../../src/diagnostics/matching/evidence';
 import { PAST_MARKER } from '../../../src/diagnostics/outdated';
 import { ATTACHMENT, EVIDENCE, GATES } from '../../../src/diagnostics/matching/model';
-import { relationWeight } from '../../../src/diagnostics/matching/features/words';
+import { qualifierWeights, relationWeight } from '../../../src/diagnostics/matching/features/words';
 import { JOINERS, attachment } from '../../../src/diagnostics/reading/attachment';
 import { layout, spanIndexAt } from '../../../src/diagnostics/reading/layout';
 import { seriesOf } from '../../../src/diagnostics/matching/features/respective';
@@ -169,6 +169,14 @@ describe('lexicon', () => {
         // Trainium 2, named only as the base, is not whose 4.4x it is: only the 4x is a reading of its own gain.
         const findings = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false }).findings;
         assert.deepEqual(findings.map((f) => [f.text, f.kind]), [['4x', 'supported']]);
+      });
+    for (const [word, example] of Object.entries(LEXICON.complementOpenings.entries))
+      it(`complement ${word}: ${example}`, () => {
+        // The rest of the whole is not the upfront part, though the part before it is.
+        const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
+        const fact = bundledKb.facts.find((f) => f.fact.id === 'amazon-anthropic-upfront')!;
+        const upfront = (figure: Figure) => qualifierWeights({ kb: bundledKb, ev, figure, fact })[0].weight;
+        assert.deepEqual([upfront(ev.figures[1]) >= GATES.said, upfront(ev.figures.at(-1)!) < GATES.said], [true, true]);
       });
     for (const [word, example] of Object.entries(LEXICON.possessivePronouns.entries))
       it(`possessive pronoun ${word}: ${example}`, () => {

@@ -3,7 +3,7 @@
  * keywords, and its qualifiers (upfront, milestones, a prediction), said near the figure.
  */
 import { agrees } from '../agreement';
-import { figureMemo, frameWeight, keywordWeight } from '../evidence';
+import { figureMemo, frameWeight, isComplement, keywordWeight, ownKeywordWeight } from '../evidence';
 import { GATES } from '../model';
 import { LEXICON, escapeRegExp, wordsOf } from '../../reading/lexicon';
 import type { CompiledFact } from '../../../knowledge/knowledge-base';
@@ -99,7 +99,9 @@ export function ownWordsWeight(c: Candidate): number {
  */
 export function qualifierWeights(c: Candidate): { id: string; weight: number; implicit: boolean; frames: boolean }[] {
   return c.fact.fact.qualifiers.map((q) => {
-    const said = keywordWeight(c.ev, c.kb.qualifierKeywords.get(q)!, c.figure);
+    // The rest of a whole ("the remaining $20 billion") is not the earlier part's qualifier by ellipsis.
+    const words = c.kb.qualifierKeywords.get(q)!;
+    const said = isComplement(c.ev, c.figure) ? ownKeywordWeight(c.ev, words, c.figure) : keywordWeight(c.ev, words, c.figure);
     const frames = c.kb.framingQualifiers.has(q);
     // A sentence naming another measure ("Google Cloud booked $15.2 billion of revenue, up 34%")
     // leaves the passage's frame: it says what it measures itself.
