@@ -208,6 +208,8 @@ describe('features', () => {
       ['The H100 leads Trainium 2 in FP16 throughput, 989 to 800 TFLOPS.', '989', 'trainium2-throughput', -1],
       ['The H100 leads Trainium 2 in FP16 throughput, 989 to 800 TFLOPS.', '800 TFLOPS', 'trainium2-throughput', 1],
       ['Trainium 2 and the H100 deliver 800 and 989 TFLOPS respectively.', '989 TFLOPS', 'h100-throughput', 1],
+      // The first figure's rate may stand between the two.
+      ['Trainium 2 and the H100 cost $1.50 per million tokens against $2.50.', '$2.50', 'h100-token-cost', 1],
       // A figure's own party right after it ("800 for Trainium 2") is its, whatever the order before.
       ['Trainium 2 trails: the H100 is rated at 989 TFLOPS against 800 for Trainium 2.', '989 TFLOPS', 'trainium2-throughput', -1],
       ['Trainium 2 trails: the H100 is rated at 989 TFLOPS against 800 for Trainium 2.', '800', 'trainium2-throughput', 1],

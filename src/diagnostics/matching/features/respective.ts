@@ -17,8 +17,11 @@ import type { Candidate } from './candidate';
 /** "from" right before a series makes it a change of one thing ("climbs from $15 billion to $105 billion"), not figures in turn. */
 const FROM_BEFORE = /(?<![\p{L}\p{N}])from\s+$/iu;
 
-/** What may stand between two figures of a series: "989 to 800", "$8 billion and $2 billion", "40%, 30% and 20%". */
-const BETWEEN = new RegExp(String.raw`^\s*,?\s*(?:(?:${alternationOf(LEXICON.seriesJoiners)})\s+)?$`, 'iu');
+/**
+ * What may stand between two figures of a series: "989 to 800", "$8 billion and $2 billion", "40%,
+ * 30% and 20%", and the first figure's rate ("$0.80 per million tokens against $1.20").
+ */
+const BETWEEN = new RegExp(String.raw`^(?:\s+per(?:\s+[\p{L}\p{N}]+){1,3})?\s*,?\s*(?:(?:${alternationOf(LEXICON.seriesJoiners)})\s+)?$`, 'iu');
 
 /** The series the figure is part of (itself alone when none), in the order said. */
 export function seriesOf(figures: readonly Figure[], text: string, figure: Figure): Figure[] {
