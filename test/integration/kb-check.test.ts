@@ -47,6 +47,29 @@ describe('dealcheck kb check', function () {
     assert.equal(r.stderr, `dealcheck kb check: 3 error(s), 3 warning(s), 1 note(s) in ${fixture}\n`);
   });
 
+  it('counts a used qualifier\'s alternatives (its facet) as used: they rule facts out', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dealcheck-kb-'));
+    const quote = 'The chip delivers 900 TFLOPS at FP16.';
+    writeFileSync(join(dir, 'note.txt'), `${quote}\n`);
+    const file = join(dir, 'chips.dealkb.json');
+    const qualifier = (id: string, facet?: string) => ({ id, label: id, keywords: [id], ...(facet ? { facet } : {}) });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 1,
+        sources: [{ id: 'note', file: 'note.txt', title: 'Note', date: '2026-06' }],
+        entities: [{ id: 'chip', name: 'Chip', kind: 'chip' }],
+        relations: [{ id: 'throughput', label: 'throughput', keywords: ['delivers'] }],
+        qualifiers: [qualifier('fp16', 'precision'), qualifier('fp8', 'precision'), qualifier('sparse')],
+        units: [{ id: 'tflops', type: 'spec', label: 'TFLOPS', spellings: ['TFLOPS'] }],
+        facts: [{ id: 'chip-throughput', statement: 'the chip\'s throughput', subject: 'chip', relation: 'throughput', qualifiers: ['fp16'], type: 'spec', unit: 'tflops', assertions: [{ source: 'note', value: 900, quote }] }],
+      }),
+    );
+    const r = dealcheck('kb', 'check', '--no-bundled-kb', '--sources', dir, file);
+    assert.equal(r.stderr, `dealcheck kb check: 0 error(s), 1 warning(s), 0 note(s) in ${file}\n`);
+    assert.match(r.stdout, /warning {2}qualifier "sparse" is unused: no fact has it {2}\(qualifiers\[2\]\.id\)\n$/);
+  });
+
   it('checks a file together with the bundled knowledge base, whose entities it may use', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dealcheck-kb-'));
     writeFileSync(join(dir, 'memo.txt'), 'Amazon has now put $33 billion into Anthropic.\n');

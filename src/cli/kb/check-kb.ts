@@ -171,6 +171,9 @@ function unused(kb: MergedKnowledgeBase, checked: ReadonlySet<LoadedFile>): Chec
     used.relations.add(fact.relation);
     for (const q of fact.qualifiers) used.qualifiers.add(q);
   }
+  // An alternative of a used qualifier (another of its facet) rules facts out: it is used too.
+  const facets = new Set([...used.qualifiers].map((q) => kb.qualifiers.get(q)?.facet).filter((f) => f !== undefined));
+  for (const q of kb.qualifiers.values()) if (q.facet !== undefined && facets.has(q.facet)) used.qualifiers.add(q.id);
   // A line an entity of a fact belongs to is used too: drafts name the line for the generation.
   // So are a group's members: drafts name the group by them.
   for (const id of [...used.entities]) {

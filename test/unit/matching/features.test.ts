@@ -299,6 +299,9 @@ describe('features', () => {
       ['AWS rolls out an "AI Foundry" service by Q3 2026.', [['Q3 2026', 'supported', 'ai-foundry-launch']]],
       // "total" alone says the total after the increase, not the increase.
       ["One forecast says Amazon's Anthropic total lands at $35-45 billion after an extra $10-15 billion.", [['$35-45 billion', 'conflict', 'amazon-anthropic-total-prediction'], ['$10-15 billion', 'supported', 'amazon-anthropic-additional-prediction']]],
+      // Throughput at another precision (the facet of the throughput facts' implicit FP16) is no reading of them.
+      ["Nvidia's marketing leans on FP8: the H100's FP8 figure is 1,979 TFLOPS.", []],
+      ['The H100 delivers 900 TFLOPS at FP16.', [['900 TFLOPS', 'conflict', 'h100-training-throughput']]],
       // "at Amazon since" is the year joined, though "since" alone is the CEO's.
       ["Garman has run AWS since 2024. He's been at Amazon since 2004, which is why he talks about AWS like a founder does.", [['2024', 'supported', 'garman-aws-ceo'], ['2004', 'conflict', 'garman-joined-amazon']]],
       // A percentage of something is a part of it, never a growth rate.
