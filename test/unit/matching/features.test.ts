@@ -12,6 +12,7 @@ import { siblingMarkWeight } from '../../../src/diagnostics/matching/features/si
 import { otherFacetWeight, ownWordsWeight, qualifierWeights, relationWeight } from '../../../src/diagnostics/matching/features/words';
 import { respective } from '../../../src/diagnostics/matching/features/respective';
 import { earlierYearWeight, yearEvidence } from '../../../src/diagnostics/matching/features/year';
+import { otherScope } from '../../../src/diagnostics/matching/features/scope';
 import { gatherEvidence, namedWeight } from '../../../src/diagnostics/matching/evidence';
 import { knowledgeBaseFromTexts } from '../../../src/knowledge/knowledge-base';
 import { loadKnowledgeBase } from '../../../src/knowledge';
@@ -360,5 +361,21 @@ describe('features', () => {
     ];
     for (const [text, expected] of rows)
       it(text, () => assert.deepEqual(bundledFindings(text), expected));
+  });
+  describe('otherScope: another measure or period said for the figure, each figure\'s words its own', () => {
+    // [text, figure, fact, weight, scope]: the figures of one sentence ask in turn, so a scope found for one is never another's.
+    const cases: [string, string, string, number, string | undefined][] = [
+      ['AWS revenue grew 17% in the third quarter to $33 billion.', '17%', 'amazon-cloud-market-share', 1, 'total-revenue'],
+      ['AWS revenue grew 17% in the third quarter to $33 billion.', '$33 billion', 'amazon-anthropic-investment', 1, 'quarterly'],
+      ['Anthropic reached a $5 billion run-rate.', '$5 billion', 'amazon-anthropic-investment', 1, 'run-rate'],
+      ['Amazon invested $8 billion in Anthropic, valued at $183 billion.', '$8 billion', 'amazon-anthropic-investment', 0, undefined],
+      ['Amazon invested $8 billion in Anthropic.', '$8 billion', 'amazon-anthropic-investment', 0, undefined],
+    ];
+    for (const [text, figure, fact, weight, scope] of cases) {
+      it(`${figure} in "${text}" for ${fact}`, () => {
+        const s = otherScope(bundledCandidate(text, figure, fact));
+        assert.deepEqual([round(s.weight), s.scope], [weight, scope]);
+      });
+    }
   });
 });

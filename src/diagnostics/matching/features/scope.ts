@@ -76,9 +76,41 @@ const SCOPE_HITS = figureMemo<ScopeHit[]>();
 function scopeHits(c: Candidate): ScopeHit[] {
   return SCOPE_HITS(c.ev, c.figure, () =>
     near(c.ev, c.figure)
-      .keywords.filter((hit) => c.kb.scopes.some((s) => s.keywords.has(hit.keyword)) && !insideFigureOrName(c, hit))
+      .keywords.filter((hit) => scopesByWord(c.kb.scopes).has(hit.keyword) && !insideFigureOrName(c, hit))
       .map((hit) => ({ keyword: hit.keyword, measure: measureWordWeight(c.ev, hit, c.figure), period: periodWeight(c, hit) })),
   );
+}
+
+/** Per knowledge base's scopes: the places (in kb.scopes) of the scopes each word belongs to. */
+const SCOPES_BY_WORD = new WeakMap<readonly Scope[], Map<string, number[]>>();
+
+function scopesByWord(scopes: readonly Scope[]): Map<string, number[]> {
+  let byWord = SCOPES_BY_WORD.get(scopes);
+  if (!byWord) {
+    SCOPES_BY_WORD.set(scopes, (byWord = new Map()));
+    scopes.forEach((s, i) => {
+      for (const k of s.keywords) byWord!.set(k, [...(byWord!.get(k) ?? []), i]);
+    });
+  }
+  return byWord;
+}
+
+/** Every candidate fact of the figure asks which scopes its words can speak for. */
+const SCOPES_SAID = figureMemo<Scope[]>();
+
+/**
+ * The scopes, in the knowledge base's order, that have a word of the figure's header or near it:
+ * no other scope can find a word against a fact, so the scopes a long knowledge base lists and the
+ * figure says nothing of cost nothing.
+ */
+function scopesSaid(c: Candidate): Scope[] {
+  return SCOPES_SAID(c.ev, c.figure, () => {
+    const byWord = scopesByWord(c.kb.scopes);
+    const at = new Set<number>();
+    for (const k of c.ev.header?.keywords.keys() ?? []) for (const i of byWord.get(k) ?? []) at.add(i);
+    for (const hit of scopeHits(c)) for (const i of byWord.get(hit.keyword) ?? []) at.add(i);
+    return [...at].sort((a, b) => a - b).map((i) => c.kb.scopes[i]);
+  });
 }
 
 /**
@@ -90,7 +122,7 @@ export function otherScope(c: Candidate): OtherScope {
   let best: OtherScope = { weight: 0 };
   if (c.fact.fact.object !== undefined && wholeOf(c) === c.fact.fact.object) return best;
   const own = ownWords(c);
-  for (const scope of c.kb.scopes) {
+  for (const scope of scopesSaid(c)) {
     if (!appliesTo(c, scope)) continue;
     const words = (k: string) => scope.keywords.has(k) && !own.has(k);
     for (const [k, w] of c.ev.header?.keywords ?? []) if (words(k) && w > best.weight) best = { weight: w, scope: scope.id };
