@@ -44,6 +44,8 @@ export interface Evidence extends UnitDiscourse {
   nearWords: Map<Figure, NearWords>;
   /** Memo: figure → word list → keywordWeight; candidate facts share their relation's and qualifiers' lists. */
   keywordWeights: Map<Figure, Map<ReadonlySet<string>, number>>;
+  /** Memo: figure → entity → namedWeight; every candidate fact of a figure asks about the same few parties. */
+  namedWeights: Map<Figure, Map<string, number>>;
   /** The words some fact of a figure type says itself by (its relation's, its own, its qualifiers'). */
   measureWords: (type: string) => ReadonlySet<string>;
   /** Memo: by sentence, the figures a word of it can weigh for (see weighedFrom). */
@@ -215,6 +217,14 @@ export function sentenceSubject(kb: KnowledgeBase, ev: Evidence, figure: Figure)
 
 /** How strongly the unit itself names `entity` for `figure`: beside it, in a header, or as the sentence's subject. */
 export function namedWeight(kb: KnowledgeBase, ev: Evidence, entity: string, figure: Figure): number {
+  let byFigure = ev.namedWeights.get(figure);
+  if (!byFigure) ev.namedWeights.set(figure, (byFigure = new Map()));
+  let w = byFigure.get(entity);
+  if (w === undefined) byFigure.set(entity, (w = nameWeight(kb, ev, entity, figure)));
+  return w;
+}
+
+function nameWeight(kb: KnowledgeBase, ev: Evidence, entity: string, figure: Figure): number {
   let w = ev.header?.mentions.get(entity) ?? 0;
   // A member of a line names the line: "Trainium 2 cuts training costs" speaks of Trainium.
   for (const m of near(ev, figure).mentions) if (m.entity === entity || kb.entities.get(m.entity)?.family === entity) w = Math.max(w, wordWeight(ev, m, figure));
@@ -399,6 +409,7 @@ export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | u
     hosts: new Map(),
     nearWords: new Map(),
     keywordWeights: new Map(),
+    namedWeights: new Map(),
     measureWords: (type) => measureWordsOf(kb, type),
     contextFrames: new Set([...framesSaid(unit.table?.headerRow ?? '', kb), ...framesSaid(unit.previous ?? '', kb)]),
     framedFrom: framedFrom(kb, keywords),

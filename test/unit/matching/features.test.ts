@@ -362,6 +362,27 @@ describe('features', () => {
     for (const [text, expected] of rows)
       it(text, () => assert.deepEqual(bundledFindings(text), expected));
   });
+  describe('namedWeight is kept per figure and party: asked in any order, each answer is what fresh evidence gives', () => {
+    const text = 'Amazon invested $4 billion in Anthropic, and Google put $2 billion into Trainium 2 chips.';
+    const entities = ['amazon', 'anthropic', 'google', 'trainium', 'trainium2', 'openai'];
+    // Each order asks every (figure, party) pair of one unit's evidence; a kept answer is never another pair's.
+    const orders: [string, (pairs: [number, string][]) => [number, string][]][] = [
+      ['figure by figure', (pairs) => pairs],
+      ['party by party', (pairs) => [...pairs].sort((a, b) => a[1].localeCompare(b[1]) || a[0] - b[0])],
+      ['backwards', (pairs) => [...pairs].reverse()],
+      ['each pair twice', (pairs) => [...pairs, ...pairs]],
+    ];
+    for (const [name, order] of orders)
+      it(name, () => {
+        const ev = gatherEvidence({ start: 0, text }, kb)!;
+        const pairs = ev.figures.flatMap((_, f) => entities.map((e): [number, string] => [f, e]));
+        for (const [f, e] of order(pairs)) {
+          const fresh = gatherEvidence({ start: 0, text }, kb)!;
+          assert.equal(namedWeight(kb, ev, e, ev.figures[f]), namedWeight(kb, fresh, e, fresh.figures[f]), `${ev.figures[f].text}, ${e}`);
+        }
+      });
+  });
+
   describe('otherScope: another measure or period said for the figure, each figure\'s words its own', () => {
     // [text, figure, fact, weight, scope]: the figures of one sentence ask in turn, so a scope found for one is never another's.
     const cases: [string, string, string, number, string | undefined][] = [
