@@ -356,6 +356,8 @@ describe('features', () => {
         '- **$13 billion** — the Series F Anthropic closed in September 2025.\n- **$20 billion** — the round xAI closed in January, above its original **$15 billion** target.',
         [],
       ],
+      // The fact's own words name a side of it (the OpenAI deal of the gap between the two deals): enough, with both parties implied, for a conflict.
+      ['Only the upfront slice of the Anthropic money is cash today. The OpenAI deal came roughly four months earlier.', [['four months', 'conflict', 'openai-to-anthropic-deal-gap']]],
       // The gap's relation, said plainly, implies both its parties.
       ['**Amazon × OpenAI.** The OpenAI deal came first, roughly two months earlier.', [['two months', 'supported', 'openai-to-anthropic-deal-gap']]],
     ];

@@ -21,7 +21,10 @@ import type { Candidate } from './candidate';
 export function namedPartyWeight(c: Candidate): number {
   const { subject, object } = c.fact.fact;
   const named = (e: string) => entityWeight(c.kb, c.ev, e, c.figure, partnersOf(c, e));
-  return Math.max(named(subject), object ? named(object) : 0);
+  // A party the fact's own words name is one of its sides too: the OpenAI deal of "the time
+  // between Amazon's OpenAI deal and its Anthropic deal" ("The OpenAI deal came four months earlier").
+  const ownNamed = near(c.ev, c.figure).mentions.filter((m) => namedByOwnWords(c, m.entity)).map((m) => wordWeight(c.ev, m, c.figure));
+  return Math.max(named(subject), object ? named(object) : 0, ...ownNamed);
 }
 
 /** How plainly the fact's subject is named for the figure (0 to 1). */
