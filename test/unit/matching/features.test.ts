@@ -307,6 +307,11 @@ describe('features', () => {
       ["Garman has run AWS since 2024. He's been at Amazon since 2004, which is why he talks about AWS like a founder does.", [['2024', 'supported', 'garman-aws-ceo'], ['2004', 'conflict', 'garman-joined-amazon']]],
       // A percentage of something is a part of it, never a growth rate.
       ['If generative AI really does grow to 30-50% of cloud spending, AWS does not need to pick the winner.', [['30-50%', 'supported', 'generative-ai-cloud-spending-share']]],
+      // "cloud pact" is OpenAI's pact's own word: a wrong pact figure is OpenAI's, not Anthropic's spending commitment.
+      [
+        'The OpenAI money is where the reporting splits. One account has Amazon writing the $50 billion cheque and pairing it with a $120 billion cloud pact, two months before the Anthropic package was announced.',
+        [['$50 billion', 'supported', 'amazon-openai-investment'], ['$120 billion', 'conflict', 'openai-aws-cloud-pact'], ['two months', 'supported', 'openai-to-anthropic-deal-gap']],
+      ],
       // A lab's own round ("last primary round") is another measure than an investor's stake in it.
       ["Amazon's $50bn OpenAI investment landed earlier; OpenAI's last primary round was $40bn at a $300bn valuation.", [['$50bn', 'supported', 'amazon-openai-investment']]],
       // "compute-credit" is the Oracle deal's own word, with no relation word said.
