@@ -312,6 +312,11 @@ describe('features', () => {
         'The OpenAI money is where the reporting splits. One account has Amazon writing the $50 billion cheque and pairing it with a $120 billion cloud pact, two months before the Anthropic package was announced.',
         [['$50 billion', 'supported', 'amazon-openai-investment'], ['$120 billion', 'conflict', 'openai-aws-cloud-pact'], ['two months', 'supported', 'openai-to-anthropic-deal-gap']],
       ],
+      // "two" alone ("within two years") does not say the combined investment in both labs.
+      [
+        'AINews expects Amazon to add another $10-15 billion for Anthropic within two years, bringing the total to $30-35 billion.',
+        [['$10-15 billion', 'supported', 'amazon-anthropic-additional-prediction'], ['two years', 'conflict', 'amazon-anthropic-increase-horizon'], ['$30-35 billion', 'conflict', 'amazon-anthropic-total-prediction']],
+      ],
       // A lab's own round ("last primary round") is another measure than an investor's stake in it.
       ["Amazon's $50bn OpenAI investment landed earlier; OpenAI's last primary round was $40bn at a $300bn valuation.", [['$50bn', 'supported', 'amazon-openai-investment']]],
       // "compute-credit" is the Oracle deal's own word, with no relation word said.
