@@ -23,6 +23,8 @@ describe('attachment', () => {
     ['Amazon put $8 billion into Anthropic and $50 billion into OpenAI.', 'OpenAI', [0.3, 1]],
     // So is a name after a maker's possessive: "on Nvidia's L40S" is the $1.20's, not the $1.50's.
     ["It costs $0.80 on Inferentia 2, $1.20 on Nvidia's L40S, $1.50 on Trainium 2.", 'L40S', [0.3, 0.95, 0.3]],
+    // And after an article: "in a Series F" is the $13 billion's round, not the valuation's.
+    ['Anthropic raises $13 billion in a Series F at a $183 billion valuation.', 'Series F', [0.95, 0.3]],
   ];
   for (const [text, word, expected] of rows)
     it(`${word} in "${text}": ${expected.join(', ')}`, () => assert.deepEqual(weights(text, word), expected));
