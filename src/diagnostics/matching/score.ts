@@ -12,9 +12,9 @@ import { siblingMarkWeight } from './features/siblings';
 import { otherFacetWeight, ownWordsWeight, qualifierWeights, relationWeight } from './features/words';
 import { type YearEvidence, earlierYearWeight, yearEvidence } from './features/year';
 import { type Contribution, type FeatureName, type FeatureValue, GATES, WEIGHTS, scoreOf } from './model';
-import { LEXICON, escapeRegExp, wordsOf } from '../reading/lexicon';
+import { LEXICON, alternationOf, escapeRegExp, wordsOf } from '../reading/lexicon';
 import { writerSpeaks } from '../context/discourse';
-import { namedWeight } from './evidence';
+import { namedWeight, near } from './evidence';
 
 /** A deadline word (the lexicon's, but "in", which dates anything) right before a date. */
 const DEADLINE_RIGHT_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${wordsOf(LEXICON.deadlineWords).filter((w) => w !== 'in').map(escapeRegExp).join('|')})\s+$`, 'iu');
@@ -121,6 +121,17 @@ function shareOfGate(c: Candidate): string | undefined {
   return whole ? `a part of ${c.kb.entities.get(whole)?.name ?? whole.slice(whole.indexOf(':') + 1)}, which the fact is not` : undefined;
 }
 
+/** A round verb of the lexicon (and a hedge word or two) between a party and the figure right after it: "Anthropic raises $3.5 billion". */
+const ROUND_BEFORE_FIGURE = new RegExp(String.raw`^['’]?s?\s+(?:${alternationOf(LEXICON.roundVerbs)})\s+(?:[\p{L}]+\s+){0,2}?$`, 'iu');
+
+/** The fact's object raising the figure itself ("Anthropic raises $3.5 billion") is its round, which an investment in it is not. */
+function ownRoundGate(c: Candidate): string | undefined {
+  const { object } = c.fact.fact;
+  if (object === undefined) return undefined;
+  const raises = near(c.ev, c.figure).mentions.some((m) => m.entity === object && m.end <= c.figure.start && ROUND_BEFORE_FIGURE.test(c.ev.text.slice(m.end, c.figure.start)));
+  return raises ? `${c.kb.entities.get(object)?.name ?? object} raised it: its own round` : undefined;
+}
+
 /** "of" right after a percentage: what follows is the whole it is a part of ("30-50% of cloud spending"). */
 const PART_OF_AFTER = /^\s+of\s/iu;
 
@@ -221,6 +232,11 @@ function evidenceOf(c: Candidate, m: Measures): Scored['evidence'] {
   return m.object !== undefined ? { subject: m.subject, object: m.object, what, qualifiers, namedParty } : { subject: m.subject, what, qualifiers, namedParty };
 }
 
+/** Gates on what the figure measures: a price per something else, another facet, a part of a whole, a round of its own. */
+function measureGate(c: Candidate, qualifiers: Measures['qualifiers']): string | undefined {
+  return pricedPerGate(c) ?? facetGate(c, qualifiers) ?? shareOfGate(c) ?? partOfGate(c) ?? ownRoundGate(c);
+}
+
 /**
  * The candidate's score, or the gate it failed. Measures are taken in stages, so a rejected
  * candidate costs little; each stage's object lists its measures rather than spreading the stage
@@ -233,7 +249,7 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
   const relation = relationWeight(c, subject);
   const ownWords = ownWordsWeight(c);
   const qualifiers = qualifierWeights(c);
-  const wordsFailed = wordsGate(c, { subject, object, relation, ownWords, qualifiers }) ?? pricedPerGate(c) ?? facetGate(c, qualifiers) ?? shareOfGate(c) ?? partOfGate(c);
+  const wordsFailed = wordsGate(c, { subject, object, relation, ownWords, qualifiers }) ?? measureGate(c, qualifiers);
   if (wordsFailed) return { fact: cf, gate: wordsFailed };
   const scope = otherScope(c);
   const scopeFailed = scopeGate(scope) ?? earlierYearGate(c);

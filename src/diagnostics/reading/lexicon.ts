@@ -42,6 +42,7 @@ export const Lexicon = z.object({
   correctionOpenings: WordList,
   deadlineWords: WordList,
   comparisonBases: WordList,
+  roundVerbs: WordList,
   complementOpenings: WordList,
   possessivePronouns: WordList,
   hedgesBefore: valued({ hedge: Hedge }),

@@ -170,6 +170,11 @@ describe('lexicon', () => {
         const findings = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false }).findings;
         assert.deepEqual(findings.map((f) => [f.text, f.kind]), [['4x', 'supported']]);
       });
+    for (const [word, example] of Object.entries(LEXICON.roundVerbs.entries))
+      it(`round verb ${word}: ${example}`, () => {
+        // Anthropic's own round: no reading of Amazon's investment in it, nor of any other fact.
+        assert.deepEqual(checkDocument(example, bundledKb, { includeSupported: true, withFixes: false }).findings, []);
+      });
     for (const [word, example] of Object.entries(LEXICON.complementOpenings.entries))
       it(`complement ${word}: ${example}`, () => {
         // The rest of the whole is not the upfront part, though the part before it is.
