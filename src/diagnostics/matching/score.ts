@@ -55,7 +55,12 @@ export interface Scored {
    * less than saying the writer is wrong: a conflict needs all three (see verdict.ts).
    */
   /** How plainly the fact's parties, what it measures, and the least said of its explicit qualifiers (1 when it has none) are said. */
-  evidence: { subject: number; object?: number; what: number; qualifiers: number; namedParty: number };
+  /**
+   * What the sentence says of the fact, for the verdict (see unsaidOf). `aboutAnother`: its subject
+   * is a party no knowledge base knows and it names the fact's parties less than plainly ("Ardent
+   * Trucks, the nearest US rival, says it delivered 870 trucks"): enough to cite, not to contradict.
+   */
+  evidence: { subject: number; object?: number; what: number; qualifiers: number; namedParty: number; aboutAnother?: boolean };
 }
 
 /** Why a candidate is no reading of the figure. */
@@ -229,7 +234,8 @@ function evidenceOf(c: Candidate, m: Measures): Scored['evidence'] {
   const what = whatIsSaid(c, m);
   const qualifiers = Math.min(1, ...m.qualifiers.filter((q) => !q.implicit).map((q) => q.weight));
   const namedParty = namedPartyWeight(c);
-  return m.object !== undefined ? { subject: m.subject, object: m.object, what, qualifiers, namedParty } : { subject: m.subject, what, qualifiers, namedParty };
+  const aboutAnother = m.otherSubject > 0 && Math.max(m.subject, m.object ?? 0) < GATES.plain;
+  return m.object !== undefined ? { subject: m.subject, object: m.object, what, qualifiers, namedParty, aboutAnother } : { subject: m.subject, what, qualifiers, namedParty, aboutAnother };
 }
 
 /** Gates on what the figure measures: a price per something else, another facet, a part of a whole, a round of its own. */

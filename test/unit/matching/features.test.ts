@@ -358,6 +358,14 @@ describe('features', () => {
     for (const [text, expected] of rows)
       it(text, () => assert.deepEqual(bundledFindings(text), expected));
   });
+  describe('a sentence about a party no knowledge base knows is evidence to cite, not to contradict', () => {
+    const rows: [text: string, expected: string[][]][] = [
+      ['Nimbus Compute, a smaller rival of AWS, says its AI revenue grew 45% year over year.', []],
+      ['Nimbus Compute, a smaller rival of AWS, says its AI revenue grew 35% year over year.', [['35%', 'supported', 'amazon-ai-revenue-growth']]],
+    ];
+    for (const [text, expected] of rows)
+      it(text, () => assert.deepEqual(bundledFindings(text), expected));
+  });
   describe('a party implied by the rest of the sentence needs its partner named, or the relation said plainly', () => {
     const rows: [text: string, expected: string[][]][] = [
       // The dash after a list's figure keeps xAI in its clause, and Anthropic, carried from the item
