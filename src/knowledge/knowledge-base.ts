@@ -84,6 +84,8 @@ export interface KnowledgeBase {
   rolePartners(fact: Fact, role: 'subject' | 'object'): number;
   /** The facts of a type a figure could be about, given the entities and words around it (see lookup.ts). */
   candidateFacts(type: ValueType, entities: Iterable<string>, words: Iterable<string>): readonly CompiledFact[];
+  /** The facts with the same subject, relation and object as `fact`, itself included, in order (see lookup.ts). */
+  siblingFacts(fact: CompiledFact): readonly CompiledFact[];
 }
 
 export interface KnowledgeBaseResult {
