@@ -14,7 +14,13 @@ const NO: unique symbol = Symbol('not of the schema');
 const UNSURE: unique symbol = Symbol('only zod can say');
 
 type Outcome = unknown;
-type Parse = (input: unknown) => Outcome;
+/**
+ * The strings read so far, each by itself: a file repeats the same relation ids, notes and table
+ * rows thousands of times, and JSON.parse gives each occurrence a string of its own. With 100,000
+ * assertions the repeats were 26 MB of a 57 MB total.
+ */
+export type Interned = Map<string, string>;
+type Parse = (input: unknown, strings: Interned) => Outcome;
 
 /** The parts of zod's schema definitions this parser reads. */
 interface Def {
@@ -67,7 +73,7 @@ function checkOf(c: CheckDef): ((v: never) => boolean) | undefined {
 }
 
 /** A value of the right kind passes its checks, or is no value of the schema; a check this parser does not know leaves it to zod. */
-function withChecks(def: Def, isKind: (v: unknown) => boolean): Parse {
+function withChecks(def: Def, isKind: (v: unknown) => boolean): (input: unknown) => Outcome {
   const checks = (def.checks ?? []).map((c) => checkOf(c._zod.def));
   if (checks.some((c) => c === undefined)) return (v) => (isKind(v) ? UNSURE : NO);
   const known = checks as ((v: unknown) => boolean)[];
@@ -84,13 +90,13 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 function arrayParser(def: Def): Parse {
   const element = compile(def.element!);
   const length = withChecks(def, Array.isArray);
-  return (input) => {
+  return (input, strings) => {
     const checked = length(input);
     if (checked === NO || checked === UNSURE) return checked;
     const list = input as unknown[];
     const out = new Array<unknown>(list.length);
     for (let i = 0; i < list.length; i++) {
-      const v = element(list[i]);
+      const v = element(list[i], strings);
       if (v === NO || v === UNSURE) return v;
       out[i] = v;
     }
@@ -101,9 +107,9 @@ function arrayParser(def: Def): Parse {
 /** zod's first option that accepts the value gives its output: an option this parser is unsure of stops the search. */
 function unionParser(def: Def): Parse {
   const options = def.options!.map(compile);
-  return (input) => {
+  return (input, strings) => {
     for (const option of options) {
-      const v = option(input);
+      const v = option(input, strings);
       if (v !== NO) return v;
     }
     return NO;
@@ -127,7 +133,7 @@ function fieldOf(key: string, schema: z.ZodType): Field {
 }
 
 /** A field's value as zod gives it, written into `out`; NO or UNSURE when there is none. */
-function readField(f: Field, input: Record<string, unknown>, out: Record<string, unknown>): typeof NO | typeof UNSURE | undefined {
+function readField(f: Field, input: Record<string, unknown>, out: Record<string, unknown>, strings: Interned): typeof NO | typeof UNSURE | undefined {
   if (!Object.hasOwn(input, f.key)) {
     if (f.absent === 'no') return NO;
     // zod reads the getter each time: a default list is a fresh copy per entry.
@@ -137,7 +143,7 @@ function readField(f: Field, input: Record<string, unknown>, out: Record<string,
   const given = input[f.key];
   // Written but undefined (no JSON or YAML does this): zod's rules for it are its own.
   if (given === undefined) return UNSURE;
-  const v = f.parse(given);
+  const v = f.parse(given, strings);
   if (v === NO || v === UNSURE) return v;
   out[f.key] = v;
   return undefined;
@@ -150,13 +156,13 @@ function objectParser(def: Def): Parse {
   const fields = Object.entries(def.shape ?? {}).map(([key, s]) => fieldOf(key, s));
   const known = new Set(fields.map((f) => f.key));
   const strict = catchall === 'never';
-  return (input) => {
+  return (input, strings) => {
     if (!isPlainObject(input)) return typeof input === 'object' && input !== null && !Array.isArray(input) ? UNSURE : NO;
     // Fields zod reads through the prototype ("toString" in {}) are none of a knowledge base's.
     if (strict) for (const k in input) if (!known.has(k)) return NO;
     const out: Record<string, unknown> = {};
     for (const f of fields) {
-      const failed = readField(f, input, out);
+      const failed = readField(f, input, out, strings);
       if (failed !== undefined) return failed;
     }
     return out;
@@ -164,6 +170,18 @@ function objectParser(def: Def): Parse {
 }
 
 const isString = (v: unknown) => typeof v === 'string';
+
+/** A string parser whose strings are each the first of their text this load read. */
+function internedString(parse: Parse): Parse {
+  return (input, strings) => {
+    const v = parse(input, strings);
+    if (typeof v !== 'string') return v;
+    const known = strings.get(v);
+    if (known !== undefined) return known;
+    strings.set(v, v);
+    return v;
+  };
+}
 const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 
 function compile(schema: z.ZodType): Parse {
@@ -176,14 +194,15 @@ function compile(schema: z.ZodType): Parse {
     case 'union':
       return unionParser(def);
     case 'string':
-      return withChecks(def, isString);
+      return internedString(withChecks(def, isString));
     case 'number':
       return withChecks(def, isNumber);
     case 'boolean':
       return (v) => (typeof v === 'boolean' ? v : NO);
     case 'enum': {
-      const values = new Set(Object.values(def.entries ?? {}));
-      return (v) => (values.has(v) ? v : NO);
+      // The schema's own string for each value: one string however often a file says it.
+      const values = new Map(Object.values(def.entries ?? {}).map((v) => [v, v]));
+      return (v) => values.get(v) ?? NO;
     }
     case 'literal': {
       const values = new Set(def.values ?? []);
@@ -197,12 +216,13 @@ function compile(schema: z.ZodType): Parse {
 
 /**
  * The schema's parser for values it can vouch for: what zod's `parse` would return for a valid
- * value, or undefined when only zod can tell (an invalid value among them).
+ * value, or undefined when only zod can tell (an invalid value among them). Equal strings of the
+ * values parsed with one `strings` map are one string.
  */
-export function fastParser<T>(schema: z.ZodType<T>): (input: unknown) => T | undefined {
+export function fastParser<T>(schema: z.ZodType<T>): (input: unknown, strings?: Interned) => T | undefined {
   const parse = compile(schema);
-  return (input) => {
-    const v = parse(input);
+  return (input, strings = new Map()) => {
+    const v = parse(input, strings);
     return v === NO || v === UNSURE ? undefined : (v as T);
   };
 }

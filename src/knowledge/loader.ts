@@ -8,7 +8,7 @@
 import { type Node as JsonNode, findNodeAtLocation, getLocation, parseTree, printParseErrorCode, type ParseError, visit as visitJson } from 'jsonc-parser';
 import { type Document, isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
-import { fastParser } from './fast-parse';
+import { type Interned, fastParser } from './fast-parse';
 import { MAX_NESTING_DEPTH, scanJson, tooDeepAt } from './nesting';
 import {
   Entity,
@@ -435,6 +435,8 @@ class FileLoad {
   readonly rejected = Object.fromEntries(SECTION_NAMES.map((s) => [s, new Set<string>()])) as LoadedFile['rejected'];
   readonly paths = new Map<object, Path>();
   readonly problems: KbProblem[] = [];
+  /** The file's strings, each once (fast-parse.ts): the entries kept share them; the map goes with the load. */
+  readonly strings: Interned = new Map();
   /** Worked out for the first problem: a valid file of a hundred thousand lines never needs them. */
   private lines?: number[];
   parsed?: Parsed;
@@ -503,9 +505,9 @@ function checkFrame(load: FileLoad, data: Record<string, unknown>): void {
 type EntryList = (typeof ENTRY_LISTS)[number];
 
 /** The problems of one entry: its schema's, then, for a valid fact, the checks the schema cannot express. */
-function entryProblems(list: EntryList, entry: unknown, base: Path): { problems: { path: Path; message: string; key?: boolean }[]; value?: object } {
+function entryProblems(list: EntryList, entry: unknown, base: Path, strings: Interned): { problems: { path: Path; message: string; key?: boolean }[]; value?: object } {
   // A valid entry (nearly all of them) never reaches zod, whose issues are worded below.
-  const fast = list.fast(entry);
+  const fast = list.fast(entry, strings);
   const parsed = fast !== undefined ? { success: true as const, data: fast } : list.schema.safeParse(entry);
   if (!parsed.success) return { problems: parsed.error.issues.flatMap((issue) => issueProblems(issue, entry, list.schema, base)) };
   const problems = list.section === 'facts' ? factProblems(parsed.data as Fact).map((p) => ({ path: [...base, ...p.path], message: p.message })) : [];
@@ -519,7 +521,7 @@ function loadList(load: FileLoad, list: EntryList, entries: unknown[]): void {
   const ids = new Map<string, number>();
   entries.forEach((entry, i) => {
     const base: Path = [...list.path, i];
-    const { problems, value } = entryProblems(list, entry, base);
+    const { problems, value } = entryProblems(list, entry, base, load.strings);
     // One problem per field: a union's alternatives each complain about the same value.
     const seen = new Set<string>();
     for (const p of problems) {

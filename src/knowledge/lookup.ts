@@ -24,6 +24,11 @@ export interface Lookups {
    * can be named by its own words alone). Each once, in the knowledge base's order.
    */
   candidateFacts(type: ValueType, entities: Iterable<string>, words: Iterable<string>): readonly CompiledFact[];
+  /**
+   * The facts with the same subject, relation and object as `fact` (itself included), in the
+   * knowledge base's order: found through the facts by party, not by a scan of every fact.
+   */
+  siblingFacts(fact: CompiledFact): readonly CompiledFact[];
 }
 
 /** Each alias once, owned by the entity that declares it last (as a later file overrides an earlier one). */
@@ -93,6 +98,7 @@ export function buildLookups(
   const mentions = mentionIndex(entities.values());
   const { index: words, prefixes } = keywordIndex(keywords);
   const { byEntity, byWord, order } = factIndex(facts, entities);
+  const types = [...new Set(facts.map((f) => f.fact.type))];
   return {
     findMentions: (text) => mentions.find(text).map((h) => ({ entity: h.value, start: h.start, end: h.end })),
     findKeywords: (text) => words.find(text, (k) => prefixes.get(k) ?? []).map((h) => ({ keyword: h.value, start: h.start, end: h.end })),
@@ -104,6 +110,12 @@ export function buildLookups(
         if (facts.length <= MAX_FACTS_PER_OWN_WORD) for (const f of facts) found.add(f);
       }
       return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
+    },
+    siblingFacts({ fact }) {
+      const same = (f: CompiledFact) => f.fact.subject === fact.subject && f.fact.relation === fact.relation && (f.fact.object ?? '') === (fact.object ?? '');
+      // Siblings may differ in type (an amount and its date), so each type's list of the subject's facts is asked.
+      const found = types.flatMap((type) => (byEntity.get(`${type}|${fact.subject}`) ?? []).filter(same));
+      return found.sort((a, b) => order.get(a)! - order.get(b)!);
     },
   };
 }

@@ -3,7 +3,7 @@
  * "nearly $60 billion" agrees with $58 billion, "over 80%" with 80%, "$13 billion" with "$13B+",
  * but "over 70%" does not agree with "over 80%" and "$19 billion" does not agree with $20 billion.
  */
-import type { Hedge } from '../../knowledge/schema';
+import type { Hedge, ValueType } from '../../knowledge/schema';
 import type { Figure, Interval } from '../figures/figure';
 
 /** How far a hedge word lets a figure stray from the number written. */
@@ -56,4 +56,25 @@ export function agrees(figure: Figure, source: Interval, sourceHedge: Hedge): bo
     return overlap(writerEnd(figure.value.lo), sourceEnd(source.lo)) && overlap(writerEnd(figure.value.hi), sourceEnd(source.hi));
   }
   return overlap(writerInterval(figure), sourceInterval(source, sourceHedge, figure.type));
+}
+
+/** The smallest interval holding all of `xs`. */
+function hull(xs: Interval[]): Interval {
+  return { lo: Math.min(...xs.map((x) => x.lo)), hi: Math.max(...xs.map((x) => x.hi)) };
+}
+
+/**
+ * Where the writer's side of `agrees` lies for a figure: the hull of its interval and of each end's
+ * (a range against a range compares the ends). A source value that agrees with the figure has its
+ * sourceReach overlap this, so an index of values can find the agreeing ones without trying all.
+ */
+export function agreementReach(figure: Figure): Interval {
+  const end = (n: number) => writerInterval({ ...figure, value: { lo: n, hi: n } });
+  return hull([writerInterval(figure), end(figure.value.lo), end(figure.value.hi)]);
+}
+
+/** Where the source's side of `agrees` lies for a source value: its interval and each end's, as agrees widens them. */
+export function sourceReach(source: Interval, sourceHedge: Hedge, type: ValueType): Interval {
+  const end = (n: number) => sourceInterval({ lo: n, hi: n }, 'exact', type);
+  return hull([sourceInterval(source, sourceHedge, type), end(source.lo), end(source.hi)]);
 }

@@ -109,3 +109,25 @@ describe('the loader\'s fast path', () => {
     assert.notEqual(fastParser(Assertion)(cases[7][1]), undefined);
   });
 });
+
+describe('the fast path\'s strings, one per text for a load', () => {
+  /** Every string inside `v`. */
+  const stringsIn = (v: unknown): string[] =>
+    typeof v === 'string' ? [v] : typeof v === 'object' && v !== null ? Object.values(v).flatMap(stringsIn) : [];
+  const rows: [section: string, schema: z.ZodType][] = [
+    ['sources', Source],
+    ['entities', Entity],
+    ['facts', Fact],
+  ];
+  for (const [section, schema] of rows)
+    it(`${section}: zod's values, parsed twice with one map of strings; the map holds each text the entries say, once`, () => {
+      const strings = new Map<string, string>();
+      const parse = fastParser(schema);
+      for (const round of [1, 2])
+        for (const entry of bundled[section]) assert.deepEqual(parse(structuredClone(entry), strings), schema.parse(entry), `round ${round}`);
+      const texts = new Set((bundled[section] as unknown[]).flatMap(stringsIn));
+      // Enum values (a fact's type, a hedge) are the schema's own strings, never the map's.
+      for (const s of strings.keys()) assert.ok(texts.has(s), s);
+      for (const [k, v] of strings) assert.equal(k, v);
+    });
+});

@@ -10,6 +10,7 @@ import type { CompiledFact } from '../../../knowledge/knowledge-base';
 import type { Candidate } from './candidate';
 import { wholeOf } from './parties';
 import { otherScope } from './scope';
+import { moneyFactsGiving } from '../value-index';
 
 const YEAR_ONLY = /^\s*(?:19|20)\d\d\s*$/;
 
@@ -75,7 +76,7 @@ function echoesValue(c: Candidate): boolean {
   if (m[1] !== undefined && !saysFactWord(c, from + m.index + m[0].indexOf(m[1]))) return false;
   // Only an amount one fact alone gives is known by it: "the $50 billion" may be either of two.
   const given = (f: CompiledFact) => f.assertions.some((a) => a.assertion.hedge === 'exact' && agrees(figure, a.interval, a.assertion.hedge));
-  return given(c.fact) && GIVEN_BY_ONE(ev, figure, () => (c.kb.factsByType.get('money') ?? []).filter(given).length === 1);
+  return given(c.fact) && GIVEN_BY_ONE(ev, figure, () => moneyFactsGiving(c.kb, figure, 2).length === 1);
 }
 
 /** Whether one money fact alone gives the figure's value: every candidate of the figure asks the same. */
