@@ -47,6 +47,13 @@ function bundledCandidate(text: string, figureText: string, factId: string): Can
 /** Each finding of `draft` on the bundled knowledge base as [figure, kind, fact]. */
 const bundledFindings = (draft: string) => checkDocument(draft, bundled, { includeSupported: true, withFixes: false }).findings.map((f) => [f.text, f.kind, f.fact]);
 
+/** A table of drafts and each one's findings on the bundled knowledge base, a test per row. */
+function findingsTable(title: string, rows: [text: string, expected: string[][]][]): void {
+  describe(title, () => {
+    for (const [text, expected] of rows) it(text, () => assert.deepEqual(bundledFindings(text), expected));
+  });
+}
+
 describe('features', () => {
   describe('subject and object: how plainly the fact\'s parties are named for the figure', () => {
     const rows: [text: string, figure: string, fact: string, subject: number, object: number | undefined][] = [
@@ -294,94 +301,74 @@ describe('features', () => {
       assert.deepEqual(bundledFindings(table), [['8', 'supported', 'oracle-ai-revenue-2024'], ['1', 'supported', 'oracle-cohere-xai-investment']]);
     });
   });
-  describe('the bundled knowledge base\'s own words for a fact', () => {
-    const rows: [text: string, expected: string[][]][] = [
-      // A launch said as a roll-out.
-      ['AWS rolls out an "AI Foundry" service by Q3 2026.', [['Q3 2026', 'supported', 'ai-foundry-launch']]],
-      // "total" alone says the total after the increase, not the increase.
-      ["One forecast says Amazon's Anthropic total lands at $35-45 billion after an extra $10-15 billion.", [['$35-45 billion', 'conflict', 'amazon-anthropic-total-prediction'], ['$10-15 billion', 'supported', 'amazon-anthropic-additional-prediction']]],
-      // Throughput at another precision (the facet of the throughput facts' implicit FP16) is no reading of them.
-      ["Nvidia's marketing leans on FP8: the H100's FP8 figure is 1,979 TFLOPS.", []],
-      ['The H100 delivers 900 TFLOPS at FP16.', [['900 TFLOPS', 'conflict', 'h100-training-throughput']]],
-      // "at Amazon since" is the year joined, though "since" alone is the CEO's.
-      ["Garman has run AWS since 2024. He's been at Amazon since 2004, which is why he talks about AWS like a founder does.", [['2024', 'supported', 'garman-aws-ceo'], ['2004', 'conflict', 'garman-joined-amazon']]],
-      // A percentage of something is a part of it, never a growth rate.
-      ['If generative AI really does grow to 30-50% of cloud spending, AWS does not need to pick the winner.', [['30-50%', 'supported', 'generative-ai-cloud-spending-share']]],
-      // "cloud pact" is OpenAI's pact's own word: a wrong pact figure is OpenAI's, not Anthropic's spending commitment.
-      [
-        'The OpenAI money is where the reporting splits. One account has Amazon writing the $50 billion cheque and pairing it with a $120 billion cloud pact, two months before the Anthropic package was announced.',
-        [['$50 billion', 'supported', 'amazon-openai-investment'], ['$120 billion', 'conflict', 'openai-aws-cloud-pact'], ['two months', 'supported', 'openai-to-anthropic-deal-gap']],
-      ],
-      // "two" alone ("within two years") does not say the combined investment in both labs.
-      [
-        'AINews expects Amazon to add another $10-15 billion for Anthropic within two years, bringing the total to $30-35 billion.',
-        [['$10-15 billion', 'supported', 'amazon-anthropic-additional-prediction'], ['two years', 'conflict', 'amazon-anthropic-increase-horizon'], ['$30-35 billion', 'conflict', 'amazon-anthropic-total-prediction']],
-      ],
-      // A lab's own round ("last primary round") is another measure than an investor's stake in it.
-      ["Amazon's $50bn OpenAI investment landed earlier; OpenAI's last primary round was $40bn at a $300bn valuation.", [['$50bn', 'supported', 'amazon-openai-investment']]],
-      // "compute-credit" is the Oracle deal's own word, with no relation word said.
-      ["Oracle's earlier compute-credit arrangement with OpenAI was a comparatively modest $15bn.", [['$15bn', 'conflict', 'oracle-openai-compute-credits']]],
-    ];
-    for (const [text, expected] of rows)
-      it(text, () => assert.deepEqual(bundledFindings(text), expected));
-  });
-  describe('a framing qualifier ("AI" of AI revenue) must be said for a conflict, in the sentence or its context', () => {
-    const rows: [text: string, expected: string[][]][] = [
-      ['Azure AI revenue grew 45% year over year.', [['45%', 'conflict', 'microsoft-ai-revenue-growth']]],
-      // Unsaid: a figure that agrees is still cited, one that disagrees is about total revenue.
-      ['Azure grew 45% year over year.', []],
-      ['Azure grew 40% year over year.', [['40%', 'supported', 'microsoft-ai-revenue-growth']]],
-      // A table's header row frames every cell; a header row without it frames none.
-      ['| Metric | Consensus |\n|---|---|\n| AWS growth, YoY | 26% |', []],
-      ['| Cloud | AI revenue | YoY growth |\n|---|---|---|\n| AWS | $45B | 26% |', [['$45B', 'supported', 'amazon-ai-revenue-2024'], ['26%', 'conflict', 'amazon-ai-revenue-growth']]],
-      // An earlier sentence of the paragraph, or the paragraph before, frames the sentences after.
-      ['AWS made $45 billion of AI revenue. Azure is smaller but grows faster, at 45% year over year.', [['$45 billion', 'supported', 'amazon-ai-revenue-2024'], ['45%', 'conflict', 'microsoft-ai-revenue-growth']]],
-      ['AWS made $45 billion of AI revenue.\n\nAzure is smaller but grows faster, at 45% year over year.', [['$45 billion', 'supported', 'amazon-ai-revenue-2024'], ['45%', 'conflict', 'microsoft-ai-revenue-growth']]],
-      // A sentence naming its own measure (revenue) leaves the frame.
-      ['Analysts put Microsoft Azure AI revenue growth at 40%.\n\nGoogle Cloud booked $15.2 billion of revenue in Q3, up 34%.', [['40%', 'supported', 'microsoft-ai-revenue-growth']]],
-    ];
-    for (const [text, expected] of rows)
-      it(text, () => assert.deepEqual(bundledFindings(text), expected));
-  });
-  describe('a writer speaking of themselves is the subject: the fact\'s subject must be named in the sentence', () => {
-    const rows: [text: string, expected: string[][]][] = [
-      ['Anthropic and OpenAI both run on AWS. We spent about $14 million on AWS last year, of which roughly 18% went to AI workloads.', []],
-      ['Anthropic committed to spend on AWS for years. We recommend signing a three-year committed-spend agreement with AWS.', []],
-      // "Our …" opens the writer's own sentence too.
-      [
-        'Microsoft and Google are predicted to make comparable investments within 18 months.\n\nOur AI spend grew by about 60% year on year, and we expect it to double again within 24 months.',
-        [['18 months', 'supported', 'rival-investments-horizon']],
-      ],
-      // "We agree that …" opens a view of others: the figure is Google's.
-      ['We agree that Google will boost its Anthropic funding to $8-12 billion within 18 months.', [['$8-12 billion', 'conflict', 'google-anthropic-prediction']]],
-    ];
-    for (const [text, expected] of rows)
-      it(text, () => assert.deepEqual(bundledFindings(text), expected));
-  });
-  describe('a sentence about a party no knowledge base knows is evidence to cite, not to contradict', () => {
-    const rows: [text: string, expected: string[][]][] = [
-      ['Nimbus Compute, a smaller rival of AWS, says its AI revenue grew 45% year over year.', []],
-      ['Nimbus Compute, a smaller rival of AWS, says its AI revenue grew 35% year over year.', [['35%', 'supported', 'amazon-ai-revenue-growth']]],
-    ];
-    for (const [text, expected] of rows)
-      it(text, () => assert.deepEqual(bundledFindings(text), expected));
-  });
-  describe('a party implied by the rest of the sentence needs its partner named, or the relation said plainly', () => {
-    const rows: [text: string, expected: string[][]][] = [
-      // The dash after a list's figure keeps xAI in its clause, and Anthropic, carried from the item
-      // before, is no party of "its original $15 billion target" (Google, who alone invests in it, is unnamed).
-      [
-        '- **$13 billion** — the Series F Anthropic closed in September 2025.\n- **$20 billion** — the round xAI closed in January, above its original **$15 billion** target.',
-        [],
-      ],
-      // The fact's own words name a side of it (the OpenAI deal of the gap between the two deals): enough, with both parties implied, for a conflict.
-      ['Only the upfront slice of the Anthropic money is cash today. The OpenAI deal came roughly four months earlier.', [['four months', 'conflict', 'openai-to-anthropic-deal-gap']]],
-      // The gap's relation, said plainly, implies both its parties.
-      ['**Amazon × OpenAI.** The OpenAI deal came first, roughly two months earlier.', [['two months', 'supported', 'openai-to-anthropic-deal-gap']]],
-    ];
-    for (const [text, expected] of rows)
-      it(text, () => assert.deepEqual(bundledFindings(text), expected));
-  });
+  findingsTable('the bundled knowledge base\'s own words for a fact', [
+    // A launch said as a roll-out.
+    ['AWS rolls out an "AI Foundry" service by Q3 2026.', [['Q3 2026', 'supported', 'ai-foundry-launch']]],
+    // "total" alone says the total after the increase, not the increase.
+    ["One forecast says Amazon's Anthropic total lands at $35-45 billion after an extra $10-15 billion.", [['$35-45 billion', 'conflict', 'amazon-anthropic-total-prediction'], ['$10-15 billion', 'supported', 'amazon-anthropic-additional-prediction']]],
+    // Throughput at another precision (the facet of the throughput facts' implicit FP16) is no reading of them.
+    ["Nvidia's marketing leans on FP8: the H100's FP8 figure is 1,979 TFLOPS.", []],
+    ['The H100 delivers 900 TFLOPS at FP16.', [['900 TFLOPS', 'conflict', 'h100-training-throughput']]],
+    // "at Amazon since" is the year joined, though "since" alone is the CEO's.
+    ["Garman has run AWS since 2024. He's been at Amazon since 2004, which is why he talks about AWS like a founder does.", [['2024', 'supported', 'garman-aws-ceo'], ['2004', 'conflict', 'garman-joined-amazon']]],
+    // A percentage of something is a part of it, never a growth rate.
+    ['If generative AI really does grow to 30-50% of cloud spending, AWS does not need to pick the winner.', [['30-50%', 'supported', 'generative-ai-cloud-spending-share']]],
+    // "cloud pact" is OpenAI's pact's own word: a wrong pact figure is OpenAI's, not Anthropic's spending commitment.
+    [
+      'The OpenAI money is where the reporting splits. One account has Amazon writing the $50 billion cheque and pairing it with a $120 billion cloud pact, two months before the Anthropic package was announced.',
+      [['$50 billion', 'supported', 'amazon-openai-investment'], ['$120 billion', 'conflict', 'openai-aws-cloud-pact'], ['two months', 'supported', 'openai-to-anthropic-deal-gap']],
+    ],
+    // "two" alone ("within two years") does not say the combined investment in both labs.
+    [
+      'AINews expects Amazon to add another $10-15 billion for Anthropic within two years, bringing the total to $30-35 billion.',
+      [['$10-15 billion', 'supported', 'amazon-anthropic-additional-prediction'], ['two years', 'conflict', 'amazon-anthropic-increase-horizon'], ['$30-35 billion', 'conflict', 'amazon-anthropic-total-prediction']],
+    ],
+    // A lab's own round ("last primary round") is another measure than an investor's stake in it.
+    ["Amazon's $50bn OpenAI investment landed earlier; OpenAI's last primary round was $40bn at a $300bn valuation.", [['$50bn', 'supported', 'amazon-openai-investment']]],
+    // "compute-credit" is the Oracle deal's own word, with no relation word said.
+    ["Oracle's earlier compute-credit arrangement with OpenAI was a comparatively modest $15bn.", [['$15bn', 'conflict', 'oracle-openai-compute-credits']]],
+  ]);
+  findingsTable('a framing qualifier ("AI" of AI revenue) must be said for a conflict, in the sentence or its context', [
+    ['Azure AI revenue grew 45% year over year.', [['45%', 'conflict', 'microsoft-ai-revenue-growth']]],
+    // Unsaid: a figure that agrees is still cited, one that disagrees is about total revenue.
+    ['Azure grew 45% year over year.', []],
+    ['Azure grew 40% year over year.', [['40%', 'supported', 'microsoft-ai-revenue-growth']]],
+    // A table's header row frames every cell; a header row without it frames none.
+    ['| Metric | Consensus |\n|---|---|\n| AWS growth, YoY | 26% |', []],
+    ['| Cloud | AI revenue | YoY growth |\n|---|---|---|\n| AWS | $45B | 26% |', [['$45B', 'supported', 'amazon-ai-revenue-2024'], ['26%', 'conflict', 'amazon-ai-revenue-growth']]],
+    // An earlier sentence of the paragraph, or the paragraph before, frames the sentences after.
+    ['AWS made $45 billion of AI revenue. Azure is smaller but grows faster, at 45% year over year.', [['$45 billion', 'supported', 'amazon-ai-revenue-2024'], ['45%', 'conflict', 'microsoft-ai-revenue-growth']]],
+    ['AWS made $45 billion of AI revenue.\n\nAzure is smaller but grows faster, at 45% year over year.', [['$45 billion', 'supported', 'amazon-ai-revenue-2024'], ['45%', 'conflict', 'microsoft-ai-revenue-growth']]],
+    // A sentence naming its own measure (revenue) leaves the frame.
+    ['Analysts put Microsoft Azure AI revenue growth at 40%.\n\nGoogle Cloud booked $15.2 billion of revenue in Q3, up 34%.', [['40%', 'supported', 'microsoft-ai-revenue-growth']]],
+  ]);
+  findingsTable('a writer speaking of themselves is the subject: the fact\'s subject must be named in the sentence', [
+    ['Anthropic and OpenAI both run on AWS. We spent about $14 million on AWS last year, of which roughly 18% went to AI workloads.', []],
+    ['Anthropic committed to spend on AWS for years. We recommend signing a three-year committed-spend agreement with AWS.', []],
+    // "Our …" opens the writer's own sentence too.
+    [
+      'Microsoft and Google are predicted to make comparable investments within 18 months.\n\nOur AI spend grew by about 60% year on year, and we expect it to double again within 24 months.',
+      [['18 months', 'supported', 'rival-investments-horizon']],
+    ],
+    // "We agree that …" opens a view of others: the figure is Google's.
+    ['We agree that Google will boost its Anthropic funding to $8-12 billion within 18 months.', [['$8-12 billion', 'conflict', 'google-anthropic-prediction']]],
+  ]);
+  findingsTable('a sentence about a party no knowledge base knows is evidence to cite, not to contradict', [
+    ['Nimbus Compute, a smaller rival of AWS, says its AI revenue grew 45% year over year.', []],
+    ['Nimbus Compute, a smaller rival of AWS, says its AI revenue grew 35% year over year.', [['35%', 'supported', 'amazon-ai-revenue-growth']]],
+  ]);
+  findingsTable('a party implied by the rest of the sentence needs its partner named, or the relation said plainly', [
+    // The dash after a list's figure keeps xAI in its clause, and Anthropic, carried from the item
+    // before, is no party of "its original $15 billion target" (Google, who alone invests in it, is unnamed).
+    [
+      '- **$13 billion** — the Series F Anthropic closed in September 2025.\n- **$20 billion** — the round xAI closed in January, above its original **$15 billion** target.',
+      [],
+    ],
+    // The fact's own words name a side of it (the OpenAI deal of the gap between the two deals): enough, with both parties implied, for a conflict.
+    ['Only the upfront slice of the Anthropic money is cash today. The OpenAI deal came roughly four months earlier.', [['four months', 'conflict', 'openai-to-anthropic-deal-gap']]],
+    // The gap's relation, said plainly, implies both its parties.
+    ['**Amazon × OpenAI.** The OpenAI deal came first, roughly two months earlier.', [['two months', 'supported', 'openai-to-anthropic-deal-gap']]],
+  ]);
   describe('namedWeight is kept per figure and party: asked in any order, each answer is what fresh evidence gives', () => {
     const text = 'Amazon invested $4 billion in Anthropic, and Google put $2 billion into Trainium 2 chips.';
     const entities = ['amazon', 'anthropic', 'google', 'trainium', 'trainium2', 'openai'];
