@@ -70,6 +70,9 @@ export interface KeywordHit {
   end: number;
 }
 
+/** Who and what sibling facts share: a fact's subject, relation and object. */
+export type SiblingKey = Pick<Fact, 'subject' | 'relation' | 'object'>;
+
 export interface KnowledgeBase {
   sources: ReadonlyMap<string, Source>;
   entities: ReadonlyMap<string, Entity>;
@@ -100,8 +103,8 @@ export interface KnowledgeBase {
   rolePartners(fact: Fact, role: 'subject' | 'object'): number;
   /** The facts of a type a figure could be about, given the entities and words around it (see lookup.ts). */
   candidateFacts(type: ValueType, entities: Iterable<string>, words: Iterable<string>): readonly CompiledFact[];
-  /** The facts with the same subject, relation and object as `fact`, itself included, in order (see lookup.ts). */
-  siblingFacts(fact: CompiledFact): readonly CompiledFact[];
+  /** The facts with this subject, relation and object (a fact's own: itself included), in order (see lookup.ts). */
+  siblingFacts(parties: SiblingKey): readonly CompiledFact[];
 }
 
 export interface KnowledgeBaseResult {

@@ -4,7 +4,7 @@
  * Every lookup goes through hash maps (phrase-index.ts and the maps below), so checking a draft
  * costs about the same against five articles' facts as against a hundred thousand assertions.
  */
-import type { CompiledFact, KeywordHit, Mention } from './knowledge-base';
+import type { CompiledFact, KeywordHit, Mention, SiblingKey } from './knowledge-base';
 import { PhraseIndex, isShortWord } from './phrase-index';
 import type { Entity, ValueType } from './schema';
 
@@ -25,10 +25,10 @@ export interface Lookups {
    */
   candidateFacts(type: ValueType, entities: Iterable<string>, words: Iterable<string>): readonly CompiledFact[];
   /**
-   * The facts with the same subject, relation and object as `fact` (itself included), in the
+   * The facts with this subject, relation and object (for a fact's own, itself included), in the
    * knowledge base's order: found through the facts by party, not by a scan of every fact.
    */
-  siblingFacts(fact: CompiledFact): readonly CompiledFact[];
+  siblingFacts(parties: SiblingKey): readonly CompiledFact[];
 }
 
 /** Each alias once, owned by the entity that declares it last (as a later file overrides an earlier one). */
@@ -111,10 +111,10 @@ export function buildLookups(
       }
       return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
     },
-    siblingFacts({ fact }) {
-      const same = (f: CompiledFact) => f.fact.subject === fact.subject && f.fact.relation === fact.relation && (f.fact.object ?? '') === (fact.object ?? '');
+    siblingFacts(key) {
+      const same = (f: CompiledFact) => f.fact.subject === key.subject && f.fact.relation === key.relation && (f.fact.object ?? '') === (key.object ?? '');
       // Siblings may differ in type (an amount and its date), so each type's list of the subject's facts is asked.
-      const found = types.flatMap((type) => (byEntity.get(`${type}|${fact.subject}`) ?? []).filter(same));
+      const found = types.flatMap((type) => (byEntity.get(`${type}|${key.subject}`) ?? []).filter(same));
       return found.sort((a, b) => order.get(a)! - order.get(b)!);
     },
   };

@@ -43,7 +43,7 @@ describe('sibling facts by lookup, as by a scan of every fact', () => {
     const groups = groupsByScan(kb);
     const ids = (facts: readonly CompiledFact[]) => facts.map((f) => f.fact.id);
     it(`${name}: each fact's siblings, in order`, () => {
-      for (const f of kb.facts) assert.deepEqual(ids(kb.siblingFacts(f)), ids(groups.get(f)!), f.fact.id);
+      for (const f of kb.facts) assert.deepEqual(ids(kb.siblingFacts(f.fact)), ids(groups.get(f)!), f.fact.id);
     });
     it(`${name}: each fact's sibling marks`, () => {
       // Order aside (the weight is the strongest mark's): the same marks.

@@ -16,7 +16,7 @@ import type { Candidate } from './candidate';
  * a whole-knowledge-base pass on the first check took 200 ms with 100,000 assertions.
  */
 export function siblingMarks(kb: KnowledgeBase, f: CompiledFact): string[][] {
-  return [...kb.siblingFacts(f), ...groupSiblings(kb, f)]
+  return [...kb.siblingFacts(f.fact), ...groupSiblings(kb, f)]
     .filter((s) => s !== f)
     .map((s) => marksApart(kb, f, s))
     .filter((m) => m.length > 0);
@@ -37,7 +37,7 @@ function groupSiblings(kb: KnowledgeBase, f: CompiledFact): CompiledFact[] {
   const { object } = f.fact;
   if (object === undefined) return [];
   const others = [...groupsOf(kb, object), ...(kb.entities.get(object)?.members ?? [])];
-  return others.flatMap((o) => kb.siblingFacts({ ...f, fact: { ...f.fact, object: o } }));
+  return others.flatMap((o) => kb.siblingFacts({ ...f.fact, object: o }));
 }
 
 /** Each knowledge base's groups (entities with members), by member. */
