@@ -20,7 +20,7 @@ export function framesSaid(text: string, kb: KnowledgeBase): readonly string[] {
 }
 
 /** The framing qualifiers some of `keywords` say, each once, sorted. */
-export function framesIn(kb: KnowledgeBase, keywords: readonly { keyword: string }[]): readonly string[] {
+function framesIn(kb: KnowledgeBase, keywords: readonly { keyword: string }[]): readonly string[] {
   const out = [...kb.framingQualifiers].filter((q) => keywords.some((k) => kb.qualifierKeywords.get(q)!.has(k.keyword)));
   return out.length ? out.sort() : NONE;
 }

@@ -15,7 +15,7 @@ import { unitReaderFor } from '../figures/units';
 import type { ProseUnit } from '../markdown/prose';
 import { attachment } from '../reading/attachment';
 import { type SentenceLayout, type Span, groupBySpan, layout, sentenceAt, spanIndexAt } from '../reading/layout';
-import { framesIn, framesSaid } from '../context/frames';
+import { framesSaid } from '../context/frames';
 import { LEXICON, alternationOf } from '../reading/lexicon';
 import { EVIDENCE, GATES } from './model';
 
@@ -360,8 +360,11 @@ function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']
 /** Where the unit first says each framing qualifier. */
 function framedFrom(kb: KnowledgeBase, keywords: Evidence['keywords']): Map<string, number> {
   const out = new Map<string, number>();
-  if (!kb.framingQualifiers.size) return out;
-  for (const k of keywords) for (const q of framesIn(kb, [k])) if (!out.has(q)) out.set(q, k.start);
+  for (const q of kb.framingQualifiers) {
+    const words = kb.qualifierKeywords.get(q)!;
+    const first = keywords.find((k) => words.has(k.keyword));
+    if (first) out.set(q, first.start);
+  }
   return out;
 }
 
