@@ -106,9 +106,11 @@ function parseTimeline(text) {
 /** Where the time from activation to the first diagnostics went, from the timeline's steps: [what, from, to]. */
 function startupParts(steps) {
   const at = (name) => steps.get(name)?.ms;
+  // The worker starts from the address its script is served from, checked meanwhile (the client gets it then: "worker created").
+  const started = at('worker started from the served address') ?? at('worker created');
   const spans = [
-    ['extension: start the worker (locate its script)', 0, at('worker created')],
-    ['browser: load and compile the server script', at('worker created'), at('server: script')],
+    ['extension: start the worker (locate its script)', 0, started],
+    ['browser: load and compile the server script', started, at('server: script')],
     ['server: set up its modules', at('server: script'), at('server: script loaded')],
     ['client and server: initialize', at('server: script loaded'), at('client started')],
     ['server: settings, configuration, knowledge base', at('server: initialized'), at('server: knowledge base')],

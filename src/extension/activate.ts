@@ -160,7 +160,10 @@ export function startupTimeline(activatedAt: number, marks: readonly StartupMark
 
 /** What an entry adds to the shared activation. */
 export interface EntryOptions {
-  /** Steps before activate() was called (the extension's script), for the start-up timeline. */
+  /**
+   * Steps the entry notes itself, for the start-up timeline: before activate() was called (the
+   * extension's script), and those it goes on adding to the array (its worker's start).
+   */
   before?: readonly StartupMark[];
   /** Ask the server to answer a long draft's first pull with its first screen (InitializationOptions.earlyDiagnostics). */
   earlyDiagnostics?: boolean;
@@ -183,10 +186,10 @@ export async function activateDealcheck(
   const output = vscode.window.createOutputChannel('dealcheck', { log: true });
   output.info(`dealcheck ${context.extension.packageJSON.version} activated; its server runs in ${host}`);
   /** The start-up's steps: the extension's, and the server's as it last sent them. */
-  const marks: StartupMark[] = [...before];
+  const marks: StartupMark[] = [];
   let serverMarks: StartupMark[] = [];
   const mark = (what: string) => void (marks.length < MAX_STARTUP_MARKS && marks.push({ what, at: epochNow() }));
-  const timeline = (...more: StartupMark[]) => output.info(startupTimeline(activatedAt, [...marks, ...serverMarks, ...more]));
+  const timeline = (...more: StartupMark[]) => output.info(startupTimeline(activatedAt, [...before, ...marks, ...serverMarks, ...more]));
   let firstDiagnostics = false;
   /** Logs how long the first document's first diagnostics took from activation, and where that time went: what a writer waits for. */
   const noteDiagnostics = (uri: vscode.Uri, count: number) => {
@@ -311,7 +314,7 @@ export async function activateDealcheck(
     ];
     await client.start();
     mark('client started');
-    output.info(`dealcheck: the server is up, ${Math.round(performance.now() - activatedAt)} ms after activation`);
+    output.info(`dealcheck: the server is up, ${Math.round(epochNow() - activatedAt)} ms after activation`);
   };
 
   /** From a hover link: the figure hovered; from the palette: the figure at the cursor. */

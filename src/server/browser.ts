@@ -12,6 +12,8 @@ import { epochNow } from './startup';
 declare const DEALCHECK_SCRIPT_STARTED: number | undefined;
 
 const loaded = epochNow();
+/** When the script had arrived over the network, if the browser says: the rest of its start was compiling it. */
+const arrived = scriptArrived();
 /** The worker's global scope: messages from the extension arrive here, and go back through it. */
 const scope = self as unknown as Worker;
 const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(scope), new BrowserMessageWriter(scope));
@@ -21,6 +23,13 @@ startServer(connection, {
   startedAt: [
     { what: 'worker', at: performance.timeOrigin },
     ...(typeof DEALCHECK_SCRIPT_STARTED === 'number' ? [{ what: 'script', at: DEALCHECK_SCRIPT_STARTED }] : []),
+    ...(arrived === undefined ? [] : [{ what: 'script fetched', at: arrived }]),
     { what: 'script loaded', at: loaded },
   ],
 });
+
+function scriptArrived(): number | undefined {
+  if (typeof performance.getEntriesByType !== 'function') return undefined;
+  const entry = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => /server\.js(?:[?&#]|$)/.test(e.name)).pop();
+  return entry?.responseEnd ? performance.timeOrigin + entry.responseEnd : undefined;
+}
