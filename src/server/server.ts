@@ -29,8 +29,11 @@ import { z } from 'zod';
 import { type CheckOptions, DocumentChecker, type DocumentResult } from '../diagnostics/engine';
 import type { Finding } from '../diagnostics/finding';
 import { BlockDocument } from '../diagnostics/markdown/block-document';
+import { WARM_UP_DRAFT } from '../diagnostics/warm-up';
 import { type ReportInput, renderReport } from '../report';
 import type { KnowledgeBase } from '../knowledge';
+import { bundledKnowledgeBase } from '../knowledge/bundled';
+import { buildKnowledgeBase } from '../knowledge/knowledge-base';
 import { sameDiagnostics, sharedEnds, toDiagnostic } from './diagnostics';
 import { EXCLUDED_FOLDERS, type FileAccess, MAX_MARKDOWN_BYTES, clientFileAccess } from './files';
 import { hoverMarkdown } from './hover';
@@ -97,6 +100,13 @@ export interface ServerPlatform {
   log?: (message: string) => void;
   /** Steps of the start-up before the server began (its process or worker, its script), for the start-up marks. */
   startedAt?: StartupMark[];
+  /**
+   * Check a short draft (WARM_UP_DRAFT) against the bundled knowledge base while the first
+   * knowledge base load waits for its files, and stop once it is done: the first check's
+   * one-time costs are then paid while the server would otherwise wait (the web worker, whose
+   * files come through the extension).
+   */
+  warmUp?: boolean;
   /**
    * Hands the memory a knowledge base load left behind back to the system (Node: a full garbage
    * collection). Loading 100,000 assertions reads and parses 66 MB of JSON, and V8 keeps the pages
@@ -620,6 +630,33 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     });
   }
 
+  /**
+   * Runs the engine on WARM_UP_DRAFT in slices, as a check does, until the first knowledge base
+   * load is done (platform.warmUp): whatever it got through by then, the first check of the
+   * writer's draft need not compile or optimise again. Nothing of it is kept.
+   */
+  async function warmUp(): Promise<void> {
+    let ready = false;
+    void knowledgeReady.then(() => (ready = true));
+    // Each step a slice of its own, so messages (the knowledge base load's answers) go between.
+    // The bundled knowledge base's parse is kept: the real load takes it from there.
+    await yieldNow();
+    if (ready) return;
+    const bundled = bundledKnowledgeBase();
+    await yieldNow();
+    if (ready) return;
+    const kb = buildKnowledgeBase([bundled]).kb;
+    const run = createChecker(kb).begin(WARM_UP_DRAFT, checkOptions());
+    let result: CheckResult | undefined;
+    while (!result) {
+      await yieldNow();
+      if (ready) break;
+      result = run.advance(performance.now() + CHECK_SLICE_MS);
+    }
+    for (const finding of result?.findings ?? []) toDiagnostic(finding, settings, () => undefined);
+    startup.mark('warmed up', `${run.done} of ${run.total} blocks`);
+  }
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     startup.mark('initialize');
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -643,6 +680,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     // Only clients that say they take dynamic registrations get any (Helix logs others as a server bug).
     canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     canWatch = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    if (platform.warmUp) void guarded('warming up', undefined, warmUp);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },

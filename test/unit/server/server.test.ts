@@ -247,6 +247,33 @@ describe('server core over LSP', function () {
     });
   });
 
+  describe('the warm-up while the knowledge base files are read (the browser)', () => {
+    /** The disk, each search a while late: the server waits for its knowledge base files, as the web worker does. */
+    const lateFiles: FileAccess = {
+      read: (uri, options) => nodeFileAccess.read(uri, options),
+      find: async (folder, glob, exclude) => (await new Promise((r) => setTimeout(r, 300)), nodeFileAccess.find(folder, glob, exclude)),
+    };
+    const folder = mkdtempSync(join(tmpdir(), 'dealcheck-warm-up-'));
+    after(() => rmSync(folder, { recursive: true, force: true }));
+
+    it('runs while the server waits, and changes no diagnostic', async () => {
+      const answers: Diagnostic[][] = [];
+      for (const warmUp of [false, true]) {
+        const client = await connect({ files: lateFiles, warmUp }, { folder, init: { startupTimes: true } });
+        try {
+          client.open('file:///draft.md', `${DRAFT}\nMicrosoft has put about $13 billion into OpenAI.\n`);
+          answers.push((await client.pull('file:///draft.md')).items ?? []);
+          const marks = client.received.filter((m) => m.method === 'dealcheck/startup').flatMap((m) => (m.params as { marks: { what: string }[] }).marks.map((k) => k.what));
+          assert.equal(marks.includes('warmed up'), warmUp, `start-up marks: ${marks.join(', ')}`);
+        } finally {
+          client.dispose();
+        }
+      }
+      assert.ok(answers[0].length);
+      assert.deepEqual(answers[1], answers[0]);
+    });
+  });
+
   describe('pulls', () => {
     let client: Client;
     before(async () => (client = await connect({ files: nodeFileAccess })));
