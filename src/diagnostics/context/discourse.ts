@@ -29,11 +29,14 @@ export interface UnitDiscourse {
   topic: ReadonlySet<string>;
 }
 
-/** A sentence opening with one of these (after a label such as an FAQ's "A:") speaks of the party the sentence before it opened with. */
-export const PRONOUN_OPENING = new RegExp(String.raw`^\s*(?:\p{L}+:\s+)?(?:${alternationOf(LEXICON.pronounOpenings)})\b`, 'iu');
+/** What may come before a sentence's opening pronoun: a label such as an FAQ's "A:", and a connective such as "But". */
+const BEFORE_PRONOUN = String.raw`^\s*(?:\p{L}+:\s+)?(?:(?:${alternationOf(LEXICON.sentenceConnectives)}),?\s+)?`;
+
+/** A sentence opening with one of these speaks of the party the sentence before it opened with. */
+export const PRONOUN_OPENING = new RegExp(String.raw`${BEFORE_PRONOUN}(?:${alternationOf(LEXICON.pronounOpenings)})\b`, 'iu');
 
 /** A sentence opening with "He" or "Her" speaks of a person: the last one named before it in the unit. */
-const PERSON_PRONOUN_OPENING = new RegExp(String.raw`^\s*(?:\p{L}+:\s+)?(?:${alternationOf(LEXICON.personPronouns)})\b`, 'iu');
+const PERSON_PRONOUN_OPENING = new RegExp(String.raw`${BEFORE_PRONOUN}(?:${alternationOf(LEXICON.personPronouns)})\b`, 'iu');
 
 /** The last person named in sentence `sentence` or, failing that, in the sentences before it ("Garman became CEO in 2024. "Outsider" is not. He joined…"). */
 function lastPersonIn(kb: KnowledgeBase, d: UnitDiscourse, sentence: number): string | undefined {

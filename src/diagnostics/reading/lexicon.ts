@@ -35,6 +35,7 @@ export const Lexicon = z.object({
   reportingVerbs: WordList,
   definiteDeterminers: WordList,
   pronounOpenings: WordList,
+  sentenceConnectives: WordList,
   personPronouns: WordList,
   writerOpenings: WordList,
   writerContractions: WordList,

@@ -105,6 +105,11 @@ describe('lexicon', () => {
   describe('pronoun openings, writer openings and deadline words are recognised in their example', () => {
     for (const [word, example] of Object.entries(LEXICON.pronounOpenings.entries))
       it(`pronoun ${word}: ${example}`, () => assert.ok(PRONOUN_OPENING.test(example.slice(example.indexOf('. ') + 2))));
+    for (const [word, example] of Object.entries(LEXICON.sentenceConnectives.entries))
+      it(`after the connective ${word}, an opening pronoun stands for the sentence before's party: ${example}`, () => {
+        const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
+        assert.equal(findSentenceSubject(bundledKb, ev, ev.figures.at(-1)!)?.entity, 'amazon');
+      });
     for (const [word, example] of Object.entries(LEXICON.personPronouns.entries))
       it(`person pronoun ${word} stands for the person named last: ${example}`, () => {
         const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
