@@ -32,6 +32,7 @@ export const Lexicon = z.object({
   clauseSubjectJoiners: WordList,
   relativeOpenings: WordList,
   companions: WordList,
+  changeAsides: WordList,
   reportingVerbs: WordList,
   definiteDeterminers: WordList,
   pronounOpenings: WordList,
