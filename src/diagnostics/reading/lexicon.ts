@@ -43,6 +43,7 @@ export const Lexicon = z.object({
   retractions: WordList,
   correctionOpenings: WordList,
   deadlineWords: WordList,
+  periodPrepositions: WordList,
   comparisonBases: WordList,
   roundVerbs: WordList,
   complementOpenings: WordList,
