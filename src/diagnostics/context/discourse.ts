@@ -29,11 +29,17 @@ export interface UnitDiscourse {
   topic: ReadonlySet<string>;
 }
 
-/** A sentence opening with one of these (after a label such as an FAQ's "A:") speaks of the party the sentence before it opened with. */
-export const PRONOUN_OPENING = new RegExp(String.raw`^\s*(?:\p{L}+:\s+)?(?:${alternationOf(LEXICON.pronounOpenings)})\b`, 'iu');
+/** A label before what a line says: an FAQ's "A:", a speaker's "**PRIYA:**" or "**maya.r:**". */
+const LINE_LABEL = String.raw`(?:[*_]{0,2}\p{L}+(?:[ .]\p{L}+)?[*_]{0,2}:[*_]{0,2}\s+)`;
+
+/** What may come before a sentence's opening pronoun: a label, and a connective such as "But". */
+const BEFORE_PRONOUN = String.raw`^\s*${LINE_LABEL}?(?:(?:${alternationOf(LEXICON.sentenceConnectives)}),?\s+)?`;
+
+/** A sentence opening with one of these speaks of the party the sentence before it opened with. */
+export const PRONOUN_OPENING = new RegExp(String.raw`${BEFORE_PRONOUN}(?:${alternationOf(LEXICON.pronounOpenings)})\b`, 'iu');
 
 /** A sentence opening with "He" or "Her" speaks of a person: the last one named before it in the unit. */
-const PERSON_PRONOUN_OPENING = new RegExp(String.raw`^\s*(?:\p{L}+:\s+)?(?:${alternationOf(LEXICON.personPronouns)})\b`, 'iu');
+const PERSON_PRONOUN_OPENING = new RegExp(String.raw`${BEFORE_PRONOUN}(?:${alternationOf(LEXICON.personPronouns)})\b`, 'iu');
 
 /** The last person named in sentence `sentence` or, failing that, in the sentences before it ("Garman became CEO in 2024. "Outsider" is not. He joined…"). */
 function lastPersonIn(kb: KnowledgeBase, d: UnitDiscourse, sentence: number): string | undefined {
@@ -321,8 +327,9 @@ const RECENT_TEXTS = 512;
 
 function lastNamingOf(text: string, kb: KnowledgeBase): readonly Mention[] {
   const trimmed = text.trim();
-  // A lone capitalised word opening a sentence ("Walk-up customers pay more") may be no name at all.
-  const mentions = partiesIn(trimmed, kb).filter((m) => !isUnknown(m.entity) || isSurelyAName(m.entity));
+  // A lone capitalised word opening a sentence ("Walk-up customers pay more") may be no name at
+  // all, and a speaker's label ("**DANA:**") is who talks, not who the talk is about.
+  const mentions = partiesIn(trimmed, kb).filter((m) => (!isUnknown(m.entity) || isSurelyAName(m.entity)) && !isSpeakerLabel(trimmed, m));
   // Only the sentences are wanted, not the rest of a layout.
   for (const s of [...sentencesOf(trimmed, false)].reverse()) {
     const inside = mentions.filter((m) => within(m, s));

@@ -129,10 +129,13 @@ const ASIDE_BETWEEN = /^\s*\(\s*[+−–-]?$/u;
 const RELATIVE_BETWEEN = /^[^.;:,]{0,60},\s*(?:of\s+)?which\s+(?:\S+\s+){0,5}$/u;
 /** A companion phrase between a figure's phrase and the next figure (the lexicon's companions): "$50 billion into OpenAI, alongside a $100 billion". */
 const COMPANION_BETWEEN = new RegExp(String.raw`^[^.;:,]{0,60},?\s*(?:${alternationOf(LEXICON.companions)})\s+(?:\S+\s+){0,2}$`, 'iu');
+/** An amount's change after its measure and a comma (the lexicon's changeAsides): "$75 billion in annual revenue, up 34%". */
+const CHANGE_BETWEEN = new RegExp(String.raw`^[^.;:,()]{0,40},\s*(?:${alternationOf(LEXICON.changeAsides)})\s+$`, 'iu');
 
 /**
  * A figure of another kind in brackets right after a figure is an aside about the same thing: in
- * "OCI $8bn (+45%)" the growth is OCI's, as the amount is. So is a figure in a relative clause on
+ * "OCI $8bn (+45%)" the growth is OCI's, as the amount is, and so is the change after an amount's
+ * measure ("$75 billion in annual revenue, up 34%"). So is a figure in a relative clause on
  * a figure's phrase, or after a companion word: in "Amazon's $50 billion investment in OpenAI, which
  * came with a $100 billion cloud pact" or "…, alongside a $100 billion cloud pact", the pact is OpenAI's too.
  */
@@ -140,7 +143,14 @@ function asideHost(ev: Evidence, figure: Figure): Figure | undefined {
   const host = sentenceFigures(ev, figure).filter((f) => f.end <= figure.start).at(-1);
   if (!host) return undefined;
   const between = ev.text.slice(host.end, figure.start);
-  return (host.type !== figure.type && ASIDE_BETWEEN.test(between)) || RELATIVE_BETWEEN.test(between) || COMPANION_BETWEEN.test(between) ? host : undefined;
+  return isChangeOf(ev, host, figure) || (host.type !== figure.type && ASIDE_BETWEEN.test(between)) || RELATIVE_BETWEEN.test(between) || COMPANION_BETWEEN.test(between) ? host : undefined;
+}
+
+/** Whether the percentage `figure` is the change of the amount `host` right before it: "$45bn (+35%)", "$75 billion in annual revenue, up 34%". */
+function isChangeOf(ev: Evidence, host: Figure, figure: Figure): boolean {
+  if (figure.type !== 'percent' || host.type === 'percent') return false;
+  const between = ev.text.slice(host.end, figure.start);
+  return ASIDE_BETWEEN.test(between) || CHANGE_BETWEEN.test(between);
 }
 
 function hostOf(ev: Evidence, figure: Figure): Figure | undefined {
@@ -190,9 +200,15 @@ export function wordWeight(ev: Evidence, span: Span, figure: Figure): number {
   return w;
 }
 
-/** How much a word naming a measure weighs for `figure`: a word of a figure of another kind is that figure's alone. */
+/**
+ * How much a word naming a measure weighs for `figure`: a word of a figure of another kind is that
+ * figure's alone, unless the figure is that amount's change ("$75 billion in annual revenue, up
+ * 34%" is revenue growth).
+ */
 export function measureWordWeight(ev: Evidence, span: Span, figure: Figure): number {
-  return attachment(ev.text, ev.layout, span, figure, sentenceFigures(ev, figure), false);
+  const own = attachment(ev.text, ev.layout, span, figure, sentenceFigures(ev, figure), false);
+  const host = hostOf(ev, figure);
+  return host && isChangeOf(ev, host, figure) ? Math.max(own, EVIDENCE.asideHost * attachment(ev.text, ev.layout, span, host, sentenceFigures(ev, host), false)) : own;
 }
 
 /**

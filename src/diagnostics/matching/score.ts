@@ -191,6 +191,11 @@ function whatIsSaid(c: Candidate, m: Measures): number {
   return Math.max(m.relation, m.ownWords, qualifiers);
 }
 
+/** Figures said in turn, this one's turn another party's ("Microsoft and Nvidia would invest $5 billion and $10 billion"): not the fact's subject's figure. */
+function turnGate(respectiveValue: number): string | undefined {
+  return respectiveValue < 0 ? "another party's turn in a series" : undefined;
+}
+
 /** A measure or period the fact is not about, said plainly, rules it out. */
 function scopeGate(scope: OtherScope): string | undefined {
   return scope.weight >= GATES.otherScope ? `another measure or period is said (${scope.scope})` : undefined;
@@ -267,7 +272,7 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
   const siblingMark = siblingMarkWeight(c);
   const year = yearEvidence(c);
   const measures: Measures = { subject, object, relation, ownWords, qualifiers, rivals, spokenOfElsewhere: elsewhere, siblingMark, year, scope, roleOrder: roleOrder(c), respective: respective(c), otherSubject: otherSubject(c) };
-  const yearFailed = yearGate(c, year);
+  const yearFailed = yearGate(c, year) ?? turnGate(measures.respective);
   if (yearFailed) return { fact: cf, gate: yearFailed };
   const values = featureValues(measures);
   const { score, contributions } = scoreOf(values, weights);

@@ -19,6 +19,8 @@ describe('lastNaming', () => {
     // A lone capitalised word opening a sentence is no party to hand on.
     ['Amazon invested in Anthropic. Walk-up customers pay more.', ['amazon', 'anthropic']],
     ['Nobody is named here.', []],
+    // A speaker's label is who talks, not who the next paragraph goes on about.
+    ['**DANA:** Last one. Matt Garman keeps defending the dual bet.', ['matt-garman']],
   ];
   for (const [text, parties] of rows) it(text, () => assert.deepEqual(lastNaming(text, kb).map((m) => m.entity), parties));
 });
@@ -46,6 +48,8 @@ describe('findSentenceSubject', () => {
     // A speaker's label is not the subject of what they say; a known party as a label is.
     ['**OKAFOR:** Matt Garman took the helm of AWS in 2024.', 'matt-garman'],
     ['**OKAFOR:** It is, and the helm changed hands in 2024.', undefined],
+    // After a speaker's label, "He" still stands for the person named last.
+    ['**DANA:** Matt Garman keeps defending the bet. **PRIYA:** He has been running AWS since 2023.', 'matt-garman'],
     ['Amazon: US$25bn into Anthropic in 2024.', 'amazon'],
     // A later clause with a party of its own is about that party, even after an opening pronoun.
     ['He said Amazon backs Anthropic, and CoreWeave signs for $22.4 billion.', '?org:CoreWeave'],

@@ -228,6 +228,11 @@ describe('features', () => {
       ['Amazon put $8 billion into Anthropic and Google $2 billion.', '$2 billion', 'google-anthropic-investment', 0],
       // As many figures as parties, or no pairing.
       ['Amazon, Google and Microsoft put $8 billion and $2 billion into Anthropic.', '$2 billion', 'google-anthropic-investment', 0],
+      // Only other parties take turns, the last ones named together (after a hedge too): the figure is another's.
+      ["It uses Google's TPUs, and Microsoft and Nvidia will invest up to $5 billion and up to $10 billion in Anthropic.", '$5 billion', 'google-anthropic-investment', -1],
+      ["It uses Google's TPUs, and Microsoft and Nvidia will invest up to $5 billion and up to $10 billion in Anthropic.", '$10 billion', 'google-anthropic-investment', -1],
+      // The object named before the series takes no turn.
+      ["Anthropic's allocation is about $18 billion, against roughly $25 billion for OpenAI.", '$18 billion', 'amazon-anthropic-investment', 0],
       ['Trainium 2 delivers 800 TFLOPS.', '800 TFLOPS', 'trainium2-throughput', 0],
     ];
     for (const [text, figure, fact, value] of rows)

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { PRONOUN_OPENING, WRITER_OPENING, carriedWeight, findSentenceSubject, isRetracted, mainClauseStart } from '../../../src/diagnostics/context/discourse';
-import { gatherEvidence } from '../../../src/diagnostics/matching/evidence';
+import { gatherEvidence, measureWordWeight } from '../../../src/diagnostics/matching/evidence';
 import { checkDocument } from '../../../src/diagnostics/engine';
 import { isUnknown, partiesIn } from '../../../src/diagnostics/context/parties';
 import { loadKnowledgeBase } from '../../../src/knowledge';
@@ -106,6 +106,22 @@ describe('lexicon', () => {
   describe('pronoun openings, writer openings and deadline words are recognised in their example', () => {
     for (const [word, example] of Object.entries(LEXICON.pronounOpenings.entries))
       it(`pronoun ${word}: ${example}`, () => assert.ok(PRONOUN_OPENING.test(example.slice(example.indexOf('. ') + 2))));
+    for (const [word, example] of Object.entries(LEXICON.changeAsides.entries))
+      it(`after an amount's measure and "${word}", a percentage is the change of that measure: ${example}`, () => {
+        const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
+        const percent = ev.figures.find((f) => f.type === 'percent')!;
+        const at = example.indexOf('revenue');
+        assert.ok(measureWordWeight(ev, { start: at, end: at + 'revenue'.length }, percent) >= EVIDENCE.asideHost * ATTACHMENT.minDecay);
+      });
+    for (const [word, example] of Object.entries(LEXICON.periodPrepositions.entries))
+      it(`a date after "${word}" is the period measured, so a growth of a quarter is no annual growth: ${example}`, () => {
+        assert.deepEqual(checkDocument(example, bundledKb, { includeSupported: true, withFixes: false }).findings, []);
+      });
+    for (const [word, example] of Object.entries(LEXICON.sentenceConnectives.entries))
+      it(`after the connective ${word}, an opening pronoun stands for the sentence before's party: ${example}`, () => {
+        const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
+        assert.equal(findSentenceSubject(bundledKb, ev, ev.figures.at(-1)!)?.entity, 'amazon');
+      });
     for (const [word, example] of Object.entries(LEXICON.personPronouns.entries))
       it(`person pronoun ${word} stands for the person named last: ${example}`, () => {
         const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;

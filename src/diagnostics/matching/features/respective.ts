@@ -19,9 +19,13 @@ const FROM_BEFORE = /(?<![\p{L}\p{N}])from\s+$/iu;
 
 /**
  * What may stand between two figures of a series: "989 to 800", "$8 billion and $2 billion", "40%,
- * 30% and 20%", and the first figure's rate ("$0.80 per million tokens against $1.20").
+ * 30% and 20%", the first figure's rate ("$0.80 per million tokens against $1.20"), and the next
+ * figure's hedge ("up to $5 billion and up to $10 billion").
  */
-const BETWEEN = new RegExp(String.raw`^(?:\s+per(?:\s+[\p{L}\p{N}]+){1,3})?\s*,?\s*(?:(?:${alternationOf(LEXICON.seriesJoiners)})\s+)?$`, 'iu');
+const BETWEEN = new RegExp(
+  String.raw`^(?:\s+per(?:\s+[\p{L}\p{N}]+){1,3})?\s*,?\s*(?:(?:${alternationOf(LEXICON.seriesJoiners)})\s+)?(?:(?:${alternationOf(LEXICON.hedgesBefore)})\s+)?$`,
+  'iu',
+);
 
 /** The series the figure is part of (itself alone when none), in the order said. */
 export function seriesOf(figures: readonly Figure[], text: string, figure: Figure): Figure[] {
@@ -69,11 +73,31 @@ export function respective(c: Candidate): number {
   const owner = [...own].find(([, e]) => e === c.fact.fact.subject)?.[0];
   if (owner) return owner === figure ? 1 : -1;
   const rest = series.filter((f) => !own.has(f));
-  const named = namedBefore(c, sentence.start, series[0], kind).filter((e) => ![...own.values()].includes(e));
-  if (named.length !== rest.length) return 0;
+  const named = namedInTurn(c, sentence.start, series[0], kind, own, rest.length);
+  if (!named) return 0;
   const turn = named.indexOf(c.fact.fact.subject);
-  if (turn < 0) return 0;
+  // Every turn taken by other parties ("Microsoft and Nvidia would invest $5 billion and $10 billion"): the figure is another's.
+  if (turn < 0) return -1;
   return rest[turn] === figure ? 1 : -1;
+}
+
+/** What stands between parties named together: "Microsoft and Nvidia", "Amazon, Google or Microsoft". */
+const COORDINATION = new RegExp(String.raw`^\s*,?\s*(?:(?:${alternationOf(LEXICON.joiners)})\s+)?$`, 'iu');
+
+/**
+ * The parties taking the turns of the series' figures without their own party: those of `kind`
+ * named before the series in its sentence or, failing as many, the last as many named together
+ * ("…Google's TPUs, and in a separate arrangement Microsoft and Nvidia said they would invest $5
+ * billion and $10 billion"); never the fact's object, which is every figure's.
+ */
+function namedInTurn(c: Candidate, sentenceStart: number, first: Figure, kind: string | undefined, own: Map<Figure, string>, turns: number): string[] | undefined {
+  const named = namedBefore(c, sentenceStart, first, kind).filter((m) => ![...own.values()].includes(m.entity) && m.entity !== c.fact.fact.object);
+  if (named.length === turns) return named.map((m) => m.entity);
+  // Exactly as many named together: "Amazon, Google and Microsoft put $8 billion and $2 billion" pairs off no one.
+  const joined = (k: number) => k > 0 && COORDINATION.test(c.ev.text.slice(named[k - 1].end, named[k].start));
+  const from = named.length - turns;
+  const together = from > 0 && !joined(from) && named.slice(from + 1).every((_, k) => joined(from + 1 + k));
+  return together ? named.slice(from).map((m) => m.entity) : undefined;
 }
 
 /**
@@ -82,12 +106,12 @@ export function respective(c: Candidate): number {
  * $15 billion and $105 billion" names only Y for the series, and "3.4 against 2.5 for the L40S, and
  * Trainium 2 is rated at 2.1 versus 1.6" only Trainium 2.
  */
-function namedBefore(c: Candidate, from: number, first: Figure, kind: string | undefined): string[] {
+function namedBefore(c: Candidate, from: number, first: Figure, kind: string | undefined): Mention[] {
   const { ev, kb } = c;
   const earlier = ev.figures.filter((f) => f.end <= first.start && f.start >= from);
   const ownedEarlier = (m: Mention) => earlier.some((f) => wordWeight(ev, m, f) > wordWeight(ev, m, first));
-  const named: string[] = [];
+  const named: Mention[] = [];
   for (const m of ev.mentions)
-    if (m.start >= from && m.end <= first.start && entityKind(kb, m.entity) === kind && !named.includes(m.entity) && !ownedEarlier(m)) named.push(m.entity);
+    if (m.start >= from && m.end <= first.start && entityKind(kb, m.entity) === kind && !named.some((n) => n.entity === m.entity) && !ownedEarlier(m)) named.push(m);
   return named;
 }

@@ -10,6 +10,7 @@ import { type Evidence, figureMemo, measureWordWeight, near, wordWeight } from '
 import { spanIndexAt } from '../../reading/layout';
 import { type SpanIndex, holdsAny, spanIndex } from '../../reading/spans';
 import { ATTACHMENT } from '../model';
+import { LEXICON, alternationOf } from '../../reading/lexicon';
 import type { Candidate } from './candidate';
 import { wholeOf } from './parties';
 
@@ -43,11 +44,25 @@ function ownWords(c: Candidate): ReadonlySet<string> {
 /** Memo per unit: its figures and names, indexed once for every figure's scope words. */
 const FIGURES_AND_NAMES = new WeakMap<Evidence, SpanIndex>();
 
-/** A word inside a figure or a name says no measure: "a $1.2 billion fund" is no funding round of "the Clean Freight Fund". */
+/** A date right after one of the lexicon's periodPrepositions ("growth for Q3 2025"). */
+const PERIOD_PREPOSITION_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.periodPrepositions)})\s+$`, 'iu');
+/** How far before a date its preposition is looked for: the longest preposition and a space or two. */
+const PERIOD_PREPOSITION_REACH = 10;
+
+/** A date after a period preposition says the period of what its sentence measures ("20.2% growth for Q3 2025"); a deadline ("by Q3 2026") does not. */
+function saysPeriod(ev: Evidence, f: Figure): boolean {
+  return f.type === 'date' && PERIOD_PREPOSITION_BEFORE.test(ev.text.slice(Math.max(0, f.start - PERIOD_PREPOSITION_REACH), f.start));
+}
+
+/**
+ * A word inside a figure or a name says no measure: "a $1.2 billion fund" is no funding round of
+ * "the Clean Freight Fund". A date other than the figure itself still says its period: "20.2%
+ * growth for Q3 2025" is a quarter's.
+ */
 function insideFigureOrName(c: Candidate, hit: { start: number; end: number }): boolean {
   let index = FIGURES_AND_NAMES.get(c.ev);
-  if (!index) FIGURES_AND_NAMES.set(c.ev, (index = spanIndex([...c.ev.figures, ...c.ev.mentions])));
-  return holdsAny(index, hit);
+  if (!index) FIGURES_AND_NAMES.set(c.ev, (index = spanIndex([...c.ev.figures.filter((f) => !saysPeriod(c.ev, f)), ...c.ev.mentions])));
+  return holdsAny(index, hit) || (c.figure.start <= hit.start && hit.end <= c.figure.end);
 }
 
 /**
