@@ -6,7 +6,7 @@
 import type { CompiledFact } from '../../knowledge/knowledge-base';
 import type { Candidate } from './features/candidate';
 import { respective } from './features/respective';
-import { type Rivals, namedPartyWeight, objectWeight, otherSubject, rivalParties, roleOrder, shareOfOtherParty, spokenOfElsewhere, subjectWeight } from './features/parties';
+import { type Rivals, namedPartyWeight, objectWeight, otherOwner, otherSubject, rivalParties, roleOrder, shareOfOtherParty, spokenOfElsewhere, subjectWeight } from './features/parties';
 import { type OtherScope, otherScope } from './features/scope';
 import { siblingMarkWeight } from './features/siblings';
 import { otherFacetWeight, ownWordsWeight, qualifierWeights, relationWeight } from './features/words';
@@ -171,6 +171,12 @@ function writerGate(c: Candidate): string | undefined {
   return writerSpeaks(c.ev, c.figure) && namedWeight(c.kb, c.ev, subject, c.figure) < GATES.said ? 'the writer speaks of themselves' : undefined;
 }
 
+/** A figure another party owns by a possessive right before it ("Microsoft's up-to-$5 billion Anthropic stake") is that party's. */
+function ownerGate(c: Candidate): string | undefined {
+  const owner = otherOwner(c);
+  return owner ? `it is ${c.kb.entities.get(owner)?.name ?? owner.slice(owner.indexOf(':') + 1)}'s` : undefined;
+}
+
 /** Another year plainly beside the figure rules a fact of a year out, unless a date fact states that year for the same thing. */
 function yearGate(c: Candidate, year: YearEvidence | undefined): string | undefined {
   if (!year || c.fact.yearHasDateFact) return undefined;
@@ -267,7 +273,7 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
   if (scopeFailed) return { fact: cf, gate: scopeFailed };
   const rivals = rivalParties(c, subject, object);
   const elsewhere = spokenOfElsewhere(c, subject, object);
-  const partiesFailed = partiesGate(c, { subject, object, ownWords, rivals, spokenOfElsewhere: elsewhere }) ?? writerGate(c);
+  const partiesFailed = partiesGate(c, { subject, object, ownWords, rivals, spokenOfElsewhere: elsewhere }) ?? writerGate(c) ?? ownerGate(c);
   if (partiesFailed) return { fact: cf, gate: partiesFailed };
   const siblingMark = siblingMarkWeight(c);
   const year = yearEvidence(c);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Candidate } from '../../../src/diagnostics/matching/features/candidate';
-import { objectWeight, otherSubject, rivalParties, spokenOfElsewhere, subjectWeight } from '../../../src/diagnostics/matching/features/parties';
+import { objectWeight, otherOwner, otherSubject, rivalParties, spokenOfElsewhere, subjectWeight } from '../../../src/diagnostics/matching/features/parties';
 import { siblingMarkWeight } from '../../../src/diagnostics/matching/features/siblings';
 import { otherFacetWeight, ownWordsWeight, qualifierWeights, relationWeight } from '../../../src/diagnostics/matching/features/words';
 import { respective } from '../../../src/diagnostics/matching/features/respective';
@@ -249,6 +249,19 @@ describe('features', () => {
     ];
     for (const [text, figure, fact, value] of rows)
       it(`${figure} in "${text}" for ${fact}: ${value}`, () => assert.equal(otherSubject(candidate(text, figure, fact)), value));
+  });
+  describe("otherOwner: a possessive right before the figure names whose it is", () => {
+    const rows: [text: string, figure: string, fact: string, owner: string | undefined][] = [
+      ["Google backs Anthropic. Microsoft's up-to-$5 billion Anthropic stake came later.", '$5 billion', 'google-anthropic-investment', 'microsoft'],
+      ["Google backs Anthropic. CoreWeave's $22 billion contract came later.", '$22 billion', 'google-anthropic-investment', '?org:CoreWeave'],
+      // The fact's own parties own their figures.
+      ["Amazon's $8 billion in Anthropic came first.", '$8 billion', 'amazon-anthropic-investment', undefined],
+      ["Anthropic's $8 billion from Amazon came first.", '$8 billion', 'amazon-anthropic-investment', undefined],
+      // Not right before the figure: no owner.
+      ["Microsoft's stake grew by $5 billion after Google backed Anthropic.", '$5 billion', 'google-anthropic-investment', undefined],
+    ];
+    for (const [text, figure, fact, owner] of rows)
+      it(`${figure} in "${text}" for ${fact}: ${owner ?? 'none'}`, () => assert.equal(otherOwner(candidate(text, figure, fact)), owner));
   });
   describe('keywords: the words the unit says as themselves', () => {
     /** The words these rows are about, among all the unit's keywords. */

@@ -126,6 +126,22 @@ function otherEntities(c: Candidate): string[] {
   return weighingParties(c).filter((m) => !related.has(m));
 }
 
+/** A possessive right before a figure, maybe with a hedge between, its words hyphenated or not: "Microsoft's up-to-$5 billion", "CoreWeave's $22.4 billion". */
+const OWNER_BEFORE = new RegExp(String.raw`^['’]s?\s*(?:(?:${alternationOf(LEXICON.hedgesBefore).replace(/ /g, String.raw`[\s-]`)})[\s-]+)?$`, 'iu');
+
+/**
+ * The party owning the figure by a possessive right before it ("Microsoft's up-to-$5 billion
+ * Anthropic stake"), when that is none of the fact's parties (nor their family or members): the
+ * figure is that party's, whatever the context says.
+ */
+export function otherOwner(c: Candidate): string | undefined {
+  const owner = near(c.ev, c.figure).mentions.find((m) => m.end <= c.figure.start && c.figure.start - m.end <= OWNER_REACH && OWNER_BEFORE.test(c.ev.text.slice(m.end, c.figure.start)));
+  return owner && isParty(c.kb, owner.entity) && otherEntities(c).includes(owner.entity) ? owner.entity : undefined;
+}
+
+/** How far a possessive may stand before its figure: "'s" and the longest hedge. */
+const OWNER_REACH = 16;
+
 /** Whether the fact's own words name the entity ("OpenAI" in the gap between the OpenAI and Anthropic deals): then it is no rival. */
 function namedByOwnWords(c: Candidate, entity: string): boolean {
   const e = c.kb.entities.get(entity);
