@@ -14,6 +14,7 @@ import { type YearEvidence, earlierYearWeight, yearEvidence } from './features/y
 import { type Contribution, type FeatureName, type FeatureValue, GATES, WEIGHTS, scoreOf } from './model';
 import { LEXICON, alternationOf, escapeRegExp, wordsOf } from '../reading/lexicon';
 import { writerSpeaks } from '../context/discourse';
+import { entityKind } from '../context/parties';
 import { namedWeight, near } from './evidence';
 
 /** A deadline word (the lexicon's, but "in", which dates anything) right before a date. */
@@ -54,11 +55,13 @@ export interface Scored {
    * has one, and its relation (or its own words, or one of its qualifiers). Citing a figure takes
    * less than saying the writer is wrong: a conflict needs all three (see verdict.ts).
    */
-  /** How plainly the fact's parties, what it measures, and the least said of its explicit qualifiers (1 when it has none) are said. */
   /**
-   * What the sentence says of the fact, for the verdict (see unsaidOf). `aboutAnother`: its subject
-   * is a party no knowledge base knows and it names the fact's parties less than plainly ("Ardent
-   * Trucks, the nearest US rival, says it delivered 870 trucks"): enough to cite, not to contradict.
+   * What the sentence says of the fact, for the verdict (see unsaidOf): how plainly the fact's
+   * parties, what it measures, and the least said of its explicit qualifiers (1 when it has none)
+   * are said. `aboutAnother`: its subject is a party no knowledge base knows and it names the fact's
+   * parties (a person's fact: that person) less than plainly ("Ardent Trucks, the nearest US rival,
+   * says it delivered 870 trucks"; "Andy Jassy has run Amazon since 2021" of Garman's start as AWS
+   * CEO): enough to cite, not to contradict.
    */
   evidence: { subject: number; object?: number; what: number; qualifiers: number; namedParty: number; aboutAnother?: boolean };
 }
@@ -245,7 +248,9 @@ function evidenceOf(c: Candidate, m: Measures): Scored['evidence'] {
   const what = whatIsSaid(c, m);
   const qualifiers = Math.min(1, ...m.qualifiers.filter((q) => !q.implicit).map((q) => q.weight));
   const namedParty = namedPartyWeight(c);
-  const aboutAnother = m.otherSubject > 0 && Math.max(m.subject, m.object ?? 0) < GATES.plain;
+  // A fact about a person is that person's alone: another's sentence does not name them, whatever else it names.
+  const plainlyNamed = entityKind(c.kb, c.fact.fact.subject) === 'person' ? m.subject : Math.max(m.subject, m.object ?? 0);
+  const aboutAnother = m.otherSubject > 0 && plainlyNamed < GATES.plain;
   return m.object !== undefined ? { subject: m.subject, object: m.object, what, qualifiers, namedParty, aboutAnother } : { subject: m.subject, what, qualifiers, namedParty, aboutAnother };
 }
 

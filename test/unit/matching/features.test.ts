@@ -374,6 +374,8 @@ describe('features', () => {
   findingsTable('a sentence about a party no knowledge base knows is evidence to cite, not to contradict', [
     ['Nimbus Compute, a smaller rival of AWS, says its AI revenue grew 45% year over year.', []],
     ['Nimbus Compute, a smaller rival of AWS, says its AI revenue grew 35% year over year.', [['35%', 'supported', 'amazon-ai-revenue-growth']]],
+    // A person's fact needs that person named plainly: the company both run is not enough.
+    ['Andy Jassy has run Amazon since 2021, and Matt Garman, who joined in 2005, now runs AWS.', [['2005', 'supported', 'garman-joined-amazon']]],
   ]);
   findingsTable('a party implied by the rest of the sentence needs its partner named, or the relation said plainly', [
     // The dash after a list's figure keeps xAI in its clause, and Anthropic, carried from the item
