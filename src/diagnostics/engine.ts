@@ -24,6 +24,7 @@ import { type Clock, checkpoint, defaultClock, withBudget } from './budget';
 import { countLineBreaks, lineStarts, positionIn, withLineFeeds } from './lines';
 import { inSource, readable } from './readable';
 import { MAX_NESTING, type Unchecked, nestedTooDeep, uncheckedFinding, uncheckedOf } from './unchecked';
+import { MAY_HOLD_FIGURE } from './figures/numbers';
 
 /** A figure's place, and whether its figure is outdated (its fixes then offer the newer values). */
 type CheckedPlace = FigurePlace & { outdated?: Outdated };
@@ -77,8 +78,6 @@ export interface CheckOptions {
  */
 export const DEFAULT_BLOCK_BUDGET_MS = 1000;
 
-/** Blocks with nothing that could be a figure are not even parsed. */
-const MAY_HOLD_FIGURE = /[0-9]|decade|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b/i;
 export const MAX_DOCUMENT_LENGTH = 20_000_000;
 /** Cached results kept beyond twice those in use: room for undo and typing a word back. */
 const CACHE_MARGIN = 256;

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { bundledUnits } from '../support/units';
 import { findFigures } from '../../src/diagnostics/figures/find-figures';
+import { MAY_HOLD_FIGURE } from '../../src/diagnostics/figures/numbers';
 import { figureKind } from '../../src/diagnostics/figures/kinds';
 import { readRates } from '../../src/diagnostics/figures/units';
 import { readFigures } from '../../src/diagnostics/figures/read-figures';
@@ -232,4 +233,17 @@ describe('replacements keep the figure\'s scale where they can', () => {
       const [figure] = findFigures(like, [], bundledUnits);
       assert.equal(figureKind('money').render({ lo: value, hi: value }, figure), expected);
     });
+});
+
+describe('MAY_HOLD_FIGURE: a block without a digit, number word, fraction or decade is not parsed', () => {
+  const rows: [text: string, may: boolean][] = [
+    ['AWS holds about a third of the cloud market.', true],
+    ['Fifteen years.', true],
+    ['The other twenty-one billion sits behind milestones.', true],
+    ['Anthropic committed to AWS for over a decade.', true],
+    ['It grew 35% in 2024.', true],
+    ['Amazon backs both labs, thirdly and fourthly.', false],
+    ['No figure here, only words.', false],
+  ];
+  for (const [text, may] of rows) it(`${text} → ${may}`, () => assert.equal(MAY_HOLD_FIGURE.test(text), may));
 });

@@ -6,7 +6,7 @@
  */
 import type { KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
 import type { Figure } from '../figures/figure';
-import { NUMBER_WORDS } from '../figures/numbers';
+import { MAY_HOLD_FIGURE, NUMBER_WORDS } from '../figures/numbers';
 import { captionUnit } from '../figures/units';
 import type { ProseUnit } from '../markdown/prose';
 import { EVIDENCE } from '../matching/model';
@@ -365,7 +365,7 @@ export function lendContext(
   let lastNamingText: string | undefined;
   const out = units.map((unit, k) => {
     let lent = topic.length ? { ...unit, topic } : unit;
-    if (unit.table || /\d/.test(unit.text)) {
+    if (unit.table || MAY_HOLD_FIGURE.test(unit.text)) {
       const context = unit.table ? previous : (lastNamingText ?? previous);
       if (context !== undefined) lent = { ...lent, previous: context };
       else wantsPrevious = true;

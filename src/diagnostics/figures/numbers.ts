@@ -1,5 +1,5 @@
 /** Reading numbers as writers type them: digits with separators, and number words. */
-import { NUMBER_WORD_VALUES } from '../reading/lexicon';
+import { LEXICON, NUMBER_WORD_VALUES, alternationOf } from '../reading/lexicon';
 
 export const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 
@@ -10,6 +10,13 @@ const TENS_WORD = `(?:${WORDS.filter(([, v]) => v >= 20 && v < 100).map(([w]) =>
 const BELOW_HUNDRED = `(?:${TENS_WORD}(?:[-\\s]${UNIT_WORD})?|${UNIT_WORD})`;
 /** "four", "twenty-five", "ninety", "a hundred", "one hundred and twenty", "three hundred fifty", "two and a half". */
 export const NUMBER_WORDS = String.raw`(?:(?:(?:a|${UNIT_WORD})\s+hundred(?:\s+(?:and\s+)?${BELOW_HUNDRED})?|${BELOW_HUNDRED})(?:\s+and\s+a\s+half)?)`;
+
+/**
+ * Whether a text may hold a figure at all: a digit, a number word ("fifteen years"), a fraction of
+ * the lexicon ("about a third of the market") or a decade ("over a decade"). Text with none is not
+ * even parsed; every figure reader needs one of these.
+ */
+export const MAY_HOLD_FIGURE = new RegExp(String.raw`\d|(?<![\p{L}])(?:${NUMBER_WORDS}|${alternationOf(LEXICON.fractions)}|decades?)(?![\p{L}])`, 'iu');
 
 export function parseDigits(s: string): number {
   return Number(s.replace(/,/g, ''));
