@@ -15,6 +15,7 @@ import { unitReaderFor } from '../figures/units';
 import type { ProseUnit } from '../markdown/prose';
 import { attachment } from '../reading/attachment';
 import { type SentenceLayout, type Span, groupBySpan, layout, sentenceAt, spanIndexAt } from '../reading/layout';
+import { questionWords } from '../context/question';
 import { framesSaid } from '../context/frames';
 import { LEXICON, alternationOf } from '../reading/lexicon';
 import { EVIDENCE, GATES } from './model';
@@ -54,6 +55,8 @@ export interface Evidence extends UnitDiscourse {
   entitiesNamed?: readonly string[];
   /** Framing qualifiers the table's header row or the text before says (see context/frames): they hold for every figure. */
   contextFrames: ReadonlySet<string>;
+  /** The words of the question the text before asks (see context/question): they hold for the figures of the unit's first sentence. */
+  question: ReadonlySet<string>;
   /** Framing qualifier → where the unit first says it: it holds for the figures of the sentences after. */
   framedFrom: ReadonlyMap<string, number>;
 }
@@ -82,6 +85,13 @@ export function near(ev: Evidence, figure: Figure): NearWords {
 
 function sentenceOf(ev: Evidence, figure: Figure): number {
   return spanIndexAt(ev.layout.sentences, figure.start);
+}
+
+const NOTHING_ASKED: ReadonlySet<string> = new Set();
+
+/** The words of the question the figure's sentence answers: the one the text before asks, for the unit's first sentence. */
+export function askedFor(ev: Evidence, figure: Figure): ReadonlySet<string> {
+  return ev.question.size && sentenceOf(ev, figure) === 0 ? ev.question : NOTHING_ASKED;
 }
 
 /** The figures of `figure`'s sentence: the only ones that can take a word from it (see reading/attachment). */
@@ -279,6 +289,7 @@ function saidWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): n
 export function ownKeywordWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): number {
   let w = 0;
   for (const [k, hw] of ev.header?.keywords ?? []) if (words.has(k)) w = Math.max(w, hw);
+  for (const k of askedFor(ev, figure)) if (words.has(k)) w = Math.max(w, EVIDENCE.question);
   for (const k of near(ev, figure).keywords) if (words.has(k.keyword)) w = Math.max(w, wordWeight(ev, k, figure));
   return w;
 }
@@ -431,6 +442,7 @@ export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | u
     namedWeights: new Map(),
     measureWords: (type) => measureWordsOf(kb, type),
     contextFrames: new Set([...framesSaid(unit.table?.headerRow ?? '', kb), ...framesSaid(unit.previous ?? '', kb)]),
+    question: new Set(unit.table ? [] : questionWords(unit.previous ?? '', kb)),
     framedFrom: framedFrom(kb, keywords),
   };
 }

@@ -11,7 +11,7 @@ import type { Figure } from '../figures/figure';
 import type { ProseUnit } from '../markdown/prose';
 import { sentenceAt, spanIndexAt } from '../reading/layout';
 import { agrees } from './agreement';
-import { type Evidence, gatherEvidence, near } from './evidence';
+import { type Evidence, askedFor, gatherEvidence, near } from './evidence';
 import type { Contribution } from './model';
 import { type Rejected, type Scored, isScored, scoreCandidate } from './score';
 import { type Match, unsaidOf, verdict } from './verdict';
@@ -38,9 +38,9 @@ function entitiesOf(kb: KnowledgeBase, ev: Evidence, figure: Figure): Set<string
   return new Set([...near(ev, figure).mentions.map((m) => m.entity), ...(ev.header?.mentions.keys() ?? []), ...lent, ...ev.previous, ...ev.topic]);
 }
 
-/** The words said for a figure: in its sentence or its headers. */
+/** The words said for a figure: in its sentence, its headers, or the question its sentence answers. */
 function wordsOf(ev: Evidence, figure: Figure): Set<string> {
-  return new Set([...near(ev, figure).keywords.map((k) => k.keyword), ...(ev.header?.keywords.keys() ?? [])]);
+  return new Set([...near(ev, figure).keywords.map((k) => k.keyword), ...(ev.header?.keywords.keys() ?? []), ...askedFor(ev, figure)]);
 }
 
 /**

@@ -37,11 +37,12 @@ function corpusContexts(dirs: string[]): { blocks: { file: string; text: string;
 }
 
 describe('contextKey', () => {
-  it('names the parties, the scale, the rate and the frames a block reads', () => {
+  it('names the parties, the scale, the rate, the frames and the question a block reads', () => {
     assert.notEqual(contextKey('AWS leads on AI revenue.', kb), contextKey('AWS leads on revenue.', kb));
     assert.notEqual(contextKey('Amazon invested in Anthropic.', kb), contextKey('Google invested in Anthropic.', kb));
     assert.notEqual(contextKey('Sizes in $ billions.', kb), contextKey('Sizes in $ millions.', kb));
     assert.notEqual(contextKey('Cost per million tokens:', kb), contextKey('Cost per chip:', kb));
+    assert.notEqual(contextKey('**DANA:** Over what period is that spend?', kb), contextKey('**DANA:** How much is that spend?', kb));
     assert.equal(contextKey('Amazon invested in Anthropic. The money is back-loaded.', kb), contextKey('Amazon invested in Anthropic. The money is late.', kb));
   });
 
