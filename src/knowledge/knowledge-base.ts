@@ -99,6 +99,8 @@ export interface KnowledgeBase {
   /**
    * How many different parties the knowledge base has in `role` for facts like `fact` (same
    * relation, same other party, same qualifiers): 1 means the rest of the fact implies that party.
+   * Exact when there are several (the matcher asks only whether there are); otherwise 1 for a
+   * fact with a party in `role`, 0 for one without.
    */
   rolePartners(fact: Fact, role: 'subject' | 'object'): number;
   /** The facts of a type a figure could be about, given the entities and words around it (see lookup.ts). */
@@ -232,37 +234,44 @@ function roleKey(fact: Fact, role: 'subject' | 'object', implicit: ReadonlySet<s
 }
 
 /**
- * The parties of a role key: the one party (nearly every key of a large knowledge base has one,
- * each copy's facts naming their own parties), or a set of them once there are two.
+ * The parties of a role key with more than one: nearly every key of a large knowledge base has
+ * one (each copy's facts naming their own parties), and keeping those keys, a string each for
+ * every fact and role, was 19 MB of the 100,000 assertions' heap for an answer the fact gives.
  */
-type Parties = string | Set<string>;
+type Parties = Set<string>;
 
 /** The lookup of rolePartnerCounts' parties, each fact's key built once: every candidate fact of every figure asks. */
 function rolePartnersOf(parties: ReadonlyMap<string, Parties>, implicit: ReadonlySet<string>): KnowledgeBase['rolePartners'] {
   const memo = new WeakMap<Fact, Partial<Record<'subject' | 'object', number>>>();
-  const count = (p: Parties | undefined) => (p === undefined ? 0 : typeof p === 'string' ? 1 : p.size);
+  // A key not kept has the fact's own party alone (none when the fact has no party in the role).
+  const count = (fact: Fact, role: 'subject' | 'object') => parties.get(roleKey(fact, role, implicit))?.size ?? (fact[role] === undefined ? 0 : 1);
   return (fact, role) => {
     let byRole = memo.get(fact);
     if (!byRole) memo.set(fact, (byRole = {}));
-    return (byRole[role] ??= count(parties.get(roleKey(fact, role, implicit))));
+    return (byRole[role] ??= count(fact, role));
   };
 }
 
-/** The parties each role key has, without a set for a key of one party. */
+/** The parties of each role key that has more than one (see Parties). */
 function rolePartnerCounts(facts: readonly Fact[], implicit: ReadonlySet<string>): Map<string, Parties> {
-  const out = new Map<string, Parties>();
+  // The first party of every key while counting, without a set for a key of one party.
+  const first = new Map<string, string>();
+  const several = new Map<string, Parties>();
   for (const f of facts) {
     for (const role of ['subject', 'object'] as const) {
       const party = f[role];
       if (party === undefined) continue;
       const key = roleKey(f, role, implicit);
-      const known = out.get(key);
-      if (known === undefined) out.set(key, party);
-      else if (typeof known !== 'string') known.add(party);
-      else if (known !== party) out.set(key, new Set([known, party]));
+      const known = first.get(key);
+      if (known === undefined) first.set(key, party);
+      else if (known !== party) {
+        const set = several.get(key);
+        if (set) set.add(party);
+        else several.set(key, new Set([known, party]));
+      }
     }
   }
-  return out;
+  return several;
 }
 
 /** Convenience for tests and tools: build from in-memory texts. */
