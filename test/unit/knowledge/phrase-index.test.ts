@@ -1,6 +1,6 @@
 /** The phrase index's matching rules (src/knowledge/phrase-index.ts), one row per rule. */
 import assert from 'node:assert/strict';
-import { PhraseIndex } from '../../../src/knowledge/phrase-index';
+import { PhraseIndex, tokenize } from '../../../src/knowledge/phrase-index';
 
 /** Names (whole words) and keywords (word starts) of a small index. */
 const NAMES = ['Haul', 'Corvane Haul', 'Full-stack AI cloud', 'AWS', 'Trainium 2', 'Amazon.com'];
@@ -32,4 +32,33 @@ const ROWS: [text: string, found: string[]][] = [
 describe('phrase index', () => {
   for (const [text, found] of ROWS)
     it(`${text} → ${found.join(', ') || 'nothing'}`, () => assert.deepEqual(index().find(text).map((h) => h.value), found));
+});
+
+/** The tokens as the regular expression the tokenizer stands for gives them. */
+function tokensByExpression(text: string) {
+  let last = 0;
+  return [...text.matchAll(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu)].map((m) => {
+    const token = { text: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length, spaced: m.index > last };
+    last = token.end;
+    return token;
+  });
+}
+
+/** Characters of every kind the tokenizer tells apart: ASCII and other letters, digits and spaces, astral ones, lone surrogates. */
+const TOKEN_CHARACTERS = ['a', 'Z', '9', ' ', '\t', '\n', '.', '-', '$', '_', 'é', 'İ', 'ß', 'Ω', '٣', '中', '\u00a0', '\u3000', '\ufeff', '\u200b', '\u2014', '\u2019', '😀', '𝟙', '\ud800', '\udc00'];
+
+/** Random texts per run: enough to meet every pair of kinds many times over. */
+const RANDOM_TEXTS = 5000;
+
+/** The longest random text, in characters. */
+const MAX_RANDOM_LENGTH = 12;
+
+describe('tokenize', () => {
+  it('gives the tokens of /[\\p{L}\\p{N}]+|[^\\s\\p{L}\\p{N}]/gu on random texts', () => {
+    for (let k = 0; k < RANDOM_TEXTS; k++) {
+      let text = '';
+      for (let n = Math.floor(Math.random() * (MAX_RANDOM_LENGTH + 1)); n > 0; n--) text += TOKEN_CHARACTERS[Math.floor(Math.random() * TOKEN_CHARACTERS.length)];
+      assert.deepEqual(tokenize(text), tokensByExpression(text), JSON.stringify(text));
+    }
+  });
 });
