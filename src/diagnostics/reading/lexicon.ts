@@ -58,6 +58,7 @@ export const Lexicon = z.object({
   countModifiers: WordList,
   partyNouns: WordList,
   subordinateOpenings: WordList,
+  framingOpenings: WordList,
   pastMarkers: WordList,
   priceWords: WordList,
 });

@@ -113,6 +113,10 @@ describe('lexicon', () => {
         const at = example.indexOf('revenue');
         assert.ok(measureWordWeight(ev, { start: at, end: at + 'revenue'.length }, percent) >= EVIDENCE.asideHost * ATTACHMENT.minDecay);
       });
+    for (const [word, example] of Object.entries(LEXICON.framingOpenings.entries))
+      it(`an opening "${word} …," sets what every figure of the sentence measures: ${example}`, () => {
+        assert.deepEqual(checkDocument(example, bundledKb, { includeSupported: true, withFixes: false }).findings, []);
+      });
     for (const [word, example] of Object.entries(LEXICON.periodPrepositions.entries))
       it(`a date after "${word}" is the period measured, so a growth of a quarter is no annual growth: ${example}`, () => {
         assert.deepEqual(checkDocument(example, bundledKb, { includeSupported: true, withFixes: false }).findings, []);
