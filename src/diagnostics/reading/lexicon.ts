@@ -22,6 +22,7 @@ export const Lexicon = z.object({
   attributions: WordList,
   alternatives: WordList,
   consequences: WordList,
+  additions: WordList,
   figurePrepositions: WordList,
   prepositionDeterminers: WordList,
   joiners: WordList,

@@ -58,11 +58,12 @@ describe('lexicon', () => {
         });
   });
 
-  describe('a party named after an attribution or an alternative weighs nothing for the figure; after a consequence, little', () => {
+  describe('a party named after an attribution or an alternative weighs nothing for the figure; after a consequence or an addition, little', () => {
     const cases = [
       [LEXICON.attributions, 'NextFin', 0],
       [LEXICON.alternatives, 'Microsoft', 0],
       [LEXICON.consequences, 'Microsoft', ATTACHMENT.otherFigure],
+      [LEXICON.additions, 'Microsoft', ATTACHMENT.otherFigure],
     ] as const;
     for (const [list, party, expected] of cases)
       for (const [word, example] of Object.entries(list.entries))
