@@ -381,6 +381,9 @@ describe('features', () => {
     // "revenue" is the $38 billion's (total revenue rules it out), not the growth's.
     ["Azure's AI business is estimated at $38 billion of revenue for 2024, growing 45% a year.", [['45%', 'conflict', 'microsoft-ai-revenue-growth']]],
   ]);
+  findingsTable('a leading subordinate phrase says when, not what the figure measures', [
+    ['Amazon backs Anthropic. Before the latest round, the company had routed $6 billion into Anthropic.', [['$6 billion', 'conflict', 'amazon-anthropic-investment']]],
+  ]);
   findingsTable("a product's maker stands for the product as a fact's subject, not as its object", [
     ['AWS claims up to 45% lower training costs than comparable H100 clusters.', [['45%', 'conflict', 'trainium-training-cost-reduction']]],
     // NVIDIA names no H100 compared with anything.
