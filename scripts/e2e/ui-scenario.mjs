@@ -111,9 +111,13 @@ function startupParts(steps) {
   const spans = [
     ['extension: start the worker (locate its script)', 0, started],
     ['browser: load and compile the server script', started, at('server: script')],
+    ['  of which the download (answered → fetched)', at('server: script answered'), at('server: script fetched')],
+    ['  of which compiling it', at('server: script fetched'), at('server: script')],
     ['server: set up its modules', at('server: script'), at('server: script loaded')],
     ['client and server: initialize', at('server: script loaded'), at('client started')],
     ['server: settings, configuration, knowledge base', at('server: initialized'), at('server: knowledge base')],
+    ['extension: the workspace search (prefetched)', 0, at('prefetch: knowledge base files found')],
+    ['server: the source texts, after the knowledge base', at('server: knowledge base'), at('server: source texts read')],
     ['server: check the first screen', at('server: check started'), at('server: first screen checked') ?? at('server: checked')],
     ['server → extension: the first answer', at('server: first screen checked') ?? at('server: checked'), at('first diagnostics received')],
     ['server: check the rest of the draft', at('server: first screen checked'), at('server: checked')],

@@ -308,7 +308,7 @@ export async function activateDealcheck(
     for (const d of clientDisposables) d.dispose();
     client = makeClient(clientOptions(), output, mark);
     clientDisposables = [
-      ...serveFiles(client, vscode.workspace.isTrusted ? prefetchStartupFiles() : undefined),
+      ...serveFiles(client, vscode.workspace.isTrusted ? prefetchStartupFiles(mark) : undefined),
       client.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => status.set(s)),
       client.onNotification(STARTUP_NOTIFICATION, serverStartup),
     ];

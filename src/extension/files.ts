@@ -93,23 +93,30 @@ function findKey(p: Pick<FindFilesParams, 'folder' | 'glob'>): string {
  * browser, the remote server), seconds in all while the workbench is still starting; read ahead,
  * they are ready when the server asks.
  */
-export function prefetchStartupFiles(): Prefetched {
+export function prefetchStartupFiles(mark: (what: string) => void = () => {}): Prefetched {
   const out: Prefetched = { reads: new Map(), finds: new Map() };
   const read = (params: ReadFileParams) => {
     const key = readKey(params);
     const promise = readFile(params);
     out.reads.set(key, promise);
     setTimeout(() => out.reads.get(key) === promise && out.reads.delete(key), PREFETCH_TTL_MS);
+    return promise;
   };
+  const configs: Promise<unknown>[] = [];
+  const kbFiles: Promise<unknown>[] = [];
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    for (const name of CONFIG_FILE_NAMES) read({ uri: vscode.Uri.joinPath(folder.uri, name).toString(), maxBytes: MAX_CONFIG_BYTES, followLinks: false });
+    for (const name of CONFIG_FILE_NAMES) configs.push(read({ uri: vscode.Uri.joinPath(folder.uri, name).toString(), maxBytes: MAX_CONFIG_BYTES, followLinks: false }));
     const params: FindFilesParams = { folder: folder.uri.toString(), glob: KB_GLOB, exclude: KB_EXCLUDED_FOLDERS };
     const search = Promise.resolve(findFiles(params));
     out.finds.set(findKey(params), search);
     setTimeout(() => out.finds.get(findKey(params)) === search && out.finds.delete(findKey(params)), PREFETCH_TTL_MS);
     // Found in the workspace, a knowledge base file is read as the server reads it: no link followed.
-    search.then((found) => found.forEach((uri) => read({ uri, maxBytes: MAX_KNOWLEDGE_BASE_BYTES, followLinks: false })), () => undefined);
+    kbFiles.push(search.then((found) => Promise.all(found.map((uri) => read({ uri, maxBytes: MAX_KNOWLEDGE_BASE_BYTES, followLinks: false }))), () => undefined));
   }
+  // For the start-up timeline: when the editor had answered each kind of request.
+  void Promise.all(configs).then(() => mark('prefetch: configuration files read'));
+  void Promise.all([...out.finds.values()]).then(() => mark('prefetch: knowledge base files found'), () => undefined);
+  void Promise.all(kbFiles).then(() => mark('prefetch: knowledge base files read'));
   return out;
 }
 

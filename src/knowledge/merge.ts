@@ -250,8 +250,8 @@ function unitOf(m: Merge, fact: Fact): string | undefined {
 }
 
 /**
- * An entity's family and members must be other known entities; a bad one is reported and
- * dropped, the entity kept.
+ * An entity's family, maker and members must be other known entities; a bad one is reported
+ * and dropped, the entity kept.
  */
 function checkFamilies(m: Merge, reference: (origin: Origin, path: Path, section: SectionName, id: string) => boolean): void {
   for (const [id, e] of m.defs.entities as Map<string, Entity>) {
@@ -260,6 +260,10 @@ function checkFamilies(m: Merge, reference: (origin: Origin, path: Path, section
     if (e.family !== undefined) {
       if (e.family === id) m.problems.push(problem(origin, ['family'], 'an entity is not its own family'));
       if (e.family === id || !reference(origin, ['family'], 'entities', e.family)) kept = { ...kept, family: undefined };
+    }
+    if (e.maker !== undefined && (e.maker === id || !reference(origin, ['maker'], 'entities', e.maker))) {
+      if (e.maker === id) m.problems.push(problem(origin, ['maker'], 'an entity is not its own maker'));
+      kept = { ...kept, maker: undefined };
     }
     if (e.members?.length) kept = { ...kept, members: checkedMembers(m, origin, id, e.members, reference) };
     if (kept !== e) m.defs.entities.set(id, withOrigin(m.origins, e, kept));

@@ -125,6 +125,11 @@ export const Entity = z
     family: id
       .optional()
       .describe('Entity id of the line this is one generation of ("trainium" for Trainium 2): a draft naming only the line may mean this one.'),
+    maker: id
+      .optional()
+      .describe(
+        'Entity id of who makes it ("amazon" for Trainium 2): a draft naming only the maker where it speaks of what the product measures ("AWS says it trains models for up to 50% less than H100 clusters") may mean the product, at a discount.',
+      ),
     members: z
       .array(id)
       .optional()

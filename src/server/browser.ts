@@ -6,14 +6,15 @@
 import bundledKnowledgeBaseText from 'dealcheck:bundled-knowledge-base-text';
 import { BrowserMessageReader, BrowserMessageWriter, ProposedFeatures, createConnection } from 'vscode-languageserver/browser';
 import { startServer } from './server';
+import type { StartupMark } from './protocol';
 import { epochNow } from './startup';
 
 /** Set by the bundle's first line (scripts/build.mjs): when the worker began to run its script. */
 declare const DEALCHECK_SCRIPT_STARTED: number | undefined;
 
 const loaded = epochNow();
-/** When the script had arrived over the network, if the browser says: the rest of its start was compiling it. */
-const arrived = scriptArrived();
+/** How the script came over the network, if the browser says: the rest of its start was compiling it. */
+const fetched = scriptFetch();
 /** The worker's global scope: messages from the extension arrive here, and go back through it. */
 const scope = self as unknown as Worker;
 const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(scope), new BrowserMessageWriter(scope));
@@ -25,13 +26,24 @@ startServer(connection, {
   startedAt: [
     { what: 'worker', at: performance.timeOrigin },
     ...(typeof DEALCHECK_SCRIPT_STARTED === 'number' ? [{ what: 'script', at: DEALCHECK_SCRIPT_STARTED }] : []),
-    ...(arrived === undefined ? [] : [{ what: 'script fetched', at: arrived }]),
+    ...fetched,
     { what: 'script loaded', at: loaded },
   ],
 });
 
-function scriptArrived(): number | undefined {
-  if (typeof performance.getEntriesByType !== 'function') return undefined;
+/**
+ * The script's request from its resource timing entry: when it was sent (after any wait for a
+ * connection or the HTTP cache), when its answer began (the server's time) and when it had
+ * arrived, with the bytes that came over the wire; none where the browser does not say.
+ */
+function scriptFetch(): StartupMark[] {
+  if (typeof performance.getEntriesByType !== 'function') return [];
   const entry = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => /server\.js(?:[?&#]|$)/.test(e.name)).pop();
-  return entry?.responseEnd ? performance.timeOrigin + entry.responseEnd : undefined;
+  if (!entry?.responseEnd) return [];
+  const at = (ms: number) => performance.timeOrigin + ms;
+  return [
+    ...(entry.requestStart ? [{ what: 'script requested', at: at(entry.requestStart) }] : []),
+    ...(entry.responseStart ? [{ what: 'script answered', at: at(entry.responseStart) }] : []),
+    { what: 'script fetched', at: at(entry.responseEnd), ...(entry.transferSize ? { detail: `${entry.transferSize} bytes` } : {}) },
+  ];
 }

@@ -14,7 +14,7 @@ import type { CompiledFact } from '../knowledge/knowledge-base';
 import { bundledKnowledgeBase } from '../knowledge/bundled';
 import { buildKnowledgeBase } from '../knowledge/knowledge-base';
 import { type LoadedFile, loadKnowledgeBaseText } from '../knowledge/loader';
-import { type FileAccess, KB_EXCLUDED_FOLDERS, KB_GLOB, MAX_KNOWLEDGE_BASE_BYTES, MAX_SOURCE_BYTES } from './files';
+import { type FileAccess, KB_EXCLUDED_FOLDERS, KB_GLOB, MAX_KNOWLEDGE_BASE_BYTES, MAX_SOURCE_BYTES, type ReadResult } from './files';
 import { type PathOrigin, type PathRequest, displayName, isInside, resolvePaths, resolveUri } from './paths';
 
 export { KB_GLOB } from './files';
@@ -45,8 +45,9 @@ export interface KnowledgeState {
   /** Paths from settings that were not read, and why: no file to show them on. */
   notices: string[];
   /**
-   * Where sources say what they say. Complete once `located` settles: the source texts are read
-   * while the first check runs, since only the diagnostics' related information needs them.
+   * Where sources say what they say. The source texts are read while the first check runs,
+   * since only the diagnostics' related information needs them: `locator.whenLocatable` says
+   * when the texts some findings cite are read; complete once `located` settles.
    */
   locator: EvidenceLocator;
   /** Settles when the source texts are read; `problems` and `notices` may grow until then. */
@@ -110,7 +111,10 @@ export class KnowledgeHost {
 
   async load(input: KnowledgeInput): Promise<KnowledgeState> {
     const notices: string[] = [];
-    const wanted = await this.wantedFiles(input, notices);
+    const useBundled = input.useBundledKnowledgeBase || !input.trusted;
+    const finding = this.wantedFiles(input, notices);
+    const sources = this.startSourceReads(input, useBundled);
+    const wanted = await finding;
     this.mark('knowledge base files found', `${wanted.length}`);
     const problems = new Map<string, KbProblem[]>(wanted.map((w) => [w.uri, []]));
     const texts: { uri: string; text: string }[] = [];
@@ -124,7 +128,6 @@ export class KnowledgeHost {
     this.mark('knowledge base files read');
     texts.sort((a, b) => wanted.findIndex((w) => w.uri === a.uri) - wanted.findIndex((w) => w.uri === b.uri));
     const loaded = texts.map((t) => loadFile(t.uri, t.text, this.log));
-    const useBundled = input.useBundledKnowledgeBase || !input.trusted;
     let built: { kb: KnowledgeBase; problems: KbProblem[] };
     try {
       built = buildKnowledgeBase(useBundled ? [bundledKnowledgeBase(), ...loaded] : loaded);
@@ -140,11 +143,9 @@ export class KnowledgeHost {
     const kb = keptLastGood ? this.lastGood! : built.kb;
     if (!bad) this.lastGood = built.kb;
     const locator = new EvidenceLocator();
-    const located = Promise.all([
-      input.trusted ? this.readSources(input, built.kb, texts, problems, notices) : new Map<string, { uri: string; text: string }>(),
-      useBundled ? this.bundled(input) : undefined,
-    ]).then(
-      ([sources, bundled]) => locator.use(sources, [...texts, ...(bundled ? [bundled] : [])], kb.facts),
+    const placed = locator.placeWhen((useBundled ? this.bundled(input) : undefined)?.then((b) => [...texts, ...(b ? [b] : [])]) ?? Promise.resolve(texts), kb.facts);
+    const located = Promise.all([sources ? this.readSources(input, sources, locator, built.kb, texts, problems, notices) : 0, placed]).then(
+      ([read]) => this.mark('source texts read', `${read}`),
       (e) => this.log(`dealcheck: reading the source texts failed: ${(e as Error).stack ?? e}`),
     );
     return { kb, problems, keptLastGood, notices, locator, located };
@@ -159,49 +160,104 @@ export class KnowledgeHost {
   }
 
   /**
-   * The source texts the knowledge base quotes, from the sources folder: each must resolve inside
-   * a workspace folder (or inside a sources folder the user chose); others are reported on the
-   * knowledge base file that names them.
+   * This load's source texts (none in an untrusted workspace). The bundled knowledge base's are
+   * known before any workspace file is read: asked for at once, their answers come with the
+   * workspace's files, not after them.
    */
-  private async readSources(
-    input: KnowledgeInput,
-    kb: KnowledgeBase,
-    kbTexts: { uri: string; text: string }[],
-    problems: Map<string, KbProblem[]>,
-    notices: string[],
-  ): Promise<Map<string, { uri: string; text: string }>> {
-    const out = new Map<string, { uri: string; text: string }>();
+  private startSourceReads(input: KnowledgeInput, useBundled: boolean): SourceReads | { notice: string } | undefined {
+    if (!input.trusted) return undefined;
+    const sources = this.sourceReads(input);
+    if (useBundled && sources instanceof SourceReads) for (const s of bundledKnowledgeBase().content.sources) sources.read(s.file);
+    return sources;
+  }
+
+  /**
+   * Where this load reads source texts from: the sources folder, each text resolving inside a
+   * workspace folder (or inside a sources folder the user chose). Undefined when no sources
+   * folder is set; a notice when it may not be read.
+   */
+  private sourceReads(input: KnowledgeInput): SourceReads | { notice: string } | undefined {
     const request = input.sourcesFolder;
-    if (!request?.path) return out;
-    const { origin } = request;
+    if (!request?.path) return undefined;
     const decisions = resolvePaths(request, input.folders, input.fallbackFolder);
     const decision = decisions.find((d) => d.allowed);
     if (!decision) {
       const refused = decisions.find((d) => !d.allowed);
-      notices.push(`${request.from ?? 'dealcheck.sourcesFolder'}: "${request.path}" is not read: ${refused && !refused.allowed ? refused.reason : 'there is no folder to resolve it against'}.`);
-      return out;
+      return { notice: `${request.from ?? 'dealcheck.sourcesFolder'}: "${request.path}" is not read: ${refused && !refused.allowed ? refused.reason : 'there is no folder to resolve it against'}.` };
     }
-    const folder = decision.uri;
-    const roots = origin === 'user' ? [...input.folders, folder] : input.folders;
+    const roots = request.origin === 'user' ? [...input.folders, decision.uri] : input.folders;
+    return new SourceReads(this.files, decision.uri, roots, request.origin === 'user');
+  }
+
+  /**
+   * The source texts the knowledge base quotes, from the sources folder (reads started earlier
+   * are used, not repeated), handed to the locator as each arrives; those that resolve outside
+   * it are reported on the knowledge base file that names them. Gives how many were read.
+   */
+  private async readSources(
+    input: KnowledgeInput,
+    sources: SourceReads | { notice: string },
+    locator: EvidenceLocator,
+    kb: KnowledgeBase,
+    kbTexts: { uri: string; text: string }[],
+    problems: Map<string, KbProblem[]>,
+    notices: string[],
+  ): Promise<number> {
+    if ('notice' in sources) {
+      notices.push(sources.notice);
+      return 0;
+    }
     const files = new Set([...kb.sources.values()].map((s) => s.file));
-    await Promise.all(
-      [...files].map(async (file) => {
-        const uri = resolveUri(folder, file);
-        if (!roots.some((r) => isInside(r, uri))) {
-          const holder = kbTexts.find((t) => t.text.includes(file));
-          const message = `the file "${file}" is not read: it resolves outside the workspace folder (${displayName(uri, input.folders)})`;
-          if (holder) {
-            const line = lineOf(holder.text, file);
-            problems.get(holder.uri)!.push({ file: holder.uri, line, character: 0, endLine: line, endCharacter: 0, field: 'sources', message });
-          } else notices.push(`A knowledge base source: ${message}.`);
-          return;
-        }
-        const read = await this.files.read(uri.toString(), { maxBytes: MAX_SOURCE_BYTES, followLinks: origin === 'user' });
-        // A missing source text only costs the link to its line: the knowledge base entry is shown instead.
-        if ('text' in read) out.set(file, { uri: uri.toString(), text: read.text });
-      }),
-    );
-    return out;
+    const texts = [...files].map((file) => {
+      const read = sources.read(file);
+      if (read.outside) {
+        const holder = kbTexts.find((t) => t.text.includes(file));
+        const message = `the file "${file}" is not read: it resolves outside the workspace folder (${displayName(read.uri, input.folders)})`;
+        if (holder) {
+          const line = lineOf(holder.text, file);
+          problems.get(holder.uri)!.push({ file: holder.uri, line, character: 0, endLine: line, endCharacter: 0, field: 'sources', message });
+        } else notices.push(`A knowledge base source: ${message}.`);
+        return undefined;
+      }
+      // A missing source text only costs the link to its line: the knowledge base entry is shown instead.
+      const text = read.text.then((result) => ('text' in result ? { uri: read.uri.toString(), text: result.text } : undefined));
+      locator.expect(file, text);
+      return text;
+    });
+    return (await Promise.all(texts)).filter((t) => t !== undefined).length;
+  }
+}
+
+/**
+ * The reads of one load's source texts, each file asked for once: the bundled knowledge base's
+ * are started before the workspace's files are read, the others once the knowledge base is built.
+ */
+class SourceReads {
+  private readonly reads = new Map<string, { uri: URI; outside: boolean; text?: Promise<ReadResult> }>();
+
+  constructor(
+    private readonly files: FileAccess,
+    private readonly folder: URI,
+    /** Where a source text must resolve to be read. */
+    private readonly roots: readonly URI[],
+    /** The user chose the folder: a symbolic link there is followed. */
+    private readonly followLinks: boolean,
+  ) {}
+
+  /** The file's URI, and its text unless it resolves outside the roots (then it is not read). */
+  read(file: string): { uri: URI; outside: true } | { uri: URI; outside: false; text: Promise<ReadResult> } {
+    let read = this.reads.get(file);
+    if (!read) {
+      const uri = resolveUri(this.folder, file);
+      const outside = !this.roots.some((r) => isInside(r, uri));
+      const text = outside ? undefined : this.files.read(uri.toString(), { maxBytes: MAX_SOURCE_BYTES, followLinks: this.followLinks });
+      // A read started early may not be awaited (the knowledge base built lacks that source);
+      // whoever awaits it still sees its failure.
+      text?.catch(() => undefined);
+      read = { uri, outside, text };
+      this.reads.set(file, read);
+    }
+    return read.outside ? { uri: read.uri, outside: true } : { uri: read.uri, outside: false, text: read.text! };
   }
 }
 
@@ -215,21 +271,63 @@ export class KnowledgeHost {
  */
 export class EvidenceLocator {
   private found = new Map<string, { uri: string; line: number } | undefined>();
-  private sources: ReadonlyMap<string, { uri: string; text: string }> = new Map();
+  private sources = new Map<string, { uri: string; text: string }>();
   private places: ReadonlyMap<string, FactPlace> = new Map();
+  /** Settles once the knowledge base files' texts are placed; `isPlaced` then. */
+  private placed: Promise<void> = Promise.resolve();
+  private isPlaced = true;
+  /** Source texts being read, by file name as the knowledge base gives it; each settles when its read does. */
+  private readonly reading = new Map<string, Promise<void>>();
 
   /** The texts to search, once read; `facts`: the facts findings will cite (the knowledge base in use). */
   use(sources: ReadonlyMap<string, { uri: string; text: string }>, kbTexts: readonly { uri: string; text: string }[], facts: readonly CompiledFact[]): void {
-    this.sources = sources;
+    this.sources = new Map(sources);
     this.places = placeFacts(kbTexts, facts);
     this.found.clear();
   }
 
-  /** Cached: every diagnostic of every check asks again. */
+  /** Places `facts` in the knowledge base files' texts once they are there; gives when that is done. */
+  placeWhen(kbTexts: Promise<readonly { uri: string; text: string }[]>, facts: readonly CompiledFact[]): Promise<void> {
+    this.isPlaced = false;
+    this.placed = kbTexts.then((texts) => {
+      this.places = placeFacts(texts, facts);
+      this.isPlaced = true;
+    });
+    return this.placed;
+  }
+
+  /** A source text being read (undefined: there is none, or it could not be read): locations that may be in it wait for it. */
+  expect(file: string, text: Promise<{ uri: string; text: string } | undefined>): void {
+    const settled = text.then(
+      (t) => void (t && this.sources.set(file, t)),
+      () => undefined,
+    );
+    this.reading.set(file, settled);
+    void settled.then(() => this.reading.get(file) === settled && this.reading.delete(file));
+  }
+
+  /**
+   * Settles once the findings' evidence is located for good: the knowledge base files placed and
+   * the source texts they cite read (or known to be missing). Those of other findings may still
+   * be on their way: a first answer does not wait for texts it does not cite.
+   */
+  whenLocatable(findings: readonly Finding[]): Promise<void> {
+    if (!this.reading.size) return this.placed;
+    const waits = new Set([this.placed]);
+    for (const f of findings) for (const e of f.evidence) {
+      const read = this.reading.get(e.file);
+      if (read) waits.add(read);
+    }
+    return Promise.all(waits).then(() => undefined);
+  }
+
+  /** Cached once final: every diagnostic of every check asks again. */
   locate(finding: Finding, evidence: Finding['evidence'][number]): { uri: string; line: number } | undefined {
     const key = `${finding.fact}\u0000${evidence.source}\u0000${evidence.quote}`;
-    if (!this.found.has(key)) this.found.set(key, this.search(finding, evidence));
-    return this.found.get(key);
+    if (this.found.has(key)) return this.found.get(key);
+    const at = this.search(finding, evidence);
+    if (this.isPlaced && !this.reading.has(evidence.file)) this.found.set(key, at);
+    return at;
   }
 
   private search(finding: Finding, evidence: Finding['evidence'][number]): { uri: string; line: number } | undefined {

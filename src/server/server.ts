@@ -425,13 +425,14 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
 
   /**
    * The diagnostics of a document as it is now. The related information needs the source
-   * texts, read while the check runs; a knowledge base that changes meanwhile starts it over.
+   * texts its findings cite, read while the check runs; a knowledge base that changes meanwhile
+   * starts it over.
    */
   async function currentDiagnostics(open: OpenDocument): Promise<{ result: CheckResult; items: Diagnostic[] }> {
     for (;;) {
       const gen = generation;
       const result = await resultOf(open);
-      await knowledge?.located;
+      await knowledge?.locator.whenLocatable(result.findings);
       if (gen === generation || documents.get(open.uri) !== open) return { result, items: diagnosticsOf(result) };
     }
   }
@@ -782,8 +783,13 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
 
   /** The first screen's diagnostics, if they are for the document as it is now. */
   async function earlyItems(open: OpenDocument): Promise<Diagnostic[] | undefined> {
-    await knowledge?.located;
-    const early = open.early;
+    let early = open.early;
+    // Only the source texts these findings cite are waited for: the others may arrive later.
+    while (early) {
+      await knowledge?.locator.whenLocatable(early.findings);
+      if (open.early === early) break;
+      early = open.early;
+    }
     if (!early || early.version !== open.version || early.generation !== generation) return undefined;
     return diagnosticsOf({ findings: early.findings });
   }
@@ -941,7 +947,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
               log(`dealcheck: checking ${uri} failed: ${describeError(e)}`);
               result = { findings: [], failed: true };
             }
-            await knowledge?.located;
+            await knowledge?.locator.whenLocatable(result.findings);
             void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(result) });
             pushedForClosed.add(uri);
           }

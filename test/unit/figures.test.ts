@@ -247,3 +247,17 @@ describe('MAY_HOLD_FIGURE: a block without a digit, number word, fraction or dec
   ];
   for (const [text, may] of rows) it(`${text} → ${may}`, () => assert.equal(MAY_HOLD_FIGURE.test(text), may));
 });
+
+describe('dollars written last, as a compound adjective too', () => {
+  const rows: [text: string, figure: string, value: number][] = [
+    ["Amazon's fifty-billion-dollar investment in OpenAI", 'fifty-billion-dollar', 50e9],
+    ['a 50-billion-dollar investment', '50-billion-dollar', 50e9],
+    ['a fifty billion dollar investment', 'fifty billion dollar', 50e9],
+    ['twenty-five billion dollars of new money', 'twenty-five billion dollars', 25e9],
+  ];
+  for (const [text, figure, value] of rows)
+    it(`${text} → ${figure}`, () => {
+      const found = findFigures(text, [], bundledUnits);
+      assert.deepEqual(found.map((f) => [f.text, f.type, f.value.lo]), [[figure, 'money', value]]);
+    });
+});

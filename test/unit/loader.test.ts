@@ -109,6 +109,16 @@ describe('knowledge base loader', () => {
       expected: (t) => [[...at(t, '"widgetco"', 1), 'entities[1].family', 'an entity is not its own family']],
     },
     {
+      name: 'an unknown maker',
+      text: good.replace('"id": "widgetco"', '"id": "widgetco", "maker": "acme-group"'),
+      expected: (t) => [[...at(t, '"acme-group"'), 'entities[1].maker', 'unknown entity "acme-group"; did you mean "acme"?']],
+    },
+    {
+      name: 'an entity that is its own maker',
+      text: good.replace('"id": "widgetco"', '"id": "widgetco", "maker": "widgetco"'),
+      expected: (t) => [[...at(t, '"widgetco"', 1), 'entities[1].maker', 'an entity is not its own maker']],
+    },
+    {
       name: 'an unknown group member',
       text: good.replace('"id": "widgetco"', '"id": "widgetco", "members": ["acme", "acme-group"]'),
       expected: (t) => [[...at(t, '"acme-group"'), 'entities[1].members[1]', 'unknown entity "acme-group"; did you mean "acme"?']],

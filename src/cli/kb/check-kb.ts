@@ -174,11 +174,13 @@ function unused(kb: MergedKnowledgeBase, checked: ReadonlySet<LoadedFile>): Chec
   // An alternative of a used qualifier (another of its facet) rules facts out: it is used too.
   const facets = new Set([...used.qualifiers].map((q) => kb.qualifiers.get(q)?.facet).filter((f) => f !== undefined));
   for (const q of kb.qualifiers.values()) if (q.facet !== undefined && facets.has(q.facet)) used.qualifiers.add(q.id);
-  // A line an entity of a fact belongs to is used too: drafts name the line for the generation.
+  // A line an entity of a fact belongs to is used too: drafts name the line for the generation;
+  // and so is its maker, which drafts name for the product.
   // So are a group's members: drafts name the group by them.
   for (const id of [...used.entities]) {
-    const family = kb.entities.get(id)?.family;
+    const { family, maker } = kb.entities.get(id) ?? {};
     if (family) used.entities.add(family);
+    if (maker) used.entities.add(maker);
     for (const member of kb.entities.get(id)?.members ?? []) used.entities.add(member);
   }
   const out: CheckProblem[] = [];

@@ -77,7 +77,10 @@ export function findSentenceSubject(kb: KnowledgeBase, d: UnitDiscourse, figure:
   if (!s) return undefined;
   const firstIn = (j: number) => firstParty(kb, d, j);
   // A later clause opening with its own party, or a relative clause on a party, is about that party, whatever the sentence opened with.
-  const own = clauseSubject(kb, d, figure) ?? relativeSubject(kb, d, figure) ?? appositiveSubject(kb, d, i, figure);
+  const relative = relativeSubject(kb, d, figure);
+  // "Matt Garman, who joined the company in 2005": the relative clause is about the name it hangs on, plainly.
+  if (relative && !clauseSubject(kb, d, figure)) return { entity: relative.entity, weight: EVIDENCE.relativeSubject };
+  const own = clauseSubject(kb, d, figure) ?? appositiveSubject(kb, d, i, figure);
   if (own) return { entity: own.entity, weight: EVIDENCE.sentenceSubject };
   // "It invested $50bn in the ChatGPT maker": the pronoun, not the first name, is the subject.
   const said = d.text.slice(mainClauseStart(d.text, s), s.end);

@@ -290,8 +290,19 @@ export function ownKeywordWeight(ev: Evidence, words: ReadonlySet<string>, figur
   let w = 0;
   for (const [k, hw] of ev.header?.keywords ?? []) if (words.has(k)) w = Math.max(w, hw);
   for (const k of askedFor(ev, figure)) if (words.has(k)) w = Math.max(w, EVIDENCE.question);
-  for (const k of near(ev, figure).keywords) if (words.has(k.keyword)) w = Math.max(w, wordWeight(ev, k, figure));
+  for (const k of near(ev, figure).keywords) if (words.has(k.keyword)) w = Math.max(w, wordWeight(ev, k, figure), framingWeight(ev, k, figure));
   return w;
+}
+
+/** A sentence's framing opening: a preposition of the lexicon's framingOpenings and a few words, up to a comma ("At FP8, "). */
+const FRAMING_OPENING = new RegExp(String.raw`^\s*(?:${alternationOf(LEXICON.framingOpenings)})\s+[^,;:.]{1,40},`, 'iu');
+
+/** The weight of a word in its sentence's framing opening, for a figure of the sentence after it: it sets what every figure there measures. */
+function framingWeight(ev: Evidence, k: Span, figure: Figure): number {
+  const s = ev.layout.sentences[sentenceOf(ev, figure)];
+  if (!s || k.start < s.start || k.end > figure.start) return 0;
+  const opening = FRAMING_OPENING.exec(ev.text.slice(s.start, s.end));
+  return opening && k.end <= s.start + opening[0].length ? EVIDENCE.framingOpening : 0;
 }
 
 /** A complement word right before a figure, with at most an article and a few marks between ("the remaining $20 billion", "the rest, $20 billion"). */

@@ -73,6 +73,16 @@ function acrossMarks(l: SentenceLayout, word: Span, figure: FigureSpan): number 
 }
 
 /**
+ * Whether a word of another clause sits in a clause with a figure of another kind, whose measure
+ * it names: in "$38 billion of revenue for 2024, growing 45% a year", revenue is the $38 billion's,
+ * not the growth's.
+ */
+function measuresAnotherKind(l: SentenceLayout, word: Span, figure: FigureSpan, figures: readonly FigureSpan[]): boolean {
+  const clause = spanIndexAt(l.clauses, word.start);
+  return figures.some((f) => f !== figure && f.type !== figure.type && f.type !== 'date' && spanIndexAt(l.clauses, f.start) === clause);
+}
+
+/**
  * The weight of a word of the figure's clause that belongs to another of its figures: before the
  * clause's first figure it is the subject of all of them; with a figure of another kind, it names
  * another side of the same thing ("spend $100 billion on AWS over ten years" names AWS for the term
@@ -92,7 +102,7 @@ function sharedWeight(text: string, l: SentenceLayout, word: Span, figure: Figur
  */
 export function attachment(text: string, l: SentenceLayout, word: Span, figure: FigureSpan, figures: readonly FigureSpan[], acrossKinds = true): number {
   const across = acrossMarks(l, word, figure);
-  if (across !== undefined) return across;
+  if (across !== undefined) return !acrossKinds && across === ATTACHMENT.otherClause && measuresAnotherKind(l, word, figure, figures) ? ATTACHMENT.otherFigure : across;
   const { left, right } = neighbours(l, word, figure, figures, spanIndexAt(l.clauses, figure.start));
   if (!left && !right) return 0;
   const owner = left && right ? ownerBetween(text, l, word, left, right) : (left ?? right)!;

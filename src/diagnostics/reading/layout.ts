@@ -20,7 +20,7 @@ export interface SentenceLayout {
   attributions: number[];
   /** Where a trailing alternative ("… that OpenAI turned down in favour of Microsoft") starts. */
   alternatives: number[];
-  /** Where a trailing consequence (", ending Microsoft's exclusive hold") starts. */
+  /** Where a trailing consequence (", ending Microsoft's exclusive hold") or addition (", plus a separate cloud pact") starts. */
   consequences: number[];
 }
 
@@ -44,8 +44,12 @@ export const WORD = /[\p{L}\p{N}$%]+(?:[.,'’-][\p{L}\p{N}]+)*/gu;
 const ATTRIBUTION = new RegExp(String.raw`,\s+(?:${alternationOf(LEXICON.attributions)})\s`, 'giu');
 /** What follows one of these is what the figure's parties passed over, not a party of it. */
 const ALTERNATIVE = new RegExp(String.raw`\s(?:${alternationOf(LEXICON.alternatives)})\s`, 'giu');
-/** A participle after a comma saying what the deal did to someone else (", ending Microsoft's hold"): whom it names is no party of it. */
-const CONSEQUENCE = new RegExp(String.raw`,\s(?=(?:${alternationOf(LEXICON.consequences)})\s)`, 'gu');
+/**
+ * A participle after a comma saying what the deal did to someone else (", ending Microsoft's
+ * hold"), or an addition of another thing (", plus a separate cloud pact"): whom and what it
+ * names is no party or measure of the figure's.
+ */
+const CONSEQUENCE = new RegExp(String.raw`,\s(?=(?:${alternationOf(LEXICON.consequences)})\s)|,\s(?=(?:${alternationOf(LEXICON.additions)})\s)`, 'gu');
 
 const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
 

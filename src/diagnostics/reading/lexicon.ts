@@ -22,6 +22,7 @@ export const Lexicon = z.object({
   attributions: WordList,
   alternatives: WordList,
   consequences: WordList,
+  additions: WordList,
   figurePrepositions: WordList,
   prepositionDeterminers: WordList,
   joiners: WordList,
@@ -58,6 +59,7 @@ export const Lexicon = z.object({
   countModifiers: WordList,
   partyNouns: WordList,
   subordinateOpenings: WordList,
+  framingOpenings: WordList,
   pastMarkers: WordList,
   priceWords: WordList,
 });

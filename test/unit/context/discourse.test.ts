@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { carriedWeight, findSentenceSubject, lastNaming } from '../../../src/diagnostics/context/discourse';
 import { gatherEvidence } from '../../../src/diagnostics/matching/evidence';
+import { EVIDENCE } from '../../../src/diagnostics/matching/model';
 import { knowledgeBaseFromTexts } from '../../../src/knowledge/knowledge-base';
 
 const { kb } = knowledgeBaseFromTexts([
@@ -65,5 +66,18 @@ describe('findSentenceSubject', () => {
     it(`${text} is about ${subject ?? 'nobody'}`, () => {
       const ev = gatherEvidence({ start: 0, text }, kb)!;
       assert.equal(findSentenceSubject(kb, ev, ev.figures.at(-1)!)?.entity, subject);
+    });
+});
+
+describe('a relative clause is about the name it hangs on, plainly', () => {
+  const rows: [text: string, subject: string, weight: number][] = [
+    ['Microsoft, whose position rests on roughly $10 billion invested in OpenAI, competes on credits.', 'microsoft', EVIDENCE.relativeSubject],
+    // A later clause with a party of its own still opens with that party, at a sentence subject's weight.
+    ['Amazon, which backs Anthropic, and Microsoft put $13 billion into OpenAI.', 'microsoft', EVIDENCE.sentenceSubject],
+  ];
+  for (const [text, subject, weight] of rows)
+    it(`${text} is about ${subject} at ${weight}`, () => {
+      const ev = gatherEvidence({ start: 0, text }, kb)!;
+      assert.deepEqual(findSentenceSubject(kb, ev, ev.figures.at(-1)!), { entity: subject, weight });
     });
 });

@@ -377,6 +377,18 @@ describe('features', () => {
     // A person's fact needs that person named plainly: the company both run is not enough.
     ['Andy Jassy has run Amazon since 2021, and Matt Garman, who joined in 2005, now runs AWS.', [['2005', 'supported', 'garman-joined-amazon']]],
   ]);
+  findingsTable('a measure word in another clause with a figure of another kind is that figure\'s, not a measure of this one', [
+    // "revenue" is the $38 billion's (total revenue rules it out), not the growth's.
+    ["Azure's AI business is estimated at $38 billion of revenue for 2024, growing 45% a year.", [['45%', 'conflict', 'microsoft-ai-revenue-growth']]],
+  ]);
+  findingsTable('a leading subordinate phrase says when, not what the figure measures', [
+    ['Amazon backs Anthropic. Before the latest round, the company had routed $6 billion into Anthropic.', [['$6 billion', 'conflict', 'amazon-anthropic-investment']]],
+  ]);
+  findingsTable("a product's maker stands for the product as a fact's subject, not as its object", [
+    ['AWS claims up to 45% lower training costs than comparable H100 clusters.', [['45%', 'conflict', 'trainium-training-cost-reduction']]],
+    // NVIDIA names no H100 compared with anything.
+    ['- NVIDIA still >80% of accelerator mkt → Trainium = leverage vs NVDA pricing', []],
+  ]);
   findingsTable('a party implied by the rest of the sentence needs its partner named, or the relation said plainly', [
     // The dash after a list's figure keeps xAI in its clause, and Anthropic, carried from the item
     // before, is no party of "its original $15 billion target" (Google, who alone invests in it, is unnamed).

@@ -58,11 +58,12 @@ describe('lexicon', () => {
         });
   });
 
-  describe('a party named after an attribution or an alternative weighs nothing for the figure; after a consequence, little', () => {
+  describe('a party named after an attribution or an alternative weighs nothing for the figure; after a consequence or an addition, little', () => {
     const cases = [
       [LEXICON.attributions, 'NextFin', 0],
       [LEXICON.alternatives, 'Microsoft', 0],
       [LEXICON.consequences, 'Microsoft', ATTACHMENT.otherFigure],
+      [LEXICON.additions, 'Microsoft', ATTACHMENT.otherFigure],
     ] as const;
     for (const [list, party, expected] of cases)
       for (const [word, example] of Object.entries(list.entries))
@@ -112,6 +113,10 @@ describe('lexicon', () => {
         const percent = ev.figures.find((f) => f.type === 'percent')!;
         const at = example.indexOf('revenue');
         assert.ok(measureWordWeight(ev, { start: at, end: at + 'revenue'.length }, percent) >= EVIDENCE.asideHost * ATTACHMENT.minDecay);
+      });
+    for (const [word, example] of Object.entries(LEXICON.framingOpenings.entries))
+      it(`an opening "${word} …," sets what every figure of the sentence measures: ${example}`, () => {
+        assert.deepEqual(checkDocument(example, bundledKb, { includeSupported: true, withFixes: false }).findings, []);
       });
     for (const [word, example] of Object.entries(LEXICON.periodPrepositions.entries))
       it(`a date after "${word}" is the period measured, so a growth of a quarter is no annual growth: ${example}`, () => {

@@ -274,6 +274,76 @@ describe('server core over LSP', function () {
     });
   });
 
+  describe('the source texts, read while the first check runs (the browser)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'dealcheck-sources-'));
+    mkdirSync(join(folder, 'sources'));
+    writeFileSync(join(folder, 'sources', 'memo.txt'), 'A memo.\nAcme bought WidgetCo for $3 billion.\n');
+    writeFileSync(join(folder, 'team.dealkb.json'), JSON.stringify({
+      version: 1,
+      sources: [{ id: 'memo', file: 'memo.txt', title: 'Team memo' }],
+      entities: [{ id: 'acme', name: 'Acme', kind: 'company' }, { id: 'widgetco', name: 'WidgetCo', kind: 'company' }],
+      relations: [{ id: 'acquisition', label: 'acquisition price', keywords: ['bought'] }],
+      facts: [{ id: 'acme-widgetco', statement: "Acme's price for WidgetCo", subject: 'acme', relation: 'acquisition', object: 'widgetco', type: 'money',
+        assertions: [{ source: 'memo', value: { amount: 3, scale: 'billion' }, quote: 'Acme bought WidgetCo for $3 billion.' }] }],
+    }, null, 2));
+    after(() => rmSync(folder, { recursive: true, force: true }));
+    const settings = { sourcesFolder: 'sources', $origins: { sourcesFolder: 'workspace' } };
+    const draft = pathToFileURL(join(folder, 'draft.md')).href;
+
+    /** The disk, with the workspace search late and the team's source text held until `release()`. */
+    function gatedFiles() {
+      let release: () => void = () => {};
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const events: string[] = [];
+      const files: FileAccess = {
+        read: async (uri, options) => {
+          events.push(`read ${uri.split('/').pop()}`);
+          if (uri.endsWith('/memo.txt')) await gate;
+          return nodeFileAccess.read(uri, options);
+        },
+        find: async (f, glob, exclude) => {
+          await new Promise((r) => setTimeout(r, 100));
+          events.push('found');
+          return nodeFileAccess.find(f, glob, exclude);
+        },
+      };
+      return { files, release, events };
+    }
+
+    async function firstAnswer(text: string, held: boolean): Promise<{ items: Diagnostic[]; events: string[] }> {
+      const { files, release, events } = gatedFiles();
+      if (!held) release();
+      const client = await connect({ files }, { folder, settings });
+      try {
+        client.open(draft, text);
+        const pull = client.pull(draft);
+        const answered = await Promise.race([pull.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 500))]);
+        release();
+        return { items: (await pull).items ?? [], events: answered ? events : [...events, 'not answered while held'] };
+      } finally {
+        client.dispose();
+      }
+    }
+
+    it("asks for the bundled knowledge base's source texts before the workspace search answers", async () => {
+      const { events } = await firstAnswer(DRAFT, false);
+      assert.ok(events.indexOf('found') > events.findIndex((e) => /^read \d+_/.test(e)), events.join(', '));
+    });
+
+    it('answers without the texts its findings do not cite, with the diagnostics it gives once they are read', async () => {
+      const held = await firstAnswer(DRAFT, true);
+      assert.ok(!held.events.includes('not answered while held'), held.events.join(', '));
+      assert.ok(held.items.length);
+      assert.deepEqual(held.items, (await firstAnswer(DRAFT, false)).items);
+    });
+
+    it('waits for the texts its findings cite: the related information points at the quoted line', async () => {
+      const held = await firstAnswer('Acme bought WidgetCo for $5 billion.\n', true);
+      assert.ok(held.events.includes('not answered while held'), held.events.join(', '));
+      assert.deepEqual(held.items.map((d) => d.relatedInformation?.map((r) => [r.location.uri.split('/').pop(), r.location.range.start.line])), [[['memo.txt', 1]]]);
+    });
+  });
+
   describe('pulls', () => {
     let client: Client;
     before(async () => (client = await connect({ files: nodeFileAccess })));

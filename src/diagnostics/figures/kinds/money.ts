@@ -14,8 +14,9 @@ const SIGN_FIRST = new RegExp(
   String.raw`(?<![\p{L}\p{N}$])(US\s?\$|USD\s?|\$)(${DIGITS})(?:(${RANGE_SEP})(?:US\s?\$|\$)?(${DIGITS}))?(\+)?(?:${SCALE_AFTER_SIGN})?(-plus|\+)?(?![\p{L}\p{N}])`,
   'giu',
 );
+/** Dollars written last: "fifty billion dollars", "4 billion USD", and as a compound adjective, "a fifty-billion-dollar investment". */
 const DOLLARS_LAST = new RegExp(
-  String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(?:(\s)(${SCALE_WORD}))?(\s(?:US\s)?(?:dollars?|USD))\b`,
+  String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(?:(\s|-)(${SCALE_WORD}))?((?:\s(?:US\s)?|-)(?:dollars?|USD))\b`,
   'giu',
 );
 

@@ -31,7 +31,17 @@ export function namedPartyWeight(c: Candidate): number {
 export function subjectWeight(c: Candidate): number {
   const { subject } = c.fact.fact;
   if (namedOnlyAsBase(c, subject)) return 0;
-  return Math.max(entityWeight(c.kb, c.ev, subject, c.figure, partnersOf(c, subject)), impliedWeight(c, 'subject'));
+  return Math.max(entityWeight(c.kb, c.ev, subject, c.figure, partnersOf(c, subject)), impliedWeight(c, 'subject'), makerWeight(c, subject));
+}
+
+/**
+ * A product's maker named for the figure, standing for the product as its subject: "AWS says it
+ * trains models for up to 50% less than H100 clusters" speaks of Trainium. Not as an object:
+ * "NVIDIA still holds 80% …" names no H100 that something else is compared with.
+ */
+function makerWeight(c: Candidate, subject: string): number {
+  const maker = c.kb.entities.get(subject)?.maker;
+  return maker === undefined ? 0 : EVIDENCE.maker * namedWeight(c.kb, c.ev, maker, c.figure);
 }
 
 /** After a multiple, a comparison base of the lexicon and the words up to a name: "4.4x the compute of Trainium 2". */
@@ -122,7 +132,7 @@ function weighingParties(c: Candidate): string[] {
 function otherEntities(c: Candidate): string[] {
   const { fact } = c.fact;
   const own = [fact.subject, fact.object].flatMap((e) => (e ? [c.kb.entities.get(e)!] : []));
-  const related = new Set(own.flatMap((e) => [e.id, ...(e.family ? [e.family] : []), ...(e.members ?? [])]));
+  const related = new Set(own.flatMap((e) => [e.id, ...(e.family ? [e.family] : []), ...(e.maker ? [e.maker] : []), ...(e.members ?? [])]));
   return weighingParties(c).filter((m) => !related.has(m));
 }
 

@@ -13,6 +13,7 @@ import { ATTACHMENT } from '../model';
 import { LEXICON, alternationOf } from '../../reading/lexicon';
 import type { Candidate } from './candidate';
 import { wholeOf } from './parties';
+import { mainClauseStart } from '../../context/discourse';
 
 export interface OtherScope {
   /** The strongest weight of such a word for the figure (0 when none is said). */
@@ -75,6 +76,18 @@ function periodWeight(c: Candidate, hit: { start: number; end: number }): number
   return Math.max(wordWeight(c.ev, hit, c.figure), sameClause ? ATTACHMENT.otherKindFigure : 0);
 }
 
+/**
+ * Whether a word is in a leading subordinate phrase of the figure's sentence, the figure in its
+ * main clause: "Before the latest round, the company had routed $6 billion into Anthropic" says
+ * when, not that the $6 billion is a round.
+ */
+function inBackdrop(c: Candidate, hit: { start: number }): boolean {
+  const s = c.ev.layout.sentences[spanIndexAt(c.ev.layout.sentences, c.figure.start)];
+  if (!s || hit.start < s.start) return false;
+  const main = mainClauseStart(c.ev.text, s);
+  return hit.start < main && c.figure.start >= main;
+}
+
 /** A word near a figure that names some measure or period, with its weight for the figure as either. */
 interface ScopeHit {
   keyword: string;
@@ -91,7 +104,7 @@ const SCOPE_HITS = figureMemo<ScopeHit[]>();
 function scopeHits(c: Candidate): ScopeHit[] {
   return SCOPE_HITS(c.ev, c.figure, () =>
     near(c.ev, c.figure)
-      .keywords.filter((hit) => scopesByWord(c.kb.scopes).has(hit.keyword) && !insideFigureOrName(c, hit))
+      .keywords.filter((hit) => scopesByWord(c.kb.scopes).has(hit.keyword) && !insideFigureOrName(c, hit) && !inBackdrop(c, hit))
       .map((hit) => ({ keyword: hit.keyword, measure: measureWordWeight(c.ev, hit, c.figure), period: periodWeight(c, hit) })),
   );
 }
