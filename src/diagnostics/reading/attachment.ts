@@ -50,8 +50,24 @@ function neighbours(l: SentenceLayout, word: Span, figure: FigureSpan, figures: 
   return { left: inClause.filter((f) => f.end <= word.start).at(-1), right: inClause.find((f) => f.start >= word.end) };
 }
 
+/** A figure preposition right before a word: "for" in "… credits for OpenAI". */
+const PREPOSITION_RIGHT_BEFORE = new RegExp(String.raw`(?<![\p{L}])(${alternationOf(LEXICON.figurePrepositions)})\s+$`, 'iu');
+/** How far before a word its preposition is looked for: the longest preposition and a space. */
+const PREPOSITION_LOOKBACK = 12;
+
+/**
+ * Whether the word and the figure after it are said in parallel, each after the same preposition:
+ * in "$25 billion … for OpenAI and about $21 billion for Anthropic", OpenAI is the first figure's,
+ * as Anthropic is the second's, however far the first figure is.
+ */
+function parallelPreposition(text: string, word: Span, right: FigureSpan): boolean {
+  const before = PREPOSITION_RIGHT_BEFORE.exec(text.slice(Math.max(0, word.start - PREPOSITION_LOOKBACK), word.start));
+  return !!before && new RegExp(String.raw`^\s+${escapeRegExp(before[1])}\s`, 'iu').test(text.slice(right.end, right.end + PREPOSITION_LOOKBACK));
+}
+
 /** Which of the two figures around a word it belongs to. */
 function ownerBetween(text: string, l: SentenceLayout, word: Span, left: FigureSpan, right: FigureSpan): FigureSpan {
+  if (parallelPreposition(text, word, right)) return left;
   const leftGap = gap(text, l, left.end, word.start);
   const rightGap = gap(text, l, word.end, right.start);
   const between = text.slice(left.end, word.start);

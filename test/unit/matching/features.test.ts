@@ -381,6 +381,12 @@ describe('features', () => {
     // "revenue" is the $38 billion's (total revenue rules it out), not the growth's.
     ["Azure's AI business is estimated at $38 billion of revenue for 2024, growing 45% a year.", [['45%', 'conflict', 'microsoft-ai-revenue-growth']]],
   ]);
+  findingsTable('a party after the same preposition as the next figure\'s is the earlier figure\'s ("… for OpenAI and $21 billion for Anthropic")', [
+    [
+      'Of the combined $58 billion, an estimated $25 billion is earmarked as training compute credits for OpenAI and about $21 billion for Anthropic.',
+      [['$25 billion', 'supported', 'amazon-openai-compute-credits'], ['$21 billion', 'conflict', 'amazon-anthropic-compute-credits']],
+    ],
+  ]);
   findingsTable('a leading subordinate phrase says when, not what the figure measures', [
     ['Amazon backs Anthropic. Before the latest round, the company had routed $6 billion into Anthropic.', [['$6 billion', 'conflict', 'amazon-anthropic-investment']]],
   ]);
