@@ -13,6 +13,7 @@ import { EVIDENCE } from '../matching/model';
 import { entityKind, isParty, isSurelyAName, isUnknown, partiesIn } from './parties';
 import { type SentenceLayout, type Span, sentencesOf, spanIndexAt } from '../reading/layout';
 import { LEXICON, alternationOf, escapeRegExp, wordsOf } from '../reading/lexicon';
+import { rememberedByText } from './recent-texts';
 
 /** What a unit's discourse is worked out from. */
 export interface UnitDiscourse {
@@ -309,24 +310,7 @@ export function lendable(kb: KnowledgeBase, d: UnitDiscourse, i: number): Readon
  * stations"), the paragraph's first party (its subject, "VoltLane builds…") comes too: "the company"
  * and "the network" after it are still that party.
  */
-export function lastNaming(text: string, kb: KnowledgeBase): readonly Mention[] {
-  let memo = RECENT_NAMINGS.get(kb);
-  if (!memo) RECENT_NAMINGS.set(kb, (memo = new Map()));
-  let naming = memo.get(text);
-  if (!naming) {
-    if (memo.size >= RECENT_TEXTS) memo.clear();
-    memo.set(text, (naming = lastNamingOf(text, kb)));
-  }
-  return naming;
-}
-
-/**
- * Recent texts' lastNaming, per knowledge base: every cell of a table asks about the paragraph
- * before the table, and an edit's block asks again about the unchanged block before it.
- */
-const RECENT_NAMINGS = new WeakMap<KnowledgeBase, Map<string, readonly Mention[]>>();
-/** How many texts' lastNaming are remembered per knowledge base before the memory is cleared. */
-const RECENT_TEXTS = 512;
+export const lastNaming: (text: string, kb: KnowledgeBase) => readonly Mention[] = rememberedByText(lastNamingOf);
 
 function lastNamingOf(text: string, kb: KnowledgeBase): readonly Mention[] {
   const trimmed = text.trim();

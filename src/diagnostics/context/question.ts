@@ -6,6 +6,7 @@
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge-base';
 import { sentencesOf } from '../reading/layout';
+import { rememberedByText } from './recent-texts';
 
 /** A question's end: its mark, maybe inside closing emphasis or quotes ("…spend?**", "…spend?”"). */
 const QUESTION_END = /\?[*_"'”’)\]]*\s*$/u;
@@ -14,17 +15,9 @@ const QUESTION_END = /\?[*_"'”’)\]]*\s*$/u;
 const HEADING = /^ {0,3}#/u;
 
 /** The keywords of the last sentence of `text` when it asks a question (sorted, each once); none otherwise. */
-export function questionWords(text: string, kb: KnowledgeBase): readonly string[] {
-  if (!text || !QUESTION_END.test(text) || HEADING.test(text)) return NONE;
-  let memo = RECENT_QUESTIONS.get(kb);
-  if (!memo) RECENT_QUESTIONS.set(kb, (memo = new Map()));
-  let words = memo.get(text);
-  if (!words) {
-    if (memo.size >= RECENT_TEXTS) memo.clear();
-    memo.set(text, (words = wordsOfLastSentence(text, kb)));
-  }
-  return words;
-}
+export const questionWords: (text: string, kb: KnowledgeBase) => readonly string[] = rememberedByText((text, kb) =>
+  !text || !QUESTION_END.test(text) || HEADING.test(text) ? NONE : wordsOfLastSentence(text, kb),
+);
 
 /** Closing emphasis, quotes or brackets at the end of a text, which would otherwise segment as a sentence of their own. */
 const CLOSING_MARKS = /[*_"'”’)\]]*\s*$/u;
@@ -38,11 +31,3 @@ function wordsOfLastSentence(text: string, kb: KnowledgeBase): readonly string[]
 }
 
 const NONE: readonly string[] = [];
-
-/**
- * Recent texts' question words, per knowledge base: an edit's block asks again about the
- * unchanged block before it.
- */
-const RECENT_QUESTIONS = new WeakMap<KnowledgeBase, Map<string, readonly string[]>>();
-/** How many texts' question words are remembered per knowledge base before the memory is cleared. */
-const RECENT_TEXTS = 512;

@@ -69,6 +69,16 @@ async function connect(
   };
 }
 
+/** A team's knowledge base of one fact, quoting its memo: Acme bought WidgetCo for $3 billion. */
+const ACME_KB = {
+  version: 1,
+  sources: [{ id: 'memo', file: 'memo.txt', title: 'Team memo' }],
+  entities: [{ id: 'acme', name: 'Acme', kind: 'company' }, { id: 'widgetco', name: 'WidgetCo', kind: 'company' }],
+  relations: [{ id: 'acquisition', label: 'acquisition price', keywords: ['bought'] }],
+  facts: [{ id: 'acme-widgetco', statement: "Acme's price for WidgetCo", subject: 'acme', relation: 'acquisition', object: 'widgetco', type: 'money',
+    assertions: [{ source: 'memo', value: { amount: 3, scale: 'billion' }, quote: 'Acme bought WidgetCo for $3 billion.' }] }],
+};
+
 const DRAFT = 'Amazon invested $35 billion in Anthropic this spring.\n';
 const HOVER_AT = { line: 0, character: 20 };
 
@@ -278,14 +288,7 @@ describe('server core over LSP', function () {
     const folder = mkdtempSync(join(tmpdir(), 'dealcheck-sources-'));
     mkdirSync(join(folder, 'sources'));
     writeFileSync(join(folder, 'sources', 'memo.txt'), 'A memo.\nAcme bought WidgetCo for $3 billion.\n');
-    writeFileSync(join(folder, 'team.dealkb.json'), JSON.stringify({
-      version: 1,
-      sources: [{ id: 'memo', file: 'memo.txt', title: 'Team memo' }],
-      entities: [{ id: 'acme', name: 'Acme', kind: 'company' }, { id: 'widgetco', name: 'WidgetCo', kind: 'company' }],
-      relations: [{ id: 'acquisition', label: 'acquisition price', keywords: ['bought'] }],
-      facts: [{ id: 'acme-widgetco', statement: "Acme's price for WidgetCo", subject: 'acme', relation: 'acquisition', object: 'widgetco', type: 'money',
-        assertions: [{ source: 'memo', value: { amount: 3, scale: 'billion' }, quote: 'Acme bought WidgetCo for $3 billion.' }] }],
-    }, null, 2));
+    writeFileSync(join(folder, 'team.dealkb.json'), JSON.stringify(ACME_KB, null, 2));
     after(() => rmSync(folder, { recursive: true, force: true }));
     const settings = { sourcesFolder: 'sources', $origins: { sourcesFolder: 'workspace' } };
     const draft = pathToFileURL(join(folder, 'draft.md')).href;
@@ -483,14 +486,7 @@ describe('server core over LSP', function () {
 
   describe('the project configuration file', () => {
     let ws: string;
-    const acme = JSON.stringify({
-      version: 1,
-      sources: [{ id: 'memo', file: 'memo.txt', title: 'Team memo' }],
-      entities: [{ id: 'acme', name: 'Acme', kind: 'company' }, { id: 'widgetco', name: 'WidgetCo', kind: 'company' }],
-      relations: [{ id: 'acquisition', label: 'acquisition price', keywords: ['bought'] }],
-      facts: [{ id: 'acme-widgetco', statement: "Acme's price for WidgetCo", subject: 'acme', relation: 'acquisition', object: 'widgetco', type: 'money',
-        assertions: [{ source: 'memo', value: { amount: 3, scale: 'billion' }, quote: 'Acme bought WidgetCo for $3 billion.' }] }],
-    });
+    const acme = JSON.stringify(ACME_KB);
     const text = 'Acme bought WidgetCo for $5 billion.\n';
     before(() => {
       ws = mkdtempSync(join(tmpdir(), 'dealcheck-config-'));
