@@ -283,8 +283,8 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
   const siblingMark = siblingMarkWeight(c);
   const year = yearEvidence(c);
   const measures: Measures = { subject, object, relation, ownWords, qualifiers, rivals, spokenOfElsewhere: elsewhere, siblingMark, year, scope, roleOrder: roleOrder(c), respective: respective(c), otherSubject: otherSubject(c) };
-  const yearFailed = yearGate(c, year) ?? turnGate(measures.respective);
-  if (yearFailed) return { fact: cf, gate: yearFailed };
+  const lastFailed = yearGate(c, year) ?? turnGate(measures.respective);
+  if (lastFailed) return { fact: cf, gate: lastFailed };
   const values = featureValues(measures);
   const { score, contributions } = scoreOf(values, weights);
   return {

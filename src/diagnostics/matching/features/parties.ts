@@ -136,6 +136,9 @@ function otherEntities(c: Candidate): string[] {
   return weighingParties(c).filter((m) => !related.has(m));
 }
 
+/** How far a possessive may stand before its figure: "'s" and the longest hedge. */
+const OWNER_REACH = 16;
+
 /** A possessive right before a figure, maybe with a hedge between, its words hyphenated or not: "Microsoft's up-to-$5 billion", "CoreWeave's $22.4 billion". */
 const OWNER_BEFORE = new RegExp(String.raw`^['’]s?\s*(?:(?:${alternationOf(LEXICON.hedgesBefore).replace(/ /g, String.raw`[\s-]`)})[\s-]+)?$`, 'iu');
 
@@ -149,8 +152,6 @@ export function otherOwner(c: Candidate): string | undefined {
   return owner && isParty(c.kb, owner.entity) && otherEntities(c).includes(owner.entity) ? owner.entity : undefined;
 }
 
-/** How far a possessive may stand before its figure: "'s" and the longest hedge. */
-const OWNER_REACH = 16;
 
 /** Whether the fact's own words name the entity ("OpenAI" in the gap between the OpenAI and Anthropic deals): then it is no rival. */
 function namedByOwnWords(c: Candidate, entity: string): boolean {
