@@ -54,6 +54,8 @@ function neighbours(l: SentenceLayout, word: Span, figure: FigureSpan, figures: 
 const PREPOSITION_RIGHT_BEFORE = new RegExp(String.raw`(?<![\p{L}])(${alternationOf(LEXICON.figurePrepositions)})\s+$`, 'iu');
 /** How far before a word its preposition is looked for: the longest preposition and a space. */
 const PREPOSITION_LOOKBACK = 12;
+/** The first word after a figure, between spaces: "for" in "$21 billion for Anthropic". */
+const FIRST_WORD_AFTER = /^\s+(\p{L}+)\s/u;
 
 /**
  * Whether the word and the figure after it are said in parallel, each after the same preposition:
@@ -62,8 +64,12 @@ const PREPOSITION_LOOKBACK = 12;
  */
 function parallelPreposition(text: string, word: Span, right: FigureSpan): boolean {
   const before = PREPOSITION_RIGHT_BEFORE.exec(text.slice(Math.max(0, word.start - PREPOSITION_LOOKBACK), word.start));
-  return !!before && new RegExp(String.raw`^\s+${escapeRegExp(before[1])}\s`, 'iu').test(text.slice(right.end, right.end + PREPOSITION_LOOKBACK));
+  if (!before) return false;
+  // The figure prepositions are single words: the word after the next figure is compared, not matched by a pattern per call.
+  const after = FIRST_WORD_AFTER.exec(text.slice(right.end, right.end + PREPOSITION_LOOKBACK));
+  return !!after && after[1].toLowerCase() === before[1].toLowerCase();
 }
+
 
 /** Which of the two figures around a word it belongs to. */
 function ownerBetween(text: string, l: SentenceLayout, word: Span, left: FigureSpan, right: FigureSpan): FigureSpan {
