@@ -294,13 +294,16 @@ export function ownKeywordWeight(ev: Evidence, words: ReadonlySet<string>, figur
   return w;
 }
 
+/** How far into its sentence a framing opening's words can be: its preposition, up to 40 characters and spaces. */
+const FRAMING_REACH = 56;
+
 /** A sentence's framing opening: a preposition of the lexicon's framingOpenings and a few words, up to a comma ("At FP8, "). */
 const FRAMING_OPENING = new RegExp(String.raw`^\s*(?:${alternationOf(LEXICON.framingOpenings)})\s+[^,;:.]{1,40},`, 'iu');
 
 /** The weight of a word in its sentence's framing opening, for a figure of the sentence after it: it sets what every figure there measures. */
 function framingWeight(ev: Evidence, k: Span, figure: Figure): number {
   const s = ev.layout.sentences[sentenceOf(ev, figure)];
-  if (!s || k.start < s.start || k.end > figure.start) return 0;
+  if (!s || k.start < s.start || k.end > figure.start || k.end - s.start > FRAMING_REACH) return 0;
   const opening = FRAMING_OPENING.exec(ev.text.slice(s.start, s.end));
   return opening && k.end <= s.start + opening[0].length ? EVIDENCE.framingOpening : 0;
 }
