@@ -29,7 +29,7 @@ import { z } from 'zod';
 import { type CheckOptions, DocumentChecker, type DocumentResult } from '../diagnostics/engine';
 import type { Finding } from '../diagnostics/finding';
 import { BlockDocument } from '../diagnostics/markdown/block-document';
-import { WARM_UP_DRAFT } from '../diagnostics/warm-up';
+import { WARM_UP_DRAFT } from './warm-up';
 import { type ReportInput, renderReport } from '../report';
 import type { KnowledgeBase } from '../knowledge';
 import { bundledKnowledgeBase } from '../knowledge/bundled';
