@@ -234,6 +234,11 @@ describe('features', () => {
       // The object named before the series takes no turn.
       ["Anthropic's allocation is about $18 billion, against roughly $25 billion for OpenAI.", '$18 billion', 'amazon-anthropic-investment', 0],
       ['Trainium 2 delivers 800 TFLOPS.', '800 TFLOPS', 'trainium2-throughput', 0],
+      // Parties that each own an earlier figure, said in parallel, take the series' turns in order.
+      ['The H100 costs $2.50, Trainium 2 $1.50, at 989 and 800 TFLOPS respectively.', '800 TFLOPS', 'trainium2-throughput', 1],
+      ['The H100 costs $2.50, Trainium 2 $1.50, at 989 and 800 TFLOPS respectively.', '800 TFLOPS', 'h100-throughput', -1],
+      // Not when the earlier figures are fewer than the turns.
+      ['The H100 costs $2.50 against Trainium 2, at 989 and 800 TFLOPS respectively.', '800 TFLOPS', 'trainium2-throughput', 0],
     ];
     for (const [text, figure, fact, value] of rows)
       it(`${figure} in "${text}" for ${fact}: ${value}`, () => assert.equal(respective(candidate(text, figure, fact)), value));

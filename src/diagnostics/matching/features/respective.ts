@@ -4,7 +4,8 @@
  * "Amazon and Google put in $8 billion and $2 billion" pairs the same way. A series is two or more
  * figures of one kind joined only by a series joiner of the lexicon; its parties are those of the
  * fact's subject's kind named before it in the sentence (and not an earlier figure's), each once,
- * when there are as many.
+ * when there are as many, or else those of an earlier series said in parallel ("AWS $45B, Azure
+ * $38B, growing 35% and 40%").
  */
 import type { Mention } from '../../../knowledge/knowledge-base';
 import { entityKind } from '../../context/parties';
@@ -97,7 +98,22 @@ function namedInTurn(c: Candidate, sentenceStart: number, first: Figure, kind: s
   const joined = (k: number) => k > 0 && COORDINATION.test(c.ev.text.slice(named[k - 1].end, named[k].start));
   const from = named.length - turns;
   const together = from > 0 && !joined(from) && named.slice(from + 1).every((_, k) => joined(from + 1 + k));
-  return together ? named.slice(from).map((m) => m.entity) : undefined;
+  return together ? named.slice(from).map((m) => m.entity) : parallelParties(c, sentenceStart, first, kind, turns);
+}
+
+/**
+ * The parties of an earlier series said in parallel, each with its own figure: in "AWS $45B, Azure
+ * $38B, OCI $8B, growing 35%, 40% and 45% respectively" the growth figures take the turns of the
+ * revenue figures' parties. Only when the sentence has as many earlier figures of one type (dates
+ * aside: "2024 revenue of…") as turns, and as many parties of the kind before the series.
+ */
+function parallelParties(c: Candidate, from: number, first: Figure, kind: string | undefined, turns: number): string[] | undefined {
+  const earlier = c.ev.figures.filter((f) => f.end <= first.start && f.start >= from && f.type !== 'date');
+  if (earlier.length !== turns || earlier.some((f) => f.type !== earlier[0].type || f.unit !== earlier[0].unit) || earlier[0].type === first.type) return undefined;
+  const named: string[] = [];
+  for (const m of c.ev.mentions)
+    if (m.start >= from && m.end <= first.start && m.entity !== c.fact.fact.object && entityKind(c.kb, m.entity) === kind && !named.includes(m.entity)) named.push(m.entity);
+  return named.length === turns ? named : undefined;
 }
 
 /**
