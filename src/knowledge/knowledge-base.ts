@@ -32,6 +32,8 @@ export interface CompiledFact {
   yearHasDateFact: boolean;
   /** How a completed claim of its relation reads where sources differ on status ("invested"). */
   completedWord?: string;
+  /** Lowercase prepositions that, between the figure and the fact's object right after, say its relation ("$13 billion in OpenAI"). */
+  objectPrepositions: readonly string[];
 }
 
 /**
@@ -123,6 +125,8 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
   // A relation's words are shared by its facts: a fact with words of its own gets a set of its own.
   const relationWords = new Map([...relations.values()].map((r) => [r.id, new Set(r.keywords.map((k) => k.toLowerCase()))]));
   const wordSets = new WordSets();
+  // One list per relation, shared by its facts.
+  const prepositionsOf = new Map([...relations.values()].map((r) => [r.id, r.objectPrepositions.map((p) => p.toLowerCase())]));
   const valuesByType = new Map<ValueType, AssertionValues>();
   for (const fact of facts.values()) {
     const assertions = fact.assertions.map((a) => ({ assertion: a, source: sources.get(a.source)!, interval: assertionInterval(fact, a) }));
@@ -136,6 +140,7 @@ export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseR
       relationImplied: relations.get(fact.relation)!.implied,
       yearHasDateFact: fact.year !== undefined && dated.has(`${fact.subject}|${fact.relation}`),
       completedWord: relations.get(fact.relation)!.completedWord,
+      objectPrepositions: prepositionsOf.get(fact.relation)!,
     };
     compiled.push(f);
     addValues(valuesByType, f);

@@ -166,6 +166,12 @@ export const Relation = z
       .boolean()
       .default(false)
       .describe('true when a figure of the fact\'s type beside its subject is this relation even without its words ("Inference serving: about $28bn in 2024" is a market size). Default false.'),
+    objectPrepositions: z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        'Prepositions that say this relation between a figure and the fact\'s object named right after them, without its words: "in" for an investment ("Microsoft\'s $13 billion in OpenAI"). Default none.',
+      ),
     completedWord: z
       .string()
       .min(1)

@@ -314,6 +314,12 @@ describe('features', () => {
       // Two facts give $50 billion: the article names neither.
       ['AWS wrote the $50 billion cheque.', '$50 billion', 'amazon-openai-investment', 0],
       ['AWS wrote the $50 billion cheque.', '$50 billion', 'amazon-rumored-infrastructure-spend', 0],
+      // The relation's objectPrepositions ("in" for an investment) before the fact's object say it.
+      ["Microsoft's estimated $15 billion in OpenAI set the pattern.", '$15 billion', 'microsoft-openai-investment', 0.8],
+      ['Google has about $3 billion in the Anthropic venture.', '$3 billion', 'google-anthropic-investment', 0.8],
+      // Not another preposition, not another party, not a word between.
+      ["Microsoft's $15 billion for OpenAI set the pattern.", '$15 billion', 'microsoft-openai-investment', 0],
+      ['Google has about $3 billion in cloud revenue from Anthropic.', '$3 billion', 'google-anthropic-investment', 0],
     ];
     for (const [text, figureText, factId, value] of rows)
       it(`${figureText} in "${text}" for ${factId}: ${value}`, () => assert.equal(relationWeight(bundledCandidate(text, figureText, factId), 1), value));

@@ -27,7 +27,27 @@ export function relationWeight(c: Candidate, subj: number): number {
   const implied = cf.relationImplied && subj >= GATES.said ? GATES.impliedRelation : 0;
   // An echo of the value says the fact just enough to be cited, never more plainly than its words.
   const echo = echoesValue(c) ? GATES.said : 0;
-  return Math.max(rel, named, implied, echo);
+  const preposition = objectAfterPreposition(c) ? GATES.namedMeasure : 0;
+  return Math.max(rel, named, implied, echo, preposition);
+}
+
+/** How far after a figure the fact's object may start for a preposition to stand between: a long preposition, a determiner and spaces. */
+const OBJECT_PREPOSITION_REACH = 16;
+/** Determiners that may stand between a preposition and a name ("in the OpenAI venture"). */
+const DETERMINERS = new Set(wordsOf(LEXICON.prepositionDeterminers).map((w) => w.toLowerCase()));
+
+/**
+ * "Microsoft's $13 billion in OpenAI": one of the relation's objectPrepositions (and maybe a
+ * determiner) between the figure and the fact's object right after it says the relation.
+ */
+function objectAfterPreposition(c: Candidate): boolean {
+  const { figure, ev, fact: cf } = c;
+  const object = cf.fact.object;
+  if (object === undefined || cf.objectPrepositions.length === 0) return false;
+  const m = ev.mentions.find((x) => x.entity === object && x.start >= figure.end && x.start - figure.end <= OBJECT_PREPOSITION_REACH);
+  if (!m) return false;
+  const [preposition, determiner, ...rest] = ev.text.slice(figure.end, m.start).trim().toLowerCase().split(/\s+/);
+  return cf.objectPrepositions.includes(preposition) && rest.length === 0 && (determiner === undefined || DETERMINERS.has(determiner));
 }
 
 /**
