@@ -40,8 +40,23 @@ function mentionIndex(entities: Iterable<Entity>): PhraseIndex<string> {
     for (const alias of e.aliases) owner.set(alias, e.id);
   }
   const index = new PhraseIndex<string>();
-  for (const [alias, entity] of owner) index.add(alias, entity, false);
+  for (const [alias, entity] of owner) {
+    index.add(alias, entity, false);
+    const compound = compoundOf(alias);
+    if (compound !== undefined && !owner.has(compound)) index.add(compound, entity, false);
+  }
   return index;
+}
+
+/** Words of a lowercase description: only those are hyphenated as a compound before a noun. */
+const LOWERCASE_WORDS = /^\p{Ll}+(?: \p{Ll}+)+$/u;
+
+/**
+ * A lowercase description of several words written as a compound before a noun: "the
+ * inference-serving market" names inference serving. Proper names are not hyphenated so.
+ */
+function compoundOf(alias: string): string | undefined {
+  return LOWERCASE_WORDS.test(alias) ? alias.replace(/ /g, '-') : undefined;
 }
 
 /**

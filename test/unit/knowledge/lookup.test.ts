@@ -23,3 +23,18 @@ describe('candidateFacts', () => {
   ];
   for (const [name, parties, words, expected] of rows) it(name, () => assert.deepEqual(ids(parties, words), expected));
 });
+
+describe('findMentions: a lowercase description hyphenated as a compound names it too', () => {
+  const named = (id: string, aliases: string[]): Entity => ({ id, name: id, kind: 'segment', aliases }) as unknown as Entity;
+  const entities = new Map([named('inference', ['inference serving']), named('gcp', ['Google Cloud'])].map((e) => [e.id, e]));
+  const lookups = buildLookups(entities, [], []);
+  const rows: [text: string, expected: string[]][] = [
+    ['the inference-serving market', ['inference-serving']],
+    ['inference serving grows', ['inference serving']],
+    // A proper name is not written so.
+    ['a Google-Cloud deal', []],
+    ['Google Cloud grows', ['Google Cloud']],
+  ];
+  for (const [text, expected] of rows)
+    it(text, () => assert.deepEqual(lookups.findMentions(text).map((m) => text.slice(m.start, m.end)), expected));
+});
