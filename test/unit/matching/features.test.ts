@@ -333,6 +333,9 @@ describe('features', () => {
   findingsTable('the bundled knowledge base\'s own words for a fact', [
     // A launch said as a roll-out.
     ['AWS rolls out an "AI Foundry" service by Q3 2026.', [['Q3 2026', 'supported', 'ai-foundry-launch']]],
+    // A commitment lifted to a new level is the predicted raise, not the investment standing today.
+    ['Microsoft lifts its OpenAI commitment to $20-25 billion.', [['$20-25 billion', 'conflict', 'microsoft-openai-prediction']]],
+    ['Microsoft lifts its OpenAI commitment to $25-30 billion.', [['$25-30 billion', 'supported', 'microsoft-openai-prediction']]],
     // "total" alone says the total after the increase, not the increase.
     ["One forecast says Amazon's Anthropic total lands at $35-45 billion after an extra $10-15 billion.", [['$35-45 billion', 'conflict', 'amazon-anthropic-total-prediction'], ['$10-15 billion', 'supported', 'amazon-anthropic-additional-prediction']]],
     // Throughput at another precision (the facet of the throughput facts' implicit FP16) is no reading of them.
