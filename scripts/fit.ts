@@ -13,7 +13,8 @@ import type { Finding } from '../src/diagnostics/finding';
 import { type DocumentFigure, readDocumentFigures } from '../src/diagnostics/explain';
 import { FEATURE_NAMES, type FeatureName, MODEL, VERDICT, WEIGHTS } from '../src/diagnostics/matching/model';
 import { type Scored, isScored } from '../src/diagnostics/matching/score';
-import { type VerdictParams, verdict } from '../src/diagnostics/matching/verdict';
+import type { VerdictParams } from '../src/diagnostics/matching/verdict';
+import { decide } from '../src/diagnostics/matching/matcher';
 import { type Corpus, corpusDir, knowledgeBaseFor, loadManifest, repoRoot, roundOf } from '../test/support/corpora';
 import { type Located, type Score, formatScore, loadLabels, score } from '../test/support/scorer';
 
@@ -48,11 +49,11 @@ function readCorpora(): { drafts: Draft[]; labels: Map<Corpus, Located[]> } {
 /** The findings a draft gets with these weights and margins: what the engine would report. */
 function findingsOf(draft: Draft, p: Params): Finding[] {
   const out: Finding[] = [];
+  const rescored = new Map(draft.figures.map((f) => [f.figure, f.scored.map((s) => ({ ...s, score: s.values.reduce((sum, v) => sum + p.weights[v.feature] * v.value, 0) }))]));
   for (const f of draft.figures) {
     if (f.silenced) continue;
-    const rescored = f.scored.map((s) => ({ ...s, score: s.values.reduce((sum, v) => sum + p.weights[v.feature] * v.value, 0) }));
-    const match = verdict(f.figure, rescored, f.sentenceEnd, p.verdict);
-    if (!match || (!match.agreeing.length && f.claimsNothing)) continue;
+    const { match } = decide({ ...f, scored: rescored.get(f.figure)! }, (m) => rescored.get(m) ?? [], p.verdict);
+    if (!match) continue;
     const kind = match.agreeing.length ? 'supported' : 'conflict';
     out.push({ kind, code: '', severity: 'hint', range: f.range, text: f.figure.text, message: '', fact: match.fact.fact.id, evidence: [], fixes: [] });
   }

@@ -10,9 +10,9 @@ import { DocumentChecker, documentText } from './engine';
 import type { Figure } from './figures/figure';
 import type { Finding, Position } from './finding';
 import { parseProse } from './markdown/prose';
-import { type ExplainedCandidate, type FigureCandidates, candidatesOfUnit, explainCandidates } from './matching/matcher';
+import { type ExplainedCandidate, type FigureCandidates, candidatesOfUnit, decide, explainCandidates } from './matching/matcher';
 import { isScored } from './matching/score';
-import { nearInSize, verdict } from './matching/verdict';
+import { nearInSize } from './matching/verdict';
 import { VERDICT } from './matching/model';
 import type { Match } from './matching/verdict';
 
@@ -98,10 +98,11 @@ function unitLabel(kb: KnowledgeBase, unit: string): string {
 
 /** Explains every figure of a Markdown document. */
 export function explainDocument(text: string, kb: KnowledgeBase): FigureExplanation[] {
-  return readDocumentFigures(text, kb).map((f) => {
-    const scored = f.candidates.filter(isScored).sort((a, b) => b.score - a.score);
-    const m = verdict(f.figure, scored, f.sentenceEnd);
-    const match = m && (m.agreeing.length || !f.claimsNothing) ? m : undefined;
+  const figures = readDocumentFigures(text, kb).map((f) => ({ ...f, scored: f.candidates.filter(isScored).sort((a, b) => b.score - a.score) }));
+  const scoredOf = new Map(figures.map((f) => [f.figure, f.scored]));
+  return figures.map((f) => {
+    const { scored } = f;
+    const { match, otherDeal } = decide(f, (m) => scoredOf.get(m) ?? []);
     const candidates = explainCandidates(f.figure, f.candidates);
     return {
       range: f.range,
@@ -114,7 +115,9 @@ export function explainDocument(text: string, kb: KnowledgeBase): FigureExplanat
       ...(match ? { fact: match.fact.fact.id } : {}),
       why: match
         ? whyMatched(match, f.reported)
-        : whySilent(f.figure, candidates, f.claimsNothing, f.figure.unit && unitLabel(kb, f.figure.unit), !scored.length || nearInSize(f.figure, scored[0].fact)),
+        : otherDeal
+          ? `silent: ${otherDeal.text} in its clause speaks of another deal than ${scored[0].fact.fact.id}`
+          : whySilent(f.figure, candidates, f.claimsNothing, f.figure.unit && unitLabel(kb, f.figure.unit), !scored.length || nearInSize(f.figure, scored[0].fact)),
       candidates,
     };
   });

@@ -32,6 +32,9 @@ describe('explain says why a figure stayed silent', () => {
     ['The weather held at 45% humidity.', '45%', /^silent: the sentence names no party and says no word of any percent fact/],
     // The best reading is no plausible mistake: 84 months against a gap of two.
     ['- **November 2025:** OpenAI signs a seven-year, $38 billion contract with AWS.', 'seven-year', /^silent: the best reading, openai-to-anthropic-deal-gap, is no plausible mistake: seven-year differs by more than 10 times/],
+
+    // A figure of another kind in the clause reads as the same deal's other side, far from its value: another deal.
+    ['Anthropic committed $12 million over seven years to AWS.', 'seven years', /^silent: \$12 million in its clause speaks of another deal than anthropic-aws-commitment-term$/],
   ];
   for (const [draft, figure, why] of rows)
     it(`${figure} in ${JSON.stringify(draft)}`, () => assert.match(explainDocument(draft, kb).find((e) => e.text === figure)!.why, why));

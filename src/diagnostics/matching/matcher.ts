@@ -12,9 +12,9 @@ import type { ProseUnit } from '../markdown/prose';
 import { sentenceAt, spanIndexAt } from '../reading/layout';
 import { agrees } from './agreement';
 import { type Evidence, askedFor, gatherEvidence, near } from './evidence';
-import type { Contribution } from './model';
+import { type Contribution, VERDICT } from './model';
 import { type Rejected, type Scored, isScored, scoreCandidate } from './score';
-import { type Match, unsaidOf, verdict } from './verdict';
+import { type Match, type VerdictParams, otherDealMate, unsaidOf, verdict } from './verdict';
 import { checkpoint } from '../budget';
 
 export type { Match } from './verdict';
@@ -63,17 +63,49 @@ function sentenceEndOf(ev: Evidence, figure: Figure): number {
   return ev.text.slice(0, end).trimEnd().length;
 }
 
+/** The figures of another kind in the figure's clause, dates aside: the other sides of what it says ("$38 billion over seven years"). */
+function matesOf(ev: Evidence, figure: Figure): Figure[] {
+  const clause = spanIndexAt(ev.layout.clauses, figure.start);
+  return ev.figures.filter((f) => f.type !== figure.type && f.type !== 'date' && spanIndexAt(ev.layout.clauses, f.start) === clause);
+}
+
+/** A figure's scored readings, with its sentence's end and its mates (see matesOf). */
+interface Reading {
+  figure: Figure;
+  sentenceEnd: number;
+  claimsNothing: boolean;
+  scored: Scored[];
+  mates: Figure[];
+}
+
+/**
+ * The figure's verdict among its readings and its mates' (verdict.otherDealMate): a conflict is
+ * withdrawn when a mate speaks of another deal. A question or a claim taken back claims nothing
+ * ("How much of the $58 billion is cash?"): cite it, never flag it.
+ */
+export function decide(r: Reading, scoredOf: (f: Figure) => readonly Scored[], params: VerdictParams = VERDICT): { match?: Match; otherDeal?: Figure } {
+  const match = verdict(r.figure, r.scored, r.sentenceEnd, params);
+  if (!match || match.agreeing.length) return { match };
+  if (r.claimsNothing) return {};
+  const otherDeal = otherDealMate(match, r.mates.map((figure) => ({ figure, scored: scoredOf(figure) })), params);
+  return otherDeal ? { otherDeal } : { match };
+}
+
 /** Every figure in the unit, each with the fact it fits and its verdict when one fits. */
 export function readUnit(unit: ProseUnit, kb: KnowledgeBase): ReadFigure[] {
   const ev = gatherEvidence(unit, kb);
   if (!ev) return [];
-  return ev.figures.map((figure) => {
+  const readings = new Map<Figure, Reading>();
+  for (const figure of ev.figures) {
     // A sentence of hundreds of figures can take long: the block's time budget is checked per figure.
     checkpoint();
-    const sentenceEnd = sentenceEndOf(ev, figure);
-    const match = verdict(figure, candidatesOf(kb, ev, figure).filter(isScored), sentenceEnd);
-    // A question or a claim taken back claims nothing ("How much of the $58 billion is cash?"): cite it, never flag it.
-    return match && (match.agreeing.length || !claimsNothing(ev, figure)) ? { figure, match, sentenceEnd } : { figure, sentenceEnd };
+    const scored = candidatesOf(kb, ev, figure).filter(isScored);
+    readings.set(figure, { figure, sentenceEnd: sentenceEndOf(ev, figure), claimsNothing: claimsNothing(ev, figure), scored, mates: matesOf(ev, figure) });
+  }
+  const scoredOf = (f: Figure) => readings.get(f)!.scored;
+  return [...readings.values()].map((r) => {
+    const { match } = decide(r, scoredOf);
+    return match ? { figure: r.figure, match, sentenceEnd: r.sentenceEnd } : { figure: r.figure, sentenceEnd: r.sentenceEnd };
   });
 }
 
@@ -101,13 +133,15 @@ export interface FigureCandidates {
   /** A question, or a claim taken back: its figure is cited, never flagged. */
   claimsNothing: boolean;
   candidates: (Scored | Rejected)[];
+  /** The figures of another kind in its sentence (see matesOf). */
+  mates: Figure[];
 }
 
 /** Every figure of the unit with every candidate fact. */
 export function candidatesOfUnit(unit: ProseUnit, kb: KnowledgeBase): FigureCandidates[] {
   const ev = gatherEvidence(unit, kb);
   if (!ev) return [];
-  return ev.figures.map((figure) => ({ figure, sentenceEnd: sentenceEndOf(ev, figure), claimsNothing: claimsNothing(ev, figure), candidates: candidatesOf(kb, ev, figure) }));
+  return ev.figures.map((figure) => ({ figure, sentenceEnd: sentenceEndOf(ev, figure), claimsNothing: claimsNothing(ev, figure), candidates: candidatesOf(kb, ev, figure), mates: matesOf(ev, figure) }));
 }
 
 /** Candidates as explain shows them: scored ones best first, then the rejected ones with their gate. */
@@ -122,10 +156,12 @@ export function explainCandidates(figure: Figure, candidates: readonly (Scored |
 
 /** Every candidate fact for every figure of the unit, with the figure's verdict: explain's view of one unit. */
 export function explainUnit(unit: ProseUnit, kb: KnowledgeBase): { figure: Figure; match?: Match; claimsNothing: boolean; candidates: ExplainedCandidate[] }[] {
-  return candidatesOfUnit(unit, kb).map(({ figure, sentenceEnd, claimsNothing, candidates }) => ({
-    figure,
-    match: verdict(figure, candidates.filter(isScored), sentenceEnd),
-    claimsNothing,
-    candidates: explainCandidates(figure, candidates),
+  const all = candidatesOfUnit(unit, kb).map((c) => ({ ...c, scored: c.candidates.filter(isScored) }));
+  const scoredOf = (f: Figure) => all.find((c) => c.figure === f)?.scored ?? [];
+  return all.map((c) => ({
+    figure: c.figure,
+    match: decide(c, scoredOf).match,
+    claimsNothing: c.claimsNothing,
+    candidates: explainCandidates(c.figure, c.candidates),
   }));
 }

@@ -110,3 +110,21 @@ export function verdict(figure: Figure, scored: Scored[], sentenceEnd: number, p
   if (best.score < params.minConflictScore || unsaidOf(best, params).length || ambiguous(best, plausible, params) || !nearInSize(figure, best.fact, params)) return undefined;
   return { figure, fact: best.fact, agreeing: [], score: best.score, sentenceEnd };
 }
+
+/**
+ * A figure of another kind in the conflict's clause that reads best as its own deal's other side
+ * (a fact of the same subject and object: the commitment's money beside its term) but is no
+ * plausible mistake for that side's value: "Commit $12 million over three years to AWS" speaks of
+ * another deal than Anthropic's $100 billion commitment, so its three years are not that
+ * commitment's term either.
+ */
+export function otherDealMate(match: Match, mates: readonly { figure: Figure; scored: readonly Scored[] }[], params: VerdictParams = VERDICT): Figure | undefined {
+  const x = match.fact.fact;
+  for (const m of mates) {
+    if (!m.scored.length) continue;
+    const top = m.scored.reduce((b, s) => (s.score > b.score ? s : b));
+    const sameDeal = top.fact.fact.subject === x.subject && top.fact.fact.object === x.object;
+    if (sameDeal && !nearInSize(m.figure, top.fact, params)) return m.figure;
+  }
+  return undefined;
+}

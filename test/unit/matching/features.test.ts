@@ -401,6 +401,10 @@ describe('features', () => {
       [['$25 billion', 'supported', 'amazon-openai-compute-credits'], ['$21 billion', 'conflict', 'amazon-anthropic-compute-credits']],
     ],
   ]);
+  findingsTable("a figure of another kind in the clause that is no plausible mistake for its deal's other side speaks of another deal", [
+    ['Anthropic committed $100 billion over seven years to AWS.', [['$100 billion', 'supported', 'anthropic-aws-spend'], ['seven years', 'conflict', 'anthropic-aws-commitment-term']]],
+    ['Anthropic committed $12 million over seven years to AWS.', []],
+  ]);
   findingsTable('a leading subordinate phrase says when, not what the figure measures', [
     ['Amazon backs Anthropic. Before the latest round, the company had routed $6 billion into Anthropic.', [['$6 billion', 'conflict', 'amazon-anthropic-investment']]],
   ]);
