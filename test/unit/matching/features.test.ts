@@ -401,6 +401,13 @@ describe('features', () => {
       [['$25 billion', 'supported', 'amazon-openai-compute-credits'], ['$21 billion', 'conflict', 'amazon-anthropic-compute-credits']],
     ],
   ]);
+  findingsTable('a sentence that names a party and no measure takes the measure the sentence before ended on', [
+    ["An analyst puts AWS's AI revenue growth at 35% a year, and says AWS holds a 33% share of the cloud market. Azure sits at 20%.", [
+      ['35%', 'supported', 'amazon-ai-revenue-growth'],
+      ['33%', 'supported', 'amazon-cloud-market-share'],
+      ['20%', 'conflict', 'microsoft-cloud-market-share'],
+    ]],
+  ]);
   findingsTable("a figure of another kind in the clause that is no plausible mistake for its deal's other side speaks of another deal", [
     ['Anthropic committed $100 billion over seven years to AWS.', [['$100 billion', 'supported', 'anthropic-aws-spend'], ['seven years', 'conflict', 'anthropic-aws-commitment-term']]],
     ['Anthropic committed $12 million over seven years to AWS.', []],
