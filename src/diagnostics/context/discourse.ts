@@ -134,10 +134,15 @@ function clauseSubject(kb: KnowledgeBase, d: UnitDiscourse, figure: Figure): Men
   return first && first.end <= figure.start && CLAUSE_OPENING.test(d.text.slice(c.start, first.start)) ? first : undefined;
 }
 
-/** The first party of sentence `j`'s main clause, a speaker's label aside. */
+/**
+ * The first party of sentence `j`'s main clause, a speaker aside: a label ("**PRIYA:**") or a
+ * person with a reporting verb ("Chief executive Marcus Delacroix says the company has 68
+ * stations") names who talks, not who the sentence is about. A company that says something
+ * ("AWS says Trainium cuts costs 40%") is still what its sentence is about.
+ */
 function firstParty(kb: KnowledgeBase, d: UnitDiscourse, j: number): Mention | undefined {
   const from = mainClauseStart(d.text, d.layout.sentences[j]);
-  return d.mentionsBySentence[j].find((m) => m.start >= from && isParty(kb, m.entity) && !isSpeakerLabel(d.text, m));
+  return d.mentionsBySentence[j].find((m) => m.start >= from && isParty(kb, m.entity) && !isSpeakerLabel(d.text, m) && !(entityKind(kb, m.entity) === 'person' && isSpeaker(d.text, m)));
 }
 
 /**

@@ -408,6 +408,17 @@ describe('features', () => {
       ['20%', 'conflict', 'microsoft-cloud-market-share'],
     ]],
   ]);
+  describe("a person who says something is who talks, not who the sentence is about (the electric-trucks knowledge base)", () => {
+    const { kb: trucks } = knowledgeBaseFromTexts([
+      { file: 'electric-trucks.dealkb.json', text: readFileSync(join(__dirname, '../../domains/electric-trucks/electric-trucks.dealkb.json'), 'utf8') },
+    ]);
+    const rows: [text: string, expected: string[][]][] = [
+      ['VoltLane builds truck chargers. Chief executive Marcus Delacroix says the company has 68 stations open today.', [['68', 'supported', 'voltlane-stations']]],
+      ['VoltLane builds truck chargers. Chief executive Marcus Delacroix says the company has 75 stations open today.', [['75', 'conflict', 'voltlane-stations']]],
+    ];
+    for (const [text, expected] of rows)
+      it(text, () => assert.deepEqual(checkDocument(text, trucks, { includeSupported: true, withFixes: false }).findings.map((f) => [f.text, f.kind, f.fact]), expected));
+  });
   findingsTable("a figure of another kind in the clause that is no plausible mistake for its deal's other side speaks of another deal", [
     ['Anthropic committed $100 billion over seven years to AWS.', [['$100 billion', 'supported', 'anthropic-aws-spend'], ['seven years', 'conflict', 'anthropic-aws-commitment-term']]],
     ['Anthropic committed $12 million over seven years to AWS.', []],
