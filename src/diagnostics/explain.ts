@@ -115,9 +115,11 @@ export function explainDocument(text: string, kb: KnowledgeBase): FigureExplanat
       ...(match ? { fact: match.fact.fact.id } : {}),
       why: match
         ? whyMatched(match, f.reported)
-        : otherDeal
-          ? `silent: ${otherDeal.text} in its clause speaks of another deal than ${scored[0].fact.fact.id}`
-          : whySilent(f.figure, candidates, f.claimsNothing, f.figure.unit && unitLabel(kb, f.figure.unit), !scored.length || nearInSize(f.figure, scored[0].fact)),
+        : f.denied
+          ? 'silent: the writer denies it ("did not …", "… is false", "misreported as …"), so it is no claim: neither cited nor flagged'
+          : otherDeal
+            ? `silent: ${otherDeal.text} in its clause speaks of another deal than ${scored[0].fact.fact.id}`
+            : whySilent(f.figure, candidates, f.claimsNothing, f.figure.unit && unitLabel(kb, f.figure.unit), !scored.length || nearInSize(f.figure, scored[0].fact)),
       candidates,
     };
   });

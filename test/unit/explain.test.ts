@@ -35,6 +35,8 @@ describe('explain says why a figure stayed silent', () => {
 
     // A figure of another kind in the clause reads as the same deal's other side, far from its value: another deal.
     ['Anthropic committed $12 million over seven years to AWS.', 'seven years', /^silent: \$12 million in its clause speaks of another deal than anthropic-aws-commitment-term$/],
+    // A figure the writer denies is no claim.
+    ['Amazon invested $8 billion in Anthropic, not $35 billion.', '$35 billion', /^silent: the writer denies it/],
   ];
   for (const [draft, figure, why] of rows)
     it(`${figure} in ${JSON.stringify(draft)}`, () => assert.match(explainDocument(draft, kb).find((e) => e.text === figure)!.why, why));

@@ -236,6 +236,35 @@ export function isRetracted(d: UnitDiscourse, figure: Figure): boolean {
 /** A correction opening anywhere before the figure in its sentence (a claim and its correction are read as one). */
 const CORRECTION_WITHIN = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.correctionOpenings)})(?![\p{L}\p{N}])`, 'iu');
 
+/**
+ * One of the lexicon's denials and at most DENIAL_REACH plain words right before the figure, in its
+ * clause: "did not invest $35 billion", "was not $7 billion", "never put $35 billion". The words
+ * after the denial are captured, to tell "not only $8 billion" (a denialException) apart.
+ */
+const DENIAL_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}'’])(?:${alternationOf(LEXICON.denials)})((?:\s+[\p{L}\p{N}'’-]+){0,3})\s+$`, 'iu');
+/** Words after a denial that limit, time or qualify the figure instead ("not only", "not until"). */
+const DENIAL_EXCEPTION = new RegExp(String.raw`^\s+(?:${alternationOf(LEXICON.denialExceptions)})(?![\p{L}\p{N}])`, 'iu');
+/** What the writer marks as false or misreported, before the figure in its sentence or after it. */
+const FALSITY_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.falsityBefore)})(?![\p{L}\p{N}])`, 'iu');
+const FALSITY_AFTER = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.falsityAfter)})(?![\p{L}\p{N}])`, 'iu');
+
+/**
+ * Whether the writer denies the figure ("Amazon did not invest $35 billion in Anthropic") or marks
+ * its claim false ("Reports that Amazon invested $35 billion are false", "Some outlets misreported
+ * it as $35 billion"): the figure is not the writer's claim, so it gets no finding at all, not even
+ * a citation of a fact it happens to agree with ("$8 billion, not $35 billion").
+ */
+export function isDenied(d: UnitDiscourse, figure: Figure): boolean {
+  const { clauses, sentences } = d.layout;
+  const clause = clauses[spanIndexAt(clauses, figure.start)];
+  const denial = clause && DENIAL_BEFORE.exec(d.text.slice(clause.start, figure.start));
+  if (denial && !DENIAL_EXCEPTION.test(denial[1] + ' ')) return true;
+  // Its clause only: "We misquoted the H100's efficiency; it is 1.8 TFLOPS per watt" corrects in the next.
+  if (clause && FALSITY_BEFORE.test(d.text.slice(clause.start, figure.start))) return true;
+  const s = sentences[sentenceIndexOf(d, figure)];
+  return !!s && FALSITY_AFTER.test(d.text.slice(figure.end, s.end));
+}
+
 /** Whether the figure's sentence claims nothing: a question, or a claim taken back. Its figures are cited, never flagged. */
 export function claimsNothing(d: UnitDiscourse, figure: Figure): boolean {
   return isQuestion(d, figure) || isRetracted(d, figure);

@@ -6,7 +6,7 @@
  * fact fits well enough is left alone: an unknown figure is not a conflict.
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge-base';
-import { claimsNothing, lendable } from '../context/discourse';
+import { claimsNothing, isDenied, lendable } from '../context/discourse';
 import type { Figure } from '../figures/figure';
 import type { ProseUnit } from '../markdown/prose';
 import { sentenceAt, spanIndexAt } from '../reading/layout';
@@ -74,6 +74,8 @@ interface Reading {
   figure: Figure;
   sentenceEnd: number;
   claimsNothing: boolean;
+  /** The writer denies it (context/discourse isDenied): no finding at all. */
+  denied: boolean;
   scored: Scored[];
   mates: Figure[];
 }
@@ -84,6 +86,7 @@ interface Reading {
  * ("How much of the $58 billion is cash?"): cite it, never flag it.
  */
 export function decide(r: Reading, scoredOf: (f: Figure) => readonly Scored[], params: VerdictParams = VERDICT): { match?: Match; otherDeal?: Figure } {
+  if (r.denied) return {};
   const match = verdict(r.figure, r.scored, r.sentenceEnd, params);
   if (!match || match.agreeing.length) return { match };
   if (r.claimsNothing) return {};
@@ -100,7 +103,7 @@ export function readUnit(unit: ProseUnit, kb: KnowledgeBase): ReadFigure[] {
     // A sentence of hundreds of figures can take long: the block's time budget is checked per figure.
     checkpoint();
     const scored = candidatesOf(kb, ev, figure).filter(isScored);
-    readings.set(figure, { figure, sentenceEnd: sentenceEndOf(ev, figure), claimsNothing: claimsNothing(ev, figure), scored, mates: matesOf(ev, figure) });
+    readings.set(figure, { figure, sentenceEnd: sentenceEndOf(ev, figure), claimsNothing: claimsNothing(ev, figure), denied: isDenied(ev, figure), scored, mates: matesOf(ev, figure) });
   }
   const scoredOf = (f: Figure) => readings.get(f)!.scored;
   return [...readings.values()].map((r) => {
@@ -132,6 +135,8 @@ export interface FigureCandidates {
   sentenceEnd: number;
   /** A question, or a claim taken back: its figure is cited, never flagged. */
   claimsNothing: boolean;
+  /** The writer denies it: no finding at all. */
+  denied: boolean;
   candidates: (Scored | Rejected)[];
   /** The figures of another kind in its sentence (see matesOf). */
   mates: Figure[];
@@ -141,7 +146,7 @@ export interface FigureCandidates {
 export function candidatesOfUnit(unit: ProseUnit, kb: KnowledgeBase): FigureCandidates[] {
   const ev = gatherEvidence(unit, kb);
   if (!ev) return [];
-  return ev.figures.map((figure) => ({ figure, sentenceEnd: sentenceEndOf(ev, figure), claimsNothing: claimsNothing(ev, figure), candidates: candidatesOf(kb, ev, figure), mates: matesOf(ev, figure) }));
+  return ev.figures.map((figure) => ({ figure, sentenceEnd: sentenceEndOf(ev, figure), claimsNothing: claimsNothing(ev, figure), denied: isDenied(ev, figure), candidates: candidatesOf(kb, ev, figure), mates: matesOf(ev, figure) }));
 }
 
 /** Candidates as explain shows them: scored ones best first, then the rejected ones with their gate. */

@@ -401,6 +401,15 @@ describe('features', () => {
       [['$25 billion', 'supported', 'amazon-openai-compute-credits'], ['$21 billion', 'conflict', 'amazon-anthropic-compute-credits']],
     ],
   ]);
+  findingsTable('a figure the writer denies or marks false gets no finding, not even a citation of another fact it agrees with', [
+    ['Amazon did not invest $35 billion in Anthropic.', []],
+    ['Amazon invested $8 billion in Anthropic, not $35 billion.', [['$8 billion', 'supported', 'amazon-anthropic-investment']]],
+    ['Reports that Amazon invested $35 billion in Anthropic are false.', []],
+    ['Some outlets misreported Amazon\'s Anthropic investment as $35 billion.', []],
+    // Not a denial: "not only", a name between commas, a correction in the next clause.
+    ['Amazon has put not only $9 billion into Anthropic.', [['$9 billion', 'conflict', 'amazon-anthropic-investment']]],
+    ["Some outlets misquoted the H100's power efficiency; the H100 is rated at 1.9 TFLOPS per watt in that table.", [['1.9 TFLOPS per watt', 'conflict', 'h100-power-efficiency']]],
+  ]);
   findingsTable('a sentence that names a party and no measure takes the measure the sentence before ended on', [
     ["An analyst puts AWS's AI revenue growth at 35% a year, and says AWS holds a 33% share of the cloud market. Azure sits at 20%.", [
       ['35%', 'supported', 'amazon-ai-revenue-growth'],

@@ -3,7 +3,7 @@
  * example must show the entry at work, as Harper's rules carry their own test lines.
  */
 import assert from 'node:assert/strict';
-import { PRONOUN_OPENING, WRITER_OPENING, carriedWeight, findSentenceSubject, isRetracted, mainClauseStart } from '../../../src/diagnostics/context/discourse';
+import { PRONOUN_OPENING, WRITER_OPENING, carriedWeight, findSentenceSubject, isDenied, isRetracted, mainClauseStart } from '../../../src/diagnostics/context/discourse';
 import { gatherEvidence, measureWordWeight } from '../../../src/diagnostics/matching/evidence';
 import { checkDocument } from '../../../src/diagnostics/engine';
 import { isUnknown, partiesIn } from '../../../src/diagnostics/context/parties';
@@ -169,6 +169,18 @@ describe('lexicon', () => {
         // The figure taken back is the first one ("We said $10 billion…") or the one after "(not".
         const figure = word === 'not' ? ev.figures.at(-1)! : ev.figures[0];
         assert.ok(isRetracted(ev, figure), figure.text);
+      });
+    for (const list of ['denials', 'falsityBefore', 'falsityAfter'] as const)
+      for (const [word, example] of Object.entries(LEXICON[list].entries))
+        it(`${list} ${word}: ${example}`, () => {
+          const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
+          assert.ok(isDenied(ev, ev.figures[0]), ev.figures[0].text);
+        });
+    // After one of these, "not" limits, times or qualifies the figure: the figure is still claimed.
+    for (const [word, example] of Object.entries(LEXICON.denialExceptions.entries))
+      it(`denial exception ${word}: ${example}`, () => {
+        const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
+        assert.deepEqual(ev.figures.map((f) => isDenied(ev, f)), ev.figures.map(() => false));
       });
     for (const [word, example] of Object.entries(LEXICON.correctionOpenings.entries))
       it(`correction ${word}: ${example}`, () => {
