@@ -17,11 +17,11 @@ function beforePattern(words: string[]): RegExp {
   return new RegExp(String.raw`(?:${alternatives.join('|')})\s*$`, 'i');
 }
 
-/** After a figure: a word after a space ("or more"), a suffix ("-plus", "+"), or a parenthesis ("(est.)"). */
+/** After a figure: a word after a space or a comma ("or more", ", give or take"), a suffix ("-plus", "+"), or a parenthesis ("(est.)"). */
 function afterPattern(words: string[]): RegExp {
   const alternatives = words.map((w) => {
     const e = escapeRegExp(w);
-    if (/^\p{L}/u.test(w)) return String.raw`\s+${e}\b`;
+    if (/^\p{L}/u.test(w)) return String.raw`,?\s+${e}\b`;
     if (w.startsWith('(')) return String.raw`\s*${e}`;
     return /\p{L}$/u.test(w) ? String.raw`${e}\b` : e;
   });
