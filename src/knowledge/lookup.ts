@@ -77,11 +77,19 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
- * Facts by type and entity (subject, object, and the product lines they belong to), and by own
- * keyword, as their places in the list of facts: sorted, those places are the knowledge base's
- * order, with no map from each fact to its place (87,000 entries for a large knowledge base).
+ * The indexes the lookups answer from, built once per knowledge base (and kept by its snapshot):
+ * the names, and the facts by type and entity (subject, object, and the product lines they
+ * belong to) and by type and own keyword, as their places in the list of facts. Sorted, those
+ * places are the knowledge base's order, with no map from each fact to its place (87,000 entries
+ * for a large knowledge base).
  */
-function factIndex(facts: readonly CompiledFact[], entities: ReadonlyMap<string, Entity>) {
+export interface LookupIndexes {
+  mentions: PhraseIndex<string>;
+  byEntity: ReadonlyMap<string, readonly number[]>;
+  byWord: ReadonlyMap<string, readonly number[]>;
+}
+
+export function buildIndexes(entities: ReadonlyMap<string, Entity>, facts: readonly CompiledFact[]): LookupIndexes {
   const byEntity = new Map<string, number[]>();
   const byWord = new Map<string, number[]>();
   facts.forEach((f, i) => {
@@ -90,23 +98,23 @@ function factIndex(facts: readonly CompiledFact[], entities: ReadonlyMap<string,
     for (const e of new Set([...parties, ...lines])) push(byEntity, `${f.fact.type}|${e}`, i);
     for (const k of f.ownKeywords) push(byWord, `${f.fact.type}|${k}`, i);
   });
-  return { byEntity, byWord };
+  return { mentions: mentionIndex(entities.values()), byEntity, byWord };
+}
+
+/** The facts by place, as the lookups read them. */
+export interface FactsByPlace {
+  at(place: number): CompiledFact;
 }
 
 /** The facts at these places, in the knowledge base's order. */
-function inOrder(facts: readonly CompiledFact[], places: Iterable<number>): CompiledFact[] {
-  return [...places].sort((a, b) => a - b).map((i) => facts[i]);
+function inOrder(facts: FactsByPlace, places: Iterable<number>): CompiledFact[] {
+  return [...places].sort((a, b) => a - b).map((i) => facts.at(i));
 }
 
-export function buildLookups(
-  entities: ReadonlyMap<string, Entity>,
-  facts: readonly CompiledFact[],
-  keywords: Iterable<string>,
-): Lookups {
-  const mentions = mentionIndex(entities.values());
+/** The lookups over `indexes`; `keywords`: the words looked for in drafts; `types`: the types that have facts. */
+export function lookupsOf(indexes: LookupIndexes, facts: FactsByPlace, keywords: Iterable<string>, types: readonly ValueType[]): Lookups {
+  const { mentions, byEntity, byWord } = indexes;
   const { index: words, prefixes } = keywordIndex(keywords);
-  const { byEntity, byWord } = factIndex(facts, entities);
-  const types = [...new Set(facts.map((f) => f.fact.type))];
   return {
     findMentions: (text) => mentions.find(text).map((h) => ({ entity: h.value, start: h.start, end: h.end })),
     findKeywords: (text) => words.find(text, (k) => prefixes.get(k) ?? []).map((h) => ({ keyword: h.value, start: h.start, end: h.end })),
@@ -121,11 +129,16 @@ export function buildLookups(
     },
     siblingFacts(key) {
       const same = (i: number) => {
-        const { fact } = facts[i];
+        const { fact } = facts.at(i);
         return fact.subject === key.subject && fact.relation === key.relation && (fact.object ?? '') === (key.object ?? '');
       };
       // Siblings may differ in type (an amount and its date), so each type's list of the subject's facts is asked.
       return inOrder(facts, types.flatMap((type) => (byEntity.get(`${type}|${key.subject}`) ?? []).filter(same)));
     },
   };
+}
+
+/** The lookups of facts compiled already (tests). */
+export function buildLookups(entities: ReadonlyMap<string, Entity>, facts: readonly CompiledFact[], keywords: Iterable<string>): Lookups {
+  return lookupsOf(buildIndexes(entities, facts), { at: (i) => facts[i] }, keywords, [...new Set(facts.map((f) => f.fact.type))]);
 }
