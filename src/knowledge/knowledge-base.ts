@@ -98,6 +98,12 @@ export interface KnowledgeBase {
   measureWords: ReadonlyMap<ValueType, ReadonlySet<string>>;
   /** The knowledge base file that defines a fact (its name as loaded), if there is such a fact. */
   definedIn(factId: string): string | undefined;
+  /** The sources' publishers, in lowercase: a publisher quoted in a draft is who says it, not a party. */
+  publishers: ReadonlySet<string>;
+  /** The entities that are some entity's line (`family`). */
+  familyHeads: ReadonlySet<string>;
+  /** The groups (entities with members) each member belongs to, in the knowledge base's order. */
+  groupsByMember: ReadonlyMap<string, readonly string[]>;
   /** Qualifier id → its lowercase keywords. */
   qualifierKeywords: ReadonlyMap<string, Set<string>>;
   /** Qualifiers writers often leave unsaid. */
@@ -162,8 +168,16 @@ export interface KnowledgeParts {
   keywords: readonly string[];
   /** The names' index and the facts by party and own word (lookup.ts). */
   indexes: LookupIndexes;
-  /** The parties of each role key that has several (see Parties). */
-  partners: ReadonlyMap<string, Parties>;
+  /** How many parties each role key that has several has (see Parties). */
+  partners: PartnerCounts;
+  publishers: ReadonlySet<string>;
+  familyHeads: ReadonlySet<string>;
+  groupsByMember: ReadonlyMap<string, readonly string[]>;
+}
+
+/** How many parties a role key has, for the keys with several (see Parties); undefined for the others. */
+export interface PartnerCounts {
+  get(key: string): number | undefined;
 }
 
 /** Merges files in order (see merge.ts) and compiles the facts for matching. */
@@ -191,11 +205,23 @@ function partsOf(merged: MergedKnowledgeBase): KnowledgeParts {
     measureWords: measureWordsOf(compiled, qualifiers),
     keywords: keywordsWritten(relations, qualifiers, compiled),
     indexes: buildIndexes(entities, compiled),
-    partners: rolePartnerCounts(
-      compiled.map((f) => f.fact),
-      implicitQualifiersOf(qualifiers),
-    ),
+    partners: partnerCountsOf(rolePartnerCounts(compiled.map((f) => f.fact), implicitQualifiersOf(qualifiers))),
+    publishers: new Set([...sources.values()].flatMap((s) => (s.publisher ? [s.publisher.toLowerCase()] : []))),
+    familyHeads: new Set([...entities.values()].flatMap((e) => (e.family ? [e.family] : []))),
+    groupsByMember: groupsByMember(entities),
   };
+}
+
+/** The group entities each member belongs to (see KnowledgeBase.groupsByMember). */
+function groupsByMember(entities: ReadonlyMap<string, Entity>): Map<string, string[]> {
+  const byMember = new Map<string, string[]>();
+  for (const e of entities.values()) for (const m of e.members ?? []) byMember.set(m, [...(byMember.get(m) ?? []), e.id]);
+  return byMember;
+}
+
+/** The counts of a role key's parties (the snapshot keeps the counts alone). */
+export function partnerCountsOf(parties: ReadonlyMap<string, Parties>): PartnerCounts & { parties: ReadonlyMap<string, Parties> } {
+  return { parties, get: (key) => parties.get(key)?.size };
 }
 
 /** The subject and relation of each date fact: a fact of theirs with a year has a date fact (CompiledFact.yearHasDateFact). */
@@ -348,6 +374,9 @@ export function assembleKnowledgeBase(parts: KnowledgeParts): KnowledgeBase {
     framingQualifiers,
     facetMates,
     scopes,
+    publishers: parts.publishers,
+    familyHeads: parts.familyHeads,
+    groupsByMember: parts.groupsByMember,
     ...lookupsOf(parts.indexes, facts, parts.keywords, [...parts.valuesByType.keys()]),
     rolePartners: rolePartnersOf(parts.partners, implicitQualifiers),
   };
@@ -427,10 +456,10 @@ function roleKey(fact: Fact, role: 'subject' | 'object', implicit: ReadonlySet<s
 export type Parties = Set<string>;
 
 /** The lookup of rolePartnerCounts' parties, each fact's key built once: every candidate fact of every figure asks. */
-function rolePartnersOf(parties: ReadonlyMap<string, Parties>, implicit: ReadonlySet<string>): KnowledgeBase['rolePartners'] {
+function rolePartnersOf(parties: PartnerCounts, implicit: ReadonlySet<string>): KnowledgeBase['rolePartners'] {
   const memo = new WeakMap<Fact, Partial<Record<'subject' | 'object', number>>>();
   // A key not kept has the fact's own party alone (none when the fact has no party in the role).
-  const count = (fact: Fact, role: 'subject' | 'object') => parties.get(roleKey(fact, role, implicit))?.size ?? (fact[role] === undefined ? 0 : 1);
+  const count = (fact: Fact, role: 'subject' | 'object') => parties.get(roleKey(fact, role, implicit)) ?? (fact[role] === undefined ? 0 : 1);
   return (fact, role) => {
     let byRole = memo.get(fact);
     if (!byRole) memo.set(fact, (byRole = {}));

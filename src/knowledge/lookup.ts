@@ -85,20 +85,51 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  */
 export interface LookupIndexes {
   mentions: PhraseIndex<string>;
-  byEntity: ReadonlyMap<string, readonly number[]>;
-  byWord: ReadonlyMap<string, readonly number[]>;
+  byEntity: FactPlaces;
+  byWord: FactPlaces;
 }
 
-export function buildIndexes(entities: ReadonlyMap<string, Entity>, facts: readonly CompiledFact[]): LookupIndexes {
+/** The places of the facts of a type keyed by an entity id or an own word, sorted (none: undefined). */
+export interface FactPlaces {
+  get(type: ValueType, key: string): ArrayLike<number> | undefined;
+}
+
+/** Fact places kept in a map, by type and key (a build's; a snapshot keeps them otherwise). */
+export class FactPlaceMap implements FactPlaces {
+  constructor(readonly places: ReadonlyMap<string, readonly number[]> = new Map()) {}
+
+  static key(type: ValueType, key: string): string {
+    return `${type}|${key}`;
+  }
+
+  get(type: ValueType, key: string): readonly number[] | undefined {
+    return this.places.get(FactPlaceMap.key(type, key));
+  }
+
+  /** Each entry's type, key and places (the map's key split where FactPlaceMap.key joined it). */
+  *entries(): Generator<[ValueType, string, readonly number[]]> {
+    for (const [joined, places] of this.places) {
+      const bar = joined.indexOf('|');
+      yield [joined.slice(0, bar) as ValueType, joined.slice(bar + 1), places];
+    }
+  }
+}
+
+export function buildIndexes(entities: ReadonlyMap<string, Entity>, facts: readonly CompiledFact[]): LookupIndexes & { byEntity: FactPlaceMap; byWord: FactPlaceMap } {
   const byEntity = new Map<string, number[]>();
   const byWord = new Map<string, number[]>();
   facts.forEach((f, i) => {
     const parties = [f.fact.subject, f.fact.object].filter((e): e is string => e !== undefined);
     const lines = parties.map((e) => entities.get(e)?.family).filter((e): e is string => e !== undefined);
-    for (const e of new Set([...parties, ...lines])) push(byEntity, `${f.fact.type}|${e}`, i);
-    for (const k of f.ownKeywords) push(byWord, `${f.fact.type}|${k}`, i);
+    for (const e of new Set([...parties, ...lines])) push(byEntity, FactPlaceMap.key(f.fact.type, e), i);
+    for (const k of f.ownKeywords) push(byWord, FactPlaceMap.key(f.fact.type, k), i);
   });
-  return { mentions: mentionIndex(entities.values()), byEntity, byWord };
+  return { mentions: mentionIndex(entities.values()), byEntity: new FactPlaceMap(byEntity), byWord: new FactPlaceMap(byWord) };
+}
+
+/** Adds the places listed to `found`. */
+function addPlaces(found: Set<number>, places: ArrayLike<number> | undefined): void {
+  if (places) for (let i = 0; i < places.length; i++) found.add(places[i]);
 }
 
 /** The facts by place, as the lookups read them. */
@@ -120,10 +151,10 @@ export function lookupsOf(indexes: LookupIndexes, facts: FactsByPlace, keywords:
     findKeywords: (text) => words.find(text, (k) => prefixes.get(k) ?? []).map((h) => ({ keyword: h.value, start: h.start, end: h.end })),
     candidateFacts(type, inUnit, said) {
       const found = new Set<number>();
-      for (const e of inUnit) for (const i of byEntity.get(`${type}|${e}`) ?? []) found.add(i);
+      for (const e of inUnit) addPlaces(found, byEntity.get(type, e));
       for (const w of said) {
-        const places = byWord.get(`${type}|${w}`) ?? [];
-        if (places.length <= MAX_FACTS_PER_OWN_WORD) for (const i of places) found.add(i);
+        const places = byWord.get(type, w);
+        if (places && places.length <= MAX_FACTS_PER_OWN_WORD) addPlaces(found, places);
       }
       return inOrder(facts, found);
     },
@@ -133,7 +164,7 @@ export function lookupsOf(indexes: LookupIndexes, facts: FactsByPlace, keywords:
         return fact.subject === key.subject && fact.relation === key.relation && (fact.object ?? '') === (key.object ?? '');
       };
       // Siblings may differ in type (an amount and its date), so each type's list of the subject's facts is asked.
-      return inOrder(facts, types.flatMap((type) => (byEntity.get(`${type}|${key.subject}`) ?? []).filter(same)));
+      return inOrder(facts, types.flatMap((type) => Array.from(byEntity.get(type, key.subject) ?? []).filter(same)));
     },
   };
 }
