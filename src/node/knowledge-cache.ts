@@ -1,0 +1,255 @@
+/**
+ * A cache of built knowledge bases on disk, for the Node front ends (the CLI and the language
+ * server): a load of the same knowledge base files by the same engine reads back a snapshot of
+ * the knowledge base built last time (src/knowledge/snapshot.ts) instead of parsing, validating,
+ * merging and indexing them again. 100,000 assertions take some 5 s to build and a few hundred
+ * milliseconds to read back.
+ *
+ * An entry is keyed by a digest (SHA-256) of each file's bytes, in order, with whether it is read
+ * as YAML, whether the bundled knowledge base is used, and the engine's id (a digest of the
+ * knowledge code, made by scripts/build.mjs): any change to a file or to the engine is another key.
+ * Only loads without problems are cached, so an entry never stands for an error message. An
+ * entry holds a digest of its snapshot, checked before use: one that is missing, truncated,
+ * corrupt or of another format is removed and rebuilt, never trusted and never a crash. Entries
+ * are written to a temporary file and renamed, so a reader never sees half of one, and the least
+ * recently used beyond MAX_CACHE_ENTRIES are removed.
+ *
+ * Node only (the engine runs in web workers too); the engine never imports this.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import type { KnowledgeBase } from '../knowledge';
+import { SNAPSHOT_FORMAT, concatBytes, decodeKnowledgeBase, encodeKnowledgeBase } from '../knowledge/snapshot';
+
+/** The layout of a cache file below; raise it with any change, and older entries are rebuilt. */
+export const CACHE_FORMAT = 1;
+
+/** A cache file's first bytes: a file without them is none of this cache's. */
+const MAGIC = Buffer.from('dealcheck knowledge base cache\n');
+
+/** The bytes of the header's length, after MAGIC. */
+const HEADER_LENGTH_BYTES = 4;
+
+/** The snapshot starts at a multiple of this in the file, so that its numbers are read in place. */
+const SNAPSHOT_ALIGNMENT = 8;
+
+/**
+ * Loads whose own files (the bundled one aside) hold fewer bytes than this are built every time:
+ * a few thousand assertions build in about a tenth of a second, less than a cache entry costs
+ * to write, and the cache folder is not littered with every small test file.
+ */
+export const MIN_CACHED_BYTES = 1_000_000;
+
+/** Entries kept: enough for a few workspaces and a knowledge base being edited; each may be tens of MB. */
+export const MAX_CACHE_ENTRIES = 4;
+
+/** A cache entry's file name ends so; its temporary file, while written, with TEMPORARY_SUFFIX too. */
+const ENTRY_SUFFIX = '.kbcache';
+const TEMPORARY_SUFFIX = '.tmp';
+
+/** A temporary file this old was left by a process that died while writing it. */
+const STALE_TEMPORARY_MS = 60 * 60 * 1000;
+
+/** Bytes read at a time when a file is digested: the file is never held whole. */
+const DIGEST_CHUNK_BYTES = 1 << 20;
+
+declare const DEALCHECK_ENGINE_ID: string;
+
+/** The engine's id in a build (scripts/build.mjs), or undefined when running from source: then nothing is cached. */
+export function builtEngineId(): string | undefined {
+  return typeof DEALCHECK_ENGINE_ID === 'string' ? DEALCHECK_ENGINE_ID : undefined;
+}
+
+/** The cache's folder: beside the language server's code cache (launcher.ts), in the user's cache folder. */
+export function defaultCacheDir(env: Record<string, string | undefined> = process.env): string {
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'dealcheck', 'knowledge-bases');
+}
+
+/** What a cache key is made of: the files in load order (name, for its format, and digest), and whether the bundled one is used. */
+export interface CacheInput {
+  files: readonly { name: string; digest: string }[];
+  useBundled: boolean;
+}
+
+export interface KnowledgeCacheOptions {
+  dir: string;
+  /** The engine's id (builtEngineId). */
+  engine: string;
+  /** See MIN_CACHED_BYTES. */
+  minBytes?: number;
+  /** See MAX_CACHE_ENTRIES. */
+  maxEntries?: number;
+}
+
+/** Why an entry was not used; undefined for a hit. */
+export type CacheMiss = 'missing' | 'corrupt';
+
+function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** The SHA-256 of an open file's bytes, read a chunk at a time; undefined when it holds more than `maxBytes`. */
+export function digestOpenFile(fd: number, maxBytes: number): { digest: string; bytes: number } | undefined {
+  const hash = createHash('sha256');
+  const chunk = Buffer.allocUnsafe(Math.min(DIGEST_CHUNK_BYTES, maxBytes + 1));
+  let bytes = 0;
+  for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
+    bytes += n;
+    if (bytes > maxBytes) return undefined;
+    hash.update(chunk.subarray(0, n));
+  }
+  return { digest: hash.digest('hex'), bytes };
+}
+
+/** A file's digest as reading its text would give it: the SHA-256 of its UTF-8 (for files read as text, as the editor serves them). */
+export function digestText(text: string): string {
+  return sha256(text);
+}
+
+export class KnowledgeCache {
+  readonly dir: string;
+  readonly minBytes: number;
+  private readonly engine: string;
+  private readonly maxEntries: number;
+
+  constructor(options: KnowledgeCacheOptions) {
+    this.dir = options.dir;
+    this.engine = options.engine;
+    this.minBytes = options.minBytes ?? MIN_CACHED_BYTES;
+    this.maxEntries = options.maxEntries ?? MAX_CACHE_ENTRIES;
+  }
+
+  /** The key of a load (see the module's comment). */
+  key(input: CacheInput): string {
+    const files = input.files.map((f) => [/\.ya?ml$/i.test(f.name), f.digest]);
+    return sha256(JSON.stringify([CACHE_FORMAT, SNAPSHOT_FORMAT, this.engine, input.useBundled, files]));
+  }
+
+  /** The file of a key's entry. */
+  pathOf(key: string): string {
+    return join(this.dir, `${key}${ENTRY_SUFFIX}`);
+  }
+
+  /**
+   * The knowledge base cached under `key`, its facts' files named `fileNames` (the load's files in
+   * order, the bundled one first when used); or why there is none. A corrupt entry is removed.
+   */
+  read(key: string, fileNames: readonly string[]): { kb: KnowledgeBase; miss?: undefined } | { kb?: undefined; miss: CacheMiss } {
+    const path = this.pathOf(key);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      return { miss: 'missing' };
+    }
+    let kb: KnowledgeBase;
+    try {
+      kb = decodeKnowledgeBase(snapshotIn(bytes, key), fileNames);
+    } catch {
+      removeQuietly(path);
+      return { miss: 'corrupt' };
+    }
+    try {
+      // Its last use, for the pruning of the least recently used.
+      const now = new Date();
+      utimesSync(path, now, now);
+    } catch {
+      // A read-only cache folder is still read.
+    }
+    return { kb };
+  }
+
+  /**
+   * A snapshot of `kb` (built from the files of `key`, named `fileNames`), written under `key`,
+   * and the knowledge base it holds, read back from it in memory: a load that builds uses what a
+   * later load will read, so both check alike. Undefined when `kb` has no snapshot; the
+   * knowledge base is returned even when the entry could not be written (a full disk, a
+   * read-only cache folder).
+   */
+  write(key: string, kb: KnowledgeBase, fileNames: readonly string[]): { kb: KnowledgeBase; written: boolean } | undefined {
+    const chunks = encodeKnowledgeBase(kb, fileNames);
+    if (!chunks) return undefined;
+    const snapshot = concatBytes(chunks);
+    const written = this.writeEntry(key, snapshot);
+    return { kb: decodeKnowledgeBase(snapshot, fileNames), written };
+  }
+
+  private writeEntry(key: string, snapshot: Uint8Array): boolean {
+    const path = this.pathOf(key);
+    const temporary = `${path}.${process.pid}-${threadId}${TEMPORARY_SUFFIX}`;
+    try {
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      const header = Buffer.from(JSON.stringify({ format: CACHE_FORMAT, key, length: snapshot.length, sha256: sha256(snapshot) }));
+      const length = Buffer.alloc(HEADER_LENGTH_BYTES);
+      length.writeUInt32LE(header.length);
+      const before = MAGIC.length + HEADER_LENGTH_BYTES + header.length;
+      const padding = Buffer.alloc(alignUp(before) - before);
+      const fd = openSync(temporary, 'w', 0o600);
+      try {
+        for (const part of [MAGIC, length, header, padding, snapshot]) writeAll(fd, part);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(temporary, path);
+    } catch {
+      removeQuietly(temporary);
+      return false;
+    }
+    try {
+      this.prune(path);
+    } catch {
+      // An entry too many costs disk space, not correctness: the next write prunes again.
+    }
+    return true;
+  }
+
+  /** Removes the least recently used entries beyond the limit, and temporary files left by dead writers. */
+  private prune(keep: string): void {
+    const now = Date.now();
+    const entries: { path: string; used: number }[] = [];
+    for (const name of readdirSync(this.dir)) {
+      const path = join(this.dir, name);
+      const used = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+      if (used === undefined) continue;
+      if (name.endsWith(TEMPORARY_SUFFIX) && now - used > STALE_TEMPORARY_MS) removeQuietly(path);
+      else if (name.endsWith(ENTRY_SUFFIX) && path !== keep) entries.push({ path, used });
+    }
+    entries.sort((a, b) => b.used - a.used);
+    for (const { path } of entries.slice(this.maxEntries - 1)) removeQuietly(path);
+  }
+}
+
+/** Removes a file if it can: one that stays is found corrupt, or pruned, again next time. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // A folder where the file should be, or no permission: nothing more to do.
+  }
+}
+
+function alignUp(n: number): number {
+  return Math.ceil(n / SNAPSHOT_ALIGNMENT) * SNAPSHOT_ALIGNMENT;
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+}
+
+/** The snapshot an entry's bytes hold, checked against its header; throws for anything amiss. */
+function snapshotIn(bytes: Buffer, key: string): Uint8Array {
+  if (bytes.length < MAGIC.length + HEADER_LENGTH_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not a cache entry');
+  const length = bytes.readUInt32LE(MAGIC.length);
+  const before = MAGIC.length + HEADER_LENGTH_BYTES + length;
+  if (before > bytes.length) throw new Error('its header runs past its end');
+  const header = JSON.parse(bytes.subarray(MAGIC.length + HEADER_LENGTH_BYTES, before).toString('utf8')) as { format?: unknown; key?: unknown; length?: unknown; sha256?: unknown };
+  const start = alignUp(before);
+  if (header.format !== CACHE_FORMAT || header.key !== key) throw new Error('another format or key');
+  if (header.length !== bytes.length - start) throw new Error('truncated or overlong');
+  const snapshot = bytes.subarray(start);
+  if (header.sha256 !== sha256(snapshot)) throw new Error('its digest does not match');
+  return snapshot;
+}
