@@ -96,6 +96,8 @@ export interface KnowledgeBase {
   valuesByType: ReadonlyMap<ValueType, Readonly<AssertionValues>>;
   /** The words some fact of a type says itself by: its relation's and its own keywords, and those of its qualifiers that frame no passage. */
   measureWords: ReadonlyMap<ValueType, ReadonlySet<string>>;
+  /** The fact with this id, if there is one. */
+  factById(factId: string): CompiledFact | undefined;
   /** The knowledge base file that defines a fact (its name as loaded), if there is such a fact. */
   definedIn(factId: string): string | undefined;
   /** The sources' publishers, in lowercase: a publisher quoted in a draft is who says it, not a party. */
@@ -365,6 +367,10 @@ export function assembleKnowledgeBase(parts: KnowledgeParts): KnowledgeBase {
     factAt: (place) => facts.at(place),
     valuesByType: parts.valuesByType,
     measureWords: parts.measureWords,
+    factById(factId) {
+      const place = facts.placeOf(factId);
+      return place === undefined ? undefined : facts.at(place);
+    },
     definedIn(factId) {
       const place = facts.placeOf(factId);
       return place === undefined ? undefined : facts.fileAt(place);

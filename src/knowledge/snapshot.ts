@@ -39,6 +39,28 @@ const HEADER_LENGTH_BYTES = 4;
 /** Characters of strings encoded by one call (see SectionWriter.strings). */
 const BATCH_CHARS = 1 << 20;
 
+/** A snapshot as written: its bytes in chunks, in order, and how many of them are its head (see SnapshotSource). */
+export interface EncodedSnapshot {
+  chunks: Uint8Array[];
+  headLength: number;
+}
+
+/**
+ * Where a snapshot is read from: its head (the header and every section read at once, the first
+ * `headLength` bytes; more may be given), and any range of its bytes, for the records read on
+ * demand. A cache reads the head from its file and the records from the file as asked for, so the
+ * 48 MB of 100,000 assertions' facts are never read whole.
+ */
+export interface SnapshotSource {
+  head: Uint8Array;
+  read(offset: number, length: number): Uint8Array;
+}
+
+/** A snapshot held whole in memory, as a source. */
+export function snapshotInMemory(bytes: Uint8Array): SnapshotSource {
+  return { head: bytes, read: (offset, length) => bytes.subarray(offset, offset + length) };
+}
+
 /** A snapshot that does not hold together, or of another format. */
 export class SnapshotError extends Error {}
 
@@ -137,12 +159,20 @@ function utf8Length(s: string): number {
 /** The first code unit whose UTF-8 takes three bytes. */
 const TWO_BYTE_END = 0x800;
 
-/** Sections of bytes being written, each at an aligned offset. */
+/**
+ * Sections of bytes being written, each at an aligned offset: first those read when the snapshot
+ * is (its head), then the records, read one by one as they are asked for (see SnapshotSource).
+ */
 class SectionWriter {
-  private readonly sections: { name: string; parts: Uint8Array[]; length: number }[] = [];
+  private readonly sections: { name: string; parts: Uint8Array[]; length: number; onDemand: boolean }[] = [];
 
   bytes(name: string, ...parts: Uint8Array[]): void {
-    this.sections.push({ name, parts, length: parts.reduce((n, p) => n + p.length, 0) });
+    this.sections.push({ name, parts, length: parts.reduce((n, p) => n + p.length, 0), onDemand: false });
+  }
+
+  /** The last section written is read on demand, a string at a time (see strings). */
+  private onDemand(name: string): void {
+    this.sections.find((section) => section.name === name)!.onDemand = true;
   }
 
   numbers(name: string, array: Int32Array | Uint32Array | Float64Array | Uint8Array): void {
@@ -157,7 +187,7 @@ class SectionWriter {
    * Strings one after another (`name`), where each ends (`name.ends`), and with `hashed` a hash
    * table of them (`name.hash`: each slot 0, or a string's place plus 1) to find one by its text.
    */
-  strings(name: string, strings: Iterable<string>, hashed = false): void {
+  strings(name: string, strings: Iterable<string>, hashed = false, records = false): void {
     const ends: number[] = [];
     const hashes: number[] = [];
     const batches: Uint8Array[] = [];
@@ -183,31 +213,50 @@ class SectionWriter {
     }
     if (batch.length) flush();
     this.bytes(name, ...batches);
+    if (records) this.onDemand(name);
     this.numbers(`${name}.ends`, Uint32Array.from(ends));
     if (hashed) this.numbers(`${name}.hash`, hashTable(hashes));
   }
 
-  /** The header's length, the header (the sections' places), then the sections: as chunks, in order. */
-  finish(): Uint8Array[] {
+  /** Strings read one at a time as they are asked for (see SnapshotSource): records of entries, facts and names. */
+  records(name: string, strings: Iterable<string>): void {
+    this.strings(name, strings, false, true);
+  }
+
+  /**
+   * The header's length, the header (the sections' places, and where the head ends), then the
+   * sections, those read on demand last: as chunks, in order, with the head's length.
+   */
+  finish(): EncodedSnapshot {
+    const ordered = [...this.sections.filter((x) => !x.onDemand), ...this.sections.filter((x) => x.onDemand)];
     const places: Record<string, [number, number]> = {};
     let offset = 0;
-    for (const { name, length } of this.sections) {
+    let headEnd = 0;
+    for (const { name, length, onDemand } of ordered) {
       places[name] = [offset, length];
       offset = align(offset + length);
+      if (!onDemand) headEnd = offset;
     }
-    const header = encoder.encode(JSON.stringify({ format: SNAPSHOT_FORMAT, littleEndian: isLittleEndian(), sections: places }));
-    const head = new Uint8Array(align(HEADER_LENGTH_BYTES + header.length));
+    // The header says where the head ends, which its own length moves: written again until it stays put (twice, or three times).
+    let header = new Uint8Array(0);
+    for (let start = -1, next = 0; start !== next; ) {
+      start = next;
+      header = encoder.encode(JSON.stringify({ format: SNAPSHOT_FORMAT, littleEndian: isLittleEndian(), headLength: start + headEnd, sections: places }));
+      next = align(HEADER_LENGTH_BYTES + header.length);
+    }
+    const start = align(HEADER_LENGTH_BYTES + header.length);
+    const head = new Uint8Array(start);
     new DataView(head.buffer).setUint32(0, header.length, true);
     head.set(header, HEADER_LENGTH_BYTES);
-    const out: Uint8Array[] = [head];
+    const chunks: Uint8Array[] = [head];
     let at = 0;
-    for (const { parts, length } of this.sections) {
-      out.push(...parts);
+    for (const { parts, length } of ordered) {
+      chunks.push(...parts);
       const padding = align(at + length) - (at + length);
-      if (padding) out.push(new Uint8Array(padding));
+      if (padding) chunks.push(new Uint8Array(padding));
       at = align(at + length);
     }
-    return out;
+    return { chunks, headLength: start + headEnd };
   }
 }
 
@@ -242,7 +291,7 @@ export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
  * snapshot read back under other names (the same bytes elsewhere) names its facts' files as
  * the caller names them then.
  */
-export function encodeKnowledgeBase(kb: KnowledgeBase, files: readonly string[]): Uint8Array[] | undefined {
+export function encodeKnowledgeBase(kb: KnowledgeBase, files: readonly string[]): EncodedSnapshot | undefined {
   const parts = partsOfKnowledgeBase(kb);
   if (!parts) return undefined;
   const out = new SectionWriter();
@@ -277,7 +326,7 @@ export function encodeKnowledgeBase(kb: KnowledgeBase, files: readonly string[])
   writeByEntity(out, parts, entityPlaces, types);
   writePartners(out, parts);
   for (const [type, values] of parts.valuesByType) writeValues(out, type, values, hedges);
-  out.strings('names', nameRecords);
+  out.records('names', nameRecords);
   return out.finish();
 }
 
@@ -294,7 +343,7 @@ function placesById(map: ReadonlyMap<string, { id: string }>): Map<string, numbe
 /** Entries with ids: their ids (hashed) and, at the same places, their JSON. */
 function writeRecords(out: SectionWriter, name: string, map: ReadonlyMap<string, object>): void {
   out.strings(`${name}.ids`, map.keys(), true);
-  out.strings(`${name}.records`, (function* () {
+  out.records(`${name}.records`, (function* () {
     for (const v of map.values()) yield JSON.stringify(v);
   })());
 }
@@ -309,7 +358,7 @@ function writeFacts(out: SectionWriter, facts: FactStore, files: readonly string
     const file = facts.fileAt(place);
     factFiles[place] = file === undefined ? NO_FILE : (fileIndex.get(file) ?? NO_FILE);
   }
-  out.strings('facts.records', mapped(facts, (f) => JSON.stringify(f.fact)));
+  out.records('facts.records', mapped(facts, (f) => JSON.stringify(f.fact)));
   out.strings('facts.ids', mapped(facts, (f) => f.fact.id), true);
   out.numbers('facts.flags', flags);
   out.numbers('facts.files', factFiles);
@@ -368,36 +417,46 @@ function writeValues(out: SectionWriter, type: ValueType, values: AssertionValue
   out.numbers(`values.${type}.hedges`, Uint8Array.from(values.hedges, (h) => code.get(h)!));
 }
 
-/** The sections of a snapshot, read in place where their alignment allows. */
+/** The sections of a snapshot: those of its head read in place where their alignment allows, the records through the source. */
 class SectionReader {
   private readonly places: Record<string, [number, number]>;
   private readonly start: number;
+  readonly headLength: number;
 
-  constructor(private readonly bytes: Uint8Array) {
-    if (bytes.length < HEADER_LENGTH_BYTES) throw new SnapshotError('it is too short');
-    const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.length).getUint32(0, true);
-    if (HEADER_LENGTH_BYTES + length > bytes.length) throw new SnapshotError('its header runs past its end');
-    let header: { format?: unknown; littleEndian?: unknown; sections?: Record<string, [number, number]> };
+  constructor(private readonly source: SnapshotSource) {
+    const head = source.head;
+    if (head.length < HEADER_LENGTH_BYTES) throw new SnapshotError('it is too short');
+    const length = new DataView(head.buffer, head.byteOffset, head.length).getUint32(0, true);
+    if (HEADER_LENGTH_BYTES + length > head.length) throw new SnapshotError('its header runs past its end');
+    let header: { format?: unknown; littleEndian?: unknown; headLength?: unknown; sections?: Record<string, [number, number]> };
     try {
-      header = JSON.parse(decoder.decode(bytes.subarray(HEADER_LENGTH_BYTES, HEADER_LENGTH_BYTES + length)));
+      header = JSON.parse(decoder.decode(head.subarray(HEADER_LENGTH_BYTES, HEADER_LENGTH_BYTES + length)));
     } catch {
       throw new SnapshotError('its header is not JSON');
     }
     if (header.format !== SNAPSHOT_FORMAT) throw new SnapshotError(`it is of format ${String(header.format)}, not ${SNAPSHOT_FORMAT}`);
     if (header.littleEndian !== isLittleEndian()) throw new SnapshotError('it was written on a machine of the other byte order');
+    if (typeof header.headLength !== 'number' || header.headLength > head.length) throw new SnapshotError('its head is cut short');
+    this.headLength = header.headLength;
     this.places = header.sections ?? {};
     this.start = align(HEADER_LENGTH_BYTES + length);
   }
 
-  /** A section's bytes (a view, not a copy). */
-  section(name: string): Uint8Array {
+  /** A section's place: its offset in the snapshot, and its length. */
+  private place(name: string): [from: number, length: number] {
     const place = this.places[name];
     if (!Array.isArray(place)) throw new SnapshotError(`it has no section "${name}"`);
     const [offset, length] = place;
     const from = this.start + offset;
-    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(length) || offset < 0 || length < 0 || from + length > this.bytes.length)
-      throw new SnapshotError(`its section "${name}" runs past its end`);
-    return this.bytes.subarray(from, from + length);
+    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(length) || offset < 0 || length < 0) throw new SnapshotError(`its section "${name}" has no place`);
+    return [from, length];
+  }
+
+  /** A section of the head's bytes (a view, not a copy). */
+  section(name: string): Uint8Array {
+    const [from, length] = this.place(name);
+    if (from + length > this.headLength) throw new SnapshotError(`its section "${name}" runs past its head`);
+    return this.source.head.subarray(from, from + length);
   }
 
   json<T>(name: string): T {
@@ -412,9 +471,25 @@ class SectionReader {
     return numbers(name, this.section(name), Float64Array, length);
   }
 
+  /** A strings section of the head (see SectionWriter.strings). */
   strings(name: string, hashed = false): StringTable {
+    const bytes = this.section(name);
+    return this.table(name, bytes.length, (from, to) => bytes.subarray(from, to), hashed);
+  }
+
+  /** A records section, each string read from the source when asked for (see SectionWriter.records). */
+  records(name: string): StringTable {
+    const [start, length] = this.place(name);
+    return this.table(name, length, (from, to) => {
+      const bytes = this.source.read(start + from, to - from);
+      if (bytes.length !== to - from) throw new SnapshotError(`its section "${name}" was cut short`);
+      return bytes;
+    });
+  }
+
+  private table(name: string, length: number, bytes: (from: number, to: number) => Uint8Array, hashed = false): StringTable {
     const ends = numbers(`${name}.ends`, this.section(`${name}.ends`), Uint32Array);
-    return new StringTable(name, this.section(name), ends, hashed ? this.int32(`${name}.hash`) : undefined);
+    return new StringTable(name, length, bytes, ends, hashed ? this.int32(`${name}.hash`) : undefined);
   }
 }
 
@@ -430,20 +505,33 @@ function numbers<A extends Int32Array | Uint32Array | Float64Array>(name: string
   return copy;
 }
 
+/**
+ * A list of `n` empty slots that V8 keeps as a plain array: `new Array(n)` of a large n is a
+ * dictionary, and the siblings lookup reads a slot of the facts' list hundreds of thousands of
+ * times in a check of the dev drafts against 100,000 assertions.
+ */
+function emptySlots<T>(n: number): (T | undefined)[] {
+  const slots: (T | undefined)[] = [];
+  for (let i = 0; i < n; i++) slots.push(undefined);
+  return slots;
+}
+
 /** Strings of a snapshot (see SectionWriter.strings), each read when first asked for, and found by text when hashed. */
 class StringTable {
   private readonly read: (string | undefined)[];
 
   constructor(
     name: string,
-    private readonly bytes: Uint8Array,
+    length: number,
+    /** The section's bytes from one offset to another. */
+    private readonly bytes: (from: number, to: number) => Uint8Array,
     private readonly ends: Uint32Array,
     private readonly table?: Int32Array,
   ) {
     const last = ends.length ? ends[ends.length - 1] : 0;
-    if (last !== bytes.length || ends.some((end, i) => end < (i ? ends[i - 1] : 0))) throw new SnapshotError(`its section "${name}" does not end where its strings do`);
+    if (last !== length || ends.some((end, i) => end < (i ? ends[i - 1] : 0))) throw new SnapshotError(`its section "${name}" does not end where its strings do`);
     if (table && (table.length < ends.length || table.length & (table.length - 1))) throw new SnapshotError(`its section "${name}.hash" is no hash table of its strings`);
-    this.read = new Array<string | undefined>(ends.length);
+    this.read = emptySlots(ends.length);
   }
 
   get size(): number {
@@ -455,7 +543,7 @@ class StringTable {
   }
 
   at(i: number): string {
-    return (this.read[i] ??= decoder.decode(this.bytes.subarray(this.from(i), this.ends[i])));
+    return (this.read[i] ??= decoder.decode(this.bytes(this.from(i), this.ends[i])));
   }
 
   /** The place of the string `s`, or -1. */
@@ -488,7 +576,7 @@ class RecordMap<V> implements ReadonlyMap<string, V> {
     private readonly records: StringTable,
   ) {
     if (records.size !== ids.size) throw new SnapshotError('its ids and entries are not one for one');
-    this.byPlace = new Array<V | undefined>(ids.size);
+    this.byPlace = emptySlots(ids.size);
   }
 
   get size(): number {
@@ -569,12 +657,12 @@ class SnapshotFacts implements FactStore {
     private readonly compiler: FactCompiler,
     private readonly fileNames: readonly string[],
   ) {
-    this.records = reader.strings('facts.records');
+    this.records = reader.records('facts.records');
     this.ids = reader.strings('facts.ids', true);
     this.flags = reader.section('facts.flags');
     this.files = reader.int32('facts.files', this.size);
     if (this.ids.size !== this.size || this.flags.length !== this.size) throw new SnapshotError('its facts\' ids, flags and files are not one per fact');
-    this.compiled = new Array<CompiledFact | undefined>(this.size);
+    this.compiled = emptySlots(this.size);
   }
 
   get size(): number {
@@ -606,6 +694,11 @@ class EntityFactPlaces implements FactPlaces {
   private readonly starts: Int32Array;
   private readonly places: Int32Array;
   private readonly types: ReadonlyMap<ValueType, number>;
+  /**
+   * The lists asked for, by group (null: empty), as plain lists: siblings are asked for by party
+   * over and over (a group's thousand members each ask of its subject's facts).
+   */
+  private readonly lists = new Map<number, readonly number[] | null>();
 
   constructor(
     reader: SectionReader,
@@ -623,9 +716,13 @@ class EntityFactPlaces implements FactPlaces {
     const e = t === undefined ? -1 : this.entities.placeOf(entity);
     if (e < 0) return undefined;
     const group = e * this.types.size + t!;
-    const from = this.starts[group];
-    const to = this.starts[group + 1];
-    return to > from ? this.places.subarray(from, to) : undefined;
+    let list = this.lists.get(group);
+    if (list === undefined) {
+      const from = this.starts[group];
+      const to = this.starts[group + 1];
+      this.lists.set(group, (list = to > from ? Array.from(this.places.subarray(from, to)) : null));
+    }
+    return list ?? undefined;
   }
 }
 
@@ -657,13 +754,13 @@ function partnersOf(reader: SectionReader): KnowledgeParts['partners'] {
  * The knowledge base a snapshot holds; `files`: the names its facts' files go by now, in the order
  * of the list it was made with. Throws a SnapshotError for a snapshot that does not hold together.
  */
-export function decodeKnowledgeBase(bytes: Uint8Array, files: readonly string[]): KnowledgeBase {
-  const reader = new SectionReader(bytes);
+export function decodeKnowledgeBase(source: SnapshotSource | Uint8Array, files: readonly string[]): KnowledgeBase {
+  const reader = new SectionReader(source instanceof Uint8Array ? snapshotInMemory(source) : source);
   const main = reader.json<MainSection>('main');
-  const entities = new RecordMap<Entity>(reader.strings('entities.ids', true), reader.strings('entities.records'));
-  const sources = new RecordMap<Source>(reader.strings('sources.ids', true), reader.strings('sources.records'));
+  const entities = new RecordMap<Entity>(reader.strings('entities.ids', true), reader.records('entities.records'));
+  const sources = new RecordMap<Source>(reader.strings('sources.ids', true), reader.records('sources.records'));
   const relations = new Map(main.relations.map((r) => [r.id, r]));
-  const names = reader.strings('names');
+  const names = reader.records('names');
   const types = main.types.map(([type]) => type);
   const parts: KnowledgeParts = {
     sources,

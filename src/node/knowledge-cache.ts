@@ -11,18 +11,19 @@
  * Only loads without problems are cached, so an entry never stands for an error message. An
  * entry holds a digest of its snapshot, checked before use: one that is missing, truncated,
  * corrupt or of another format is removed and rebuilt, never trusted and never a crash. Entries
- * are written to a temporary file and renamed, so a reader never sees half of one, and the least
- * recently used beyond MAX_CACHE_ENTRIES are removed.
+ * are written to a temporary file and renamed, so a reader never sees half of one (nor a change
+ * to the one it has open: a new entry is a new file), and the least recently used beyond
+ * MAX_CACHE_ENTRIES are removed.
  *
  * Node only (the engine runs in web workers too); the engine never imports this.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { KnowledgeBase } from '../knowledge';
-import { SNAPSHOT_FORMAT, concatBytes, decodeKnowledgeBase, encodeKnowledgeBase } from '../knowledge/snapshot';
+import { type EncodedSnapshot, SNAPSHOT_FORMAT, type SnapshotSource, concatBytes, decodeKnowledgeBase, encodeKnowledgeBase } from '../knowledge/snapshot';
 
 /** The layout of a cache file below; raise it with any change, and older entries are rebuilt. */
 export const CACHE_FORMAT = 1;
@@ -122,6 +123,11 @@ export class KnowledgeCache {
     this.maxEntries = options.maxEntries ?? MAX_CACHE_ENTRIES;
   }
 
+  /** A text's digest and bytes as its file's would be in UTF-8 (a text read through the editor). */
+  textDigest(text: string): { sha256: string; bytes: number } {
+    return { sha256: digestText(text), bytes: Buffer.byteLength(text) };
+  }
+
   /** The key of a load (see the module's comment). */
   key(input: CacheInput): string {
     const files = input.files.map((f) => [/\.ya?ml$/i.test(f.name), f.digest]);
@@ -135,23 +141,28 @@ export class KnowledgeCache {
 
   /**
    * The knowledge base cached under `key`, its facts' files named `fileNames` (the load's files in
-   * order, the bundled one first when used); or why there is none. A corrupt entry is removed.
+   * order, the bundled one first when used); or why there is none. The entry's head is read and
+   * the rest of it digested (a chunk at a time, never held) to check it whole; its records are
+   * then read from the file as the check asks for them, the file kept open until the knowledge
+   * base is collected. A corrupt entry is removed.
    */
   read(key: string, fileNames: readonly string[]): { kb: KnowledgeBase; miss?: undefined } | { kb?: undefined; miss: CacheMiss } {
     const path = this.pathOf(key);
-    let bytes: Buffer;
+    let fd: number;
     try {
-      bytes = readFileSync(path);
+      fd = openSync(path, 'r');
     } catch {
       return { miss: 'missing' };
     }
     let kb: KnowledgeBase;
     try {
-      kb = decodeKnowledgeBase(snapshotIn(bytes, key), fileNames);
+      kb = decodeKnowledgeBase(checkedSource(fd, key), fileNames);
     } catch {
+      closeQuietly(fd);
       removeQuietly(path);
       return { miss: 'corrupt' };
     }
+    OPEN_ENTRIES.register(kb, fd);
     try {
       // Its last use, for the pruning of the least recently used.
       const now = new Date();
@@ -164,32 +175,35 @@ export class KnowledgeCache {
 
   /**
    * A snapshot of `kb` (built from the files of `key`, named `fileNames`), written under `key`,
-   * and the knowledge base it holds, read back from it in memory: a load that builds uses what a
-   * later load will read, so both check alike. Undefined when `kb` has no snapshot; the
-   * knowledge base is returned even when the entry could not be written (a full disk, a
-   * read-only cache folder).
+   * and the knowledge base it holds, read back: a load that builds uses what a later load will
+   * read, so both check alike. Read back from the entry written, its records stay on disk; from
+   * memory when it could not be written (a full disk, a read-only cache folder). Undefined when
+   * `kb` has no snapshot.
    */
   write(key: string, kb: KnowledgeBase, fileNames: readonly string[]): { kb: KnowledgeBase; written: boolean } | undefined {
-    const chunks = encodeKnowledgeBase(kb, fileNames);
-    if (!chunks) return undefined;
-    const snapshot = concatBytes(chunks);
-    const written = this.writeEntry(key, snapshot);
-    return { kb: decodeKnowledgeBase(snapshot, fileNames), written };
+    const encoded = encodeKnowledgeBase(kb, fileNames);
+    if (!encoded) return undefined;
+    const written = this.writeEntry(key, encoded);
+    const read = written ? this.read(key, fileNames).kb : undefined;
+    return { kb: read ?? decodeKnowledgeBase(concatBytes(encoded.chunks), fileNames), written };
   }
 
-  private writeEntry(key: string, snapshot: Uint8Array): boolean {
+  private writeEntry(key: string, snapshot: EncodedSnapshot): boolean {
     const path = this.pathOf(key);
     const temporary = `${path}.${process.pid}-${threadId}${TEMPORARY_SUFFIX}`;
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      const header = Buffer.from(JSON.stringify({ format: CACHE_FORMAT, key, length: snapshot.length, sha256: sha256(snapshot) }));
-      const length = Buffer.alloc(HEADER_LENGTH_BYTES);
-      length.writeUInt32LE(header.length);
-      const before = MAGIC.length + HEADER_LENGTH_BYTES + header.length;
-      const padding = Buffer.alloc(alignUp(before) - before);
+      const hash = createHash('sha256');
+      for (const chunk of snapshot.chunks) hash.update(chunk);
+      const length = snapshot.chunks.reduce((n, c) => n + c.length, 0);
+      const header = Buffer.from(JSON.stringify({ format: CACHE_FORMAT, key, length, headLength: snapshot.headLength, sha256: hash.digest('hex') } satisfies EntryHeader));
+      const prefix = Buffer.alloc(alignUp(MAGIC.length + HEADER_LENGTH_BYTES + header.length));
+      MAGIC.copy(prefix);
+      prefix.writeUInt32LE(header.length, MAGIC.length);
+      header.copy(prefix, MAGIC.length + HEADER_LENGTH_BYTES);
       const fd = openSync(temporary, 'w', 0o600);
       try {
-        for (const part of [MAGIC, length, header, padding, snapshot]) writeAll(fd, part);
+        for (const part of [prefix, ...snapshot.chunks]) writeAll(fd, part);
       } finally {
         closeSync(fd);
       }
@@ -239,17 +253,60 @@ function writeAll(fd: number, bytes: Uint8Array): void {
   for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
-/** The snapshot an entry's bytes hold, checked against its header; throws for anything amiss. */
-function snapshotIn(bytes: Buffer, key: string): Uint8Array {
-  if (bytes.length < MAGIC.length + HEADER_LENGTH_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not a cache entry');
-  const length = bytes.readUInt32LE(MAGIC.length);
-  const before = MAGIC.length + HEADER_LENGTH_BYTES + length;
-  if (before > bytes.length) throw new Error('its header runs past its end');
-  const header = JSON.parse(bytes.subarray(MAGIC.length + HEADER_LENGTH_BYTES, before).toString('utf8')) as { format?: unknown; key?: unknown; length?: unknown; sha256?: unknown };
-  const start = alignUp(before);
+/** What an entry's header says: the snapshot's length, its head's, and its digest. */
+interface EntryHeader {
+  format: number;
+  key: string;
+  length: number;
+  headLength: number;
+  sha256: string;
+}
+
+/** Entries read, by the knowledge base read from each: its file is closed once the knowledge base is collected. */
+const OPEN_ENTRIES = new FinalizationRegistry<number>((fd) => closeQuietly(fd));
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Closed already.
+  }
+}
+
+/** `bytes.length` bytes of the file at `position`; throws when the file ends before. */
+function readExactly(fd: number, bytes: Buffer, position: number): Buffer {
+  for (let at = 0; at < bytes.length; ) {
+    const n = readSync(fd, bytes, at, bytes.length - at, position + at);
+    if (n === 0) throw new Error('the entry ends early');
+    at += n;
+  }
+  return bytes;
+}
+
+/**
+ * The snapshot an open entry holds, as a source (see SnapshotSource), once its header is checked
+ * and the digest of all of it matches; throws for anything amiss.
+ */
+function checkedSource(fd: number, key: string): SnapshotSource {
+  const lead = readExactly(fd, Buffer.alloc(MAGIC.length + HEADER_LENGTH_BYTES), 0);
+  if (!lead.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not a cache entry');
+  const headerLength = lead.readUInt32LE(MAGIC.length);
+  const size = fstatSync(fd).size;
+  if (MAGIC.length + HEADER_LENGTH_BYTES + headerLength > size) throw new Error('its header runs past its end');
+  const header = JSON.parse(readExactly(fd, Buffer.alloc(headerLength), MAGIC.length + HEADER_LENGTH_BYTES).toString('utf8')) as Partial<EntryHeader>;
+  const start = alignUp(MAGIC.length + HEADER_LENGTH_BYTES + headerLength);
   if (header.format !== CACHE_FORMAT || header.key !== key) throw new Error('another format or key');
-  if (header.length !== bytes.length - start) throw new Error('truncated or overlong');
-  const snapshot = bytes.subarray(start);
-  if (header.sha256 !== sha256(snapshot)) throw new Error('its digest does not match');
-  return snapshot;
+  const { length, headLength } = header;
+  if (length !== size - start || typeof headLength !== 'number' || headLength < 0 || headLength > length) throw new Error('truncated or overlong');
+  const head = readExactly(fd, Buffer.allocUnsafe(headLength), start);
+  const hash = createHash('sha256').update(head);
+  const chunk = Buffer.allocUnsafe(DIGEST_CHUNK_BYTES);
+  for (let at = headLength; at < length; ) {
+    const n = readSync(fd, chunk, 0, Math.min(chunk.length, length - at), start + at);
+    if (n === 0) throw new Error('the entry ends early');
+    hash.update(chunk.subarray(0, n));
+    at += n;
+  }
+  if (hash.digest('hex') !== header.sha256) throw new Error('its digest does not match');
+  return { head, read: (offset, n) => readExactly(fd, Buffer.allocUnsafe(n), start + offset) };
 }

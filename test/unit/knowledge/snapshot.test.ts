@@ -17,9 +17,9 @@ import { knowledgeBasesToCompare } from '../../support/kb-copies';
 const FILES = [BUNDLED_KB_NAME, 'copy-a.dealkb.json', 'copy-b.dealkb.json', 'copy-c.dealkb.json'];
 
 function snapshotOf(kb: KnowledgeBase, files = FILES): Uint8Array {
-  const chunks = encodeKnowledgeBase(kb, files);
-  assert.ok(chunks, 'a built knowledge base has a snapshot');
-  return concatBytes(chunks);
+  const encoded = encodeKnowledgeBase(kb, files);
+  assert.ok(encoded, 'a built knowledge base has a snapshot');
+  return concatBytes(encoded.chunks);
 }
 
 const readBack = (kb: KnowledgeBase, files = FILES) => decodeKnowledgeBase(snapshotOf(kb, files), files);
@@ -68,8 +68,10 @@ describe('a knowledge base read back from its snapshot', () => {
           assert.deepEqual(ids(read.siblingFacts(f.fact)), ids(built.siblingFacts(f.fact)));
           for (const role of ['subject', 'object'] as const) assert.equal(read.rolePartners(read.factAt(i).fact, role), built.rolePartners(f.fact, role));
           assert.equal(read.definedIn(f.fact.id), built.definedIn(f.fact.id));
+          assert.deepEqual(read.factById(f.fact.id), f);
         });
         assert.equal(read.definedIn('no-such-fact'), undefined);
+        assert.equal(read.factById('no-such-fact'), undefined);
       });
     });
   }
@@ -82,6 +84,20 @@ describe('a knowledge base read back from its snapshot', () => {
     // The check asked for some facts; each is the same object when asked again.
     assert.equal(read.factAt(0), read.factAt(0));
     assert.equal(read.candidateFacts('money', ['amazon'], [])[0], read.candidateFacts('money', ['amazon'], [])[0]);
+  });
+
+  it('reads from its source the head at once, and then only the records a check asks for', () => {
+    const [, built] = knowledgeBasesToCompare()[1];
+    const encoded = encodeKnowledgeBase(built, FILES)!;
+    const bytes = concatBytes(encoded.chunks);
+    const reads: number[] = [];
+    const read = decodeKnowledgeBase({ head: bytes.subarray(0, encoded.headLength), read: (offset, length) => (reads.push(length), bytes.subarray(offset, offset + length)) }, FILES);
+    assert.deepEqual(reads, [], 'no record read to load it');
+    const text = 'Amazon has invested $8 billion in Anthropic.';
+    assert.deepEqual(checkDocument(text, read).findings, checkDocument(text, built).findings);
+    // Some facts, entities and names' nodes, each one record: far fewer than the 300 facts and their entries.
+    assert.ok(reads.length > 0 && reads.length < 150, `${reads.length} records read`);
+    assert.ok(encoded.headLength < bytes.length / 2, 'the head is the smaller part');
   });
 
   it('names its facts\' files as the caller names them when read back', () => {
@@ -129,7 +145,7 @@ describe('a snapshot that does not hold together', () => {
     ['a header longer than the snapshot', patched((b) => (new DataView(b.buffer).setUint32(0, b.length, true), b)), /header runs past/],
     ['a header that is not JSON', patched((b) => (b.fill(0x7b, 4, 4 + header), b)), /header is not JSON/],
     ['another format', patched((b) => (b[4 + new TextDecoder().decode(b.subarray(4, 4 + header)).indexOf('"format":1') + '"format":'.length] = 0x39, b)), /format 9/],
-    ['cut short', bytes.subarray(0, bytes.length - 100), /runs past its end|does not/],
+    ['its head cut short', bytes.subarray(0, 4 + header + 64), /head is cut short/],
   ];
   for (const [name, b, message] of rows)
     it(`${name}: refused with a SnapshotError`, () =>
@@ -137,6 +153,12 @@ describe('a snapshot that does not hold together', () => {
         () => decodeKnowledgeBase(b, [BUNDLED_KB_NAME]),
         (e: unknown) => e instanceof SnapshotError && message.test(e.message),
       ));
+
+  it('records cut short are refused when read, with a SnapshotError', () => {
+    // The last records are the names' index's roots (children are written before their parents).
+    const kb = decodeKnowledgeBase(bytes.subarray(0, bytes.length - 100), [BUNDLED_KB_NAME]);
+    assert.throws(() => kb.findMentions('Amazon'), SnapshotError);
+  });
 
   it('a knowledge base that was not built from files has none', () => {
     const built = loadKnowledgeBase({ files: [], useBundled: true }).kb;
