@@ -147,6 +147,11 @@ export class KnowledgeCache {
    * base is collected. A corrupt entry is removed.
    */
   read(key: string, fileNames: readonly string[]): { kb: KnowledgeBase; miss?: undefined } | { kb?: undefined; miss: CacheMiss } {
+    return this.open(key, fileNames);
+  }
+
+  /** See read; `written`: the digest of the snapshot this process just wrote there, which need not be digested again. */
+  private open(key: string, fileNames: readonly string[], written?: string): { kb: KnowledgeBase; miss?: undefined } | { kb?: undefined; miss: CacheMiss } {
     const path = this.pathOf(key);
     let fd: number;
     try {
@@ -156,7 +161,7 @@ export class KnowledgeCache {
     }
     let kb: KnowledgeBase;
     try {
-      kb = decodeKnowledgeBase(checkedSource(fd, key), fileNames);
+      kb = decodeKnowledgeBase(checkedSource(fd, key, written), fileNames);
     } catch {
       closeQuietly(fd);
       removeQuietly(path);
@@ -181,22 +186,25 @@ export class KnowledgeCache {
    * `kb` has no snapshot.
    */
   write(key: string, kb: KnowledgeBase, fileNames: readonly string[]): { kb: KnowledgeBase; written: boolean } | undefined {
-    const encoded = encodeKnowledgeBase(kb, fileNames);
+    const encoded = encodeKnowledgeBase(kb, fileNames, { encodeUtf8: (s) => Buffer.from(s, 'utf8') });
     if (!encoded) return undefined;
-    const written = this.writeEntry(key, encoded);
-    const read = written ? this.read(key, fileNames).kb : undefined;
-    return { kb: read ?? decodeKnowledgeBase(concatBytes(encoded.chunks), fileNames), written };
+    const digest = this.writeEntry(key, encoded);
+    const read = digest ? this.open(key, fileNames, digest).kb : undefined;
+    return { kb: read ?? decodeKnowledgeBase(concatBytes(encoded.chunks), fileNames), written: digest !== undefined };
   }
 
-  private writeEntry(key: string, snapshot: EncodedSnapshot): boolean {
+  /** Writes an entry; gives its snapshot's digest, or undefined when it could not be written. */
+  private writeEntry(key: string, snapshot: EncodedSnapshot): string | undefined {
     const path = this.pathOf(key);
     const temporary = `${path}.${process.pid}-${threadId}${TEMPORARY_SUFFIX}`;
+    let digest: string;
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       const hash = createHash('sha256');
       for (const chunk of snapshot.chunks) hash.update(chunk);
       const length = snapshot.chunks.reduce((n, c) => n + c.length, 0);
-      const header = Buffer.from(JSON.stringify({ format: CACHE_FORMAT, key, length, headLength: snapshot.headLength, sha256: hash.digest('hex') } satisfies EntryHeader));
+      digest = hash.digest('hex');
+      const header = Buffer.from(JSON.stringify({ format: CACHE_FORMAT, key, length, headLength: snapshot.headLength, sha256: digest } satisfies EntryHeader));
       const prefix = Buffer.alloc(alignUp(MAGIC.length + HEADER_LENGTH_BYTES + header.length));
       MAGIC.copy(prefix);
       prefix.writeUInt32LE(header.length, MAGIC.length);
@@ -210,14 +218,14 @@ export class KnowledgeCache {
       renameSync(temporary, path);
     } catch {
       removeQuietly(temporary);
-      return false;
+      return undefined;
     }
     try {
       this.prune(path);
     } catch {
       // An entry too many costs disk space, not correctness: the next write prunes again.
     }
-    return true;
+    return digest;
   }
 
   /** Removes the least recently used entries beyond the limit, and temporary files left by dead writers. */
@@ -285,9 +293,9 @@ function readExactly(fd: number, bytes: Buffer, position: number): Buffer {
 
 /**
  * The snapshot an open entry holds, as a source (see SnapshotSource), once its header is checked
- * and the digest of all of it matches; throws for anything amiss.
+ * and the digest of all of it matches (or it is the one `written` just now); throws for anything amiss.
  */
-function checkedSource(fd: number, key: string): SnapshotSource {
+function checkedSource(fd: number, key: string, written?: string): SnapshotSource {
   const lead = readExactly(fd, Buffer.alloc(MAGIC.length + HEADER_LENGTH_BYTES), 0);
   if (!lead.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not a cache entry');
   const headerLength = lead.readUInt32LE(MAGIC.length);
@@ -299,6 +307,9 @@ function checkedSource(fd: number, key: string): SnapshotSource {
   const { length, headLength } = header;
   if (length !== size - start || typeof headLength !== 'number' || headLength < 0 || headLength > length) throw new Error('truncated or overlong');
   const head = readExactly(fd, Buffer.allocUnsafe(headLength), start);
+  const read = (offset: number, n: number) => readExactly(fd, Buffer.allocUnsafe(n), start + offset);
+  // Just written by this process, from the snapshot whose digest it holds.
+  if (written !== undefined && header.sha256 === written) return { head, read };
   const hash = createHash('sha256').update(head);
   const chunk = Buffer.allocUnsafe(DIGEST_CHUNK_BYTES);
   for (let at = headLength; at < length; ) {
@@ -308,5 +319,5 @@ function checkedSource(fd: number, key: string): SnapshotSource {
     at += n;
   }
   if (hash.digest('hex') !== header.sha256) throw new Error('its digest does not match');
-  return { head, read: (offset, n) => readExactly(fd, Buffer.allocUnsafe(n), start + offset) };
+  return { head, read };
 }
