@@ -146,6 +146,7 @@ function inOrder(facts: FactsByPlace, places: Iterable<number>): CompiledFact[] 
 export function lookupsOf(indexes: LookupIndexes, facts: FactsByPlace, keywords: Iterable<string>, types: readonly ValueType[]): Lookups {
   const { mentions, byEntity, byWord } = indexes;
   const { index: words, prefixes } = keywordIndex(keywords);
+  const siblings = new Map<string, SiblingPlaces>();
   return {
     findMentions: (text) => mentions.find(text).map((h) => ({ entity: h.value, start: h.start, end: h.end })),
     findKeywords: (text) => words.find(text, (k) => prefixes.get(k) ?? []).map((h) => ({ keyword: h.value, start: h.start, end: h.end })),
@@ -159,14 +160,36 @@ export function lookupsOf(indexes: LookupIndexes, facts: FactsByPlace, keywords:
       return inOrder(facts, found);
     },
     siblingFacts(key) {
-      const same = (i: number) => {
-        const { fact } = facts.at(i);
-        return fact.subject === key.subject && fact.relation === key.relation && (fact.object ?? '') === (key.object ?? '');
-      };
-      // Siblings may differ in type (an amount and its date), so each type's list of the subject's facts is asked.
-      return inOrder(facts, types.flatMap((type) => Array.from(byEntity.get(type, key.subject) ?? []).filter(same)));
+      let byKey = siblings.get(key.subject);
+      if (!byKey) siblings.set(key.subject, (byKey = siblingPlaces(key.subject, facts, byEntity, types)));
+      return inOrder(facts, byKey.get(siblingKey(key.relation, key.object)) ?? []);
     },
   };
+}
+
+/** A subject's facts by relation and object: each's siblings. */
+type SiblingPlaces = Map<string, number[]>;
+
+function siblingKey(relation: string, object: string | undefined): string {
+  return `${relation}\u0000${object ?? ''}`;
+}
+
+/**
+ * The places of `subject`'s facts by relation and object, from the facts listed under it (which
+ * also lists those it is the object or the line of). Siblings may differ in type (an amount and
+ * its date), so each type's list is read. Kept per subject: a group's members each ask about the
+ * same subject (a thousand copies of a group ask about Amazon a thousand times).
+ */
+function siblingPlaces(subject: string, facts: FactsByPlace, byEntity: FactPlaces, types: readonly ValueType[]): SiblingPlaces {
+  const out: SiblingPlaces = new Map();
+  for (const type of types) {
+    const places = byEntity.get(type, subject) ?? [];
+    for (let k = 0; k < places.length; k++) {
+      const { fact } = facts.at(places[k]);
+      if (fact.subject === subject) push(out, siblingKey(fact.relation, fact.object), places[k]);
+    }
+  }
+  return out;
 }
 
 /** The lookups of facts compiled already (tests). */
