@@ -263,31 +263,30 @@ export class PhraseIndex<T> {
   }
 
   /**
-   * The index as records (see NodeRecord), each handed to `write` as it is made: each node once,
-   * children before their parent (a record's place is the count of records written before it),
-   * each word key once, in the order first met. `valueOf` numbers the values, as
-   * PhraseRecords.value reads them back.
+   * The index as records (see NodeRecord), each handed to `write` in turn: breadth first, the two
+   * roots first, so that the nodes every text reaches (the roots and the first words of names,
+   * the largest records) sit together; each word key numbered once, in the order first met.
+   * `valueOf` numbers the values, as PhraseRecords.value reads them back.
    */
   records(valueOf: (value: T) => number, write: (record: NodeRecord) => void): WrittenPhraseIndex {
     const keys = new Map<string, number>();
-    let written = 0;
     const place = (k: string) => {
       let at = keys.get(k);
       if (at === undefined) keys.set(k, (at = keys.size));
       return at;
     };
     const phrase = (p: Phrase<T>): PhraseRecord => [valueOf(p.value), p.length, p.lastLength, p.words, p.capitals ?? null];
-    const visit = (n: Node<T>): number => {
-      this.read(n);
+    const order: Node<T>[] = [this.roots.folded, this.roots.exact];
+    for (let i = 0; i < order.length; i++) {
+      const n = this.read(order[i]);
       const children: number[] = [];
-      for (const [k, child] of n.next ?? []) children.push(place(k), visit(child));
+      // A child's place is its turn in the order, known as it joins the queue.
+      for (const [k, child] of n.next ?? []) children.push(place(k), order.push(child) - 1);
       const whole = endingList(n.whole);
       const prefixed = n.prefixed ? [...n.prefixed].map(([k, ps]): [number, PhraseRecord[]] => [place(k), ps.map(phrase)]) : [];
       write([whole.length ? whole.map(phrase) : 0, prefixed.length ? prefixed : 0, n.longestPrefixed, children.length ? children : 0]);
-      return written++;
-    };
-    const roots = { folded: visit(this.roots.folded), exact: visit(this.roots.exact) };
-    return { roots, keys: [...keys.keys()] };
+    }
+    return { roots: { folded: 0, exact: 1 }, keys: [...keys.keys()] };
   }
 
   /** `prefix`: the phrase's last word may start a longer word (keywords); otherwise whole words only (names). */

@@ -57,6 +57,10 @@ const STALE_TEMPORARY_MS = 60 * 60 * 1000;
 /** Bytes read at a time when a file is digested: the file is never held whole. */
 const DIGEST_CHUNK_BYTES = 1 << 20;
 
+/** Records are read from an entry in blocks of this many bytes (or the record's, if larger), and this many blocks kept. */
+const READ_BLOCK_BYTES = 64 * 1024;
+const READ_BLOCKS_KEPT = 16;
+
 declare const DEALCHECK_ENGINE_ID: string;
 
 /** The engine's id in a build (scripts/build.mjs), or undefined when running from source: then nothing is cached. */
@@ -292,6 +296,28 @@ function readExactly(fd: number, bytes: Buffer, position: number): Buffer {
 }
 
 /**
+ * Reads of a snapshot's records (`length` bytes at `start` in the file) through a few blocks kept:
+ * a check asks for records near one another (the bundled knowledge base's facts and entities come
+ * first, a node's children sit before it), and one read of a block answers many of them.
+ */
+function blockReader(fd: number, start: number, length: number): (offset: number, n: number) => Uint8Array {
+  const blocks = new Map<number, Buffer>();
+  return (offset, n) => {
+    const first = Math.floor(offset / READ_BLOCK_BYTES) * READ_BLOCK_BYTES;
+    let block = blocks.get(first);
+    if (!block || offset + n > first + block.length) {
+      block = readExactly(fd, Buffer.allocUnsafe(Math.min(Math.max(READ_BLOCK_BYTES, offset + n - first), length - first)), start + first);
+      blocks.delete(first);
+      if (blocks.size >= READ_BLOCKS_KEPT) blocks.delete(blocks.keys().next().value!);
+    }
+    // Most recently used last: the first is the one to drop.
+    blocks.delete(first);
+    blocks.set(first, block);
+    return block.subarray(offset - first, offset - first + n);
+  };
+}
+
+/**
  * The snapshot an open entry holds, as a source (see SnapshotSource), once its header is checked
  * and the digest of all of it matches (or it is the one `written` just now); throws for anything amiss.
  */
@@ -307,7 +333,7 @@ function checkedSource(fd: number, key: string, written?: string): SnapshotSourc
   const { length, headLength } = header;
   if (length !== size - start || typeof headLength !== 'number' || headLength < 0 || headLength > length) throw new Error('truncated or overlong');
   const head = readExactly(fd, Buffer.allocUnsafe(headLength), start);
-  const read = (offset: number, n: number) => readExactly(fd, Buffer.allocUnsafe(n), start + offset);
+  const read = blockReader(fd, start, length);
   // Just written by this process, from the snapshot whose digest it holds.
   if (written !== undefined && header.sha256 === written) return { head, read };
   const hash = createHash('sha256').update(head);
