@@ -6,7 +6,8 @@
 //    and without the code cache an earlier start leaves; server memory (RSS) with each draft
 //    open, and again after the edits.
 // Drafts are built from the dev corpus and the source articles beside the checkout.
-// Not a test: it prints figures; nothing here asserts a time.
+// Not a test: it prints figures; nothing here asserts a time. BENCH_ONLY=large-kb runs only the
+// large knowledge base's section (BENCH_RUNS and BENCH_EDITS apply).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -56,6 +57,14 @@ const drafts = SIZES.map(([label, bytes]) => {
   writeFileSync(path, buildDraft(bytes));
   return { label, path, text: readFileSync(path, 'utf8') };
 });
+
+// ---- BENCH_ONLY=large-kb: the large knowledge base's section alone (scripts/bench/large-kb.mjs) ----
+if (process.env.BENCH_ONLY === 'large-kb') {
+  const { benchLargeKb } = await import('./bench/large-kb.mjs');
+  const format = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+  console.log((await benchLargeKb({ shared, runs: RUNS, edits: EDITS, draft: drafts[2].text, format })).join('\n'));
+  process.exit(0);
+} else if (process.env.BENCH_ONLY) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: the only part that runs alone is large-kb`);
 
 // ---- whole-process timings ------------------------------------------------------------------
 function median(xs) {

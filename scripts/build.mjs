@@ -5,10 +5,25 @@
 // esbuild cannot resolve one for the browser platform. `vscode` stays external (the editor
 // provides it); everything else is bundled, so the package needs no node_modules.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+/**
+ * What the Node front ends' cache of built knowledge bases (src/node/knowledge-cache.ts) is keyed
+ * by besides the files: a digest of the code that parses, merges and indexes a knowledge base and
+ * reads its snapshots back (src/knowledge, the bundled file included), of the locked versions of
+ * the parsers it uses, and the version. Any change to them leaves every cached knowledge base
+ * behind, never half-valid.
+ */
+function engineId() {
+  const hash = createHash('sha256').update(pkg.version);
+  const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  for (const f of [...files('src/knowledge').sort(), 'package-lock.json']) hash.update(f).update(readFileSync(f));
+  return hash.digest('hex').slice(0, 32);
+}
 // npm pack and npm publish (which run `prepare`) build what is published: minified, without source maps.
 const production = process.argv.includes('--production') || ['pack', 'publish'].includes(process.env.npm_command ?? '');
 
@@ -105,7 +120,7 @@ const common = {
   mainFields: ['module', 'main'],
   minify: production,
   sourcemap: production ? false : 'linked',
-  define: { DEALCHECK_VERSION: JSON.stringify(pkg.version) },
+  define: { DEALCHECK_VERSION: JSON.stringify(pkg.version), DEALCHECK_ENGINE_ID: JSON.stringify(engineId()) },
   logLevel: 'warning',
 };
 

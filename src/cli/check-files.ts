@@ -8,6 +8,8 @@ import { Worker } from 'node:worker_threads';
 import { type CheckOptions, checkDocument } from '../diagnostics/engine';
 import type { Finding } from '../diagnostics/finding';
 import { type KnowledgeBase, loadKnowledgeBase } from '../knowledge';
+import { KnowledgeCache } from '../node/knowledge-cache';
+import type { CachedKb } from './knowledge';
 
 /** A draft to check: read, or with the reason it was not. */
 export interface Draft {
@@ -27,6 +29,8 @@ export interface CheckJob {
   drafts: Draft[];
   kbFiles: { path: string; text: string }[];
   useBundled: boolean;
+  /** The cache entry the main thread's knowledge base is read from or was written to: a worker reads it rather than build. */
+  cached?: CachedKb;
   options: CheckOptions;
 }
 
@@ -80,6 +84,14 @@ export async function checkDrafts(job: CheckJob, kb: KnowledgeBase, workerScript
 
 /** The worker side: check the share and post the results back. */
 export function runWorker(job: CheckJob, post: (results: Checked[]) => void) {
-  const { kb } = loadKnowledgeBase({ files: job.kbFiles, useBundled: job.useBundled });
-  post(checkDraftsHere(job.drafts, kb, job.options));
+  post(checkDraftsHere(job.drafts, workerKnowledgeBase(job), job.options));
+}
+
+/** The main thread's knowledge base, from its cache entry or its files; an entry gone meanwhile throws, and the main thread checks this share itself. */
+function workerKnowledgeBase(job: CheckJob): KnowledgeBase {
+  if (!job.cached) return loadKnowledgeBase({ files: job.kbFiles, useBundled: job.useBundled }).kb;
+  const { dir, engine, key, fileNames } = job.cached;
+  const read = new KnowledgeCache({ dir, engine }).read(key, fileNames);
+  if (!read.kb) throw new Error(`the knowledge base cache entry is ${read.miss}`);
+  return read.kb;
 }

@@ -239,7 +239,7 @@ export async function loadRun(options: RunOptions, io: Io): Promise<Prepared | n
     kb,
     drafts,
     async check() {
-      const checked = await checkDrafts({ drafts, kbFiles: kb.kbFiles, useBundled: kb.useBundled, options: checkOptions }, kb.kb, io.workerScript);
+      const checked = await checkDrafts({ drafts, kbFiles: kb.kbFiles, useBundled: kb.useBundled, ...(kb.cached ? { cached: kb.cached } : {}), options: checkOptions }, kb.kb, io.workerScript);
       return checked.map((c) => ({ ...c, findings: applySeverities(c.findings, config.config) }));
     },
     checkText(text: string) {

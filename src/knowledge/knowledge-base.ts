@@ -3,8 +3,8 @@
  * cross-references checked, and indexes built once for fast matching.
  */
 import { type KbProblem, type LoadedFile, loadKnowledgeBaseText } from './loader';
-import { buildLookups } from './lookup';
-import { mergeKnowledgeBases } from './merge';
+import { type LookupIndexes, buildIndexes, lookupsOf } from './lookup';
+import { type MergedKnowledgeBase, mergeKnowledgeBases } from './merge';
 import type { Assertion, Entity, Fact, Hedge, Qualifier, Relation, Source, Unit, ValueType } from './schema';
 import { type BaseInterval, assertionInterval, baseUnit } from './values';
 
@@ -37,17 +37,19 @@ export interface CompiledFact {
 }
 
 /**
- * Every assertion of one type's facts, in the knowledge base's order, as parallel lists: the value
- * (its interval's ends) and hedge of entry i belong to assertions[i] of facts[i]. An index of
- * values is built from these lists without visiting each fact again: with 100,000 assertions a
- * visit of them all took some 80 ms of reads scattered over the heap, where these are read in a row.
+ * Every assertion of one type's facts, in the knowledge base's order, as parallel lists: entry i
+ * is assertion `indexes[i]` of the fact at place `places[i]` (KnowledgeBase.factAt), with its
+ * value (its interval's ends) and hedge. An index of values is built from these lists without
+ * visiting each fact: with 100,000 assertions a visit of them all took some 80 ms of reads
+ * scattered over the heap, and a cached knowledge base (snapshot.ts) compiles a fact only when a
+ * draft's figure may be about it.
  */
 export interface AssertionValues {
-  facts: CompiledFact[];
-  assertions: CompiledAssertion[];
-  lo: number[];
-  hi: number[];
-  hedges: Hedge[];
+  places: ArrayLike<number>;
+  indexes: ArrayLike<number>;
+  lo: ArrayLike<number>;
+  hi: ArrayLike<number>;
+  hedges: readonly Hedge[];
 }
 
 /** An exclusive relation or qualifier: a figure said with its words belongs only to facts that have it. */
@@ -82,10 +84,30 @@ export interface KnowledgeBase {
   qualifiers: ReadonlyMap<string, Qualifier>;
   /** The count and spec units, by id: what figures are counted or measured in. */
   units: ReadonlyMap<string, Unit>;
-  facts: readonly CompiledFact[];
-  factsByType: ReadonlyMap<ValueType, readonly CompiledFact[]>;
+  /**
+   * Every fact, in order. A knowledge base read from a snapshot (snapshot.ts) compiles each fact
+   * only when first asked for, and this list compiles them all: the check asks for facts by place
+   * (factAt, candidateFacts, siblingFacts, valuesByType), tools and tests for the list.
+   */
+  readonly facts: readonly CompiledFact[];
+  /** The facts of each type, in order (as `facts`, it compiles them all). */
+  readonly factsByType: ReadonlyMap<ValueType, readonly CompiledFact[]>;
+  /** The fact at a place in `facts`, compiled once. */
+  factAt(place: number): CompiledFact;
   /** The assertions of each type's facts, as flat lists of their values. */
   valuesByType: ReadonlyMap<ValueType, Readonly<AssertionValues>>;
+  /** The words some fact of a type says itself by: its relation's and its own keywords, and those of its qualifiers that frame no passage. */
+  measureWords: ReadonlyMap<ValueType, ReadonlySet<string>>;
+  /** The fact with this id, if there is one. */
+  factById(factId: string): CompiledFact | undefined;
+  /** The knowledge base file that defines a fact (its name as loaded), if there is such a fact. */
+  definedIn(factId: string): string | undefined;
+  /** The sources' publishers, in lowercase: a publisher quoted in a draft is who says it, not a party. */
+  publishers: ReadonlySet<string>;
+  /** The entities that are some entity's line (`family`). */
+  familyHeads: ReadonlySet<string>;
+  /** The groups (entities with members) each member belongs to, in the knowledge base's order. */
+  groupsByMember: ReadonlyMap<string, readonly string[]>;
   /** Qualifier id → its lowercase keywords. */
   qualifierKeywords: ReadonlyMap<string, Set<string>>;
   /** Qualifiers writers often leave unsaid. */
@@ -116,91 +138,291 @@ export interface KnowledgeBaseResult {
   problems: KbProblem[];
 }
 
+/**
+ * The facts of a knowledge base by place: compiled all at once (a build), or each when first asked
+ * for (a knowledge base read from a snapshot, snapshot.ts).
+ */
+export interface FactStore {
+  readonly size: number;
+  /** The fact at a place, compiled once. */
+  at(place: number): CompiledFact;
+  /** Every fact, in order. */
+  all(): readonly CompiledFact[];
+  /** The place of the fact with this id. */
+  placeOf(id: string): number | undefined;
+  /** The name of the file that defines the fact at a place. */
+  fileAt(place: number): string | undefined;
+}
+
+/**
+ * What a knowledge base is assembled from: what a build works out from the merged files, and what
+ * a snapshot keeps of it (snapshot.ts). The rest (qualifier words, scopes, keyword index) is
+ * small and worked out again from these.
+ */
+export interface KnowledgeParts {
+  sources: ReadonlyMap<string, Source>;
+  entities: ReadonlyMap<string, Entity>;
+  relations: ReadonlyMap<string, Relation>;
+  qualifiers: ReadonlyMap<string, Qualifier>;
+  units: ReadonlyMap<string, Unit>;
+  facts: FactStore;
+  valuesByType: ReadonlyMap<ValueType, AssertionValues>;
+  measureWords: ReadonlyMap<ValueType, ReadonlySet<string>>;
+  /** The words looked for in drafts as written, each spelling once, in the order first listed (see keywordsWritten). */
+  keywords: readonly string[];
+  /** The names' index and the facts by party and own word (lookup.ts). */
+  indexes: LookupIndexes;
+  /** How many parties each role key that has several has (see Parties). */
+  partners: PartnerCounts;
+  publishers: ReadonlySet<string>;
+  familyHeads: ReadonlySet<string>;
+  groupsByMember: ReadonlyMap<string, readonly string[]>;
+}
+
+/** How many parties a role key has, for the keys with several (see Parties); undefined for the others. */
+export interface PartnerCounts {
+  get(key: string): number | undefined;
+}
+
 /** Merges files in order (see merge.ts) and compiles the facts for matching. */
 export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseResult {
-  const { sources, entities, relations, qualifiers, units, facts, problems } = mergeKnowledgeBases(files);
+  const merged = mergeKnowledgeBases(files);
+  return { kb: assembleKnowledgeBase(partsOf(merged)), problems: merged.problems };
+}
 
-  const dated = new Set([...facts.values()].filter((fact) => fact.type === 'date').map((fact) => `${fact.subject}|${fact.relation}`));
-  const compiled: CompiledFact[] = [];
-  // A relation's words are shared by its facts: a fact with words of its own gets a set of its own.
-  const relationWords = new Map([...relations.values()].map((r) => [r.id, new Set(r.keywords.map((k) => k.toLowerCase()))]));
-  const wordSets = new WordSets();
-  // One list per relation, shared by its facts.
-  const prepositionsOf = new Map([...relations.values()].map((r) => [r.id, r.objectPrepositions.map((p) => p.toLowerCase())]));
-  const valuesByType = new Map<ValueType, AssertionValues>();
-  for (const fact of facts.values()) {
-    const assertions = fact.assertions.map((a) => ({ assertion: a, source: sources.get(a.source)!, interval: assertionInterval(fact, a) }));
-    const { keywords, own } = wordSets.of(fact, relationWords.get(fact.relation)!);
-    const f: CompiledFact = {
+/** The parts of merged files: their facts compiled, their indexes built. */
+function partsOf(merged: MergedKnowledgeBase): KnowledgeParts {
+  const { sources, entities, relations, qualifiers, units, facts, origins } = merged;
+  const dated = datedKeys(facts.values());
+  const compiler = new FactCompiler(sources, relations);
+  const compiled = [...facts.values()].map((fact) => compiler.compile(fact, hasDateFact(fact, dated)));
+  const valuesByType = new Map<ValueType, ValueLists>();
+  compiled.forEach((f, place) => addValues(valuesByType, f, place));
+  return {
+    sources,
+    entities,
+    relations,
+    qualifiers,
+    units,
+    facts: factStoreOf(compiled, (f) => origins.get(f.fact)?.file.file),
+    valuesByType,
+    measureWords: measureWordsOf(compiled, qualifiers),
+    keywords: keywordsWritten(relations, qualifiers, compiled),
+    indexes: buildIndexes(entities, compiled),
+    partners: partnerCountsOf(rolePartnerCounts(compiled.map((f) => f.fact), implicitQualifiersOf(qualifiers))),
+    publishers: new Set([...sources.values()].flatMap((s) => (s.publisher ? [s.publisher.toLowerCase()] : []))),
+    familyHeads: new Set([...entities.values()].flatMap((e) => (e.family ? [e.family] : []))),
+    groupsByMember: groupsByMember(entities),
+  };
+}
+
+/** The group entities each member belongs to (see KnowledgeBase.groupsByMember). */
+function groupsByMember(entities: ReadonlyMap<string, Entity>): Map<string, string[]> {
+  const byMember = new Map<string, string[]>();
+  for (const e of entities.values()) for (const m of e.members ?? []) byMember.set(m, [...(byMember.get(m) ?? []), e.id]);
+  return byMember;
+}
+
+/** The counts of a role key's parties (the snapshot keeps the counts alone). */
+export function partnerCountsOf(parties: ReadonlyMap<string, Parties>): PartnerCounts & { parties: ReadonlyMap<string, Parties> } {
+  return { parties, get: (key) => parties.get(key)?.size };
+}
+
+/** The subject and relation of each date fact: a fact of theirs with a year has a date fact (CompiledFact.yearHasDateFact). */
+export function datedKeys(facts: Iterable<Fact>): Set<string> {
+  const dated = new Set<string>();
+  for (const fact of facts) if (fact.type === 'date') dated.add(`${fact.subject}|${fact.relation}`);
+  return dated;
+}
+
+export function hasDateFact(fact: Fact, dated: ReadonlySet<string>): boolean {
+  return fact.year !== undefined && dated.has(`${fact.subject}|${fact.relation}`);
+}
+
+/** Compiles facts for matching, each as a build does: facts alike share their keyword sets (WordSets). */
+export class FactCompiler {
+  /** A relation's words are shared by its facts: a fact with words of its own gets a set of its own. */
+  private readonly relationWords: ReadonlyMap<string, ReadonlySet<string>>;
+  private readonly wordSets = new WordSets();
+  /** One list of object prepositions per relation, shared by its facts. */
+  private readonly prepositions: ReadonlyMap<string, readonly string[]>;
+
+  constructor(
+    private readonly sources: ReadonlyMap<string, Source>,
+    private readonly relations: ReadonlyMap<string, Relation>,
+  ) {
+    this.relationWords = new Map([...relations.values()].map((r) => [r.id, new Set(r.keywords.map((k) => k.toLowerCase()))]));
+    this.prepositions = new Map([...relations.values()].map((r) => [r.id, r.objectPrepositions.map((p) => p.toLowerCase())]));
+  }
+
+  compile(fact: Fact, yearHasDateFact: boolean): CompiledFact {
+    const assertions = fact.assertions.map((a) => ({ assertion: a, source: this.sources.get(a.source)!, interval: assertionInterval(fact, a) }));
+    const { keywords, own } = this.wordSets.of(fact, this.relationWords.get(fact.relation)!);
+    const relation = this.relations.get(fact.relation)!;
+    return {
       fact,
       unit: baseUnit(fact),
       assertions,
       keywords,
       ownKeywords: own,
-      relationImplied: relations.get(fact.relation)!.implied,
-      yearHasDateFact: fact.year !== undefined && dated.has(`${fact.subject}|${fact.relation}`),
-      completedWord: relations.get(fact.relation)!.completedWord,
-      objectPrepositions: prepositionsOf.get(fact.relation)!,
+      relationImplied: relation.implied,
+      yearHasDateFact,
+      completedWord: relation.completedWord,
+      objectPrepositions: this.prepositions.get(fact.relation)!,
     };
-    compiled.push(f);
-    addValues(valuesByType, f);
   }
+}
 
-  const factsByType = new Map<ValueType, CompiledFact[]>();
-  for (const f of compiled) {
-    const list = factsByType.get(f.fact.type);
-    if (list) list.push(f);
-    else factsByType.set(f.fact.type, [f]);
+/** A store of facts compiled already; `fileOf` names the file each was defined in. */
+export function factStoreOf(facts: readonly CompiledFact[], fileOf: (f: CompiledFact) => string | undefined = () => undefined): FactStore {
+  const files = facts.map(fileOf);
+  let places: Map<string, number> | undefined;
+  return {
+    size: facts.length,
+    at: (place) => facts[place],
+    all: () => facts,
+    // Asked for a cited fact's file at most: the map is made on the first question.
+    placeOf: (id) => (places ??= new Map(facts.map((f, i) => [f.fact.id, i]))).get(id),
+    fileAt: (place) => files[place],
+  };
+}
+
+/** Qualifier id → its lowercase keywords. */
+function qualifierKeywordsOf(qualifiers: ReadonlyMap<string, Qualifier>): Map<string, Set<string>> {
+  return new Map([...qualifiers.values()].map((q) => [q.id, new Set(q.keywords.map((k) => k.toLowerCase()))]));
+}
+
+function implicitQualifiersOf(qualifiers: ReadonlyMap<string, Qualifier>): Set<string> {
+  return new Set([...qualifiers.values()].filter((q) => q.implicit).map((q) => q.id));
+}
+
+/**
+ * The words each type's facts say themselves by: their relation's and own words, and the words of
+ * their qualifiers but the framing ones (a frame, "AI", says no measure: "Enterprise AI services is
+ * third at 55%" leaves its measure to the sentence before). Facts alike share their word sets, so
+ * each set and qualifier is read once per type.
+ */
+function measureWordsOf(facts: readonly CompiledFact[], qualifiers: ReadonlyMap<string, Qualifier>): Map<ValueType, Set<string>> {
+  const qualifierWords = qualifierKeywordsOf(qualifiers);
+  const out = new Map<ValueType, Set<string>>();
+  const seen = new Map<ValueType, Set<unknown>>();
+  for (const f of facts) {
+    const type = f.fact.type;
+    let words = out.get(type);
+    let read = seen.get(type);
+    if (!words || !read) {
+      out.set(type, (words = new Set()));
+      seen.set(type, (read = new Set()));
+    }
+    for (const list of [f.keywords, f.ownKeywords, ...f.fact.qualifiers.filter((q) => !qualifiers.get(q)?.frames)]) {
+      if (read.has(list)) continue;
+      read.add(list);
+      for (const k of typeof list === 'string' ? (qualifierWords.get(list) ?? []) : list) words.add(k);
+    }
   }
+  return out;
+}
 
-  const qualifierKeywords = new Map([...qualifiers.values()].map((q) => [q.id, new Set(q.keywords.map((k) => k.toLowerCase()))]));
+/**
+ * The words looked for in drafts, as written (case matters for capitals): those of the facts'
+ * relations and their own, of every qualifier, and of the exclusive relations. Each spelling once,
+ * in the order first listed: the keyword index reads a spelling again to no effect.
+ */
+function keywordsWritten(relations: ReadonlyMap<string, Relation>, qualifiers: ReadonlyMap<string, Qualifier>, facts: readonly CompiledFact[]): string[] {
+  const relationsInUse = new Set(facts.map((f) => f.fact.relation));
+  const written = new Set<string>();
+  for (const r of relations.values()) if (relationsInUse.has(r.id) || r.exclusive) for (const k of r.keywords) written.add(k);
+  for (const f of facts) for (const k of f.fact.keywords) written.add(k);
+  for (const q of qualifiers.values()) for (const k of q.keywords) written.add(k);
+  return [...written];
+}
+
+/** The parts of a knowledge base, for a snapshot of it (snapshot.ts). */
+const PARTS = new WeakMap<KnowledgeBase, KnowledgeParts>();
+
+export function partsOfKnowledgeBase(kb: KnowledgeBase): KnowledgeParts | undefined {
+  return PARTS.get(kb);
+}
+
+/** The knowledge base the engine checks against, made from its parts. */
+export function assembleKnowledgeBase(parts: KnowledgeParts): KnowledgeBase {
+  const { relations, qualifiers, facts } = parts;
+  const qualifierKeywords = qualifierKeywordsOf(qualifiers);
   const scopes: Scope[] = [
     ...[...relations.values()]
       .filter((r) => r.exclusive)
       .map((r) => ({ id: r.id, of: 'relation' as const, keywords: new Set(r.keywords.map((k) => k.toLowerCase())), ...(r.exclusiveFor ? { types: new Set(r.exclusiveFor) } : {}) })),
     ...[...qualifiers.values()].filter((q) => q.exclusive).map((q) => ({ id: q.id, of: 'qualifier' as const, keywords: qualifierKeywords.get(q.id)! })),
   ];
-  // The words looked for in drafts, as written (case matters for capitals): those of the facts' relations and
-  // their own, of every qualifier, and of the exclusive relations.
-  const relationsInUse = new Set(compiled.map((f) => f.fact.relation));
-  const written = [
-    ...[...relations.values()].filter((r) => relationsInUse.has(r.id) || r.exclusive).flatMap((r) => r.keywords),
-    ...compiled.flatMap((f) => f.fact.keywords),
-    ...[...qualifiers.values()].flatMap((q) => q.keywords),
-  ];
-  const lookups = buildLookups(entities, compiled, written);
-  const implicitQualifiers = new Set([...qualifiers.values()].filter((q) => q.implicit).map((q) => q.id));
+  const implicitQualifiers = implicitQualifiersOf(qualifiers);
   const framingQualifiers = new Set([...qualifiers.values()].filter((q) => q.frames).map((q) => q.id));
   const facetMates = new Map([...qualifiers.values()].filter((q) => q.facet).map((q) => [q.id, [...qualifiers.values()].filter((o) => o.facet === q.facet && o.id !== q.id).map((o) => o.id)]));
-  const partners = rolePartnerCounts(compiled.map((f) => f.fact), implicitQualifiers);
-
+  let byType: Map<ValueType, CompiledFact[]> | undefined;
   const kb: KnowledgeBase = {
-    sources,
-    entities,
+    sources: parts.sources,
+    entities: parts.entities,
     relations,
     qualifiers,
-    units,
-    facts: compiled,
-    factsByType,
-    valuesByType,
+    units: parts.units,
+    get facts() {
+      return facts.all();
+    },
+    get factsByType() {
+      return (byType ??= factsByTypeOf(facts.all()));
+    },
+    factAt: (place) => facts.at(place),
+    valuesByType: parts.valuesByType,
+    measureWords: parts.measureWords,
+    factById(factId) {
+      const place = facts.placeOf(factId);
+      return place === undefined ? undefined : facts.at(place);
+    },
+    definedIn(factId) {
+      const place = facts.placeOf(factId);
+      return place === undefined ? undefined : facts.fileAt(place);
+    },
     qualifierKeywords,
     implicitQualifiers,
     framingQualifiers,
     facetMates,
     scopes,
-    ...lookups,
-    rolePartners: rolePartnersOf(partners, implicitQualifiers),
+    publishers: parts.publishers,
+    familyHeads: parts.familyHeads,
+    groupsByMember: parts.groupsByMember,
+    ...lookupsOf(parts.indexes, facts, parts.keywords, [...parts.valuesByType.keys()]),
+    rolePartners: rolePartnersOf(parts.partners, implicitQualifiers),
   };
-  return { kb, problems };
+  PARTS.set(kb, parts);
+  return kb;
 }
 
-/** Adds the fact's assertions to its type's lists of values. */
-function addValues(byType: Map<ValueType, AssertionValues>, f: CompiledFact): void {
+function factsByTypeOf(facts: readonly CompiledFact[]): Map<ValueType, CompiledFact[]> {
+  const byType = new Map<ValueType, CompiledFact[]>();
+  for (const f of facts) {
+    const list = byType.get(f.fact.type);
+    if (list) list.push(f);
+    else byType.set(f.fact.type, [f]);
+  }
+  return byType;
+}
+
+/** A type's lists of values while a build fills them. */
+interface ValueLists {
+  places: number[];
+  indexes: number[];
+  lo: number[];
+  hi: number[];
+  hedges: Hedge[];
+}
+
+/** Adds the assertions of the fact at `place` to its type's lists of values. */
+function addValues(byType: Map<ValueType, ValueLists>, f: CompiledFact, place: number): void {
   let values = byType.get(f.fact.type);
-  if (!values) byType.set(f.fact.type, (values = { facts: [], assertions: [], lo: [], hi: [], hedges: [] }));
-  for (const a of f.assertions) {
-    values.facts.push(f);
-    values.assertions.push(a);
+  if (!values) byType.set(f.fact.type, (values = { places: [], indexes: [], lo: [], hi: [], hedges: [] }));
+  for (let i = 0; i < f.assertions.length; i++) {
+    const a = f.assertions[i];
+    values.places.push(place);
+    values.indexes.push(i);
     values.lo.push(a.interval.lo);
     values.hi.push(a.interval.hi);
     values.hedges.push(a.assertion.hedge);
@@ -243,13 +465,13 @@ function roleKey(fact: Fact, role: 'subject' | 'object', implicit: ReadonlySet<s
  * one (each copy's facts naming their own parties), and keeping those keys, a string each for
  * every fact and role, was 19 MB of the 100,000 assertions' heap for an answer the fact gives.
  */
-type Parties = Set<string>;
+export type Parties = Set<string>;
 
 /** The lookup of rolePartnerCounts' parties, each fact's key built once: every candidate fact of every figure asks. */
-function rolePartnersOf(parties: ReadonlyMap<string, Parties>, implicit: ReadonlySet<string>): KnowledgeBase['rolePartners'] {
+function rolePartnersOf(parties: PartnerCounts, implicit: ReadonlySet<string>): KnowledgeBase['rolePartners'] {
   const memo = new WeakMap<Fact, Partial<Record<'subject' | 'object', number>>>();
   // A key not kept has the fact's own party alone (none when the fact has no party in the role).
-  const count = (fact: Fact, role: 'subject' | 'object') => parties.get(roleKey(fact, role, implicit))?.size ?? (fact[role] === undefined ? 0 : 1);
+  const count = (fact: Fact, role: 'subject' | 'object') => parties.get(roleKey(fact, role, implicit)) ?? (fact[role] === undefined ? 0 : 1);
   return (fact, role) => {
     let byRole = memo.get(fact);
     if (!byRole) memo.set(fact, (byRole = {}));

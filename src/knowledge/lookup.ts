@@ -92,55 +92,122 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
- * Facts by type and entity (subject, object, and the product lines they belong to), and by own
- * keyword, as their places in the list of facts: sorted, those places are the knowledge base's
- * order, with no map from each fact to its place (87,000 entries for a large knowledge base).
+ * The indexes the lookups answer from, built once per knowledge base (and kept by its snapshot):
+ * the names, and the facts by type and entity (subject, object, and the product lines they
+ * belong to) and by type and own keyword, as their places in the list of facts. Sorted, those
+ * places are the knowledge base's order, with no map from each fact to its place (87,000 entries
+ * for a large knowledge base).
  */
-function factIndex(facts: readonly CompiledFact[], entities: ReadonlyMap<string, Entity>) {
+export interface LookupIndexes {
+  mentions: PhraseIndex<string>;
+  byEntity: FactPlaces;
+  byWord: FactPlaces;
+}
+
+/** The places of the facts of a type keyed by an entity id or an own word, sorted (none: undefined). */
+export interface FactPlaces {
+  get(type: ValueType, key: string): ArrayLike<number> | undefined;
+}
+
+/** Fact places kept in a map, by type and key (a build's; a snapshot keeps them otherwise). */
+export class FactPlaceMap implements FactPlaces {
+  constructor(readonly places: ReadonlyMap<string, readonly number[]> = new Map()) {}
+
+  static key(type: ValueType, key: string): string {
+    return `${type}|${key}`;
+  }
+
+  get(type: ValueType, key: string): readonly number[] | undefined {
+    return this.places.get(FactPlaceMap.key(type, key));
+  }
+
+  /** Each entry's type, key and places (the map's key split where FactPlaceMap.key joined it). */
+  *entries(): Generator<[ValueType, string, readonly number[]]> {
+    for (const [joined, places] of this.places) {
+      const bar = joined.indexOf('|');
+      yield [joined.slice(0, bar) as ValueType, joined.slice(bar + 1), places];
+    }
+  }
+}
+
+export function buildIndexes(entities: ReadonlyMap<string, Entity>, facts: readonly CompiledFact[]): LookupIndexes & { byEntity: FactPlaceMap; byWord: FactPlaceMap } {
   const byEntity = new Map<string, number[]>();
   const byWord = new Map<string, number[]>();
   facts.forEach((f, i) => {
     const parties = [f.fact.subject, f.fact.object].filter((e): e is string => e !== undefined);
     const lines = parties.map((e) => entities.get(e)?.family).filter((e): e is string => e !== undefined);
-    for (const e of new Set([...parties, ...lines])) push(byEntity, `${f.fact.type}|${e}`, i);
-    for (const k of f.ownKeywords) push(byWord, `${f.fact.type}|${k}`, i);
+    for (const e of new Set([...parties, ...lines])) push(byEntity, FactPlaceMap.key(f.fact.type, e), i);
+    for (const k of f.ownKeywords) push(byWord, FactPlaceMap.key(f.fact.type, k), i);
   });
-  return { byEntity, byWord };
+  return { mentions: mentionIndex(entities.values()), byEntity: new FactPlaceMap(byEntity), byWord: new FactPlaceMap(byWord) };
+}
+
+/** Adds the places listed to `found`. */
+function addPlaces(found: Set<number>, places: ArrayLike<number> | undefined): void {
+  if (places) for (let i = 0; i < places.length; i++) found.add(places[i]);
+}
+
+/** The facts by place, as the lookups read them. */
+export interface FactsByPlace {
+  at(place: number): CompiledFact;
 }
 
 /** The facts at these places, in the knowledge base's order. */
-function inOrder(facts: readonly CompiledFact[], places: Iterable<number>): CompiledFact[] {
-  return [...places].sort((a, b) => a - b).map((i) => facts[i]);
+function inOrder(facts: FactsByPlace, places: Iterable<number>): CompiledFact[] {
+  return [...places].sort((a, b) => a - b).map((i) => facts.at(i));
 }
 
-export function buildLookups(
-  entities: ReadonlyMap<string, Entity>,
-  facts: readonly CompiledFact[],
-  keywords: Iterable<string>,
-): Lookups {
-  const mentions = mentionIndex(entities.values());
+/** The lookups over `indexes`; `keywords`: the words looked for in drafts; `types`: the types that have facts. */
+export function lookupsOf(indexes: LookupIndexes, facts: FactsByPlace, keywords: Iterable<string>, types: readonly ValueType[]): Lookups {
+  const { mentions, byEntity, byWord } = indexes;
   const { index: words, prefixes } = keywordIndex(keywords);
-  const { byEntity, byWord } = factIndex(facts, entities);
-  const types = [...new Set(facts.map((f) => f.fact.type))];
+  const siblings = new Map<string, SiblingPlaces>();
   return {
     findMentions: (text) => mentions.find(text).map((h) => ({ entity: h.value, start: h.start, end: h.end })),
     findKeywords: (text) => words.find(text, (k) => prefixes.get(k) ?? []).map((h) => ({ keyword: h.value, start: h.start, end: h.end })),
     candidateFacts(type, inUnit, said) {
       const found = new Set<number>();
-      for (const e of inUnit) for (const i of byEntity.get(`${type}|${e}`) ?? []) found.add(i);
+      for (const e of inUnit) addPlaces(found, byEntity.get(type, e));
       for (const w of said) {
-        const places = byWord.get(`${type}|${w}`) ?? [];
-        if (places.length <= MAX_FACTS_PER_OWN_WORD) for (const i of places) found.add(i);
+        const places = byWord.get(type, w);
+        if (places && places.length <= MAX_FACTS_PER_OWN_WORD) addPlaces(found, places);
       }
       return inOrder(facts, found);
     },
     siblingFacts(key) {
-      const same = (i: number) => {
-        const { fact } = facts[i];
-        return fact.subject === key.subject && fact.relation === key.relation && (fact.object ?? '') === (key.object ?? '');
-      };
-      // Siblings may differ in type (an amount and its date), so each type's list of the subject's facts is asked.
-      return inOrder(facts, types.flatMap((type) => (byEntity.get(`${type}|${key.subject}`) ?? []).filter(same)));
+      let byKey = siblings.get(key.subject);
+      if (!byKey) siblings.set(key.subject, (byKey = siblingPlaces(key.subject, facts, byEntity, types)));
+      return inOrder(facts, byKey.get(siblingKey(key.relation, key.object)) ?? []);
     },
   };
+}
+
+/** A subject's facts by relation and object: each's siblings. */
+type SiblingPlaces = Map<string, number[]>;
+
+function siblingKey(relation: string, object: string | undefined): string {
+  return `${relation}\u0000${object ?? ''}`;
+}
+
+/**
+ * The places of `subject`'s facts by relation and object, from the facts listed under it (which
+ * also lists those it is the object or the line of). Siblings may differ in type (an amount and
+ * its date), so each type's list is read. Kept per subject: a group's members each ask about the
+ * same subject (a thousand copies of a group ask about Amazon a thousand times).
+ */
+function siblingPlaces(subject: string, facts: FactsByPlace, byEntity: FactPlaces, types: readonly ValueType[]): SiblingPlaces {
+  const out: SiblingPlaces = new Map();
+  for (const type of types) {
+    const places = byEntity.get(type, subject) ?? [];
+    for (let k = 0; k < places.length; k++) {
+      const { fact } = facts.at(places[k]);
+      if (fact.subject === subject) push(out, siblingKey(fact.relation, fact.object), places[k]);
+    }
+  }
+  return out;
+}
+
+/** The lookups of facts compiled already (tests). */
+export function buildLookups(entities: ReadonlyMap<string, Entity>, facts: readonly CompiledFact[], keywords: Iterable<string>): Lookups {
+  return lookupsOf(buildIndexes(entities, facts), { at: (i) => facts[i] }, keywords, [...new Set(facts.map((f) => f.fact.type))]);
 }

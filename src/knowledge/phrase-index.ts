@@ -157,6 +157,36 @@ interface Node<T> {
   /** Phrases whose last word may start a longer word, by that last word: looked up by every prefix of the text's word. */
   prefixed?: Map<string, Phrase<T>[]>;
   longestPrefixed: number;
+  /**
+   * In an index read from records (PhraseIndex.fromRecords), the record this node's fields are
+   * still to be read from; NOT_PENDING once they are, and always in an index built by `add`.
+   */
+  pending: number;
+}
+
+const NOT_PENDING = -1;
+
+/**
+ * A node as written by PhraseIndex.records: [whole, prefixed, longestPrefixed, children], where
+ * whole is a list of phrases (0 for none), prefixed a list of [word key, phrases] (0 for none),
+ * and children a flat list of [word key, record] pairs (0 for none). Word keys and values are
+ * places in the index's lists of keys and values; a phrase is [value, length, lastLength, words,
+ * capitals], its capitals null for none.
+ */
+export type NodeRecord = [whole: PhraseRecord[] | 0, prefixed: [number, PhraseRecord[]][] | 0, longestPrefixed: number, children: number[] | 0];
+type PhraseRecord = [value: number, length: number, lastLength: number, words: number, capitals: Capitals | null];
+
+/** Where an index read from records reads them: the records by place, its word keys, and its values by number. */
+export interface PhraseRecords<T> {
+  record(place: number): NodeRecord;
+  keys: readonly string[];
+  value(n: number): T;
+}
+
+/** An index written out as records (see NodeRecord): the places of its roots' records, and its word keys. */
+export interface WrittenPhraseIndex {
+  roots: { folded: number; exact: number };
+  keys: string[];
 }
 
 export interface PhraseHit<T> {
@@ -165,9 +195,9 @@ export interface PhraseHit<T> {
   end: number;
 }
 
-function node<T>(): Node<T> {
+function node<T>(pending = NOT_PENDING): Node<T> {
   // Every field written at once: one shape for all nodes, whichever fields they come to use.
-  return { next: undefined, whole: undefined, prefixed: undefined, longestPrefixed: 0 };
+  return { next: undefined, whole: undefined, prefixed: undefined, longestPrefixed: 0, pending };
 }
 
 /** A word's key in the trie: its case-folded (or, for capitals, exact) form, marked when white space precedes it. */
@@ -192,11 +222,71 @@ export class PhraseIndex<T> {
    */
   private keys = new Map<string, string>();
 
+  /** Where the nodes not read yet are read from (an index read from records). */
+  private source?: PhraseRecords<T>;
+
   private interned(word: string): string {
     const known = this.keys.get(word);
     if (known !== undefined) return known;
     this.keys.set(word, word);
     return word;
+  }
+
+  /**
+   * An index whose nodes are read from `source` as matching first reaches them: a knowledge base's
+   * snapshot (snapshot.ts) holds some 170,000 names, and a draft reaches the nodes of the few it
+   * names and of their first words.
+   */
+  static fromRecords<T>(source: PhraseRecords<T>, roots: { folded: number; exact: number }): PhraseIndex<T> {
+    const index = new PhraseIndex<T>();
+    index.source = source;
+    index.roots = { folded: node(roots.folded), exact: node(roots.exact) };
+    return index;
+  }
+
+  /** The node with its fields read, from its record if they are not yet. */
+  private read(n: Node<T>): Node<T> {
+    if (n.pending === NOT_PENDING) return n;
+    const source = this.source!;
+    const { keys } = source;
+    const [whole, prefixed, longest, children] = source.record(n.pending);
+    const phrase = ([value, length, lastLength, words, capitals]: PhraseRecord): Phrase<T> => ({ value: source.value(value), length, lastLength, words, capitals: capitals ?? undefined });
+    if (whole) n.whole = whole.length === 1 ? phrase(whole[0]) : whole.map(phrase);
+    if (prefixed) n.prefixed = new Map(prefixed.map(([key, phrases]) => [keys[key], phrases.map(phrase)]));
+    n.longestPrefixed = longest;
+    if (children) {
+      n.next = new Map();
+      for (let i = 0; i < children.length; i += 2) n.next.set(keys[children[i]], node(children[i + 1]));
+    }
+    n.pending = NOT_PENDING;
+    return n;
+  }
+
+  /**
+   * The index as records (see NodeRecord), each handed to `write` in turn: breadth first, the two
+   * roots first, so that the nodes every text reaches (the roots and the first words of names,
+   * the largest records) sit together; each word key numbered once, in the order first met.
+   * `valueOf` numbers the values, as PhraseRecords.value reads them back.
+   */
+  records(valueOf: (value: T) => number, write: (record: NodeRecord) => void): WrittenPhraseIndex {
+    const keys = new Map<string, number>();
+    const place = (k: string) => {
+      let at = keys.get(k);
+      if (at === undefined) keys.set(k, (at = keys.size));
+      return at;
+    };
+    const phrase = (p: Phrase<T>): PhraseRecord => [valueOf(p.value), p.length, p.lastLength, p.words, p.capitals ?? null];
+    const order: Node<T>[] = [this.roots.folded, this.roots.exact];
+    for (let i = 0; i < order.length; i++) {
+      const n = this.read(order[i]);
+      const children: number[] = [];
+      // A child's place is its turn in the order, known as it joins the queue.
+      for (const [k, child] of n.next ?? []) children.push(place(k), order.push(child) - 1);
+      const whole = endingList(n.whole);
+      const prefixed = n.prefixed ? [...n.prefixed].map(([k, ps]): [number, PhraseRecord[]] => [place(k), ps.map(phrase)]) : [];
+      write([whole.length ? whole.map(phrase) : 0, prefixed.length ? prefixed : 0, n.longestPrefixed, children.length ? children : 0]);
+    }
+    return { roots: { folded: 0, exact: 1 }, keys: [...keys.keys()] };
   }
 
   /** `prefix`: the phrase's last word may start a longer word (keywords); otherwise whole words only (names). */
@@ -207,14 +297,14 @@ export class PhraseIndex<T> {
     const caseSensitive = isCapitalised(written);
     const isPrefix = prefix && !caseSensitive && !isShortWord(written);
     const p = phraseOf(value, written, tokens, !prefix && !caseSensitive);
-    let n = caseSensitive ? this.roots.exact : this.roots.folded;
+    let n = this.read(caseSensitive ? this.roots.exact : this.roots.folded);
     const upTo = isPrefix ? tokens.length - 1 : tokens.length;
     for (let k = 0; k < upTo; k++) {
       const word = key(tokens[k], k === 0, caseSensitive);
       n.next ??= new Map();
       let child = n.next.get(word);
       if (!child) n.next.set(this.interned(word), (child = node()));
-      n = child;
+      n = this.read(child);
     }
     if (!isPrefix) {
       if (n.whole === undefined) n.whole = p;
@@ -235,6 +325,7 @@ export class PhraseIndex<T> {
   private matchesAt(root: Node<T>, tokens: readonly Token[], i: number, caseSensitive: boolean, out: { phrase: Phrase<T>; end: number }[]): void {
     let n: Node<T> | undefined = root;
     for (let k = i; n && k <= tokens.length; k++) {
+      if (n.pending !== NOT_PENDING) this.read(n);
       const t = tokens[k];
       if (t && n.prefixed) {
         // The last word of a keyword may start the text's word: "invest" in "investment".

@@ -54,6 +54,12 @@ export type ReadResult = ReadFileResult;
 export interface FileAccess {
   /** A regular file's text. Errors say what went wrong in words, never with the file's content. */
   read(uri: string, options: ReadOptions): Promise<ReadResult>;
+  /**
+   * The SHA-256 of a file's bytes, and how many, under the same checks as `read`, without holding
+   * its text: what the knowledge base cache is keyed by (src/node/knowledge-cache.ts). Only the
+   * Node server's own access has it.
+   */
+  digest?(uri: string, options: ReadOptions): Promise<{ sha256: string; bytes: number } | { error: string }>;
   /** Files below `folder` whose relative path matches `glob`, outside `exclude`, sorted; symbolic links are not followed. */
   find(folder: string, glob: string, exclude: readonly string[]): Promise<string[]>;
 }

@@ -17,6 +17,7 @@ import {
   StreamMessageWriter,
   createConnection,
 } from 'vscode-languageserver/node';
+import { KnowledgeCache, builtEngineId, defaultCacheDir } from '../node/knowledge-cache';
 import { bundledKnowledgeBaseFile } from './bundled-file';
 import { diagnosticsJsonEncoder } from './json-encoder';
 import { nodeFileAccess } from './node-files';
@@ -45,6 +46,12 @@ function transport(argv: string[]): [MessageReader, MessageWriter] | undefined {
     if (flag === '--pipe') return socketTransport(createSocket(value));
   }
   return undefined;
+}
+
+/** The cache of built knowledge bases (src/node/knowledge-cache.ts): in a build, unless DEALCHECK_KB_CACHE is "off". */
+function serverKnowledgeCache(): KnowledgeCache | undefined {
+  const engine = builtEngineId();
+  return engine && process.env.DEALCHECK_KB_CACHE !== 'off' ? new KnowledgeCache({ dir: defaultCacheDir(), engine }) : undefined;
 }
 
 function run(): void {
@@ -85,6 +92,7 @@ function run(): void {
     log: (message) => process.stderr.write(`${message}\n`),
     startedAt: [{ what: 'process', at: performance.timeOrigin }, { what: 'script loaded', at: loaded }],
     releaseMemory: fullGarbageCollection(),
+    knowledgeCache: serverKnowledgeCache(),
   });
 }
 

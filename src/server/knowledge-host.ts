@@ -11,10 +11,11 @@ import type { DocumentText } from '../diagnostics/fixes';
 import type { Finding } from '../diagnostics/finding';
 import type { KbProblem, KnowledgeBase } from '../knowledge';
 import type { CompiledFact } from '../knowledge/knowledge-base';
-import { bundledKnowledgeBase } from '../knowledge/bundled';
+import { BUNDLED_KB_NAME, bundledKnowledgeBase } from '../knowledge/bundled';
 import { buildKnowledgeBase } from '../knowledge/knowledge-base';
 import { type LoadedFile, loadKnowledgeBaseText } from '../knowledge/loader';
-import { type FileAccess, KB_EXCLUDED_FOLDERS, KB_GLOB, MAX_KNOWLEDGE_BASE_BYTES, MAX_SOURCE_BYTES, type ReadResult } from './files';
+import type { KnowledgeCache } from '../node/knowledge-cache';
+import { type FileAccess, KB_EXCLUDED_FOLDERS, KB_GLOB, MAX_KNOWLEDGE_BASE_BYTES, MAX_SOURCE_BYTES, type ReadOptions, type ReadResult } from './files';
 import { type PathOrigin, type PathRequest, displayName, isInside, resolvePaths, resolveUri } from './paths';
 
 export { KB_GLOB } from './files';
@@ -63,6 +64,23 @@ function problemAtStart(file: string, message: string): KbProblem {
   return { file, line: 0, character: 0, endLine: 0, endCharacter: 0, field: '(file)', message };
 }
 
+/**
+ * The cache of built knowledge bases the Node server keeps (src/node/knowledge-cache.ts), as the
+ * host uses it; none in a web worker. `textDigest` digests a text read through the editor, as
+ * `FileAccess.digest` digests a file's bytes (the same for a file in UTF-8).
+ */
+export type KnowledgeBaseCache = Pick<KnowledgeCache, 'minBytes' | 'key' | 'read' | 'write' | 'textDigest'>;
+
+/** How a wanted file is read: a symbolic link only when the user chose the path. */
+function readOptions(w: Wanted): ReadOptions {
+  return { maxBytes: MAX_KNOWLEDGE_BASE_BYTES, followLinks: w.origin === 'user' };
+}
+
+/** The names a knowledge base's facts give their files by (LoadedFile.file): the bundled one first when used, then each file's URI. */
+function fileNamesOf(wanted: readonly Wanted[], useBundled: boolean): string[] {
+  return [...(useBundled ? [BUNDLED_KB_NAME] : []), ...wanted.map((w) => w.uri)];
+}
+
 /** The line of the first place `needle` is written in `text` (as a JSON string, or bare in YAML). */
 function lineOf(text: string, needle: string): number {
   let at = text.indexOf(JSON.stringify(needle));
@@ -81,15 +99,34 @@ function loadFile(uri: string, text: string, log: (message: string) => void): Lo
   }
 }
 
+/** What a load found, for KnowledgeHost.ready. */
+interface LoadParts {
+  /** The knowledge base this load gives: built, or read back from a snapshot. */
+  kb: KnowledgeBase;
+  /** The one built from `texts`, when this load built one (else `kb`). */
+  built: KnowledgeBase;
+  problems: Map<string, KbProblem[]>;
+  notices: string[];
+  /** The knowledge base files' texts, when they were read. */
+  texts: readonly { uri: string; text: string }[];
+  sources: SourceReads | { notice: string } | undefined;
+  useBundled: boolean;
+  wanted: readonly Wanted[];
+}
+
 export class KnowledgeHost {
   private lastGood: KnowledgeBase | undefined;
   private bundledRead: Promise<{ uri: string; text: string } | undefined> | undefined;
+  /** Knowledge bases read back from a snapshot: their facts are placed as findings cite them (EvidenceLocator.placeOnDemand). */
+  private readonly fromSnapshots = new WeakSet<KnowledgeBase>();
 
   constructor(
     private readonly files: FileAccess,
     private readonly log: (message: string) => void,
     /** Notes a step of the server's start-up (startup.ts): the first load's are. */
     private readonly mark: (what: string, detail?: string) => void = () => {},
+    /** Where built knowledge bases are kept for the next load (the Node server's), if anywhere. */
+    private readonly cache?: KnowledgeBaseCache,
   ) {}
 
   /** The knowledge base files a workspace asks for, configured ones first; refused paths as notices. */
@@ -117,16 +154,32 @@ export class KnowledgeHost {
     const wanted = await finding;
     this.mark('knowledge base files found', `${wanted.length}`);
     const problems = new Map<string, KbProblem[]>(wanted.map((w) => [w.uri, []]));
+    // With the server's own file access, the files' digests first: a cached knowledge base needs no file's text.
+    const digested = this.files.digest ? await this.fromCache(wanted, useBundled, (w) => this.files.digest!(w.uri, readOptions(w))) : undefined;
+    if (digested) return this.ready(input, { kb: digested, built: digested, problems, notices, texts: [], sources, useBundled, wanted });
+    const texts = await this.readTexts(wanted, problems);
+    this.mark('knowledge base files read');
+    const read = texts.length === wanted.length && this.cache ? await this.fromCache(wanted, useBundled, async (_, i) => this.cache!.textDigest(texts[i].text)) : undefined;
+    if (read) return this.ready(input, { kb: read, built: read, problems, notices, texts, sources, useBundled, wanted });
+    const built = this.build(texts, useBundled, problems);
+    return this.ready(input, { kb: this.throughCache(wanted, texts, built, useBundled), built: built.kb, problems, notices, texts, sources, useBundled, wanted });
+  }
+
+  /** The wanted files' texts, in their order; a file that cannot be read is a problem on it. */
+  private async readTexts(wanted: readonly Wanted[], problems: Map<string, KbProblem[]>): Promise<{ uri: string; text: string }[]> {
     const texts: { uri: string; text: string }[] = [];
     await Promise.all(
       wanted.map(async (w) => {
-        const read = await this.files.read(w.uri, { maxBytes: MAX_KNOWLEDGE_BASE_BYTES, followLinks: w.origin === 'user' });
+        const read = await this.files.read(w.uri, readOptions(w));
         if ('text' in read) texts.push({ uri: w.uri, text: read.text });
         else problems.get(w.uri)!.push(problemAtStart(w.uri, `cannot read the knowledge base file: ${read.error}`));
       }),
     );
-    this.mark('knowledge base files read');
-    texts.sort((a, b) => wanted.findIndex((w) => w.uri === a.uri) - wanted.findIndex((w) => w.uri === b.uri));
+    return texts.sort((a, b) => wanted.findIndex((w) => w.uri === a.uri) - wanted.findIndex((w) => w.uri === b.uri));
+  }
+
+  /** Parses and builds; its problems (and a failure, as a problem on every file) go into `problems`. */
+  private build(texts: readonly { uri: string; text: string }[], useBundled: boolean, problems: Map<string, KbProblem[]>): { kb: KnowledgeBase; problems: KbProblem[] } {
     const loaded = texts.map((t) => loadFile(t.uri, t.text, this.log));
     let built: { kb: KnowledgeBase; problems: KbProblem[] };
     try {
@@ -137,18 +190,80 @@ export class KnowledgeHost {
       for (const t of texts) problems.get(t.uri)!.push(problemAtStart(t.uri, `dealcheck could not use the knowledge base files (${(e as Error).name}); see the dealcheck output`));
     }
     for (const p of built.problems) problems.set(p.file, [...(problems.get(p.file) ?? []), p]);
+    return built;
+  }
 
+  /** The knowledge base the cache holds for the wanted files, digested by `digest`; undefined when it has none or they are not worth one. */
+  private async fromCache(
+    wanted: readonly Wanted[],
+    useBundled: boolean,
+    digest: (w: Wanted, i: number) => Promise<{ sha256: string; bytes: number } | { error: string }>,
+  ): Promise<KnowledgeBase | undefined> {
+    const cache = this.cache;
+    if (!cache || !wanted.length) return undefined;
+    const digests = await Promise.all(wanted.map(digest));
+    // A file that cannot be digested is read, and its problem reported, as without a cache.
+    if (digests.some((d) => 'error' in d)) return undefined;
+    const sizes = digests as { sha256: string; bytes: number }[];
+    if (sizes.reduce((n, d) => n + d.bytes, 0) < cache.minBytes) return undefined;
+    const read = cache.read(cache.key({ files: wanted.map((w, i) => ({ name: w.uri, digest: sizes[i].sha256 })), useBundled }), fileNamesOf(wanted, useBundled));
+    if (!read.kb) return undefined;
+    this.fromSnapshots.add(read.kb);
+    this.mark('knowledge base read from the cache');
+    return read.kb;
+  }
+
+  /**
+   * A knowledge base built without problems from files worth a cache, as its snapshot gives it
+   * back, the snapshot kept for the next load: the built one's objects are dropped for bytes read
+   * on demand, and this load and the next check alike. Otherwise the built one.
+   */
+  private throughCache(wanted: readonly Wanted[], texts: readonly { uri: string; text: string }[], built: { kb: KnowledgeBase; problems: KbProblem[] }, useBundled: boolean): KnowledgeBase {
+    const cache = this.cache;
+    if (!cache || built.problems.length || !texts.length || texts.length !== wanted.length) return built.kb;
+    const digests = texts.map((t) => cache.textDigest(t.text));
+    if (digests.reduce((n, d) => n + d.bytes, 0) < cache.minBytes) return built.kb;
+    const key = cache.key({ files: texts.map((t, i) => ({ name: t.uri, digest: digests[i].sha256 })), useBundled });
+    const snapshot = cache.write(key, built.kb, fileNamesOf(wanted, useBundled));
+    if (!snapshot) return built.kb;
+    this.fromSnapshots.add(snapshot.kb);
+    this.mark('knowledge base cached', snapshot.written ? 'written' : 'not written');
+    return snapshot.kb;
+  }
+
+  /**
+   * The state of a load: its knowledge base (the last good one when this load has problems), with
+   * a locator that places the facts in the files' texts when they were read and the knowledge base
+   * in use is theirs (`built`), and as findings cite them otherwise.
+   */
+  private ready(input: KnowledgeInput, load: LoadParts): KnowledgeState {
+    const { built, problems, notices, texts, sources, useBundled } = load;
     const bad = [...problems.values()].some((ps) => ps.length);
     const keptLastGood = bad && this.lastGood !== undefined;
-    const kb = keptLastGood ? this.lastGood! : built.kb;
-    if (!bad) this.lastGood = built.kb;
+    const kb = keptLastGood ? this.lastGood! : load.kb;
+    if (!bad) this.lastGood = load.kb;
     const locator = new EvidenceLocator();
-    const placed = locator.placeWhen((useBundled ? this.bundled(input) : undefined)?.then((b) => [...texts, ...(b ? [b] : [])]) ?? Promise.resolve(texts), kb.facts);
-    const located = Promise.all([sources ? this.readSources(input, sources, locator, built.kb, texts, problems, notices) : 0, placed]).then(
+    const bundled = useBundled ? this.bundled(input) : undefined;
+    let placed: Promise<void> = Promise.resolve();
+    if (!this.fromSnapshots.has(kb)) placed = locator.placeWhen(bundled?.then((b) => [...texts, ...(b ? [b] : [])]) ?? Promise.resolve(texts), kb.facts);
+    // The snapshot of the knowledge base built from these texts: the built one's facts are placed (their ids are the snapshot's).
+    else if (kb === load.kb && built !== load.kb) placed = locator.placeWhen(bundled?.then((b) => [...texts, ...(b ? [b] : [])]) ?? Promise.resolve(texts), built.facts);
+    else {
+      const options = new Map(load.wanted.map((w) => [w.uri, readOptions(w)]));
+      locator.placeOnDemand(kb, (file) => (file === BUNDLED_KB_NAME ? (bundled ?? Promise.resolve(undefined)) : this.readKnowledgeFile(file, options.get(file))));
+    }
+    const located = Promise.all([sources ? this.readSources(input, sources, locator, load.kb, [...texts], problems, notices) : 0, placed]).then(
       ([read]) => this.mark('source texts read', `${read}`),
       (e) => this.log(`dealcheck: reading the source texts failed: ${(e as Error).stack ?? e}`),
     );
     return { kb, problems, keptLastGood, notices, locator, located };
+  }
+
+  /** A knowledge base file's text, read again (as the load read it) to place a fact cited from it; none for a file the load did not read. */
+  private async readKnowledgeFile(uri: string, options: ReadOptions | undefined): Promise<{ uri: string; text: string } | undefined> {
+    if (!options) return undefined;
+    const read = await this.files.read(uri, options);
+    return 'text' in read ? { uri, text: read.text } : undefined;
   }
 
   private bundled(input: KnowledgeInput): Promise<{ uri: string; text: string } | undefined> | undefined {
@@ -272,7 +387,11 @@ class SourceReads {
 export class EvidenceLocator {
   private found = new Map<string, { uri: string; line: number } | undefined>();
   private sources = new Map<string, { uri: string; text: string }>();
-  private places: ReadonlyMap<string, FactPlace> = new Map();
+  private places = new Map<string, FactPlace>();
+  /** With a knowledge base read from a snapshot: it, and how to read the file that defines a fact (see placeOnDemand). */
+  private onDemand?: { kb: KnowledgeBase; read: (file: string) => Promise<{ uri: string; text: string } | undefined> };
+  /** Facts being placed on demand, each settling when it is placed (or found unplaceable). */
+  private readonly placing = new Map<string, Promise<void>>();
   /** Settles once the knowledge base files' texts are placed; `isPlaced` then. */
   private placed: Promise<void> = Promise.resolve();
   private isPlaced = true;
@@ -284,6 +403,41 @@ export class EvidenceLocator {
     this.sources = new Map(sources);
     this.places = placeFacts(kbTexts, facts);
     this.found.clear();
+  }
+
+  /**
+   * Places each fact when a finding first cites it, in the file that defines it, read then: for a
+   * knowledge base read back from a snapshot, whose files' texts the load never read (100,000
+   * assertions' files are 66 MB; a check cites a handful of facts).
+   */
+  placeOnDemand(kb: KnowledgeBase, read: (file: string) => Promise<{ uri: string; text: string } | undefined>): void {
+    this.onDemand = { kb, read };
+  }
+
+  /** Places the facts `findings` cite that are not placed yet (see placeOnDemand); settles when they all are. */
+  private placeCited(findings: readonly Finding[]): Promise<void> {
+    const { kb, read } = this.onDemand!;
+    const byFile = new Map<string, CompiledFact[]>();
+    const waits: Promise<void>[] = [];
+    for (const { fact: id } of findings) {
+      if (id === undefined || this.places.has(id)) continue;
+      const placing = this.placing.get(id);
+      if (placing) waits.push(placing);
+      const fact = placing ? undefined : kb.factById(id);
+      const file = fact && kb.definedIn(id);
+      if (fact && file) byFile.set(file, [...(byFile.get(file) ?? []), fact]);
+    }
+    for (const [file, facts] of byFile) {
+      const done = read(file).then(
+        (text) => {
+          if (text) for (const [id, place] of placeFacts([text], facts)) this.places.set(id, place);
+        },
+        () => undefined,
+      );
+      for (const f of facts) this.placing.set(f.fact.id, done);
+      waits.push(done);
+    }
+    return Promise.all(waits).then(() => undefined);
   }
 
   /** Places `facts` in the knowledge base files' texts once they are there; gives when that is done. */
@@ -312,8 +466,9 @@ export class EvidenceLocator {
    * be on their way: a first answer does not wait for texts it does not cite.
    */
   whenLocatable(findings: readonly Finding[]): Promise<void> {
-    if (!this.reading.size) return this.placed;
-    const waits = new Set([this.placed]);
+    const cited = this.onDemand ? this.placeCited(findings) : undefined;
+    if (!this.reading.size && !cited) return this.placed;
+    const waits = new Set([this.placed, ...(cited ? [cited] : [])]);
     for (const f of findings) for (const e of f.evidence) {
       const read = this.reading.get(e.file);
       if (read) waits.add(read);
@@ -326,7 +481,9 @@ export class EvidenceLocator {
     const key = `${finding.fact}\u0000${evidence.source}\u0000${evidence.quote}`;
     if (this.found.has(key)) return this.found.get(key);
     const at = this.search(finding, evidence);
-    if (this.isPlaced && !this.reading.has(evidence.file)) this.found.set(key, at);
+    // Placed on demand, a fact not placed yet may be soon.
+    const final = !this.onDemand || finding.fact === undefined || this.places.has(finding.fact);
+    if (this.isPlaced && !this.reading.has(evidence.file) && final) this.found.set(key, at);
     return at;
   }
 

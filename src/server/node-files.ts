@@ -6,6 +6,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
+import { digestOpenFile } from '../node/knowledge-cache';
 import { type FileAccess, NO_SUCH_FILE, type ReadOptions, type ReadResult } from './files';
 
 function describe(e: unknown): string {
@@ -31,7 +32,8 @@ function readLimited(fd: number, maxBytes: number): Buffer | undefined {
   return Buffer.concat(chunks, total);
 }
 
-export function readFileChecked(path: string, options: ReadOptions): ReadResult {
+/** Opens a regular file that `options` allow and hands it to `use`; anything else is the reason it was not read. */
+function withCheckedFile<T>(path: string, options: ReadOptions, use: (fd: number) => T | { error: string }): T | { error: string } {
   try {
     const link = lstatSync(path);
     if (link.isSymbolicLink() && !options.followLinks) return { error: 'it is a symbolic link, which dealcheck does not follow in a workspace' };
@@ -43,16 +45,33 @@ export function readFileChecked(path: string, options: ReadOptions): ReadResult 
     try {
       const stat = fstatSync(fd);
       if (!stat.isFile()) return { error: stat.isDirectory() ? 'it is a folder' : 'it is not a regular file' };
-      if (stat.size > options.maxBytes) return { error: `it is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MB` };
-      const bytes = readLimited(fd, options.maxBytes);
-      if (!bytes) return { error: `it is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MB` };
-      return { text: bytes.toString('utf8') };
+      if (stat.size > options.maxBytes) return { error: tooLarge(options) };
+      return use(fd);
     } finally {
       closeSync(fd);
     }
   } catch (e) {
     return { error: describe(e) };
   }
+}
+
+function tooLarge(options: ReadOptions): string {
+  return `it is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MB`;
+}
+
+export function readFileChecked(path: string, options: ReadOptions): ReadResult {
+  return withCheckedFile(path, options, (fd) => {
+    const bytes = readLimited(fd, options.maxBytes);
+    return bytes ? { text: bytes.toString('utf8') } : { error: tooLarge(options) };
+  });
+}
+
+/** The digest of a file `readFileChecked` would read (see FileAccess.digest). */
+export function digestFileChecked(path: string, options: ReadOptions): { sha256: string; bytes: number } | { error: string } {
+  return withCheckedFile(path, options, (fd) => {
+    const d = digestOpenFile(fd, options.maxBytes);
+    return d ? { sha256: d.digest, bytes: d.bytes } : { error: tooLarge(options) };
+  });
 }
 
 function toPath(uri: string): string | undefined {
@@ -68,6 +87,11 @@ export const nodeFileAccess: FileAccess = {
     const path = toPath(uri);
     if (!path) return { error: 'this server reads only file: URIs' };
     return readFileChecked(path, options);
+  },
+  async digest(uri, options) {
+    const path = toPath(uri);
+    if (!path) return { error: 'this server reads only file: URIs' };
+    return digestFileChecked(path, options);
   },
   async find(folder, glob, exclude) {
     const cwd = toPath(folder);

@@ -35,9 +35,9 @@ import type { KnowledgeBase } from '../knowledge';
 import { bundledKnowledgeBase } from '../knowledge/bundled';
 import { buildKnowledgeBase } from '../knowledge/knowledge-base';
 import { sameDiagnostics, sharedEnds, toDiagnostic } from './diagnostics';
-import { EXCLUDED_FOLDERS, type FileAccess, MAX_MARKDOWN_BYTES, clientFileAccess } from './files';
+import { EXCLUDED_FOLDERS, type FileAccess, MAX_MARKDOWN_BYTES, type ReadOptions, clientFileAccess } from './files';
 import { hoverMarkdown } from './hover';
-import { KB_GLOB, KnowledgeHost, type KnowledgeInput, type KnowledgeState } from './knowledge-host';
+import { KB_GLOB, type KnowledgeBaseCache, KnowledgeHost, type KnowledgeInput, type KnowledgeState } from './knowledge-host';
 import { displayName } from './paths';
 import { type ProjectConfig, effectiveSettings, findProjectConfig, isIgnored, knowledgeBaseRequests, sourcesFolderRequest } from './project-config';
 import {
@@ -113,6 +113,8 @@ export interface ServerPlatform {
    * of that peak long after: about 600 MB of resident memory for a heap of about 220 MB.
    */
   releaseMemory?: () => void;
+  /** Where built knowledge bases are kept between loads and starts (the Node server's: src/node/knowledge-cache.ts). */
+  knowledgeCache?: KnowledgeBaseCache;
 }
 
 /** What a check of a document gave: the engine's result, or the internal error that stopped it. */
@@ -292,9 +294,11 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   let earlyAnswers = false;
 
   function countingFiles(inner: FileAccess): FileAccess {
+    const digest = inner.digest?.bind(inner);
     return {
       read: (uri, options) => (fileRequests++, inner.read(uri, options)),
       find: (folder, glob, exclude) => (fileRequests++, inner.find(folder, glob, exclude)),
+      ...(digest ? { digest: (uri: string, options: ReadOptions) => (fileRequests++, digest(uri, options)) } : {}),
     };
   }
 
@@ -672,7 +676,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     folders = (params.workspaceFolders ?? []).map((f) => parseUri(f.uri)).filter((u): u is URI => !!u);
     if (!folders.length && params.rootUri) folders = [parseUri(params.rootUri)].filter((u): u is URI => !!u);
     files = countingFiles(files);
-    host = new KnowledgeHost(files, log, (what, detail) => startup.mark(what, detail));
+    host = new KnowledgeHost(files, log, (what, detail) => startup.mark(what, detail), platform.knowledgeCache);
     const caps = params.capabilities;
     pull = !!caps.textDocument?.diagnostic;
     canRefresh = !!caps.workspace?.diagnostics?.refreshSupport;

@@ -37,21 +37,9 @@ export function isParty(kb: KnowledgeBase, entity: string): boolean {
 
 const PARTY_NOUNS = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.partyNouns)})(?![\p{L}\p{N}])`, 'giu');
 
-/** Names that are the sources' own (a publisher quoted in a draft is who says it, not a party). */
-const sourceNames = new WeakMap<KnowledgeBase, Set<string>>();
-
-function publishersOf(kb: KnowledgeBase): Set<string> {
-  let names = sourceNames.get(kb);
-  if (!names) {
-    names = new Set([...kb.sources.values()].flatMap((s) => (s.publisher ? [s.publisher.toLowerCase()] : [])));
-    sourceNames.set(kb, names);
-  }
-  return names;
-}
-
 /** Parties the knowledge base does not know, in `text`, beside its `known` mentions. */
 function unknownParties(text: string, kb: KnowledgeBase, known: readonly Mention[]): Mention[] {
-  const publishers = publishersOf(kb);
+  const publishers = kb.publishers;
   const out: Mention[] = [];
   const knownSpans = spanIndex(known);
   for (const n of findNames(text)) {
@@ -75,7 +63,6 @@ const RECENT_TEXTS = 512;
 /** Every party `text` names, known or not, in order. */
 /** A number right after a line's name: a generation of it ("Trainium 3"). */
 const GENERATION_AFTER = /^[ -]?\d{1,2}(?![\p{L}\p{N}.,%])/u;
-const familyHeads = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
 
 /**
  * A line's name with a generation the knowledge base does not know ("Trainium 3", when it knows
@@ -83,8 +70,7 @@ const familyHeads = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
  * known generations instead of standing for them.
  */
 function otherGenerations(text: string, kb: KnowledgeBase, known: Mention[]): Mention[] {
-  let heads = familyHeads.get(kb);
-  if (!heads) familyHeads.set(kb, (heads = new Set([...kb.entities.values()].flatMap((e) => (e.family ? [e.family] : [])))));
+  const heads = kb.familyHeads;
   if (!heads.size) return known;
   return known.map((m) => {
     const generation = heads.has(m.entity) ? GENERATION_AFTER.exec(text.slice(m.end, m.end + 4)) : null;

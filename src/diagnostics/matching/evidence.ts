@@ -365,23 +365,8 @@ function parallel(ev: Evidence, figure: Figure): boolean {
   return mentions.length > 0 && !keywords.some(says);
 }
 
-/** Per knowledge base, the words each figure type's facts are said by. */
-const MEASURE_WORDS = new WeakMap<KnowledgeBase, Map<string, Set<string>>>();
-
-function measureWordsOf(kb: KnowledgeBase, type: string): ReadonlySet<string> {
-  let byType = MEASURE_WORDS.get(kb);
-  if (!byType) MEASURE_WORDS.set(kb, (byType = new Map()));
-  let words = byType.get(type);
-  if (!words) {
-    byType.set(type, (words = new Set()));
-    for (const f of kb.factsByType.get(type as CompiledFact['fact']['type']) ?? []) {
-      for (const k of [...f.keywords, ...f.ownKeywords]) words.add(k);
-      // A frame ("AI") says no measure: "Enterprise AI services is third at 55%" leaves its measure to the sentence before.
-      for (const q of f.fact.qualifiers) if (!kb.framingQualifiers.has(q)) for (const k of kb.qualifierKeywords.get(q) ?? []) words.add(k);
-    }
-  }
-  return words;
-}
+/** A type no fact has is said by no words. */
+const NO_WORDS: ReadonlySet<string> = new Set();
 
 function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']>): HeaderEvidence {
   const mentions = new Map<string, number>();
@@ -455,7 +440,7 @@ export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | u
     nearWords: new Map(),
     keywordWeights: new Map(),
     namedWeights: new Map(),
-    measureWords: (type) => measureWordsOf(kb, type),
+    measureWords: (type) => kb.measureWords.get(type as CompiledFact['fact']['type']) ?? NO_WORDS,
     contextFrames: new Set([...framesSaid(unit.table?.headerRow ?? '', kb), ...framesSaid(unit.previous ?? '', kb)]),
     question: new Set(unit.table ? [] : questionWords(unit.previous ?? '', kb)),
     framedFrom: framedFrom(kb, keywords),

@@ -26,6 +26,8 @@ export class ValueIndex {
     private readonly values: Readonly<AssertionValues>,
     type: ValueType,
     hedges: ReadonlySet<Hedge>,
+    /** The knowledge base's facts by place (KnowledgeBase.factAt): only the entries a query reaches are asked for. */
+    private readonly factAt: (place: number) => CompiledFact,
   ) {
     const order: number[] = [];
     const los = new Float64Array(values.lo.length);
@@ -52,7 +54,9 @@ export class ValueIndex {
     // Before the first position whose highest reach gets to `lo`, nothing does.
     for (let k = firstAtLeast(this.highestUpTo, lo); k < this.order.length && this.lo[k] <= hi; k++) {
       const i = this.order[k];
-      if (this.hi[k] >= lo) yield { fact: this.values.facts[i], assertion: this.values.assertions[i] };
+      if (this.hi[k] < lo) continue;
+      const fact = this.factAt(this.values.places[i]);
+      yield { fact, assertion: fact.assertions[this.values.indexes[i]] };
     }
   }
 }
@@ -78,8 +82,8 @@ const EXACT_MONEY = new WeakMap<KnowledgeBase, ValueIndex>();
 function exactMoneyValues(kb: KnowledgeBase): ValueIndex {
   let index = EXACT_MONEY.get(kb);
   if (!index) {
-    const values = kb.valuesByType.get('money') ?? { facts: [], assertions: [], lo: [], hi: [], hedges: [] };
-    EXACT_MONEY.set(kb, (index = new ValueIndex(values, 'money', EXACT)));
+    const values = kb.valuesByType.get('money') ?? { places: [], indexes: [], lo: [], hi: [], hedges: [] };
+    EXACT_MONEY.set(kb, (index = new ValueIndex(values, 'money', EXACT, kb.factAt)));
   }
   return index;
 }

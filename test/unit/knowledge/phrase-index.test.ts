@@ -1,6 +1,6 @@
 /** The phrase index's matching rules (src/knowledge/phrase-index.ts), one row per rule. */
 import assert from 'node:assert/strict';
-import { PhraseIndex, tokenize } from '../../../src/knowledge/phrase-index';
+import { type NodeRecord, PhraseIndex, tokenize } from '../../../src/knowledge/phrase-index';
 
 /** Names (whole words) and keywords (word starts) of a small index. */
 const NAMES = ['Haul', 'Corvane Haul', 'Full-stack AI cloud', 'AWS', 'Trainium 2', 'Amazon.com'];
@@ -60,5 +60,42 @@ describe('tokenize', () => {
       for (let n = Math.floor(Math.random() * (MAX_RANDOM_LENGTH + 1)); n > 0; n--) text += TOKEN_CHARACTERS[Math.floor(Math.random() * TOKEN_CHARACTERS.length)];
       assert.deepEqual(tokenize(text), tokensByExpression(text), JSON.stringify(text));
     }
+  });
+});
+
+/** The index written out as records (PhraseIndex.records) and read back, its values numbered by their place in VALUES. */
+function readBack(written: PhraseIndex<string>): PhraseIndex<string> {
+  const records: NodeRecord[] = [];
+  const values = [...NAMES, ...KEYWORDS, 'extra'];
+  const { roots, keys } = written.records((v) => values.indexOf(v), (r) => records.push(JSON.parse(JSON.stringify(r))));
+  return PhraseIndex.fromRecords({ record: (i) => records[i], keys, value: (n) => values[n] }, roots);
+}
+
+describe('phrase index read back from its records', () => {
+  // The rule rows, and texts that reach deep nodes, capitals, prefixes and words that are no phrase.
+  const texts = [...ROWS.map(([text]) => text), 'Corvane  Haul; full-STACK ai Cloud, investing up to the CAGR', 'Amazon.com.au and Trainium 22 and Trainium 2.5'];
+  for (const text of texts) it(`finds what the built index finds in "${text}"`, () => assert.deepEqual(readBack(index()).find(text), index().find(text)));
+
+  it('takes new phrases after it is read back, as the built index does', () => {
+    const built = index();
+    const read = readBack(index());
+    for (const i of [built, read]) {
+      i.add('Corvane Haul Max', 'extra', false);
+      i.add('invest', 'extra', true);
+    }
+    const text = 'the Corvane Haul Max investment';
+    assert.deepEqual(read.find(text), built.find(text));
+    assert.deepEqual(read.find(text).map((h) => h.value), ['extra', 'invest', 'extra']);
+  });
+
+  it('reads a node only when matching reaches it', () => {
+    const records: NodeRecord[] = [];
+    const values = [...NAMES, ...KEYWORDS];
+    const { roots, keys } = index().records((v) => values.indexOf(v), (r) => records.push(r));
+    const asked = new Set<number>();
+    const read = PhraseIndex.fromRecords({ record: (i) => (asked.add(i), records[i]), keys, value: (n) => values[n] }, roots);
+    read.find('nothing here');
+    // The two roots, and no node below them.
+    assert.deepEqual([...asked].sort(), [roots.folded, roots.exact].sort());
   });
 });

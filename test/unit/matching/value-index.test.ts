@@ -72,7 +72,11 @@ describe('the knowledge base\'s lists of values, as its facts give them', () => 
       for (const [type, facts] of kb.factsByType) {
         const values = kb.valuesByType.get(type)!;
         const expected = facts.flatMap((f) => f.assertions.map((a) => [f, a, a.interval.lo, a.interval.hi, a.assertion.hedge]));
-        assert.deepEqual(values.facts.map((f, i) => [f, values.assertions[i], values.lo[i], values.hi[i], values.hedges[i]]), expected, type);
+        const entries = Array.from(values.hedges, (hedge, i) => {
+          const f = kb.factAt(values.places[i]);
+          return [f, f.assertions[values.indexes[i]], values.lo[i], values.hi[i], hedge];
+        });
+        assert.deepEqual(entries, expected, type);
       }
       assert.deepEqual([...kb.valuesByType.keys()].sort(), [...kb.factsByType.keys()].sort());
     });

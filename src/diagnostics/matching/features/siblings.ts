@@ -36,21 +36,8 @@ function marksApart(kb: KnowledgeBase, f: CompiledFact, s: CompiledFact): string
 function groupSiblings(kb: KnowledgeBase, f: CompiledFact): CompiledFact[] {
   const { object } = f.fact;
   if (object === undefined) return [];
-  const others = [...groupsOf(kb, object), ...(kb.entities.get(object)?.members ?? [])];
+  const others = [...(kb.groupsByMember.get(object) ?? []), ...(kb.entities.get(object)?.members ?? [])];
   return others.flatMap((o) => kb.siblingFacts({ ...f.fact, object: o }));
-}
-
-/** Each knowledge base's groups (entities with members), by member. */
-const GROUPS = new WeakMap<KnowledgeBase, Map<string, string[]>>();
-
-/** The group entities `entity` is a member of. */
-function groupsOf(kb: KnowledgeBase, entity: string): readonly string[] {
-  let byMember = GROUPS.get(kb);
-  if (!byMember) {
-    GROUPS.set(kb, (byMember = new Map()));
-    for (const e of kb.entities.values()) for (const m of e.members ?? []) byMember.set(m, [...(byMember.get(m) ?? []), e.id]);
-  }
-  return byMember.get(entity) ?? [];
 }
 
 /** Each knowledge base's facts' sibling marks, as candidates ask for them. */
