@@ -302,7 +302,7 @@ describe('features', () => {
       ['Analysts equate the $58 billion to AWS profit.', '$58 billion', 'amazon-combined-investment', 0.5],
       ['Analysts equate $58 billion to AWS profit.', '$58 billion', 'amazon-combined-investment', 0],
       // A name's possessive is a definite determiner too.
-      ["Everyone is talking about Amazon's $58B AI cheque.", '$58B', 'amazon-combined-investment', 0.5],
+      ["Everyone is talking about Amazon's $58B these days.", '$58B', 'amazon-combined-investment', 0.5],
       // A word between that is not the fact's names another part.
       ['The remaining $25B hinges on AWS.', '$25B', 'amazon-anthropic-investment', 0],
       // The bundled words for backing are verbs ("backs", "to back"), not "back" as a direction or "backlog".
@@ -312,8 +312,8 @@ describe('features', () => {
       // A lead sentence's measure passes to a sentence whose own words measure nothing of its kind ("leads" is a CEO's word).
       ['The briefing reproduces estimates of AI revenue by cloud. AWS leads with about $45 billion.', '$45 billion', 'amazon-ai-revenue-2024', 0.6],
       // Two facts give $50 billion: the article names neither.
-      ['AWS wrote the $50 billion cheque.', '$50 billion', 'amazon-openai-investment', 0],
-      ['AWS wrote the $50 billion cheque.', '$50 billion', 'amazon-rumored-infrastructure-spend', 0],
+      ['AWS wrote about the $50 billion.', '$50 billion', 'amazon-openai-investment', 0],
+      ['AWS wrote about the $50 billion.', '$50 billion', 'amazon-rumored-infrastructure-spend', 0],
       // The relation's objectPrepositions ("in" for an investment) before the fact's object say it.
       ["Microsoft's estimated $15 billion in OpenAI set the pattern.", '$15 billion', 'microsoft-openai-investment', 0.8],
       ['Google has about $3 billion in the Anthropic venture.', '$3 billion', 'google-anthropic-investment', 0.8],
