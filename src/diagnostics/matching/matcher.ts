@@ -138,7 +138,7 @@ export interface FigureCandidates {
   /** The writer denies it: no finding at all. */
   denied: boolean;
   candidates: (Scored | Rejected)[];
-  /** The figures of another kind in its sentence (see matesOf). */
+  /** The figures of another kind in its clause (see matesOf). */
   mates: Figure[];
 }
 
@@ -162,7 +162,8 @@ export function explainCandidates(figure: Figure, candidates: readonly (Scored |
 /** Every candidate fact for every figure of the unit, with the figure's verdict: explain's view of one unit. */
 export function explainUnit(unit: ProseUnit, kb: KnowledgeBase): { figure: Figure; match?: Match; claimsNothing: boolean; candidates: ExplainedCandidate[] }[] {
   const all = candidatesOfUnit(unit, kb).map((c) => ({ ...c, scored: c.candidates.filter(isScored) }));
-  const scoredOf = (f: Figure) => all.find((c) => c.figure === f)?.scored ?? [];
+  const byFigure = new Map(all.map((c) => [c.figure, c.scored]));
+  const scoredOf = (f: Figure) => byFigure.get(f) ?? [];
   return all.map((c) => ({
     figure: c.figure,
     match: decide(c, scoredOf).match,
