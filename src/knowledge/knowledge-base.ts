@@ -159,12 +159,7 @@ export interface FactStore {
  * a snapshot keeps of it (snapshot.ts). The rest (qualifier words, scopes, keyword index) is
  * small and worked out again from these.
  */
-export interface KnowledgeParts {
-  sources: ReadonlyMap<string, Source>;
-  entities: ReadonlyMap<string, Entity>;
-  relations: ReadonlyMap<string, Relation>;
-  qualifiers: ReadonlyMap<string, Qualifier>;
-  units: ReadonlyMap<string, Unit>;
+export interface KnowledgeParts extends Pick<KnowledgeBase, 'sources' | 'entities' | 'relations' | 'qualifiers' | 'units'> {
   facts: FactStore;
   valuesByType: ReadonlyMap<ValueType, AssertionValues>;
   measureWords: ReadonlyMap<ValueType, ReadonlySet<string>>;
