@@ -26,10 +26,16 @@ describe('dealcheck kb add', function () {
       id: 'amazon-anthropic-investment',
       assertions: [{ source: 'ohio-memo', value: { amount: 33, scale: 'billion' }, quote: 'Amazon has now invested $33 billion in Anthropic, the company said on Tuesday.' }],
     });
+    // "$12 billion on new data centers in Ohio over 5 years" is capital spending, no known fact:
+    // its two figures are new facts, not more assertions of Anthropic's commitment to AWS.
+    assert.deepEqual(file.facts.map((f: { type: string; assertions: { quote: string }[] }) => [f.type, f.assertions[0].quote]), [
+      ['money', 'AWS will spend $12 billion on new data centers in Ohio over 5 years.'],
+      ['duration', 'AWS will spend $12 billion on new data centers in Ohio over 5 years.'],
+    ]);
     assert.equal(
       r.stderr,
       `${article}:1:13  not placed: 4% (no fact fits it and its sentence names nothing the knowledge base knows): Stocks Rose 4% on Tuesday\n` +
-        `dealcheck kb add: ${file.extend.facts.length} candidate(s) for known facts, 0 new fact(s), 1 figure(s) not placed\n`,
+        `dealcheck kb add: ${file.extend.facts.length} candidate(s) for known facts, 2 new fact(s), 1 figure(s) not placed\n`,
     );
   });
 
