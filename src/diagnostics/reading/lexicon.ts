@@ -33,6 +33,7 @@ export const Lexicon = z.object({
   clauseSubjectJoiners: WordList,
   relativeOpenings: WordList,
   companions: WordList,
+  partFollowers: WordList,
   changeAsides: WordList,
   reportingVerbs: WordList,
   definiteDeterminers: WordList,
