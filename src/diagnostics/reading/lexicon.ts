@@ -34,6 +34,7 @@ export const Lexicon = z.object({
   relativeOpenings: WordList,
   companions: WordList,
   partFollowers: WordList,
+  changeEnds: WordList,
   changeAsides: WordList,
   reportingVerbs: WordList,
   definiteDeterminers: WordList,
