@@ -23,6 +23,8 @@ describe('lastNaming', () => {
     ['Nobody is named here.', []],
     // A speaker's label is who talks, not who the next paragraph goes on about.
     ['**DANA:** Last one. Matt Garman keeps defending the dual bet.', ['matt-garman']],
+    // An opening "He" names the person it stands for: the next paragraph's "He" is still Garman.
+    ['**PRIYA:** What about Matt Garman? He has been at Amazon since 2005.', ['matt-garman', 'amazon']],
   ];
   for (const [text, parties] of rows) it(text, () => assert.deepEqual(lastNaming(text, kb).map((m) => m.entity), parties));
 });
