@@ -210,11 +210,12 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['$2.50', 'conflict', 'h100-token-cost'],
   ]],
   // A change ("from 52 ms to 42 ms") is one party's, not figures in turn; a party another figure
-  // of the sentence holds ("45 ms, while the L40S…") is not the series'. The second figure of the
-  // change, past the first, does not yet take the clause's subject plainly enough to be a conflict.
+  // of the sentence holds ("45 ms, while the L40S…") is not the series'. The far end of the
+  // change shares the first figure's words (lexicon changeEnds): both are the L40S's.
   ['Inferentia 2 answers in 45 ms, while the L40S went from 52 ms to 42 ms.', [
     ['45 ms', 'supported', 'inferentia2-latency'],
     ['52 ms', 'conflict', 'l40s-latency'],
+    ['42 ms', 'conflict', 'l40s-latency'],
   ]],
   // An exclusive relation for one type: "stake" says a percentage is no market share, while a
   // dollar stake is still an investment.

@@ -42,11 +42,15 @@ export const PRONOUN_OPENING = new RegExp(String.raw`${BEFORE_PRONOUN}(?:${alter
 /** A sentence opening with "He" or "Her" speaks of a person: the last one named before it in the unit. */
 const PERSON_PRONOUN_OPENING = new RegExp(String.raw`${BEFORE_PRONOUN}(?:${alternationOf(LEXICON.personPronouns)})\b`, 'iu');
 
+/** A person a pronoun can stand for: one the name finder guessed from one capitalised word ('"Outsider" is not.') is no one. */
+function isNamedPerson(kb: KnowledgeBase, entity: string): boolean {
+  return entityKind(kb, entity) === 'person' && (!isUnknown(entity) || /\s/.test(entity));
+}
+
 /** The last person named in sentence `sentence` or, failing that, in the sentences before it ("Garman became CEO in 2024. "Outsider" is not. He joined…"). */
 function lastPersonIn(kb: KnowledgeBase, d: UnitDiscourse, sentence: number): string | undefined {
   for (let j = sentence; j >= 0; j--) {
-    // A person the name finder guessed from one capitalised word ('"Outsider" is not.') is no one to stand for.
-    const person = d.mentionsBySentence[j].filter((m) => entityKind(kb, m.entity) === 'person' && (!isUnknown(m.entity) || /\s/.test(m.entity))).at(-1);
+    const person = d.mentionsBySentence[j].filter((m) => isNamedPerson(kb, m.entity)).at(-1);
     if (person) return person.entity;
   }
   return undefined;
@@ -355,6 +359,9 @@ function lastNamingOf(text: string, kb: KnowledgeBase): readonly Mention[] {
   for (const s of [...sentencesOf(trimmed, false)].reverse()) {
     const inside = mentions.filter((m) => within(m, s));
     if (!inside.some((m) => isParty(kb, m.entity))) continue;
+    // "He's been at Amazon since 2005" names the person "He" stands for too: the last named before it.
+    const he = PERSON_PRONOUN_OPENING.test(trimmed.slice(s.start, s.end)) ? mentions.filter((m) => m.end <= s.start && isNamedPerson(kb, m.entity)).at(-1) : undefined;
+    if (he && !inside.some((m) => m.entity === he.entity)) return [he, ...inside];
     const first = mentions.find((m) => isParty(kb, m.entity));
     const onlyPeople = inside.every((m) => !isParty(kb, m.entity) || entityKind(kb, m.entity) === 'person');
     return onlyPeople && first && !inside.some((m) => m.entity === first.entity) ? [first, ...inside] : inside;

@@ -37,13 +37,26 @@ export function isParty(kb: KnowledgeBase, entity: string): boolean {
 
 const PARTY_NOUNS = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.partyNouns)})(?![\p{L}\p{N}])`, 'giu');
 
+/** Every type's measure words in one set, per knowledge base. */
+const MEASURE_WORDS = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
+
+/**
+ * Whether a name is one of the knowledge base's measure words: "GitHub" in "popular on GitHub" says
+ * what is counted (stars), as "TFLOPS" does; it is no party competing with the product.
+ */
+function isMeasureWord(kb: KnowledgeBase, name: string): boolean {
+  let words = MEASURE_WORDS.get(kb);
+  if (!words) MEASURE_WORDS.set(kb, (words = new Set([...kb.measureWords.values()].flatMap((s) => [...s]))));
+  return words.has(name.toLowerCase());
+}
+
 /** Parties the knowledge base does not know, in `text`, beside its `known` mentions. */
 function unknownParties(text: string, kb: KnowledgeBase, known: readonly Mention[]): Mention[] {
   const publishers = kb.publishers;
   const out: Mention[] = [];
   const knownSpans = spanIndex(known);
   for (const n of findNames(text)) {
-    if (overlapsAny(knownSpans, n) || publishers.has(n.text.toLowerCase())) continue;
+    if (overlapsAny(knownSpans, n) || publishers.has(n.text.toLowerCase()) || isMeasureWord(kb, n.text)) continue;
     out.push({ entity: `${UNKNOWN}${n.kind}:${n.text}`, start: n.start, end: n.end });
   }
   // Party nouns never overlap one another (one scan finds them), so only the names can take their place.

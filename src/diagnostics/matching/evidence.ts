@@ -139,6 +139,16 @@ const ASIDE_BETWEEN = /^\s*\(\s*[+−–-]?$/u;
 const RELATIVE_BETWEEN = /^[^.;:,]{0,60},\s*(?:of\s+)?which\s+(?:\S+\s+){0,5}$/u;
 /** A companion phrase between a figure's phrase and the next figure (the lexicon's companions): "$50 billion into OpenAI, alongside a $100 billion". */
 const COMPANION_BETWEEN = new RegExp(String.raw`^[^.;:,]{0,60},?\s*(?:${alternationOf(LEXICON.companions)})\s+(?:\S+\s+){0,2}$`, 'iu');
+/** How far after a figure its part's words are looked for: enough for the longest of them. */
+const PART_REACH = Math.max(...Object.keys(LEXICON.partFollowers.entries).map((w) => w.length)) + 8;
+/** A part's words right after a figure (the lexicon's partFollowers): "$5 billion of it upfront". */
+const PART_AFTER = new RegExp(String.raw`^\s+(?:${alternationOf(LEXICON.partFollowers)})\b`, 'iu');
+/** The far end of a change between two figures (the lexicon's changeEnds): "from $35 billion to $160 billion". */
+const CHANGE_END_BETWEEN = new RegExp(String.raw`^\s+(?:${alternationOf(LEXICON.changeEnds)})\s+$`, 'iu');
+/** "from" right before a change's first figure. */
+const CHANGE_FROM = /(?<![\p{L}\p{N}])from\s+$/iu;
+/** How far before a figure its "from" is looked for, in characters. */
+const CHANGE_FROM_REACH = 8;
 /** An amount's change after its measure and a comma (the lexicon's changeAsides): "$75 billion in annual revenue, up 34%". */
 const CHANGE_BETWEEN = new RegExp(String.raw`^[^.;:,()]{0,40},\s*(?:${alternationOf(LEXICON.changeAsides)})\s+$`, 'iu');
 
@@ -147,13 +157,21 @@ const CHANGE_BETWEEN = new RegExp(String.raw`^[^.;:,()]{0,40},\s*(?:${alternatio
  * "OCI $8bn (+45%)" the growth is OCI's, as the amount is, and so is the change after an amount's
  * measure ("$75 billion in annual revenue, up 34%"). So is a figure in a relative clause on
  * a figure's phrase, or after a companion word: in "Amazon's $50 billion investment in OpenAI, which
- * came with a $100 billion cloud pact" or "…, alongside a $100 billion cloud pact", the pact is OpenAI's too.
+ * came with a $100 billion cloud pact" or "…, alongside a $100 billion cloud pact", the pact is OpenAI's too;
+ * so is an amount said to be part of the one before ("$25 billion into Anthropic, $10 billion of it upfront"),
+ * and the far end of a change ("enterprise AI services from $35 billion to $160 billion").
  */
 function asideHost(ev: Evidence, figure: Figure): Figure | undefined {
   const host = sentenceFigures(ev, figure).filter((f) => f.end <= figure.start).at(-1);
   if (!host) return undefined;
   const between = ev.text.slice(host.end, figure.start);
-  return isChangeOf(ev, host, figure) || (host.type !== figure.type && ASIDE_BETWEEN.test(between)) || RELATIVE_BETWEEN.test(between) || COMPANION_BETWEEN.test(between) ? host : undefined;
+  const part = host.type === figure.type && (PART_AFTER.test(ev.text.slice(figure.end, figure.end + PART_REACH)) || isChangeEnd(ev, host, between));
+  return part || isChangeOf(ev, host, figure) || (host.type !== figure.type && ASIDE_BETWEEN.test(between)) || RELATIVE_BETWEEN.test(between) || COMPANION_BETWEEN.test(between) ? host : undefined;
+}
+
+/** Whether a figure `between` text after `host` is the far end of a change that opens at `host`: "from $35 billion to $160 billion". */
+function isChangeEnd(ev: Evidence, host: Figure, between: string): boolean {
+  return CHANGE_END_BETWEEN.test(between) && CHANGE_FROM.test(ev.text.slice(Math.max(0, host.start - CHANGE_FROM_REACH), host.start));
 }
 
 /** Whether the percentage `figure` is the change of the amount `host` right before it: "$45bn (+35%)", "$75 billion in annual revenue, up 34%". */

@@ -71,6 +71,15 @@ function parallelPreposition(text: string, word: Span, right: FigureSpan): boole
 }
 
 
+/** A sentence opening with a framing preposition or a subordinate phrase up to its figure: "At 2.1 TFLOPS per watt", "When combined with $8 billion". */
+const OPENING_PHRASE = new RegExp(String.raw`^\s*(?:${alternationOf(LEXICON.framingOpenings)}|${alternationOf(LEXICON.subordinateOpenings)})\s[^,;:]*$`, 'iu');
+
+/** Whether a figure is in its sentence's opening phrase, before the main clause. */
+function inOpeningPhrase(text: string, l: SentenceLayout, figure: FigureSpan): boolean {
+  const s = l.sentences[spanIndexAt(l.sentences, figure.start)];
+  return !!s && OPENING_PHRASE.test(text.slice(s.start, figure.start));
+}
+
 /** Which of the two figures around a word it belongs to. */
 function ownerBetween(text: string, l: SentenceLayout, word: Span, left: FigureSpan, right: FigureSpan): FigureSpan {
   if (parallelPreposition(text, word, right)) return left;
@@ -82,7 +91,12 @@ function ownerBetween(text: string, l: SentenceLayout, word: Span, left: FigureS
   // On a tie the word leads into the figure after it: "revenue of $8 billion grew 50%", unless
   // it is plainly nearer the one before: "$5B upfront + $20B on milestones".
   const nearerLeft = leftGap === rightGap && !between.trim() && !!text.slice(word.end, right.start).trim();
-  return prepositional || leftGap < rightGap || nearerLeft ? left : right;
+  // After a comma that closes the figure before, a word opens what leads into the next: "to $40
+  // billion, with Google boosting Anthropic funding to $7 billion"; unless the figure before sits
+  // in the sentence's framing opening, which the main clause's words are about too ("At 2.1
+  // TFLOPS per watt, one Trainium 2 would draw 380 W").
+  const opensNext = between.includes(',') && !text.slice(word.end, right.start).includes(',') && !inOpeningPhrase(text, l, left);
+  return !opensNext && (prepositional || leftGap < rightGap || nearerLeft) ? left : right;
 }
 
 /** A word outside the figure's clause, or past an attribution, alternative or consequence, weighs this much; undefined inside. */

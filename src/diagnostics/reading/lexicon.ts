@@ -33,6 +33,8 @@ export const Lexicon = z.object({
   clauseSubjectJoiners: WordList,
   relativeOpenings: WordList,
   companions: WordList,
+  partFollowers: WordList,
+  changeEnds: WordList,
   changeAsides: WordList,
   reportingVerbs: WordList,
   definiteDeterminers: WordList,

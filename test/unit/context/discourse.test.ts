@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { carriedWeight, findSentenceSubject, lastNaming } from '../../../src/diagnostics/context/discourse';
 import { gatherEvidence } from '../../../src/diagnostics/matching/evidence';
 import { EVIDENCE } from '../../../src/diagnostics/matching/model';
+import { loadKnowledgeBase } from '../../../src/knowledge';
 import { knowledgeBaseFromTexts } from '../../../src/knowledge/knowledge-base';
 
 const { kb } = knowledgeBaseFromTexts([
@@ -22,6 +23,8 @@ describe('lastNaming', () => {
     ['Nobody is named here.', []],
     // A speaker's label is who talks, not who the next paragraph goes on about.
     ['**DANA:** Last one. Matt Garman keeps defending the dual bet.', ['matt-garman']],
+    // An opening "He" names the person it stands for: the next paragraph's "He" is still Garman.
+    ['**PRIYA:** What about Matt Garman? He has been at Amazon since 2005.', ['matt-garman', 'amazon']],
   ];
   for (const [text, parties] of rows) it(text, () => assert.deepEqual(lastNaming(text, kb).map((m) => m.entity), parties));
 });
@@ -40,6 +43,21 @@ describe('carriedWeight', () => {
     it(`${text} carries ${entity} at ${weight}`, () => {
       const ev = gatherEvidence({ start: 0, text }, kb)!;
       assert.equal(carriedWeight(kb, ev, entity, ev.figures.at(-1)!), weight);
+    });
+});
+
+describe('carriedWeight: a name that is a measure word of the knowledge base is no party', () => {
+  const bundled = loadKnowledgeBase({ files: [], useBundled: true }).kb;
+  const rows: [text: string, entity: string, weight: number][] = [
+    // "GitHub" says what is counted (a github-stars keyword): two parties are lent, not three.
+    ["Amazon's Neuron SDK is popular on GitHub. The repository has more than 2,000 stars.", 'neuron-sdk', 0.6],
+    // An unknown company is a third party: the sentence before lends none.
+    ["Amazon's Neuron SDK is popular at Mistral. The repository has more than 2,000 stars.", 'neuron-sdk', 0],
+  ];
+  for (const [text, entity, weight] of rows)
+    it(`${text} carries ${entity} at ${weight}`, () => {
+      const ev = gatherEvidence({ start: 0, text }, bundled)!;
+      assert.equal(carriedWeight(bundled, ev, entity, ev.figures.at(-1)!), weight);
     });
 });
 

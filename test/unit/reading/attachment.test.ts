@@ -25,6 +25,10 @@ describe('attachment', () => {
     ["It costs $0.80 on Inferentia 2, $1.20 on Nvidia's L40S, $1.50 on Trainium 2.", 'L40S', [0.3, 0.95, 0.3]],
     // And after an article: "in a Series F" is the $13 billion's round, not the valuation's.
     ['Anthropic raises $13 billion in a Series F at a $183 billion valuation.', 'Series F', [0.95, 0.3]],
+    // After a comma that closes the figure before, a name leads into the next figure's clause.
+    ['Microsoft would lift its commitment to $40 billion, with Google boosting Anthropic funding to $7 billion.', 'Google', [0.3, 0.85]],
+    // Not after a framing opening: the main clause's subject is the opening figure's too.
+    ['At 2.1 TFLOPS per watt, one Trainium 2 running at its peak would deliver 667 TFLOPS.', 'Trainium 2', [0.9, 0.3]],
   ];
   for (const [text, word, expected] of rows)
     it(`${word} in "${text}": ${expected.join(', ')}`, () => assert.deepEqual(weights(text, word), expected));

@@ -150,6 +150,16 @@ describe('lexicon', () => {
         const { findings } = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false });
         assert.deepEqual(findings.map((f) => [f.text, f.kind, f.fact]), [['$50 billion', 'supported', 'amazon-openai-investment'], ['$100 billion', 'supported', 'openai-aws-cloud-pact']]);
       });
+    for (const [word, example] of Object.entries(LEXICON.partFollowers.entries))
+      it(`a figure followed by "${word}" is a part of the figure before, with its parties: ${example}`, () => {
+        const { findings } = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false });
+        assert.deepEqual(findings.map((f) => [f.text, f.kind, f.fact]), [['$25 billion', 'supported', 'amazon-anthropic-investment'], ['$10 billion', 'conflict', 'amazon-anthropic-upfront']]);
+      });
+    for (const [word, example] of Object.entries(LEXICON.changeEnds.entries))
+      it(`a figure after "from" and "${word}" is the far end of the same thing's change: ${example}`, () => {
+        const { findings } = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false });
+        assert.deepEqual(findings.map((f) => [f.text, f.kind, f.fact]).at(-1), ['$190 billion', 'conflict', 'enterprise-ai-services-size-2028']);
+      });
     for (const [word, example] of Object.entries(LEXICON.reportingVerbs.entries))
       it(`a party before "${word}" is the speaker, so the chip of the sentence before is carried: ${example}`, () => {
         const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
