@@ -34,7 +34,7 @@ export const Model = z
     ] as const),
     attachment: section([
       'otherClause', 'otherFigure', 'otherKindFigure', 'sharedSubject', 'sharedSubjectSpread', 'decayPerWord', 'minDecay', 'joinerWords', 'prepositionReach',
-      'labelValueWords',
+      'labelValueWords', 'lineLabel',
     ] as const),
   })
   .strict();

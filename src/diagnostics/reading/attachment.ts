@@ -137,6 +137,30 @@ function sharedWeight(text: string, l: SentenceLayout, word: Span, figure: Figur
  * income", operating income is the 18 months').
  */
 export function attachment(text: string, l: SentenceLayout, word: Span, figure: FigureSpan, figures: readonly FigureSpan[], acrossKinds = true): number {
+  const w = attachmentInLine(text, l, word, figure, figures, acrossKinds);
+  return w < ATTACHMENT.lineLabel && figure.type === 'date' && word.start >= figure.end && labelsLine(text, l, figure) && sameSentence(l, word, figure) ? ATTACHMENT.lineLabel : w;
+}
+
+/** Only markup before a line's label: a list marker, emphasis, a quote mark. */
+const BEFORE_LABEL = /^[\s*_>•·-]*$/u;
+/** A spaced dash after a line's label, maybe after closing emphasis: "**2024** — ". */
+const AFTER_LABEL = /^[*_]*\s*[—–]\s/u;
+
+/**
+ * Whether the figure labels its line, as a timeline's date does: "**2024** — Adam Selipsky steps
+ * down…". (A date only: a figure labelling a line shares it with the line's other figures, whose
+ * words are theirs: "**$35–45 billion** — the total after an extra **$10–15 billion**".)
+ */
+function labelsLine(text: string, l: SentenceLayout, figure: FigureSpan): boolean {
+  const s = l.sentences[spanIndexAt(l.sentences, figure.start)];
+  return !!s && BEFORE_LABEL.test(text.slice(s.start, figure.start)) && AFTER_LABEL.test(text.slice(figure.end, figure.end + 6));
+}
+
+function sameSentence(l: SentenceLayout, word: Span, figure: FigureSpan): boolean {
+  return spanIndexAt(l.sentences, word.start) === spanIndexAt(l.sentences, figure.start);
+}
+
+function attachmentInLine(text: string, l: SentenceLayout, word: Span, figure: FigureSpan, figures: readonly FigureSpan[], acrossKinds: boolean): number {
   const across = acrossMarks(l, word, figure);
   if (across !== undefined) return !acrossKinds && across === ATTACHMENT.otherClause && measuresAnotherKind(l, word, figure, figures) ? ATTACHMENT.otherFigure : across;
   const { left, right } = neighbours(l, word, figure, figures, spanIndexAt(l.clauses, figure.start));

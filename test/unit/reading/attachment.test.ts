@@ -29,6 +29,9 @@ describe('attachment', () => {
     ['Microsoft would lift its commitment to $40 billion, with Google boosting Anthropic funding to $7 billion.', 'Google', [0.3, 0.85]],
     // Not after a framing opening: the main clause's subject is the opening figure's too.
     ['At 2.1 TFLOPS per watt, one Trainium 2 running at its peak would deliver 667 TFLOPS.', 'Trainium 2', [0.9, 0.3]],
+    // A timeline's date labels its whole line, however far the word and in whichever clause.
+    ['- **2024** — Adam Selipsky steps down and Garman takes the helm of AWS.', 'helm', [0.9]],
+    ['In 2024, Adam Selipsky stepped down and Garman took the helm of AWS.', 'helm', [0.5]],
   ];
   for (const [text, word, expected] of rows)
     it(`${word} in "${text}": ${expected.join(', ')}`, () => assert.deepEqual(weights(text, word), expected));
