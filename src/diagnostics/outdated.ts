@@ -12,6 +12,7 @@ import { LEXICON, alternationOf } from './reading/lexicon';
 import type { Match } from './matching/matcher';
 import { type SourceValue, sourceValues } from './messages';
 import { joinWords, sourceName } from './status';
+import { allMatches } from './reading/all-matches';
 
 /** A value with one of these statuses replaces nothing: an offer, a forecast or an estimate is no new fact. */
 const NOT_UPDATING: ReadonlySet<Status> = new Set(['offered', 'rejected', 'predicted', 'estimated']);
@@ -48,7 +49,7 @@ const YEAR = /(?<![\p{L}\p{N}])(?:19|20)\d\d(?![\p{L}\p{N}])/gu;
  * committed up to $4 billion").
  */
 export function sentenceAround(text: string, figure: { start: number; end: number }, sentenceEnd: number): string {
-  const ends = [0, ...[...text.slice(0, figure.start).matchAll(/[.!?]\s+|\n/g)].map((m) => m.index + m[0].length)];
+  const ends = [0, ...allMatches(/[.!?]\s+|\n/g, text.slice(0, figure.start)).map((m) => m.index + m[0].length)];
   const start = ends.at(-2) ?? 0;
   return `${text.slice(start, figure.start)} ${text.slice(figure.end, Math.max(sentenceEnd, figure.end))}`;
 }
@@ -74,7 +75,7 @@ export function outdatedVerdict(match: Match, sentenceOf: () => string = () => '
   const newest = newer[0].date;
   // Asked for only here: most figures have no newer values, and the sentence costs a walk to it.
   const sentence = sentenceOf();
-  const years = [...sentence.matchAll(YEAR)].map((m) => dateSpan(m[0]));
+  const years = allMatches(YEAR, sentence).map((m) => dateSpan(m[0]));
   if (years.some((y) => isBefore(y, newest)) || PAST_MARKER.test(sentence) || CHANGE_FROM.test(sentence)) return undefined;
   return { older: match.agreeing, newer: newer.map((x) => x.a) };
 }

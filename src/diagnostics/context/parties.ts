@@ -9,6 +9,7 @@ import type { KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
 import { LEXICON, alternationOf } from '../reading/lexicon';
 import { findNames } from '../reading/names';
 import { overlapsAny, spanIndex } from '../reading/spans';
+import { allMatches } from '../reading/all-matches';
 
 /** Kinds of entity that compete for the subject or object role. */
 const ROLE_KINDS = new Set(['company', 'chip', 'market', 'person', 'product', 'model', 'project']);
@@ -48,7 +49,7 @@ function unknownParties(text: string, kb: KnowledgeBase, known: readonly Mention
   }
   // Party nouns never overlap one another (one scan finds them), so only the names can take their place.
   const names = spanIndex(out);
-  for (const m of text.matchAll(PARTY_NOUNS)) {
+  for (const m of allMatches(PARTY_NOUNS, text)) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (!overlapsAny(knownSpans, span) && !overlapsAny(names, span)) out.push({ entity: `${UNKNOWN}org:${m[0].toLowerCase()}`, ...span });
   }

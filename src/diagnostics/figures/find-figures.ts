@@ -6,6 +6,7 @@ import { splitInTurn } from './in-turn';
 import { LEXICON, alternationOf } from '../reading/lexicon';
 import { DIGITS, NUMBER_WORDS, decimalsOf, parseDigits, parseNumber } from './numbers';
 import { type HeaderUnit, MAX_BARE_PRICE, type Rate, type UnitReader, unitReaderFor } from './units';
+import { allMatches } from '../reading/all-matches';
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
@@ -139,7 +140,7 @@ export function declaredUnits(
   headerUnit: (header: string) => HeaderUnit | undefined,
 ): Figure[] {
   const out = [...figures];
-  for (const m of text.matchAll(DECLARATION)) {
+  for (const m of allMatches(DECLARATION, text)) {
     const unit = declaredSpec(m[1], headerUnit);
     if (!unit) continue;
     out.push(...bareNumbersAfter(text, { end: m.index + m[0].length, unit }, sentenceEnd(m.index), out, exclude));
@@ -194,7 +195,7 @@ const wholeTextMatches = new Map<RegExp, { text: string; matches: readonly RegEx
 /** Every match of the global `pattern` in `text`, left to right; the last text's are kept, since each measure of a unit asks. */
 function matchesIn(pattern: RegExp, text: string): readonly RegExpExecArray[] {
   let found = wholeTextMatches.get(pattern);
-  if (found?.text !== text) wholeTextMatches.set(pattern, (found = { text, matches: [...text.matchAll(pattern)] }));
+  if (found?.text !== text) wholeTextMatches.set(pattern, (found = { text, matches: allMatches(pattern, text) }));
   return found.matches;
 }
 

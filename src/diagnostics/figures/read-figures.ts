@@ -12,6 +12,7 @@ import type { Figure } from './figure';
 import { declaredUnits, findFigures, inheritUnits } from './find-figures';
 import { applyHeaderUnit } from './table-units';
 import { type UnitReader, readRates } from './units';
+import { allMatches } from '../reading/all-matches';
 
 /** A text that may declare a unit for bare numbers ("plots efficiency in TFLOPS per watt, where …"); see declaredUnits. */
 const MAY_DECLARE_UNIT = /\bin\s+\S/;
@@ -35,7 +36,7 @@ export function readFigures(unit: ProseUnit, names: readonly Span[], layout: () 
   const mayDeclare = MAY_DECLARE_UNIT.test(text) && !!reader.kinds.find((k) => k.id === 'spec')?.mayContain.test(text);
   if (!figures.length && !mayDeclare) return figures;
   const l = layout();
-  const versions = [...text.matchAll(VERSION_NAME)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const versions = allMatches(VERSION_NAME, text).map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const sentenceOf = (offset: number) => sentenceAt(l, text, offset);
   figures = readRates(text, figures, reader.rates, sentenceOf);
   const sentenceEnd = (offset: number) => sentenceOf(offset).end;

@@ -19,6 +19,7 @@ import { questionWords } from '../context/question';
 import { framesSaid } from '../context/frames';
 import { LEXICON, alternationOf } from '../reading/lexicon';
 import { EVIDENCE, GATES } from './model';
+import { allMatches } from '../reading/all-matches';
 
 export interface HeaderEvidence {
   mentions: Map<string, number>;
@@ -368,6 +369,9 @@ function parallel(ev: Evidence, figure: Figure): boolean {
 /** A type no fact has is said by no words. */
 const NO_WORDS: ReadonlySet<string> = new Set();
 
+/** A year in a table header ("| 2024 | 2028 |"). */
+const HEADER_YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/g;
+
 function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']>): HeaderEvidence {
   const mentions = new Map<string, number>();
   const keywords = new Map<string, number>();
@@ -376,7 +380,7 @@ function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']
   for (const [text, weight] of [[table.rowHeader, EVIDENCE.rowHeader], [table.columnHeader, EVIDENCE.columnHeader]] as const) {
     for (const m of partiesIn(text, kb)) mentions.set(m.entity, Math.max(mentions.get(m.entity) ?? 0, weight));
     for (const k of kb.findKeywords(text)) keywords.set(k.keyword, Math.max(keywords.get(k.keyword) ?? 0, weight));
-    for (const y of text.matchAll(/(?<!\d)(?:19|20)\d\d(?!\d)/g)) years.set(+y[0], weight);
+    for (const y of allMatches(HEADER_YEAR, text)) years.set(+y[0], weight);
   }
   // The row's other cells name parties (the partner of a deal) and say how it is framed.
   for (const m of partiesIn(table.rowContext, kb)) mentions.set(m.entity, Math.max(mentions.get(m.entity) ?? 0, EVIDENCE.rowParty));

@@ -6,6 +6,7 @@
 import { ATTACHMENT } from '../matching/model';
 import { NUMBER_WORDS } from '../figures/numbers';
 import { LEXICON, alternationOf } from './lexicon';
+import { allMatches } from './all-matches';
 
 export interface Span {
   start: number;
@@ -121,7 +122,7 @@ const RELATIVE_ASIDE = new RegExp(String.raw`,\s(?:${alternationOf(LEXICON.relat
  * has led the cloud unit since 2024", "has led" is the main clause's, not the 2006's.
  */
 function relativeClauseEnds(sentence: string): { 0: string; index: number }[] {
-  return [...sentence.matchAll(RELATIVE_ASIDE)].map((m) => ({ 0: ',', index: m.index + m[0].length }));
+  return allMatches(RELATIVE_ASIDE, sentence).map((m) => ({ 0: ',', index: m.index + m[0].length }));
 }
 
 /** A sentence's clauses: it is cut at each clause break, except a colon between a label and its value and a word of a hedge. */
@@ -129,8 +130,8 @@ function clausesOf(text: string, s: Span): Span[] {
   const clauses: Span[] = [];
   let start = s.start;
   const sentence = text.slice(s.start, s.end);
-  const hedges = [...sentence.matchAll(HEDGE_BEFORE_NUMBER)].map((h) => ({ start: h.index, end: h.index + h[0].length }));
-  const breaks = [...sentence.matchAll(CLAUSE_BREAK), ...sentence.matchAll(AND_NEW_SUBJECT), ...relativeClauseEnds(sentence)]
+  const hedges = allMatches(HEDGE_BEFORE_NUMBER, sentence).map((h) => ({ start: h.index, end: h.index + h[0].length }));
+  const breaks = [...allMatches(CLAUSE_BREAK, sentence), ...allMatches(AND_NEW_SUBJECT, sentence), ...relativeClauseEnds(sentence)]
     .filter((m) => !hedges.some((h) => m.index >= h.start && m.index < h.end))
     .sort((a, b) => a.index - b.index);
   for (const m of breaks) {
@@ -152,10 +153,10 @@ export function layout(text: string, isTableCell: boolean): SentenceLayout {
   return {
     sentences,
     clauses: sentences.flatMap((s) => clausesOf(text, s)),
-    wordStarts: [...text.matchAll(WORD)].map((m) => m.index),
-    attributions: [...text.matchAll(ATTRIBUTION)].map((m) => m.index),
-    alternatives: [...text.matchAll(ALTERNATIVE)].map((m) => m.index),
-    consequences: [...text.matchAll(CONSEQUENCE)].map((m) => m.index),
+    wordStarts: allMatches(WORD, text).map((m) => m.index),
+    attributions: allMatches(ATTRIBUTION, text).map((m) => m.index),
+    alternatives: allMatches(ALTERNATIVE, text).map((m) => m.index),
+    consequences: allMatches(CONSEQUENCE, text).map((m) => m.index),
   };
 }
 

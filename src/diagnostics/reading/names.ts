@@ -22,6 +22,7 @@
  * The word lists are data, in names.json beside this file. Pure: no I/O, no Node built-ins.
  */
 import lexicon from './names.json';
+import { allMatches } from './all-matches';
 
 export type NameKind = 'org' | 'person' | 'unknown';
 
@@ -81,7 +82,7 @@ const SEGMENT_BREAK = /[.!?:;|•·—–()[\]{}"“”‘*#>/…]|^\s*[-+]\s|\n
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let last = 0;
-  for (const m of text.matchAll(TOKEN)) {
+  for (const m of allMatches(TOKEN, text)) {
     const start = m.index!;
     let word = m[0];
     let end = start + word.length;
