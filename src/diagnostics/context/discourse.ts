@@ -28,6 +28,22 @@ export interface UnitDiscourse {
   previousSubject?: string;
   /** The parties the heading of the unit's section names: who a sentence that names nobody is about, failing all else. */
   topic: ReadonlySet<string>;
+  /**
+   * For a window of a long paragraph (see matching/windows): what the paragraph's sentences before
+   * the window say. A look back past the window's first sentence ends here, as it would have
+   * gone on through those sentences; unset, it ends at the unit's start (previous, previousSubject).
+   */
+  before?: DiscourseBefore;
+}
+
+/** What the sentences before a window say to the lookbacks of this module: each one's answer at the window's first sentence. */
+export interface DiscourseBefore {
+  /** The parties lent to the window's first sentence (lendable): those of the last sentence before it that names one, else the unit's previous. */
+  lent: ReadonlySet<string>;
+  /** The party the sentences before opened with, through pronouns (openingParty), else the unit's previous subject. */
+  opening: string | undefined;
+  /** The last person named before the window (lastPersonIn). */
+  person: string | undefined;
 }
 
 /** A label before what a line says: an FAQ's "A:", a speaker's "**PRIYA:**" or "**maya.r:**". */
@@ -49,7 +65,7 @@ function lastPersonIn(kb: KnowledgeBase, d: UnitDiscourse, sentence: number): st
     const person = d.mentionsBySentence[j].filter((m) => entityKind(kb, m.entity) === 'person' && (!isUnknown(m.entity) || /\s/.test(m.entity))).at(-1);
     if (person) return person.entity;
   }
-  return undefined;
+  return d.before?.person;
 }
 
 /** "I've covered cloud earnings for 9 years": the writer speaking of themselves ("1/" numbers a thread's post). */
@@ -157,7 +173,7 @@ function openingParty(kb: KnowledgeBase, d: UnitDiscourse, j: number): string | 
     const first = PRONOUN_OPENING.test(d.text.slice(mainClauseStart(d.text, s), s.end)) ? undefined : firstParty(kb, d, j);
     if (first) return first.entity;
   }
-  return d.previousSubject;
+  return d.before ? d.before.opening : d.previousSubject;
 }
 
 /** One of the lexicon's reporting verbs right after a name, maybe after "also": "AWS says …", "Amazon also claims …". */
@@ -324,7 +340,7 @@ export function lendable(kb: KnowledgeBase, d: UnitDiscourse, i: number): Readon
   if (!memo) LENDABLE.set(d, (memo = new Map()));
   let set = memo.get(i);
   if (!set) {
-    set = d.previous;
+    set = d.before?.lent ?? d.previous;
     for (let j = i - 1; j >= 0; j--) {
       // A leading subordinate phrase ("Two months after the OpenAI deal, …") is backdrop: its parties are not lent.
       const from = mainClauseStart(d.text, d.layout.sentences[j]);
@@ -336,6 +352,14 @@ export function lendable(kb: KnowledgeBase, d: UnitDiscourse, i: number): Readon
     memo.set(i, set);
   }
   return set;
+}
+
+/**
+ * What the unit's sentences before sentence `sentence` (at least 1) say to the lookbacks above: a
+ * window of the unit starting there reads as the unit does when given these (see UnitDiscourse.before).
+ */
+export function discourseBefore(kb: KnowledgeBase, d: UnitDiscourse, sentence: number): DiscourseBefore {
+  return { lent: lendable(kb, d, sentence), opening: openingParty(kb, d, sentence - 1), person: lastPersonIn(kb, d, sentence - 1) };
 }
 
 /**

@@ -164,7 +164,8 @@ function isChangeOf(ev: Evidence, host: Figure, figure: Figure): boolean {
   return ASIDE_BETWEEN.test(between) || CHANGE_BETWEEN.test(between);
 }
 
-function hostOf(ev: Evidence, figure: Figure): Figure | undefined {
+/** The figure whose words `figure` shares: a deadline's (deadlineHost) or an aside's (asideHost), memoized. */
+export function hostOf(ev: Evidence, figure: Figure): Figure | undefined {
   if (!ev.hosts.has(figure)) ev.hosts.set(figure, figure.type === 'date' ? deadlineHost(ev, figure) : asideHost(ev, figure));
   return ev.hosts.get(figure);
 }
@@ -389,7 +390,7 @@ function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']
 }
 
 /** Where the unit first says each framing qualifier. */
-function framedFrom(kb: KnowledgeBase, keywords: Evidence['keywords']): Map<string, number> {
+export function framedFrom(kb: KnowledgeBase, keywords: Evidence['keywords']): Map<string, number> {
   const out = new Map<string, number>();
   for (const q of kb.framingQualifiers) {
     const words = kb.qualifierKeywords.get(q)!;
