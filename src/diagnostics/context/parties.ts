@@ -7,7 +7,7 @@
  */
 import type { KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
 import { LEXICON, alternationOf } from '../reading/lexicon';
-import { findNames } from '../reading/names';
+import { type FoundName, findNames } from '../reading/names';
 import { overlapsAny, spanIndex } from '../reading/spans';
 import { allMatches } from '../reading/all-matches';
 
@@ -38,12 +38,12 @@ export function isParty(kb: KnowledgeBase, entity: string): boolean {
 
 const PARTY_NOUNS = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.partyNouns)})(?![\p{L}\p{N}])`, 'giu');
 
-/** Parties the knowledge base does not know, in `text`, beside its `known` mentions. */
-function unknownParties(text: string, kb: KnowledgeBase, known: readonly Mention[]): Mention[] {
+/** Parties the knowledge base does not know, in `text`, beside its `known` mentions; `found`: its names (reading/names). */
+export function unknownParties(text: string, kb: KnowledgeBase, known: readonly Mention[], found: readonly FoundName[] = findNames(text)): Mention[] {
   const publishers = kb.publishers;
   const out: Mention[] = [];
   const knownSpans = spanIndex(known);
-  for (const n of findNames(text)) {
+  for (const n of found) {
     if (overlapsAny(knownSpans, n) || publishers.has(n.text.toLowerCase())) continue;
     out.push({ entity: `${UNKNOWN}${n.kind}:${n.text}`, start: n.start, end: n.end });
   }
@@ -54,6 +54,14 @@ function unknownParties(text: string, kb: KnowledgeBase, known: readonly Mention
     if (!overlapsAny(knownSpans, span) && !overlapsAny(names, span)) out.push({ entity: `${UNKNOWN}org:${m[0].toLowerCase()}`, ...span });
   }
   return out;
+}
+
+/**
+ * The unknown party of a lone name (reading/names ReadName.lone: its word) as a person's when a
+ * person's name said before it in a longer text gave that word as a surname (`persons`).
+ */
+export function withSurnames(m: Mention, lone: string | undefined, persons: ReadonlySet<string>): Mention {
+  return lone !== undefined && persons.has(lone) && m.entity === `${UNKNOWN}unknown:${lone}` ? { ...m, entity: `${UNKNOWN}person:${lone}` } : m;
 }
 
 /** Recent texts' parties, per knowledge base: a unit is asked about by several readers (its own check, the next block's context, a heading's topic). */
@@ -70,7 +78,7 @@ const GENERATION_AFTER = /^[ -]?\d{1,2}(?![\p{L}\p{N}.,%])/u;
  * Trainium 2) names another product, not the line: an unknown party, which competes with the line's
  * known generations instead of standing for them.
  */
-function otherGenerations(text: string, kb: KnowledgeBase, known: Mention[]): Mention[] {
+export function otherGenerations(text: string, kb: KnowledgeBase, known: Mention[]): Mention[] {
   const heads = kb.familyHeads;
   if (!heads.size) return known;
   return known.map((m) => {

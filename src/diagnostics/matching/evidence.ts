@@ -5,7 +5,7 @@
  * `entityWeight` and `keywordWeight` are the strongest such weight for an entity or a word list,
  * context included. They are memoized per unit: every candidate fact asks about the same words.
  */
-import type { CompiledFact, KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
+import type { CompiledFact, KeywordHit, KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
 import { type UnitDiscourse, carriedWeight, findSentenceSubject, lastNaming } from '../context/discourse';
 import { isParty, isUnknown, partiesIn } from '../context/parties';
 import type { Figure } from '../figures/figure';
@@ -19,6 +19,7 @@ import { questionWords } from '../context/question';
 import { framesSaid } from '../context/frames';
 import { LEXICON, alternationOf } from '../reading/lexicon';
 import { EVIDENCE, GATES } from './model';
+import { readByStretches } from './text-readers';
 import { allMatches } from '../reading/all-matches';
 
 export interface HeaderEvidence {
@@ -410,21 +411,37 @@ export function frameWeight(ev: Evidence, qualifier: string, figure: Figure): nu
   return from !== undefined && from < sentenceAt(ev.layout, ev.text, figure.start).start ? EVIDENCE.frame : 0;
 }
 
+/** What the text readers give for a unit: its parties, its layout and keywords when asked, and its figures as findFigures finds them when read already. */
+interface TextRead {
+  parties: Mention[];
+  layout: () => SentenceLayout;
+  keywords: () => KeywordHit[];
+  found?: Figure[];
+}
+
+/** The unit's text readers: a long paragraph's are read a stretch at a time (text-readers.ts), which gives what they give. */
+function readText(unit: ProseUnit, kb: KnowledgeBase): TextRead {
+  const read = unit.table ? undefined : readByStretches(unit.text, kb);
+  if (read) return { parties: read.mentions, layout: () => read.layout, keywords: () => read.keywords, found: read.found };
+  let l: SentenceLayout | undefined;
+  return { parties: partiesIn(unit.text, kb), layout: () => (l ??= layout(unit.text, !!unit.table)), keywords: () => kb.findKeywords(unit.text) };
+}
+
 /** Everything a unit says about its figures, or undefined when it has none. */
 export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | undefined {
   const text = unit.text;
-  const parties: Mention[] = partiesIn(text, kb);
-  let l: SentenceLayout | undefined;
-  const layoutOnce = () => (l ??= layout(text, !!unit.table));
+  const read = readText(unit, kb);
+  const parties = read.parties;
+  const layoutOnce = read.layout;
   // The knowledge base's names ("Trainium 2") are never figures; a capitalised word the name
   // finder took for a party may be a figure's unit ("38 GWh", "350 kW"), and is no party then.
   const known = parties.filter((m) => !isUnknown(m.entity));
-  const figures = readFigures(unit, known, layoutOnce, unitReaderFor(kb));
+  const figures = readFigures(unit, known, layoutOnce, unitReaderFor(kb), read.found);
   if (!figures.length) return undefined;
   const mentions = parties.filter((m) => !isUnknown(m.entity) || !figures.some((f) => m.start < f.end && f.start < m.end));
   const lent = unit.previous ? lastNaming(unit.previous, kb) : [];
   const { sentences } = layoutOnce();
-  const keywords = kb.findKeywords(text).filter((k) => saysKeyword(text, k));
+  const keywords = read.keywords().filter((k) => saysKeyword(text, k));
   return {
     text,
     layout: layoutOnce(),

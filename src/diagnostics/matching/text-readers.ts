@@ -1,0 +1,179 @@
+/**
+ * The text readers of a long paragraph, a stretch at a time. The evidence of a unit (evidence.ts)
+ * starts with readers that scan its whole text: its sentences and clauses, its words, the
+ * parties and keywords it names, its figures. A keystroke in a paragraph of a hundred sentences
+ * changes one stretch of it (reading/stretches), yet they scanned all of them again. Here each
+ * stretch is read alone and its reading cached by its text, so a keystroke reads one stretch.
+ *
+ * A reader gives for the whole text what it gives for its stretches, moved to their places (no
+ * pattern runs across a sure break), but for what a stretch's reading takes from the text before
+ * it, handed to it: whether it opens the text (a figure's label is joined to the sentence after
+ * it), the persons' titles just before it ("chief executive. Huang…"), and the surnames the text
+ * gave before it (a lone "Altman" is a person after "Sam Altman"). What a reader finds depends on
+ * whole sentences (a rate, an amount's parts) is read afterwards, over the whole text, as before.
+ */
+import type { KeywordHit, KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
+import { partsOfKnowledgeBase } from '../../knowledge/knowledge-base';
+import { isUnknown, otherGenerations, unknownParties, withSurnames } from '../context/parties';
+import type { Figure } from '../figures/figure';
+import { findFigures } from '../figures/find-figures';
+import { unitReaderFor } from '../figures/units';
+import { type SentenceLayout, type Span, clausesOf, marksOf, segmentSentences, withLabel, wordStartsOf } from '../reading/layout';
+import { readNames } from '../reading/names';
+import { breakHeads, stretchStarts } from '../reading/stretches';
+
+/**
+ * A unit of at least this many stretches is read by stretches: below it, the readers' own scans
+ * cost less than cutting and joining the stretches.
+ */
+export const STRETCHED_FROM = 8;
+
+/**
+ * Stretch readings kept per knowledge base, the least recently used dropped first: room for a
+ * few long paragraphs (a 17 KB paragraph has about 120 stretches) while they are typed in.
+ */
+const MAX_CACHED_STRETCHES = 4096;
+
+/** What the text readers give for a unit's text (see gatherEvidence). */
+export interface TextReading {
+  layout: SentenceLayout;
+  /** The parties it names (partiesIn). */
+  mentions: Mention[];
+  /** Its keywords (KnowledgeBase.findKeywords). */
+  keywords: KeywordHit[];
+  /** Its figures as findFigures finds them, its known parties' names excluded: readFigures completes them. */
+  found: Figure[];
+}
+
+/** A stretch's reading, at offsets from its start. */
+interface StretchReading {
+  sentences: Span[];
+  clauses: Span[];
+  wordStarts: number[];
+  mentions: Mention[];
+  /** For each mention, the word of the lone name (reading/names ReadName.lone) starting where it does, if any (see withSurnames). */
+  lone: (string | undefined)[];
+  /** The surnames its persons' names give, in order. */
+  surnames: string[];
+  titlesAtEnd: boolean[];
+  /** It has a word that is not capitalised: the text is no title-case heading. */
+  lowercase: boolean;
+  keywords: KeywordHit[];
+  found: Figure[];
+}
+
+/** Reads one stretch: `first`, whether it opens the text; `titlesBefore`, the titles among the words before it. */
+function readStretch(text: string, kb: KnowledgeBase, first: boolean, titlesBefore: readonly boolean[]): StretchReading {
+  const segmented = segmentSentences(text);
+  const sentences = first ? withLabel(text, segmented) : segmented;
+  const known = otherGenerations(text, kb, kb.findMentions(text));
+  const names = readNames(text, titlesBefore, false);
+  const loneAt = new Map(names.names.filter((n) => n.lone !== undefined).map((n) => [n.start, n.lone!]));
+  // As partiesIn gives them: known names and then unknown parties, in order.
+  const mentions = [...known, ...unknownParties(text, kb, known, names.names)].sort((a, b) => a.start - b.start);
+  return {
+    sentences,
+    clauses: sentences.flatMap((s) => clausesOf(text, s)),
+    wordStarts: wordStartsOf(text),
+    mentions,
+    lone: mentions.map((m) => loneAt.get(m.start)),
+    surnames: names.names.flatMap((n) => (n.surname === undefined ? [] : [n.surname])),
+    titlesAtEnd: names.titlesAtEnd,
+    lowercase: names.lowercase,
+    keywords: kb.findKeywords(text),
+    found: findFigures(text, known.filter((m) => !isUnknown(m.entity)), unitReaderFor(kb)),
+  };
+}
+
+/**
+ * What ends the words before a sure break inside a phrase the knowledge base looks for in drafts
+ * (a name, keyword or unit spelling: "op." of "op. income"), where a text's stretches must not
+ * break; undefined when its phrases are not known, and texts are read whole.
+ */
+function phraseHeads(kb: KnowledgeBase): string[] | undefined {
+  const parts = partsOfKnowledgeBase(kb);
+  if (!parts) return undefined;
+  const units = [...kb.units.values()].flatMap((u) => [u.id, u.label ?? '', ...u.spellings, ...(u.per?.spellings ?? [])]);
+  const names = [...kb.entities.values()].flatMap((e) => [e.name, ...e.aliases]);
+  return breakHeads([...parts.keywords, ...names, ...units]);
+}
+
+/** Each knowledge base's stretch readings by key, and the heads of its phrases (see phraseHeads). */
+interface StretchCache {
+  readings: Map<string, StretchReading>;
+  heads: string[] | undefined;
+}
+
+const CACHES = new WeakMap<KnowledgeBase, StretchCache>();
+
+function cacheOf(kb: KnowledgeBase): StretchCache {
+  let cache = CACHES.get(kb);
+  if (!cache) CACHES.set(kb, (cache = { readings: new Map(), heads: phraseHeads(kb) }));
+  return cache;
+}
+
+/** A stretch's reading, from the cache (the most recently used kept last) or read now. */
+function stretchReading(cache: StretchCache, kb: KnowledgeBase, text: string, first: boolean, titlesBefore: readonly boolean[]): StretchReading {
+  const key = `${first ? 1 : 0}${titlesBefore.map((t) => (t ? 1 : 0)).join('')}\u0000${text}`;
+  let reading = cache.readings.get(key);
+  if (reading) cache.readings.delete(key);
+  else reading = readStretch(text, kb, first, titlesBefore);
+  cache.readings.set(key, reading);
+  if (cache.readings.size > MAX_CACHED_STRETCHES) cache.readings.delete(cache.readings.keys().next().value!);
+  return reading;
+}
+
+/** A unit's text readings so far, in the unit's offsets. */
+interface Gathered {
+  sentences: Span[];
+  clauses: Span[];
+  wordStarts: number[];
+  mentions: Mention[];
+  keywords: KeywordHit[];
+  found: Figure[];
+}
+
+function moveSpans<T extends Span>(into: T[], items: readonly T[], by: number): void {
+  for (const x of items) into.push({ ...x, start: x.start + by, end: x.end + by });
+}
+
+/** Adds a stretch's reading at `by`; a lone name a surname before it (`persons`) gave is a person's. */
+function gather(out: Gathered, r: StretchReading, by: number, persons: ReadonlySet<string>): void {
+  moveSpans(out.sentences, r.sentences, by);
+  moveSpans(out.clauses, r.clauses, by);
+  for (const w of r.wordStarts) out.wordStarts.push(w + by);
+  r.mentions.forEach((m, k) => out.mentions.push({ ...withSurnames(m, r.lone[k], persons), start: m.start + by, end: m.end + by }));
+  moveSpans(out.keywords, r.keywords, by);
+  moveSpans(out.found, r.found, by);
+}
+
+/**
+ * The text readings of a long unit's text, read a stretch at a time; undefined for a text to read
+ * whole: one of few stretches, a title-case heading (every capital may be the style's), or any
+ * text when the knowledge base's phrases are not known.
+ */
+export function readByStretches(text: string, kb: KnowledgeBase): TextReading | undefined {
+  const cache = cacheOf(kb);
+  if (!cache.heads) return undefined;
+  const starts = stretchStarts(text, cache.heads);
+  if (starts.length < STRETCHED_FROM) return undefined;
+  const out: Gathered = { sentences: [], clauses: [], wordStarts: [], mentions: [], keywords: [], found: [] };
+  const persons = new Set<string>();
+  let titles: readonly boolean[] = [];
+  let lowercase = false;
+  for (let i = 0; i < starts.length; i++) {
+    const r = stretchReading(cache, kb, text.slice(starts[i], starts[i + 1] ?? text.length), i === 0, titles);
+    gather(out, r, starts[i], persons);
+    for (const s of r.surnames) persons.add(s);
+    titles = r.titlesAtEnd;
+    lowercase ||= r.lowercase;
+  }
+  if (!lowercase) return undefined;
+  const { sentences, clauses, wordStarts, mentions, keywords, found } = out;
+  return { layout: { sentences, clauses, wordStarts, ...marksOf(text) }, mentions, keywords, found };
+}
+
+/** How many stretch readings are cached for `kb` (for tests). */
+export function cachedStretches(kb: KnowledgeBase): number {
+  return CACHES.get(kb)?.readings.size ?? 0;
+}
