@@ -60,12 +60,31 @@ const PERSON_PRONOUN_OPENING = new RegExp(String.raw`${BEFORE_PRONOUN}(?:${alter
 
 /** The last person named in sentence `sentence` or, failing that, in the sentences before it ("Garman became CEO in 2024. "Outsider" is not. He joined…"). */
 function lastPersonIn(kb: KnowledgeBase, d: UnitDiscourse, sentence: number): string | undefined {
-  for (let j = sentence; j >= 0; j--) {
-    // A person the name finder guessed from one capitalised word ('"Outsider" is not.') is no one to stand for.
-    const person = d.mentionsBySentence[j].filter((m) => entityKind(kb, m.entity) === 'person' && (!isUnknown(m.entity) || /\s/.test(m.entity))).at(-1);
-    if (person) return person.entity;
-  }
-  return d.before?.person;
+  return throughSentences(LAST_PERSON, d, sentence, (j) => personIn(kb, d, j), () => d.before?.person);
+}
+
+/** The last person sentence `j` names. A person the name finder guessed from one capitalised word ('"Outsider" is not.') is no one to stand for. */
+function personIn(kb: KnowledgeBase, d: UnitDiscourse, j: number): string | undefined {
+  return d.mentionsBySentence[j].filter((m) => entityKind(kb, m.entity) === 'person' && (!isUnknown(m.entity) || /\s/.test(m.entity))).at(-1)?.entity;
+}
+
+/** A lookback's answer for each sentence of a unit (see throughSentences). */
+type Lookback = WeakMap<UnitDiscourse, (string | undefined)[]>;
+
+const LAST_PERSON: Lookback = new WeakMap();
+const OPENING_PARTY: Lookback = new WeakMap();
+
+/**
+ * The answer of a lookback for sentence `sentence`: its own (`own`), else the sentence before's,
+ * and so on, else `before` the unit. Worked out once per unit and sentence, in order: every
+ * window of a long paragraph asks about the sentence before it, and each would look back far.
+ */
+function throughSentences(memo: Lookback, d: UnitDiscourse, sentence: number, own: (j: number) => string | undefined, before: () => string | undefined): string | undefined {
+  if (sentence < 0) return before();
+  let answers = memo.get(d);
+  if (!answers) memo.set(d, (answers = []));
+  for (let j = answers.length; j <= sentence; j++) answers.push(own(j) ?? (j > 0 ? answers[j - 1] : before()));
+  return answers[sentence];
 }
 
 /** "I've covered cloud earnings for 9 years": the writer speaking of themselves ("1/" numbers a thread's post). */
@@ -167,13 +186,13 @@ function firstParty(kb: KnowledgeBase, d: UnitDiscourse, j: number): Mention | u
  * billion"), else the unit before's.
  */
 function openingParty(kb: KnowledgeBase, d: UnitDiscourse, j: number): string | undefined {
-  for (; j >= 0; j--) {
-    const s = d.layout.sentences[j];
-    // A sentence that names nobody ("Hardly.") passes the party on too.
-    const first = PRONOUN_OPENING.test(d.text.slice(mainClauseStart(d.text, s), s.end)) ? undefined : firstParty(kb, d, j);
-    if (first) return first.entity;
-  }
-  return d.before ? d.before.opening : d.previousSubject;
+  return throughSentences(OPENING_PARTY, d, j, (k) => openedWith(kb, d, k), () => (d.before ? d.before.opening : d.previousSubject));
+}
+
+/** The party sentence `j` opens with, unless it opens with a pronoun; a sentence that names nobody ("Hardly.") passes the party on too. */
+function openedWith(kb: KnowledgeBase, d: UnitDiscourse, j: number): string | undefined {
+  const s = d.layout.sentences[j];
+  return PRONOUN_OPENING.test(d.text.slice(mainClauseStart(d.text, s), s.end)) ? undefined : firstParty(kb, d, j)?.entity;
 }
 
 /** One of the lexicon's reporting verbs right after a name, maybe after "also": "AWS says …", "Amazon also claims …". */
