@@ -19,7 +19,7 @@ import { questionWords } from '../context/question';
 import { framesSaid } from '../context/frames';
 import { LEXICON, alternationOf } from '../reading/lexicon';
 import { EVIDENCE, GATES } from './model';
-import { readByStretches } from './text-readers';
+import { type SentenceOrigin, readByStretches } from './text-readers';
 import { allMatches } from '../reading/all-matches';
 
 export interface HeaderEvidence {
@@ -61,6 +61,8 @@ export interface Evidence extends UnitDiscourse {
   question: ReadonlySet<string>;
   /** Framing qualifier → where the unit first says it: it holds for the figures of the sentences after. */
   framedFrom: ReadonlyMap<string, number>;
+  /** For a text read by stretches, where each sentence was read (text-readers.ts): what a window's key names it by. */
+  origins?: readonly SentenceOrigin[];
 }
 
 /** The mentions and keywords of a figure's sentence (and its deadline host's): a word of another sentence weighs nothing for it. */
@@ -356,8 +358,11 @@ function leadWords(ev: Evidence, sentence: number, words: ReadonlySet<string>): 
   return (ev.keywordsBySentence[sentence] ?? []).some((k) => words.has(k.keyword)) ? EVIDENCE.sentenceEllipsis : 0;
 }
 
-/** Whether the figure's sentence names a party and says no word plainly for the figure: a sentence that leaves its measure to the one before. */
-function parallel(ev: Evidence, figure: Figure): boolean {
+/**
+ * Whether the figure's sentence names a party and says no word plainly for the figure: a sentence
+ * that leaves its measure to the one before. Only then does a figure's ellipsis look sentences back.
+ */
+export function parallel(ev: Evidence, figure: Figure): boolean {
   const { mentions, keywords } = near(ev, figure);
   // Only a word of its own clause that some fact of the figure's kind is said by counts: "AWS leads
   // with $45 billion" says no amount's measure; "On inference, Lena put the saving at 25%" does.
@@ -417,12 +422,13 @@ interface TextRead {
   layout: () => SentenceLayout;
   keywords: () => KeywordHit[];
   found?: Figure[];
+  origins?: SentenceOrigin[];
 }
 
 /** The unit's text readers: a long paragraph's are read a stretch at a time (text-readers.ts), which gives what they give. */
 function readText(unit: ProseUnit, kb: KnowledgeBase): TextRead {
   const read = unit.table ? undefined : readByStretches(unit.text, kb);
-  if (read) return { parties: read.mentions, layout: () => read.layout, keywords: () => read.keywords, found: read.found };
+  if (read) return { parties: read.mentions, layout: () => read.layout, keywords: () => read.keywords, found: read.found, origins: read.origins };
   let l: SentenceLayout | undefined;
   return { parties: partiesIn(unit.text, kb), layout: () => (l ??= layout(unit.text, !!unit.table)), keywords: () => kb.findKeywords(unit.text) };
 }
@@ -466,5 +472,6 @@ export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | u
     contextFrames: new Set([...framesSaid(unit.table?.headerRow ?? '', kb), ...framesSaid(unit.previous ?? '', kb)]),
     question: new Set(unit.table ? [] : questionWords(unit.previous ?? '', kb)),
     framedFrom: framedFrom(kb, keywords),
+    ...(read.origins ? { origins: read.origins } : {}),
   };
 }

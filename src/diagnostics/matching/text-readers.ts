@@ -43,10 +43,34 @@ export interface TextReading {
   keywords: KeywordHit[];
   /** Its figures as findFigures finds them, its known parties' names excluded: readFigures completes them. */
   found: Figure[];
+  /** Where each of its sentences was read, in the order of layout.sentences. */
+  origins: SentenceOrigin[];
 }
+
+/**
+ * The stretch reading a sentence of a unit comes from: `id` names the reading and the sentence's
+ * place in it, which give the sentence's text, layout and items (at offsets from its start), and
+ * the items are the unit's copies of them (its figures with what they were read as). A unit's
+ * reading of the sentence may differ from these, when the readings after the stretches' (rates,
+ * parts of amounts, a surname said before) change them (see windows.ts).
+ */
+export interface SentenceOrigin {
+  id: string;
+  figures: readonly Figure[];
+  /** What each of `figures` was read as: inheriting a rate changes a figure's type and unit in place. */
+  read: readonly Pick<Figure, 'type' | 'unit'>[];
+  mentions: readonly Mention[];
+  /** The entity each of `mentions` was read as: a surname said before the stretch makes a lone name a person's. */
+  entities: readonly string[];
+  keywords: readonly KeywordHit[];
+}
+
+/** Numbers stretch readings as they are read: a reading is the same while its number is. */
+let readings = 0;
 
 /** A stretch's reading, at offsets from its start. */
 interface StretchReading {
+  id: number;
   sentences: Span[];
   clauses: Span[];
   wordStarts: number[];
@@ -72,6 +96,7 @@ function readStretch(text: string, kb: KnowledgeBase, first: boolean, titlesBefo
   // As partiesIn gives them: known names and then unknown parties, in order.
   const mentions = [...known, ...unknownParties(text, kb, known, names.names)].sort((a, b) => a.start - b.start);
   return {
+    id: ++readings,
     sentences,
     clauses: sentences.flatMap((s) => clausesOf(text, s)),
     wordStarts: wordStartsOf(text),
@@ -131,6 +156,7 @@ interface Gathered {
   mentions: Mention[];
   keywords: KeywordHit[];
   found: Figure[];
+  origins: SentenceOrigin[];
 }
 
 function moveSpans<T extends Span>(into: T[], items: readonly T[], by: number): void {
@@ -139,12 +165,36 @@ function moveSpans<T extends Span>(into: T[], items: readonly T[], by: number): 
 
 /** Adds a stretch's reading at `by`; a lone name a surname before it (`persons`) gave is a person's. */
 function gather(out: Gathered, r: StretchReading, by: number, persons: ReadonlySet<string>): void {
+  const at = { figures: out.found.length, mentions: out.mentions.length, keywords: out.keywords.length };
   moveSpans(out.sentences, r.sentences, by);
   moveSpans(out.clauses, r.clauses, by);
   for (const w of r.wordStarts) out.wordStarts.push(w + by);
   r.mentions.forEach((m, k) => out.mentions.push({ ...withSurnames(m, r.lone[k], persons), start: m.start + by, end: m.end + by }));
   moveSpans(out.keywords, r.keywords, by);
   moveSpans(out.found, r.found, by);
+  addOrigins(out, r, at);
+}
+
+/** The origins of a stretch's sentences, just gathered from `at` on. */
+function addOrigins(out: Gathered, r: StretchReading, at: { figures: number; mentions: number; keywords: number }): void {
+  const first = out.sentences.length - r.sentences.length;
+  const mentionsFrom = at.mentions;
+  r.sentences.forEach((_, k) => {
+    const { end } = out.sentences[first + k];
+    const take = <T extends Span>(items: readonly T[], from: number): T[] => {
+      let to = from;
+      while (to < items.length && items[to].start < end) to++;
+      return items.slice(from, to);
+    };
+    const figures = take(out.found, at.figures);
+    const mentions = take(out.mentions, at.mentions);
+    const keywords = take(out.keywords, at.keywords);
+    const entities = r.mentions.slice(at.mentions - mentionsFrom, at.mentions - mentionsFrom + mentions.length).map((m) => m.entity);
+    out.origins.push({ id: `${r.id}.${k}`, figures, read: figures.map((f) => ({ type: f.type, unit: f.unit })), mentions, entities, keywords });
+    at.figures += figures.length;
+    at.mentions += mentions.length;
+    at.keywords += keywords.length;
+  });
 }
 
 /**
@@ -157,7 +207,7 @@ export function readByStretches(text: string, kb: KnowledgeBase): TextReading | 
   if (!cache.heads) return undefined;
   const starts = stretchStarts(text, cache.heads);
   if (starts.length < STRETCHED_FROM) return undefined;
-  const out: Gathered = { sentences: [], clauses: [], wordStarts: [], mentions: [], keywords: [], found: [] };
+  const out: Gathered = { sentences: [], clauses: [], wordStarts: [], mentions: [], keywords: [], found: [], origins: [] };
   const persons = new Set<string>();
   let titles: readonly boolean[] = [];
   let lowercase = false;
@@ -169,8 +219,8 @@ export function readByStretches(text: string, kb: KnowledgeBase): TextReading | 
     lowercase ||= r.lowercase;
   }
   if (!lowercase) return undefined;
-  const { sentences, clauses, wordStarts, mentions, keywords, found } = out;
-  return { layout: { sentences, clauses, wordStarts, ...marksOf(text) }, mentions, keywords, found };
+  const { sentences, clauses, wordStarts, mentions, keywords, found, origins } = out;
+  return { layout: { sentences, clauses, wordStarts, ...marksOf(text) }, mentions, keywords, found, origins };
 }
 
 /** How many stretch readings are cached for `kb` (for tests). */

@@ -18,7 +18,7 @@ import type { KnowledgeBase } from '../../knowledge/knowledge-base';
 import { type DiscourseBefore, discourseBefore } from '../context/discourse';
 import type { Figure } from '../figures/figure';
 import { type SentenceLayout, type Span, firstWordAtOrAfter, groupBySpan, spanIndexAt } from '../reading/layout';
-import { type Evidence, framedFrom, hostOf, mentionedEntities } from './evidence';
+import { type Evidence, framedFrom, hostOf, mentionedEntities, parallel } from './evidence';
 import { EVIDENCE } from './model';
 import { type ReadFigure, readEvidence } from './unit-reading';
 
@@ -30,17 +30,20 @@ import { type ReadFigure, readEvidence } from './unit-reading';
 export const WINDOWED_FROM_SENTENCES = 12;
 
 /**
- * Sentences before its targets a window takes: the ellipsis of a measure looks back leadReach
- * sentences, a pronoun or an implied party ("nobody else around") the sentence before.
+ * Sentences before its targets a window takes: a pronoun or an implied party ("nobody else
+ * around") looks at the sentence before; a figure whose sentence leaves its measure to the ones
+ * before (evidence.parallel) looks back leadReach sentences for it, by ellipsis.
  */
-const SENTENCES_BEFORE = Math.max(1, EVIDENCE.leadReach);
+const SENTENCES_BEFORE = 1;
+const ELLIPSIS_SENTENCES = Math.max(SENTENCES_BEFORE, EVIDENCE.leadReach);
 
 /**
- * Characters of the paragraph's text kept either side of a window's sentences: more than the
- * longest look a reading takes past a figure or word by characters (24: a deadline word or a
- * definite article before a figure), so each such look sees the paragraph's own text.
+ * Characters of the paragraph's text, white space aside, kept either side of a window's
+ * sentences: more than the longest look a reading takes past a figure or word by characters (24:
+ * a deadline word or a definite article before a figure), so each such look sees the paragraph's
+ * own text. White space is kept whole: a pattern may skip a run of it (markup is blanked to spaces).
  */
-const TEXT_MARGIN = 64;
+const TEXT_MARGIN = 32;
 
 /**
  * Windows' verdicts kept per knowledge base, the least recently used dropped first: a 17 KB
@@ -94,10 +97,12 @@ interface CrossHost {
   host: number;
 }
 
+/** The figures whose host is in another sentence: dates only, since an aside's host is in its sentence (evidence.asideHost). */
 function crossHosts(ev: Evidence): CrossHost[] {
   const out: CrossHost[] = [];
   const { sentences } = ev.layout;
   for (const f of ev.figures) {
+    if (f.type !== 'date') continue;
     const host = hostOf(ev, f);
     if (!host) continue;
     const own = spanIndexAt(sentences, f.start);
@@ -108,12 +113,12 @@ function crossHosts(ev: Evidence): CrossHost[] {
 }
 
 /**
- * The window of the stretch [from, to]: the sentences before it that its readings look back to,
- * widened to the sentence of each host figure of theirs, and to each figure after it whose host
+ * The window of the stretch [from, to]: the `back` sentences before it that its readings look back
+ * to, widened to the sentence of each host figure of theirs, and to each figure after it whose host
  * is one of its figures (a word of a target sentence weighs for that figure too).
  */
-export function planWindow(from: number, to: number, hosts: readonly CrossHost[]): WindowPlan {
-  const core = Math.max(0, from - SENTENCES_BEFORE);
+export function planWindow(from: number, to: number, hosts: readonly CrossHost[], back: number): WindowPlan {
+  const core = Math.max(0, from - back);
   let first = core;
   let last = to;
   for (const { own, host } of hosts) {
@@ -123,17 +128,61 @@ export function planWindow(from: number, to: number, hosts: readonly CrossHost[]
   return { first, last, from, to };
 }
 
+/**
+ * How far back the readings of a stretch's figures look (see lookedBackTo), kept by the numbers
+ * of the sentences that decide it (see windowsOf), so a keystroke works it out for the stretches
+ * around it alone.
+ */
+interface Lookbacks {
+  numbers: readonly number[];
+  known: Map<string, number>;
+}
+
 /** The windows of a unit, one for each stretch with a figure. */
-export function windowsOf(ev: Evidence): WindowPlan[] {
+export function windowsOf(ev: Evidence, lookbacks?: Lookbacks): WindowPlan[] {
   const hosts = crossHosts(ev);
-  const withFigure = new Set(ev.figures.map((f) => spanIndexAt(ev.layout.sentences, f.start)));
+  const crossed = new Set(hosts.map((h) => h.own));
   const out: WindowPlan[] = [];
   for (const [from, to] of stretchesOf(ev.text, ev.layout.sentences)) {
-    let any = false;
-    for (let j = from; j <= to && !any; j++) any = withFigure.has(j);
-    if (any) out.push(planWindow(from, to, hosts));
+    if (!ev.figuresBySentence.slice(from, to + 1).some((fs) => fs.length)) continue;
+    out.push(planWindow(from, to, hosts, backOf(ev, from, to, crossed, lookbacks)));
   }
   return out;
+}
+
+/**
+ * How many sentences before the stretch [from, to] its figures' readings look back to. It depends
+ * on the sentences ELLIPSIS_SENTENCES before it and the one after it (their figures, and a few
+ * characters of text either side a word's attachment looks at): by their numbers it is worked out
+ * once, unless a date of the stretch has its host in another sentence (see crossHosts).
+ */
+function backOf(ev: Evidence, from: number, to: number, crossed: ReadonlySet<number>, lookbacks: Lookbacks | undefined): number {
+  const work = () => {
+    let first = from;
+    for (let j = from; j <= to; j++) for (const f of ev.figuresBySentence[j]) first = Math.min(first, lookedBackTo(ev, f, j));
+    return from - first;
+  };
+  for (let j = from; j <= to; j++) if (crossed.has(j)) return work();
+  if (!lookbacks) return work();
+  const lo = Math.max(0, from - ELLIPSIS_SENTENCES);
+  const key = `${from - lo}:${lookbacks.numbers.slice(lo, to + 2).join(',')}`;
+  let back = lookbacks.known.get(key);
+  if (back === undefined) lookbacks.known.set(key, (back = work()));
+  return back;
+}
+
+/**
+ * The first sentence the readings of `figure` (of sentence `at`) look back to: the one before, and
+ * for ellipsis (evidence.ellipsisWeight) as far as the sentences just before have figures of its
+ * kind, and one more, within leadReach, when its sentence leaves its measure to them (parallel).
+ */
+function lookedBackTo(ev: Evidence, figure: Figure, at: number): number {
+  const bound = Math.max(0, at - ELLIPSIS_SENTENCES);
+  let j = Math.max(0, at - SENTENCES_BEFORE);
+  const alike = (k: number) => ev.figuresBySentence[k].some((f) => f.type === figure.type);
+  if (j <= bound || !alike(j) || !parallel(ev, figure)) return j;
+  while (j > bound && alike(j)) j--;
+  return j;
 }
 
 /** A window's evidence, its targets, and where its text starts in the unit. */
@@ -170,10 +219,26 @@ function offsetsWithin(offsets: readonly number[], lo: number, hi: number, by: n
 /** The text a window reads, as offsets in the unit: its sentences, a margin either side, and the whole of every name, figure and word of them. */
 function textRange(ev: Evidence, plan: WindowPlan): Span {
   const { sentences } = ev.layout;
-  let end = sentences[plan.last].end + TEXT_MARGIN;
+  let end = sentences[plan.last].end;
   for (let j = plan.first; j <= plan.last; j++)
     for (const list of [ev.figuresBySentence[j], ev.mentionsBySentence[j], ev.keywordsBySentence[j]]) for (const x of list) end = Math.max(end, x.end);
-  return { start: Math.max(0, sentences[plan.first].start - TEXT_MARGIN), end: Math.min(ev.text.length, end) };
+  return { start: margin(ev.text, sentences[plan.first].start, -1), end: margin(ev.text, end, 1) };
+}
+
+const SPACE = /\s/u;
+
+/** Where a margin of TEXT_MARGIN characters other than white space ends, from `at` going `step` (-1 back, 1 on), within the text. */
+function margin(text: string, at: number, step: -1 | 1): number {
+  let i = at;
+  for (let n = 0; n < TEXT_MARGIN; ) {
+    const next = step < 0 ? i - 1 : i;
+    if (next < 0 || next >= text.length) break;
+    if (!SPACE.test(text[next])) n++;
+    i += step;
+  }
+  // The run of white space the margin ends in, whole.
+  while (step < 0 ? i > 0 && SPACE.test(text[i - 1]) : i < text.length && SPACE.test(text[i])) i += step;
+  return i;
 }
 
 /** The framing qualifiers the unit says before `offset`: a window's sentences after them are framed by them, as its context. */
@@ -208,11 +273,10 @@ function handed(kb: KnowledgeBase, ev: Evidence, plan: WindowPlan): Handed {
  * of it may weigh (parties.weighingParties: named in it, lent, the topic, a sentence subject), in
  * the unit's order. The question the text before asks is the unit's first sentence's alone.
  */
-export function windowEvidence(kb: KnowledgeBase, ev: Evidence, plan: WindowPlan, given: Handed = handed(kb, ev, plan)): Window {
+export function windowEvidence(kb: KnowledgeBase, ev: Evidence, plan: WindowPlan, given: Handed = handed(kb, ev, plan), range: Span = textRange(ev, plan)): Window {
   const { sentences } = ev.layout;
   const lo = sentences[plan.first].start;
   const hi = sentences[plan.last].end;
-  const range = textRange(ev, plan);
   const by = range.start;
   const move = <T extends Span>(x: T): T => ({ ...x, start: x.start - by, end: x.end - by });
   const layout = windowLayout(ev.layout, plan, lo, hi, by);
@@ -260,9 +324,32 @@ function namedInUnit(ev: Evidence, plan: WindowPlan, before: DiscourseBefore | u
   return mentionedEntities(ev).filter((e) => may.has(e));
 }
 
-/** A number as JSON cannot write it (Infinity, NaN) is written as text, so two figures never share a key. */
+/** A number as JSON cannot write it (Infinity, NaN, -0) is written as text, so two items never share a key. */
 function exactNumbers(_key: string, value: unknown): unknown {
-  return typeof value === 'number' && !Number.isFinite(value) ? `#${value}` : value;
+  return typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0)) ? `#${Object.is(value, -0) ? '-0' : value}` : value;
+}
+
+/** A value of an item as text: a number exactly, a string or an object as JSON (which escapes every separator used here). */
+function valueKey(v: unknown): string {
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
+  return v === undefined ? '~' : JSON.stringify(v, exactNumbers);
+}
+
+/** Every field of an item (a figure, a name, a word, a clause) as text, its offsets from `o`. */
+function itemKey(x: object, o: number): string {
+  let out = '{';
+  for (const k in x) {
+    const v = (x as Record<string, unknown>)[k];
+    out += `${k}:${k === 'start' || k === 'end' ? (v as number) - o : valueKey(v)},`;
+  }
+  return `${out}}`;
+}
+
+/** Items' keys, in order. */
+function itemsKey(items: readonly object[], o: number): string {
+  let out = '';
+  for (const x of items) out += itemKey(x, o);
+  return out;
 }
 
 /** The offsets among `offsets` within `s`, from its start, as text. */
@@ -273,20 +360,34 @@ function offsetsIn(offsets: readonly number[], s: Span): string {
 /**
  * Everything the unit's reading says of sentence `j`, at offsets from its start: its text, its
  * clauses and the marks of its layout, and its figures, names and words. Two sentences with the
- * same signature read alike wherever they are.
+ * same signature read alike wherever they are. A sentence read by stretches is named by where it
+ * was read (text-readers SentenceOrigin), with those of its items the unit's later readings changed.
  */
 function sentenceSignature(ev: Evidence, j: number): string {
   const s = ev.layout.sentences[j];
   const l = ev.layout;
-  const from = (x: Span) => ({ ...x, start: x.start - s.start, end: x.end - s.start });
+  const marks = [offsetsIn(l.attributions, s), offsetsIn(l.alternatives, s), offsetsIn(l.consequences, s)];
+  const origin = ev.origins?.[j];
+  const figures = ev.figuresBySentence[j];
+  const mentions = ev.mentionsBySentence[j];
+  const keywords = ev.keywordsBySentence[j];
+  if (!origin)
+    return [JSON.stringify(ev.text.slice(s.start, s.end)), itemsKey(within(l.clauses, s.start, s.end), s.start), offsetsIn(l.wordStarts, s), ...marks, itemsKey(figures, s.start), itemsKey(mentions, s.start), itemsKey(keywords, s.start)].join('\u0000');
+  // An item list as read is left out; one changed since is written out, after a mark.
+  const changed = (same: boolean, items: readonly object[]) => (same ? '' : `=${itemsKey(items, s.start)}`);
   return [
-    JSON.stringify(ev.text.slice(s.start, s.end)),
-    JSON.stringify(within(l.clauses, s.start, s.end).map(from)),
-    offsetsIn(l.wordStarts, s), offsetsIn(l.attributions, s), offsetsIn(l.alternatives, s), offsetsIn(l.consequences, s),
-    JSON.stringify(ev.figuresBySentence[j].map(from), exactNumbers),
-    JSON.stringify(ev.mentionsBySentence[j].map(from)),
-    JSON.stringify(ev.keywordsBySentence[j].map(from)),
+    origin.id, ...marks,
+    changed(sameItems(figures, origin.figures, (f, k) => f.type === origin.read[k].type && f.unit === origin.read[k].unit), figures),
+    changed(sameItems(mentions, origin.mentions, (m, k) => m.entity === origin.entities[k]), mentions),
+    changed(sameItems(keywords, origin.keywords, () => true), keywords),
   ].join('\u0000');
+}
+
+/** Whether the unit's items of a sentence are those it was read with (the same objects, in order), each `unchanged`. */
+function sameItems<T>(items: readonly T[], read: readonly T[], unchanged: (x: T, k: number) => boolean): boolean {
+  if (items.length !== read.length) return false;
+  for (let k = 0; k < items.length; k++) if (items[k] !== read[k] || !unchanged(items[k], k)) return false;
+  return true;
 }
 
 /**
@@ -297,11 +398,13 @@ function sentenceSignature(ev: Evidence, j: number): string {
 interface WindowCache {
   reads: Map<string, ReadFigure[]>;
   sentences: Map<string, number>;
+  /** How far back stretches look, by their sentences' numbers (see backOf). */
+  backs: Map<string, number>;
 }
 
 /**
- * Sentence signatures numbered before both maps are emptied together: a number means one
- * signature as long as any key holds it.
+ * Sentence signatures numbered before the cache is emptied whole: a number means one signature as
+ * long as any key (of a window, of a stretch's lookback) holds it.
  */
 const MAX_SIGNATURES = 1 << 16;
 
@@ -309,7 +412,7 @@ const CACHES = new WeakMap<KnowledgeBase, WindowCache>();
 
 function cacheOf(kb: KnowledgeBase): WindowCache {
   let cache = CACHES.get(kb);
-  if (!cache || cache.sentences.size >= MAX_SIGNATURES) CACHES.set(kb, (cache = { reads: new Map(), sentences: new Map() }));
+  if (!cache || cache.sentences.size >= MAX_SIGNATURES) CACHES.set(kb, (cache = { reads: new Map(), sentences: new Map(), backs: new Map() }));
   return cache;
 }
 
@@ -326,20 +429,25 @@ function sentenceNumbers(ev: Evidence, cache: WindowCache): number[] {
 /**
  * Everything a window's verdicts read, as text: its sentences (by number), its text on either
  * side of them, which of them are its targets, and what it is handed from the unit (see
- * windowEvidence). JSON parts cannot hold the separator.
+ * windowEvidence); `unit`, the unit's context, the same for all its windows. JSON parts cannot
+ * hold the separator.
  */
-function windowKey(ev: Evidence, plan: WindowPlan, numbers: readonly number[], given: Handed): string {
+function windowKey(ev: Evidence, plan: WindowPlan, range: Span, numbers: readonly number[], given: Handed, unit: string): string {
   const { sentences } = ev.layout;
-  const range = textRange(ev, plan);
   const set = (xs: Iterable<string | undefined>) => JSON.stringify([...xs]);
   const b = given.before;
   return [
     numbers.slice(plan.first, plan.last + 1).join(','),
     JSON.stringify(ev.text.slice(range.start, sentences[plan.first].start)), JSON.stringify(ev.text.slice(sentences[plan.last].end, range.end)),
     `${plan.from - plan.first},${plan.to - plan.first},${plan.first > 0}`,
-    set(ev.previous), set([ev.previousSubject]), set(ev.topic), set(given.contextFrames), set(given.question),
+    unit, set(given.contextFrames), set(given.question),
     b ? set([...b.lent, '|', b.opening, b.person]) : '', set(given.entitiesNamed),
   ].join('\u0000');
+}
+
+/** The unit's context as a window's key holds it: the parties of the text before, its subject, the section's topic. */
+function unitKey(ev: Evidence): string {
+  return JSON.stringify([[...ev.previous], ev.previousSubject ?? null, [...ev.topic]]);
 }
 
 function cachedReads(cache: WindowCache, key: string): ReadFigure[] | undefined {
@@ -367,18 +475,19 @@ function moved(r: ReadFigure, by: number): ReadFigure {
 export function readByWindows(ev: Evidence, kb: KnowledgeBase): ReadFigure[] {
   const cache = cacheOf(kb);
   const numbers = sentenceNumbers(ev, cache);
+  const unit = unitKey(ev);
   const out: ReadFigure[] = [];
-  for (const plan of windowsOf(ev)) {
+  for (const plan of windowsOf(ev, { numbers, known: cache.backs })) {
     const given = handed(kb, ev, plan);
-    const key = windowKey(ev, plan, numbers, given);
+    const range = textRange(ev, plan);
+    const key = windowKey(ev, plan, range, numbers, given, unit);
     let reads = cachedReads(cache, key);
     if (!reads) {
-      const w = windowEvidence(kb, ev, plan, given);
+      const w = windowEvidence(kb, ev, plan, given, range);
       // Kept at the window's offsets: the same window further on in the paragraph is a hit.
       keepReads(cache, key, (reads = readEvidence(w.ev, kb, w.targets)));
     }
-    const by = textRange(ev, plan).start;
-    for (const r of reads) out.push(moved(r, by));
+    for (const r of reads) out.push(moved(r, range.start));
   }
   return out;
 }
