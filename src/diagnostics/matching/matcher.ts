@@ -16,6 +16,7 @@ import { type Rejected, type Scored, isScored } from './score';
 import { type Match, unsaidOf } from './verdict';
 import { type ReadFigure, candidatesOf, decide, matesOf, readEvidence, sentenceEndOf } from './unit-reading';
 import { readByWindows, readsByWindows } from './windows';
+export { originalMatch } from './windows';
 
 export type { Match } from './verdict';
 export type { ReadFigure } from './unit-reading';

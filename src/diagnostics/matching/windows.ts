@@ -21,6 +21,7 @@ import { type SentenceLayout, type Span, firstWordAtOrAfter, groupBySpan, spanIn
 import { type Evidence, framedFrom, hostOf, mentionedEntities, parallel } from './evidence';
 import { EVIDENCE } from './model';
 import { type ReadFigure, readEvidence } from './unit-reading';
+import type { Match } from './verdict';
 
 /**
  * A unit of at least this many sentences is read by windows. A short paragraph is read whole
@@ -464,11 +465,26 @@ function keepReads(cache: WindowCache, key: string, reads: ReadFigure[]): void {
   if (cache.reads.size > MAX_CACHED_WINDOWS) cache.reads.delete(cache.reads.keys().next().value!);
 }
 
+/** The verdict a window's cache keeps for each copy of it moved into a unit (see originalMatch). */
+const ORIGINALS = new WeakMap<Match, Match>();
+
+/**
+ * The verdict as a window's cache keeps it, for a verdict moved into a unit (else the verdict
+ * itself): the same but for its offsets, so what is worked out from it alone (a finding's message)
+ * is worked out once while the window's verdicts are reused.
+ */
+export function originalMatch(match: Match): Match {
+  return ORIGINALS.get(match) ?? match;
+}
+
 /** A window's verdict moved `by` characters: into the unit. */
 function moved(r: ReadFigure, by: number): ReadFigure {
   const figure = { ...r.figure, start: r.figure.start + by, end: r.figure.end + by };
   const sentenceEnd = r.sentenceEnd + by;
-  return r.match ? { figure, match: { ...r.match, figure, sentenceEnd: r.match.sentenceEnd + by }, sentenceEnd } : { figure, sentenceEnd };
+  if (!r.match) return { figure, sentenceEnd };
+  const match = { ...r.match, figure, sentenceEnd: r.match.sentenceEnd + by };
+  ORIGINALS.set(match, r.match);
+  return { figure, match, sentenceEnd };
 }
 
 /** Every figure of a long unit with its verdict, in the unit's order, read window by window: each from the cache, or read now. */
