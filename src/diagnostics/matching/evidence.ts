@@ -9,16 +9,17 @@ import type { CompiledFact, KeywordHit, KnowledgeBase, Mention } from '../../kno
 import { type UnitDiscourse, carriedWeight, findSentenceSubject, lastNaming } from '../context/discourse';
 import { isParty, isUnknown, partiesIn } from '../context/parties';
 import type { Figure } from '../figures/figure';
-import { NUMBER_WORDS } from '../figures/numbers';
 import { readFigures } from '../figures/read-figures';
 import { unitReaderFor } from '../figures/units';
 import type { ProseUnit } from '../markdown/prose';
 import { attachment } from '../reading/attachment';
 import { type SentenceLayout, type Span, groupBySpan, layout, sentenceAt, spanIndexAt } from '../reading/layout';
+import { overlapsAny, spanIndex } from '../reading/spans';
 import { questionWords } from '../context/question';
 import { framesSaid } from '../context/frames';
 import { LEXICON, alternationOf } from '../reading/lexicon';
 import { EVIDENCE, GATES } from './model';
+import { saysKeyword } from '../reading/said-keywords';
 import { type SentenceOrigin, readByStretches } from './text-readers';
 import { allMatches } from '../reading/all-matches';
 
@@ -103,19 +104,6 @@ function sentenceFigures(ev: Evidence, figure: Figure): readonly Figure[] {
   return ev.figuresBySentence[sentenceOf(ev, figure)] ?? [];
 }
 
-/** "up to $25 billion" is a hedge: its "up" is not the growth word of "revenue up 35%". */
-const HEDGE_UP_TO = /^up\s+to\b/i;
-/** A word a number word is hyphened to is a fraction's ("three-quarters", "two-thirds"), not a period or measure said. */
-const AFTER_NUMBER_HYPHEN = new RegExp(String.raw`(?<![\p{L}\p{N}])${NUMBER_WORDS}-$`, 'iu');
-/** How far back a number word and its hyphen may start before a keyword ("seventy-five-"). */
-const NUMBER_HYPHEN_REACH = 24;
-
-/** A keyword the text says as itself, not as part of a hedge or a fraction. */
-function saysKeyword(text: string, k: { keyword: string; start: number }): boolean {
-  if (k.keyword === 'up' && HEDGE_UP_TO.test(text.slice(k.start, k.start + 12))) return false;
-  return !(text[k.start - 1] === '-' && AFTER_NUMBER_HYPHEN.test(text.slice(Math.max(0, k.start - NUMBER_HYPHEN_REACH), k.start)));
-}
-
 export const DEADLINE_BEFORE = new RegExp(String.raw`^[^,;:]{0,40}?\b(?:${alternationOf(LEXICON.deadlineWords)})\s+$`, 'i');
 const DEADLINE_OPENING = new RegExp(String.raw`^\s*(?:${alternationOf(LEXICON.deadlineWords)})\s+$`, 'i');
 
@@ -124,7 +112,7 @@ const DEADLINE_OPENING = new RegExp(String.raw`^\s*(?:${alternationOf(LEXICON.de
  * one ("By 2028, model providers will run on 2-3 clouds"), shares that figure's words.
  */
 function deadlineHost(ev: Evidence, date: Figure): Figure | undefined {
-  const host = ev.figures.filter((f) => f.type !== 'date' && f.end <= date.start).at(-1);
+  const host = lastBefore(ev.figures, date);
   if (host) {
     const between = ev.text.slice(host.end, date.start);
     if (DEADLINE_BEFORE.test(between) && (between.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= EVIDENCE.deadlineReach) return host;
@@ -132,6 +120,12 @@ function deadlineHost(ev: Evidence, date: Figure): Figure | undefined {
   const sentence = ev.layout.sentences[spanIndexAt(ev.layout.sentences, date.start)];
   if (!sentence || !DEADLINE_OPENING.test(ev.text.slice(sentence.start, date.start))) return undefined;
   return ev.figures.find((f) => f.type !== 'date' && f.start >= date.end && f.start < sentence.end);
+}
+
+/** The last figure (in the unit's order) other than a date that ends before `date` starts. */
+function lastBefore(figures: readonly Figure[], date: Figure): Figure | undefined {
+  for (let i = figures.length - 1; i >= 0; i--) if (figures[i].type !== 'date' && figures[i].end <= date.start) return figures[i];
+  return undefined;
 }
 
 /** An opening bracket (and a sign) between a figure and the next: "$45bn (+35%)". */
@@ -420,6 +414,7 @@ export function frameWeight(ev: Evidence, qualifier: string, figure: Figure): nu
 interface TextRead {
   parties: Mention[];
   layout: () => SentenceLayout;
+  /** The keywords it says as themselves (reading/said-keywords). */
   keywords: () => KeywordHit[];
   found?: Figure[];
   origins?: SentenceOrigin[];
@@ -430,7 +425,7 @@ function readText(unit: ProseUnit, kb: KnowledgeBase): TextRead {
   const read = unit.table ? undefined : readByStretches(unit.text, kb);
   if (read) return { parties: read.mentions, layout: () => read.layout, keywords: () => read.keywords, found: read.found, origins: read.origins };
   let l: SentenceLayout | undefined;
-  return { parties: partiesIn(unit.text, kb), layout: () => (l ??= layout(unit.text, !!unit.table)), keywords: () => kb.findKeywords(unit.text) };
+  return { parties: partiesIn(unit.text, kb), layout: () => (l ??= layout(unit.text, !!unit.table)), keywords: () => kb.findKeywords(unit.text).filter((k) => saysKeyword(unit.text, k)) };
 }
 
 /** Everything a unit says about its figures, or undefined when it has none. */
@@ -444,10 +439,11 @@ export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | u
   const known = parties.filter((m) => !isUnknown(m.entity));
   const figures = readFigures(unit, known, layoutOnce, unitReaderFor(kb), read.found);
   if (!figures.length) return undefined;
-  const mentions = parties.filter((m) => !isUnknown(m.entity) || !figures.some((f) => m.start < f.end && f.start < m.end));
+  const figureSpans = spanIndex(figures);
+  const mentions = parties.filter((m) => !isUnknown(m.entity) || !overlapsAny(figureSpans, m));
   const lent = unit.previous ? lastNaming(unit.previous, kb) : [];
   const { sentences } = layoutOnce();
-  const keywords = read.keywords().filter((k) => saysKeyword(text, k));
+  const keywords = read.keywords();
   return {
     text,
     layout: layoutOnce(),

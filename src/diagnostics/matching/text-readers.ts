@@ -20,6 +20,7 @@ import { findFigures } from '../figures/find-figures';
 import { unitReaderFor } from '../figures/units';
 import { type SentenceLayout, type Span, clausesOf, marksOf, segmentSentences, withLabel, wordStartsOf } from '../reading/layout';
 import { readNames } from '../reading/names';
+import { saysKeyword } from '../reading/said-keywords';
 import { breakHeads, stretchStarts } from '../reading/stretches';
 
 /**
@@ -39,7 +40,7 @@ export interface TextReading {
   layout: SentenceLayout;
   /** The parties it names (partiesIn). */
   mentions: Mention[];
-  /** Its keywords (KnowledgeBase.findKeywords). */
+  /** Its keywords (KnowledgeBase.findKeywords) that it says as themselves (reading/said-keywords). */
   keywords: KeywordHit[];
   /** Its figures as findFigures finds them, its known parties' names excluded: readFigures completes them. */
   found: Figure[];
@@ -84,6 +85,23 @@ interface StretchReading {
   lowercase: boolean;
   keywords: KeywordHit[];
   found: Figure[];
+  /**
+   * Its last copy moved into a unit, but for its figures (readFigures changes a figure in place):
+   * at the same offset, with the same lone names made persons' (see withSurnames), it is the same
+   * again, and a keystroke copies only the stretches from the one it changed on.
+   */
+  placed?: Placed;
+}
+
+/** A stretch reading's items moved `by` characters, its lone names made persons' as `persons` says. */
+interface Placed {
+  by: number;
+  persons: string;
+  sentences: Span[];
+  clauses: Span[];
+  wordStarts: number[];
+  mentions: Mention[];
+  keywords: KeywordHit[];
 }
 
 /** Reads one stretch: `first`, whether it opens the text; `titlesBefore`, the titles among the words before it. */
@@ -105,7 +123,7 @@ function readStretch(text: string, kb: KnowledgeBase, first: boolean, titlesBefo
     surnames: names.names.flatMap((n) => (n.surname === undefined ? [] : [n.surname])),
     titlesAtEnd: names.titlesAtEnd,
     lowercase: names.lowercase,
-    keywords: kb.findKeywords(text),
+    keywords: kb.findKeywords(text).filter((k) => saysKeyword(text, k)),
     found: findFigures(text, known.filter((m) => !isUnknown(m.entity)), unitReaderFor(kb)),
   };
 }
@@ -159,19 +177,36 @@ interface Gathered {
   origins: SentenceOrigin[];
 }
 
-function moveSpans<T extends Span>(into: T[], items: readonly T[], by: number): void {
-  for (const x of items) into.push({ ...x, start: x.start + by, end: x.end + by });
+function moveSpans<T extends Span>(items: readonly T[], by: number): T[] {
+  return items.map((x) => ({ ...x, start: x.start + by, end: x.end + by }));
+}
+
+function append<T>(into: T[], items: readonly T[]): void {
+  for (const x of items) into.push(x);
+}
+
+/** The reading's items at `by`, a lone name made a person's when a surname said before it (`persons`) is its word: the last copy when it is the same. */
+function placed(r: StretchReading, by: number, persons: ReadonlySet<string>): Placed {
+  const made = r.lone.filter((w) => w !== undefined && persons.has(w)).join('\u0000');
+  if (r.placed?.by !== by || r.placed.persons !== made)
+    r.placed = {
+      by, persons: made, sentences: moveSpans(r.sentences, by), clauses: moveSpans(r.clauses, by), wordStarts: r.wordStarts.map((w) => w + by),
+      mentions: r.mentions.map((m, k) => ({ ...withSurnames(m, r.lone[k], persons), start: m.start + by, end: m.end + by })), keywords: moveSpans(r.keywords, by),
+    };
+  return r.placed;
 }
 
 /** Adds a stretch's reading at `by`; a lone name a surname before it (`persons`) gave is a person's. */
 function gather(out: Gathered, r: StretchReading, by: number, persons: ReadonlySet<string>): void {
   const at = { figures: out.found.length, mentions: out.mentions.length, keywords: out.keywords.length };
-  moveSpans(out.sentences, r.sentences, by);
-  moveSpans(out.clauses, r.clauses, by);
-  for (const w of r.wordStarts) out.wordStarts.push(w + by);
-  r.mentions.forEach((m, k) => out.mentions.push({ ...withSurnames(m, r.lone[k], persons), start: m.start + by, end: m.end + by }));
-  moveSpans(out.keywords, r.keywords, by);
-  moveSpans(out.found, r.found, by);
+  const p = placed(r, by, persons);
+  append(out.sentences, p.sentences);
+  append(out.clauses, p.clauses);
+  append(out.wordStarts, p.wordStarts);
+  append(out.mentions, p.mentions);
+  append(out.keywords, p.keywords);
+  // Always copied again: completing the figures may change one in place (find-figures inheritRate).
+  append(out.found, moveSpans(r.found, by));
   addOrigins(out, r, at);
 }
 

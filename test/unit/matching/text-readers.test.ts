@@ -10,6 +10,7 @@ import { findFigures } from '../../../src/diagnostics/figures/find-figures';
 import { unitReaderFor } from '../../../src/diagnostics/figures/units';
 import { STRETCHED_FROM, cachedStretches, readByStretches } from '../../../src/diagnostics/matching/text-readers';
 import { layout } from '../../../src/diagnostics/reading/layout';
+import { saysKeyword } from '../../../src/diagnostics/reading/said-keywords';
 import { loadKnowledgeBase } from '../../../src/knowledge';
 
 const { kb } = loadKnowledgeBase({ files: [], useBundled: true });
@@ -18,7 +19,7 @@ const { kb } = loadKnowledgeBase({ files: [], useBundled: true });
 function whole(text: string) {
   const mentions = partiesIn(text, kb);
   const known = mentions.filter((m) => !isUnknown(m.entity));
-  return { layout: layout(text, false), mentions, keywords: kb.findKeywords(text), found: findFigures(text, known, unitReaderFor(kb)) };
+  return { layout: layout(text, false), mentions, keywords: kb.findKeywords(text).filter((k) => saysKeyword(text, k)), found: findFigures(text, known, unitReaderFor(kb)) };
 }
 
 /** Ordinary sentences of the project's corpus, one after another, from sentence `from` on, to about `length` characters. */
