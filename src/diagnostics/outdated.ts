@@ -49,9 +49,32 @@ const YEAR = /(?<![\p{L}\p{N}])(?:19|20)\d\d(?![\p{L}\p{N}])/gu;
  * committed up to $4 billion").
  */
 export function sentenceAround(text: string, figure: { start: number; end: number }, sentenceEnd: number): string {
-  const ends = [0, ...allMatches(/[.!?]\s+|\n/g, text.slice(0, figure.start)).map((m) => m.index + m[0].length)];
-  const start = ends.at(-2) ?? 0;
+  const start = secondEndBefore(text, figure.start);
   return `${text.slice(start, figure.start)} ${text.slice(figure.end, Math.max(sentenceEnd, figure.end))}`;
+}
+
+const SPACE = /\s/;
+
+/**
+ * The second-last sentence end before `at` (0 if there are fewer than two), found walking back
+ * from it: where /[.!?]\s+|\n/g, run over the text up to `at`, ends a match. A run of white space
+ * after a full stop, question or exclamation mark is one match, whole; in any other run each line
+ * break is one. A walk from the start cost a long paragraph's every figure the text before it.
+ */
+export function secondEndBefore(text: string, at: number): number {
+  const ends: number[] = [];
+  let i = at;
+  while (i > 0 && ends.length < 2) {
+    if (!SPACE.test(text[i - 1])) {
+      i--;
+      continue;
+    }
+    const end = i;
+    while (i > 0 && SPACE.test(text[i - 1])) i--;
+    if (i > 0 && '.!?'.includes(text[i - 1])) ends.push(end);
+    else for (let p = end - 1; p >= i && ends.length < 2; p--) if (text[p] === '\n') ends.push(p + 1);
+  }
+  return ends.length === 2 ? ends[1] : 0;
 }
 
 /**
