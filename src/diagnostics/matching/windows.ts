@@ -227,6 +227,14 @@ function textRange(ev: Evidence, plan: WindowPlan): Span {
 }
 
 const SPACE = /\s/u;
+/** The first code unit past ASCII: below it white space is a few characters, compared without a pattern. */
+const FIRST_NON_ASCII = 0x80;
+
+/** Whether the code unit at `i` is white space (as \s says). */
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < FIRST_NON_ASCII ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(text[i]);
+}
 
 /** Where a margin of TEXT_MARGIN characters other than white space ends, from `at` going `step` (-1 back, 1 on), within the text. */
 function margin(text: string, at: number, step: -1 | 1): number {
@@ -234,11 +242,11 @@ function margin(text: string, at: number, step: -1 | 1): number {
   for (let n = 0; n < TEXT_MARGIN; ) {
     const next = step < 0 ? i - 1 : i;
     if (next < 0 || next >= text.length) break;
-    if (!SPACE.test(text[next])) n++;
+    if (!isSpace(text, next)) n++;
     i += step;
   }
   // The run of white space the margin ends in, whole.
-  while (step < 0 ? i > 0 && SPACE.test(text[i - 1]) : i < text.length && SPACE.test(text[i])) i += step;
+  while (step < 0 ? i > 0 && isSpace(text, i - 1) : i < text.length && isSpace(text, i)) i += step;
   return i;
 }
 
@@ -397,10 +405,12 @@ function sameItems<T>(items: readonly T[], read: readonly T[], unchanged: (x: T,
  * sentences in a few digits.
  */
 interface WindowCache {
-  reads: Map<string, ReadFigure[]>;
+  reads: Map<string, WindowReads>;
   sentences: Map<string, number>;
   /** How far back stretches look, by their sentences' numbers (see backOf). */
   backs: Map<string, number>;
+  /** How many windows' verdicts have been kept, or put back at the end (see cachedReads). */
+  kept: number;
 }
 
 /**
@@ -413,7 +423,7 @@ const CACHES = new WeakMap<KnowledgeBase, WindowCache>();
 
 function cacheOf(kb: KnowledgeBase): WindowCache {
   let cache = CACHES.get(kb);
-  if (!cache || cache.sentences.size >= MAX_SIGNATURES) CACHES.set(kb, (cache = { reads: new Map(), sentences: new Map(), backs: new Map() }));
+  if (!cache || cache.sentences.size >= MAX_SIGNATURES) CACHES.set(kb, (cache = { reads: new Map(), sentences: new Map(), backs: new Map(), kept: 0 }));
   return cache;
 }
 
@@ -451,18 +461,43 @@ function unitKey(ev: Evidence): string {
   return JSON.stringify([[...ev.previous], ev.previousSubject ?? null, [...ev.topic]]);
 }
 
-function cachedReads(cache: WindowCache, key: string): ReadFigure[] | undefined {
+/**
+ * A window's verdicts at its offsets, and the last copy of them moved into a unit: a keystroke
+ * moves only the windows after it, and those before it give the same copies again.
+ */
+interface WindowReads {
+  reads: readonly ReadFigure[];
+  moved?: { by: number; reads: readonly ReadFigure[] };
+  /** The cache's count of windows kept when it was last put at the end of the order (see cachedReads). */
+  stamp: number;
+}
+
+/**
+ * A window's verdicts from the cache. The cache drops the windows kept longest ago first; one used
+ * is put back at the end, once half the cache has been kept since it last was: it is dropped
+ * only after a whole cache's worth of others, and a hit seldom moves anything.
+ */
+function cachedReads(cache: WindowCache, key: string): WindowReads | undefined {
   const reads = cache.reads.get(key);
-  if (reads) {
+  if (reads && cache.kept - reads.stamp > MAX_CACHED_WINDOWS / 2) {
     cache.reads.delete(key);
     cache.reads.set(key, reads);
+    reads.stamp = ++cache.kept;
   }
   return reads;
 }
 
-function keepReads(cache: WindowCache, key: string, reads: ReadFigure[]): void {
-  cache.reads.set(key, reads);
+function keepReads(cache: WindowCache, key: string, reads: readonly ReadFigure[]): WindowReads {
+  const kept = { reads, stamp: ++cache.kept };
+  cache.reads.set(key, kept);
   if (cache.reads.size > MAX_CACHED_WINDOWS) cache.reads.delete(cache.reads.keys().next().value!);
+  return kept;
+}
+
+/** A window's verdicts moved `by` characters, into the unit: the last copy when it was moved as far. */
+function movedReads(kept: WindowReads, by: number): readonly ReadFigure[] {
+  if (kept.moved?.by !== by) kept.moved = { by, reads: kept.reads.map((r) => moved(r, by)) };
+  return kept.moved.reads;
 }
 
 /** The verdict a window's cache keeps for each copy of it moved into a unit (see originalMatch). */
@@ -497,13 +532,13 @@ export function readByWindows(ev: Evidence, kb: KnowledgeBase): ReadFigure[] {
     const given = handed(kb, ev, plan);
     const range = textRange(ev, plan);
     const key = windowKey(ev, plan, range, numbers, given, unit);
-    let reads = cachedReads(cache, key);
-    if (!reads) {
+    let kept = cachedReads(cache, key);
+    if (!kept) {
       const w = windowEvidence(kb, ev, plan, given, range);
       // Kept at the window's offsets: the same window further on in the paragraph is a hit.
-      keepReads(cache, key, (reads = readEvidence(w.ev, kb, w.targets)));
+      kept = keepReads(cache, key, readEvidence(w.ev, kb, w.targets));
     }
-    for (const r of reads) out.push(moved(r, range.start));
+    for (const r of movedReads(kept, range.start)) out.push(r);
   }
   return out;
 }
