@@ -268,9 +268,10 @@ interface Handed {
 }
 
 function handed(kb: KnowledgeBase, ev: Evidence, plan: WindowPlan): Handed {
-  if (plan.first === 0) return { before: undefined, contextFrames: ev.contextFrames, question: ev.question, entitiesNamed: namedInUnit(ev, plan, undefined) };
+  const entitiesNamed = namedInUnit(kb, ev, plan);
+  if (plan.first === 0) return { before: undefined, contextFrames: ev.contextFrames, question: ev.question, entitiesNamed };
   const before = discourseBefore(kb, ev, plan.first);
-  return { before, contextFrames: framedBefore(ev, ev.layout.sentences[plan.first].start), question: NOTHING, entitiesNamed: namedInUnit(ev, plan, before) };
+  return { before, contextFrames: framedBefore(ev, ev.layout.sentences[plan.first].start), question: NOTHING, entitiesNamed };
 }
 
 /**
@@ -278,9 +279,8 @@ function handed(kb: KnowledgeBase, ev: Evidence, plan: WindowPlan): Handed {
  * unit's in its sentences, at offsets from its text's start. What a reading looks at past its
  * sentences is handed over: the lookbacks of context/discourse stop at what the sentences before
  * say (UnitDiscourse.before); the framing qualifiers said before it frame its sentences as context
- * does (frameWeight gives both the same weight); and of the parties the unit names, those a figure
- * of it may weigh (parties.weighingParties: named in it, lent, the topic, a sentence subject), in
- * the unit's order. The question the text before asks is the unit's first sentence's alone.
+ * does (frameWeight gives both the same weight); and of the parties the unit names, those a target
+ * of it may weigh (see namedInUnit), in the unit's order. The question the text before asks is the unit's first sentence's alone.
  */
 export function windowEvidence(kb: KnowledgeBase, ev: Evidence, plan: WindowPlan, given: Handed = handed(kb, ev, plan), range: Span = textRange(ev, plan)): Window {
   const { sentences } = ev.layout;
@@ -322,14 +322,19 @@ function windowLayout(l: SentenceLayout, plan: WindowPlan, lo: number, hi: numbe
 }
 
 /**
- * The parties the unit names, in the order it first names them, that a figure of the window may
- * weigh: those named in the window, lent to it or to its first sentence, its topic, and the
- * parties a sentence subject may stand for (see windowEvidence).
+ * The parties the unit names, in the order it first names them, that can weigh for a target of the
+ * window (parties.weighingParties: lent to its sentence, the topic, its sentence's subject, which
+ * a party its sentence names or one its opening pronoun stands for is): only their order is read,
+ * so a keystroke that moves where the unit first names another party changes no key here.
  */
-function namedInUnit(ev: Evidence, plan: WindowPlan, before: DiscourseBefore | undefined): string[] {
-  const may = new Set<string | undefined>([...ev.previous, ev.previousSubject, ...ev.topic]);
-  for (let j = plan.first; j <= plan.last; j++) for (const m of ev.mentionsBySentence[j]) may.add(m.entity);
-  if (before) for (const e of [...before.lent, before.opening, before.person]) may.add(e);
+function namedInUnit(kb: KnowledgeBase, ev: Evidence, plan: WindowPlan): string[] {
+  const may = new Set<string | undefined>([ev.previousSubject, ...ev.topic]);
+  for (let i = plan.from; i <= plan.to; i++) {
+    for (const m of ev.mentionsBySentence[i]) may.add(m.entity);
+    const { lent, opening, person } = discourseBefore(kb, ev, i);
+    for (const e of lent) may.add(e);
+    may.add(opening).add(person);
+  }
   return mentionedEntities(ev).filter((e) => may.has(e));
 }
 
