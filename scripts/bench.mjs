@@ -7,7 +7,8 @@
 //    open, and again after the edits.
 // Drafts are built from the dev corpus and the source articles beside the checkout.
 // Not a test: it prints figures; nothing here asserts a time. BENCH_ONLY=large-kb runs only the
-// large knowledge base's section (BENCH_RUNS and BENCH_EDITS apply).
+// large knowledge base's section (BENCH_RUNS and BENCH_EDITS apply); BENCH_ONLY=typing only the
+// keystrokes in long paragraphs of the heavy inputs (BENCH_HEAVY_EDITS applies).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -20,6 +21,10 @@ const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.DEALCHECK_SHARED ?? resolve(root, '../shared');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** The one section to run, when set: a quick measure while working on it. */
+const ONLY = process.env.BENCH_ONLY;
+const SECTIONS_ALONE = ['large-kb', 'typing'];
+if (ONLY && !SECTIONS_ALONE.includes(ONLY)) throw new Error(`BENCH_ONLY=${ONLY}: the only parts that run alone are ${SECTIONS_ALONE.join(' and ')}`);
 const EDITS = Number(process.env.BENCH_EDITS ?? 300);
 const SIZES = [
   ['10 KB', 10_000],
@@ -59,12 +64,12 @@ const drafts = SIZES.map(([label, bytes]) => {
 });
 
 // ---- BENCH_ONLY=large-kb: the large knowledge base's section alone (scripts/bench/large-kb.mjs) ----
-if (process.env.BENCH_ONLY === 'large-kb') {
+if (ONLY === 'large-kb') {
   const { benchLargeKb } = await import('./bench/large-kb.mjs');
   const format = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
   console.log((await benchLargeKb({ shared, runs: RUNS, edits: EDITS, draft: drafts[2].text, format })).join('\n'));
   process.exit(0);
-} else if (process.env.BENCH_ONLY) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: the only part that runs alone is large-kb`);
+}
 
 // ---- whole-process timings ------------------------------------------------------------------
 function median(xs) {
@@ -96,7 +101,8 @@ const tools = {
   cspell: (f) => [process.execPath, [binOf('cspell', 'cspell'), '--no-progress', '--no-summary', f]],
 };
 
-const cli = drafts.map((d) => {
+// BENCH_ONLY=typing times no whole process.
+const cli = (ONLY ? [] : drafts).map((d) => {
   const row = { label: d.label };
   for (const [name, make] of Object.entries(tools)) {
     const [cmd, args] = make(d.path);
@@ -210,6 +216,15 @@ async function editLatency(draft, edits = EDITS) {
   return { p50: percentile(times, 50), p95: percentile(times, 95), rss, rssAfter };
 }
 
+const HEAVY_EDITS = Number(process.env.BENCH_HEAVY_EDITS ?? 30);
+// ---- BENCH_ONLY=typing: the keystrokes in long paragraphs alone (scripts/bench/heavy-inputs.mjs) ----
+if (ONLY === 'typing') {
+  const { benchTyping } = await import('./bench/heavy-inputs.mjs');
+  const format = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+  console.log((await benchTyping({ shared, dir, edits: HEAVY_EDITS, bigDraft: drafts[1].text, editLatency, format })).join('\n'));
+  process.exit(0);
+}
+
 const server = [];
 for (const d of drafts) server.push({ label: d.label, ...(await editLatency(d)) });
 const first = await startUp(drafts[1]);
@@ -250,7 +265,6 @@ try {
 }
 // ---- heavy inputs (issue 13); see scripts/bench/heavy-inputs.mjs --------------------------------
 const { benchHeavyInputs } = await import('./bench/heavy-inputs.mjs');
-const HEAVY_EDITS = Number(process.env.BENCH_HEAVY_EDITS ?? 30);
 lines.push(...(await benchHeavyInputs({ root, shared, dir, runs: Math.min(RUNS, 3), edits: HEAVY_EDITS, bigDraft: drafts[1].text, editLatency, format: f })));
 // ---- a knowledge base of 100,000 assertions (issue 10 §6); see scripts/bench/large-kb.mjs ----
 {

@@ -70,6 +70,15 @@ export async function benchHeavyInputs({ root, shared, dir, runs, edits, bigDraf
     const { ms, status } = timeCli(join(root, 'dist/cli.js'), path, runs);
     lines.push(`| ${label} | ${format(ms)} ms | ${status} |`);
   });
+  lines.push(...(await benchTyping({ shared, dir, edits, bigDraft, editLatency, format })));
+  return lines;
+}
+
+/**
+ * The keystroke rows alone (BENCH_ONLY=typing runs just these): a one-character edit → pull in
+ * long paragraphs of ordinary sentences, and in a draft whose `---` is never closed.
+ */
+export async function benchTyping({ shared, dir, edits, bigDraft, editLatency, format }) {
   const all = sentences(shared);
   const typed = [
     ['3.4 KB paragraph of ordinary sentences', paragraph(all, 3_400)],
@@ -77,7 +86,7 @@ export async function benchHeavyInputs({ root, shared, dir, runs, edits, bigDraf
     ['17 KB paragraph', paragraph(all, 17_000)],
     ['133 KB draft opening with a `---` never closed', `---\n\n${bigDraft}`.slice(0, 133_000)],
   ];
-  lines.push('', `A keystroke (one-character edit → pull diagnostics over LSP), ${edits} edits at random places:`, '');
+  const lines = ['', `A keystroke (one-character edit → pull diagnostics over LSP), ${edits} edits at random places:`, ''];
   lines.push('| draft | p50 | p95 |', '|---|---|---|');
   for (const [i, [label, text]] of typed.entries()) {
     const path = join(dir, `typed-${i}.md`);

@@ -3,6 +3,7 @@
  * document `[^dc-002]: "quote" — Title, Publisher, April 2026.` A definition already there is reused.
  */
 import type { Source } from '../knowledge/schema';
+import { allMatches } from './reading/all-matches';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -29,7 +30,7 @@ const DEFINITION = /^\[\^(dc-[^\]\s]+)\]:[ \t]*(.*)$/gm;
 /** dc- footnote definitions already in the document: label → definition text. */
 export function existingCitations(doc: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of doc.matchAll(DEFINITION)) out.set(m[1], m[2]);
+  for (const m of allMatches(DEFINITION, doc)) out.set(m[1], m[2]);
   return out;
 }
 

@@ -13,7 +13,7 @@ import { type DocumentText, type FigurePlace, type FixContext, fixContext, fixes
 import { BlockDocument } from './markdown/block-document';
 import type { Block } from './markdown/blocks';
 import { type ControlComment, type ProseUnit, parseProse } from './markdown/prose';
-import { type Match, readUnit } from './matching/matcher';
+import { type Match, originalMatch, readUnit } from './matching/matcher';
 import { CONTEXT_REACH, type HeadingTopic, type Lending, headingTopic, lendContext, lendingKind } from './context/discourse';
 import { isUnknown } from './context/parties';
 import { contextKey } from './context/context-key';
@@ -89,10 +89,23 @@ export function documentText(text: string): DocumentText {
   return { text, positionAt: (offset) => positionIn(starts, offset), lineStart: (line) => starts[line] };
 }
 
+/**
+ * Each verdict's message and evidence, worked out once per verdict as a long paragraph's window
+ * keeps it (matcher.originalMatch): a keystroke describes again only the verdicts it changed.
+ */
+const DESCRIBED = new WeakMap<Match, ReturnType<typeof describeFinding>>();
+
+function describedOnce(match: Match): ReturnType<typeof describeFinding> {
+  const original = originalMatch(match);
+  let described = DESCRIBED.get(original);
+  if (!described) DESCRIBED.set(original, (described = describeFinding(match, sourceValues(match))));
+  return described;
+}
+
 function matchedFinding(match: Match, range: Finding['range'], outdated?: Outdated): Finding {
   const { figure } = match;
   const kind = outdated ? 'outdated' : match.agreeing.length > 0 ? 'supported' : 'conflict';
-  const described = describeFinding(match, sourceValues(match));
+  const described = describedOnce(match);
   return {
     kind,
     code: `${figure.type}-${kind}`,

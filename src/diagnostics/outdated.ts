@@ -12,6 +12,7 @@ import { LEXICON, alternationOf } from './reading/lexicon';
 import type { Match } from './matching/matcher';
 import { type SourceValue, sourceValues } from './messages';
 import { joinWords, sourceName } from './status';
+import { allMatches } from './reading/all-matches';
 
 /** A value with one of these statuses replaces nothing: an offer, a forecast or an estimate is no new fact. */
 const NOT_UPDATING: ReadonlySet<Status> = new Set(['offered', 'rejected', 'predicted', 'estimated']);
@@ -48,9 +49,32 @@ const YEAR = /(?<![\p{L}\p{N}])(?:19|20)\d\d(?![\p{L}\p{N}])/gu;
  * committed up to $4 billion").
  */
 export function sentenceAround(text: string, figure: { start: number; end: number }, sentenceEnd: number): string {
-  const ends = [0, ...[...text.slice(0, figure.start).matchAll(/[.!?]\s+|\n/g)].map((m) => m.index + m[0].length)];
-  const start = ends.at(-2) ?? 0;
+  const start = secondEndBefore(text, figure.start);
   return `${text.slice(start, figure.start)} ${text.slice(figure.end, Math.max(sentenceEnd, figure.end))}`;
+}
+
+const SPACE = /\s/;
+
+/**
+ * The second-last sentence end before `at` (0 if there are fewer than two), found walking back
+ * from it: where /[.!?]\s+|\n/g, run over the text up to `at`, ends a match. A run of white space
+ * after a full stop, question or exclamation mark is one match, whole; in any other run each line
+ * break is one. A walk from the start cost a long paragraph's every figure the text before it.
+ */
+export function secondEndBefore(text: string, at: number): number {
+  const ends: number[] = [];
+  let i = at;
+  while (i > 0 && ends.length < 2) {
+    if (!SPACE.test(text[i - 1])) {
+      i--;
+      continue;
+    }
+    const end = i;
+    while (i > 0 && SPACE.test(text[i - 1])) i--;
+    if (i > 0 && '.!?'.includes(text[i - 1])) ends.push(end);
+    else for (let p = end - 1; p >= i && ends.length < 2; p--) if (text[p] === '\n') ends.push(p + 1);
+  }
+  return ends.length === 2 ? ends[1] : 0;
 }
 
 /**
@@ -74,7 +98,7 @@ export function outdatedVerdict(match: Match, sentenceOf: () => string = () => '
   const newest = newer[0].date;
   // Asked for only here: most figures have no newer values, and the sentence costs a walk to it.
   const sentence = sentenceOf();
-  const years = [...sentence.matchAll(YEAR)].map((m) => dateSpan(m[0]));
+  const years = allMatches(YEAR, sentence).map((m) => dateSpan(m[0]));
   if (years.some((y) => isBefore(y, newest)) || PAST_MARKER.test(sentence) || CHANGE_FROM.test(sentence)) return undefined;
   return { older: match.agreeing, newer: newer.map((x) => x.a) };
 }

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { checkDocument } from '../../src/diagnostics/engine';
-import { outdatedVerdict, sentenceAround } from '../../src/diagnostics/outdated';
+import { outdatedVerdict, secondEndBefore, sentenceAround } from '../../src/diagnostics/outdated';
 import type { Match } from '../../src/diagnostics/matching/matcher';
 import { loadKnowledgeBase } from '../../src/knowledge';
 import type { CompiledAssertion, CompiledFact } from '../../src/knowledge/knowledge-base';
@@ -145,4 +145,22 @@ describe('sentenceAround: the time a figure is told in', () => {
       const start = text.indexOf('$4 billion');
       assert.equal(sentenceAround(text, { start, end: start + '$4 billion'.length }, text.length - 1), expected);
     });
+});
+
+describe('secondEndBefore: where the sentence before the figure\'s starts, found walking back', () => {
+  /** What a scan from the text's start finds: the second-last end of /[.!?]\s+|\n/g before `at`, or 0. */
+  const fromStart = (text: string, at: number) => [0, ...[...text.slice(0, at).matchAll(/[.!?]\s+|\n/g)].map((m) => m.index + m[0].length)].at(-2) ?? 0;
+  const rows: [text: string, at: number][] = [
+    ['No end at all, $4 billion', 15],
+    ['One end. Then $4 billion', 14],
+    ['One. Two.  Three $4 billion', 17],
+    ['A line\nand another\nthen $4 billion', 25],
+    ['Ends.\n\nA blank line. $4', 23],
+    ['Not. a\n\nrun of lines\n $4', 24],
+    ['Dots... and spaces?  \t Then! $4', 30],
+    ['A\u00a0no-break space.\u00a0Then. $4', 25],
+    ['Trailing white space  ', 22],
+    ['', 0],
+  ];
+  for (const [text, at] of rows) it(JSON.stringify(text), () => assert.equal(secondEndBefore(text, at), fromStart(text, at)));
 });

@@ -28,6 +28,22 @@ export interface UnitDiscourse {
   previousSubject?: string;
   /** The parties the heading of the unit's section names: who a sentence that names nobody is about, failing all else. */
   topic: ReadonlySet<string>;
+  /**
+   * For a window of a long paragraph (see matching/windows): what the paragraph's sentences before
+   * the window say. A look back past the window's first sentence ends here, as it would have
+   * gone on through those sentences; unset, it ends at the unit's start (previous, previousSubject).
+   */
+  before?: DiscourseBefore;
+}
+
+/** What the sentences before a window say to the lookbacks of this module: each one's answer at the window's first sentence. */
+export interface DiscourseBefore {
+  /** The parties lent to the window's first sentence (lendable): those of the last sentence before it that names one, else the unit's previous. */
+  lent: ReadonlySet<string>;
+  /** The party the sentences before opened with, through pronouns (openingParty), else the unit's previous subject. */
+  opening: string | undefined;
+  /** The last person named before the window (lastPersonIn). */
+  person: string | undefined;
 }
 
 /** A label before what a line says: an FAQ's "A:", a speaker's "**PRIYA:**" or "**maya.r:**". */
@@ -49,11 +65,31 @@ function isNamedPerson(kb: KnowledgeBase, entity: string): boolean {
 
 /** The last person named in sentence `sentence` or, failing that, in the sentences before it ("Garman became CEO in 2024. "Outsider" is not. He joined…"). */
 function lastPersonIn(kb: KnowledgeBase, d: UnitDiscourse, sentence: number): string | undefined {
-  for (let j = sentence; j >= 0; j--) {
-    const person = d.mentionsBySentence[j].filter((m) => isNamedPerson(kb, m.entity)).at(-1);
-    if (person) return person.entity;
-  }
-  return undefined;
+  return throughSentences(LAST_PERSON, d, sentence, (j) => personIn(kb, d, j), () => d.before?.person);
+}
+
+/** The last person sentence `j` names. */
+function personIn(kb: KnowledgeBase, d: UnitDiscourse, j: number): string | undefined {
+  return d.mentionsBySentence[j].filter((m) => isNamedPerson(kb, m.entity)).at(-1)?.entity;
+}
+
+/** A lookback's answer for each sentence of a unit (see throughSentences). */
+type Lookback = WeakMap<UnitDiscourse, (string | undefined)[]>;
+
+const LAST_PERSON: Lookback = new WeakMap();
+const OPENING_PARTY: Lookback = new WeakMap();
+
+/**
+ * The answer of a lookback for sentence `sentence`: its own (`own`), else the sentence before's,
+ * and so on, else `before` the unit. Worked out once per unit and sentence, in order: every
+ * window of a long paragraph asks about the sentence before it, and each would look back far.
+ */
+function throughSentences(memo: Lookback, d: UnitDiscourse, sentence: number, own: (j: number) => string | undefined, before: () => string | undefined): string | undefined {
+  if (sentence < 0) return before();
+  let answers = memo.get(d);
+  if (!answers) memo.set(d, (answers = []));
+  for (let j = answers.length; j <= sentence; j++) answers.push(own(j) ?? (j > 0 ? answers[j - 1] : before()));
+  return answers[sentence];
 }
 
 /** "I've covered cloud earnings for 9 years": the writer speaking of themselves ("1/" numbers a thread's post). */
@@ -155,13 +191,13 @@ function firstParty(kb: KnowledgeBase, d: UnitDiscourse, j: number): Mention | u
  * billion"), else the unit before's.
  */
 function openingParty(kb: KnowledgeBase, d: UnitDiscourse, j: number): string | undefined {
-  for (; j >= 0; j--) {
-    const s = d.layout.sentences[j];
-    // A sentence that names nobody ("Hardly.") passes the party on too.
-    const first = PRONOUN_OPENING.test(d.text.slice(mainClauseStart(d.text, s), s.end)) ? undefined : firstParty(kb, d, j);
-    if (first) return first.entity;
-  }
-  return d.previousSubject;
+  return throughSentences(OPENING_PARTY, d, j, (k) => openedWith(kb, d, k), () => (d.before ? d.before.opening : d.previousSubject));
+}
+
+/** The party sentence `j` opens with, unless it opens with a pronoun; a sentence that names nobody ("Hardly.") passes the party on too. */
+function openedWith(kb: KnowledgeBase, d: UnitDiscourse, j: number): string | undefined {
+  const s = d.layout.sentences[j];
+  return PRONOUN_OPENING.test(d.text.slice(mainClauseStart(d.text, s), s.end)) ? undefined : firstParty(kb, d, j)?.entity;
 }
 
 /** One of the lexicon's reporting verbs right after a name, maybe after "also": "AWS says …", "Amazon also claims …". */
@@ -328,7 +364,7 @@ export function lendable(kb: KnowledgeBase, d: UnitDiscourse, i: number): Readon
   if (!memo) LENDABLE.set(d, (memo = new Map()));
   let set = memo.get(i);
   if (!set) {
-    set = d.previous;
+    set = d.before?.lent ?? d.previous;
     for (let j = i - 1; j >= 0; j--) {
       // A leading subordinate phrase ("Two months after the OpenAI deal, …") is backdrop: its parties are not lent.
       const from = mainClauseStart(d.text, d.layout.sentences[j]);
@@ -340,6 +376,14 @@ export function lendable(kb: KnowledgeBase, d: UnitDiscourse, i: number): Readon
     memo.set(i, set);
   }
   return set;
+}
+
+/**
+ * What the unit's sentences before sentence `sentence` (at least 1) say to the lookbacks above: a
+ * window of the unit starting there reads as the unit does when given these (see UnitDiscourse.before).
+ */
+export function discourseBefore(kb: KnowledgeBase, d: UnitDiscourse, sentence: number): DiscourseBefore {
+  return { lent: lendable(kb, d, sentence), opening: openingParty(kb, d, sentence - 1), person: lastPersonIn(kb, d, sentence - 1) };
 }
 
 /**

@@ -7,8 +7,9 @@
  */
 import type { KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
 import { LEXICON, alternationOf } from '../reading/lexicon';
-import { findNames } from '../reading/names';
+import { type FoundName, findNames } from '../reading/names';
 import { overlapsAny, spanIndex } from '../reading/spans';
+import { allMatches } from '../reading/all-matches';
 
 /** Kinds of entity that compete for the subject or object role. */
 const ROLE_KINDS = new Set(['company', 'chip', 'market', 'person', 'product', 'model', 'project']);
@@ -50,22 +51,30 @@ function isMeasureWord(kb: KnowledgeBase, name: string): boolean {
   return words.has(name.toLowerCase());
 }
 
-/** Parties the knowledge base does not know, in `text`, beside its `known` mentions. */
-function unknownParties(text: string, kb: KnowledgeBase, known: readonly Mention[]): Mention[] {
+/** Parties the knowledge base does not know, in `text`, beside its `known` mentions; `found`: its names (reading/names). */
+export function unknownParties(text: string, kb: KnowledgeBase, known: readonly Mention[], found: readonly FoundName[] = findNames(text)): Mention[] {
   const publishers = kb.publishers;
   const out: Mention[] = [];
   const knownSpans = spanIndex(known);
-  for (const n of findNames(text)) {
+  for (const n of found) {
     if (overlapsAny(knownSpans, n) || publishers.has(n.text.toLowerCase()) || isMeasureWord(kb, n.text)) continue;
     out.push({ entity: `${UNKNOWN}${n.kind}:${n.text}`, start: n.start, end: n.end });
   }
   // Party nouns never overlap one another (one scan finds them), so only the names can take their place.
   const names = spanIndex(out);
-  for (const m of text.matchAll(PARTY_NOUNS)) {
+  for (const m of allMatches(PARTY_NOUNS, text)) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (!overlapsAny(knownSpans, span) && !overlapsAny(names, span)) out.push({ entity: `${UNKNOWN}org:${m[0].toLowerCase()}`, ...span });
   }
   return out;
+}
+
+/**
+ * The unknown party of a lone name (reading/names ReadName.lone: its word) as a person's when a
+ * person's name said before it in a longer text gave that word as a surname (`persons`).
+ */
+export function withSurnames(m: Mention, lone: string | undefined, persons: ReadonlySet<string>): Mention {
+  return lone !== undefined && persons.has(lone) && m.entity === `${UNKNOWN}unknown:${lone}` ? { ...m, entity: `${UNKNOWN}person:${lone}` } : m;
 }
 
 /** Recent texts' parties, per knowledge base: a unit is asked about by several readers (its own check, the next block's context, a heading's topic). */
@@ -82,7 +91,7 @@ const GENERATION_AFTER = /^[ -]?\d{1,2}(?![\p{L}\p{N}.,%])/u;
  * Trainium 2) names another product, not the line: an unknown party, which competes with the line's
  * known generations instead of standing for them.
  */
-function otherGenerations(text: string, kb: KnowledgeBase, known: Mention[]): Mention[] {
+export function otherGenerations(text: string, kb: KnowledgeBase, known: Mention[]): Mention[] {
   const heads = kb.familyHeads;
   if (!heads.size) return known;
   return known.map((m) => {

@@ -1,11 +1,12 @@
 /** Every figure in a piece of prose, each once: kinds run over the text, overlaps go to the longer match. */
 import type { Figure } from './figure';
 import { hedgeAround } from './hedges';
-import { overlapsAny, spanIndex } from '../reading/spans';
+import { type SpanIndex, overlapsAny, spanIndex } from '../reading/spans';
 import { splitInTurn } from './in-turn';
 import { LEXICON, alternationOf } from '../reading/lexicon';
 import { DIGITS, NUMBER_WORDS, decimalsOf, parseDigits, parseNumber } from './numbers';
 import { type HeaderUnit, MAX_BARE_PRICE, type Rate, type UnitReader, unitReaderFor } from './units';
+import { allMatches } from '../reading/all-matches';
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
@@ -119,6 +120,19 @@ const DECLARATION = /(?<![\p{L}\p{N}])in\s+((?:[^\s,.;:()]+\s*){1,4})/giu;
 
 /** The spec unit the first words of `words` name, if they name one; the longest ("TFLOPS per watt", not "TFLOPS"). */
 function declaredSpec(words: string, headerUnit: (header: string) => HeaderUnit | undefined): string | undefined {
+  let said = DECLARED.get(headerUnit);
+  if (!said || said.size >= MAX_DECLARATIONS) DECLARED.set(headerUnit, (said = new Map()));
+  let unit = said.get(words);
+  if (unit === undefined) said.set(words, (unit = firstSpec(words, headerUnit) ?? null));
+  return unit ?? undefined;
+}
+
+/** Words after "in" read per set of units, and the spec unit they name (null: none): a long paragraph says "in" often, and the same words at each keystroke. */
+const DECLARED = new WeakMap<(header: string) => HeaderUnit | undefined, Map<string, string | null>>();
+/** How many such words are kept per set of units before they are forgotten together. */
+const MAX_DECLARATIONS = 4096;
+
+function firstSpec(words: string, headerUnit: (header: string) => HeaderUnit | undefined): string | undefined {
   const parts = words.trim().split(/\s+/);
   for (let k = parts.length; k >= 1; k--) {
     const unit = headerUnit(parts.slice(0, k).join(' '));
@@ -139,7 +153,7 @@ export function declaredUnits(
   headerUnit: (header: string) => HeaderUnit | undefined,
 ): Figure[] {
   const out = [...figures];
-  for (const m of text.matchAll(DECLARATION)) {
+  for (const m of allMatches(DECLARATION, text)) {
     const unit = declaredSpec(m[1], headerUnit);
     if (!unit) continue;
     out.push(...bareNumbersAfter(text, { end: m.index + m[0].length, unit }, sentenceEnd(m.index), out, exclude));
@@ -184,8 +198,18 @@ type UnitSaid = Pick<Figure, 'end' | 'unit'>;
 
 function bareNumbersAfter(text: string, f: UnitSaid, until: number, taken: readonly Figure[], exclude: readonly { start: number; end: number }[]): Figure[] {
   const out: Figure[] = [];
-  for (const pattern of [BARE_NUMBER, BARE_NUMBER_WORDS]) out.push(...bareMatches(pattern, text, f, until, [...taken, ...out], exclude));
+  // `out` so far is taken too: the figures the first pattern found.
+  for (const pattern of [BARE_NUMBER, BARE_NUMBER_WORDS]) out.push(...bareMatches(pattern, text, f, until, [taken, out], exclude));
   return out;
+}
+
+/** Each list of excluded spans, indexed once: every measure of a paragraph asks about the same names. */
+const EXCLUDED = new WeakMap<readonly { start: number; end: number }[], SpanIndex>();
+
+function excludedIndex(exclude: readonly { start: number; end: number }[]): SpanIndex {
+  let index = EXCLUDED.get(exclude);
+  if (!index) EXCLUDED.set(exclude, (index = spanIndex(exclude)));
+  return index;
 }
 
 /** The last text each bare-number pattern was run over whole, and its matches there. */
@@ -194,7 +218,7 @@ const wholeTextMatches = new Map<RegExp, { text: string; matches: readonly RegEx
 /** Every match of the global `pattern` in `text`, left to right; the last text's are kept, since each measure of a unit asks. */
 function matchesIn(pattern: RegExp, text: string): readonly RegExpExecArray[] {
   let found = wholeTextMatches.get(pattern);
-  if (found?.text !== text) wholeTextMatches.set(pattern, (found = { text, matches: [...text.matchAll(pattern)] }));
+  if (found?.text !== text) wholeTextMatches.set(pattern, (found = { text, matches: allMatches(pattern, text) }));
   return found.matches;
 }
 
@@ -229,11 +253,11 @@ function matchesBetween(pattern: RegExp, text: string, from: number, until: numb
   return out;
 }
 
-function bareMatches(pattern: RegExp, text: string, f: UnitSaid, until: number, taken: readonly Figure[], exclude: readonly { start: number; end: number }[]): Figure[] {
+function bareMatches(pattern: RegExp, text: string, f: UnitSaid, until: number, taken: readonly (readonly Figure[])[], exclude: readonly { start: number; end: number }[]): Figure[] {
   const out: Figure[] = [];
   for (const m of matchesBetween(pattern, text, f.end, until)) {
     const span = { start: m.index, end: m.index + m[0].length };
-    if (taken.some((g) => overlaps(g, span)) || out.some((g) => overlaps(g, span)) || exclude.some((e) => overlaps(e, span))) continue;
+    if (taken.some((list) => list.some((g) => overlaps(g, span))) || out.some((g) => overlaps(g, span)) || overlapsAny(excludedIndex(exclude), span)) continue;
     const n = parseNumber(m[1])!;
     out.push({
       kind: 'spec', type: 'spec', unit: f.unit, ...span, text: m[0],

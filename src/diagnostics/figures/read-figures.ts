@@ -12,6 +12,7 @@ import type { Figure } from './figure';
 import { declaredUnits, findFigures, inheritUnits } from './find-figures';
 import { applyHeaderUnit } from './table-units';
 import { type UnitReader, readRates } from './units';
+import { allMatches } from '../reading/all-matches';
 
 /** A text that may declare a unit for bare numbers ("plots efficiency in TFLOPS per watt, where …"); see declaredUnits. */
 const MAY_DECLARE_UNIT = /\bin\s+\S/;
@@ -25,17 +26,18 @@ const VERSION_NAME = new RegExp(
 /**
  * The figures of a prose unit, in the units `reader` knows. `names` are the spans of the entities
  * it names ("Trainium 2"), which are never figures; `layout` gives its sentences, asked for only
- * when it has a figure.
+ * when it has a figure; `found`, when given, is what findFigures gives for the text and names.
  */
-export function readFigures(unit: ProseUnit, names: readonly Span[], layout: () => SentenceLayout, reader: UnitReader): Figure[] {
+export function readFigures(unit: ProseUnit, names: readonly Span[], layout: () => SentenceLayout, reader: UnitReader, found?: Figure[]): Figure[] {
   const { text } = unit;
-  let figures = findFigures(text, names, reader);
+  // `found`: what findFigures gives, read a stretch at a time (matching/text-readers).
+  let figures = found ?? findFigures(text, names, reader);
   if (unit.table) figures = applyHeaderUnit(unit, figures, reader);
   // Only a text that names a spec unit can declare one (most say "in" without any).
   const mayDeclare = MAY_DECLARE_UNIT.test(text) && !!reader.kinds.find((k) => k.id === 'spec')?.mayContain.test(text);
   if (!figures.length && !mayDeclare) return figures;
   const l = layout();
-  const versions = [...text.matchAll(VERSION_NAME)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const versions = allMatches(VERSION_NAME, text).map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const sentenceOf = (offset: number) => sentenceAt(l, text, offset);
   figures = readRates(text, figures, reader.rates, sentenceOf);
   const sentenceEnd = (offset: number) => sentenceOf(offset).end;

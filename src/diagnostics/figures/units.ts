@@ -13,6 +13,7 @@ import { countKind } from './kinds/count';
 import { specKind } from './kinds/spec';
 import { spellingTable } from './kinds/spellings';
 import { SCALE_WORDS } from './numbers';
+import { allMatches } from '../reading/all-matches';
 
 /** A rate: figures of `of` ("money" or a unit id) read as `unit` when said per one of its spellings. */
 export interface Rate {
@@ -130,7 +131,7 @@ function unitNamed(units: readonly Unit[], type: Unit['type']): (header: string)
   const t = spellingTable(units.filter((u) => u.type === type && u.spellings.length));
   if (!t.pattern) return () => undefined;
   const re = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${t.pattern})(?![\p{L}\p{N}])`, 'giu');
-  return (header) => [...header.matchAll(re)].map((m) => t.unitOf(m[0])).find((u) => u !== undefined);
+  return (header) => allMatches(re, header).map((m) => t.unitOf(m[0])).find((u) => u !== undefined);
 }
 
 function headerReader(units: readonly Unit[], rates: readonly Rate[]): (header: string) => HeaderUnit | undefined {
@@ -188,7 +189,7 @@ function rateSayings(text: string): RateSayings {
     if (!at) {
       const said = text.slice(sentence.start, sentence.end);
       rate.loose.lastIndex = 0;
-      found.set(key, (at = rate.hint.test(said) ? [...said.matchAll(rate.loose)].map((m) => sentence.start + m.index) : []));
+      found.set(key, (at = rate.hint.test(said) ? allMatches(rate.loose, said).map((m) => sentence.start + m.index) : []));
     }
     return at;
   };

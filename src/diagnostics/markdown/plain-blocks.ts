@@ -6,6 +6,7 @@
  * warmed it up: it took a third of a server's first check of a long draft.
  */
 import type { BlockProse, ProseUnit } from './prose';
+import { allMatches } from '../reading/all-matches';
 
 /** Anything inline the parser would turn into more than text; tabs, which it may turn into spaces. */
 const MARKUP = /[`*_[\]<>|\\{}^\t]|https?:|www\.|@|&#?\w+;/;
@@ -18,6 +19,8 @@ function strikes(text: string): boolean {
 }
 /** A blank line with more text after it: two paragraphs, or an indented continuation. */
 const BLANK_LINE_INSIDE = /\n[ \t]*\r?\n\s*\S/;
+/** A run of blank lines: where one paragraph of a block ends and the next starts. */
+const BLANK_LINES = /\r?\n(?:[ \t]*\r?\n)+/g;
 const LINE_START_SYNTAX = /^(?: {0,3}(?:[#=+-]|\d{1,9}[.)](?:\s|$))| {4}|\t)/m;
 
 export function plainParagraph(source: string): BlockProse | undefined {
@@ -46,7 +49,7 @@ export function plainParagraphs(source: string): BlockProse | undefined {
     for (const unit of paragraph.units) units.push({ ...unit, start: from + unit.start });
     return true;
   };
-  for (const blank of source.matchAll(/\r?\n(?:[ \t]*\r?\n)+/g)) {
+  for (const blank of allMatches(BLANK_LINES, source)) {
     if (!add(blank.index)) return undefined;
     from = blank.index + blank[0].length;
   }

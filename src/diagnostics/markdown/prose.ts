@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { frontMatterEnd } from './blocks';
 import { cellTable, plainBlock } from './plain-blocks';
+import { allMatches } from '../reading/all-matches';
 
 export interface ProseUnit {
   /** Offset of text[0] in the parsed text. */
@@ -190,7 +191,7 @@ function tableUnits(table: Table, source: string, out: BlockProse) {
 }
 
 function collectComments(value: string, offset: number, out: ControlComment[]) {
-  for (const m of value.matchAll(CONTROL)) {
+  for (const m of allMatches(CONTROL, value)) {
     out.push({
       directive: m[1] as ControlComment['directive'],
       rules: m[2].split(/[\s,]+/).filter(Boolean),

@@ -5,20 +5,23 @@
  * `entityWeight` and `keywordWeight` are the strongest such weight for an entity or a word list,
  * context included. They are memoized per unit: every candidate fact asks about the same words.
  */
-import type { CompiledFact, KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
+import type { CompiledFact, KeywordHit, KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
 import { type UnitDiscourse, carriedWeight, findSentenceSubject, lastNaming } from '../context/discourse';
 import { isParty, isUnknown, partiesIn } from '../context/parties';
 import type { Figure } from '../figures/figure';
-import { NUMBER_WORDS } from '../figures/numbers';
 import { readFigures } from '../figures/read-figures';
 import { unitReaderFor } from '../figures/units';
 import type { ProseUnit } from '../markdown/prose';
 import { attachment } from '../reading/attachment';
 import { type SentenceLayout, type Span, groupBySpan, layout, sentenceAt, spanIndexAt } from '../reading/layout';
+import { overlapsAny, spanIndex } from '../reading/spans';
 import { questionWords } from '../context/question';
 import { framesSaid } from '../context/frames';
 import { LEXICON, alternationOf } from '../reading/lexicon';
 import { EVIDENCE, GATES } from './model';
+import { saysKeyword } from '../reading/said-keywords';
+import { type SentenceOrigin, readByStretches } from './text-readers';
+import { allMatches } from '../reading/all-matches';
 
 export interface HeaderEvidence {
   mentions: Map<string, number>;
@@ -59,6 +62,8 @@ export interface Evidence extends UnitDiscourse {
   question: ReadonlySet<string>;
   /** Framing qualifier → where the unit first says it: it holds for the figures of the sentences after. */
   framedFrom: ReadonlyMap<string, number>;
+  /** For a text read by stretches, where each sentence was read (text-readers.ts): what a window's key names it by. */
+  origins?: readonly SentenceOrigin[];
 }
 
 /** The mentions and keywords of a figure's sentence (and its deadline host's): a word of another sentence weighs nothing for it. */
@@ -99,19 +104,6 @@ function sentenceFigures(ev: Evidence, figure: Figure): readonly Figure[] {
   return ev.figuresBySentence[sentenceOf(ev, figure)] ?? [];
 }
 
-/** "up to $25 billion" is a hedge: its "up" is not the growth word of "revenue up 35%". */
-const HEDGE_UP_TO = /^up\s+to\b/i;
-/** A word a number word is hyphened to is a fraction's ("three-quarters", "two-thirds"), not a period or measure said. */
-const AFTER_NUMBER_HYPHEN = new RegExp(String.raw`(?<![\p{L}\p{N}])${NUMBER_WORDS}-$`, 'iu');
-/** How far back a number word and its hyphen may start before a keyword ("seventy-five-"). */
-const NUMBER_HYPHEN_REACH = 24;
-
-/** A keyword the text says as itself, not as part of a hedge or a fraction. */
-function saysKeyword(text: string, k: { keyword: string; start: number }): boolean {
-  if (k.keyword === 'up' && HEDGE_UP_TO.test(text.slice(k.start, k.start + 12))) return false;
-  return !(text[k.start - 1] === '-' && AFTER_NUMBER_HYPHEN.test(text.slice(Math.max(0, k.start - NUMBER_HYPHEN_REACH), k.start)));
-}
-
 export const DEADLINE_BEFORE = new RegExp(String.raw`^[^,;:]{0,40}?\b(?:${alternationOf(LEXICON.deadlineWords)})\s+$`, 'i');
 const DEADLINE_OPENING = new RegExp(String.raw`^\s*(?:${alternationOf(LEXICON.deadlineWords)})\s+$`, 'i');
 
@@ -120,7 +112,7 @@ const DEADLINE_OPENING = new RegExp(String.raw`^\s*(?:${alternationOf(LEXICON.de
  * one ("By 2028, model providers will run on 2-3 clouds"), shares that figure's words.
  */
 function deadlineHost(ev: Evidence, date: Figure): Figure | undefined {
-  const host = ev.figures.filter((f) => f.type !== 'date' && f.end <= date.start).at(-1);
+  const host = lastBefore(ev.figures, date);
   if (host) {
     const between = ev.text.slice(host.end, date.start);
     if (DEADLINE_BEFORE.test(between) && (between.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= EVIDENCE.deadlineReach) return host;
@@ -128,6 +120,12 @@ function deadlineHost(ev: Evidence, date: Figure): Figure | undefined {
   const sentence = ev.layout.sentences[spanIndexAt(ev.layout.sentences, date.start)];
   if (!sentence || !DEADLINE_OPENING.test(ev.text.slice(sentence.start, date.start))) return undefined;
   return ev.figures.find((f) => f.type !== 'date' && f.start >= date.end && f.start < sentence.end);
+}
+
+/** The last figure (in the unit's order) other than a date that ends before `date` starts. */
+function lastBefore(figures: readonly Figure[], date: Figure): Figure | undefined {
+  for (let i = figures.length - 1; i >= 0; i--) if (figures[i].type !== 'date' && figures[i].end <= date.start) return figures[i];
+  return undefined;
 }
 
 /** An opening bracket (and a sign) between a figure and the next: "$45bn (+35%)". */
@@ -181,7 +179,8 @@ function isChangeOf(ev: Evidence, host: Figure, figure: Figure): boolean {
   return ASIDE_BETWEEN.test(between) || CHANGE_BETWEEN.test(between);
 }
 
-function hostOf(ev: Evidence, figure: Figure): Figure | undefined {
+/** The figure whose words `figure` shares: a deadline's (deadlineHost) or an aside's (asideHost), memoized. */
+export function hostOf(ev: Evidence, figure: Figure): Figure | undefined {
   if (!ev.hosts.has(figure)) ev.hosts.set(figure, figure.type === 'date' ? deadlineHost(ev, figure) : asideHost(ev, figure));
   return ev.hosts.get(figure);
 }
@@ -371,8 +370,11 @@ function leadWords(ev: Evidence, sentence: number, words: ReadonlySet<string>): 
   return (ev.keywordsBySentence[sentence] ?? []).some((k) => words.has(k.keyword)) ? EVIDENCE.sentenceEllipsis : 0;
 }
 
-/** Whether the figure's sentence names a party and says no word plainly for the figure: a sentence that leaves its measure to the one before. */
-function parallel(ev: Evidence, figure: Figure): boolean {
+/**
+ * Whether the figure's sentence names a party and says no word plainly for the figure: a sentence
+ * that leaves its measure to the one before. Only then does a figure's ellipsis look sentences back.
+ */
+export function parallel(ev: Evidence, figure: Figure): boolean {
   const { mentions, keywords } = near(ev, figure);
   // Only a word of its own clause that some fact of the figure's kind is said by counts: "AWS leads
   // with $45 billion" says no amount's measure; "On inference, Lena put the saving at 25%" does.
@@ -386,6 +388,9 @@ function parallel(ev: Evidence, figure: Figure): boolean {
 /** A type no fact has is said by no words. */
 const NO_WORDS: ReadonlySet<string> = new Set();
 
+/** A year in a table header ("| 2024 | 2028 |"). */
+const HEADER_YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/g;
+
 function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']>): HeaderEvidence {
   const mentions = new Map<string, number>();
   const keywords = new Map<string, number>();
@@ -394,7 +399,7 @@ function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']
   for (const [text, weight] of [[table.rowHeader, EVIDENCE.rowHeader], [table.columnHeader, EVIDENCE.columnHeader]] as const) {
     for (const m of partiesIn(text, kb)) mentions.set(m.entity, Math.max(mentions.get(m.entity) ?? 0, weight));
     for (const k of kb.findKeywords(text)) keywords.set(k.keyword, Math.max(keywords.get(k.keyword) ?? 0, weight));
-    for (const y of text.matchAll(/(?<!\d)(?:19|20)\d\d(?!\d)/g)) years.set(+y[0], weight);
+    for (const y of allMatches(HEADER_YEAR, text)) years.set(+y[0], weight);
   }
   // The row's other cells name parties (the partner of a deal) and say how it is framed.
   for (const m of partiesIn(table.rowContext, kb)) mentions.set(m.entity, Math.max(mentions.get(m.entity) ?? 0, EVIDENCE.rowParty));
@@ -403,7 +408,7 @@ function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']
 }
 
 /** Where the unit first says each framing qualifier. */
-function framedFrom(kb: KnowledgeBase, keywords: Evidence['keywords']): Map<string, number> {
+export function framedFrom(kb: KnowledgeBase, keywords: Evidence['keywords']): Map<string, number> {
   const out = new Map<string, number>();
   for (const q of kb.framingQualifiers) {
     const words = kb.qualifierKeywords.get(q)!;
@@ -423,21 +428,40 @@ export function frameWeight(ev: Evidence, qualifier: string, figure: Figure): nu
   return from !== undefined && from < sentenceAt(ev.layout, ev.text, figure.start).start ? EVIDENCE.frame : 0;
 }
 
+/** What the text readers give for a unit: its parties, its layout and keywords when asked, and its figures as findFigures finds them when read already. */
+interface TextRead {
+  parties: Mention[];
+  layout: () => SentenceLayout;
+  /** The keywords it says as themselves (reading/said-keywords). */
+  keywords: () => KeywordHit[];
+  found?: Figure[];
+  origins?: SentenceOrigin[];
+}
+
+/** The unit's text readers: a long paragraph's are read a stretch at a time (text-readers.ts), which gives what they give. */
+function readText(unit: ProseUnit, kb: KnowledgeBase): TextRead {
+  const read = unit.table ? undefined : readByStretches(unit.text, kb);
+  if (read) return { parties: read.mentions, layout: () => read.layout, keywords: () => read.keywords, found: read.found, origins: read.origins };
+  let l: SentenceLayout | undefined;
+  return { parties: partiesIn(unit.text, kb), layout: () => (l ??= layout(unit.text, !!unit.table)), keywords: () => kb.findKeywords(unit.text).filter((k) => saysKeyword(unit.text, k)) };
+}
+
 /** Everything a unit says about its figures, or undefined when it has none. */
 export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | undefined {
   const text = unit.text;
-  const parties: Mention[] = partiesIn(text, kb);
-  let l: SentenceLayout | undefined;
-  const layoutOnce = () => (l ??= layout(text, !!unit.table));
+  const read = readText(unit, kb);
+  const parties = read.parties;
+  const layoutOnce = read.layout;
   // The knowledge base's names ("Trainium 2") are never figures; a capitalised word the name
   // finder took for a party may be a figure's unit ("38 GWh", "350 kW"), and is no party then.
   const known = parties.filter((m) => !isUnknown(m.entity));
-  const figures = readFigures(unit, known, layoutOnce, unitReaderFor(kb));
+  const figures = readFigures(unit, known, layoutOnce, unitReaderFor(kb), read.found);
   if (!figures.length) return undefined;
-  const mentions = parties.filter((m) => !isUnknown(m.entity) || !figures.some((f) => m.start < f.end && f.start < m.end));
+  const figureSpans = spanIndex(figures);
+  const mentions = parties.filter((m) => !isUnknown(m.entity) || !overlapsAny(figureSpans, m));
   const lent = unit.previous ? lastNaming(unit.previous, kb) : [];
   const { sentences } = layoutOnce();
-  const keywords = kb.findKeywords(text).filter((k) => saysKeyword(text, k));
+  const keywords = read.keywords();
   return {
     text,
     layout: layoutOnce(),
@@ -462,5 +486,6 @@ export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | u
     contextFrames: new Set([...framesSaid(unit.table?.headerRow ?? '', kb), ...framesSaid(unit.previous ?? '', kb)]),
     question: new Set(unit.table ? [] : questionWords(unit.previous ?? '', kb)),
     framedFrom: framedFrom(kb, keywords),
+    ...(read.origins ? { origins: read.origins } : {}),
   };
 }

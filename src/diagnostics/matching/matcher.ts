@@ -6,110 +6,30 @@
  * fact fits well enough is left alone: an unknown figure is not a conflict.
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge-base';
-import { claimsNothing, isDenied, lendable } from '../context/discourse';
+import { claimsNothing, isDenied } from '../context/discourse';
 import type { Figure } from '../figures/figure';
 import type { ProseUnit } from '../markdown/prose';
-import { sentenceAt, spanIndexAt } from '../reading/layout';
 import { agrees } from './agreement';
-import { type Evidence, askedFor, gatherEvidence, near } from './evidence';
-import { type Contribution, VERDICT } from './model';
-import { type Rejected, type Scored, isScored, scoreCandidate } from './score';
-import { type Match, type VerdictParams, otherDealMate, unsaidOf, verdict } from './verdict';
-import { checkpoint } from '../budget';
+import { gatherEvidence } from './evidence';
+import type { Contribution } from './model';
+import { type Rejected, type Scored, isScored } from './score';
+import { type Match, unsaidOf } from './verdict';
+import { type ReadFigure, candidatesOf, decide, matesOf, readEvidence, sentenceEndOf } from './unit-reading';
+import { readByWindows, readsByWindows } from './windows';
+export { originalMatch } from './windows';
 
 export type { Match } from './verdict';
-
-/** A figure of a unit and its verdict: `match` is unset when no fact fits it (an unverified figure). */
-export interface ReadFigure {
-  figure: Figure;
-  match?: Match;
-  /** End of the figure's sentence (or table cell), trailing space excluded. */
-  sentenceEnd: number;
-}
+export type { ReadFigure } from './unit-reading';
+export { decide } from './unit-reading';
 
 /**
- * The entities a figure may be about: named in its sentence or its headers, lent to its sentence
- * (by the sentence before that names someone, or the paragraph before), or its section's topic.
- * A name in another sentence of the unit weighs nothing for it, so a long paragraph does not make
- * every fact a candidate for every figure.
+ * Every figure in the unit, each with the fact it fits and its verdict when one fits. A long
+ * paragraph is read a window at a time (windows.ts), which gives what reading it whole gives.
  */
-function entitiesOf(kb: KnowledgeBase, ev: Evidence, figure: Figure): Set<string> {
-  const lent = lendable(kb, ev, spanIndexAt(ev.layout.sentences, figure.start));
-  return new Set([...near(ev, figure).mentions.map((m) => m.entity), ...(ev.header?.mentions.keys() ?? []), ...lent, ...ev.previous, ...ev.topic]);
-}
-
-/** The words said for a figure: in its sentence, its headers, or the question its sentence answers. */
-function wordsOf(ev: Evidence, figure: Figure): Set<string> {
-  return new Set([...near(ev, figure).keywords.map((k) => k.keyword), ...(ev.header?.keywords.keys() ?? []), ...askedFor(ev, figure)]);
-}
-
-/**
- * Every candidate fact for the figure, scored or rejected by a gate. Only facts about an entity
- * the unit names (or is lent), or named by their own words, can pass the gates: the knowledge
- * base's index gives just those.
- */
-function candidatesOf(kb: KnowledgeBase, ev: Evidence, figure: Figure): (Scored | Rejected)[] {
-  const out: (Scored | Rejected)[] = [];
-  for (const fact of kb.candidateFacts(figure.type, entitiesOf(kb, ev, figure), wordsOf(ev, figure))) {
-    // A spec, count or duration is compared in its unit: another unit is another measure.
-    if (fact.unit !== figure.unit && (figure.type === 'spec' || figure.type === 'count' || figure.type === 'duration')) continue;
-    out.push(scoreCandidate({ kb, ev, figure, fact }));
-  }
-  return out;
-}
-
-function sentenceEndOf(ev: Evidence, figure: Figure): number {
-  const end = sentenceAt(ev.layout, ev.text, figure.start).end;
-  return ev.text.slice(0, end).trimEnd().length;
-}
-
-/** The figures of another kind in the figure's clause, dates aside: the other sides of what it says ("$38 billion over seven years"). */
-function matesOf(ev: Evidence, figure: Figure): Figure[] {
-  const clause = spanIndexAt(ev.layout.clauses, figure.start);
-  return ev.figures.filter((f) => f.type !== figure.type && f.type !== 'date' && spanIndexAt(ev.layout.clauses, f.start) === clause);
-}
-
-/** A figure's scored readings, with its sentence's end and its mates (see matesOf). */
-interface Reading {
-  figure: Figure;
-  sentenceEnd: number;
-  claimsNothing: boolean;
-  /** The writer denies it (context/discourse isDenied): no finding at all. */
-  denied: boolean;
-  scored: Scored[];
-  mates: Figure[];
-}
-
-/**
- * The figure's verdict among its readings and its mates' (verdict.otherDealMate): a conflict is
- * withdrawn when a mate speaks of another deal. A question or a claim taken back claims nothing
- * ("How much of the $58 billion is cash?"): cite it, never flag it.
- */
-export function decide(r: Reading, scoredOf: (f: Figure) => readonly Scored[], params: VerdictParams = VERDICT): { match?: Match; otherDeal?: Figure } {
-  if (r.denied) return {};
-  const match = verdict(r.figure, r.scored, r.sentenceEnd, params);
-  if (!match || match.agreeing.length) return { match };
-  if (r.claimsNothing) return {};
-  const otherDeal = otherDealMate(match, r.mates.map((figure) => ({ figure, scored: scoredOf(figure) })), params);
-  return otherDeal ? { otherDeal } : { match };
-}
-
-/** Every figure in the unit, each with the fact it fits and its verdict when one fits. */
 export function readUnit(unit: ProseUnit, kb: KnowledgeBase): ReadFigure[] {
   const ev = gatherEvidence(unit, kb);
   if (!ev) return [];
-  const readings = new Map<Figure, Reading>();
-  for (const figure of ev.figures) {
-    // A sentence of hundreds of figures can take long: the block's time budget is checked per figure.
-    checkpoint();
-    const scored = candidatesOf(kb, ev, figure).filter(isScored);
-    readings.set(figure, { figure, sentenceEnd: sentenceEndOf(ev, figure), claimsNothing: claimsNothing(ev, figure), denied: isDenied(ev, figure), scored, mates: matesOf(ev, figure) });
-  }
-  const scoredOf = (f: Figure) => readings.get(f)!.scored;
-  return [...readings.values()].map((r) => {
-    const { match } = decide(r, scoredOf);
-    return match ? { figure: r.figure, match, sentenceEnd: r.sentenceEnd } : { figure: r.figure, sentenceEnd: r.sentenceEnd };
-  });
+  return readsByWindows(ev) ? readByWindows(ev, kb) : readEvidence(ev, kb);
 }
 
 /** Every figure in the unit that a fact fits, with its verdict. */

@@ -6,6 +6,7 @@
 import { ATTACHMENT } from '../matching/model';
 import { NUMBER_WORDS } from '../figures/numbers';
 import { LEXICON, alternationOf } from './lexicon';
+import { allMatches } from './all-matches';
 
 export interface Span {
   start: number;
@@ -67,7 +68,7 @@ const LABEL_WORDS = 4;
  */
 const LABEL_OPENING = new RegExp(String.raw`^\s*(?:[~≈]\s*)?(?:(?:US)?[$€£]?\d|Q[1-4]\b|${NUMBER_WORDS}\b)`, 'iu');
 
-function isFigureLabel(sentence: string): boolean {
+export function isFigureLabel(sentence: string): boolean {
   return LABEL_OPENING.test(sentence) && (sentence.match(WORD)?.length ?? 0) <= LABEL_WORDS;
 }
 
@@ -77,6 +78,11 @@ export const CORRECTION_OPENING = new RegExp(String.raw`^\s*(?:${alternationOf(L
 /** The sentences of a text (a table cell is one): the `sentences` of its layout. */
 export function sentencesOf(text: string, isTableCell: boolean): Span[] {
   if (isTableCell) return [{ start: 0, end: text.length }];
+  return withLabel(text, segmentSentences(text));
+}
+
+/** The text's sentences as segmented, each correction read with the claim before it; a label opening the text is not joined yet (see withLabel). */
+export function segmentSentences(text: string): Span[] {
   const out: Span[] = [];
   for (const s of SENTENCES.segment(text)) {
     const span = { start: s.index, end: s.index + s.segment.length };
@@ -84,6 +90,12 @@ export function sentencesOf(text: string, isTableCell: boolean): Span[] {
     if (out.length && CORRECTION_OPENING.test(s.segment)) out[out.length - 1] = { start: out[out.length - 1].start, end: span.end };
     else out.push(span);
   }
+  return out;
+}
+
+/** A text's first sentence joined to the next when it is a figure's label (see isFigureLabel). */
+export function withLabel(text: string, sentences: Span[]): Span[] {
+  const out = sentences;
   if (out.length > 1 && isFigureLabel(text.slice(out[0].start, out[0].end))) out.splice(0, 2, { start: out[0].start, end: out[1].end });
   return out;
 }
@@ -121,16 +133,16 @@ const RELATIVE_ASIDE = new RegExp(String.raw`,\s(?:${alternationOf(LEXICON.relat
  * has led the cloud unit since 2024", "has led" is the main clause's, not the 2006's.
  */
 function relativeClauseEnds(sentence: string): { 0: string; index: number }[] {
-  return [...sentence.matchAll(RELATIVE_ASIDE)].map((m) => ({ 0: ',', index: m.index + m[0].length }));
+  return allMatches(RELATIVE_ASIDE, sentence).map((m) => ({ 0: ',', index: m.index + m[0].length }));
 }
 
 /** A sentence's clauses: it is cut at each clause break, except a colon between a label and its value and a word of a hedge. */
-function clausesOf(text: string, s: Span): Span[] {
+export function clausesOf(text: string, s: Span): Span[] {
   const clauses: Span[] = [];
   let start = s.start;
   const sentence = text.slice(s.start, s.end);
-  const hedges = [...sentence.matchAll(HEDGE_BEFORE_NUMBER)].map((h) => ({ start: h.index, end: h.index + h[0].length }));
-  const breaks = [...sentence.matchAll(CLAUSE_BREAK), ...sentence.matchAll(AND_NEW_SUBJECT), ...relativeClauseEnds(sentence)]
+  const hedges = allMatches(HEDGE_BEFORE_NUMBER, sentence).map((h) => ({ start: h.index, end: h.index + h[0].length }));
+  const breaks = [...allMatches(CLAUSE_BREAK, sentence), ...allMatches(AND_NEW_SUBJECT, sentence), ...relativeClauseEnds(sentence)]
     .filter((m) => !hedges.some((h) => m.index >= h.start && m.index < h.end))
     .sort((a, b) => a.index - b.index);
   for (const m of breaks) {
@@ -149,13 +161,20 @@ function clausesOf(text: string, s: Span): Span[] {
 
 export function layout(text: string, isTableCell: boolean): SentenceLayout {
   const sentences = sentencesOf(text, isTableCell);
+  return { sentences, clauses: sentences.flatMap((s) => clausesOf(text, s)), wordStarts: wordStartsOf(text), ...marksOf(text) };
+}
+
+/** Where the text's words start. */
+export function wordStartsOf(text: string): number[] {
+  return allMatches(WORD, text).map((m) => m.index);
+}
+
+/** Where the text's trailing attributions, alternatives and consequences start. */
+export function marksOf(text: string): Pick<SentenceLayout, 'attributions' | 'alternatives' | 'consequences'> {
   return {
-    sentences,
-    clauses: sentences.flatMap((s) => clausesOf(text, s)),
-    wordStarts: [...text.matchAll(WORD)].map((m) => m.index),
-    attributions: [...text.matchAll(ATTRIBUTION)].map((m) => m.index),
-    alternatives: [...text.matchAll(ALTERNATIVE)].map((m) => m.index),
-    consequences: [...text.matchAll(CONSEQUENCE)].map((m) => m.index),
+    attributions: allMatches(ATTRIBUTION, text).map((m) => m.index),
+    alternatives: allMatches(ALTERNATIVE, text).map((m) => m.index),
+    consequences: allMatches(CONSEQUENCE, text).map((m) => m.index),
   };
 }
 

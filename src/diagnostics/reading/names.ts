@@ -22,6 +22,7 @@
  * The word lists are data, in names.json beside this file. Pure: no I/O, no Node built-ins.
  */
 import lexicon from './names.json';
+import { allMatches } from './all-matches';
 
 export type NameKind = 'org' | 'person' | 'unknown';
 
@@ -78,10 +79,24 @@ const INITIAL = /^(?:\p{Lu}\.)+$/u;
 /** Punctuation that starts a new sentence or segment: the capital after it may be the position's. */
 const SEGMENT_BREAK = /[.!?:;|•·—–()[\]{}"“”‘*#>/…]|^\s*[-+]\s|\n/;
 
+/** A word ending where a text ends, as TOKEN reads it (see keepsDot). */
+const LAST_WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}]|[.'’\-&](?=[\p{L}\p{N}]))*$/u;
+/** How far back keepsDot looks for the word before a full stop: longer than any word KEEPS_DOT keeps but initials. */
+const KEEPS_DOT_REACH = 32;
+
+/**
+ * Whether the full stop at `dot` is part of the word before it ("C.", "U.S.", "Inc."): a name goes
+ * on past it ("S. Park", "U.S. Steel"), as it goes on past a space.
+ */
+export function keepsDot(text: string, dot: number): boolean {
+  const word = LAST_WORD.exec(text.slice(Math.max(0, dot - KEEPS_DOT_REACH), dot));
+  return !!word && KEEPS_DOT.test(word[0]);
+}
+
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let last = 0;
-  for (const m of text.matchAll(TOKEN)) {
+  for (const m of allMatches(TOKEN, text)) {
     const start = m.index!;
     let word = m[0];
     let end = start + word.length;
@@ -350,11 +365,10 @@ function keepRun(run: Run, tokens: Token[]): Token[] | undefined {
   return dropPlace(t);
 }
 
-function kindOf(t: Token[], before: Token[], persons: Set<string>): NameKind {
+function kindOf(t: Token[], role: boolean, persons: Set<string>): NameKind {
   const words = t.map((x) => x.text);
   if (words.length >= 2 && words.length <= 4 && INITIAL.test(words[0]) && !INITIAL.test(words[words.length - 1])) return 'person'; // "C.C. Wei"
   if (words.some((w) => ORG_WORDS.has(w)) || words.some((w) => isAcronym(w) || hasInnerCapital(w) || /\.\p{Lu}/u.test(w))) return 'org';
-  const role = before.slice(-3).some((x) => TITLES.has(x.text.toLowerCase()));
   if (role && words.length <= 4) return 'person';
   if (words.length >= 2 && words.length <= 4 && GIVEN.has(words[0])) return 'person';
   if (words.length === 1 && persons.has(words[0])) return 'person';
@@ -362,21 +376,65 @@ function kindOf(t: Token[], before: Token[], persons: Set<string>): NameKind {
 }
 
 export function findNames(text: string): FoundName[] {
+  return readNames(text).names;
+}
+
+/** A name as found, with what a longer text around it may change of its kind (see readNames). */
+export interface ReadName extends FoundName {
+  /** A person's name of two words or more: its last word, which names that person alone further on. */
+  surname?: string;
+  /** A name of one word and no kind: a person's, when a name before it in a longer text gave it as a surname. */
+  lone?: string;
+}
+
+/** A text's names, and what the reading of the text after it in a longer one takes from it. */
+export interface NamesRead {
+  names: ReadName[];
+  /** Whether each of the (at most) three words that end the text is a person's title ("chief executive"): a role for a name opening the text after. */
+  titlesAtEnd: boolean[];
+  /** A word of four letters or more is not capitalised: no text holding it is a title-case heading. */
+  lowercase: boolean;
+}
+
+/** How many words before a name a person's title gives it a role ("chief executive Jensen Huang"). */
+const ROLE_REACH = 3;
+
+function isTitleWord(t: Token): boolean {
+  return TITLES.has(t.text.toLowerCase());
+}
+
+/** Whether a person's title is among the ROLE_REACH words before token `index`, those before the text (`titlesBefore`) included. */
+function roleBefore(tokens: readonly Token[], index: number, titlesBefore: readonly boolean[]): boolean {
+  for (let k = 1; k <= ROLE_REACH; k++) {
+    const i = index - k;
+    if (i >= 0 ? isTitleWord(tokens[i]) : titlesBefore[titlesBefore.length + i]) return true;
+  }
+  return false;
+}
+
+/**
+ * The names of `text`, read as part of a longer text when asked: `titlesBefore` are the roles of
+ * the words before it (NamesRead.titlesAtEnd of the text before), and `titleCase` whether the
+ * whole is a title-case heading (by default, whether the text is). Its names are the longer
+ * text's there but for a lone name a surname said before the text makes a person's (`lone`).
+ */
+export function readNames(text: string, titlesBefore: readonly boolean[] = [], titleCase?: boolean): NamesRead {
   const tokens = splitHyphens(tokenize(text));
-  const titleCase = isTitleCase(tokens);
-  const found: FoundName[] = [];
+  const names: ReadName[] = [];
   const persons = new Set<string>();
-  for (const run of runs(tokens, titleCase)) {
+  for (const run of runs(tokens, titleCase ?? isTitleCase(tokens))) {
     for (const piece of cleanRun(run, tokens)) {
       const kept = keepRun(piece, tokens);
       if (!kept) continue;
       const first = kept[0];
       const last = kept[kept.length - 1];
-      const before = tokens.slice(Math.max(0, first.index - 3), first.index);
-      const kind = kindOf(kept, before, persons);
-      if (kind === 'person' && kept.length > 1) persons.add(last.text);
-      found.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end), kind });
+      const kind = kindOf(kept, roleBefore(tokens, first.index, titlesBefore), persons);
+      const name: ReadName = { start: first.start, end: last.end, text: text.slice(first.start, last.end), kind };
+      if (kind === 'person' && kept.length > 1) persons.add((name.surname = last.text));
+      if (kind === 'unknown' && kept.length === 1) name.lone = first.text;
+      names.push(name);
     }
   }
-  return found;
+  const titlesAtEnd = [...titlesBefore, ...tokens.slice(-ROLE_REACH).map(isTitleWord)].slice(-ROLE_REACH);
+  return { names, titlesAtEnd, lowercase: tokens.some((t) => /^\p{L}{4,}/u.test(t.text) && !isCapitalised(t.text)) };
 }

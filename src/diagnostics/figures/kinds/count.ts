@@ -7,6 +7,7 @@ import { LEXICON, alternationOf } from '../../reading/lexicon';
 import { type Figure, type FigureKind, formatNumber, writeRange } from '../figure';
 import { DIGITS, NUMBER_WORDS, RANGE_SEP, SCALE_WORD, decimalsOf, parseNumber, scaleFactor } from '../numbers';
 import type { SpellingTable } from './spellings';
+import { allMatches } from '../../reading/all-matches';
 
 /** Writes a count in the style of `like`: grouping, scale word and "+" as the writer wrote them. */
 function render(value: Figure['value'], like: Figure): string {
@@ -72,9 +73,9 @@ export function countKind(units: SpellingTable): FigureKind {
     priority: 5,
     mayContain: units.mayContain,
     find(text) {
-      const listed = [...text.matchAll(LISTED)];
+      const listed = allMatches(LISTED, text);
       // A word the lexicon does not list, read only where the listed spellings read nothing ("1,600 plant jobs").
-      const described = [...text.matchAll(DESCRIBED)].filter((m) => modifies(m[7], m[1]) && !listed.some((l) => l.index === m.index));
+      const described = allMatches(DESCRIBED, text).filter((m) => modifies(m[7], m[1]) && !listed.some((l) => l.index === m.index));
       // An article counts only before a scale word: "a parameter" is no count.
       const counted = (m: RegExpMatchArray) => !describes(m) && !!units.unitOf(m[8]) && (!!m[5] || articleValue(m[1]) === undefined);
       return [...listed, ...described].filter(counted).map((m): Figure => {

@@ -1,6 +1,7 @@
 /** Dates: 2024, '24, Q3 2026, Q3 '25, H1 2026, April 2026, Apr. 15, 2026, the third quarter of 2026, late 2025. Compared as intervals of months. */
 import { MONTH_NAMES as MONTHS, MONTH_PATTERN as MONTH_NAME, YEAR_PARTS, YEAR_PART_PATTERN } from '../../reading/lexicon';
 import type { Figure, FigureKind } from '../figure';
+import { allMatches } from '../../reading/all-matches';
 
 const YEAR = String.raw`(?:1[89]\d\d|2[01]\d\d)`;
 /** A year written short, this century's: "since '24", "Q3 ’25" (not "the '90s"). */
@@ -65,7 +66,7 @@ export const date: FigureKind = {
   find(text) {
     const out: Figure[] = [];
     for (const { re, read } of PATTERNS) {
-      for (const m of text.matchAll(re)) {
+      for (const m of allMatches(re, text)) {
         const { lo, hi, precision } = read(m);
         out.push({
           kind: 'date', type: 'date',

@@ -3,6 +3,7 @@ import { type Figure, type FigureKind, formatNumber, writeRange } from '../figur
 import { MONTHS_PER_DURATION_UNIT } from '../../reading/lexicon';
 import { SHORT_DURATION } from '../../../knowledge/values';
 import { DIGITS, NUMBER_WORDS, RANGE_SEP, decimalsOf, parseNumber } from '../numbers';
+import { allMatches } from '../../reading/all-matches';
 
 const MONTHS_PER = MONTHS_PER_DURATION_UNIT;
 /** "a decade" is read as a phrase of its own (DECADE); the other units are counted: "18 months". */
@@ -28,7 +29,7 @@ export const duration: FigureKind = {
   mayContain: new RegExp(Object.keys(MONTHS_PER).join('|'), 'i'),
   find(text) {
     const out: Figure[] = [];
-    for (const m of text.matchAll(COUNTED)) {
+    for (const m of allMatches(COUNTED, text)) {
       const [whole, lo, sep, hi, hyphen, hyphenUnit, space, spaceUnit] = m;
       const joiner = hyphen ?? space;
       const unitWord = hyphenUnit ?? spaceUnit;
@@ -44,7 +45,7 @@ export const duration: FigureKind = {
         style: { joiner, unit: unitWord, sep: sep ?? '-' },
       });
     }
-    for (const m of text.matchAll(AND_A_HALF)) {
+    for (const m of allMatches(AND_A_HALF, text)) {
       const per = MONTHS_PER[m[1].toLowerCase()];
       out.push({
         kind: 'duration', type: 'duration', unit: per < SHORT_DURATION.belowMonths ? SHORT_DURATION.unit : 'months',
@@ -53,7 +54,7 @@ export const duration: FigureKind = {
         style: { joiner: ' ', unit: `${m[1]}s`, sep: '-' },
       });
     }
-    for (const m of text.matchAll(DECADE)) {
+    for (const m of allMatches(DECADE, text)) {
       const said = m[0].toLowerCase();
       const months = said.startsWith('half') ? 60 : said.endsWith('and a half') ? 180 : 120;
       out.push({

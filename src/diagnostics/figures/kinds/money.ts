@@ -2,6 +2,7 @@
 import { LEXICON, alternationOf } from '../../reading/lexicon';
 import { type Figure, type FigureKind, type Interval, formatNumber, replacementDecimals, writeRange } from '../figure';
 import { DIGITS, NUMBER_WORDS, RANGE_SEP, SCALE_WORD, decimalsOf, parseNumber, scaleFactor } from '../numbers';
+import { allMatches } from '../../reading/all-matches';
 
 /** The scale after a signed amount, after a space, nothing, or a hyphen ("$8-billion" is $8 billion, not $8). */
 const SCALE_AFTER_SIGN = String.raw`(?:(\s?|-)(trillion|billion|million|thousand|tn|bn|mln|mn)|([bmkt]))(?![\p{L}\p{N}])`;
@@ -78,7 +79,7 @@ export const money: FigureKind = {
   mayContain: /\$|dollar|USD|cent|¢|billion|trillion/i,
   find(text) {
     const out: Figure[] = [];
-    for (const m of text.matchAll(SIGN_FIRST)) {
+    for (const m of allMatches(SIGN_FIRST, text)) {
       const [, prefix, lo, sep, hi, plusBeforeScale, space, wordScale, letterScale, plus] = m;
       out.push(
         figureFrom(m, text, {
@@ -86,15 +87,15 @@ export const money: FigureKind = {
         }),
       );
     }
-    for (const m of text.matchAll(DOLLARS_LAST)) {
+    for (const m of allMatches(DOLLARS_LAST, text)) {
       const [, lo, sep, hi, space, scale, suffix] = m;
       out.push(figureFrom(m, text, { prefix: '', lo, sep, hi, space: space ?? '', scale, suffix }));
     }
-    for (const m of text.matchAll(BARE_AMOUNT)) {
+    for (const m of allMatches(BARE_AMOUNT, text)) {
       const [, lo, sep, hi, space, scale] = m;
       out.push(figureFrom(m, text, { prefix: '', lo, sep, hi, space, scale, suffix: '' }));
     }
-    for (const m of text.matchAll(CENTS)) {
+    for (const m of allMatches(CENTS, text)) {
       const [, amount, space, word] = m;
       out.push({ ...figureFrom(m, text, { prefix: '', lo: amount, space: '', suffix: `${space}${word}` }), factor: CENT, value: { lo: parseNumber(amount)! * CENT, hi: parseNumber(amount)! * CENT } });
     }

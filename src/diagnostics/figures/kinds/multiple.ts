@@ -1,6 +1,7 @@
 /** Multiples: 4x, 4×, four times, 4-fold, 2-3x. */
 import { type Figure, type FigureKind, formatNumber, writeRange } from '../figure';
 import { DIGITS, NUMBER_WORDS, RANGE_SEP, decimalsOf, parseNumber } from '../numbers';
+import { allMatches } from '../../reading/all-matches';
 
 const MULTIPLE = new RegExp(
   String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(\s?[x×](?![\p{L}\p{N}])|-fold\b|\s(?:times)\b)`,
@@ -13,7 +14,7 @@ export const multiple: FigureKind = {
   priority: 3,
   mayContain: /\d\s?[x×]|fold|times/i,
   find(text) {
-    return [...text.matchAll(MULTIPLE)].map((m): Figure => {
+    return allMatches(MULTIPLE, text).map((m): Figure => {
       const [whole, lo, sep, hi, suffix] = m;
       const a = parseNumber(lo)!;
       const b = hi !== undefined ? parseNumber(hi)! : a;

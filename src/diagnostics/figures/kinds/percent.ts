@@ -2,6 +2,7 @@
 import { LEXICON, alternationOf, escapeRegExp, wordsOf } from '../../reading/lexicon';
 import { type Figure, type FigureKind, formatNumber, writeRange } from '../figure';
 import { DIGITS, NUMBER_WORDS, RANGE_SEP, decimalsOf, parseNumber } from '../numbers';
+import { allMatches } from '../../reading/all-matches';
 
 const FRACTION_WORDS = wordsOf(LEXICON.fractions).sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 /** Hedges a cue may stand before: "by about a third". */
@@ -39,8 +40,8 @@ export const percent: FigureKind = {
   priority: 1,
   mayContain: /%|percent|per cent|half|third|quarter|fifth|tenth/i,
   find(text) {
-    const fractions = [...text.matchAll(FRACTION)].map(fractionFrom);
-    return [...fractions, ...[...text.matchAll(PERCENT)].map((m): Figure => {
+    const fractions = allMatches(FRACTION, text).map(fractionFrom);
+    return [...fractions, ...allMatches(PERCENT, text).map((m): Figure => {
       const [whole, lo, sep, hi, sign, plus] = m;
       const a = parseNumber(lo)!;
       const b = hi !== undefined ? parseNumber(hi)! : a;

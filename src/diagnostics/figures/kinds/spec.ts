@@ -5,6 +5,7 @@
 import { type Figure, type FigureKind, formatNumber, writeRange } from '../figure';
 import { DIGITS, NUMBER_WORDS, RANGE_SEP, decimalsOf, parseNumber } from '../numbers';
 import type { SpellingTable } from './spellings';
+import { allMatches } from '../../reading/all-matches';
 
 function render(value: Figure['value'], like: Figure): string {
   const n = writeRange(value, (v) => formatNumber(v), like.style.sep);
@@ -26,7 +27,7 @@ export function specKind(units: SpellingTable): FigureKind {
     mayContain: units.mayContain,
     find(text) {
       const out: Figure[] = [];
-      for (const m of text.matchAll(SPEC)) {
+      for (const m of allMatches(SPEC, text)) {
         const [whole, digits, sep, hi, digitSpace, words, wordSpace, unitWord] = m;
         const lo = digits ?? words;
         const space = digitSpace ?? wordSpace;
