@@ -112,8 +112,26 @@ const lexiconWordsOnly = {
   },
 };
 
+// The model's docs say why each weight and gate exists (model.json is read by people, by npm run
+// fit and by its test from the source file); the engine reads only the numbers. The bundles carry
+// the numbers alone: about 11 KB less, which keeps the web worker's bundle under 1 MB.
+const modelNumbersOnly = {
+  name: 'model-numbers-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]matching[\\/]model\.json$/ }, (args) => {
+      const model = JSON.parse(readFileSync(args.path, 'utf8'));
+      const numbers = Object.fromEntries(
+        Object.entries(model).map(([name, section]) =>
+          typeof section !== 'object' || section === null ? [name, ''] : [name, Object.fromEntries(Object.entries(section).map(([k, { doc: _doc, ...rest }]) => [k, { ...rest, doc: '' }]))],
+        ),
+      );
+      return { contents: JSON.stringify(numbers), loader: 'json' };
+    });
+  },
+};
+
 const common = {
-  plugins: [zodEnglishOnly, lexiconWordsOnly],
+  plugins: [zodEnglishOnly, lexiconWordsOnly, modelNumbersOnly],
   bundle: true,
   external: ['vscode'],
   // jsonc-parser's UMD build hides its requires from the bundler; its ESM build does not.
