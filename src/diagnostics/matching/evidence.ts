@@ -137,8 +137,10 @@ const ASIDE_BETWEEN = /^\s*\(\s*[+−–-]?$/u;
 const RELATIVE_BETWEEN = /^[^.;:,]{0,60},\s*(?:of\s+)?which\s+(?:\S+\s+){0,5}$/u;
 /** A companion phrase between a figure's phrase and the next figure (the lexicon's companions): "$50 billion into OpenAI, alongside a $100 billion". */
 const COMPANION_BETWEEN = new RegExp(String.raw`^[^.;:,]{0,60},?\s*(?:${alternationOf(LEXICON.companions)})\s+(?:\S+\s+){0,2}$`, 'iu');
-/** How far after a figure its part's words are looked for: enough for the longest of them. */
-const PART_REACH = Math.max(...Object.keys(LEXICON.partFollowers.entries).map((w) => w.length)) + 8;
+/** Spaces (a line break among them) allowed between a figure and its part's words. */
+const SPACES_BEFORE_PART = 8;
+/** How far after a figure its part's words are looked for: the longest of them, after the spaces allowed. */
+const PART_REACH = Math.max(...Object.keys(LEXICON.partFollowers.entries).map((w) => w.length)) + SPACES_BEFORE_PART;
 /** A part's words right after a figure (the lexicon's partFollowers): "$5 billion of it upfront". */
 const PART_AFTER = new RegExp(String.raw`^\s+(?:${alternationOf(LEXICON.partFollowers)})\b`, 'iu');
 /** The far end of a change between two figures (the lexicon's changeEnds): "from $35 billion to $160 billion". */

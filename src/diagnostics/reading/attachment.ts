@@ -137,7 +137,7 @@ function sharedWeight(text: string, l: SentenceLayout, word: Span, figure: Figur
  * income", operating income is the 18 months').
  */
 export function attachment(text: string, l: SentenceLayout, word: Span, figure: FigureSpan, figures: readonly FigureSpan[], acrossKinds = true): number {
-  const w = attachmentInLine(text, l, word, figure, figures, acrossKinds);
+  const w = placeAttachment(text, l, word, figure, figures, acrossKinds);
   return w < ATTACHMENT.lineLabel && figure.type === 'date' && word.start >= figure.end && labelsLine(text, l, figure) && sameSentence(l, word, figure) ? ATTACHMENT.lineLabel : w;
 }
 
@@ -145,6 +145,8 @@ export function attachment(text: string, l: SentenceLayout, word: Span, figure: 
 const BEFORE_LABEL = /^[\s*_>•·-]*$/u;
 /** A spaced dash after a line's label, maybe after closing emphasis: "**2024** — ". */
 const AFTER_LABEL = /^[*_]*\s*[—–]\s/u;
+/** How far after a label its dash is looked for: closing emphasis, a space, the dash and a space. */
+const LABEL_DASH_REACH = 6;
 
 /**
  * Whether the figure labels its line, as a timeline's date does: "**2024** — Adam Selipsky steps
@@ -153,14 +155,15 @@ const AFTER_LABEL = /^[*_]*\s*[—–]\s/u;
  */
 function labelsLine(text: string, l: SentenceLayout, figure: FigureSpan): boolean {
   const s = l.sentences[spanIndexAt(l.sentences, figure.start)];
-  return !!s && BEFORE_LABEL.test(text.slice(s.start, figure.start)) && AFTER_LABEL.test(text.slice(figure.end, figure.end + 6));
+  return !!s && BEFORE_LABEL.test(text.slice(s.start, figure.start)) && AFTER_LABEL.test(text.slice(figure.end, figure.end + LABEL_DASH_REACH));
 }
 
 function sameSentence(l: SentenceLayout, word: Span, figure: FigureSpan): boolean {
   return spanIndexAt(l.sentences, word.start) === spanIndexAt(l.sentences, figure.start);
 }
 
-function attachmentInLine(text: string, l: SentenceLayout, word: Span, figure: FigureSpan, figures: readonly FigureSpan[], acrossKinds: boolean): number {
+/** The word's weight by where it is: its sentence and clause, the marks and the other figures between, its distance. */
+function placeAttachment(text: string, l: SentenceLayout, word: Span, figure: FigureSpan, figures: readonly FigureSpan[], acrossKinds: boolean): number {
   const across = acrossMarks(l, word, figure);
   if (across !== undefined) return !acrossKinds && across === ATTACHMENT.otherClause && measuresAnotherKind(l, word, figure, figures) ? ATTACHMENT.otherFigure : across;
   const { left, right } = neighbours(l, word, figure, figures, spanIndexAt(l.clauses, figure.start));
