@@ -1,7 +1,7 @@
 /** Every figure in a piece of prose, each once: kinds run over the text, overlaps go to the longer match. */
 import type { Figure } from './figure';
 import { hedgeAround } from './hedges';
-import { type SpanIndex, overlapsAny, spanIndex } from '../reading/spans';
+import { type SpanIndex, firstAtOrAfter, overlapsAny, spanIndex } from '../reading/spans';
 import { splitInTurn } from './in-turn';
 import { LEXICON, alternationOf } from '../reading/lexicon';
 import { DIGITS, NUMBER_WORDS, decimalsOf, parseDigits, parseNumber } from './numbers';
@@ -222,17 +222,8 @@ function matchesIn(pattern: RegExp, text: string): readonly RegExpExecArray[] {
   return found.matches;
 }
 
-/** Index of the first of `matches` (in text order) starting at or after `offset`. */
-function firstMatchFrom(matches: readonly RegExpExecArray[], offset: number): number {
-  let lo = 0;
-  let hi = matches.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (matches[mid].index < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/** Where a match starts: the key a text's matches are looked up by. */
+const indexOf = (m: RegExpExecArray): number => m.index;
 
 /**
  * The matches `exec` finds from `from` on, one after another, up to the first starting at or past
@@ -242,7 +233,7 @@ function firstMatchFrom(matches: readonly RegExpExecArray[], offset: number): nu
  */
 function matchesBetween(pattern: RegExp, text: string, from: number, until: number): RegExpExecArray[] {
   const all = matchesIn(pattern, text);
-  let i = firstMatchFrom(all, from);
+  let i = firstAtOrAfter(all, from, indexOf);
   const out: RegExpExecArray[] = [];
   if (i > 0 && all[i - 1].index + all[i - 1][0].length > from) {
     pattern.lastIndex = from;

@@ -18,6 +18,7 @@ import type { KnowledgeBase } from '../../knowledge/knowledge-base';
 import { type DiscourseBefore, discourseBefore } from '../context/discourse';
 import type { Figure } from '../figures/figure';
 import { type SentenceLayout, type Span, firstWordAtOrAfter, groupBySpan, spanIndexAt } from '../reading/layout';
+import { firstAtOrAfter } from '../reading/spans';
 import { type Evidence, framedFrom, hostOf, mentionedEntities, parallel } from './evidence';
 import { EVIDENCE } from './model';
 import { type ReadFigure, readEvidence } from './unit-reading';
@@ -193,22 +194,14 @@ export interface Window {
   offset: number;
 }
 
+/** Where an item starts: the key `within` looks items up by. */
+const startOf = (item: { start: number }): number => item.start;
+
 /** The items of `items` (sorted by start) starting in [lo, hi). */
 function within<T extends { start: number }>(items: readonly T[], lo: number, hi: number): T[] {
-  return items.slice(firstFrom(items, lo), firstFrom(items, hi));
+  return items.slice(firstAtOrAfter(items, lo, startOf), firstAtOrAfter(items, hi, startOf));
 }
 
-/** Index of the first item starting at or after `offset`, in items sorted by start. */
-function firstFrom(items: readonly { start: number }[], offset: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The sorted `offsets` in [lo, hi), moved `by`. */
 function offsetsWithin(offsets: readonly number[], lo: number, hi: number, by: number): number[] {

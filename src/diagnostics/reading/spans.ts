@@ -44,3 +44,15 @@ export function holdsAny(index: SpanIndex, span: Span): boolean {
   const n = countStarting(index, span.start, true);
   return n > 0 && index.reach[n - 1] >= span.end;
 }
+
+/** Index of the first of `items`, sorted by `at`, whose `at` is at or after `offset` (a lower bound). */
+export function firstAtOrAfter<T>(items: readonly T[], offset: number, at: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at(items[mid]) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
