@@ -17,6 +17,8 @@ const PREPOSITION_BEFORE = new RegExp(
   'i',
 );
 export const JOINERS = new RegExp(String.raw`,|${wordsOf(LEXICON.joiners).map((w) => String.raw`\b${escapeRegExp(w)}\b`).join('|')}`, 'gi');
+/** A comma or a list joiner somewhere in a stretch of text (JOINERS without its global state). */
+const JOINED = new RegExp(JOINERS.source, 'i');
 
 /** A figure's place, and its type where the caller knows it. */
 export interface FigureSpan extends Span {
@@ -91,11 +93,12 @@ function ownerBetween(text: string, l: SentenceLayout, word: Span, left: FigureS
   // On a tie the word leads into the figure after it: "revenue of $8 billion grew 50%", unless
   // it is plainly nearer the one before: "$5B upfront + $20B on milestones".
   const nearerLeft = leftGap === rightGap && !between.trim() && !!text.slice(word.end, right.start).trim();
-  // After a comma that closes the figure before, a word opens what leads into the next: "to $40
-  // billion, with Google boosting Anthropic funding to $7 billion"; unless the figure before sits
+  // After a comma or a list joiner that closes the figure before, a word opens what leads into the
+  // next: "to $40 billion, with Google boosting Anthropic funding to $7 billion", "inference costs
+  // by a third and training costs by as much as 60%"; unless the figure before sits
   // in the sentence's framing opening, which the main clause's words are about too ("At 2.1
   // TFLOPS per watt, one Trainium 2 would draw 380 W").
-  const opensNext = between.includes(',') && !text.slice(word.end, right.start).includes(',') && !inOpeningPhrase(text, l, left);
+  const opensNext = JOINED.test(between) && !JOINED.test(text.slice(word.end, right.start)) && !inOpeningPhrase(text, l, left);
   return !opensNext && (prepositional || leftGap < rightGap || nearerLeft) ? left : right;
 }
 

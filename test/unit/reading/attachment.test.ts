@@ -27,6 +27,9 @@ describe('attachment', () => {
     ['Anthropic raises $13 billion in a Series F at a $183 billion valuation.', 'Series F', [0.95, 0.3]],
     // After a comma that closes the figure before, a name leads into the next figure's clause.
     ['Microsoft would lift its commitment to $40 billion, with Google boosting Anthropic funding to $7 billion.', 'Google', [0.3, 0.85]],
+    // So does a word after a list joiner: "by a third and training costs by as much as 60%" is the 60%'s training.
+    ['Its chips cut inference costs by a third and training costs by as much as 60%.', 'training', [0.3, 0.8]],
+    ['Amazon put $8 billion into Anthropic and OpenAI took $50 billion.', 'OpenAI', [0.3, 1]],
     // Not after a framing opening: the main clause's subject is the opening figure's too.
     ['At 2.1 TFLOPS per watt, one Trainium 2 running at its peak would deliver 667 TFLOPS.', 'Trainium 2', [0.9, 0.3]],
     // A timeline's date labels its whole line, however far the word and in whichever clause.
