@@ -132,6 +132,13 @@ const RESPECTIVE: [text: string, figures: [string, number, string | undefined][]
   ['Claude tokens run $1.50 per million on Trainium. On the Nvidia flagship: $2.40. Amazon spent $8bn.', [
     ['$1.50', 1.5, 'usd-per-1m-tokens'], ['$2.40', 2.4, 'usd-per-1m-tokens'], ['$8bn', 8e9, undefined],
   ]],
+  // A lead sentence that says a rate and prices nothing lends it to the next sentence's bare small amounts.
+  ['Buyers quote the cost of serving a million tokens. Inferentia 2 comes in at $0.60, the L40S at $1.20. Amazon spent $8bn.', [
+    ['$0.60', 0.6, 'usd-per-1m-tokens'], ['$1.20', 1.2, 'usd-per-1m-tokens'], ['$8bn', 8e9, undefined],
+  ]],
+  // Not when the lead sentence has an amount of its own, nor two sentences on.
+  ['Amazon spent $8bn to cut the cost of serving a million tokens. Its chips cost $1.15 each.', [['$8bn', 8e9, undefined], ['$1.15', 1.15, undefined]]],
+  ['Buyers quote the cost of serving a million tokens. Nobody else does. Inferentia 2 comes in at $0.60.', [['$0.60', 0.6, undefined]]],
   // Bare parts of an amount, in its sentence or the next, before a word an amount is followed by, take its scale.
   ['Of the twenty-five billion, only five arrives upfront. The other twenty is tied to milestones.', [
     ['twenty-five billion', 25e9, undefined], ['five', 5e9, undefined], ['twenty', 20e9, undefined],

@@ -200,15 +200,31 @@ function saysRate(sayings: RateSayings, sentence: { start: number; end: number }
   return sayings(sentence, rate).some((at) => at < until && !insideFigure(figures, at));
 }
 
+/** The sentence around an offset of the text. */
+type SentenceOf = (offset: number) => { start: number; end: number };
+
+/**
+ * A lead sentence that says a rate and prices nothing itself lends the rate to the sentence after
+ * it: "The number buyers quote is the cost of serving a million tokens. On that benchmark
+ * Inferentia 2 comes in at $0.60, the L40S at $1.20."
+ */
+function leadSaysRate(text: string, sentence: { start: number; end: number }, rate: Rate, figures: readonly Figure[], sayings: RateSayings, sentenceOf: SentenceOf): boolean {
+  if (sentence.start === 0) return false;
+  const lead = sentenceOf(sentence.start - 1);
+  if (lead.start === sentence.start || figures.some((g) => g.type === 'money' && g.start >= lead.start && g.start < lead.end)) return false;
+  return saysRate(sayings, lead, rate, figures);
+}
+
 /** Largest bare dollar amount read as a price per unit: prices are small, amounts in the thousands are not. */
 export const MAX_BARE_PRICE = 1000;
 
 /** A figure as a rate: a dollar amount followed by "per …", or in a sentence that prices per it; a measure in a sentence that says "per …" before it. */
-function asRate(text: string, f: Figure, rate: Rate, figures: readonly Figure[], sentence: { start: number; end: number }, sayings: RateSayings): boolean {
+function asRate(text: string, f: Figure, rate: Rate, figures: readonly Figure[], sentenceOf: SentenceOf, sayings: RateSayings): boolean {
+  const sentence = sentenceOf(f.start);
   if (rate.of === 'money') {
     if (f.type !== 'money' || f.kind !== 'money') return false;
     if (rate.after.test(text.slice(f.end, f.end + 60))) return true;
-    return f.factor === 1 && f.value.hi < MAX_BARE_PRICE && saysRate(sayings, sentence, rate, figures);
+    return f.factor === 1 && f.value.hi < MAX_BARE_PRICE && (saysRate(sayings, sentence, rate, figures) || leadSaysRate(text, sentence, rate, figures, sayings, sentenceOf));
   }
   return f.type === 'spec' && f.unit === rate.of && saysRate(sayings, sentence, rate, figures, f.start);
 }
@@ -217,10 +233,10 @@ function asRate(text: string, f: Figure, rate: Rate, figures: readonly Figure[],
  * Figures read in the rates their sentence gives them: "$1.50 per million tokens", "Serving a
  * million tokens costs $0.80 on Inferentia 2", "Per watt, Trainium 2 delivers 2.1 TFLOPS".
  */
-export function readRates(text: string, figures: Figure[], rates: readonly Rate[], sentenceOf: (offset: number) => { start: number; end: number }): Figure[] {
+export function readRates(text: string, figures: Figure[], rates: readonly Rate[], sentenceOf: SentenceOf): Figure[] {
   const sayings = rateSayings(text);
   return figures.map((f) => {
-    const rate = rates.find((r) => asRate(text, f, r, figures, sentenceOf(f.start), sayings));
+    const rate = rates.find((r) => asRate(text, f, r, figures, sentenceOf, sayings));
     if (rate) return { ...f, type: 'spec', unit: rate.unit };
     const per = f.type === 'money' ? PRICED_PER.exec(text.slice(f.end, f.end + PRICED_PER_REACH)) : null;
     return per ? { ...f, style: { ...f.style, per: per[1].toLowerCase() } } : f;
