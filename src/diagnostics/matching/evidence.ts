@@ -346,8 +346,13 @@ export function isComplement(ev: Evidence, figure: Figure): boolean {
  */
 function ellipsisWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): number {
   const at = sentenceOf(ev, figure);
-  let w = sameKindWords(ev, ev.figuresBySentence[at] ?? [], words, figure, EVIDENCE.ellipsis);
-  if (at === 0 || !parallel(ev, figure)) return w;
+  const own = ev.figuresBySentence[at] ?? [];
+  let w = sameKindWords(ev, own, words, figure, EVIDENCE.ellipsis);
+  // A figure of its kind earlier in its own sentence that says its measure is what it leaves its
+  // measure to: in "Azure's AI business is growing at 40% a year and AWS's at around 25%", the 25%
+  // is growth, whatever the sentence before measured ("Azure on 24% and Google Cloud on 14%" both
+  // leave theirs to it).
+  if (at === 0 || !parallel(ev, figure) || own.some((f) => f.type === figure.type && f.end <= figure.start && !parallel(ev, f))) return w;
   for (let j = at - 1; j >= Math.max(0, at - EVIDENCE.leadReach); j--) {
     const alike = (ev.figuresBySentence[j] ?? []).filter((f) => f.type === figure.type);
     if (!alike.length) return Math.max(w, leadWords(ev, j, words));

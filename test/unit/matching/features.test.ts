@@ -417,6 +417,13 @@ describe('features', () => {
       ['20%', 'conflict', 'microsoft-cloud-market-share'],
     ]],
   ]);
+  findingsTable('a figure whose own sentence measures an earlier figure of its kind takes that measure, not the sentence before\'s', [
+    ["AWS has roughly 32% of the cloud market. Azure's AI business is growing at about 40% a year and AWS's at around 25%.", [
+      ['32%', 'supported', 'amazon-cloud-market-share'],
+      ['40%', 'supported', 'microsoft-ai-revenue-growth'],
+      ['25%', 'conflict', 'amazon-ai-revenue-growth'],
+    ]],
+  ]);
   describe("a person who says something is who talks, not who the sentence is about (the electric-trucks knowledge base)", () => {
     const { kb: trucks } = knowledgeBaseFromTexts([
       { file: 'electric-trucks.dealkb.json', text: readFileSync(join(__dirname, '../../domains/electric-trucks/electric-trucks.dealkb.json'), 'utf8') },
