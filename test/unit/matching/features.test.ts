@@ -417,6 +417,9 @@ describe('features', () => {
       ['20%', 'conflict', 'microsoft-cloud-market-share'],
     ]],
   ]);
+  findingsTable('the labs taken together: the combined investment\'s words', [
+    ['Counting its OpenAI cheque too, Amazon now has roughly $64 billion riding on frontier labs.', [['$64 billion', 'conflict', 'amazon-combined-investment']]],
+  ]);
   findingsTable('a figure whose own sentence measures an earlier figure of its kind takes that measure, not the sentence before\'s', [
     ["AWS has roughly 32% of the cloud market. Azure's AI business is growing at about 40% a year and AWS's at around 25%.", [
       ['32%', 'supported', 'amazon-cloud-market-share'],
