@@ -133,8 +133,19 @@ const RELATIVE_ASIDE = new RegExp(String.raw`,\s(?:${alternationOf(LEXICON.relat
  * has led the cloud unit since 2024", "has led" is the main clause's, not the 2006's.
  */
 function relativeClauseEnds(sentence: string): { 0: string; index: number }[] {
-  return allMatches(RELATIVE_ASIDE, sentence).map((m) => ({ 0: ',', index: m.index + m[0].length }));
+  return allMatches(RELATIVE_ASIDE, sentence)
+    .map((m) => ({ 0: ',', index: m.index + m[0].length }))
+    .filter((m) => !FIGURE_PARTICIPLE_AFTER.test(sentence.slice(m.index + 1, m.index + 1 + FIGURE_PARTICIPLE_REACH)));
 }
+
+/**
+ * A participle right after the comma closing a relative clause (the lexicon's figureParticiples):
+ * the figure it leads to is the clause's last noun's, so that comma is no break ("…, which came
+ * with a cloud pact of its own, pegged at $140 billion").
+ */
+const FIGURE_PARTICIPLE_AFTER = new RegExp(String.raw`^\s+(?:${alternationOf(LEXICON.figureParticiples)})(?![\p{L}])`, 'iu');
+/** How far after the comma its participle is looked for: the longest one and the spaces before it. */
+const FIGURE_PARTICIPLE_REACH = Math.max(...Object.keys(LEXICON.figureParticiples.entries).map((w) => w.length)) + 4;
 
 /** A sentence's clauses: it is cut at each clause break, except a colon between a label and its value and a word of a hedge. */
 export function clausesOf(text: string, s: Span): Span[] {

@@ -32,6 +32,7 @@ export const Lexicon = z.object({
   seriesJoiners: WordList,
   clauseSubjectJoiners: WordList,
   relativeOpenings: WordList,
+  figureParticiples: WordList,
   companions: WordList,
   partFollowers: WordList,
   changeEnds: WordList,

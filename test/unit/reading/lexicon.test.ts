@@ -145,6 +145,11 @@ describe('lexicon', () => {
         assert.equal(findSentenceSubject(bundledKb, ev, ev.figures.at(-1)!)?.entity, party);
         assert.notEqual(party, 'amazon');
       });
+    for (const [word, example] of Object.entries(LEXICON.figureParticiples.entries))
+      it(`after a relative clause's closing comma, "${word}" leads to the clause's noun's figure, not the main clause's: ${example}`, () => {
+        const { findings } = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false });
+        assert.deepEqual(findings.map((f) => [f.text, f.kind, f.fact]), [['$50 billion', 'supported', 'amazon-openai-investment']]);
+      });
     for (const [word, example] of Object.entries(LEXICON.companions.entries))
       it(`after "${word}" a figure shares the figure before's parties: ${example}`, () => {
         const { findings } = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false });
