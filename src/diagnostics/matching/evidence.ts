@@ -332,6 +332,17 @@ const COMPLEMENT_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternatio
 /** How far before a figure its complement word is looked for, in characters. */
 const COMPLEMENT_REACH = 16;
 
+/** A part opening right before a figure, maybe with an article or two words between ("starting with a $1.25 billion tranche"). */
+const PART_OPENING_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:${alternationOf(LEXICON.partOpenings)})(?:\s+[\p{L}-]+){0,2}\s+$`, 'iu');
+/** How far before a figure its part opening is looked for, in characters: the opening and two words. */
+const PART_OPENING_REACH = 40;
+
+/** Whether the figure is a part of an earlier figure of its kind in its sentence ("up to $4 billion, starting with a $1.25 billion tranche"). */
+export function isPartOfBefore(ev: Evidence, figure: Figure): boolean {
+  if (!PART_OPENING_BEFORE.test(ev.text.slice(Math.max(0, figure.start - PART_OPENING_REACH), figure.start))) return false;
+  return (ev.figuresBySentence[sentenceOf(ev, figure)] ?? []).some((f) => f.type === figure.type && f.end <= figure.start);
+}
+
 /** Whether the figure is the rest of a whole after an earlier part ("the remaining $20 billion"). */
 export function isComplement(ev: Evidence, figure: Figure): boolean {
   return COMPLEMENT_BEFORE.test(ev.text.slice(Math.max(0, figure.start - COMPLEMENT_REACH), figure.start));

@@ -15,7 +15,7 @@ import { type Contribution, type FeatureName, type FeatureValue, GATES, WEIGHTS,
 import { LEXICON, alternationOf, escapeRegExp, wordsOf } from '../reading/lexicon';
 import { writerSpeaks } from '../context/discourse';
 import { entityKind } from '../context/parties';
-import { namedWeight, near } from './evidence';
+import { isPartOfBefore, namedWeight, near } from './evidence';
 
 /** A deadline word (the lexicon's, but "in", which dates anything) right before a date. */
 const DEADLINE_RIGHT_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${wordsOf(LEXICON.deadlineWords).filter((w) => w !== 'in').map(escapeRegExp).join('|')})\s+$`, 'iu');
@@ -256,7 +256,12 @@ function evidenceOf(c: Candidate, m: Measures): Scored['evidence'] {
 
 /** Gates on what the figure measures: a price per something else, another facet, a part of a whole, a round of its own. */
 function measureGate(c: Candidate, qualifiers: Measures['qualifiers']): string | undefined {
-  return pricedPerGate(c) ?? facetGate(c, qualifiers) ?? shareOfGate(c) ?? partOfGate(c) ?? ownRoundGate(c);
+  return pricedPerGate(c) ?? facetGate(c, qualifiers) ?? shareOfGate(c) ?? partOfGate(c) ?? partOfBeforeGate(c, qualifiers) ?? ownRoundGate(c);
+}
+
+/** A part of the figure before ("up to $4 billion, starting with a $1.25 billion tranche") is no whole: only a fact whose own qualifier is said (an upfront part) may take it. */
+function partOfBeforeGate(c: Candidate, qualifiers: Measures['qualifiers']): string | undefined {
+  return isPartOfBefore(c.ev, c.figure) && explicitQualifier({ qualifiers }) < GATES.said ? 'a part of the figure before, which is no whole' : undefined;
 }
 
 /**

@@ -35,6 +35,7 @@ export const Lexicon = z.object({
   figureParticiples: WordList,
   companions: WordList,
   partFollowers: WordList,
+  partOpenings: WordList,
   changeEnds: WordList,
   changeAsides: WordList,
   reportingVerbs: WordList,

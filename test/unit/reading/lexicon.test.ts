@@ -160,6 +160,11 @@ describe('lexicon', () => {
         const { findings } = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false });
         assert.deepEqual(findings.map((f) => [f.text, f.kind, f.fact]), [['$25 billion', 'supported', 'amazon-anthropic-investment'], ['$10 billion', 'conflict', 'amazon-anthropic-upfront']]);
       });
+    for (const [word, example] of Object.entries(LEXICON.partOpenings.entries))
+      it(`a figure after "${word}" is a part of the figure before, no whole: ${example}`, () => {
+        const { findings } = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false });
+        assert.deepEqual(findings.map((f) => [f.text, f.kind, f.fact]), [['$4 billion', 'supported', 'amazon-anthropic-investment']]);
+      });
     for (const [word, example] of Object.entries(LEXICON.changeEnds.entries))
       it(`a figure after "from" and "${word}" is the far end of the same thing's change: ${example}`, () => {
         const { findings } = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false });
