@@ -165,9 +165,25 @@ function sameSentence(l: SentenceLayout, word: Span, figure: FigureSpan): boolea
   return spanIndexAt(l.sentences, word.start) === spanIndexAt(l.sentences, figure.start);
 }
 
+/**
+ * Whether a word of a later clause is a figure's of its own clause by a preposition ("about $0.65
+ * per million tokens, against $1.20 on the L40S"): another figure's of the same kind, it is no
+ * more this figure's than a word of another figure in its own clause would be. (A clause before
+ * still lends its words: in "put another $10-15 billion into Anthropic, lifting its total to $40-45
+ * billion", the total is Anthropic's too.)
+ */
+function ownedInItsClause(text: string, l: SentenceLayout, word: Span, figure: FigureSpan, figures: readonly FigureSpan[]): boolean {
+  const clause = spanIndexAt(l.clauses, word.start);
+  const left = figures.filter((f) => f !== figure && f.type === figure.type && f.end <= word.start && spanIndexAt(l.clauses, f.start) === clause).at(-1);
+  if (!left) return false;
+  const between = text.slice(left.end, word.start);
+  return PREPOSITION_BEFORE.test(between) && !between.includes(',') && gap(text, l, left.end, word.start) <= ATTACHMENT.prepositionReach;
+}
+
 /** The word's weight by where it is: its sentence and clause, the marks and the other figures between, its distance. */
 function placeAttachment(text: string, l: SentenceLayout, word: Span, figure: FigureSpan, figures: readonly FigureSpan[], acrossKinds: boolean): number {
   const across = acrossMarks(l, word, figure);
+  if (across === ATTACHMENT.otherClause && word.start >= figure.end && ownedInItsClause(text, l, word, figure, figures)) return ATTACHMENT.otherFigure;
   if (across !== undefined) return !acrossKinds && across === ATTACHMENT.otherClause && measuresAnotherKind(l, word, figure, figures) ? ATTACHMENT.otherFigure : across;
   const { left, right } = neighbours(l, word, figure, figures, spanIndexAt(l.clauses, figure.start));
   if (!left && !right) return 0;

@@ -30,6 +30,10 @@ describe('attachment', () => {
     // So does a word after a list joiner: "by a third and training costs by as much as 60%" is the 60%'s training.
     ['Its chips cut inference costs by a third and training costs by as much as 60%.', 'training', [0.3, 0.8]],
     ['Amazon put $8 billion into Anthropic and OpenAI took $50 billion.', 'OpenAI', [0.3, 1]],
+    // A word of a later clause that is a figure's there by its preposition is that figure's, not the one before.
+    ['Inferentia wins on the bill: $0.65 per million tokens, against $1.20 on the L40S.', 'L40S', [0.3, 0.95]],
+    // A clause before still lends its words to a consequence: the total is Anthropic's too.
+    ['Amazon is forecast to put $10-15 billion into Anthropic, lifting its total to $40-45 billion.', 'Anthropic', [1, 0.6]],
     // Not after a framing opening: the main clause's subject is the opening figure's too.
     ['At 2.1 TFLOPS per watt, one Trainium 2 running at its peak would deliver 667 TFLOPS.', 'Trainium 2', [0.9, 0.3]],
     // A timeline's date labels its whole line, however far the word and in whichever clause.
