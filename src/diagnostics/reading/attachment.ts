@@ -141,24 +141,36 @@ function sharedWeight(text: string, l: SentenceLayout, word: Span, figure: Figur
  */
 export function attachment(text: string, l: SentenceLayout, word: Span, figure: FigureSpan, figures: readonly FigureSpan[], acrossKinds = true): number {
   const w = placeAttachment(text, l, word, figure, figures, acrossKinds);
-  return w < ATTACHMENT.lineLabel && figure.type === 'date' && word.start >= figure.end && labelsLine(text, l, figure) && sameSentence(l, word, figure) ? ATTACHMENT.lineLabel : w;
+  return w < ATTACHMENT.lineLabel && figure.type === 'date' && word.start >= figure.end && labelsLine(text, l, figure) && sameSentence(l, word, figure) && !otherDateOwns(text, l, word, figure, figures) ? ATTACHMENT.lineLabel : w;
 }
 
-/** Only markup before a line's label: a list marker, emphasis, a quote mark. */
-const BEFORE_LABEL = /^[\s*_>•·-]*$/u;
-/** A spaced dash after a line's label, maybe after closing emphasis: "**2024** — ". */
-const AFTER_LABEL = /^[*_]*\s*[—–]\s/u;
-/** How far after a label its dash is looked for: closing emphasis, a space, the dash and a space. */
-const LABEL_DASH_REACH = 6;
+/** Only markup before a line's label (a list marker, emphasis, a quote mark), and maybe a deadline word ("**By Q2 2027"). */
+const BEFORE_LABEL = new RegExp(String.raw`^[\s*_>•·-]*(?:(?:${alternationOf(LEXICON.deadlineWords)})\s+)?$`, 'iu');
+/**
+ * After a line's label: a spaced dash, maybe after closing emphasis ("**2024** — "), or a full stop
+ * or colon, maybe after a few words and before closing emphasis ("**June 2024.** ", "**By Q2 2027
+ * (forecast).** ", "2024: ").
+ */
+const AFTER_LABEL = /^(?:[*_]*\s*[—–]\s|[^*_.:\n]{0,20}[.:][*_]*\s)/u;
+/** How far after a label its end is looked for: a few words, closing emphasis, a dash and a space. */
+const LABEL_DASH_REACH = 26;
 
 /**
  * Whether the figure labels its line, as a timeline's date does: "**2024** — Adam Selipsky steps
- * down…". (A date only: a figure labelling a line shares it with the line's other figures, whose
+ * down…", "**June 2024.** Matt Garman replaces Adam Selipsky". (A date only: a figure labelling a line shares it with the line's other figures, whose
  * words are theirs: "**$35–45 billion** — the total after an extra **$10–15 billion**".)
  */
 function labelsLine(text: string, l: SentenceLayout, figure: FigureSpan): boolean {
   const s = l.sentences[spanIndexAt(l.sentences, figure.start)];
   return !!s && BEFORE_LABEL.test(text.slice(s.start, figure.start)) && AFTER_LABEL.test(text.slice(figure.end, figure.end + LABEL_DASH_REACH));
+}
+
+/**
+ * Whether another date of the line holds the word at least as strongly as a label would: its
+ * words are its own ("**April 2026.** Garman, an Amazon veteran since 2007, …"), not the label's.
+ */
+function otherDateOwns(text: string, l: SentenceLayout, word: Span, figure: FigureSpan, figures: readonly FigureSpan[]): boolean {
+  return figures.some((f) => f !== figure && f.type === 'date' && sameSentence(l, f, figure) && placeAttachment(text, l, word, f, figures, true) >= ATTACHMENT.lineLabel);
 }
 
 function sameSentence(l: SentenceLayout, word: Span, figure: FigureSpan): boolean {

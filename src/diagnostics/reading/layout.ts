@@ -68,8 +68,16 @@ const LABEL_WORDS = 4;
  */
 const LABEL_OPENING = new RegExp(String.raw`^\s*(?:[~≈]\s*)?(?:(?:US)?[$€£]?\d|Q[1-4]\b|${NUMBER_WORDS}\b)`, 'iu');
 
+/**
+ * A timeline's date set in emphasis as a label of its own, maybe after a deadline word: "**June
+ * 2024.** Matt Garman replaces Adam Selipsky", "**By Q2 2027 (forecast).** AWS launches …" (the
+ * segmenter leaves the closing emphasis to the sentence after; a unit's text may have its markup
+ * blanked).
+ */
+const DATE_LABEL_OPENING = new RegExp(String.raw`^\s*[*_]*(?:(?:${alternationOf(LEXICON.deadlineWords)})\s+)?(?:(?:${alternationOf(LEXICON.months)})\s+)?(?:(?:19|20)\d\d|Q[1-4]\s|H[12]\s)[^*_]*[.:][*_]*$`, 'iu');
+
 export function isFigureLabel(sentence: string): boolean {
-  return LABEL_OPENING.test(sentence) && (sentence.match(WORD)?.length ?? 0) <= LABEL_WORDS;
+  return (LABEL_OPENING.test(sentence) || DATE_LABEL_OPENING.test(sentence.trimEnd())) && (sentence.match(WORD)?.length ?? 0) <= LABEL_WORDS;
 }
 
 /** A sentence giving the right value in the terms of the claim before it ("The right figure is $20 billion."). */

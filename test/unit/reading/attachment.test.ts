@@ -39,6 +39,10 @@ describe('attachment', () => {
     // A timeline's date labels its whole line, however far the word and in whichever clause.
     ['- **2024** — Adam Selipsky steps down and Garman takes the helm of AWS.', 'helm', [0.9]],
     ['In 2024, Adam Selipsky stepped down and Garman took the helm of AWS.', 'helm', [0.5]],
+    // So does a date set in emphasis before a full stop, maybe after a deadline word.
+    ['**By Q2 2027 (forecast).** AWS launches an AI Foundry service for startups.', 'launches', [0.95]],
+    // Not for a word another date of the line holds as strongly: the veteran is the 2007's.
+    ['**April 2026.** Garman, an Amazon veteran since 2007, defends the deals.', 'veteran', [0.3, 1]],
   ];
   for (const [text, word, expected] of rows)
     it(`${word} in "${text}": ${expected.join(', ')}`, () => assert.deepEqual(weights(text, word), expected));

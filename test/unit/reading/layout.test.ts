@@ -14,6 +14,11 @@ describe('layout', () => {
     ['Two months. That is how long Amazon waited. Fast.', ['Two months. That is how long Amazon waited.', 'Fast.']],
     ['Three-quarters. The share of workloads on AWS. Roughly.', ['Three-quarters. The share of workloads on AWS.', 'Roughly.']],
     ['Q3 2026. When AI Foundry launches. Maybe.', ['Q3 2026. When AI Foundry launches.', 'Maybe.']],
+    // So does a timeline's date in emphasis, with a month or a deadline word, its markup kept or blanked.
+    ['**June 2024.** Matt Garman replaces Adam Selipsky. Then more.', ['**June 2024.** Matt Garman replaces Adam Selipsky.', 'Then more.']],
+    ['  By Q2 2027 (forecast).   AWS launches AI Foundry. Maybe.', ['By Q2 2027 (forecast).   AWS launches AI Foundry.', 'Maybe.']],
+    // Not a label that holds no date (the segmenter leaves the closing emphasis to the next sentence).
+    ['**In the spring.** AWS launches AI Foundry.', ['**In the spring.', '** AWS launches AI Foundry.']],
     // A short first sentence that opens with another word is no label.
     ['Not so. Amazon invested $8 billion.', ['Not so.', 'Amazon invested $8 billion.']],
     // A name as a label is left alone: the next sentence's "He" stands for it.
