@@ -182,7 +182,22 @@ function clauseSubject(kb: KnowledgeBase, d: UnitDiscourse, figure: Figure): Men
  */
 function firstParty(kb: KnowledgeBase, d: UnitDiscourse, j: number): Mention | undefined {
   const from = mainClauseStart(d.text, d.layout.sentences[j]);
-  return d.mentionsBySentence[j].find((m) => m.start >= from && isParty(kb, m.entity) && !isSpeakerLabel(d.text, m) && !(entityKind(kb, m.entity) === 'person' && isSpeaker(d.text, m)));
+  const framing = framingOpeningEnd(d.text, d.layout.sentences[j]);
+  return d.mentionsBySentence[j].find(
+    (m) => m.start >= from && isParty(kb, m.entity) && !(isUnknown(m.entity) && m.end <= framing) && !isSpeakerLabel(d.text, m) && !(entityKind(kb, m.entity) === 'person' && isSpeaker(d.text, m)),
+  );
+}
+
+/** A sentence's framing opening: a preposition of the lexicon's framingOpenings and a few words, up to a comma ("At the HumanX conference in San Francisco, "). */
+const FRAMING_OPENING = new RegExp(String.raw`^\s*(?:${alternationOf(LEXICON.framingOpenings)})\s+[^,;:.]{1,60},`, 'iu');
+
+/**
+ * Where the sentence's framing opening ends (its start when it has none): a name no knowledge base
+ * knows there is where or when, not who the sentence is about.
+ */
+function framingOpeningEnd(text: string, s: Span): number {
+  const m = FRAMING_OPENING.exec(text.slice(s.start, s.end));
+  return m ? s.start + m[0].length : s.start;
 }
 
 /**

@@ -251,6 +251,8 @@ describe('features', () => {
       ['Amazon invested $8 billion in Anthropic.', '$8 billion', 'amazon-anthropic-investment', 0],
       // A lone capitalised word opening a sentence may be a verb, not a name.
       ['Tally the commitments and Amazon has put $8 billion into Anthropic.', '$8 billion', 'amazon-anthropic-investment', 0],
+      // A name in the sentence's framing opening says where or when, not who it is about.
+      ['At the Thrive Capital offsite in May, Amazon said it put $8 billion into Anthropic.', '$8 billion', 'amazon-anthropic-investment', 0],
     ];
     for (const [text, figure, fact, value] of rows)
       it(`${figure} in "${text}" for ${fact}: ${value}`, () => assert.equal(otherSubject(candidate(text, figure, fact)), value));
