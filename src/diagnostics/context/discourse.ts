@@ -251,8 +251,12 @@ export function mainClauseStart(text: string, sentence: Span): number {
   return m && sentence.start + m[0].length < sentence.end ? sentence.start + m[0].length : sentence.start;
 }
 
-/** "We agree that Microsoft will…", "Our working assumption for planning is that…": a writer's few words and "that" open a view of others, not of themselves. */
-const VIEW_AFTER_WRITER = /^(?:\p{L}+\s+){1,5}that\s/iu;
+/**
+ * "We agree that Microsoft will…", "Our working assumption for planning is that…": a writer's few
+ * words and "that" open a view of others, not of themselves; so does a source of theirs that says
+ * something ("Our source says more than 80%", the lexicon's reportingVerbs).
+ */
+const VIEW_AFTER_WRITER = new RegExp(String.raw`^(?:(?:\p{L}+\s+){1,5}that\s|(?:\p{L}+\s+){1,2}(?:${alternationOf(LEXICON.reportingVerbs)})\s)`, 'iu');
 
 /** Whether the writer speaks of themselves in the figure's sentence ("I've covered cloud earnings for 9 years"). */
 export function writerSpeaks(d: UnitDiscourse, figure: Figure): boolean {

@@ -386,6 +386,10 @@ describe('features', () => {
     ],
     // "We agree that …" opens a view of others: the figure is Google's.
     ['We agree that Google will boost its Anthropic funding to $8-12 billion within 18 months.', [['$8-12 billion', 'conflict', 'google-anthropic-prediction']]],
+    // So does a source of the writer's that says something: the figure is the source's, of the party before.
+    ['The box says Nvidia has over 95% of the AI accelerator market. Our source says more than 80%.', [
+      ['95%', 'conflict', 'nvidia-ai-accelerator-share'], ['80%', 'supported', 'nvidia-ai-accelerator-share'],
+    ]],
   ]);
   findingsTable('a sentence about a party no knowledge base knows is evidence to cite, not to contradict', [
     ['Nimbus Compute, a smaller rival of AWS, says its AI revenue grew 45% year over year.', []],
