@@ -33,6 +33,11 @@ const rows: [writer: string, source: [number, number], hedge: Hedge, expected: b
   ['about 20 months', [18, 18], 'about', false],
   ['an estimated $15 billion', [18 * B, 18 * B], 'estimate', false],
   ['roughly $13 billion', [13 * B, 13 * B], 'estimate', true],
+  // "About" allows for rounding, not for another figure: 31% is not the 32% a source gives, nor $12 billion its "~$13B".
+  ['about 31%', [32, 32], 'exact', false],
+  ['about $12 billion', [13 * B, 13 * B], 'estimate', false],
+  ['roughly a third of the market', [33, 33], 'exact', true],
+  ['about $108 billion', [107.6 * B, 107.6 * B], 'exact', true],
   ['850 TFLOPS', [800, 800], 'exact', false],
   ['1.8 TFLOPS per watt', [1.8, 1.8], 'exact', true],
   ['$0.80 per million tokens', [0.8, 0.8], 'exact', true],
