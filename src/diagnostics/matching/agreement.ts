@@ -13,10 +13,10 @@ const HEDGE_SPREAD: Record<Hedge, [number, number]> = {
   range: [1, 1],
   about: [0.985, 1.015],
   estimate: [0.985, 1.015],
-  nearly: [0.9, 1],
-  'less-than': [0.9, 1],
-  'more-than': [1, 1.1],
-  'at-least': [1, 1.1],
+  nearly: [0.95, 1],
+  'less-than': [0.95, 1],
+  'more-than': [1, 1.05],
+  'at-least': [1, 1.05],
 };
 
 /** Rounding: a writer who writes "$2.5 billion" means 2.45–2.55, but never more than 2% off. */
