@@ -309,8 +309,25 @@ export function ownKeywordWeight(ev: Evidence, words: ReadonlySet<string>, figur
   let w = 0;
   for (const [k, hw] of ev.header?.keywords ?? []) if (words.has(k)) w = Math.max(w, hw);
   for (const k of askedFor(ev, figure)) if (words.has(k)) w = Math.max(w, EVIDENCE.question);
+  for (const k of itemLabelKeywords(ev)) if (k.end <= figure.start && words.has(k.keyword)) w = Math.max(w, EVIDENCE.itemLabel);
   for (const k of near(ev, figure).keywords) if (words.has(k.keyword)) w = Math.max(w, wordWeight(ev, k, figure), framingWeight(ev, k, figure));
   return w;
+}
+
+/** A short opening label before a colon, with no figure in it: "- cloud share: AWS 33%, Azure 25%", "**Training credits:** …". */
+const ITEM_LABEL = /^[\s*_>•·+-]*[\p{L}][^:\n\d$%]{0,40}:(?!\S)/u;
+
+const itemLabels = new WeakMap<Evidence, Evidence['keywords']>();
+
+/** The keywords of the unit's opening label (see ITEM_LABEL), memoized per unit: they say what its figures measure. */
+function itemLabelKeywords(ev: Evidence): Evidence['keywords'] {
+  let out = itemLabels.get(ev);
+  if (!out) {
+    const label = ITEM_LABEL.exec(ev.text);
+    out = label ? ev.keywords.filter((k) => k.end <= label[0].length) : [];
+    itemLabels.set(ev, out);
+  }
+  return out;
 }
 
 /** How far into its sentence a framing opening's words can be: its preposition, up to 40 characters and spaces. */

@@ -423,6 +423,12 @@ describe('features', () => {
       ['20%', 'conflict', 'microsoft-cloud-market-share'],
     ]],
   ]);
+  findingsTable('a list item\'s opening label says what its figures measure', [
+    ['- cloud share: AWS 33% in one piece, 32% in the other. Azure 25%, Oracle 4%', [
+      ['33%', 'supported', 'amazon-cloud-market-share'], ['32%', 'supported', 'amazon-cloud-market-share'],
+      ['25%', 'conflict', 'microsoft-cloud-market-share'], ['4%', 'conflict', 'oracle-cloud-market-share'],
+    ]],
+  ]);
   findingsTable('the labs taken together: the combined investment\'s words', [
     ['Counting its OpenAI cheque too, Amazon now has roughly $64 billion riding on frontier labs.', [['$64 billion', 'conflict', 'amazon-combined-investment']]],
   ]);
