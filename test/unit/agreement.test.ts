@@ -38,9 +38,8 @@ const rows: [writer: string, source: [number, number], hedge: Hedge, expected: b
   ['about $12 billion', [13 * B, 13 * B], 'estimate', false],
   ['roughly a third of the market', [33, 33], 'exact', true],
   ['about $108 billion', [107.6 * B, 107.6 * B], 'exact', true],
-  // "Nearly" and "more than" reach 5% past the number, no further: "almost $65 billion" is not "nearly $60 billion".
+  // "Nearly" reaches 5% below the number, no further: "almost $65 billion" is not "nearly $60 billion".
   ['almost $65 billion', [60 * B, 60 * B], 'nearly', false],
-  ['more than 85%', [80, 80], 'more-than', false],
   ['850 TFLOPS', [800, 800], 'exact', false],
   ['1.8 TFLOPS per watt', [1.8, 1.8], 'exact', true],
   ['$0.80 per million tokens', [0.8, 0.8], 'exact', true],

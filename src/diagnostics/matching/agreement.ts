@@ -15,8 +15,8 @@ const HEDGE_SPREAD: Record<Hedge, [number, number]> = {
   estimate: [0.985, 1.015],
   nearly: [0.95, 1],
   'less-than': [0.95, 1],
-  'more-than': [1, 1.05],
-  'at-least': [1, 1.05],
+  'more-than': [1, 1.1],
+  'at-least': [1, 1.1],
 };
 
 /** Rounding: a writer who writes "$2.5 billion" means 2.45–2.55, but never more than 2% off. */
