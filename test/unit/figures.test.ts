@@ -40,6 +40,9 @@ const FIGURES: Row[] = [
   ['roughly a year and a half of AWS operating income', 'a year and a half', 'duration', 18, 18, 'about', 'months'],
   ['spending on AWS over the next decade', 'the next decade', 'duration', 120, 120, 'exact', 'months'],
   ['Jassy ran AWS for the next decade and a half', 'the next decade and a half', 'duration', 180, 180, 'exact', 'months'],
+  // An article counts one unit only after a word that bounds a span (lexicon spanBounds): "35% a year" is a rate.
+  ['Amazon adds more within a year', 'a year', 'duration', 12, 12, 'exact', 'months'],
+  ['the deal closed in under a quarter', 'a quarter', 'duration', 3, 3, 'less-than', 'months'],
   ['roughly $4 billion', '$4 billion', 'money', 4 * B, 4 * B, 'about'],
   ['an estimated $13 billion', '$13 billion', 'money', 13 * B, 13 * B, 'about'],
   ['a $100 billion-plus commitment', '$100 billion-plus', 'money', 100 * B, 100 * B, 'more-than'],
@@ -157,6 +160,7 @@ const NOT_FIGURES = [
   // An amount with a letter right after it is no amount (issue 13: "$1e308" was read as $1).
   'an amount of $1e308 in the log',
   'Claude 3.5 is fast',
+  'it reports twice a year',
   'GPT-4o and GPT-4 compete',
   'Llama 70B requests',
   'P4d and P5 instances',

@@ -63,6 +63,7 @@ export const Lexicon = z.object({
   fractions: valued({ value: z.number() }),
   months: valued({ abbreviations: z.array(z.string()) }),
   durationUnits: valued({ months: z.number() }),
+  spanBounds: WordList,
   yearParts: valued({ from: z.number().int().min(0).max(11), to: z.number().int().min(0).max(11) }),
   countModifiers: WordList,
   partyNouns: WordList,

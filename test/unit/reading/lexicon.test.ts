@@ -246,6 +246,11 @@ describe('lexicon', () => {
         const to = example.indexOf(',', from);
         assert.ok(ev.mentions.some((m) => m.entity === subject.entity && m.start >= from && m.end <= to), `${subject.entity}: ${example.slice(from, to)}`);
       });
+    for (const [word, example] of Object.entries(LEXICON.spanBounds.entries))
+      it(`after "${word}", "a year" is a span of twelve months: ${example}`, () => {
+        const year = findFigures(example, [], bundledUnits).find((f) => f.type === 'duration');
+        assert.deepEqual([year?.text, year?.value.lo], ['a year', 12]);
+      });
     for (const [word, example] of Object.entries(LEXICON.deadlineWords.entries))
       it(`deadline ${word}: ${example}`, () => {
         const [host, date] = figuresOf(example, 2);

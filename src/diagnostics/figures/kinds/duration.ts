@@ -1,6 +1,6 @@
 /** Durations: 10 years, 18 months, 18-month, a decade, decade-long, a year and a half. Compared in months. */
 import { type Figure, type FigureKind, formatNumber, writeRange } from '../figure';
-import { MONTHS_PER_DURATION_UNIT } from '../../reading/lexicon';
+import { LEXICON, MONTHS_PER_DURATION_UNIT, alternationOf } from '../../reading/lexicon';
 import { SHORT_DURATION } from '../../../knowledge/values';
 import { DIGITS, NUMBER_WORDS, RANGE_SEP, decimalsOf, parseNumber } from '../numbers';
 import { allMatches } from '../../reading/all-matches';
@@ -16,6 +16,11 @@ const COUNTED = new RegExp(
 );
 /** "a year and a half": one unit and half another, in speech for 18 months. */
 const AND_A_HALF = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:an?|one)\s+(${Object.keys(MONTHS_PER).join('|')})\s+and\s+a\s+half(?![\p{L}\p{N}])`, 'giu');
+/**
+ * "within a year", "in under a quarter": an article counting one unit, only after a word that
+ * bounds a span (the lexicon's spanBounds), since "35% a year" is a rate.
+ */
+const A_UNIT = new RegExp(String.raw`(?<=(?<![\p{L}])(?:${alternationOf(LEXICON.spanBounds)})\s+)an?\s+(year|month|quarter|week)(?![\p{L}\p{N}-])`, 'giu');
 const DECADE = /(?<![\p{L}\p{N}])(?:decade-long|(?:a|one|half a|the next|the coming|the following)\s+decade(?!-)(?:\s+and\s+a\s+half)?)(?![\p{L}\p{N}])/giu;
 
 function unitOf(word: string): string {
@@ -51,6 +56,15 @@ export const duration: FigureKind = {
         kind: 'duration', type: 'duration', unit: per < SHORT_DURATION.belowMonths ? SHORT_DURATION.unit : 'months',
         start: m.index, end: m.index + m[0].length, text: m[0],
         value: { lo: 1.5 * per, hi: 1.5 * per }, hedge: 'exact', decimals: 1, factor: per,
+        style: { joiner: ' ', unit: `${m[1]}s`, sep: '-' },
+      });
+    }
+    for (const m of allMatches(A_UNIT, text)) {
+      const per = MONTHS_PER[m[1].toLowerCase()];
+      out.push({
+        kind: 'duration', type: 'duration', unit: per < SHORT_DURATION.belowMonths ? SHORT_DURATION.unit : 'months',
+        start: m.index, end: m.index + m[0].length, text: m[0],
+        value: { lo: per, hi: per }, hedge: 'exact', decimals: 0, factor: per,
         style: { joiner: ' ', unit: `${m[1]}s`, sep: '-' },
       });
     }
