@@ -181,7 +181,11 @@ export interface PartnerCounts {
 
 /** Merges files in order (see merge.ts) and compiles the facts for matching. */
 export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseResult {
-  const merged = mergeKnowledgeBases(files);
+  return knowledgeBaseOfMerged(mergeKnowledgeBases(files));
+}
+
+/** The knowledge base of files merged already (a caller that merges again, to place the merge's problems, builds once). */
+export function knowledgeBaseOfMerged(merged: MergedKnowledgeBase): KnowledgeBaseResult {
   return { kb: assembleKnowledgeBase(partsOf(merged)), problems: merged.problems };
 }
 

@@ -108,6 +108,16 @@ describe('the server\'s knowledge base through the cache', () => {
       assert.deepEqual(again, await checked(await host(nodeFileAccess, false).load(input())));
     });
 
+  it('places the problems the merge of a large load finds, reading its files again for them', async () => {
+    // Unknown parties: found when the files are merged, after the load let each text go.
+    writeFileSync(file(), readFileSync(file(), 'utf8').replace('"subject": "amazon-velorin"', '"subject": "amazon-velorinn"'));
+    const expected = await checked(await host(nodeFileAccess, false).load(input()));
+    const unknown = expected.problems.flatMap(([, ps]) => ps).filter((p) => p.message.startsWith('unknown entity'));
+    assert.ok(unknown.length && unknown.every((p) => p.line > 0), 'placed at their lines');
+    assert.deepEqual(await checked(await host().load(input())), expected);
+    assert.ok(!marks.includes('knowledge base cached'));
+  });
+
   it('caches no load with problems, and keeps the last good knowledge base, read back, in use', async () => {
     const h = host();
     const good = await h.load(input());
