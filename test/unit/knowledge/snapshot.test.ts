@@ -100,6 +100,18 @@ describe('a knowledge base read back from its snapshot', () => {
     assert.ok(encoded.headLength < bytes.length / 2, 'the head is the smaller part');
   });
 
+  it('hands its records to a spill as they are written, the same bytes in the same places', () => {
+    const [, built] = knowledgeBasesToCompare()[1];
+    const whole = concatBytes(encodeKnowledgeBase(built, FILES)!.chunks);
+    const spilled: Uint8Array[] = [];
+    // The writer uses a spilled chunk's bytes again: a spill copies them.
+    const encoded = encodeKnowledgeBase(built, FILES, { spill: (bytes) => void spilled.push(bytes.slice()) })!;
+    const head = concatBytes(encoded.chunks);
+    assert.equal(head.length, encoded.headLength, 'the chunks are the head alone');
+    assert.equal(encoded.spilled, whole.length - head.length);
+    assert.deepEqual(concatBytes([head, ...spilled]), whole);
+  });
+
   it('names its facts\' files as the caller names them when read back', () => {
     const built = knowledgeBasesToCompare()[1][1];
     const read = decodeKnowledgeBase(snapshotOf(built), ['bundled', 'a', 'b', 'c']);
