@@ -511,6 +511,8 @@ export class EvidenceLocator {
   private onDemand?: { kb: KnowledgeBase; read: (file: string) => Promise<{ uri: string; text: string } | undefined> };
   /** Facts being placed on demand, each settling when it is placed (or found unplaceable). */
   private readonly placing = new Map<string, Promise<void>>();
+  /** Facts that could not be placed on demand (no file defines them, or it could not be read or does not hold them): not tried again. */
+  private readonly unplaceable = new Set<string>();
   /** Settles once the knowledge base files' texts are placed; `isPlaced` then. */
   private placed: Promise<void> = Promise.resolve();
   private isPlaced = true;
@@ -533,30 +535,45 @@ export class EvidenceLocator {
     this.onDemand = { kb, read };
   }
 
-  /** Places the facts `findings` cite that are not placed yet (see placeOnDemand); settles when they all are. */
-  private placeCited(findings: readonly Finding[]): Promise<void> {
+  /**
+   * Places the facts `findings` cite that are not placed yet (see placeOnDemand); settles when they
+   * all are. Undefined when none is being placed: every keystroke asks, and once its facts are
+   * placed (or known to be unplaceable) a check waits for nothing, as with a built knowledge base.
+   */
+  private placeCited(findings: readonly Finding[]): Promise<void> | undefined {
     const { kb, read } = this.onDemand!;
-    const byFile = new Map<string, CompiledFact[]>();
-    const waits: Promise<void>[] = [];
+    let byFile: Map<string, CompiledFact[]> | undefined;
+    let waits: Set<Promise<void>> | undefined;
     for (const { fact: id } of findings) {
-      if (id === undefined || this.places.has(id)) continue;
+      if (id === undefined || this.places.has(id) || this.unplaceable.has(id)) continue;
       const placing = this.placing.get(id);
-      if (placing) waits.push(placing);
-      const fact = placing ? undefined : kb.factById(id);
+      if (placing) {
+        (waits ??= new Set()).add(placing);
+        continue;
+      }
+      const fact = kb.factById(id);
       const file = fact && kb.definedIn(id);
-      if (fact && file) byFile.set(file, [...(byFile.get(file) ?? []), fact]);
+      if (!fact || !file) this.unplaceable.add(id);
+      else (byFile ??= new Map()).set(file, [...(byFile.get(file) ?? []), fact]);
     }
-    for (const [file, facts] of byFile) {
-      const done = read(file).then(
-        (text) => {
-          if (text) for (const [id, place] of placeFacts([text], facts)) this.places.set(id, place);
-        },
-        () => undefined,
-      );
+    for (const [file, facts] of byFile ?? []) {
+      const done = read(file)
+        .then(
+          (text) => {
+            if (text) for (const [id, place] of placeFacts([text], facts)) this.places.set(id, place);
+          },
+          () => undefined,
+        )
+        .then(() => {
+          for (const { fact } of facts) {
+            this.placing.delete(fact.id);
+            if (!this.places.has(fact.id)) this.unplaceable.add(fact.id);
+          }
+        });
       for (const f of facts) this.placing.set(f.fact.id, done);
-      waits.push(done);
+      (waits ??= new Set()).add(done);
     }
-    return Promise.all(waits).then(() => undefined);
+    return waits && Promise.all(waits).then(() => undefined);
   }
 
   /** Places `facts` in the knowledge base files' texts once they are there; gives when that is done. */
@@ -601,7 +618,7 @@ export class EvidenceLocator {
     if (this.found.has(key)) return this.found.get(key);
     const at = this.search(finding, evidence);
     // Placed on demand, a fact not placed yet may be soon.
-    const final = !this.onDemand || finding.fact === undefined || this.places.has(finding.fact);
+    const final = !this.onDemand || finding.fact === undefined || this.places.has(finding.fact) || this.unplaceable.has(finding.fact);
     if (this.isPlaced && !this.reading.has(evidence.file) && final) this.found.set(key, at);
     return at;
   }
