@@ -28,7 +28,7 @@ import { type NodeRecord, PhraseIndex } from './phrase-index';
 import type { Entity, Fact, Hedge, Qualifier, Relation, Source, Unit, ValueType } from './schema';
 
 /** The layout below; a snapshot of another format is refused (and its cache rebuilt). Raise it with any change to what is written. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 /** Sections start at multiples of this, so that a section of 8-byte numbers is read in place. */
 const SECTION_ALIGNMENT = 8;
@@ -85,6 +85,7 @@ interface MainSection {
   groups: [string, string[]][];
   /** The names' index: its roots' records and its word keys; its values are entities' places. */
   names: { roots: { folded: number; exact: number }; keys: string[] };
+  namesWithStops: readonly string[];
 }
 
 /** Bit of a fact's flags: it has a year and a date fact of its subject and relation (CompiledFact.yearHasDateFact). */
@@ -349,6 +350,7 @@ export function encodeKnowledgeBase(kb: KnowledgeBase, files: readonly string[],
     familyHeads: [...parts.familyHeads],
     groups: [...parts.groupsByMember].map(([member, groups]) => [member, [...groups]]),
     names: { roots: names.roots, keys: names.keys },
+    namesWithStops: parts.namesWithStops,
   };
   out.json('main', main);
   writeRecords(out, 'entities', parts.entities);
@@ -811,6 +813,7 @@ export function decodeKnowledgeBase(source: SnapshotSource | Uint8Array, files: 
     publishers: new Set(main.publishers),
     familyHeads: new Set(main.familyHeads),
     groupsByMember: new Map(main.groups),
+    namesWithStops: main.namesWithStops,
   };
   return assembleKnowledgeBase(parts);
 }
