@@ -548,9 +548,15 @@ function emptySlots<T>(n: number): (T | undefined)[] {
   return slots;
 }
 
-/** Strings of a snapshot (see SectionWriter.strings), each read when first asked for, and found by text when hashed. */
+/**
+ * Strings of a snapshot (see SectionWriter.strings), each read when first asked for, and found by
+ * text when hashed. Ids are kept once read (`at`); records are read each time (`text`): whoever
+ * asks for one parses it and keeps what it parses to, and kept as well, the JSON of the entries,
+ * facts and names' nodes a check reaches was most of what it read.
+ */
 class StringTable {
-  private readonly read: (string | undefined)[];
+  /** The strings read by `at`, made on the first (a table of records never needs it). */
+  private read?: (string | undefined)[];
 
   constructor(
     name: string,
@@ -563,7 +569,6 @@ class StringTable {
     const last = ends.length ? ends[ends.length - 1] : 0;
     if (last !== length || ends.some((end, i) => end < (i ? ends[i - 1] : 0))) throw new SnapshotError(`its section "${name}" does not end where its strings do`);
     if (table && (table.length < ends.length || table.length & (table.length - 1))) throw new SnapshotError(`its section "${name}.hash" is no hash table of its strings`);
-    this.read = emptySlots(ends.length);
   }
 
   get size(): number {
@@ -574,8 +579,15 @@ class StringTable {
     return i ? this.ends[i - 1] : 0;
   }
 
+  /** The string at `i`, kept once read. */
   at(i: number): string {
-    return (this.read[i] ??= decoder.decode(this.bytes(this.from(i), this.ends[i])));
+    const read = (this.read ??= emptySlots(this.ends.length));
+    return (read[i] ??= this.text(i));
+  }
+
+  /** The string at `i`, read now and not kept. */
+  text(i: number): string {
+    return decoder.decode(this.bytes(this.from(i), this.ends[i]));
   }
 
   /** The place of the string `s`, or -1. */
@@ -619,7 +631,7 @@ class RecordMap<V> implements ReadonlyMap<string, V> {
   at(place: number): V {
     let v = this.byPlace[place];
     if (v === undefined) {
-      this.byPlace[place] = v = JSON.parse(this.records.at(place)) as V;
+      this.byPlace[place] = v = JSON.parse(this.records.text(place)) as V;
       this.known.set(this.ids.at(place), v);
     }
     return v;
@@ -702,7 +714,7 @@ class SnapshotFacts implements FactStore {
   }
 
   at(place: number): CompiledFact {
-    return (this.compiled[place] ??= this.compiler.compile(JSON.parse(this.records.at(place)) as Fact, (this.flags[place] & YEAR_HAS_DATE_FACT) !== 0));
+    return (this.compiled[place] ??= this.compiler.compile(JSON.parse(this.records.text(place)) as Fact, (this.flags[place] & YEAR_HAS_DATE_FACT) !== 0));
   }
 
   all(): readonly CompiledFact[] {
@@ -805,7 +817,7 @@ export function decodeKnowledgeBase(source: SnapshotSource | Uint8Array, files: 
     measureWords: new Map(main.measureWords.map(([type, words]) => [type, new Set(words)])),
     keywords: main.keywords,
     indexes: {
-      mentions: PhraseIndex.fromRecords<string>({ record: (i) => JSON.parse(names.at(i)) as NodeRecord, keys: main.names.keys, value: (place) => entities.keyAt(place) }, main.names.roots),
+      mentions: PhraseIndex.fromRecords<string>({ record: (i) => JSON.parse(names.text(i)) as NodeRecord, keys: main.names.keys, value: (place) => entities.keyAt(place) }, main.names.roots),
       byEntity: new EntityFactPlaces(reader, entities, types),
       byWord: new FactPlaceMap(new Map(main.byWord.map(([type, word, places]) => [FactPlaceMap.key(type, word), places]))),
     },
