@@ -172,7 +172,16 @@ export interface KnowledgeParts extends Pick<KnowledgeBase, 'sources' | 'entitie
   publishers: ReadonlySet<string>;
   familyHeads: ReadonlySet<string>;
   groupsByMember: ReadonlyMap<string, readonly string[]>;
+  /**
+   * The entities' names and aliases with a stop inside (STOP_BEFORE_SPACE: "Acme Inc. Holdings"),
+   * in order: where a draft's sentence may seem to end inside a name, which the engine needs to
+   * know without going through every entity (a snapshot reads each when first asked for).
+   */
+  namesWithStops: readonly string[];
 }
+
+/** A full stop, question or exclamation mark (maybe closing quotes or brackets after it) before white space: where a sentence may end. */
+export const STOP_BEFORE_SPACE = /[.?!]['"’”)\]]*(?=\s)/u;
 
 /** How many parties a role key has, for the keys with several (see Parties); undefined for the others. */
 export interface PartnerCounts {
@@ -181,7 +190,11 @@ export interface PartnerCounts {
 
 /** Merges files in order (see merge.ts) and compiles the facts for matching. */
 export function buildKnowledgeBase(files: readonly LoadedFile[]): KnowledgeBaseResult {
-  const merged = mergeKnowledgeBases(files);
+  return knowledgeBaseOfMerged(mergeKnowledgeBases(files));
+}
+
+/** The knowledge base of files merged already (a caller that merges again, to place the merge's problems, builds once). */
+export function knowledgeBaseOfMerged(merged: MergedKnowledgeBase): KnowledgeBaseResult {
   return { kb: assembleKnowledgeBase(partsOf(merged)), problems: merged.problems };
 }
 
@@ -208,6 +221,7 @@ function partsOf(merged: MergedKnowledgeBase): KnowledgeParts {
     publishers: new Set([...sources.values()].flatMap((s) => (s.publisher ? [s.publisher.toLowerCase()] : []))),
     familyHeads: new Set([...entities.values()].flatMap((e) => (e.family ? [e.family] : []))),
     groupsByMember: groupsByMember(entities),
+    namesWithStops: [...entities.values()].flatMap((e) => [e.name, ...e.aliases]).filter((name) => STOP_BEFORE_SPACE.test(name)),
   };
 }
 

@@ -56,8 +56,14 @@ export interface LoadedFile {
   problems: KbProblem[];
   /** Where a kept entry sits in the file (its index counts the rejected entries too). */
   pathOf(entry: object): Path;
-  /** The position of a field, for problems found later (unknown ids across files). */
+  /**
+   * The position of a field, for problems found later (unknown ids across files). A file loaded
+   * without keeping its text (`keepText: false`) can only say its start, and then notes that it
+   * had to (`positionsLost`); `withText` gives it its positions back.
+   */
   locate(path: Path): Range;
+  /** Set once `locate` was asked for a position it could not give, the text having been let go. */
+  readonly positionsLost?: boolean;
 }
 
 /** One path style everywhere: facts[3].assertions[0].value */
@@ -123,17 +129,11 @@ function jsonSyntaxMessage(text: string, e: ParseError): { start: number; messag
   return { start: e.offset, message: JSON_ERRORS[code] ?? 'invalid JSON' };
 }
 
-/** `members`: the text's members, as scanJson counts them. */
-function parseJson(text: string, members: number): Parsed {
-  let data: unknown;
-  let parsed = false;
-  try {
-    // The native parser first: a large, valid file (the common case) never builds a syntax tree.
-    data = JSON.parse(text);
-    parsed = true;
-  } catch {
-    // Invalid: the tree-building parser below says where and why.
-  }
+/**
+ * A JSON text's syntax tree, built when first asked for (a valid file never needs it): where a
+ * path sits in the text, and the tree-building parser's errors.
+ */
+function jsonTree(text: string): { tree: () => JsonNode | undefined; errors: () => ParseError[]; locate: Parsed['locate'] } {
   let root: JsonNode | undefined;
   let treeErrors: ParseError[] = [];
   const tree = () => {
@@ -143,11 +143,9 @@ function parseJson(text: string, members: number): Parsed {
     }
     return root;
   };
-  const syntax: Parsed['syntax'] = !parsed ? syntaxErrors(text, tree, () => treeErrors) : members === keysIn(data) ? [] : duplicateKeys(text);
-  if (parsed && syntax.length) data = undefined;
   return {
-    data,
-    syntax,
+    tree,
+    errors: () => treeErrors,
     locate(path, key) {
       const top = tree();
       let node: JsonNode | undefined;
@@ -159,6 +157,23 @@ function parseJson(text: string, members: number): Parsed {
       return target ? { start: target.offset, end: target.offset + target.length } : { start: 0, end: 0 };
     },
   };
+}
+
+/** `members`: the text's members, as scanJson counts them. */
+function parseJson(text: string, members: number): Parsed {
+  let data: unknown;
+  let parsed = false;
+  try {
+    // The native parser first: a large, valid file (the common case) never builds a syntax tree.
+    data = JSON.parse(text);
+    parsed = true;
+  } catch {
+    // Invalid: the tree-building parser below says where and why.
+  }
+  const { tree, errors, locate } = jsonTree(text);
+  const syntax: Parsed['syntax'] = !parsed ? syntaxErrors(text, tree, errors) : members === keysIn(data) ? [] : duplicateKeys(text);
+  if (parsed && syntax.length) data = undefined;
+  return { data, syntax, locate };
 }
 
 /** The syntax errors of a text JSON.parse refused, in the format's words, one per line. */
@@ -464,26 +479,63 @@ class FileLoad {
     return positionAt(this.starts, this.parsed ? this.parsed.locate(path).start : 0).line + 1;
   }
 
-  result(): LoadedFile {
+  /**
+   * The file as loaded. The parsed data is not kept (the entries kept are the schema's copies),
+   * nor this load's working state (its strings map); the text only with `keepText`, for the
+   * problems found later (see LoadedFile.locate).
+   */
+  result(keepText = true): LoadedFile {
     this.problems.sort((a, b) => a.line - b.line || a.character - b.character);
     const { file, content, rejected, problems, paths } = this;
-    // The parsed data is not kept: the entries kept are the schema's copies, and a problem found
-    // later is located in the text.
-    const locateIn = this.parsed?.locate;
+    const positions = keepText ? textPositions(file, this.text, this.parsed?.locate, this.lines) : undefined;
     this.parsed = undefined;
-    return {
-      file,
-      content,
-      rejected,
-      problems,
-      pathOf: (entry) => paths.get(entry) ?? [],
-      locate: (path) => {
-        const { start, end } = locateIn ? locateIn(path) : { start: 0, end: 0 };
-        const { file: _f, field: _p, message: _m, ...range } = problemAt(file, this.starts, start, end, path, '');
-        return range;
-      },
-    };
+    return loadedFile({ file, content, rejected, problems }, (entry) => paths.get(entry) ?? [], positions);
   }
+}
+
+/** Where a path of a file sits in its text: `locateIn` finds its offsets (none: the file's start); `lines`, if worked out already. */
+function textPositions(file: string, text: string, locateIn: Parsed['locate'] | undefined, lines?: number[]): (path: Path) => Range {
+  let starts = lines;
+  return (path) => {
+    const { start, end } = locateIn ? locateIn(path) : { start: 0, end: 0 };
+    const { file: _f, field: _p, message: _m, ...range } = problemAt(file, (starts ??= lineStarts(text)), start, end, path, '');
+    return range;
+  };
+}
+
+/** A file's position of nothing: what a file without its text can say. */
+const FILE_START: Range = { line: 0, character: 0, endLine: 0, endCharacter: 0 };
+
+/** A loaded file whose `locate` answers from `positions`, or, without them, notes that it could not (LoadedFile.positionsLost). */
+function loadedFile(parts: Omit<LoadedFile, 'pathOf' | 'locate' | 'positionsLost'>, pathOf: LoadedFile['pathOf'], positions: ((path: Path) => Range) | undefined): LoadedFile {
+  let lost = false;
+  return {
+    ...parts,
+    pathOf,
+    locate(path) {
+      if (positions) return positions(path);
+      lost = true;
+      return FILE_START;
+    },
+    get positionsLost() {
+      return lost;
+    },
+  };
+}
+
+/**
+ * A file loaded without its text (`keepText: false`), with positions again from its text: for the
+ * problems found when the files are merged, which a large load's text was let go before.
+ * `text` must be the one it was loaded from.
+ */
+export function withText(loaded: LoadedFile, text: string): LoadedFile {
+  const { pathOf, locate: _locate, positionsLost: _lost, ...parts } = loaded;
+  const locateIn = isYaml(loaded.file) ? parseYaml(text).locate : jsonTree(text).locate;
+  return loadedFile(parts, pathOf, textPositions(loaded.file, text, locateIn));
+}
+
+function isYaml(file: string): boolean {
+  return /\.ya?ml$/i.test(file);
 }
 
 /** The file's top level: the version, known sections, and "extend" and "override" as objects of lists. */
@@ -545,30 +597,40 @@ function loadList(load: FileLoad, list: EntryList, entries: unknown[]): void {
   });
 }
 
+export interface LoadOptions {
+  /**
+   * Keep the text, so that problems found later (when files are merged) have positions: the
+   * default. A large load lets each file's text go once it is read (100,000 assertions' files
+   * are 130 MB of strings), and gives a text back with `withText` should a problem need it.
+   */
+  keepText?: boolean;
+}
+
 /** Parses and validates one file's text. YAML when the name ends in .yaml/.yml, JSON otherwise. */
-export function loadKnowledgeBaseText(file: string, text: string): LoadedFile {
-  const yaml = /\.ya?ml$/i.test(file);
+export function loadKnowledgeBaseText(file: string, text: string, options: LoadOptions = {}): LoadedFile {
+  const keepText = options.keepText !== false;
+  const yaml = isYaml(file);
   const load = new FileLoad(file, text);
   // The JSON scan counts the members too, for parseJson.
   const scan = yaml ? undefined : scanJson(text);
   const deep = scan ? scan.tooDeep : tooDeepAt(text, true);
   if (deep !== undefined) {
     load.atOffset(deep, deep + 1, [], `nested more than ${MAX_NESTING_DEPTH} levels deep; a knowledge base needs 5`);
-    return load.result();
+    return load.result(keepText);
   }
   try {
     load.parsed = scan ? parseJson(text, scan.members) : parseYaml(text);
   } catch {
     // The scan above makes this unreachable in practice; a parser failure is still a problem, not a crash.
     load.atOffset(0, 0, [], `could not be read as ${yaml ? 'YAML' : 'JSON'}`);
-    return load.result();
+    return load.result(keepText);
   }
   for (const s of load.parsed.syntax) load.atOffset(s.start, s.end, s.path, `invalid ${yaml ? 'YAML' : 'JSON'}: ${s.message}`);
   const data = load.parsed.data;
-  if (load.problems.length) return load.result();
+  if (load.problems.length) return load.result(keepText);
   if (!isRecord(data)) {
     load.at([], 'expected an object with "version", "sources", "entities", "relations", "qualifiers", "units" and "facts"');
-    return load.result();
+    return load.result(keepText);
   }
   checkFrame(load, data);
   for (const list of ENTRY_LISTS) {
@@ -577,5 +639,5 @@ export function loadKnowledgeBaseText(file: string, text: string): LoadedFile {
     // A list under a group that is not an object was reported with the group.
     else if (entries !== undefined) load.at(list.path, `expected a list [...], not ${describeValue(entries)}`);
   }
-  return load.result();
+  return load.result(keepText);
 }

@@ -28,7 +28,7 @@ import { type NodeRecord, PhraseIndex } from './phrase-index';
 import type { Entity, Fact, Hedge, Qualifier, Relation, Source, Unit, ValueType } from './schema';
 
 /** The layout below; a snapshot of another format is refused (and its cache rebuilt). Raise it with any change to what is written. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 /** Sections start at multiples of this, so that a section of 8-byte numbers is read in place. */
 const SECTION_ALIGNMENT = 8;
@@ -39,10 +39,15 @@ const HEADER_LENGTH_BYTES = 4;
 /** Bytes of each chunk a section's strings are copied into (see SectionWriter.strings). */
 const CHUNK_BYTES = 1 << 20;
 
-/** A snapshot as written: its bytes in chunks, in order, and how many of them are its head (see SnapshotSource). */
+/**
+ * A snapshot as written: its bytes in chunks, in order, and how many of them are its head (see
+ * SnapshotSource). Encoded with a `spill` (EncodeOptions), its records are not among the chunks:
+ * they are the `spilled` bytes handed to it, which follow the chunks.
+ */
 export interface EncodedSnapshot {
   chunks: Uint8Array[];
   headLength: number;
+  spilled: number;
 }
 
 /**
@@ -80,6 +85,7 @@ interface MainSection {
   groups: [string, string[]][];
   /** The names' index: its roots' records and its word keys; its values are entities' places. */
   names: { roots: { folded: number; exact: number }; keys: string[] };
+  namesWithStops: readonly string[];
 }
 
 /** Bit of a fact's flags: it has a year and a date fact of its subject and relation (CompiledFact.yearHasDateFact). */
@@ -136,20 +142,23 @@ function tableSize(n: number): number {
 /**
  * Sections of bytes being written, each at an aligned offset: first those read when the snapshot
  * is (its head), then the records, read one by one as they are asked for (see SnapshotSource).
+ * With a `spill`, the records are handed to it as they are written, in order, each section
+ * followed by its padding, instead of kept: they are most of a large knowledge base's snapshot
+ * (64 of its 76 MB), written while the knowledge base they come from is still in memory.
  */
 class SectionWriter {
   private readonly sections: { name: string; parts: Uint8Array[]; length: number; onDemand: boolean }[] = [];
+  /** The bytes handed to `spill` so far, padding included. */
+  private spilled = 0;
 
-  /** `encode`: a string's UTF-8 (see EncodeOptions). */
-  constructor(private readonly encode: (s: string) => Uint8Array) {}
+  /** `encode`: a string's UTF-8; `spill`: where the records go (see EncodeOptions). */
+  constructor(
+    private readonly encode: (s: string) => Uint8Array,
+    private readonly spill?: (bytes: Uint8Array) => void,
+  ) {}
 
   bytes(name: string, ...parts: Uint8Array[]): void {
     this.sections.push({ name, parts, length: parts.reduce((n, p) => n + p.length, 0), onDemand: false });
-  }
-
-  /** The last section written is read on demand, a string at a time (see strings). */
-  private onDemand(name: string): void {
-    this.sections.find((section) => section.name === name)!.onDemand = true;
   }
 
   numbers(name: string, array: Int32Array | Uint32Array | Float64Array | Uint8Array): void {
@@ -164,36 +173,67 @@ class SectionWriter {
    * Strings one after another (`name`), where each ends (`name.ends`), and with `hashed` a hash
    * table of them (`name.hash`: each slot 0, or a string's place plus 1) to find one by its text.
    */
-  strings(name: string, strings: Iterable<string>, hashed = false, records = false): void {
+  strings(name: string, strings: Iterable<string>, hashed = false): void {
+    const section = this.section(name, hashed, false);
+    for (const s of strings) section.add(s);
+    section.end();
+  }
+
+  /** Strings read one at a time as they are asked for (see SnapshotSource): records of entries, facts and names. */
+  records(name: string, strings: Iterable<string>): void {
+    const section = this.openRecords(name);
+    for (const s of strings) section.add(s);
+    section.end();
+  }
+
+  /** A records section (see records) written a string at a time, for strings handed over rather than asked for. */
+  openRecords(name: string): { add(s: string): void; end(): void } {
+    return this.section(name, false, true);
+  }
+
+  /** A strings section being written (see strings); `onDemand`: its strings are records. */
+  private section(name: string, hashed: boolean, onDemand: boolean): { add(s: string): void; end(): void } {
+    const spill = onDemand ? this.spill : undefined;
     const ends: number[] = [];
     const hashes: number[] = [];
     const chunks: Uint8Array[] = [];
     let chunk = new Uint8Array(0);
     let used = 0;
     let at = 0;
-    // Copied into chunks of CHUNK_BYTES: a section is a few parts however many strings it has.
-    for (const s of strings) {
-      const bytes = this.encode(s);
-      if (chunk.length - used < bytes.length) {
-        if (used) chunks.push(chunk.subarray(0, used));
-        chunk = new Uint8Array(Math.max(CHUNK_BYTES, bytes.length));
-        used = 0;
-      }
-      chunk.set(bytes, used);
-      used += bytes.length;
-      ends.push((at += bytes.length));
-      if (hashed) hashes.push(hashBytes(bytes, 0, bytes.length));
-    }
-    if (used) chunks.push(chunk.subarray(0, used));
-    this.bytes(name, ...chunks);
-    if (records) this.onDemand(name);
-    this.numbers(`${name}.ends`, Uint32Array.from(ends));
-    if (hashed) this.numbers(`${name}.hash`, hashTable(hashes));
+    // A full chunk is kept, or spilled and its bytes used again.
+    const flush = () => {
+      if (used && spill) spill(chunk.subarray(0, used));
+      else if (used) chunks.push(chunk.subarray(0, used));
+      used = 0;
+    };
+    return {
+      add: (s) => {
+        const bytes = this.encode(s);
+        // Copied into chunks of CHUNK_BYTES: a section is a few parts however many strings it has.
+        if (chunk.length - used < bytes.length) {
+          flush();
+          if (!spill || chunk.length < bytes.length) chunk = new Uint8Array(Math.max(CHUNK_BYTES, bytes.length));
+        }
+        chunk.set(bytes, used);
+        used += bytes.length;
+        ends.push((at += bytes.length));
+        if (hashed) hashes.push(hashBytes(bytes, 0, bytes.length));
+      },
+      end: () => {
+        flush();
+        this.sections.push({ name, parts: chunks, length: at, onDemand });
+        if (spill) this.spillPadding(at);
+        this.numbers(`${name}.ends`, Uint32Array.from(ends));
+        if (hashed) this.numbers(`${name}.hash`, hashTable(hashes));
+      },
+    };
   }
 
-  /** Strings read one at a time as they are asked for (see SnapshotSource): records of entries, facts and names. */
-  records(name: string, strings: Iterable<string>): void {
-    this.strings(name, strings, false, true);
+  /** After a section of `length` bytes spilled, the zeros up to the next aligned offset, as finish places sections. */
+  private spillPadding(length: number): void {
+    const end = this.spilled + length;
+    this.spilled = align(end);
+    if (this.spilled > end) this.spill!(new Uint8Array(this.spilled - end));
   }
 
   /**
@@ -201,6 +241,7 @@ class SectionWriter {
    * sections, those read on demand last: as chunks, in order, with the head's length.
    */
   finish(): EncodedSnapshot {
+    // The records follow the head in the order they were written: as they were spilled, if they were.
     const ordered = [...this.sections.filter((x) => !x.onDemand), ...this.sections.filter((x) => x.onDemand)];
     const places: Record<string, [number, number]> = {};
     let offset = 0;
@@ -223,13 +264,14 @@ class SectionWriter {
     head.set(header, HEADER_LENGTH_BYTES);
     const chunks: Uint8Array[] = [head];
     let at = 0;
-    for (const { parts, length } of ordered) {
+    for (const { parts, length, onDemand } of ordered) {
+      if (onDemand && this.spill) break;
       chunks.push(...parts);
       const padding = align(at + length) - (at + length);
       if (padding) chunks.push(new Uint8Array(padding));
       at = align(at + length);
     }
-    return { chunks, headLength: start + headEnd };
+    return { chunks, headLength: start + headEnd, spilled: this.spilled };
   }
 }
 
@@ -264,6 +306,12 @@ export interface EncodeOptions {
    * 100,000 assertions has hundreds of thousands of strings (0.45 s against 0.05 s).
    */
   encodeUtf8?: (s: string) => Uint8Array;
+  /**
+   * Where the records go as they are written, in order (see EncodedSnapshot.spilled): a cache
+   * writes them to a file rather than hold them. It must be done with the bytes when it returns:
+   * they are written over.
+   */
+  spill?: (bytes: Uint8Array) => void;
 }
 
 /**
@@ -276,16 +324,18 @@ export interface EncodeOptions {
 export function encodeKnowledgeBase(kb: KnowledgeBase, files: readonly string[], options: EncodeOptions = {}): EncodedSnapshot | undefined {
   const parts = partsOfKnowledgeBase(kb);
   if (!parts) return undefined;
-  const out = new SectionWriter(options.encodeUtf8 ?? ((s) => encoder.encode(s)));
+  const out = new SectionWriter(options.encodeUtf8 ?? ((s) => encoder.encode(s)), options.spill);
   const entityPlaces = placesById(parts.entities);
   const types = [...parts.valuesByType.keys()];
   const byWord = parts.indexes.byWord;
   if (!(byWord instanceof FactPlaceMap)) return undefined;
-  const nameRecords: string[] = [];
+  // Each node of the names' index written as it is met, not held as a list of 170,000 records.
+  const nameRecords = out.openRecords('names');
   const names = parts.indexes.mentions.records(
     (id) => entityPlaces.get(id) ?? -1,
-    (record) => nameRecords.push(JSON.stringify(record)),
+    (record) => nameRecords.add(JSON.stringify(record)),
   );
+  nameRecords.end();
   const hedges = [...new Set([...parts.valuesByType.values()].flatMap((v) => v.hedges))];
   const main: MainSection = {
     relations: [...parts.relations.values()],
@@ -300,6 +350,7 @@ export function encodeKnowledgeBase(kb: KnowledgeBase, files: readonly string[],
     familyHeads: [...parts.familyHeads],
     groups: [...parts.groupsByMember].map(([member, groups]) => [member, [...groups]]),
     names: { roots: names.roots, keys: names.keys },
+    namesWithStops: parts.namesWithStops,
   };
   out.json('main', main);
   writeRecords(out, 'entities', parts.entities);
@@ -308,7 +359,6 @@ export function encodeKnowledgeBase(kb: KnowledgeBase, files: readonly string[],
   writeByEntity(out, parts, entityPlaces, types);
   writePartners(out, parts);
   for (const [type, values] of parts.valuesByType) writeValues(out, type, values, hedges);
-  out.records('names', nameRecords);
   return out.finish();
 }
 
@@ -498,9 +548,15 @@ function emptySlots<T>(n: number): (T | undefined)[] {
   return slots;
 }
 
-/** Strings of a snapshot (see SectionWriter.strings), each read when first asked for, and found by text when hashed. */
+/**
+ * Strings of a snapshot (see SectionWriter.strings), each read when first asked for, and found by
+ * text when hashed. Ids are kept once read (`at`); records are read each time (`text`): whoever
+ * asks for one parses it and keeps what it parses to, and kept as well, the JSON of the entries,
+ * facts and names' nodes a check reaches was most of what it read.
+ */
 class StringTable {
-  private readonly read: (string | undefined)[];
+  /** The strings read by `at`, made on the first (a table of records never needs it). */
+  private read?: (string | undefined)[];
 
   constructor(
     name: string,
@@ -513,7 +569,6 @@ class StringTable {
     const last = ends.length ? ends[ends.length - 1] : 0;
     if (last !== length || ends.some((end, i) => end < (i ? ends[i - 1] : 0))) throw new SnapshotError(`its section "${name}" does not end where its strings do`);
     if (table && (table.length < ends.length || table.length & (table.length - 1))) throw new SnapshotError(`its section "${name}.hash" is no hash table of its strings`);
-    this.read = emptySlots(ends.length);
   }
 
   get size(): number {
@@ -524,8 +579,15 @@ class StringTable {
     return i ? this.ends[i - 1] : 0;
   }
 
+  /** The string at `i`, kept once read. */
   at(i: number): string {
-    return (this.read[i] ??= decoder.decode(this.bytes(this.from(i), this.ends[i])));
+    const read = (this.read ??= emptySlots(this.ends.length));
+    return (read[i] ??= this.text(i));
+  }
+
+  /** The string at `i`, read now and not kept. */
+  text(i: number): string {
+    return decoder.decode(this.bytes(this.from(i), this.ends[i]));
   }
 
   /** The place of the string `s`, or -1. */
@@ -569,7 +631,7 @@ class RecordMap<V> implements ReadonlyMap<string, V> {
   at(place: number): V {
     let v = this.byPlace[place];
     if (v === undefined) {
-      this.byPlace[place] = v = JSON.parse(this.records.at(place)) as V;
+      this.byPlace[place] = v = JSON.parse(this.records.text(place)) as V;
       this.known.set(this.ids.at(place), v);
     }
     return v;
@@ -652,7 +714,7 @@ class SnapshotFacts implements FactStore {
   }
 
   at(place: number): CompiledFact {
-    return (this.compiled[place] ??= this.compiler.compile(JSON.parse(this.records.at(place)) as Fact, (this.flags[place] & YEAR_HAS_DATE_FACT) !== 0));
+    return (this.compiled[place] ??= this.compiler.compile(JSON.parse(this.records.text(place)) as Fact, (this.flags[place] & YEAR_HAS_DATE_FACT) !== 0));
   }
 
   all(): readonly CompiledFact[] {
@@ -755,7 +817,7 @@ export function decodeKnowledgeBase(source: SnapshotSource | Uint8Array, files: 
     measureWords: new Map(main.measureWords.map(([type, words]) => [type, new Set(words)])),
     keywords: main.keywords,
     indexes: {
-      mentions: PhraseIndex.fromRecords<string>({ record: (i) => JSON.parse(names.at(i)) as NodeRecord, keys: main.names.keys, value: (place) => entities.keyAt(place) }, main.names.roots),
+      mentions: PhraseIndex.fromRecords<string>({ record: (i) => JSON.parse(names.text(i)) as NodeRecord, keys: main.names.keys, value: (place) => entities.keyAt(place) }, main.names.roots),
       byEntity: new EntityFactPlaces(reader, entities, types),
       byWord: new FactPlaceMap(new Map(main.byWord.map(([type, word, places]) => [FactPlaceMap.key(type, word), places]))),
     },
@@ -763,6 +825,7 @@ export function decodeKnowledgeBase(source: SnapshotSource | Uint8Array, files: 
     publishers: new Set(main.publishers),
     familyHeads: new Set(main.familyHeads),
     groupsByMember: new Map(main.groups),
+    namesWithStops: main.namesWithStops,
   };
   return assembleKnowledgeBase(parts);
 }

@@ -17,7 +17,7 @@
  *
  * Node only (the engine runs in web workers too); the engine never imports this.
  */
-import { createHash } from 'node:crypto';
+import { type Hash, createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -187,35 +187,53 @@ export class KnowledgeCache {
    * and the knowledge base it holds, read back: a load that builds uses what a later load will
    * read, so both check alike. Read back from the entry written, its records stay on disk; from
    * memory when it could not be written (a full disk, a read-only cache folder). Undefined when
-   * `kb` has no snapshot.
+   * `kb` has no snapshot. The snapshot's records go to a temporary file as they are encoded
+   * (see RecordsFile), not into memory beside the knowledge base they come from.
    */
   write(key: string, kb: KnowledgeBase, fileNames: readonly string[]): { kb: KnowledgeBase; written: boolean } | undefined {
-    const encoded = encodeKnowledgeBase(kb, fileNames, { encodeUtf8: (s) => Buffer.from(s, 'utf8') });
-    if (!encoded) return undefined;
-    const digest = this.writeEntry(key, encoded);
-    const read = digest ? this.open(key, fileNames, digest).kb : undefined;
-    return { kb: read ?? decodeKnowledgeBase(concatBytes(encoded.chunks), fileNames), written: digest !== undefined };
+    const encodeUtf8 = (s: string) => Buffer.from(s, 'utf8');
+    const records = new RecordsFile(`${this.pathOf(key)}.${process.pid}-${threadId}.records${TEMPORARY_SUFFIX}`, this.dir);
+    try {
+      let encoded = encodeKnowledgeBase(kb, fileNames, { encodeUtf8, spill: (bytes) => records.spill(bytes) });
+      if (!encoded) return undefined;
+      // Records the file could not take are in memory: after the head, as if never spilled.
+      if (records.kept) encoded = { ...encoded, chunks: [...encoded.chunks, ...records.kept], spilled: 0 };
+      const digest = records.failed ? undefined : this.writeEntry(key, encoded, records.fd);
+      const read = digest ? this.open(key, fileNames, digest).kb : undefined;
+      if (read) return { kb: read, written: true };
+      // Not written: read back from memory, its records encoded again if they went to the file.
+      const whole = encoded.spilled ? encodeKnowledgeBase(kb, fileNames, { encodeUtf8 })! : encoded;
+      return { kb: decodeKnowledgeBase(concatBytes(whole.chunks), fileNames), written: false };
+    } finally {
+      records.remove();
+    }
   }
 
-  /** Writes an entry; gives its snapshot's digest, or undefined when it could not be written. */
-  private writeEntry(key: string, snapshot: EncodedSnapshot): string | undefined {
+  /**
+   * Writes an entry: its snapshot's chunks, then the `spilled` bytes of the records file `records`
+   * copied after them; gives the snapshot's digest, or undefined when it could not be written.
+   * The digest is worked out as the bytes are written, and the header that holds it written last,
+   * over a header of the same length.
+   */
+  private writeEntry(key: string, snapshot: EncodedSnapshot, records?: number): string | undefined {
     const path = this.pathOf(key);
     const temporary = `${path}.${process.pid}-${threadId}${TEMPORARY_SUFFIX}`;
     let digest: string;
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      const length = snapshot.chunks.reduce((n, c) => n + c.length, 0) + snapshot.spilled;
+      const prefix = (sha256: string) => entryPrefix({ format: CACHE_FORMAT, key, length, headLength: snapshot.headLength, sha256 });
       const hash = createHash('sha256');
-      for (const chunk of snapshot.chunks) hash.update(chunk);
-      const length = snapshot.chunks.reduce((n, c) => n + c.length, 0);
-      digest = hash.digest('hex');
-      const header = Buffer.from(JSON.stringify({ format: CACHE_FORMAT, key, length, headLength: snapshot.headLength, sha256: digest } satisfies EntryHeader));
-      const prefix = Buffer.alloc(alignUp(MAGIC.length + HEADER_LENGTH_BYTES + header.length));
-      MAGIC.copy(prefix);
-      prefix.writeUInt32LE(header.length, MAGIC.length);
-      header.copy(prefix, MAGIC.length + HEADER_LENGTH_BYTES);
       const fd = openSync(temporary, 'w', 0o600);
       try {
-        for (const part of [prefix, ...snapshot.chunks]) writeAll(fd, part);
+        writeAll(fd, prefix(DIGEST_PLACEHOLDER));
+        for (const chunk of snapshot.chunks) {
+          hash.update(chunk);
+          writeAll(fd, chunk);
+        }
+        if (snapshot.spilled) copyRecords(records!, snapshot.spilled, fd, hash);
+        digest = hash.digest('hex');
+        writeAll(fd, prefix(digest), 0);
       } finally {
         closeSync(fd);
       }
@@ -261,8 +279,79 @@ function alignUp(n: number): number {
   return Math.ceil(n / SNAPSHOT_ALIGNMENT) * SNAPSHOT_ALIGNMENT;
 }
 
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+/** Writes all of `bytes`: where the file is at, or at `position`. */
+function writeAll(fd: number, bytes: Uint8Array, position?: number): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at, position === undefined ? null : position + at);
+}
+
+/**
+ * A temporary file a snapshot's records go to while it is encoded (EncodeOptions.spill), made at
+ * the first record (a knowledge base without a snapshot leaves no trace) and removed once the
+ * entry is written. When it cannot be made, the records are kept in memory instead (`kept`);
+ * when a write to it fails (a full disk), it is `failed`, and no entry is written.
+ */
+class RecordsFile {
+  fd: number | undefined;
+  kept: Uint8Array[] | undefined;
+  failed = false;
+
+  constructor(
+    private readonly path: string,
+    private readonly dir: string,
+  ) {}
+
+  spill(bytes: Uint8Array): void {
+    if (this.fd === undefined && !this.kept) this.open();
+    // The writer uses its bytes again once this returns.
+    if (this.kept) this.kept.push(bytes.slice());
+    else if (!this.failed) {
+      try {
+        writeAll(this.fd!, bytes);
+      } catch {
+        this.failed = true;
+      }
+    }
+  }
+
+  private open(): void {
+    try {
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      this.fd = openSync(this.path, 'w+', 0o600);
+    } catch {
+      this.kept = [];
+    }
+  }
+
+  remove(): void {
+    if (this.fd === undefined) return;
+    closeQuietly(this.fd);
+    removeQuietly(this.path);
+  }
+}
+
+/** A SHA-256 as hex, of its length: an entry's header is written with it first, and with the digest over it once the digest is known. */
+const DIGEST_PLACEHOLDER = '0'.repeat(64);
+
+/** An entry's bytes before its snapshot: MAGIC, the header's length, the header, and zeros up to the snapshot's alignment. */
+function entryPrefix(entry: EntryHeader): Buffer {
+  const header = Buffer.from(JSON.stringify(entry));
+  const prefix = Buffer.alloc(alignUp(MAGIC.length + HEADER_LENGTH_BYTES + header.length));
+  MAGIC.copy(prefix);
+  prefix.writeUInt32LE(header.length, MAGIC.length);
+  header.copy(prefix, MAGIC.length + HEADER_LENGTH_BYTES);
+  return prefix;
+}
+
+/** Copies the first `length` bytes of the records file `from` to where `to` is at, a chunk at a time, each into `hash` too. */
+function copyRecords(from: number, length: number, to: number, hash: Hash): void {
+  const chunk = Buffer.allocUnsafe(DIGEST_CHUNK_BYTES);
+  for (let at = 0; at < length; ) {
+    const n = readSync(from, chunk, 0, Math.min(chunk.length, length - at), at);
+    if (n === 0) throw new Error('the records file ends early');
+    hash.update(chunk.subarray(0, n));
+    writeAll(to, chunk.subarray(0, n));
+    at += n;
+  }
 }
 
 /** What an entry's header says: the snapshot's length, its head's, and its digest. */

@@ -12,8 +12,9 @@ import type { Finding } from '../diagnostics/finding';
 import type { KbProblem, KnowledgeBase } from '../knowledge';
 import type { CompiledFact } from '../knowledge/knowledge-base';
 import { BUNDLED_KB_NAME, bundledKnowledgeBase } from '../knowledge/bundled';
-import { buildKnowledgeBase } from '../knowledge/knowledge-base';
-import { type LoadedFile, loadKnowledgeBaseText } from '../knowledge/loader';
+import { type KnowledgeBaseResult, buildKnowledgeBase, knowledgeBaseOfMerged } from '../knowledge/knowledge-base';
+import { type LoadedFile, loadKnowledgeBaseText, withText } from '../knowledge/loader';
+import { type MergedKnowledgeBase, mergeKnowledgeBases } from '../knowledge/merge';
 import type { KnowledgeCache } from '../node/knowledge-cache';
 import { type FileAccess, KB_EXCLUDED_FOLDERS, KB_GLOB, MAX_KNOWLEDGE_BASE_BYTES, MAX_SOURCE_BYTES, type ReadOptions, type ReadResult } from './files';
 import { type PathOrigin, type PathRequest, displayName, isInside, resolvePaths, resolveUri } from './paths';
@@ -88,10 +89,10 @@ function lineOf(text: string, needle: string): number {
   return at < 0 ? 0 : documentText(text).positionAt(at).line;
 }
 
-/** Parses one file; should the parser throw after all, the file is reported, not fatal. */
-function loadFile(uri: string, text: string, log: (message: string) => void): LoadedFile {
+/** Parses one file (keeping its text unless `keepText` is false); should the parser throw after all, the file is reported, not fatal. */
+function loadFile(uri: string, text: string, log: (message: string) => void, keepText = true): LoadedFile {
   try {
-    return loadKnowledgeBaseText(uri, text);
+    return loadKnowledgeBaseText(uri, text, { keepText });
   } catch (e) {
     log(`dealcheck: the knowledge base file ${uri} could not be read: ${(e as Error).stack ?? e}`);
     const empty = loadKnowledgeBaseText(uri, '{"version": 1}');
@@ -99,26 +100,37 @@ function loadFile(uri: string, text: string, log: (message: string) => void): Lo
   }
 }
 
+/** A file loaded without its text, given it back from `texts` (read again) when a position in it was asked for. */
+function withTextOf(file: LoadedFile, texts: readonly { uri: string; text: string }[]): LoadedFile {
+  const text = file.positionsLost ? texts.find((t) => t.uri === file.file)?.text : undefined;
+  return text === undefined ? file : withText(file, text);
+}
+
 /** What a load found, for KnowledgeHost.ready. */
 interface LoadParts {
   /** The knowledge base this load gives: built, or read back from a snapshot. */
   kb: KnowledgeBase;
-  /** The one built from `texts`, when this load built one (else `kb`). */
-  built: KnowledgeBase;
   problems: Map<string, KbProblem[]>;
   notices: string[];
-  /** The knowledge base files' texts, when they were read. */
-  texts: readonly { uri: string; text: string }[];
+  /** The knowledge base files' texts, when they were read and kept (a large load lets them go: undefined). */
+  texts: readonly { uri: string; text: string }[] | undefined;
   sources: SourceReads | { notice: string } | undefined;
   useBundled: boolean;
   wanted: readonly Wanted[];
 }
 
+/** A merge of knowledge base files, or the error it threw. */
+type Merged = { value: MergedKnowledgeBase } | { error: Error };
+
 export class KnowledgeHost {
   private lastGood: KnowledgeBase | undefined;
   private bundledRead: Promise<{ uri: string; text: string } | undefined> | undefined;
-  /** Knowledge bases read back from a snapshot: their facts are placed as findings cite them (EvidenceLocator.placeOnDemand). */
-  private readonly fromSnapshots = new WeakSet<KnowledgeBase>();
+  /**
+   * Knowledge bases whose facts are placed as findings cite them (EvidenceLocator.placeOnDemand):
+   * those read back from a snapshot, and those built from files worth caching, whose texts the
+   * load let go (see buildLarge).
+   */
+  private readonly placedOnDemand = new WeakSet<KnowledgeBase>();
 
   constructor(
     private readonly files: FileAccess,
@@ -127,6 +139,11 @@ export class KnowledgeHost {
     private readonly mark: (what: string, detail?: string) => void = () => {},
     /** Where built knowledge bases are kept for the next load (the Node server's), if anywhere. */
     private readonly cache?: KnowledgeBaseCache,
+    /**
+     * A full garbage collection (the Node server's ServerPlatform.releaseMemory), run between the
+     * steps of a large load (see loadLarge).
+     */
+    private readonly releaseMemory: () => void = () => {},
   ) {}
 
   /** The knowledge base files a workspace asks for, configured ones first; refused paths as notices. */
@@ -154,15 +171,21 @@ export class KnowledgeHost {
     const wanted = await finding;
     this.mark('knowledge base files found', `${wanted.length}`);
     const problems = new Map<string, KbProblem[]>(wanted.map((w) => [w.uri, []]));
-    // With the server's own file access, the files' digests first: a cached knowledge base needs no file's text.
-    const digested = this.files.digest ? await this.fromCache(wanted, useBundled, (w) => this.files.digest!(w.uri, readOptions(w))) : undefined;
-    if (digested) return this.ready(input, { kb: digested, built: digested, problems, notices, texts: [], sources, useBundled, wanted });
+    const parts = { problems, notices, sources, useBundled, wanted };
+    // With the server's own file access, the files' digests first: a cached knowledge base needs
+    // no file's text, and files worth caching are read one at a time (see loadLarge).
+    const bytes = this.files.digest && this.cache && wanted.length ? await Promise.all(wanted.map((w) => this.files.digest!(w.uri, readOptions(w)))) : undefined;
+    const digested = bytes && this.fromCache(wanted, useBundled, bytes);
+    if (digested) return this.ready(input, { ...parts, kb: digested, texts: undefined });
+    if (bytes?.every((d) => 'sha256' in d) && this.worthCaching(bytes)) return this.readyLarge(input, parts, await this.loadLarge(wanted, this.eachText(wanted, problems), useBundled, problems));
     const texts = await this.readTexts(wanted, problems);
     this.mark('knowledge base files read');
-    const read = texts.length === wanted.length && this.cache ? await this.fromCache(wanted, useBundled, async (_, i) => this.cache!.textDigest(texts[i].text)) : undefined;
-    if (read) return this.ready(input, { kb: read, built: read, problems, notices, texts, sources, useBundled, wanted });
-    const built = this.build(texts, useBundled, problems);
-    return this.ready(input, { kb: this.throughCache(wanted, texts, built, useBundled), built: built.kb, problems, notices, texts, sources, useBundled, wanted });
+    const digests = texts.length === wanted.length && this.cache ? texts.map((t) => this.cache!.textDigest(t.text)) : undefined;
+    const read = digests && this.fromCache(wanted, useBundled, digests);
+    if (read) return this.ready(input, { ...parts, kb: read, texts });
+    if (digests && this.worthCaching(digests)) return this.readyLarge(input, parts, await this.loadLarge(wanted, async () => texts.shift(), useBundled, problems));
+    const loaded = texts.map((t) => loadFile(t.uri, t.text, this.log));
+    return this.ready(input, { ...parts, kb: this.build(useBundled ? [bundledKnowledgeBase(), ...loaded] : loaded, problems).kb, texts });
   }
 
   /** The wanted files' texts, in their order; a file that cannot be read is a problem on it. */
@@ -178,66 +201,164 @@ export class KnowledgeHost {
     return texts.sort((a, b) => wanted.findIndex((w) => w.uri === a.uri) - wanted.findIndex((w) => w.uri === b.uri));
   }
 
-  /** Parses and builds; its problems (and a failure, as a problem on every file) go into `problems`. */
-  private build(texts: readonly { uri: string; text: string }[], useBundled: boolean, problems: Map<string, KbProblem[]>): { kb: KnowledgeBase; problems: KbProblem[] } {
-    const loaded = texts.map((t) => loadFile(t.uri, t.text, this.log));
-    let built: { kb: KnowledgeBase; problems: KbProblem[] };
+  /**
+   * The wanted files' texts one at a time, in their order, each read when asked for (undefined
+   * after the last); a file that cannot be read is a problem on it, and skipped.
+   */
+  private eachText(wanted: readonly Wanted[], problems: Map<string, KbProblem[]>): () => Promise<{ uri: string; text: string } | undefined> {
+    let i = 0;
+    return async () => {
+      for (; i < wanted.length; i++) {
+        const w = wanted[i];
+        const read = await this.files.read(w.uri, readOptions(w));
+        if ('text' in read) return { uri: wanted[i++].uri, text: read.text };
+        problems.get(w.uri)!.push(problemAtStart(w.uri, `cannot read the knowledge base file: ${read.error}`));
+      }
+      return undefined;
+    };
+  }
+
+  /** Whether files of these sizes are worth a cache entry (see KnowledgeCache.minBytes). */
+  private worthCaching(sizes: readonly { bytes: number }[]): boolean {
+    return this.cache !== undefined && sizes.reduce((n, d) => n + d.bytes, 0) >= this.cache.minBytes;
+  }
+
+  /**
+   * A load of files worth caching that the cache does not hold: the knowledge base built from the
+   * texts `next` gives (buildLarge) and, without problems, written to the cache under the texts'
+   * digests and read back from it, the built one let go. Its facts are placed as findings cite
+   * them, as after a later load, so no text is kept; a load with problems gives back the texts it
+   * read again for them, if it did. Memory is released once the files are parsed, once they are
+   * built and once the built knowledge base is let go: each step leaves the last one's objects
+   * behind (a parse tree per file, the merge, the built knowledge base), and V8 grows its heap
+   * rather than collect them while the load runs (100,000 assertions' first load peaked at 450 MB
+   * of resident memory, 360 MB with these three collections, which cost about 0.3 s).
+   */
+  private async loadLarge(
+    wanted: readonly Wanted[],
+    next: () => Promise<{ uri: string; text: string } | undefined>,
+    useBundled: boolean,
+    problems: Map<string, KbProblem[]>,
+  ): Promise<{ kb: KnowledgeBase; texts: readonly { uri: string; text: string }[] | undefined }> {
+    const built = await this.buildLarge(wanted, next, useBundled, problems);
+    this.mark('knowledge base files read');
+    this.releaseMemory();
+    let kb = built.kb;
+    if (!built.problems.length && built.digests.length === wanted.length) {
+      const key = this.cache!.key({ files: wanted.map((w, i) => ({ name: w.uri, digest: built.digests[i].sha256 })), useBundled });
+      kb = this.throughCache(key, built.kb, fileNamesOf(wanted, useBundled));
+    }
+    this.placedOnDemand.add(kb);
+    return { kb, texts: built.texts };
+  }
+
+  /** The state of a large load (see loadLarge), once the knowledge base it built, if it was cached, is let go. */
+  private readyLarge(input: KnowledgeInput, parts: Omit<LoadParts, 'kb' | 'texts'>, load: { kb: KnowledgeBase; texts: LoadParts['texts'] }): KnowledgeState {
+    this.releaseMemory();
+    return this.ready(input, { ...parts, ...load });
+  }
+
+  /**
+   * The knowledge base of large files, each read, digested, parsed and let go before the next:
+   * the texts of 100,000 assertions are 130 MB of strings, as much as the knowledge base built
+   * from them, and were all held to the end. Should the merge find a problem that needs a
+   * position in a file (an unknown id), the texts are read again and the files merged again,
+   * with positions. `digests`: those of the texts read, in order.
+   */
+  private async buildLarge(
+    wanted: readonly Wanted[],
+    next: () => Promise<{ uri: string; text: string } | undefined>,
+    useBundled: boolean,
+    problems: Map<string, KbProblem[]>,
+  ): Promise<KnowledgeBaseResult & { digests: { sha256: string; bytes: number }[]; texts: readonly { uri: string; text: string }[] | undefined }> {
+    const loaded: LoadedFile[] = [];
+    const digests: { sha256: string; bytes: number }[] = [];
+    for (let t = await next(); t; t = await next()) {
+      digests.push(this.cache!.textDigest(t.text));
+      loaded.push(loadFile(t.uri, t.text, this.log, false));
+    }
+    this.releaseMemory();
+    let files = useBundled ? [bundledKnowledgeBase(), ...loaded] : loaded;
+    let merged = this.merge(files);
+    let again: readonly { uri: string; text: string }[] | undefined;
+    if ('value' in merged && files.some((f) => f.positionsLost)) {
+      // A file that cannot be read again costs its problems their positions only: its load was reported.
+      const texts = await this.readTexts(wanted, new Map(wanted.map((w) => [w.uri, []])));
+      files = files.map((f) => withTextOf(f, texts));
+      merged = this.merge(files);
+      again = texts;
+    }
+    return { ...this.build(files, problems, merged), digests, texts: again };
+  }
+
+  /** Merges files; a merge that throws is logged and given as its error. */
+  private merge(files: readonly LoadedFile[]): Merged {
     try {
-      built = buildKnowledgeBase(useBundled ? [bundledKnowledgeBase(), ...loaded] : loaded);
+      return { value: mergeKnowledgeBases(files) };
     } catch (e) {
       this.log(`dealcheck: building the knowledge base failed: ${(e as Error).stack ?? e}`);
+      return { error: e as Error };
+    }
+  }
+
+  /**
+   * The knowledge base of files (the bundled one first when used) from their merge. Its problems,
+   * and a failure to merge or build (as a problem on every file, the bundled knowledge base alone
+   * then in use), go into `problems`.
+   */
+  private build(files: readonly LoadedFile[], problems: Map<string, KbProblem[]>, merged: Merged = this.merge(files)): KnowledgeBaseResult {
+    let built: KnowledgeBaseResult | undefined;
+    let failure = 'error' in merged ? merged.error : undefined;
+    try {
+      if ('value' in merged) built = knowledgeBaseOfMerged(merged.value);
+    } catch (e) {
+      this.log(`dealcheck: building the knowledge base failed: ${(e as Error).stack ?? e}`);
+      failure = e as Error;
+    }
+    if (!built || failure) {
       built = buildKnowledgeBase([bundledKnowledgeBase()]);
-      for (const t of texts) problems.get(t.uri)!.push(problemAtStart(t.uri, `dealcheck could not use the knowledge base files (${(e as Error).name}); see the dealcheck output`));
+      for (const f of files) problems.get(f.file)?.push(problemAtStart(f.file, `dealcheck could not use the knowledge base files (${failure?.name}); see the dealcheck output`));
     }
     for (const p of built.problems) problems.set(p.file, [...(problems.get(p.file) ?? []), p]);
     return built;
   }
 
-  /** The knowledge base the cache holds for the wanted files, digested by `digest`; undefined when it has none or they are not worth one. */
-  private async fromCache(
-    wanted: readonly Wanted[],
-    useBundled: boolean,
-    digest: (w: Wanted, i: number) => Promise<{ sha256: string; bytes: number } | { error: string }>,
-  ): Promise<KnowledgeBase | undefined> {
+  /** The knowledge base the cache holds for the wanted files of these digests; undefined when it has none or they are not worth one. */
+  private fromCache(wanted: readonly Wanted[], useBundled: boolean, digests: readonly ({ sha256: string; bytes: number } | { error: string })[]): KnowledgeBase | undefined {
     const cache = this.cache;
     if (!cache || !wanted.length) return undefined;
-    const digests = await Promise.all(wanted.map(digest));
     // A file that cannot be digested is read, and its problem reported, as without a cache.
     if (digests.some((d) => 'error' in d)) return undefined;
     const sizes = digests as { sha256: string; bytes: number }[];
-    if (sizes.reduce((n, d) => n + d.bytes, 0) < cache.minBytes) return undefined;
+    if (!this.worthCaching(sizes)) return undefined;
     const read = cache.read(cache.key({ files: wanted.map((w, i) => ({ name: w.uri, digest: sizes[i].sha256 })), useBundled }), fileNamesOf(wanted, useBundled));
     if (!read.kb) return undefined;
-    this.fromSnapshots.add(read.kb);
+    this.placedOnDemand.add(read.kb);
     this.mark('knowledge base read from the cache');
     return read.kb;
   }
 
   /**
    * A knowledge base built without problems from files worth a cache, as its snapshot gives it
-   * back, the snapshot kept for the next load: the built one's objects are dropped for bytes read
-   * on demand, and this load and the next check alike. Otherwise the built one.
+   * back, the snapshot kept for the next load under `key`: the built one's objects are dropped
+   * for bytes read on demand, and this load and the next check alike. The built one when it has
+   * no snapshot.
    */
-  private throughCache(wanted: readonly Wanted[], texts: readonly { uri: string; text: string }[], built: { kb: KnowledgeBase; problems: KbProblem[] }, useBundled: boolean): KnowledgeBase {
-    const cache = this.cache;
-    if (!cache || built.problems.length || !texts.length || texts.length !== wanted.length) return built.kb;
-    const digests = texts.map((t) => cache.textDigest(t.text));
-    if (digests.reduce((n, d) => n + d.bytes, 0) < cache.minBytes) return built.kb;
-    const key = cache.key({ files: texts.map((t, i) => ({ name: t.uri, digest: digests[i].sha256 })), useBundled });
-    const snapshot = cache.write(key, built.kb, fileNamesOf(wanted, useBundled));
-    if (!snapshot) return built.kb;
-    this.fromSnapshots.add(snapshot.kb);
+  private throughCache(key: string, built: KnowledgeBase, fileNames: readonly string[]): KnowledgeBase {
+    const snapshot = this.cache!.write(key, built, fileNames);
+    if (!snapshot) return built;
     this.mark('knowledge base cached', snapshot.written ? 'written' : 'not written');
     return snapshot.kb;
   }
 
   /**
    * The state of a load: its knowledge base (the last good one when this load has problems), with
-   * a locator that places the facts in the files' texts when they were read and the knowledge base
-   * in use is theirs (`built`), and as findings cite them otherwise.
+   * a locator that places the facts in the files' texts, or as findings cite them for a knowledge
+   * base read back from a snapshot or built from files worth caching (placedOnDemand), and when
+   * the load kept no texts.
    */
   private ready(input: KnowledgeInput, load: LoadParts): KnowledgeState {
-    const { built, problems, notices, texts, sources, useBundled } = load;
+    const { problems, notices, texts, sources, useBundled } = load;
     const bad = [...problems.values()].some((ps) => ps.length);
     const keptLastGood = bad && this.lastGood !== undefined;
     const kb = keptLastGood ? this.lastGood! : load.kb;
@@ -245,14 +366,12 @@ export class KnowledgeHost {
     const locator = new EvidenceLocator();
     const bundled = useBundled ? this.bundled(input) : undefined;
     let placed: Promise<void> = Promise.resolve();
-    if (!this.fromSnapshots.has(kb)) placed = locator.placeWhen(bundled?.then((b) => [...texts, ...(b ? [b] : [])]) ?? Promise.resolve(texts), kb.facts);
-    // The snapshot of the knowledge base built from these texts: the built one's facts are placed (their ids are the snapshot's).
-    else if (kb === load.kb && built !== load.kb) placed = locator.placeWhen(bundled?.then((b) => [...texts, ...(b ? [b] : [])]) ?? Promise.resolve(texts), built.facts);
+    if (texts && !this.placedOnDemand.has(kb)) placed = locator.placeWhen(bundled?.then((b) => [...texts, ...(b ? [b] : [])]) ?? Promise.resolve(texts), kb.facts);
     else {
       const options = new Map(load.wanted.map((w) => [w.uri, readOptions(w)]));
       locator.placeOnDemand(kb, (file) => (file === BUNDLED_KB_NAME ? (bundled ?? Promise.resolve(undefined)) : this.readKnowledgeFile(file, options.get(file))));
     }
-    const located = Promise.all([sources ? this.readSources(input, sources, locator, load.kb, [...texts], problems, notices) : 0, placed]).then(
+    const located = Promise.all([sources ? this.readSources(input, sources, locator, load.kb, [...(texts ?? [])], problems, notices) : 0, placed]).then(
       ([read]) => this.mark('source texts read', `${read}`),
       (e) => this.log(`dealcheck: reading the source texts failed: ${(e as Error).stack ?? e}`),
     );
@@ -392,6 +511,8 @@ export class EvidenceLocator {
   private onDemand?: { kb: KnowledgeBase; read: (file: string) => Promise<{ uri: string; text: string } | undefined> };
   /** Facts being placed on demand, each settling when it is placed (or found unplaceable). */
   private readonly placing = new Map<string, Promise<void>>();
+  /** Facts that could not be placed on demand (no file defines them, or it could not be read or does not hold them): not tried again. */
+  private readonly unplaceable = new Set<string>();
   /** Settles once the knowledge base files' texts are placed; `isPlaced` then. */
   private placed: Promise<void> = Promise.resolve();
   private isPlaced = true;
@@ -414,30 +535,45 @@ export class EvidenceLocator {
     this.onDemand = { kb, read };
   }
 
-  /** Places the facts `findings` cite that are not placed yet (see placeOnDemand); settles when they all are. */
-  private placeCited(findings: readonly Finding[]): Promise<void> {
+  /**
+   * Places the facts `findings` cite that are not placed yet (see placeOnDemand); settles when they
+   * all are. Undefined when none is being placed: every keystroke asks, and once its facts are
+   * placed (or known to be unplaceable) a check waits for nothing, as with a built knowledge base.
+   */
+  private placeCited(findings: readonly Finding[]): Promise<void> | undefined {
     const { kb, read } = this.onDemand!;
-    const byFile = new Map<string, CompiledFact[]>();
-    const waits: Promise<void>[] = [];
+    let byFile: Map<string, CompiledFact[]> | undefined;
+    let waits: Set<Promise<void>> | undefined;
     for (const { fact: id } of findings) {
-      if (id === undefined || this.places.has(id)) continue;
+      if (id === undefined || this.places.has(id) || this.unplaceable.has(id)) continue;
       const placing = this.placing.get(id);
-      if (placing) waits.push(placing);
-      const fact = placing ? undefined : kb.factById(id);
+      if (placing) {
+        (waits ??= new Set()).add(placing);
+        continue;
+      }
+      const fact = kb.factById(id);
       const file = fact && kb.definedIn(id);
-      if (fact && file) byFile.set(file, [...(byFile.get(file) ?? []), fact]);
+      if (!fact || !file) this.unplaceable.add(id);
+      else (byFile ??= new Map()).set(file, [...(byFile.get(file) ?? []), fact]);
     }
-    for (const [file, facts] of byFile) {
-      const done = read(file).then(
-        (text) => {
-          if (text) for (const [id, place] of placeFacts([text], facts)) this.places.set(id, place);
-        },
-        () => undefined,
-      );
+    for (const [file, facts] of byFile ?? []) {
+      const done = read(file)
+        .then(
+          (text) => {
+            if (text) for (const [id, place] of placeFacts([text], facts)) this.places.set(id, place);
+          },
+          () => undefined,
+        )
+        .then(() => {
+          for (const { fact } of facts) {
+            this.placing.delete(fact.id);
+            if (!this.places.has(fact.id)) this.unplaceable.add(fact.id);
+          }
+        });
       for (const f of facts) this.placing.set(f.fact.id, done);
-      waits.push(done);
+      (waits ??= new Set()).add(done);
     }
-    return Promise.all(waits).then(() => undefined);
+    return waits && Promise.all(waits).then(() => undefined);
   }
 
   /** Places `facts` in the knowledge base files' texts once they are there; gives when that is done. */
@@ -482,7 +618,7 @@ export class EvidenceLocator {
     if (this.found.has(key)) return this.found.get(key);
     const at = this.search(finding, evidence);
     // Placed on demand, a fact not placed yet may be soon.
-    const final = !this.onDemand || finding.fact === undefined || this.places.has(finding.fact);
+    const final = !this.onDemand || finding.fact === undefined || this.places.has(finding.fact) || this.unplaceable.has(finding.fact);
     if (this.isPlaced && !this.reading.has(evidence.file) && final) this.found.set(key, at);
     return at;
   }

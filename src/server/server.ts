@@ -676,7 +676,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     folders = (params.workspaceFolders ?? []).map((f) => parseUri(f.uri)).filter((u): u is URI => !!u);
     if (!folders.length && params.rootUri) folders = [parseUri(params.rootUri)].filter((u): u is URI => !!u);
     files = countingFiles(files);
-    host = new KnowledgeHost(files, log, (what, detail) => startup.mark(what, detail), platform.knowledgeCache);
+    host = new KnowledgeHost(files, log, (what, detail) => startup.mark(what, detail), platform.knowledgeCache, platform.releaseMemory);
     const caps = params.capabilities;
     pull = !!caps.textDocument?.diagnostic;
     canRefresh = !!caps.workspace?.diagnostics?.refreshSupport;

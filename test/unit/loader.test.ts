@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildKnowledgeBase } from '../../src/knowledge/knowledge-base';
-import { loadKnowledgeBaseText } from '../../src/knowledge/loader';
+import { loadKnowledgeBaseText, withText } from '../../src/knowledge/loader';
 import { MAX_NESTING_DEPTH } from '../../src/knowledge/nesting';
+import { stringify as stringifyYaml } from 'yaml';
 
 const fixture = readFileSync(join(__dirname, '../fixtures/team.dealkb.json'), 'utf8');
 const good = fixture.replace('"25 billion"', '3000000000');
@@ -208,4 +209,23 @@ describe('knowledge base loader', () => {
   it('a valid knowledge base nested within the limit loads', () => {
     assert.deepEqual(problemsOf('team.dealkb.json', good), []);
   });
+
+  // A large load lets each file's text go once it is read (the server's, src/server/knowledge-host.ts):
+  // its own problems keep their positions, the merge's point at the file's start until the text is given back.
+  const unknownParty = { ...JSON.parse(good), extra: true };
+  unknownParty.facts[0].subject = 'acmee';
+  for (const [file, bad] of [['team.dealkb.json', JSON.stringify(unknownParty, null, 2)], ['team.dealkb.yaml', stringifyYaml(unknownParty)]] as const) {
+    it(`${file}: loaded without its text, it gives its positions back with the text`, () => {
+      const kept = buildKnowledgeBase([loadKnowledgeBaseText(file, bad)]).problems;
+      assert.deepEqual(kept.map((p) => p.field), ['extra', 'facts[0].subject']);
+      assert.ok(kept[1].line > 0);
+      const loaded = loadKnowledgeBaseText(file, bad, { keepText: false });
+      assert.equal(loaded.positionsLost, false);
+      const lost = buildKnowledgeBase([loaded]).problems;
+      assert.equal(loaded.positionsLost, true, 'the merge asked for a position');
+      assert.deepEqual(lost[0], kept[0], 'the file\'s own problem was placed while its text was there');
+      assert.deepEqual({ ...lost[1], line: 0, character: 0, endLine: 0, endCharacter: 0 }, lost[1], 'at the file\'s start');
+      assert.deepEqual(buildKnowledgeBase([withText(loaded, bad)]).problems, kept);
+    });
+  }
 });

@@ -137,8 +137,8 @@ function phraseHeads(kb: KnowledgeBase): string[] | undefined {
   const parts = partsOfKnowledgeBase(kb);
   if (!parts) return undefined;
   const units = [...kb.units.values()].flatMap((u) => [u.id, u.label ?? '', ...u.spellings, ...(u.per?.spellings ?? [])]);
-  const names = [...kb.entities.values()].flatMap((e) => [e.name, ...e.aliases]);
-  return breakHeads([...parts.keywords, ...names, ...units]);
+  // Only names with a stop inside have a break inside.
+  return breakHeads([...parts.keywords, ...parts.namesWithStops, ...units]);
 }
 
 /** Each knowledge base's stretch readings by key, and the heads of its phrases (see phraseHeads). */

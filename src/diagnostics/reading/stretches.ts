@@ -6,6 +6,7 @@
  * each stretch, moved to the stretch's place (see matching/text-readers). A soft line break ends
  * a sentence too, but a series or a name may go on after it: it is no sure break.
  */
+import { STOP_BEFORE_SPACE } from '../../knowledge/knowledge-base';
 import { allMatches } from './all-matches';
 import { CORRECTION_OPENING, isFigureLabel } from './layout';
 import { keepsDot } from './names';
@@ -39,8 +40,8 @@ export function stretchStarts(text: string, heads: readonly string[] = []): numb
   return out;
 }
 
-/** A break inside a written phrase: what ends its word before the break (see breakHeads). */
-const BREAK_INSIDE = /[.?!]['"’”)\]]*(?=\s)/gu;
+/** A break inside a written phrase: what ends its word before the break (see breakHeads); the knowledge base keeps the names that have one. */
+const BREAK_INSIDE = new RegExp(STOP_BEFORE_SPACE.source, 'gu');
 
 /** The ends of the words before each sure break a phrase may hold, in lowercase: "op." of "op. income", "u.s." of "U.S. Steel". */
 export function breakHeads(phrases: Iterable<string>): string[] {

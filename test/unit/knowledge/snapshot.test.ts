@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { checkDocument } from '../../../src/diagnostics/engine';
 import { loadKnowledgeBase } from '../../../src/knowledge';
 import { BUNDLED_KB_NAME } from '../../../src/knowledge/bundled';
-import type { KnowledgeBase } from '../../../src/knowledge/knowledge-base';
-import { SnapshotError, concatBytes, decodeKnowledgeBase, encodeKnowledgeBase } from '../../../src/knowledge/snapshot';
+import { type KnowledgeBase, partsOfKnowledgeBase } from '../../../src/knowledge/knowledge-base';
+import { SNAPSHOT_FORMAT, SnapshotError, concatBytes, decodeKnowledgeBase, encodeKnowledgeBase } from '../../../src/knowledge/snapshot';
 import { loadManifest, corpusDir } from '../../support/corpora';
 import { knowledgeBasesToCompare } from '../../support/kb-copies';
 
@@ -44,6 +44,7 @@ describe('a knowledge base read back from its snapshot', () => {
         assert.deepEqual([...read.publishers], [...built.publishers]);
         assert.deepEqual([...read.familyHeads], [...built.familyHeads]);
         assert.deepEqual([...read.groupsByMember], [...built.groupsByMember]);
+        assert.deepEqual(partsOfKnowledgeBase(read)!.namesWithStops, partsOfKnowledgeBase(built)!.namesWithStops);
       });
       it('has the same facts, compiled alike', () => assert.deepEqual(read.facts, built.facts));
       it('has the same lists of values and measure words', () => {
@@ -100,6 +101,18 @@ describe('a knowledge base read back from its snapshot', () => {
     assert.ok(encoded.headLength < bytes.length / 2, 'the head is the smaller part');
   });
 
+  it('hands its records to a spill as they are written, the same bytes in the same places', () => {
+    const [, built] = knowledgeBasesToCompare()[1];
+    const whole = concatBytes(encodeKnowledgeBase(built, FILES)!.chunks);
+    const spilled: Uint8Array[] = [];
+    // The writer uses a spilled chunk's bytes again: a spill copies them.
+    const encoded = encodeKnowledgeBase(built, FILES, { spill: (bytes) => void spilled.push(bytes.slice()) })!;
+    const head = concatBytes(encoded.chunks);
+    assert.equal(head.length, encoded.headLength, 'the chunks are the head alone');
+    assert.equal(encoded.spilled, whole.length - head.length);
+    assert.deepEqual(concatBytes([head, ...spilled]), whole);
+  });
+
   it('names its facts\' files as the caller names them when read back', () => {
     const built = knowledgeBasesToCompare()[1][1];
     const read = decodeKnowledgeBase(snapshotOf(built), ['bundled', 'a', 'b', 'c']);
@@ -144,7 +157,7 @@ describe('a snapshot that does not hold together', () => {
     ['empty', new Uint8Array(0), /too short/],
     ['a header longer than the snapshot', patched((b) => (new DataView(b.buffer).setUint32(0, b.length, true), b)), /header runs past/],
     ['a header that is not JSON', patched((b) => (b.fill(0x7b, 4, 4 + header), b)), /header is not JSON/],
-    ['another format', patched((b) => (b[4 + new TextDecoder().decode(b.subarray(4, 4 + header)).indexOf('"format":1') + '"format":'.length] = 0x39, b)), /format 9/],
+    ['another format', patched((b) => (b[4 + new TextDecoder().decode(b.subarray(4, 4 + header)).indexOf(`"format":${SNAPSHOT_FORMAT}`) + '"format":'.length] = 0x39, b)), /format 9/],
     ['its head cut short', bytes.subarray(0, 4 + header + 64), /head is cut short/],
   ];
   for (const [name, b, message] of rows)

@@ -12,11 +12,13 @@ import { STRETCHED_FROM, cachedStretches, readByStretches } from '../../../src/d
 import { layout } from '../../../src/diagnostics/reading/layout';
 import { saysKeyword } from '../../../src/diagnostics/reading/said-keywords';
 import { loadKnowledgeBase } from '../../../src/knowledge';
+import { partsOfKnowledgeBase } from '../../../src/knowledge/knowledge-base';
 
 const { kb } = loadKnowledgeBase({ files: [], useBundled: true });
+const bundled = kb;
 
 /** What the readers give for the whole text, as readByStretches gives it. */
-function whole(text: string) {
+function whole(text: string, kb = bundled) {
   const mentions = partiesIn(text, kb);
   const known = mentions.filter((m) => !isUnknown(m.entity));
   return { layout: layout(text, false), mentions, keywords: kb.findKeywords(text).filter((k) => saysKeyword(text, k)), found: findFigures(text, known, unitReaderFor(kb)) };
@@ -57,6 +59,21 @@ describe('text readers by stretches', () => {
       assert.deepEqual(readings, whole(text));
       assert.equal(origins.length, read.layout.sentences.length, 'where each sentence was read');
     });
+
+  it('does not break a text inside a name with a stop, which the knowledge base keeps without going through its entities', () => {
+    const file = JSON.parse(readFileSync(join(__dirname, '../../fixtures/team.dealkb.json'), 'utf8'));
+    file.entities[0] = { ...file.entities[0], name: 'Acme Go! Holdings', aliases: ['Acme Corp', 'Acme Labs. Group'] };
+    file.facts[0].assertions.splice(0, 1);
+    const withStops = loadKnowledgeBase({ files: [{ path: 'team.dealkb.json', text: JSON.stringify(file) }], useBundled: true });
+    assert.deepEqual(withStops.problems, []);
+    assert.deepEqual(partsOfKnowledgeBase(withStops.kb)!.namesWithStops, ['Acme Go! Holdings', 'Acme Labs. Group']);
+    const text = long('Analysts at Acme Go! Holdings said WidgetCo cost $3 billion. Acme Labs. Group agreed.');
+    const read = readByStretches(text, withStops.kb);
+    assert.ok(read, 'read by stretches');
+    const { origins: _origins, ...readings } = read;
+    assert.deepEqual(readings, whole(text, withStops.kb));
+    assert.ok(readings.mentions.some((m) => text.slice(m.start, m.end) === 'Acme Go! Holdings'));
+  });
 
   it('reads a text whole when it has fewer than STRETCHED_FROM stretches, or is a title-case heading', () => {
     assert.equal(readByStretches('Amazon invested $8 billion in Anthropic. Google invested $2 billion.', kb), undefined);

@@ -50,7 +50,9 @@ describe('the server\'s knowledge base through the cache', () => {
   let cacheDir: string;
   let marks: string[];
   const cache = () => new KnowledgeCache({ dir: cacheDir, engine: 'test-engine', minBytes: 0 });
-  const host = (files: FileAccess = nodeFileAccess, withCache = true) => new KnowledgeHost(files, () => undefined, (what) => void marks.push(what), withCache ? cache() : undefined);
+  let collections: number;
+  const host = (files: FileAccess = nodeFileAccess, withCache = true) =>
+    new KnowledgeHost(files, () => undefined, (what) => void marks.push(what), withCache ? cache() : undefined, () => void collections++);
   const input = (): KnowledgeInput => ({ folders: [URI.file(folder)], knowledgeBase: [], useBundledKnowledgeBase: true, trusted: true });
   const file = () => join(folder, 'team.dealkb.json');
   /** The draft's findings, and where each finding's evidence points, once the locator has placed them. */
@@ -66,6 +68,7 @@ describe('the server\'s knowledge base through the cache', () => {
     cacheDir = join(folder, '.cache');
     writeFileSync(file(), JSON.stringify(copy('Velorin'), null, 1));
     marks = [];
+    collections = 0;
   });
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -74,6 +77,7 @@ describe('the server\'s knowledge base through the cache', () => {
     assert.ok(expected.findings.some((f) => f.kind === 'conflict') && expected.places.some((p) => p?.uri.endsWith('team.dealkb.json')), 'a conflict cites the workspace file');
     const first = await checked(await host().load(input()));
     assert.ok(marks.includes('knowledge base cached') && !marks.includes('knowledge base read from the cache'));
+    assert.equal(collections, 3, 'memory released once the files are parsed, built, and the built knowledge base let go');
     assert.equal(readdirSync(cacheDir).length, 1);
     marks = [];
     const later = await checked(await host().load(input()));
@@ -107,6 +111,16 @@ describe('the server\'s knowledge base through the cache', () => {
       assert.ok(!marks.includes('knowledge base read from the cache') && marks.includes('knowledge base cached'));
       assert.deepEqual(again, await checked(await host(nodeFileAccess, false).load(input())));
     });
+
+  it('places the problems the merge of a large load finds, reading its files again for them', async () => {
+    // Unknown parties: found when the files are merged, after the load let each text go.
+    writeFileSync(file(), readFileSync(file(), 'utf8').replace('"subject": "amazon-velorin"', '"subject": "amazon-velorinn"'));
+    const expected = await checked(await host(nodeFileAccess, false).load(input()));
+    const unknown = expected.problems.flatMap(([, ps]) => ps).filter((p) => p.message.startsWith('unknown entity'));
+    assert.ok(unknown.length && unknown.every((p) => p.line > 0), 'placed at their lines');
+    assert.deepEqual(await checked(await host().load(input())), expected);
+    assert.ok(!marks.includes('knowledge base cached'));
+  });
 
   it('caches no load with problems, and keeps the last good knowledge base, read back, in use', async () => {
     const h = host();
