@@ -19,7 +19,7 @@ import { isUnknown } from './context/parties';
 import { contextKey } from './context/context-key';
 import type { Figure } from './figures/figure';
 import { describeFinding, sourceValues, withNote } from './messages';
-import { type Outdated, outdatedMessage, outdatedValues, outdatedVerdict, sentenceAround } from './outdated';
+import { type Newer, type Outdated, newerValues, outdatedMessage, outdatedValues, outdatedWith, sentenceAround } from './outdated';
 import { type Clock, checkpoint, defaultClock, withBudget } from './budget';
 import { countLineBreaks, lineStarts, positionIn, withLineFeeds } from './lines';
 import { inSource, readable } from './readable';
@@ -102,6 +102,16 @@ function describedOnce(match: Match): ReturnType<typeof describeFinding> {
   return described;
 }
 
+/** Each verdict's newer values (outdated.newerValues), worked out once per verdict a window keeps, as its message is. */
+const NEWER = new WeakMap<Match, Newer | null>();
+
+function newerOnce(match: Match): Newer | undefined {
+  const original = originalMatch(match);
+  let newer = NEWER.get(original);
+  if (newer === undefined) NEWER.set(original, (newer = newerValues(match) ?? null));
+  return newer ?? undefined;
+}
+
 function matchedFinding(match: Match, range: Finding['range'], outdated?: Outdated): Finding {
   const { figure } = match;
   const kind = outdated ? 'outdated' : match.agreeing.length > 0 ? 'supported' : 'conflict';
@@ -167,7 +177,7 @@ export function checkBlock(text: string, kb: KnowledgeBase, previous?: string, t
     checkpoint();
     for (const read of readUnit(unit, kb)) {
       const { figure, match } = read;
-      const outdated = match && outdatedVerdict(match, () => sentenceAround(unit.text, figure, read.sentenceEnd));
+      const outdated = match && outdatedWith(match, newerOnce(match), () => sentenceAround(unit.text, figure, read.sentenceEnd));
       const place: CheckedPlace = {
         match,
         start: unit.start + figure.start,
