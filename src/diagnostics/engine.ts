@@ -13,13 +13,13 @@ import { type DocumentText, type FigurePlace, type FixContext, fixContext, fixes
 import { BlockDocument } from './markdown/block-document';
 import type { Block } from './markdown/blocks';
 import { type ControlComment, type ProseUnit, parseProse } from './markdown/prose';
-import { type Match, originalMatch, readUnit } from './matching/matcher';
+import { type Match, type ReadFigure, originalMatch, readUnitKept } from './matching/matcher';
 import { CONTEXT_REACH, type HeadingTopic, type Lending, headingTopic, lendContext, lendingKind } from './context/discourse';
 import { isUnknown } from './context/parties';
 import { contextKey } from './context/context-key';
 import type { Figure } from './figures/figure';
 import { describeFinding, sourceValues, withNote } from './messages';
-import { type Outdated, outdatedMessage, outdatedValues, outdatedVerdict, sentenceAround } from './outdated';
+import { type Newer, type Outdated, newerValues, outdatedMessage, outdatedValues, outdatedWith, sentenceAround } from './outdated';
 import { type Clock, checkpoint, defaultClock, withBudget } from './budget';
 import { countLineBreaks, lineStarts, positionIn, withLineFeeds } from './lines';
 import { inSource, readable } from './readable';
@@ -53,6 +53,8 @@ export interface BlockResult {
   unchecked?: Unchecked;
   /** It has a figure, so the topic of its section (the parties its headings name) may matter. */
   usesTopic?: boolean;
+  /** Some of its findings are kept by a window cache's reads (see keptFinding): moved to a line, each is moved once. */
+  keepsFindings?: boolean;
 }
 
 export interface DocumentResult {
@@ -100,6 +102,16 @@ function describedOnce(match: Match): ReturnType<typeof describeFinding> {
   let described = DESCRIBED.get(original);
   if (!described) DESCRIBED.set(original, (described = describeFinding(match, sourceValues(match))));
   return described;
+}
+
+/** Each verdict's newer values (outdated.newerValues), worked out once per verdict a window keeps, as its message is. */
+const NEWER = new WeakMap<Match, Newer | null>();
+
+function newerOnce(match: Match): Newer | undefined {
+  const original = originalMatch(match);
+  let newer = NEWER.get(original);
+  if (newer === undefined) NEWER.set(original, (newer = newerValues(match) ?? null));
+  return newer ?? undefined;
 }
 
 function matchedFinding(match: Match, range: Finding['range'], outdated?: Outdated): Finding {
@@ -156,6 +168,53 @@ function lentUnits(units: ProseUnit[], kb: KnowledgeBase, previous: string | und
   return { units: lendContext(units, kb, previous, topic).units, wantsPrevious: true };
 }
 
+/** A figure's finding in its block (`starts`: the block's line starts). */
+function blockFinding(unit: ProseUnit, read: ReadFigure, starts: readonly number[]): BlockFinding {
+  const { figure, match } = read;
+  const outdated = match && outdatedWith(match, newerOnce(match), () => sentenceAround(unit.text, figure, read.sentenceEnd));
+  const place: CheckedPlace = {
+    match,
+    start: unit.start + figure.start,
+    end: unit.start + figure.end,
+    citeAt: unit.start + read.sentenceEnd,
+    inTable: !!unit.table,
+    ...(outdated ? { outdated } : {}),
+  };
+  const range = { start: positionIn(starts, place.start), end: positionIn(starts, place.end) };
+  return { place, finding: match ? matchedFinding(match, range, outdated) : unverifiedFinding(figure, range) };
+}
+
+/** The finding last made from a read a window cache keeps, with what else it was made from (see keptFinding). */
+interface KeptFinding {
+  unitStart: number;
+  inTable: boolean;
+  found: BlockFinding;
+}
+
+const KEPT_FINDINGS = new WeakMap<ReadFigure, KeptFinding>();
+
+/**
+ * blockFinding for a read a window cache keeps: the last finding made from it, when its unit
+ * starts where it did and the figure sits at the same line and character. The finding is then
+ * what blockFinding would make again (its message is the verdict's, kept per verdict), but for an
+ * outdated figure's, which reads the text of its sentence. The figures before a keystroke in a
+ * long paragraph keep their findings as objects, so a server reuses their diagnostics and bytes.
+ */
+function keptFinding(unit: ProseUnit, read: ReadFigure, starts: readonly number[]): BlockFinding {
+  const last = KEPT_FINDINGS.get(read);
+  if (last && last.unitStart === unit.start && last.inTable === !!unit.table && !(read.match && newerOnce(read.match))) {
+    const { range } = last.found.finding;
+    if (samePosition(range.start, positionIn(starts, unit.start + read.figure.start)) && samePosition(range.end, positionIn(starts, unit.start + read.figure.end))) return last.found;
+  }
+  const found = blockFinding(unit, read, starts);
+  KEPT_FINDINGS.set(read, { unitStart: unit.start, inTable: !!unit.table, found });
+  return found;
+}
+
+function samePosition(a: Position, b: Position): boolean {
+  return a.line === b.line && a.character === b.character;
+}
+
 /** Checks one block, offered the paragraph before it; positions are relative to the block. */
 export function checkBlock(text: string, kb: KnowledgeBase, previous?: string, topic?: readonly string[]): BlockResult {
   if (!MAY_HOLD_FIGURE.test(text) && !text.includes('dealcheck-')) return { findings: [], comments: [] };
@@ -163,25 +222,15 @@ export function checkBlock(text: string, kb: KnowledgeBase, previous?: string, t
   const starts = lineStarts(text);
   const findings: BlockFinding[] = [];
   const { units, wantsPrevious } = lentUnits(prose.units, kb, previous, topic);
+  let keepsFindings = false;
   for (const unit of units) {
     checkpoint();
-    for (const read of readUnit(unit, kb)) {
-      const { figure, match } = read;
-      const outdated = match && outdatedVerdict(match, () => sentenceAround(unit.text, figure, read.sentenceEnd));
-      const place: CheckedPlace = {
-        match,
-        start: unit.start + figure.start,
-        end: unit.start + figure.end,
-        citeAt: unit.start + read.sentenceEnd,
-        inTable: !!unit.table,
-        ...(outdated ? { outdated } : {}),
-      };
-      const range = { start: positionIn(starts, place.start), end: positionIn(starts, place.end) };
-      findings.push({ place, finding: match ? matchedFinding(match, range, outdated) : unverifiedFinding(figure, range) });
-    }
+    const { reads, kept } = readUnitKept(unit, kb);
+    for (const read of reads) findings.push(kept ? keptFinding(unit, read, starts) : blockFinding(unit, read, starts));
+    keepsFindings ||= kept && reads.length > 0;
   }
   const comments = prose.comments.map((c) => ({ ...c, startLine: positionIn(starts, c.start).line, endLine: positionIn(starts, c.end).line }));
-  return { findings, comments, ...(wantsPrevious ? { wantsPrevious } : {}), ...(findings.length ? { usesTopic: true } : {}) };
+  return { findings, comments, ...(wantsPrevious ? { wantsPrevious } : {}), ...(findings.length ? { usesTopic: true } : {}), ...(keepsFindings ? { keepsFindings } : {}) };
 }
 
 /** A finding in the document: its range in document lines, its place relative to its block. */
@@ -209,6 +258,22 @@ function isShown(f: Finding, options: CheckOptions): boolean {
 function shift(f: Finding, lines: number): Finding {
   const { start, end } = f.range;
   return { ...f, range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } } };
+}
+
+/** Each finding's copy at the last line it was moved to. */
+const SHIFTED = new WeakMap<Finding, { line: number; finding: Finding }>();
+
+/**
+ * A finding moved down `lines` lines: the same copy as last time when it was moved as far. A long
+ * paragraph's kept findings (see keptFinding) then stay the same objects below the first line too;
+ * other blocks' findings are made anew with their block, and moved with `shift`, remembering nothing.
+ */
+function shiftedOnce(f: Finding, lines: number): Finding {
+  const last = SHIFTED.get(f);
+  if (last?.line === lines) return last.finding;
+  const finding = shift(f, lines);
+  SHIFTED.set(f, { line: lines, finding });
+  return finding;
 }
 
 /** A check of one document under way: `advance` it until it gives the result. */
@@ -673,7 +738,7 @@ export class DocumentChecker {
     if (!findings) {
       // The same paragraph can sit at many lines; keep a few.
       if (byLine.size >= 64) byLine.clear();
-      findings = result.findings.map((f) => shift(f.finding, line));
+      findings = result.findings.map((f) => (result.keepsFindings ? shiftedOnce(f.finding, line) : shift(f.finding, line)));
       byLine.set(line, findings);
     }
     return findings;

@@ -85,6 +85,30 @@ export function secondEndBefore(text: string, at: number): number {
  * gives the figure's sentence without the figure (see sentenceAround).
  */
 export function outdatedVerdict(match: Match, sentenceOf: () => string = () => ''): Outdated | undefined {
+  return outdatedWith(match, newerValues(match), sentenceOf);
+}
+
+/** outdatedVerdict, given the match's newer values (newerValues), which a caller may keep per match. */
+export function outdatedWith(match: Match, newer: Newer | undefined, sentenceOf: () => string): Outdated | undefined {
+  if (!newer) return undefined;
+  // Asked for only here: most figures have no newer values, and the sentence costs a walk to it.
+  const sentence = sentenceOf();
+  const years = allMatches(YEAR, sentence).map((m) => dateSpan(m[0]));
+  if (years.some((y) => isBefore(y, newer.newest)) || PAST_MARKER.test(sentence) || CHANGE_FROM.test(sentence)) return undefined;
+  return { older: match.agreeing, newer: newer.assertions };
+}
+
+/** The assertions of a match's fact that replace every one its figure agrees with, newest first, and the newest's date. */
+export interface Newer {
+  assertions: CompiledAssertion[];
+  newest: DateSpan;
+}
+
+/**
+ * What outdatedVerdict asks of the match alone (its fact, the assertions it agrees with), not of
+ * the sentence: the newer values, if the figure agrees with dated ones only and there are any.
+ */
+export function newerValues(match: Pick<Match, 'agreeing' | 'fact'>): Newer | undefined {
   // When something happened does not change with time: sources that differ on a date disagree.
   if (!match.agreeing.length || match.fact.fact.type === 'date') return undefined;
   const olderDates = match.agreeing.map((a) => assertionDate(a.assertion, a.source));
@@ -94,13 +118,7 @@ export function outdatedVerdict(match: Match, sentenceOf: () => string = () => '
     .map((a) => ({ a, date: updates(a) }))
     .filter((x): x is { a: CompiledAssertion; date: DateSpan } => x.date !== undefined && olderDates.every((d) => isBefore(d!, x.date!)))
     .sort((x, y) => y.date.lo - x.date.lo);
-  if (!newer.length) return undefined;
-  const newest = newer[0].date;
-  // Asked for only here: most figures have no newer values, and the sentence costs a walk to it.
-  const sentence = sentenceOf();
-  const years = allMatches(YEAR, sentence).map((m) => dateSpan(m[0]));
-  if (years.some((y) => isBefore(y, newest)) || PAST_MARKER.test(sentence) || CHANGE_FROM.test(sentence)) return undefined;
-  return { older: match.agreeing, newer: newer.map((x) => x.a) };
+  return newer.length ? { assertions: newer.map((x) => x.a), newest: newer[0].date } : undefined;
 }
 
 function dateWords(a: CompiledAssertion): string {

@@ -3,10 +3,11 @@
  * any sequence of edits (issue: incremental checking must never drift from the truth).
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocumentChecker, checkDocument } from '../../src/diagnostics/engine';
 import { BlockDocument } from '../../src/diagnostics/markdown/block-document';
+import { loadKnowledgeBase } from '../../src/knowledge';
 import { knowledgeBaseFromTexts } from '../../src/knowledge/knowledge-base';
 
 const { kb } = knowledgeBaseFromTexts([
@@ -164,4 +165,56 @@ describe('an edit to the paragraph before that leaves what a block reads of it',
       incremental.findings.forEach((f, i) => assert.equal(f, first.findings[i], `finding ${i} was made again`));
     });
   }
+});
+
+/**
+ * Typing in a long paragraph, read a window at a time (matching/windows.ts) between two short
+ * ones: each keystroke's findings are a full check's with a knowledge base whose caches saw no
+ * keystroke before, and the findings of the figures before the keystroke, whose windows' reads
+ * are kept, are the objects the last check gave (engine keptFinding), below the first line too.
+ */
+describe('typing in a long paragraph', () => {
+  const bundled = () => loadKnowledgeBase({ files: [], useBundled: true }).kb;
+  const dir = join(__dirname, '../corpus');
+  const sentences = readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n'))
+    .filter((l) => /^[A-Z]/.test(l))
+    .flatMap((l) => l.split(/(?<=\.)\s+/));
+  let paragraph = '';
+  for (let i = 0; paragraph.length < 5000; i++) paragraph += `${sentences[i % sentences.length]} `;
+  const options = { includeSupported: true, includeUnverified: true, withFixes: false };
+  const KEYSTROKES = ['x', '7', ' ', '. ', '$4 billion ', 'Amazon '];
+  /** Characters before a keystroke from which on a finding is counted as before it. */
+  const FAR_BEFORE = 400;
+
+  it('gives a full check\'s findings at every keystroke, and keeps those before it', () => {
+    const kb = bundled();
+    let text = `Amazon invested $8 billion in Anthropic.\n\n${paragraph.trimEnd()}\n\nGoogle put $2 billion in.\n`;
+    const doc = new BlockDocument(text);
+    const checker = new DocumentChecker(kb);
+    let last = checker.check(doc, options);
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    let kept = 0;
+    let before = 0;
+    for (let e = 0; e < 24; e++) {
+      // In the long paragraph, its line: a keystroke there moves no finding of another line.
+      const from = text.indexOf('\n\n') + 2;
+      const at = from + Math.floor(random() * (text.indexOf('\n\n', from) - from));
+      const insert = KEYSTROKES[Math.floor(random() * KEYSTROKES.length)];
+      const end = random() < 0.2 ? at + 1 : at;
+      text = text.slice(0, at) + insert + text.slice(end);
+      doc.edit(at, end, insert);
+      const now = checker.check(doc, options);
+      assert.deepEqual(now, checkDocument(text, e % 6 === 0 ? bundled() : kb, options), `after keystroke ${e}`);
+      // Well before it: a window reads a sentence or two before its figures', and the keystroke may make another party first named.
+      const earlier = last.findings.filter((f) => f.range.start.line === 2 && f.range.end.character < at - from - FAR_BEFORE);
+      before += earlier.length;
+      kept += earlier.filter((f) => now.findings.includes(f)).length;
+      last = now;
+    }
+    assert.ok(before > 100 && kept >= 0.9 * before, `${kept} of ${before} findings kept`);
+  });
 });

@@ -65,7 +65,12 @@ function isNamedPerson(kb: KnowledgeBase, entity: string): boolean {
 
 /** The last person named in sentence `sentence` or, failing that, in the sentences before it ("Garman became CEO in 2024. "Outsider" is not. He joined…"). */
 function lastPersonIn(kb: KnowledgeBase, d: UnitDiscourse, sentence: number): string | undefined {
-  return throughSentences(LAST_PERSON, d, sentence, (j) => personIn(kb, d, j), () => d.before?.person);
+  return throughSentences(LAST_PERSON, kb, d, sentence, personIn, personBefore);
+}
+
+/** The person the text before the unit last named, for a window: what lastPersonIn gives before its first sentence. */
+function personBefore(d: UnitDiscourse): string | undefined {
+  return d.before?.person;
 }
 
 /** The last person sentence `j` names. */
@@ -83,12 +88,21 @@ const OPENING_PARTY: Lookback = new WeakMap();
  * The answer of a lookback for sentence `sentence`: its own (`own`), else the sentence before's,
  * and so on, else `before` the unit. Worked out once per unit and sentence, in order: every
  * window of a long paragraph asks about the sentence before it, and each would look back far.
+ * `own` and `before` are plain functions, not closures: a keystroke in a long paragraph asks
+ * hundreds of times, and most answers are known.
  */
-function throughSentences(memo: Lookback, d: UnitDiscourse, sentence: number, own: (j: number) => string | undefined, before: () => string | undefined): string | undefined {
-  if (sentence < 0) return before();
+function throughSentences(
+  memo: Lookback,
+  kb: KnowledgeBase,
+  d: UnitDiscourse,
+  sentence: number,
+  own: (kb: KnowledgeBase, d: UnitDiscourse, j: number) => string | undefined,
+  before: (d: UnitDiscourse) => string | undefined,
+): string | undefined {
+  if (sentence < 0) return before(d);
   let answers = memo.get(d);
   if (!answers) memo.set(d, (answers = []));
-  for (let j = answers.length; j <= sentence; j++) answers.push(own(j) ?? (j > 0 ? answers[j - 1] : before()));
+  for (let j = answers.length; j <= sentence; j++) answers.push(own(kb, d, j) ?? (j > 0 ? answers[j - 1] : before(d)));
   return answers[sentence];
 }
 
@@ -206,7 +220,12 @@ function framingOpeningEnd(text: string, s: Span): number {
  * billion"), else the unit before's.
  */
 function openingParty(kb: KnowledgeBase, d: UnitDiscourse, j: number): string | undefined {
-  return throughSentences(OPENING_PARTY, d, j, (k) => openedWith(kb, d, k), () => (d.before ? d.before.opening : d.previousSubject));
+  return throughSentences(OPENING_PARTY, kb, d, j, openedWith, openingBefore);
+}
+
+/** The party the text before the unit opened with: what openingParty gives before its first sentence. */
+function openingBefore(d: UnitDiscourse): string | undefined {
+  return d.before ? d.before.opening : d.previousSubject;
 }
 
 /** The party sentence `j` opens with, unless it opens with a pronoun; a sentence that names nobody ("Hardly.") passes the party on too. */
@@ -371,30 +390,32 @@ function carriedFromBefore(kb: KnowledgeBase, d: UnitDiscourse, entity: string, 
   return carried(kb, lendable(kb, d, i), entity);
 }
 
-/** Memo per unit and sentence: every candidate fact of every figure asks for the same. */
-const LENDABLE = new WeakMap<UnitDiscourse, Map<number, ReadonlySet<string>>>();
+/**
+ * Memo per unit: what each sentence may be lent, in order. Every candidate fact of every figure
+ * asks for the same, and each window of a long paragraph for its sentences: worked out through the
+ * sentences once, not by looking back from each sentence to the last that names someone.
+ */
+const LENDABLE = new WeakMap<UnitDiscourse, ReadonlySet<string>[]>();
 
 /**
  * The entities sentence `i` may be lent when it names nobody before its figure: those of the last
  * sentence before it that names someone, else the paragraph before's.
  */
 export function lendable(kb: KnowledgeBase, d: UnitDiscourse, i: number): ReadonlySet<string> {
-  let memo = LENDABLE.get(d);
-  if (!memo) LENDABLE.set(d, (memo = new Map()));
-  let set = memo.get(i);
-  if (!set) {
-    set = d.before?.lent ?? d.previous;
-    for (let j = i - 1; j >= 0; j--) {
-      // A leading subordinate phrase ("Two months after the OpenAI deal, …") is backdrop: its parties are not lent.
-      const from = mainClauseStart(d.text, d.layout.sentences[j]);
-      const named = d.mentionsBySentence[j].filter((m) => m.start >= from);
-      if (!named.some((m) => isSureParty(kb, m.entity))) continue;
-      set = new Set(named.map((m) => m.entity));
-      break;
-    }
-    memo.set(i, set);
-  }
-  return set;
+  const before = d.before?.lent ?? d.previous;
+  if (i <= 0) return before;
+  let lent = LENDABLE.get(d);
+  if (!lent) LENDABLE.set(d, (lent = [before]));
+  for (let k = lent.length; k <= i; k++) lent.push(namesToLend(kb, d, k - 1) ?? lent[k - 1]);
+  return lent[i];
+}
+
+/** The entities sentence `j` names, when it names someone: what it lends the sentences after it. */
+function namesToLend(kb: KnowledgeBase, d: UnitDiscourse, j: number): ReadonlySet<string> | undefined {
+  // A leading subordinate phrase ("Two months after the OpenAI deal, …") is backdrop: its parties are not lent.
+  const from = mainClauseStart(d.text, d.layout.sentences[j]);
+  const named = d.mentionsBySentence[j].filter((m) => m.start >= from);
+  return named.some((m) => isSureParty(kb, m.entity)) ? new Set(named.map((m) => m.entity)) : undefined;
 }
 
 /**

@@ -27,9 +27,17 @@ export { decide } from './unit-reading';
  * paragraph is read a window at a time (windows.ts), which gives what reading it whole gives.
  */
 export function readUnit(unit: ProseUnit, kb: KnowledgeBase): ReadFigure[] {
+  return readUnitKept(unit, kb).reads;
+}
+
+/**
+ * readUnit's reads, and whether they are the copies a window cache keeps (windows.ts movedReads):
+ * those of a figure a keystroke moved nowhere are then the very objects the last check gave.
+ */
+export function readUnitKept(unit: ProseUnit, kb: KnowledgeBase): { reads: ReadFigure[]; kept: boolean } {
   const ev = gatherEvidence(unit, kb);
-  if (!ev) return [];
-  return readsByWindows(ev) ? readByWindows(ev, kb) : readEvidence(ev, kb);
+  if (!ev) return { reads: [], kept: false };
+  return readsByWindows(ev) ? { reads: readByWindows(ev, kb), kept: true } : { reads: readEvidence(ev, kb), kept: false };
 }
 
 /** Every figure in the unit that a fact fits, with its verdict. */

@@ -85,6 +85,8 @@ interface StretchReading {
   lowercase: boolean;
   keywords: KeywordHit[];
   found: Figure[];
+  /** Its sentences' items, as SentenceOrigin names them (how many figures each has, and of what type). */
+  bySentence: SentenceItems[];
   /**
    * Its last copy moved into a unit, but for its figures (readFigures changes a figure in place):
    * at the same offset, with the same lone names made persons' (see withSurnames), it is the same
@@ -93,7 +95,15 @@ interface StretchReading {
   placed?: Placed;
 }
 
-/** A stretch reading's items moved `by` characters, its lone names made persons' as `persons` says. */
+/** A sentence of a stretch reading: its origin's name, how many figures it has and what each was read as, and its names' entities. */
+interface SentenceItems {
+  id: string;
+  figures: number;
+  read: readonly Pick<Figure, 'type' | 'unit'>[];
+  entities: readonly string[];
+}
+
+/** A stretch reading's items moved `by` characters, its lone names made persons' as `persons` says, and by sentence. */
 interface Placed {
   by: number;
   persons: string;
@@ -102,6 +112,21 @@ interface Placed {
   wordStarts: number[];
   mentions: Mention[];
   keywords: KeywordHit[];
+  mentionsBySentence: Mention[][];
+  keywordsBySentence: KeywordHit[][];
+}
+
+/** The items of `items` (sorted by start) in each of `sentences`, in order. */
+function bySentences<T extends Span>(sentences: readonly Span[], items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  let from = 0;
+  for (const s of sentences) {
+    let to = from;
+    while (to < items.length && items[to].start < s.end) to++;
+    out.push(items.slice(from, to));
+    from = to;
+  }
+  return out;
 }
 
 /** Reads one stretch: `first`, whether it opens the text; `titlesBefore`, the titles among the words before it. */
@@ -113,8 +138,16 @@ function readStretch(text: string, kb: KnowledgeBase, first: boolean, titlesBefo
   const loneAt = new Map(names.names.filter((n) => n.lone !== undefined).map((n) => [n.start, n.lone!]));
   // As partiesIn gives them: known names and then unknown parties, in order.
   const mentions = [...known, ...unknownParties(text, kb, known, names.names)].sort((a, b) => a.start - b.start);
+  const found = findFigures(text, known.filter((m) => !isUnknown(m.entity)), unitReaderFor(kb));
+  const id = ++readings;
+  const foundBy = bySentences(sentences, found);
+  const mentionsBy = bySentences(sentences, mentions);
+  const bySentence = sentences.map((_, k) => ({
+    id: `${id}.${k}`, figures: foundBy[k].length, read: foundBy[k].map((f) => ({ type: f.type, unit: f.unit })), entities: mentionsBy[k].map((m) => m.entity),
+  }));
   return {
-    id: ++readings,
+    id,
+    bySentence,
     sentences,
     clauses: sentences.flatMap((s) => clausesOf(text, s)),
     wordStarts: wordStartsOf(text),
@@ -124,7 +157,7 @@ function readStretch(text: string, kb: KnowledgeBase, first: boolean, titlesBefo
     titlesAtEnd: names.titlesAtEnd,
     lowercase: names.lowercase,
     keywords: kb.findKeywords(text).filter((k) => saysKeyword(text, k)),
-    found: findFigures(text, known.filter((m) => !isUnknown(m.entity)), unitReaderFor(kb)),
+    found,
   };
 }
 
@@ -188,17 +221,20 @@ function append<T>(into: T[], items: readonly T[]): void {
 /** The reading's items at `by`, a lone name made a person's when a surname said before it (`persons`) is its word: the last copy when it is the same. */
 function placed(r: StretchReading, by: number, persons: ReadonlySet<string>): Placed {
   const made = r.lone.filter((w) => w !== undefined && persons.has(w)).join('\u0000');
-  if (r.placed?.by !== by || r.placed.persons !== made)
+  if (r.placed?.by !== by || r.placed.persons !== made) {
+    const sentences = moveSpans(r.sentences, by);
+    const mentions = r.mentions.map((m, k) => ({ ...withSurnames(m, r.lone[k], persons), start: m.start + by, end: m.end + by }));
+    const keywords = moveSpans(r.keywords, by);
     r.placed = {
-      by, persons: made, sentences: moveSpans(r.sentences, by), clauses: moveSpans(r.clauses, by), wordStarts: r.wordStarts.map((w) => w + by),
-      mentions: r.mentions.map((m, k) => ({ ...withSurnames(m, r.lone[k], persons), start: m.start + by, end: m.end + by })), keywords: moveSpans(r.keywords, by),
+      by, persons: made, sentences, clauses: moveSpans(r.clauses, by), wordStarts: r.wordStarts.map((w) => w + by), mentions, keywords,
+      mentionsBySentence: bySentences(sentences, mentions), keywordsBySentence: bySentences(sentences, keywords),
     };
+  }
   return r.placed;
 }
 
 /** Adds a stretch's reading at `by`; a lone name a surname before it (`persons`) gave is a person's. */
 function gather(out: Gathered, r: StretchReading, by: number, persons: ReadonlySet<string>): void {
-  const at = { figures: out.found.length, mentions: out.mentions.length, keywords: out.keywords.length };
   const p = placed(r, by, persons);
   append(out.sentences, p.sentences);
   append(out.clauses, p.clauses);
@@ -206,30 +242,12 @@ function gather(out: Gathered, r: StretchReading, by: number, persons: ReadonlyS
   append(out.mentions, p.mentions);
   append(out.keywords, p.keywords);
   // Always copied again: completing the figures may change one in place (find-figures inheritRate).
-  append(out.found, moveSpans(r.found, by));
-  addOrigins(out, r, at);
-}
-
-/** The origins of a stretch's sentences, just gathered from `at` on. */
-function addOrigins(out: Gathered, r: StretchReading, at: { figures: number; mentions: number; keywords: number }): void {
-  const first = out.sentences.length - r.sentences.length;
-  const mentionsFrom = at.mentions;
-  r.sentences.forEach((_, k) => {
-    const { end } = out.sentences[first + k];
-    const take = <T extends Span>(items: readonly T[], from: number): T[] => {
-      let to = from;
-      while (to < items.length && items[to].start < end) to++;
-      return items.slice(from, to);
-    };
-    const figures = take(out.found, at.figures);
-    const mentions = take(out.mentions, at.mentions);
-    const keywords = take(out.keywords, at.keywords);
-    const entities = r.mentions.slice(at.mentions - mentionsFrom, at.mentions - mentionsFrom + mentions.length).map((m) => m.entity);
-    out.origins.push({ id: `${r.id}.${k}`, figures, read: figures.map((f) => ({ type: f.type, unit: f.unit })), mentions, entities, keywords });
-    at.figures += figures.length;
-    at.mentions += mentions.length;
-    at.keywords += keywords.length;
-  });
+  let f = out.found.length;
+  for (const x of r.found) out.found.push({ ...x, start: x.start + by, end: x.end + by });
+  for (let k = 0; k < r.bySentence.length; k++) {
+    const { id, figures, read, entities } = r.bySentence[k];
+    out.origins.push({ id, figures: out.found.slice(f, (f += figures)), read, mentions: p.mentionsBySentence[k], entities, keywords: p.keywordsBySentence[k] });
+  }
 }
 
 /**

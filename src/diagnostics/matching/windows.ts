@@ -20,6 +20,7 @@ import type { Figure } from '../figures/figure';
 import { type SentenceLayout, type Span, firstWordAtOrAfter, groupBySpan, spanIndexAt } from '../reading/layout';
 import { firstAtOrAfter } from '../reading/spans';
 import { type Evidence, framedFrom, hostOf, mentionedEntities, parallel } from './evidence';
+import type { SentenceOrigin } from './text-readers';
 import { EVIDENCE } from './model';
 import { type ReadFigure, readEvidence } from './unit-reading';
 import type { Match } from './verdict';
@@ -146,7 +147,9 @@ export function windowsOf(ev: Evidence, lookbacks?: Lookbacks): WindowPlan[] {
   const crossed = new Set(hosts.map((h) => h.own));
   const out: WindowPlan[] = [];
   for (const [from, to] of stretchesOf(ev.text, ev.layout.sentences)) {
-    if (!ev.figuresBySentence.slice(from, to + 1).some((fs) => fs.length)) continue;
+    let any = false;
+    for (let j = from; j <= to && !any; j++) any = ev.figuresBySentence[j].length > 0;
+    if (!any) continue;
     out.push(planWindow(from, to, hosts, backOf(ev, from, to, crossed, lookbacks)));
   }
   return out;
@@ -214,9 +217,15 @@ function offsetsWithin(offsets: readonly number[], lo: number, hi: number, by: n
 function textRange(ev: Evidence, plan: WindowPlan): Span {
   const { sentences } = ev.layout;
   let end = sentences[plan.last].end;
-  for (let j = plan.first; j <= plan.last; j++)
-    for (const list of [ev.figuresBySentence[j], ev.mentionsBySentence[j], ev.keywordsBySentence[j]]) for (const x of list) end = Math.max(end, x.end);
+  for (let j = plan.first; j <= plan.last; j++) end = Math.max(end, lastEnd(ev.figuresBySentence[j]), lastEnd(ev.mentionsBySentence[j]), lastEnd(ev.keywordsBySentence[j]));
   return { start: margin(ev.text, sentences[plan.first].start, -1), end: margin(ev.text, end, 1) };
+}
+
+/** The furthest end of `items` (0 for none). */
+function lastEnd(items: readonly Span[]): number {
+  let end = 0;
+  for (const x of items) if (x.end > end) end = x.end;
+  return end;
 }
 
 const SPACE = /\s/u;
@@ -381,19 +390,32 @@ function sentenceSignature(ev: Evidence, j: number): string {
   if (!origin)
     return [JSON.stringify(ev.text.slice(s.start, s.end)), itemsKey(within(l.clauses, s.start, s.end), s.start), offsetsIn(l.wordStarts, s), ...marks, itemsKey(figures, s.start), itemsKey(mentions, s.start), itemsKey(keywords, s.start)].join('\u0000');
   // An item list as read is left out; one changed since is written out, after a mark.
-  const changed = (same: boolean, items: readonly object[]) => (same ? '' : `=${itemsKey(items, s.start)}`);
   return [
     origin.id, ...marks,
-    changed(sameItems(figures, origin.figures, (f, k) => f.type === origin.read[k].type && f.unit === origin.read[k].unit), figures),
-    changed(sameItems(mentions, origin.mentions, (m, k) => m.entity === origin.entities[k]), mentions),
-    changed(sameItems(keywords, origin.keywords, () => true), keywords),
+    sameFigures(figures, origin) ? '' : `=${itemsKey(figures, s.start)}`,
+    sameMentions(mentions, origin) ? '' : `=${itemsKey(mentions, s.start)}`,
+    sameItems(keywords, origin.keywords) ? '' : `=${itemsKey(keywords, s.start)}`,
   ].join('\u0000');
 }
 
-/** Whether the unit's items of a sentence are those it was read with (the same objects, in order), each `unchanged`. */
-function sameItems<T>(items: readonly T[], read: readonly T[], unchanged: (x: T, k: number) => boolean): boolean {
+/** Whether the unit's items of a sentence are those it was read with: the same objects, in order. */
+function sameItems<T>(items: readonly T[], read: readonly T[]): boolean {
   if (items.length !== read.length) return false;
-  for (let k = 0; k < items.length; k++) if (items[k] !== read[k] || !unchanged(items[k], k)) return false;
+  for (let k = 0; k < items.length; k++) if (items[k] !== read[k]) return false;
+  return true;
+}
+
+/** The same for figures, none changed in place since (a rate inherited changes a figure's type and unit). */
+function sameFigures(figures: readonly Figure[], origin: SentenceOrigin): boolean {
+  if (!sameItems(figures, origin.figures)) return false;
+  for (let k = 0; k < figures.length; k++) if (figures[k].type !== origin.read[k].type || figures[k].unit !== origin.read[k].unit) return false;
+  return true;
+}
+
+/** The same for names, each of the entity it was read as (a surname said before makes a lone name a person's). */
+function sameMentions(mentions: readonly { entity: string }[], origin: SentenceOrigin): boolean {
+  if (!sameItems(mentions, origin.mentions)) return false;
+  for (let k = 0; k < mentions.length; k++) if (mentions[k].entity !== origin.entities[k]) return false;
   return true;
 }
 
@@ -427,12 +449,14 @@ function cacheOf(kb: KnowledgeBase): WindowCache {
 
 /** Each sentence's number: its signature's, numbered when first seen. */
 function sentenceNumbers(ev: Evidence, cache: WindowCache): number[] {
-  return ev.layout.sentences.map((_, j) => {
+  const out: number[] = [];
+  for (let j = 0; j < ev.layout.sentences.length; j++) {
     const signature = sentenceSignature(ev, j);
     let n = cache.sentences.get(signature);
     if (n === undefined) cache.sentences.set(signature, (n = cache.sentences.size));
-    return n;
-  });
+    out.push(n);
+  }
+  return out;
 }
 
 /**
