@@ -95,9 +95,9 @@ function ownerBetween(text: string, l: SentenceLayout, word: Span, left: FigureS
   const nearerLeft = leftGap === rightGap && !between.trim() && !!text.slice(word.end, right.start).trim();
   // After a comma or a list joiner that closes the figure before, a word opens what leads into the
   // next: "to $40 billion, with Google boosting Anthropic funding to $7 billion", "inference costs
-  // by a third and training costs by as much as 60%"; unless the figure before sits
-  // in the sentence's framing opening, which the main clause's words are about too ("At 2.1
-  // TFLOPS per watt, one Trainium 2 would draw 380 W").
+  // by a third and training costs by as much as 60%"; unless the figure before sits in the
+  // sentence's framing opening, which the main clause's words are about too ("At 2.1 TFLOPS per
+  // watt, one Trainium 2 would draw 380 W").
   const opensNext = JOINED.test(between) && !JOINED.test(text.slice(word.end, right.start)) && !inOpeningPhrase(text, l, left);
   return !opensNext && (prepositional || leftGap < rightGap || nearerLeft) ? left : right;
 }
@@ -157,8 +157,9 @@ const LABEL_DASH_REACH = 26;
 
 /**
  * Whether the figure labels its line, as a timeline's date does: "**2024** — Adam Selipsky steps
- * down…", "**June 2024.** Matt Garman replaces Adam Selipsky". (A date only: a figure labelling a line shares it with the line's other figures, whose
- * words are theirs: "**$35–45 billion** — the total after an extra **$10–15 billion**".)
+ * down…", "**June 2024.** Matt Garman replaces Adam Selipsky". (A date only: a figure labelling a
+ * line shares it with the line's other figures, whose words are theirs: "**$35–45 billion** — the
+ * total after an extra **$10–15 billion**".)
  */
 function labelsLine(text: string, l: SentenceLayout, figure: FigureSpan): boolean {
   const s = l.sentences[spanIndexAt(l.sentences, figure.start)];
