@@ -20,6 +20,11 @@ export const JOINERS = new RegExp(String.raw`,|${wordsOf(LEXICON.joiners).map((w
 /** A comma or a list joiner somewhere in a stretch of text (JOINERS without its global state). */
 const JOINED = new RegExp(JOINERS.source, 'i');
 
+/** Whether a word `words` words after a figure follows its preposition, with no comma between (`between`: the text from the figure to the word). */
+function byPreposition(between: string, words: number): boolean {
+  return PREPOSITION_BEFORE.test(between) && !between.includes(',') && words <= ATTACHMENT.prepositionReach;
+}
+
 /** A figure's place, and its type where the caller knows it. */
 export interface FigureSpan extends Span {
   type?: string;
@@ -89,7 +94,7 @@ function ownerBetween(text: string, l: SentenceLayout, word: Span, left: FigureS
   const rightGap = gap(text, l, word.end, right.start);
   const between = text.slice(left.end, word.start);
   // "$8 billion into Anthropic", but not "Within 18 months, Amazon is predicted to add $10 billion".
-  const prepositional = PREPOSITION_BEFORE.test(between) && !between.includes(',') && leftGap <= ATTACHMENT.prepositionReach;
+  const prepositional = byPreposition(between, leftGap);
   // On a tie the word leads into the figure after it: "revenue of $8 billion grew 50%", unless
   // it is plainly nearer the one before: "$5B upfront + $20B on milestones".
   const nearerLeft = leftGap === rightGap && !between.trim() && !!text.slice(word.end, right.start).trim();
@@ -190,7 +195,7 @@ function ownedInItsClause(text: string, l: SentenceLayout, word: Span, figure: F
   const left = figures.filter((f) => f !== figure && f.type === figure.type && f.end <= word.start && spanIndexAt(l.clauses, f.start) === clause).at(-1);
   if (!left) return false;
   const between = text.slice(left.end, word.start);
-  return PREPOSITION_BEFORE.test(between) && !between.includes(',') && gap(text, l, left.end, word.start) <= ATTACHMENT.prepositionReach;
+  return byPreposition(between, gap(text, l, left.end, word.start));
 }
 
 /** The word's weight by where it is: its sentence and clause, the marks and the other figures between, its distance. */
