@@ -11,7 +11,7 @@ import { captionUnit } from '../figures/units';
 import type { ProseUnit } from '../markdown/prose';
 import { EVIDENCE } from '../matching/model';
 import { entityKind, isParty, isSurelyAName, isUnknown, partiesIn } from './parties';
-import { type SentenceLayout, type Span, sentencesOf, spanIndexAt } from '../reading/layout';
+import { type SentenceLayout, type Span, framingOpening, sentencesOf, spanIndexAt } from '../reading/layout';
 import { LEXICON, alternationOf, escapeRegExp, wordsOf } from '../reading/lexicon';
 import { rememberedByText } from './recent-texts';
 
@@ -202,8 +202,8 @@ function firstParty(kb: KnowledgeBase, d: UnitDiscourse, j: number): Mention | u
   );
 }
 
-/** A sentence's framing opening: a preposition of the lexicon's framingOpenings and a few words, up to a comma ("At the HumanX conference in San Francisco, "). */
-const FRAMING_OPENING = new RegExp(String.raw`^\s*(?:${alternationOf(LEXICON.framingOpenings)})\s+[^,;:.]{1,60},`, 'iu');
+/** A sentence's framing opening that may hold a place's or an event's name: up to 60 characters of words ("At the HumanX conference in San Francisco, "). */
+const FRAMING_OPENING = framingOpening(60);
 
 /**
  * Where the sentence's framing opening ends (its start when it has none): a name no knowledge base

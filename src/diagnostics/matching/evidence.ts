@@ -13,7 +13,7 @@ import { readFigures } from '../figures/read-figures';
 import { unitReaderFor } from '../figures/units';
 import type { ProseUnit } from '../markdown/prose';
 import { attachment } from '../reading/attachment';
-import { type SentenceLayout, type Span, groupBySpan, layout, sentenceAt, spanIndexAt } from '../reading/layout';
+import { type SentenceLayout, type Span, framingOpening, groupBySpan, layout, sentenceAt, spanIndexAt } from '../reading/layout';
 import { overlapsAny, spanIndex } from '../reading/spans';
 import { questionWords } from '../context/question';
 import { framesSaid } from '../context/frames';
@@ -333,8 +333,8 @@ function itemLabelKeywords(ev: Evidence): Evidence['keywords'] {
 /** How far into its sentence a framing opening's words can be: its preposition, up to 40 characters and spaces. */
 const FRAMING_REACH = 56;
 
-/** A sentence's framing opening: a preposition of the lexicon's framingOpenings and a few words, up to a comma ("At FP8, "). */
-const FRAMING_OPENING = new RegExp(String.raw`^\s*(?:${alternationOf(LEXICON.framingOpenings)})\s+[^,;:.]{1,40},`, 'iu');
+/** A sentence's framing opening whose words may set what its figures measure: up to 40 characters of them ("At FP8, "). */
+const FRAMING_OPENING = framingOpening(40);
 
 /** The weight of a word in its sentence's framing opening, for a figure of the sentence after it: it sets what every figure there measures. */
 function framingWeight(ev: Evidence, k: Span, figure: Figure): number {

@@ -80,6 +80,14 @@ export function isFigureLabel(sentence: string): boolean {
   return (LABEL_OPENING.test(sentence) || DATE_LABEL_OPENING.test(sentence.trimEnd())) && (sentence.match(WORD)?.length ?? 0) <= LABEL_WORDS;
 }
 
+/**
+ * A sentence's framing opening: a preposition of the lexicon's framingOpenings and up to `reach`
+ * characters of words, to a comma ("At FP8, ", "At the HumanX conference in San Francisco, ").
+ */
+export function framingOpening(reach: number): RegExp {
+  return new RegExp(String.raw`^\s*(?:${alternationOf(LEXICON.framingOpenings)})\s+[^,;:.]{1,${reach}},`, 'iu');
+}
+
 /** A sentence giving the right value in the terms of the claim before it ("The right figure is $20 billion."). */
 export const CORRECTION_OPENING = new RegExp(String.raw`^\s*(?:${alternationOf(LEXICON.correctionOpenings)})\b`, 'iu');
 
