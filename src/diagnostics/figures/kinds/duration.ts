@@ -27,6 +27,17 @@ function unitOf(word: string): string {
   return word.toLowerCase().replace(/s$/, '');
 }
 
+/** A duration said in words of its unit (`m[1]`: "a year and a half", "within a year"): `count` of the unit. */
+function unitsInWords(m: RegExpExecArray, count: number, decimals: number): Figure {
+  const per = MONTHS_PER[m[1].toLowerCase()];
+  return {
+    kind: 'duration', type: 'duration', unit: per < SHORT_DURATION.belowMonths ? SHORT_DURATION.unit : 'months',
+    start: m.index, end: m.index + m[0].length, text: m[0],
+    value: { lo: count * per, hi: count * per }, hedge: 'exact', decimals, factor: per,
+    style: { joiner: ' ', unit: `${m[1]}s`, sep: '-' },
+  };
+}
+
 export const duration: FigureKind = {
   id: 'duration',
   type: 'duration',
@@ -50,24 +61,8 @@ export const duration: FigureKind = {
         style: { joiner, unit: unitWord, sep: sep ?? '-' },
       });
     }
-    for (const m of allMatches(AND_A_HALF, text)) {
-      const per = MONTHS_PER[m[1].toLowerCase()];
-      out.push({
-        kind: 'duration', type: 'duration', unit: per < SHORT_DURATION.belowMonths ? SHORT_DURATION.unit : 'months',
-        start: m.index, end: m.index + m[0].length, text: m[0],
-        value: { lo: 1.5 * per, hi: 1.5 * per }, hedge: 'exact', decimals: 1, factor: per,
-        style: { joiner: ' ', unit: `${m[1]}s`, sep: '-' },
-      });
-    }
-    for (const m of allMatches(A_UNIT, text)) {
-      const per = MONTHS_PER[m[1].toLowerCase()];
-      out.push({
-        kind: 'duration', type: 'duration', unit: per < SHORT_DURATION.belowMonths ? SHORT_DURATION.unit : 'months',
-        start: m.index, end: m.index + m[0].length, text: m[0],
-        value: { lo: per, hi: per }, hedge: 'exact', decimals: 0, factor: per,
-        style: { joiner: ' ', unit: `${m[1]}s`, sep: '-' },
-      });
-    }
+    for (const m of allMatches(AND_A_HALF, text)) out.push(unitsInWords(m, 1.5, 1));
+    for (const m of allMatches(A_UNIT, text)) out.push(unitsInWords(m, 1, 0));
     for (const m of allMatches(DECADE, text)) {
       const said = m[0].toLowerCase();
       const months = said.startsWith('half') ? 60 : said.endsWith('and a half') ? 180 : 120;
