@@ -26,6 +26,9 @@ function engineId() {
 }
 // npm pack and npm publish (which run `prepare`) build what is published: minified, without source maps.
 const production = process.argv.includes('--production') || ['pack', 'publish'].includes(process.env.npm_command ?? '');
+// `--analyze` (with or without --production) prints what weighs most in the web worker's server
+// bundle, the one held under 1 MB: by package (or folder of src/) and by file.
+const analyze = process.argv.includes('--analyze');
 
 if (process.argv.includes('--e2e-suite')) {
   // The in-editor mocha suite: its own files compiled, vscode and mocha left to the extension host.
@@ -146,7 +149,7 @@ await build({ ...common, entryPoints: entries, outdir: 'dist', platform: 'node',
 
 // The browser: the extension is loaded by VS Code's web-worker extension host as a CommonJS
 // module; the server is a web worker of its own, a plain script.
-await Promise.all([
+const [, webServer] = await Promise.all([
   build({
     ...common, entryPoints: { extension: 'src/extension-browser.ts' }, outdir: 'dist/web', platform: 'browser', target: 'es2022', format: 'cjs', conditions: ['worker'],
     // When the extension host began to run the script: the start-up timeline's "extension script".
@@ -156,11 +159,32 @@ await Promise.all([
   // character references would otherwise decode through document.createElement).
   build({
     ...common, plugins: [...common.plugins, bundledKnowledgeBaseText],
-    entryPoints: { server: 'src/server/browser.ts' }, outdir: 'dist/web', platform: 'browser', target: 'es2022', format: 'iife', conditions: ['worker'],
+    entryPoints: { server: 'src/server/browser.ts' }, outdir: 'dist/web', platform: 'browser', target: 'es2022', format: 'iife', conditions: ['worker'], metafile: analyze,
     // When the worker began to run the script, before its modules are set up: the start-up marks' "script".
     banner: { js: '"use strict"; var DEALCHECK_SCRIPT_STARTED = performance.timeOrigin + performance.now();' },
   }),
 ]);
+
+if (analyze) printLargestInputs(webServer.metafile, 25);
+
+/** The largest inputs of a build's one output, by package (or folder of src/) and by file. */
+function printLargestInputs(metafile, count) {
+  const [[file, output]] = Object.entries(metafile.outputs).filter(([f]) => f.endsWith('.js'));
+  const inputs = Object.entries(output.inputs).map(([path, { bytesInOutput }]) => ({ path: path.replace(`${process.cwd()}/`, ''), bytes: bytesInOutput }));
+  const groups = new Map();
+  for (const { path, bytes } of inputs) {
+    const group = /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? (path.startsWith('src/') ? path.split('/').slice(0, 3).join('/') : path);
+    groups.set(group, (groups.get(group) ?? 0) + bytes);
+  }
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1).padStart(7)} KB`;
+  const table = (title, rows) => {
+    console.log(`\n${title}`);
+    for (const [name, bytes] of rows.sort((a, b) => b[1] - a[1]).slice(0, count)) console.log(`${kb(bytes)}  ${(bytes / output.bytes * 100).toFixed(1).padStart(4)}%  ${name}`);
+  };
+  console.log(`${file}: ${output.bytes.toLocaleString('en')} bytes (${kb(1024 * 1024 - output.bytes).trim()} under 1 MiB)`);
+  table('by package or folder', [...groups]);
+  table('by file', inputs.map(({ path, bytes }) => [path, bytes]));
+}
 
 // The server points "go to the knowledge base entry" at a shipped copy of the bundled knowledge base.
 mkdirSync('dist/knowledge', { recursive: true });
