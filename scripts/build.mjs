@@ -7,7 +7,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -52,22 +52,6 @@ const entries = [
     return false;
   }
 });
-
-// zod re-exports every locale's error messages as `z.locales`; dealcheck uses only the English
-// ones zod installs itself. The rest were a quarter of the server's bundle, and a first start
-// compiles every byte of it.
-const zodEnglishOnly = {
-  name: 'zod-english-only',
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), '../locales/en.js'), namespace: 'zod-locales' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
-      resolveDir: dirname(args.path),
-    }));
-  },
-};
 
 // The web worker carries the bundled knowledge base's text too (about 50 KB): "go to the
 // knowledge base entry" needs its lines, and reading it through the extension at start-up would
@@ -134,7 +118,7 @@ const modelNumbersOnly = {
 };
 
 const common = {
-  plugins: [zodEnglishOnly, lexiconWordsOnly, modelNumbersOnly],
+  plugins: [lexiconWordsOnly, modelNumbersOnly],
   bundle: true,
   external: ['vscode'],
   // jsonc-parser's UMD build hides its requires from the bundler; its ESM build does not.

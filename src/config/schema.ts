@@ -6,7 +6,7 @@
  */
 import { type Node as JsonNode, findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { LineCounter, isMap, isNode, isSeq, parseDocument } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValueType } from '../knowledge/schema';
 
 export const Severity = z.enum(['ignore', 'hint', 'information', 'warning', 'error']);

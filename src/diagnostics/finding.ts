@@ -2,7 +2,7 @@
  * What a check reports, in the shape of the CLI's JSON contract and close to LSP's own types
  * (positions 0-based, characters in UTF-16 code units), so every front end can use it as is.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const Position = z.object({ line: z.number().int(), character: z.number().int() });
 export const Range = z.object({ start: Position, end: Position });

@@ -1,5 +1,5 @@
 /** The JSON Schema of knowledge base files, generated from the zod schema so the two cannot drift. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { KnowledgeBaseFile } from './schema';
 
 export function knowledgeBaseJsonSchema(): string {

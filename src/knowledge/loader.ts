@@ -7,7 +7,7 @@
  */
 import { type Node as JsonNode, findNodeAtLocation, getLocation, parseTree, printParseErrorCode, type ParseError, visit as visitJson } from 'jsonc-parser';
 import { type Document, isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Interned, fastParser } from './fast-parse';
 import { MAX_NESTING_DEPTH, scanJson, tooDeepAt } from './nesting';
 import {

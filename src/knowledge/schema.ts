@@ -4,7 +4,7 @@
  * field's description there is what an editor shows while completing a *.dealkb.json file, so
  * the descriptions teach the format as docs/knowledge-base.md does.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const id = z
   .string({ error: 'expected an id string' })

@@ -3,7 +3,7 @@
  * conflict, outdated, unverified), its sources, and the supported share of its figures. Pure (no
  * Node, no editor), so the CLI and the VS Code extension's webview build the same report.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Finding } from '../diagnostics/finding';
 
 /** A figure as the report lists it: a finding without its fixes (a report edits nothing). */

@@ -25,7 +25,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type CheckOptions, DocumentChecker, type DocumentResult } from '../diagnostics/engine';
 import type { Finding } from '../diagnostics/finding';
 import { BlockDocument } from '../diagnostics/markdown/block-document';

@@ -3,7 +3,7 @@
  * client sends with it, and package.json's `contributes.configuration` is generated from it
  * (npm run schema) and checked by a test, so the two cannot drift.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_BLOCK_BUDGET_MS } from '../diagnostics/engine';
 import { ValueType } from '../knowledge/schema';
 

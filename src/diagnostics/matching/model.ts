@@ -4,7 +4,7 @@
  * Lucene's explain does. The gates, the verdict's margins and the evidence weights sit in the
  * same table, so what decides a verdict is all in one place, and `npm run fit` can tune it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import data from './model.json';
 
 const Entry = z.object({ value: z.number(), doc: z.string().min(1) });

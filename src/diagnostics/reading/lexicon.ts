@@ -3,7 +3,7 @@
  * list has one owner here: the figure readers, the layout and the matcher take their words from
  * this module, never from a list of their own.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Hedge } from '../../knowledge/schema';
 import data from './lexicon.en.json';
 
