@@ -5,10 +5,11 @@
  * dealcheck's own citation footnotes are never prose.
  */
 import type { Nodes, Parents, Root, Table } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { type Options, fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfm } from 'micromark-extension-gfm';
 import { frontMatterEnd } from './blocks';
 import { cellTable, plainBlock } from './plain-blocks';
 import { allMatches } from '../reading/all-matches';
@@ -47,13 +48,19 @@ export interface BlockProse {
 /** Footnotes dealcheck writes for citations; their quotes are the sources' words, not the writer's. */
 export const CITATION_LABEL = /^dc-/;
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+// The micromark extensions and mdast builders that remark-parse with remark-gfm (and
+// remark-frontmatter) would parse with, given to mdast-util-from-markdown directly: unified and
+// the Markdown writers those plugins also install stay out of the bundles (a tree is never written).
+const gfmOnly: Options = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
 /**
- * Only for text that opens with closed front matter: when it is not closed, remark-frontmatter
- * 2.0 leaves the parser in a state that reads the rest wrongly (a list as a paragraph, a
- * footnote definition as a link definition).
+ * Only for text that opens with closed front matter: when it is not closed,
+ * micromark-extension-frontmatter 2.0 leaves the parser in a state that reads the rest wrongly (a
+ * list as a paragraph, a footnote definition as a link definition).
  */
-const withFrontMatter = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+const withFrontMatter: Options = {
+  extensions: [gfm(), frontmatter(['yaml', 'toml'])],
+  mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
+};
 
 const SKIPPED = new Set(['code', 'html', 'yaml', 'toml', 'definition', 'math', 'inlineMath']);
 /** Inline nodes whose whole text is not prose. */
@@ -225,7 +232,7 @@ export function parseProse(source: string): BlockProse {
 
 /** The syntax tree of a block, every node with a position. */
 export function parseMarkdown(source: string): Root {
-  return positioned((frontMatterEnd(source) ? withFrontMatter : processor).parse(source) as Root, source);
+  return positioned(fromMarkdown(source, frontMatterEnd(source) ? withFrontMatter : gfmOnly), source);
 }
 
 /** The prose of any block, by parsing it. */
