@@ -127,6 +127,10 @@ const RESPECTIVE: [text: string, figures: [string, number, string | undefined][]
   ['The right panel plots power efficiency in TFLOPS per watt, where Inferentia 2 leads at 3.4 and the H100 trails at 1.6.', [['3.4', 3.4, 'tflops-per-watt'], ['1.6', 1.6, 'tflops-per-watt']]],
   ['Latency in ms: Inferentia 2 answers at 45.', [['45', 45, 'ms']]],
   ['Amazon ranks first in chip deals, at 3.', []],
+  // The lexicon's other unitDeclarations: "On TFLOPS per watt, …", "Ranked by TFLOPS per watt, …"; "on the L40S" declares nothing.
+  ['On TFLOPS per watt, Inferentia 2 manages 4.1, the L40S 2.5 and the H100 just 1.3.', [['4.1', 4.1, 'tflops-per-watt'], ['2.5', 2.5, 'tflops-per-watt'], ['1.3', 1.3, 'tflops-per-watt']]],
+  ['Ranked by TFLOPS per watt, Inferentia 2 comes first at 3.4.', [['3.4', 3.4, 'tflops-per-watt']]],
+  ['The H100 leads on the L40S at 3.', []],
   // "from … to" is a change from one figure to another.
   ['Bedrock grew from 100,000 to 120,000 customers', [['100,000', 1e5, 'customers'], ['120,000', 1.2e5, 'customers']]],
   ['prices fell from $3 to $2 per million tokens', [['$3', 3, 'usd-per-1m-tokens'], ['$2', 2, 'usd-per-1m-tokens']]],

@@ -115,8 +115,8 @@ function partsAfter(text: string, whole: Figure, sentenceEnd: (offset: number) =
   return out;
 }
 
-/** "in" and up to four words after it, to the next punctuation: where a unit may be declared ("power efficiency in TFLOPS per watt, where …"). */
-const DECLARATION = /(?<![\p{L}\p{N}])in\s+((?:[^\s,.;:()]+\s*){1,4})/giu;
+/** A unit declaration (lexicon unitDeclarations) and up to four words after it, to the next punctuation: where a unit may be declared ("power efficiency in TFLOPS per watt, where …", "On TFLOPS per watt, …"). */
+const DECLARATION = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.unitDeclarations)})\s+((?:[^\s,.;:()]+\s*){1,4})`, 'giu');
 
 /** The spec unit the first words of `words` name, if they name one; the longest ("TFLOPS per watt", not "TFLOPS"). */
 function declaredSpec(words: string, headerUnit: (header: string) => HeaderUnit | undefined): string | undefined {

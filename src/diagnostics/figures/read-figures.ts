@@ -7,7 +7,7 @@
 import type { ProseUnit } from '../markdown/prose';
 import type { SentenceLayout, Span } from '../reading/layout';
 import { sentenceAt } from '../reading/layout';
-import { MONTH_NAMES } from '../reading/lexicon';
+import { LEXICON, MONTH_NAMES, alternationOf } from '../reading/lexicon';
 import type { Figure } from './figure';
 import { declaredUnits, findFigures, inheritUnits } from './find-figures';
 import { applyHeaderUnit } from './table-units';
@@ -15,7 +15,7 @@ import { type UnitReader, readRates } from './units';
 import { allMatches } from '../reading/all-matches';
 
 /** A text that may declare a unit for bare numbers ("plots efficiency in TFLOPS per watt, where …"); see declaredUnits. */
-const MAY_DECLARE_UNIT = /\bin\s+\S/;
+const MAY_DECLARE_UNIT = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.unitDeclarations)})\s+\S`, 'iu');
 
 /** Names with numbers in them (Claude 3.5, GPT-4o, H100, P4d) are never bare figures; quarters, halves and months are dates. */
 const VERSION_NAME = new RegExp(

@@ -27,6 +27,7 @@ export const Lexicon = z.object({
   prepositionDeterminers: WordList,
   joiners: WordList,
   amountFollowers: WordList,
+  unitDeclarations: WordList,
   fractionCuesBefore: WordList,
   fractionCuesAfter: WordList,
   seriesJoiners: WordList,
