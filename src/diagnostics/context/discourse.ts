@@ -174,6 +174,12 @@ function relativeSubject(kb: KnowledgeBase, d: UnitDiscourse, figure: Figure): M
 /** What may stand between the start of a later clause and the party opening it: marks and one of the lexicon's clauseSubjectJoiners ("…, and OpenAI is sending"). */
 const CLAUSE_OPENING = new RegExp(String.raw`^[\s,;:—–]*(?:(?:${alternationOf(LEXICON.clauseSubjectJoiners)})\s+)?$`, 'iu');
 
+/** A later clause opening with a predicate joiner and a verb, so with no subject of its own: "but compounding at 70%", "yet still growing". */
+const SHARED_SUBJECT_OPENING = new RegExp(
+  String.raw`^[\s,]*(?:${alternationOf(LEXICON.predicateJoiners)})\s+(?:(?:${alternationOf(LEXICON.predicateVerbs)})\s+)?(?:[a-z]+ing|[a-z]+ed|${alternationOf(LEXICON.clauseVerbs)}|${alternationOf(LEXICON.predicateVerbs)})(?![\p{L}\p{N}])`,
+  'u',
+);
+
 /**
  * The party opening the figure's clause when that is a later clause of its sentence with a subject
  * of its own: in "Amazon handed OpenAI $50 billion, and OpenAI is sending $100 billion back to AWS",
@@ -181,8 +187,11 @@ const CLAUSE_OPENING = new RegExp(String.raw`^[\s,;:—–]*(?:(?:${alternationO
  */
 function clauseSubject(kb: KnowledgeBase, d: UnitDiscourse, figure: Figure): Mention | undefined {
   const { clauses, sentences } = d.layout;
-  const c = clauses[spanIndexAt(clauses, figure.start)];
   const s = sentences[sentenceIndexOf(d, figure)];
+  let k = spanIndexAt(clauses, figure.start);
+  // "…, while Oracle's OCI is far smaller but compounding at 70%": a clause going on with a verb has the subject of the clause before.
+  while (k > 0 && s && clauses[k].start > s.start && SHARED_SUBJECT_OPENING.test(d.text.slice(clauses[k].start, clauses[k].end))) k--;
+  const c = clauses[k];
   if (!c || !s || c.start <= s.start) return undefined;
   const first = d.mentionsBySentence[sentenceIndexOf(d, figure)].find((m) => m.start >= c.start && isParty(kb, m.entity));
   return first && first.end <= figure.start && CLAUSE_OPENING.test(d.text.slice(c.start, first.start)) ? first : undefined;

@@ -32,6 +32,8 @@ export const Lexicon = z.object({
   fractionCuesAfter: WordList,
   seriesJoiners: WordList,
   clauseSubjectJoiners: WordList,
+  predicateJoiners: WordList,
+  predicateVerbs: WordList,
   relativeOpenings: WordList,
   figureParticiples: WordList,
   companions: WordList,

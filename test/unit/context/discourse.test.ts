@@ -73,6 +73,11 @@ describe('findSentenceSubject', () => {
     // A later clause with a party of its own is about that party, even after an opening pronoun.
     ['He said Amazon backs Anthropic, and CoreWeave signs for $22.4 billion.', '?org:CoreWeave'],
     ['It backs Anthropic, and Microsoft put $13 billion into OpenAI.', 'microsoft'],
+    // A clause going on with a verb and no subject of its own (lexicon predicateJoiners) has the clause before's.
+    ["AWS makes $45 billion, while Microsoft is far smaller but compounding at 70%.", 'microsoft'],
+    ["AWS makes $45 billion, while Microsoft is far smaller yet still growing 70%.", 'microsoft'],
+    // A clause going on from the sentence's first clause has the sentence's subject.
+    ["AWS is far larger but growing 25%.", 'amazon'],
     // "He" stands for the last person named, further back than the sentence before, and not for one capitalised word.
     ['The year is right: Garman took the helm in 2024. "Outsider" is not. He joined Amazon in 2005.', 'matt-garman'],
     // A sentence that names nobody ("Hardly.") passes the party on to a pronoun after it.
