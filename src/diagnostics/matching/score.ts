@@ -63,7 +63,7 @@ export interface Scored {
    * says it delivered 870 trucks"; "Andy Jassy has run Amazon since 2021" of Garman's start as AWS
    * CEO): enough to cite, not to contradict.
    */
-  evidence: { subject: number; object?: number; what: number; qualifiers: number; namedParty: number; aboutAnother?: boolean };
+  evidence: { subject: number; object?: number; what: number; qualifiers: number; namedParty: number; aboutAnother?: boolean; ownWordsAlone?: boolean };
 }
 
 /** Why a candidate is no reading of the figure. */
@@ -251,7 +251,10 @@ function evidenceOf(c: Candidate, m: Measures): Scored['evidence'] {
   // A fact about a person is that person's alone: another's sentence does not name them, whatever else it names.
   const plainlyNamed = entityKind(c.kb, c.fact.fact.subject) === 'person' ? m.subject : Math.max(m.subject, m.object ?? 0);
   const aboutAnother = m.otherSubject > 0 && plainlyNamed < GATES.plain;
-  return m.object !== undefined ? { subject: m.subject, object: m.object, what, qualifiers, namedParty, aboutAnother } : { subject: m.subject, what, qualifiers, namedParty, aboutAnother };
+  // The fact's own words said plainly, and no one else named for the figure (VERDICT.ownWordsParty).
+  const ownWordsAlone = m.ownWords >= GATES.plain && m.rivals.others === 0;
+  const common = { subject: m.subject, what, qualifiers, namedParty, aboutAnother, ownWordsAlone };
+  return m.object !== undefined ? { ...common, object: m.object } : common;
 }
 
 /** Gates on what the figure measures: a price per something else, another facet, a part of a whole, a round of its own. */

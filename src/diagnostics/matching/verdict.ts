@@ -48,9 +48,11 @@ function unnamedAlike(best: Scored, s: Scored): boolean {
  */
 export function unsaidOf(s: Scored, params: VerdictParams = VERDICT): string[] {
   const t = params.conflictEvidence;
-  const { subject, object, what, qualifiers, namedParty, aboutAnother } = s.evidence;
+  const { subject, object, what, qualifiers, namedParty, aboutAnother, ownWordsAlone } = s.evidence;
+  // The fact's own words, said plainly with no one else, let a party another figure holds count as said.
+  const party = ownWordsAlone ? Math.min(t, params.ownWordsParty) : t;
   // A sentence about a party no knowledge base knows does not say the fact's subject as its own.
-  const unsaid = [(subject < t || aboutAnother) && 'subject', object !== undefined && object < t && 'object', what < t && 'relation', qualifiers < t && 'qualifier'];
+  const unsaid = [(subject < party || aboutAnother) && 'subject', object !== undefined && object < party && 'object', what < t && 'relation', qualifiers < t && 'qualifier'];
   // Both parties only implied: evidence to cite, not to contradict.
   if (!unsaid[0] && !unsaid[1] && namedParty < t) unsaid.push('subject or object by name');
   return unsaid.filter(

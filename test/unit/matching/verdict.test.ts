@@ -17,6 +17,10 @@ describe('unsaidOf', () => {
     // Both parties only implied ("When all 2,000 trucks are running"): enough to cite, not to contradict.
     ['both parties only implied', { subject: 0.5, object: 0.5, what: 1, qualifiers: 1, namedParty: 0 }, ['subject or object by name']],
     ['one party named, the other implied', { subject: 0.5, object: 0.9, what: 1, qualifiers: 1, namedParty: 0.9 }, []],
+    // "Amazon invests $50 billion in OpenAI and signs an $80 billion cloud pact": the pact's own words, and no one else, let OpenAI count though the $50 billion holds it.
+    ['a party another figure holds, the own words said alone', { subject: 0.3, object: 0.62, what: 1, qualifiers: 1, namedParty: 0.62, ownWordsAlone: true }, []],
+    ['the same without the own words', { subject: 0.3, object: 0.62, what: 1, qualifiers: 1, namedParty: 0.62 }, ['subject']],
+    ['own words alone, the party fainter still', { subject: 0.2, object: 0.62, what: 1, qualifiers: 1, namedParty: 0.62, ownWordsAlone: true }, ['subject']],
   ];
   for (const [name, evidence, unsaid] of rows) it(name, () => assert.deepEqual(unsaidOf(scored(evidence)), unsaid));
 });
