@@ -381,14 +381,19 @@ function ellipsisWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure
   // is growth, whatever the sentence before measured ("Azure on 24% and Google Cloud on 14%" both
   // leave theirs to it).
   if (at === 0 || !parallel(ev, figure) || own.some((f) => f.type === figure.type && f.end <= figure.start && !parallel(ev, f))) return w;
+  const s = ev.layout.sentences[at];
+  const discount = SAME_MEASURE.test(ev.text.slice(s.start, s.end)) ? EVIDENCE.sameMeasure : EVIDENCE.sentenceEllipsis;
   for (let j = at - 1; j >= Math.max(0, at - EVIDENCE.leadReach); j--) {
     const alike = (ev.figuresBySentence[j] ?? []).filter((f) => f.type === figure.type);
     if (!alike.length) return Math.max(w, leadWords(ev, j, words));
     // The sentence before lends the measure it ended on: "… growing 35% a year, and AWS holds a 33% share. Azure sits at 20%" is a share.
-    w = Math.max(w, sameKindWords(ev, alike.slice(-1), words, figure, EVIDENCE.sentenceEllipsis));
+    w = Math.max(w, sameKindWords(ev, alike.slice(-1), words, figure, discount));
   }
   return w;
 }
+
+/** A sentence saying its figures measure what the sentence before measured: "Google Cloud, by the same measure, sits at 15%". */
+const SAME_MEASURE = new RegExp(String.raw`(?<![\p{L}])(?:${alternationOf(LEXICON.sameMeasureCues)})(?![\p{L}])`, 'iu');
 
 /** The strongest of `words` that belongs to an earlier figure of the figure's kind among `figures`, discounted. */
 function sameKindWords(ev: Evidence, figures: readonly Figure[], words: ReadonlySet<string>, figure: Figure, discount: number): number {

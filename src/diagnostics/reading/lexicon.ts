@@ -34,6 +34,7 @@ export const Lexicon = z.object({
   clauseSubjectJoiners: WordList,
   predicateJoiners: WordList,
   predicateVerbs: WordList,
+  sameMeasureCues: WordList,
   relativeOpenings: WordList,
   figureParticiples: WordList,
   companions: WordList,

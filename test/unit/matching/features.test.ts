@@ -423,6 +423,18 @@ describe('features', () => {
       ['20%', 'conflict', 'microsoft-cloud-market-share'],
     ]],
   ]);
+  findingsTable('a sentence that says it measures the same (lexicon sameMeasureCues) takes the words of the figure before undiscounted', [
+    ['The market-share tables cited in coverage put AWS at 32% in one case and 36% in another. Google Cloud, by the same measure, sits at 15%.', [
+      ['32%', 'supported', 'amazon-cloud-market-share'],
+      ['36%', 'conflict', 'amazon-cloud-market-share'],
+      ['15%', 'conflict', 'google-cloud-market-share'],
+    ]],
+    // Without the cue, the words of a figure a little further away are too faint to contradict.
+    ['The market-share tables cited in coverage put AWS at 32% in one case and 36% in another. Google Cloud sits at 15%.', [
+      ['32%', 'supported', 'amazon-cloud-market-share'],
+      ['36%', 'conflict', 'amazon-cloud-market-share'],
+    ]],
+  ]);
   findingsTable('a list item\'s opening label says what its figures measure', [
     ['- cloud share: AWS 33% in one piece, 32% in the other. Azure 25%, Oracle 4%', [
       ['33%', 'supported', 'amazon-cloud-market-share'], ['32%', 'supported', 'amazon-cloud-market-share'],
