@@ -435,6 +435,12 @@ describe('features', () => {
       ['36%', 'conflict', 'amazon-cloud-market-share'],
     ]],
   ]);
+  findingsTable('the parties joined by the relation\'s preposition, labelling the figure after them, say the relation', [
+    ['- Google in Anthropic: roughly $3 billion.', [['$3 billion', 'conflict', 'google-anthropic-investment']]],
+    ['- Microsoft in OpenAI: about $13 billion.', [['$13 billion', 'supported', 'microsoft-openai-investment']]],
+    // Joined by "and", not by the relation's preposition: no word of the relation.
+    ['- Google and Anthropic: roughly $3 billion.', []],
+  ]);
   findingsTable('a list item\'s opening label says what its figures measure', [
     ['- cloud share: AWS 33% in one piece, 32% in the other. Azure 25%, Oracle 4%', [
       ['33%', 'supported', 'amazon-cloud-market-share'], ['32%', 'supported', 'amazon-cloud-market-share'],

@@ -27,7 +27,7 @@ export function relationWeight(c: Candidate, subj: number): number {
   const implied = cf.relationImplied && subj >= GATES.said ? GATES.impliedRelation : 0;
   // An echo of the value says the fact just enough to be cited, never more plainly than its words.
   const echo = echoesValue(c) ? GATES.said : 0;
-  const preposition = objectAfterPreposition(c) ? GATES.namedMeasure : 0;
+  const preposition = objectAfterPreposition(c) || pairJoinedBefore(c) ? GATES.namedMeasure : 0;
   return Math.max(rel, named, implied, echo, preposition);
 }
 
@@ -47,6 +47,24 @@ function objectAfterPreposition(c: Candidate): boolean {
   const m = ev.mentions.find((x) => x.entity === object && x.start >= figure.end && x.start - figure.end <= OBJECT_PREPOSITION_REACH);
   if (!m) return false;
   const [preposition, determiner, ...rest] = ev.text.slice(figure.end, m.start).trim().toLowerCase().split(/\s+/);
+  return cf.objectPrepositions.includes(preposition) && rest.length === 0 && (determiner === undefined || DETERMINERS.has(determiner));
+}
+
+/** What may stand between a pair's label and its figure: marks, and at most one word ("Google in Anthropic: roughly $3 billion"). */
+const LABEL_TO_FIGURE = /^[\s:—–-]*[:—–-][\s]*(?:[\p{L}]+\s+)?$/u;
+
+/**
+ * "Google in Anthropic: roughly $3 billion": the fact's subject, one of the relation's
+ * objectPrepositions (and maybe a determiner) and its object label the figure right after them.
+ */
+function pairJoinedBefore(c: Candidate): boolean {
+  const { figure, ev, fact: cf } = c;
+  const object = cf.fact.object;
+  if (object === undefined || cf.objectPrepositions.length === 0) return false;
+  const o = ev.mentions.find((x) => x.entity === object && x.end <= figure.start && figure.start - x.end <= OBJECT_PREPOSITION_REACH && LABEL_TO_FIGURE.test(ev.text.slice(x.end, figure.start)));
+  const s = o && ev.mentions.find((x) => x.entity === cf.fact.subject && x.end <= o.start && o.start - x.end <= OBJECT_PREPOSITION_REACH);
+  if (!s) return false;
+  const [preposition, determiner, ...rest] = ev.text.slice(s.end, o.start).trim().toLowerCase().split(/\s+/);
   return cf.objectPrepositions.includes(preposition) && rest.length === 0 && (determiner === undefined || DETERMINERS.has(determiner));
 }
 
