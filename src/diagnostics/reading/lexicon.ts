@@ -23,6 +23,7 @@ export const Lexicon = z.object({
   alternatives: WordList,
   consequences: WordList,
   additions: WordList,
+  conclusions: WordList,
   figurePrepositions: WordList,
   prepositionDeterminers: WordList,
   joiners: WordList,

@@ -441,6 +441,10 @@ describe('features', () => {
     // Joined by "and", not by the relation's preposition: no word of the relation.
     ['- Google and Anthropic: roughly $3 billion.', []],
   ]);
+  findingsTable('what a conclusion after a comma says (lexicon conclusions: ", so", ", meaning") is no measure of the figure before', [
+    ['Matt Garman has been running AWS since 2023, so he owns this one personally.', [['2023', 'conflict', 'garman-aws-ceo']]],
+    ['Matt Garman has been running AWS since 2023 and owns this one personally.', []],
+  ]);
   findingsTable('a list item\'s opening label says what its figures measure', [
     ['- cloud share: AWS 33% in one piece, 32% in the other. Azure 25%, Oracle 4%', [
       ['33%', 'supported', 'amazon-cloud-market-share'], ['32%', 'supported', 'amazon-cloud-market-share'],
