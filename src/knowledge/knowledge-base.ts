@@ -114,6 +114,8 @@ export interface KnowledgeBase {
   implicitQualifiers: ReadonlySet<string>;
   /** Qualifiers writers say once for a passage or a table (`frames`): the context can say them. */
   framingQualifiers: ReadonlySet<string>;
+  /** Qualifiers that make a fact a whole (`whole`): a part of the figure before is never such a fact's. */
+  wholeQualifiers: ReadonlySet<string>;
   /** Qualifier id → the other qualifiers of its facet (its alternatives: "inference" for "training"). */
   facetMates: ReadonlyMap<string, readonly string[]>;
   /** Relations and qualifiers whose words name their measure or period and no other (`exclusive`). */
@@ -365,6 +367,7 @@ export function assembleKnowledgeBase(parts: KnowledgeParts): KnowledgeBase {
   ];
   const implicitQualifiers = implicitQualifiersOf(qualifiers);
   const framingQualifiers = new Set([...qualifiers.values()].filter((q) => q.frames).map((q) => q.id));
+  const wholeQualifiers = new Set([...qualifiers.values()].filter((q) => q.whole).map((q) => q.id));
   const facetMates = new Map([...qualifiers.values()].filter((q) => q.facet).map((q) => [q.id, [...qualifiers.values()].filter((o) => o.facet === q.facet && o.id !== q.id).map((o) => o.id)]));
   let byType: Map<ValueType, CompiledFact[]> | undefined;
   const kb: KnowledgeBase = {
@@ -393,6 +396,7 @@ export function assembleKnowledgeBase(parts: KnowledgeParts): KnowledgeBase {
     qualifierKeywords,
     implicitQualifiers,
     framingQualifiers,
+    wholeQualifiers,
     facetMates,
     scopes,
     publishers: parts.publishers,

@@ -216,6 +216,12 @@ export const Qualifier = z
       .describe(
         'true when writers say it once for a whole passage or table and leave it unsaid after ("AI revenue" in a table\'s header, or in the paragraph before "Azure grew 45%"): said in an earlier sentence of the paragraph, in any header of the table, or in the text before that names someone, it holds for the figure. Default false.',
       ),
+    whole: z
+      .boolean()
+      .default(false)
+      .describe(
+        'true when the qualifier makes a fact a whole ("combined", "in total"): a figure said as a part of the figure before it ("about $75 billion in all, including up to $25 billion for Anthropic") is never a reading of a fact with it. Default false.',
+      ),
     facet: id
       .optional()
       .describe(

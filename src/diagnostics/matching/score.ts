@@ -262,9 +262,15 @@ function measureGate(c: Candidate, qualifiers: Measures['qualifiers']): string |
   return pricedPerGate(c) ?? facetGate(c, qualifiers) ?? shareOfGate(c) ?? partOfGate(c) ?? partOfBeforeGate(c, qualifiers) ?? ownRoundGate(c);
 }
 
-/** A part of the figure before ("up to $4 billion, starting with a $1.25 billion tranche") is no whole: only a fact whose own qualifier is said (an upfront part) may take it. */
+/**
+ * A part of the figure before ("up to $4 billion, starting with a $1.25 billion tranche") is no
+ * whole: only a fact whose own qualifier is said (an upfront part) may take it, and never a fact
+ * that is a whole by a qualifier of its own (a combined investment).
+ */
 function partOfBeforeGate(c: Candidate, qualifiers: Measures['qualifiers']): string | undefined {
-  return isPartOfBefore(c.ev, c.figure) && explicitQualifier({ qualifiers }) < GATES.said ? 'a part of the figure before, which is no whole' : undefined;
+  if (!isPartOfBefore(c.ev, c.figure)) return undefined;
+  const whole = qualifiers.some((q) => c.kb.wholeQualifiers.has(q.id));
+  return whole || explicitQualifier({ qualifiers }) < GATES.said ? 'a part of the figure before, which is no whole' : undefined;
 }
 
 /**

@@ -445,6 +445,9 @@ describe('features', () => {
     ['Matt Garman has been running AWS since 2023, so he owns this one personally.', [['2023', 'conflict', 'garman-aws-ceo']]],
     ['Matt Garman has been running AWS since 2023 and owns this one personally.', []],
   ]);
+  findingsTable('a part of the figure before is never a fact that is a whole by its qualifier (`whole`: combined, total-after)', [
+    ['It has committed about $75 billion to OpenAI and Anthropic together, including up to $25 billion for Anthropic alone.', [['$75 billion', 'conflict', 'amazon-combined-investment']]],
+  ]);
   findingsTable('a list item\'s opening label says what its figures measure', [
     ['- cloud share: AWS 33% in one piece, 32% in the other. Azure 25%, Oracle 4%', [
       ['33%', 'supported', 'amazon-cloud-market-share'], ['32%', 'supported', 'amazon-cloud-market-share'],
