@@ -262,7 +262,9 @@ function runs(tokens: Token[], titleCase: boolean): Run[] {
       afterDeterminer = false;
       continue;
     }
-    if ((segmentStart || titleCase) && DETERMINERS.has(t.text) && !t.possessive) {
+    // A capitalised determiner alone is no name wherever it stands ("51:00 The competition.": a label before it hides the sentence's start).
+    const alone = !isCapitalised(tokens[i + 1]?.text ?? '');
+    if ((segmentStart || titleCase || alone) && DETERMINERS.has(t.text) && !t.possessive) {
       afterDeterminer = true; // "The Fed held...": the word after "The" is read as mid-sentence
       continue;
     }

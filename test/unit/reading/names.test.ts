@@ -37,6 +37,9 @@ describe('findNames', () => {
     ['market, not a company', 'Enterprise AI services are forecast to grow. Generative AI could claim 40%.', []],
     ['the Fed', 'The Fed held rates steady.', ['Fed/unknown']],
     ['The Information', 'The Information reported the deal.', ['Information/unknown']],
+    // A determiner alone is no name, even where a label before it hides the sentence's start.
+    ['a lone determiner after a time stamp', '51:00 The competition. Microsoft leads.', ['Microsoft/unknown']],
+    ['a lone determiner mid-sentence', 'as The market saw it', []],
     ['title-case heading', 'The Dual Bet, Explained', []],
     ['title-case heading with a name', 'Garman and the Timing', ['Garman/unknown']],
     ['title-case heading: the name ends at a common word', 'Why Nvidia Keeps Writing Cheques to Its Own Customers', ['Nvidia/unknown']],
