@@ -106,7 +106,7 @@ describe('merging knowledge bases', () => {
   it('replaces a bundled qualifier under "override"', () => {
     const merged = counts([{ path: 'o.dealkb.json', text: user({ override: { qualifiers: [{ id: 'offer', label: 'a bid', keywords: ['bid'] }] } }) }]);
     assert.deepEqual(merged.problems, []);
-    assert.deepEqual(merged.kb.qualifiers.get('offer'), { id: 'offer', label: 'a bid', keywords: ['bid'], implicit: false, exclusive: false, frames: false });
+    assert.deepEqual(merged.kb.qualifiers.get('offer'), { id: 'offer', label: 'a bid', keywords: ['bid'], implicit: false, exclusive: false, frames: false, whole: false });
   });
 
   it('reports what "extend" and "override" name but nobody defines, with "did you mean"', () => {

@@ -243,6 +243,16 @@ function continuesRun(tokens: readonly Token[], i: number, current: Run | undefi
   return !JOINERS.has(t.text) || joinerContinues(tokens, i, current.tokens) ? true : 'stop';
 }
 
+/**
+ * A determiner opening a name's position ("The Fed held…") is dropped, and so is one standing
+ * alone wherever it is ("51:00 The competition.": a label before it hides the sentence's start).
+ */
+function isDroppedDeterminer(tokens: Token[], i: number, opening: boolean): boolean {
+  const t = tokens[i];
+  if (!DETERMINERS.has(t.text) || t.possessive) return false;
+  return opening || !isCapitalised(tokens[i + 1]?.text ?? '');
+}
+
 /** Capitalised runs: capitalised words with only spaces between them, and joiners inside. */
 function runs(tokens: Token[], titleCase: boolean): Run[] {
   const out: Run[] = [];
@@ -262,9 +272,7 @@ function runs(tokens: Token[], titleCase: boolean): Run[] {
       afterDeterminer = false;
       continue;
     }
-    // A capitalised determiner alone is no name wherever it stands ("51:00 The competition.": a label before it hides the sentence's start).
-    const alone = !isCapitalised(tokens[i + 1]?.text ?? '');
-    if ((segmentStart || titleCase || alone) && DETERMINERS.has(t.text) && !t.possessive) {
+    if (isDroppedDeterminer(tokens, i, segmentStart || titleCase)) {
       afterDeterminer = true; // "The Fed held...": the word after "The" is read as mid-sentence
       continue;
     }
