@@ -250,6 +250,20 @@ describe('replacements keep the figure\'s scale where they can', () => {
     });
 });
 
+describe('a measurement\'s replacement groups thousands as the writer did, and always from 10,000', () => {
+  const cases: [like: string, value: number, expected: string][] = [
+    ['1,000 TFLOPS', 1500, '1,500 TFLOPS'],
+    ['800 TFLOPS', 1500, '1500 TFLOPS'],
+    ['800 TFLOPS', 25000, '25,000 TFLOPS'],
+    ['45 ms', 38, '38 ms'],
+  ];
+  for (const [like, value, expected] of cases)
+    it(`${value} in the style of ${like} → ${expected}`, () => {
+      const [figure] = findFigures(like, [], bundledUnits);
+      assert.equal(figureKind('spec').render({ lo: value, hi: value }, figure), expected);
+    });
+});
+
 describe('MAY_HOLD_FIGURE: a block without a digit, number word, fraction or decade is not parsed', () => {
   const rows: [text: string, may: boolean][] = [
     ['AWS holds about a third of the cloud market.', true],

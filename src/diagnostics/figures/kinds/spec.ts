@@ -8,7 +8,8 @@ import type { SpellingTable } from './spellings';
 import { allMatches } from '../../reading/all-matches';
 
 function render(value: Figure['value'], like: Figure): string {
-  const n = writeRange(value, (v) => formatNumber(v), like.style.sep);
+  // Thousands grouped as the writer grouped them ("1,000,000 miles" → "750,000 miles"), and always from 10,000 on.
+  const n = writeRange(value, (v) => formatNumber(v, { grouping: like.style.grouping === 'yes' || v >= 10000 }), like.style.sep);
   return like.style.unit ? `${n}${like.style.space}${like.style.unit}` : n;
 }
 
@@ -40,7 +41,7 @@ export function specKind(units: SpellingTable): FigureKind {
           value: { lo: a, hi: hi !== undefined ? parseNumber(hi)! : a },
           hedge: hi !== undefined ? 'range' : 'exact',
           decimals: decimalsOf(lo), factor: 1,
-          style: { space, unit: unitWord, sep: sep ?? '-' },
+          style: { space, unit: unitWord, sep: sep ?? '-', grouping: /,/.test(lo) ? 'yes' : '' },
         });
       }
       return out;
