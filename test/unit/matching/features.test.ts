@@ -471,6 +471,8 @@ describe('features', () => {
     const rows: [text: string, expected: string[][]][] = [
       ['VoltLane builds truck chargers. Chief executive Marcus Delacroix says the company has 68 stations open today.', [['68', 'supported', 'voltlane-stations']]],
       ['VoltLane builds truck chargers. Chief executive Marcus Delacroix says the company has 75 stations open today.', [['75', 'conflict', 'voltlane-stations']]],
+      // A unit naming the measure and the relation's words add up: the mileage is the warranty's, not the range's (both in miles).
+      ['The Haul is a truck.\n\nThe battery is warranted for 8 years or 1,000,000 miles, whichever comes first.', [['8 years', 'supported', 'haul-warranty-years'], ['1,000,000 miles', 'conflict', 'haul-warranty-miles']]],
     ];
     for (const [text, expected] of rows)
       it(text, () => assert.deepEqual(checkDocument(text, trucks, { includeSupported: true, withFixes: false }).findings.map((f) => [f.text, f.kind, f.fact]), expected));

@@ -28,7 +28,10 @@ export function relationWeight(c: Candidate, subj: number): number {
   // An echo of the value says the fact just enough to be cited, never more plainly than its words.
   const echo = echoesValue(c) ? GATES.said : 0;
   const preposition = objectAfterPreposition(c) || pairJoinedBefore(c) ? GATES.namedMeasure : 0;
-  return Math.max(rel, named, implied, echo, preposition);
+  // A unit that names the measure and the relation's words are two marks of it, not one: in "warranted
+  // for 8 years or 1,000,000 miles" the mileage is the warranty's more than the range's.
+  const marked = named && rel ? 1 - (1 - named) * (1 - rel) : Math.max(rel, named);
+  return Math.max(marked, implied, echo, preposition);
 }
 
 /** How far after a figure the fact's object may start for a preposition to stand between: a long preposition, a determiner and spaces. */
