@@ -156,6 +156,8 @@ const RESPECTIVE: [text: string, figures: [string, number, string | undefined][]
 ];
 
 const NOT_FIGURES = [
+  // A fraction making a term with the word after it (lexicon fractionTerms) is no figure, even after a cue ("at").
+  'runs at half precision',
   // An article counts only before a scale word.
   'tuned a parameter by hand',
   // A hyphen joins a number only to a singular unit: "three-quarters" is no nine months.

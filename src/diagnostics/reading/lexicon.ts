@@ -31,6 +31,7 @@ export const Lexicon = z.object({
   unitDeclarations: WordList,
   fractionCuesBefore: WordList,
   fractionCuesAfter: WordList,
+  fractionTerms: WordList,
   seriesJoiners: WordList,
   clauseSubjectJoiners: WordList,
   predicateJoiners: WordList,

@@ -10,10 +10,11 @@ const HEDGE_WORDS = wordsOf(LEXICON.hedgesBefore).map(escapeRegExp).join('|');
 /**
  * A fraction of something ("a third of the cloud market"), from the lexicon, longest spelling
  * first; "a quarter of 2025" is a date's. Or a change by a fraction, which its cue words say: "cut
- * by about a third", "a third cheaper".
+ * by about a third", "a third cheaper"; but not a term the fraction makes with the word after it
+ * ("at half precision": lexicon fractionTerms).
  */
 const FRACTION = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(${FRACTION_WORDS})(?:(?=\s+of\b)(?!\s+of\s+(?:19|20)\d\d)|(?=\s+(?:${alternationOf(LEXICON.fractionCuesAfter)})(?![\p{L}\p{N}]))|(?<=(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.fractionCuesBefore)})\s+(?:(?:${HEDGE_WORDS})\s+)?(?:${FRACTION_WORDS}))(?![\p{L}\p{N}'’-]))`,
+  String.raw`(?<![\p{L}\p{N}])(${FRACTION_WORDS})(?:(?=\s+of\b)(?!\s+of\s+(?:19|20)\d\d)|(?=\s+(?:${alternationOf(LEXICON.fractionCuesAfter)})(?![\p{L}\p{N}]))|(?<=(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.fractionCuesBefore)})\s+(?:(?:${HEDGE_WORDS})\s+)?(?:${FRACTION_WORDS}))(?![\p{L}\p{N}'’-])(?!\s+(?:${alternationOf(LEXICON.fractionTerms)})(?![\p{L}\p{N}])))`,
   'giu',
 );
 
