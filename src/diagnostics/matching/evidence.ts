@@ -431,6 +431,14 @@ const NO_WORDS: ReadonlySet<string> = new Set();
 /** A year in a table header ("| 2024 | 2028 |"). */
 const HEADER_YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/g;
 
+/** The row's other cells (joined by " | ") that hold no number: those frame the row's figures. */
+function framingCells(rowContext: string): string {
+  return rowContext
+    .split(' | ')
+    .filter((cell) => !/\p{N}/u.test(cell))
+    .join(' | ');
+}
+
 function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']>): HeaderEvidence {
   const mentions = new Map<string, number>();
   const keywords = new Map<string, number>();
@@ -441,9 +449,10 @@ function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']
     for (const k of kb.findKeywords(text)) keywords.set(k.keyword, Math.max(keywords.get(k.keyword) ?? 0, weight));
     for (const y of allMatches(HEADER_YEAR, text)) years.set(+y[0], weight);
   }
-  // The row's other cells name parties (the partner of a deal) and say how it is framed.
+  // The row's other cells name parties (the partner of a deal) and say how it is framed; a cell
+  // with a figure of its own says that figure's measure ("| $33.0B revenue |"), not the row's.
   for (const m of partiesIn(table.rowContext, kb)) mentions.set(m.entity, Math.max(mentions.get(m.entity) ?? 0, EVIDENCE.rowParty));
-  for (const k of kb.findKeywords(table.rowContext)) keywords.set(k.keyword, Math.max(keywords.get(k.keyword) ?? 0, EVIDENCE.rowWords));
+  for (const k of kb.findKeywords(framingCells(table.rowContext))) keywords.set(k.keyword, Math.max(keywords.get(k.keyword) ?? 0, EVIDENCE.rowWords));
   return { mentions, keywords, years, columnHeader: table.columnHeader };
 }
 

@@ -448,6 +448,12 @@ describe('features', () => {
   findingsTable('a part of the figure before is never a fact that is a whole by its qualifier (`whole`: combined, total-after)', [
     ['It has committed about $75 billion to OpenAI and Anthropic together, including up to $25 billion for Anthropic alone.', [['$75 billion', 'conflict', 'amazon-combined-investment']]],
   ]);
+  findingsTable('a measure word in another cell of the row with a figure of its own is that cell\'s, not the row\'s frame', [
+    ['| Cloud | AI growth YoY | Cloud share | Latest quarter |\n|---|---|---|---|\n| AWS | 28% | 36% | $33.0B revenue |', [
+      ['28%', 'conflict', 'amazon-ai-revenue-growth'],
+      ['36%', 'conflict', 'amazon-cloud-market-share'],
+    ]],
+  ]);
   findingsTable('a list item\'s opening label says what its figures measure', [
     ['- cloud share: AWS 33% in one piece, 32% in the other. Azure 25%, Oracle 4%', [
       ['33%', 'supported', 'amazon-cloud-market-share'], ['32%', 'supported', 'amazon-cloud-market-share'],
