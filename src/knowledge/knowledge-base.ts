@@ -214,7 +214,7 @@ function partsOf(merged: MergedKnowledgeBase): KnowledgeParts {
     relations,
     qualifiers,
     units,
-    facts: factStoreOf(compiled, (f) => origins.get(f.fact)?.file.file),
+    facts: factStoreOf(compiled, (f) => origins.fileOf(f.fact)?.file),
     valuesByType,
     measureWords: measureWordsOf(compiled, qualifiers),
     keywords: keywordsWritten(relations, qualifiers, compiled),

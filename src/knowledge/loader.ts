@@ -448,7 +448,14 @@ function emptyContent(): LoadedFile['content'] {
 class FileLoad {
   readonly content = emptyContent();
   readonly rejected = Object.fromEntries(SECTION_NAMES.map((s) => [s, new Set<string>()])) as LoadedFile['rejected'];
-  readonly paths = new Map<object, Path>();
+  /**
+   * Each list of entries validated: where it is, its kept entries, and, when some were rejected,
+   * the index in the file of each kept one (a kept entry's index is its place in the list
+   * otherwise). An entry's path is worked out from them when asked for (see pathOf), not kept:
+   * a path for each of a hundred thousand entries, held to the end of the merge, was a sixth of
+   * a large load's memory, for problems that are nearly never found.
+   */
+  readonly lists: { path: Path; kept: readonly object[]; from: number; indexes: readonly number[] | undefined }[] = [];
   readonly problems: KbProblem[] = [];
   /** The file's strings, each once (fast-parse.ts): the entries kept share them; the map goes with the load. */
   readonly strings: Interned = new Map();
@@ -486,11 +493,23 @@ class FileLoad {
    */
   result(keepText = true): LoadedFile {
     this.problems.sort((a, b) => a.line - b.line || a.character - b.character);
-    const { file, content, rejected, problems, paths } = this;
+    const { file, content, rejected, problems, lists } = this;
     const positions = keepText ? textPositions(file, this.text, this.parsed?.locate, this.lines) : undefined;
     this.parsed = undefined;
-    return loadedFile({ file, content, rejected, problems }, (entry) => paths.get(entry) ?? [], positions);
+    return loadedFile({ file, content, rejected, problems }, pathsOf(lists), positions);
   }
+}
+
+/** An entry's path in its file, from the lists it was kept in (see FileLoad.lists): each entry's worked out on the first question. */
+function pathsOf(lists: FileLoad['lists']): LoadedFile['pathOf'] {
+  let paths: Map<object, Path> | undefined;
+  return (entry) => {
+    if (!paths) {
+      paths = new Map();
+      for (const { path, kept, from, indexes } of lists) for (let k = 0; from + k < kept.length; k++) paths.set(kept[from + k], [...path, indexes ? indexes[k] : k]);
+    }
+    return paths.get(entry) ?? [];
+  };
 }
 
 /** Where a path of a file sits in its text: `locateIn` finds its offsets (none: the file's start); `lines`, if worked out already. */
@@ -571,6 +590,8 @@ function loadList(load: FileLoad, list: EntryList, entries: unknown[]): void {
   const [group, name] = list.path;
   const target = (name === undefined ? load.content[group as SectionName] : (load.content[group as 'extend' | 'override'] as Record<string, unknown[]>)[name]) as object[];
   const ids = new Map<string, number>();
+  const start = target.length;
+  const indexes: number[] = [];
   entries.forEach((entry, i) => {
     const base: Path = [...list.path, i];
     const { problems, value } = entryProblems(list, entry, base, load.strings);
@@ -593,8 +614,10 @@ function loadList(load: FileLoad, list: EntryList, entries: unknown[]): void {
     }
     if (problems.length || !value) return;
     target.push(value);
-    load.paths.set(value, base);
+    indexes.push(i);
   });
+  // The kept entries' indexes are their places unless some entry was rejected.
+  load.lists.push({ path: list.path, kept: target, from: start, indexes: indexes.some((index, k) => index !== k) ? indexes : undefined });
 }
 
 export interface LoadOptions {

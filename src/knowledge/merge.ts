@@ -27,7 +27,7 @@ export interface MergedKnowledgeBase {
   /** The facts whose references all resolve, each with the assertions whose source is known; a count or spec fact's unit is its unit's id. */
   facts: Map<string, Fact>;
   /** Where each entry and assertion of the merged knowledge base was written. */
-  origins: Map<object, Origin>;
+  origins: OriginMap;
   problems: KbProblem[];
 }
 
@@ -63,29 +63,73 @@ function where(origin: Origin): string {
   return `${origin.file.file}:${origin.file.locate(origin.path).line + 1}`;
 }
 
+/** Where each entry and assertion of a merge was written (see Origins). */
+export interface OriginMap {
+  get(key: object): Origin | undefined;
+  has(key: object): boolean;
+  /** The file that defines an entry, without working out its path (a build asks for every fact's). */
+  fileOf(key: object): LoadedFile | undefined;
+}
+
 /**
- * Where each entry was written. A fact's own assertions are not entered one by one (a hundred
- * thousand paths for nothing when all is well): asked for one, the map works them all out once
- * from the facts' origins, so `get` answers for an assertion as for any entry.
+ * Where each entry was written: the file that defines it, and its path in that file asked of the
+ * file (LoadedFile.pathOf) only when an origin's path is read, nearly always for a problem. A
+ * changed copy of an entry has its original's origin. A fact's own assertions are not entered one
+ * by one (a hundred thousand paths for nothing when all is well): asked for one, the map works
+ * them all out once from the facts' origins, so `get` answers for an assertion as for any entry.
  */
-class Origins extends Map<object, Origin> {
+class Origins implements OriginMap {
+  private readonly files = new Map<object, LoadedFile>();
+  /** Origins given whole (an extension's assertions), and copies by the entry they copy. */
+  private readonly given = new Map<object, Origin>();
+  private readonly copies = new Map<object, object>();
   private assertions?: Map<object, Origin>;
   /** The facts as defined, whose assertions are found from their origin. */
   readonly facts: Fact[] = [];
 
-  override get(key: object): Origin | undefined {
-    return super.get(key) ?? this.ofAssertion(key);
+  /** An entry as defined in a file. */
+  define(entry: object, file: LoadedFile): void {
+    this.files.set(entry, file);
   }
 
-  override has(key: object): boolean {
-    return super.has(key) || this.ofAssertion(key) !== undefined;
+  /** An entry (an assertion added by an extension) whose origin is known whole. */
+  set(entry: object, origin: Origin): void {
+    this.given.set(entry, origin);
+  }
+
+  /** `to`, a changed copy of `from`, written where `from` was. */
+  copy(from: object, to: object): void {
+    this.copies.set(to, this.copies.get(from) ?? from);
+  }
+
+  fileOf(key: object): LoadedFile | undefined {
+    const entry = this.copies.get(key) ?? key;
+    return this.files.get(entry) ?? this.given.get(entry)?.file ?? this.ofAssertion(entry)?.file;
+  }
+
+  get(key: object): Origin | undefined {
+    const entry = this.copies.get(key) ?? key;
+    const file = this.files.get(entry);
+    // Its path worked out when read (for a problem): the merge asks for every entry's origin.
+    if (file)
+      return {
+        file,
+        get path() {
+          return file.pathOf(entry);
+        },
+      };
+    return this.given.get(entry) ?? this.ofAssertion(entry);
+  }
+
+  has(key: object): boolean {
+    return this.fileOf(key) !== undefined;
   }
 
   private ofAssertion(key: object): Origin | undefined {
     if (!this.assertions) {
       this.assertions = new Map();
       for (const fact of this.facts) {
-        const origin = super.get(fact)!;
+        const origin = this.get(fact)!;
         fact.assertions.forEach((a, i) => this.assertions!.set(a, { file: origin.file, path: [...origin.path, 'assertions', i] }));
       }
     }
@@ -131,14 +175,13 @@ export function mergeKnowledgeBases(files: readonly LoadedFile[]): MergedKnowled
 function define(m: Merge, file: LoadedFile, section: SectionName): void {
   for (const id of file.rejected[section]) m.rejected[section].add(id);
   for (const entry of file.content[section] as Entry[]) {
-    const origin = { file, path: file.pathOf(entry) };
     const prior = m.defs[section].get(entry.id);
     if (!prior) {
       m.defs[section].set(entry.id, entry);
-      m.origins.set(entry, origin);
+      m.origins.define(entry, file);
       if (section === 'facts') m.origins.facts.push(entry as Fact);
     } else if (!sameValue(prior, entry)) {
-      m.problems.push(problem(origin, ['id'], `duplicate ${SINGULAR[section]} id "${entry.id}", already defined in ${where(m.origins.get(prior)!)}: ${HOW_TO_ADD[section]}`));
+      m.problems.push(problem({ file, path: file.pathOf(entry) }, ['id'], `duplicate ${SINGULAR[section]} id "${entry.id}", already defined in ${where(m.origins.get(prior)!)}: ${HOW_TO_ADD[section]}`));
     }
   }
 }
@@ -186,7 +229,7 @@ function override(m: Merge, file: LoadedFile): void {
       if (!m.defs[section].has(entry.id)) unknownTarget(m, origin, section, entry.id);
       else {
         m.defs[section].set(entry.id, entry);
-        m.origins.set(entry, origin);
+        m.origins.define(entry, file);
       }
     }
   }
@@ -283,8 +326,7 @@ function union(a: readonly string[], b: readonly string[]): string[] {
 }
 
 /** A changed copy of an entry keeps the original's origin. */
-function withOrigin<T extends object>(origins: Map<object, Origin>, from: object, to: T): T {
-  const origin = origins.get(from);
-  if (origin) origins.set(to, origin);
+function withOrigin<T extends object>(origins: Origins, from: object, to: T): T {
+  origins.copy(from, to);
   return to;
 }
