@@ -3,7 +3,7 @@
  * cross-references checked, and indexes built once for fast matching.
  */
 import { type KbProblem, type LoadedFile, loadKnowledgeBaseText } from './loader';
-import { type LookupIndexes, buildIndexes, lookupsOf } from './lookup';
+import { FactIndexing, type LookupIndexes, lookupsOf, mentionIndexOf, namesOnDemand } from './lookup';
 import { type MergedKnowledgeBase, mergeKnowledgeBases } from './merge';
 import type { Assertion, Entity, Fact, Hedge, Qualifier, Relation, Source, Unit, ValueType } from './schema';
 import { type BaseInterval, assertionInterval, baseUnit } from './values';
@@ -154,6 +154,11 @@ export interface FactStore {
   placeOf(id: string): number | undefined;
   /** The name of the file that defines the fact at a place. */
   fileAt(place: number): string | undefined;
+  /**
+   * The fact at a place as written, with its flag, not compiled (nor kept compiled): what a
+   * snapshot writes of it, where a store can give it without compiling (knowledgePartsOfMerged's).
+   */
+  written?(place: number): Pick<CompiledFact, 'fact' | 'yearHasDateFact'>;
 }
 
 /**
@@ -201,29 +206,73 @@ export function knowledgeBaseOfMerged(merged: MergedKnowledgeBase): KnowledgeBas
 }
 
 /** The parts of merged files: their facts compiled, their indexes built. */
-function partsOf(merged: MergedKnowledgeBase): KnowledgeParts {
+function partsOf(merged: MergedKnowledgeBase, forSnapshot = false): KnowledgeParts {
   const { sources, entities, relations, qualifiers, units, facts, origins } = merged;
-  const dated = datedKeys(facts.values());
+  const list = [...facts.values()];
+  const dated = datedKeys(list);
   const compiler = new FactCompiler(sources, relations);
-  const compiled = [...facts.values()].map((fact) => compiler.compile(fact, hasDateFact(fact, dated)));
+  const compile = (place: number) => compiler.compile(list[place], hasDateFact(list[place], dated));
+  // One pass over the facts, each compiled once: what the snapshot's parts need of them.
+  const compiled: CompiledFact[] = [];
   const valuesByType = new Map<ValueType, ValueLists>();
-  compiled.forEach((f, place) => addValues(valuesByType, f, place));
+  const measureWords = new MeasureWords(qualifiers);
+  const indexing = new FactIndexing(entities);
+  for (let place = 0; place < list.length; place++) {
+    const f = compile(place);
+    addValues(valuesByType, f, place);
+    measureWords.add(f);
+    indexing.add(f, place);
+    if (!forSnapshot) compiled.push(f);
+  }
+  const files = list.map((f) => origins.fileOf(f)?.file);
   return {
     sources,
     entities,
     relations,
     qualifiers,
     units,
-    facts: factStoreOf(compiled, (f) => origins.fileOf(f.fact)?.file),
+    facts: forSnapshot ? factsOnDemand(list, compile, files, (place) => hasDateFact(list[place], dated)) : factStoreOf(compiled, (_, place) => files[place]),
     valuesByType,
-    measureWords: measureWordsOf(compiled, qualifiers),
-    keywords: keywordsWritten(relations, qualifiers, compiled),
-    indexes: buildIndexes(entities, compiled),
-    partners: partnerCountsOf(rolePartnerCounts(compiled.map((f) => f.fact), implicitQualifiersOf(qualifiers))),
+    measureWords: measureWords.words,
+    keywords: keywordsWritten(relations, qualifiers, list),
+    indexes: forSnapshot ? namesOnDemand(entities, indexing.done()) : { mentions: mentionIndexOf(entities), ...indexing.done() },
+    partners: partnerCountsOf(rolePartnerCounts(list, implicitQualifiersOf(qualifiers))),
     publishers: new Set([...sources.values()].flatMap((s) => (s.publisher ? [s.publisher.toLowerCase()] : []))),
     familyHeads: new Set([...entities.values()].flatMap((e) => (e.family ? [e.family] : []))),
     groupsByMember: groupsByMember(entities),
     namesWithStops: [...entities.values()].flatMap((e) => [e.name, ...e.aliases]).filter((name) => STOP_BEFORE_SPACE.test(name)),
+  };
+}
+
+/**
+ * The parts of merged files for a snapshot of them (snapshot.ts), lighter to hold while it is
+ * written: the facts are compiled again as the snapshot asks for them, and the names' index is
+ * built when it is asked for and let go once its nodes are written (a snapshot writes the facts as
+ * written, FactStore.written, and compiles none). A build holds both whole with
+ * every file's entries (100,000 assertions: some 26 MB of compiled facts and 42 MB of names' index
+ * beside 90 MB of entries), which was the first server start's peak. A knowledge base assembled
+ * from them (assembleKnowledgeBase) checks as a built one does.
+ */
+export function knowledgePartsOfMerged(merged: MergedKnowledgeBase): KnowledgeParts {
+  return partsOf(merged, true);
+}
+
+/**
+ * A store of facts compiled when first asked for (`compile` by place), then kept; `files`: each
+ * fact's file, by place; `dated`: whether the fact at a place has a date fact (yearHasDateFact).
+ */
+function factsOnDemand(facts: readonly Fact[], compile: (place: number) => CompiledFact, files: readonly (string | undefined)[], dated: (place: number) => boolean): FactStore {
+  const compiled: (CompiledFact | undefined)[] = [];
+  for (let i = 0; i < facts.length; i++) compiled.push(undefined);
+  const at = (place: number) => (compiled[place] ??= compile(place));
+  let places: Map<string, number> | undefined;
+  return {
+    size: facts.length,
+    at,
+    all: () => compiled.map((_, place) => at(place)),
+    placeOf: (id) => (places ??= new Map(facts.map((f, i) => [f.id, i]))).get(id),
+    fileAt: (place) => files[place],
+    written: (place) => ({ fact: facts[place], yearHasDateFact: dated(place) }),
   };
 }
 
@@ -285,7 +334,7 @@ export class FactCompiler {
 }
 
 /** A store of facts compiled already; `fileOf` names the file each was defined in. */
-export function factStoreOf(facts: readonly CompiledFact[], fileOf: (f: CompiledFact) => string | undefined = () => undefined): FactStore {
+export function factStoreOf(facts: readonly CompiledFact[], fileOf: (f: CompiledFact, place: number) => string | undefined = () => undefined): FactStore {
   const files = facts.map(fileOf);
   let places: Map<string, number> | undefined;
   return {
@@ -313,25 +362,29 @@ function implicitQualifiersOf(qualifiers: ReadonlyMap<string, Qualifier>): Set<s
  * third at 55%" leaves its measure to the sentence before). Facts alike share their word sets, so
  * each set and qualifier is read once per type.
  */
-function measureWordsOf(facts: readonly CompiledFact[], qualifiers: ReadonlyMap<string, Qualifier>): Map<ValueType, Set<string>> {
-  const qualifierWords = qualifierKeywordsOf(qualifiers);
-  const out = new Map<ValueType, Set<string>>();
-  const seen = new Map<ValueType, Set<unknown>>();
-  for (const f of facts) {
+class MeasureWords {
+  readonly words = new Map<ValueType, Set<string>>();
+  private readonly qualifierWords: Map<string, Set<string>>;
+  private readonly seen = new Map<ValueType, Set<unknown>>();
+
+  constructor(private readonly qualifiers: ReadonlyMap<string, Qualifier>) {
+    this.qualifierWords = qualifierKeywordsOf(qualifiers);
+  }
+
+  add(f: CompiledFact): void {
     const type = f.fact.type;
-    let words = out.get(type);
-    let read = seen.get(type);
+    let words = this.words.get(type);
+    let read = this.seen.get(type);
     if (!words || !read) {
-      out.set(type, (words = new Set()));
-      seen.set(type, (read = new Set()));
+      this.words.set(type, (words = new Set()));
+      this.seen.set(type, (read = new Set()));
     }
-    for (const list of [f.keywords, f.ownKeywords, ...f.fact.qualifiers.filter((q) => !qualifiers.get(q)?.frames)]) {
+    for (const list of [f.keywords, f.ownKeywords, ...f.fact.qualifiers.filter((q) => !this.qualifiers.get(q)?.frames)]) {
       if (read.has(list)) continue;
       read.add(list);
-      for (const k of typeof list === 'string' ? (qualifierWords.get(list) ?? []) : list) words.add(k);
+      for (const k of typeof list === 'string' ? (this.qualifierWords.get(list) ?? []) : list) words.add(k);
     }
   }
-  return out;
 }
 
 /**
@@ -339,11 +392,11 @@ function measureWordsOf(facts: readonly CompiledFact[], qualifiers: ReadonlyMap<
  * relations and their own, of every qualifier, and of the exclusive relations. Each spelling once,
  * in the order first listed: the keyword index reads a spelling again to no effect.
  */
-function keywordsWritten(relations: ReadonlyMap<string, Relation>, qualifiers: ReadonlyMap<string, Qualifier>, facts: readonly CompiledFact[]): string[] {
-  const relationsInUse = new Set(facts.map((f) => f.fact.relation));
+function keywordsWritten(relations: ReadonlyMap<string, Relation>, qualifiers: ReadonlyMap<string, Qualifier>, facts: readonly Fact[]): string[] {
+  const relationsInUse = new Set(facts.map((f) => f.relation));
   const written = new Set<string>();
   for (const r of relations.values()) if (relationsInUse.has(r.id) || r.exclusive) for (const k of r.keywords) written.add(k);
-  for (const f of facts) for (const k of f.fact.keywords) written.add(k);
+  for (const f of facts) for (const k of f.keywords) written.add(k);
   for (const q of qualifiers.values()) for (const k of q.keywords) written.add(k);
   return [...written];
 }

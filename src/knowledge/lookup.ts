@@ -48,6 +48,11 @@ function mentionIndex(entities: Iterable<Entity>): PhraseIndex<string> {
   return index;
 }
 
+/** The names' index of a knowledge base's entities (see mentionIndex). */
+export function mentionIndexOf(entities: ReadonlyMap<string, Entity>): PhraseIndex<string> {
+  return mentionIndex(entities.values());
+}
+
 /** Words of a lowercase description: only those are hyphenated as a compound before a noun. */
 const LOWERCASE_WORDS = /^\p{Ll}+(?: \p{Ll}+)+$/u;
 
@@ -131,15 +136,43 @@ export class FactPlaceMap implements FactPlaces {
 }
 
 export function buildIndexes(entities: ReadonlyMap<string, Entity>, facts: readonly CompiledFact[]): LookupIndexes & { byEntity: FactPlaceMap; byWord: FactPlaceMap } {
-  const byEntity = new Map<string, number[]>();
-  const byWord = new Map<string, number[]>();
-  facts.forEach((f, i) => {
+  const indexes = new FactIndexing(entities);
+  facts.forEach((f, i) => indexes.add(f, i));
+  return { mentions: mentionIndexOf(entities), ...indexes.done() };
+}
+
+/** The facts by entity and own word (see LookupIndexes), indexed a fact at a time, each by its place. */
+export class FactIndexing {
+  private readonly byEntity = new Map<string, number[]>();
+  private readonly byWord = new Map<string, number[]>();
+
+  constructor(private readonly entities: ReadonlyMap<string, Entity>) {}
+
+  add(f: CompiledFact, place: number): void {
     const parties = [f.fact.subject, f.fact.object].filter((e): e is string => e !== undefined);
-    const lines = parties.map((e) => entities.get(e)?.family).filter((e): e is string => e !== undefined);
-    for (const e of new Set([...parties, ...lines])) push(byEntity, FactPlaceMap.key(f.fact.type, e), i);
-    for (const k of f.ownKeywords) push(byWord, FactPlaceMap.key(f.fact.type, k), i);
-  });
-  return { mentions: mentionIndex(entities.values()), byEntity: new FactPlaceMap(byEntity), byWord: new FactPlaceMap(byWord) };
+    const lines = parties.map((e) => this.entities.get(e)?.family).filter((e): e is string => e !== undefined);
+    for (const e of new Set([...parties, ...lines])) push(this.byEntity, FactPlaceMap.key(f.fact.type, e), place);
+    for (const k of f.ownKeywords) push(this.byWord, FactPlaceMap.key(f.fact.type, k), place);
+  }
+
+  done(): { byEntity: FactPlaceMap; byWord: FactPlaceMap } {
+    return { byEntity: new FactPlaceMap(this.byEntity), byWord: new FactPlaceMap(this.byWord) };
+  }
+}
+
+/**
+ * The names' index of `entities` made anew each time `mentions` is read, with the facts'
+ * indexes: for a snapshot (snapshot.ts), which reads it once to write its nodes and lets it go
+ * (see knowledgePartsOfMerged in knowledge-base.ts).
+ */
+export function namesOnDemand(entities: ReadonlyMap<string, Entity>, facts: { byEntity: FactPlaces; byWord: FactPlaces }): LookupIndexes {
+  return {
+    get mentions() {
+      return mentionIndexOf(entities);
+    },
+    byEntity: facts.byEntity,
+    byWord: facts.byWord,
+  };
 }
 
 /** Adds the places listed to `found`. */

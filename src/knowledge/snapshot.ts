@@ -315,14 +315,16 @@ export interface EncodeOptions {
 }
 
 /**
- * A snapshot of a knowledge base built from files (buildKnowledgeBase), as chunks of bytes in
- * order, or undefined for one that was not built so (a test's hand-made one). `files`: the names
+ * A snapshot of a knowledge base built from files (buildKnowledgeBase), or of the parts of merged
+ * files (knowledgePartsOfMerged), as chunks of bytes in order, or undefined for a knowledge base
+ * that was not built so (a test's hand-made one). `files`: the names
  * of the files it was built from, in order (the bundled one's too when it was used), so that a
  * snapshot read back under other names (the same bytes elsewhere) names its facts' files as
  * the caller names them then.
  */
-export function encodeKnowledgeBase(kb: KnowledgeBase, files: readonly string[], options: EncodeOptions = {}): EncodedSnapshot | undefined {
-  const parts = partsOfKnowledgeBase(kb);
+export function encodeKnowledgeBase(kb: KnowledgeBase | KnowledgeParts, files: readonly string[], options: EncodeOptions = {}): EncodedSnapshot | undefined {
+  // Parts are written as given (knowledgePartsOfMerged's: the names' index is made here, and let go once its nodes are written).
+  const parts = 'indexes' in kb ? kb : partsOfKnowledgeBase(kb);
   if (!parts) return undefined;
   const out = new SectionWriter(options.encodeUtf8 ?? ((s) => encoder.encode(s)), options.spill);
   const entityPlaces = placesById(parts.entities);
@@ -385,20 +387,21 @@ function writeFacts(out: SectionWriter, facts: FactStore, files: readonly string
   const fileIndex = new Map(files.map((f, i) => [f, i]));
   const flags = new Uint8Array(facts.size);
   const factFiles = new Int32Array(facts.size);
+  const written = (place: number) => facts.written?.(place) ?? facts.at(place);
   for (let place = 0; place < facts.size; place++) {
-    flags[place] = facts.at(place).yearHasDateFact ? YEAR_HAS_DATE_FACT : 0;
+    flags[place] = written(place).yearHasDateFact ? YEAR_HAS_DATE_FACT : 0;
     const file = facts.fileAt(place);
     factFiles[place] = file === undefined ? NO_FILE : (fileIndex.get(file) ?? NO_FILE);
   }
-  out.records('facts.records', mapped(facts, (f) => JSON.stringify(f.fact)));
-  out.strings('facts.ids', mapped(facts, (f) => f.fact.id), true);
+  out.records('facts.records', mapped(facts.size, (place) => JSON.stringify(written(place).fact)));
+  out.strings('facts.ids', mapped(facts.size, (place) => written(place).fact.id), true);
   out.numbers('facts.flags', flags);
   out.numbers('facts.files', factFiles);
 }
 
-/** Something of each fact, in order, made as it is read. */
-function* mapped<T>(facts: FactStore, f: (fact: CompiledFact) => T): Generator<T> {
-  for (let place = 0; place < facts.size; place++) yield f(facts.at(place));
+/** Something of each of `size` facts, by place, in order, made as it is read. */
+function* mapped<T>(size: number, f: (place: number) => T): Generator<T> {
+  for (let place = 0; place < size; place++) yield f(place);
 }
 
 /**

@@ -23,6 +23,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { KnowledgeBase } from '../knowledge';
+import type { KnowledgeParts } from '../knowledge/knowledge-base';
 import { type EncodedSnapshot, SNAPSHOT_FORMAT, type SnapshotSource, concatBytes, decodeKnowledgeBase, encodeKnowledgeBase } from '../knowledge/snapshot';
 
 /** The layout of a cache file below; raise it with any change, and older entries are rebuilt. */
@@ -183,14 +184,17 @@ export class KnowledgeCache {
   }
 
   /**
-   * A snapshot of `kb` (built from the files of `key`, named `fileNames`), written under `key`,
-   * and the knowledge base it holds, read back: a load that builds uses what a later load will
-   * read, so both check alike. Read back from the entry written, its records stay on disk; from
-   * memory when it could not be written (a full disk, a read-only cache folder). Undefined when
-   * `kb` has no snapshot. The snapshot's records go to a temporary file as they are encoded
-   * (see RecordsFile), not into memory beside the knowledge base they come from.
+   * A snapshot of `kb` (built from the files of `key`, named `fileNames`, or the parts of their
+   * merge: knowledgePartsOfMerged), written under `key`, and the knowledge base it holds, read
+   * back: a load that builds uses what a later load will read, so both check alike. Read back
+   * from the entry written, its records stay on disk; from memory when it could not be written (a
+   * full disk, a read-only cache folder). Undefined when `kb` has no snapshot. The snapshot's
+   * records go to a temporary file as they are encoded (see RecordsFile), not into memory beside
+   * the knowledge base they come from, and its head is let go once written. `beforeReadBack`,
+   * called once the entry is written: where a caller may collect the garbage the writing left
+   * (the Node server does, see ServerPlatform.releaseMemory).
    */
-  write(key: string, kb: KnowledgeBase, fileNames: readonly string[]): { kb: KnowledgeBase; written: boolean } | undefined {
+  write(key: string, kb: KnowledgeBase | KnowledgeParts, fileNames: readonly string[], beforeReadBack?: () => void): { kb: KnowledgeBase; written: boolean } | undefined {
     const encodeUtf8 = (s: string) => Buffer.from(s, 'utf8');
     const records = new RecordsFile(`${this.pathOf(key)}.${process.pid}-${threadId}.records${TEMPORARY_SUFFIX}`, this.dir);
     try {
@@ -199,10 +203,15 @@ export class KnowledgeCache {
       // Records the file could not take are in memory: after the head, as if never spilled.
       if (records.kept) encoded = { ...encoded, chunks: [...encoded.chunks, ...records.kept], spilled: 0 };
       const digest = records.failed ? undefined : this.writeEntry(key, encoded, records.fd);
+      // The head (12 MB for 100,000 assertions) is read back from the entry: the one encoded goes first.
+      if (digest) {
+        encoded = undefined;
+        beforeReadBack?.();
+      }
       const read = digest ? this.open(key, fileNames, digest).kb : undefined;
       if (read) return { kb: read, written: true };
       // Not written: read back from memory, its records encoded again if they went to the file.
-      const whole = encoded.spilled ? encodeKnowledgeBase(kb, fileNames, { encodeUtf8 })! : encoded;
+      const whole = !encoded || encoded.spilled ? encodeKnowledgeBase(kb, fileNames, { encodeUtf8 })! : encoded;
       return { kb: decodeKnowledgeBase(concatBytes(whole.chunks), fileNames), written: false };
     } finally {
       records.remove();

@@ -12,7 +12,7 @@ import type { Finding } from '../diagnostics/finding';
 import type { KbProblem, KnowledgeBase } from '../knowledge';
 import type { CompiledFact } from '../knowledge/knowledge-base';
 import { BUNDLED_KB_NAME, bundledKnowledgeBase } from '../knowledge/bundled';
-import { type KnowledgeBaseResult, buildKnowledgeBase, knowledgeBaseOfMerged } from '../knowledge/knowledge-base';
+import { type KnowledgeBaseResult, type KnowledgeParts, assembleKnowledgeBase, buildKnowledgeBase, knowledgeBaseOfMerged, knowledgePartsOfMerged } from '../knowledge/knowledge-base';
 import { type LoadedFile, loadKnowledgeBaseText, withText } from '../knowledge/loader';
 import { type MergedKnowledgeBase, mergeKnowledgeBases } from '../knowledge/merge';
 import type { KnowledgeCache } from '../node/knowledge-cache';
@@ -224,15 +224,16 @@ export class KnowledgeHost {
   }
 
   /**
-   * A load of files worth caching that the cache does not hold: the knowledge base built from the
-   * texts `next` gives (buildLarge) and, without problems, written to the cache under the texts'
-   * digests and read back from it, the built one let go. Its facts are placed as findings cite
-   * them, as after a later load, so no text is kept; a load with problems gives back the texts it
-   * read again for them, if it did. Memory is released once the files are parsed, once they are
-   * built and once the built knowledge base is let go: each step leaves the last one's objects
-   * behind (a parse tree per file, the merge, the built knowledge base), and V8 grows its heap
-   * rather than collect them while the load runs (100,000 assertions' first load peaked at 450 MB
-   * of resident memory, 360 MB with these three collections, which cost about 0.3 s).
+   * A load of files worth caching that the cache does not hold: the texts `next` gives merged
+   * (buildLarge) and, without problems, written to the cache under the texts' digests from the
+   * merge's parts and read back from it, the merge let go; with problems, built. Its facts are
+   * placed as findings cite them, as after a later load, so no text is kept; a load with problems
+   * gives back the texts it read again for them, if it did. Memory is released once the files are
+   * parsed, once they are merged, once the cache entry is written and once the merge is let go:
+   * each step leaves the last one's objects behind (a parse tree per file, the merge's parts, the
+   * snapshot's bytes), and V8 grows its heap rather than collect them while the load runs
+   * (100,000 assertions' first load peaked at 450 MB of resident memory, 360 MB with three of
+   * these collections, 293 MB now that the merge's parts are written without building them).
    */
   private async loadLarge(
     wanted: readonly Wanted[],
@@ -243,11 +244,11 @@ export class KnowledgeHost {
     const built = await this.buildLarge(wanted, next, useBundled, problems);
     this.mark('knowledge base files read');
     this.releaseMemory();
-    let kb = built.kb;
-    if (!built.problems.length && built.digests.length === wanted.length) {
+    let kb: KnowledgeBase;
+    if ('parts' in built) {
       const key = this.cache!.key({ files: wanted.map((w, i) => ({ name: w.uri, digest: built.digests[i].sha256 })), useBundled });
-      kb = this.throughCache(key, built.kb, fileNamesOf(wanted, useBundled));
-    }
+      kb = this.throughCache(key, built.parts, fileNamesOf(wanted, useBundled));
+    } else kb = built.kb;
     this.placedOnDemand.add(kb);
     return { kb, texts: built.texts };
   }
@@ -263,14 +264,18 @@ export class KnowledgeHost {
    * the texts of 100,000 assertions are 130 MB of strings, as much as the knowledge base built
    * from them, and were all held to the end. Should the merge find a problem that needs a
    * position in a file (an unknown id), the texts are read again and the files merged again,
-   * with positions. `digests`: those of the texts read, in order.
+   * with positions. Files that merge without a problem, all read, are not built: their merge's
+   * parts for a snapshot are given (`parts`, knowledgePartsOfMerged), which the cache writes and
+   * reads back without ever holding the compiled facts and the names' index at once (100,000
+   * assertions' first server start peaked at 340–370 MB with them). `digests`: those of the texts
+   * read, in order.
    */
   private async buildLarge(
     wanted: readonly Wanted[],
     next: () => Promise<{ uri: string; text: string } | undefined>,
     useBundled: boolean,
     problems: Map<string, KbProblem[]>,
-  ): Promise<KnowledgeBaseResult & { digests: { sha256: string; bytes: number }[]; texts: readonly { uri: string; text: string }[] | undefined }> {
+  ): Promise<({ kb: KnowledgeBase } | { parts: KnowledgeParts }) & { digests: { sha256: string; bytes: number }[]; texts: readonly { uri: string; text: string }[] | undefined }> {
     const loaded: LoadedFile[] = [];
     const digests: { sha256: string; bytes: number }[] = [];
     for (let t = await next(); t; t = await next()) {
@@ -288,7 +293,21 @@ export class KnowledgeHost {
       merged = this.merge(files);
       again = texts;
     }
-    return { ...this.build(files, problems, merged), digests, texts: again };
+    if ('value' in merged && !merged.value.problems.length && digests.length === wanted.length) {
+      const parts = this.partsForSnapshot(merged.value);
+      if (parts) return { parts, digests, texts: again };
+    }
+    return { kb: this.build(files, problems, merged).kb, digests, texts: again };
+  }
+
+  /** The parts of a merge for a snapshot (see buildLarge); undefined, logged, should it throw: the files are then built, and the failure reported so. */
+  private partsForSnapshot(merged: MergedKnowledgeBase): KnowledgeParts | undefined {
+    try {
+      return knowledgePartsOfMerged(merged);
+    } catch (e) {
+      this.log(`dealcheck: building the knowledge base failed: ${(e as Error).stack ?? e}`);
+      return undefined;
+    }
   }
 
   /** Merges files; a merge that throws is logged and given as its error. */
@@ -339,14 +358,14 @@ export class KnowledgeHost {
   }
 
   /**
-   * A knowledge base built without problems from files worth a cache, as its snapshot gives it
-   * back, the snapshot kept for the next load under `key`: the built one's objects are dropped
-   * for bytes read on demand, and this load and the next check alike. The built one when it has
-   * no snapshot.
+   * The knowledge base of files worth a cache, merged without problems, as its snapshot gives it
+   * back, the snapshot written from the merge's parts (`built`, see buildLarge) and kept for the
+   * next load under `key`: the merge's objects are dropped for bytes read on demand, and this load
+   * and the next check alike. Assembled from the parts when there is no snapshot.
    */
-  private throughCache(key: string, built: KnowledgeBase, fileNames: readonly string[]): KnowledgeBase {
-    const snapshot = this.cache!.write(key, built, fileNames);
-    if (!snapshot) return built;
+  private throughCache(key: string, built: KnowledgeParts, fileNames: readonly string[]): KnowledgeBase {
+    const snapshot = this.cache!.write(key, built, fileNames, this.releaseMemory);
+    if (!snapshot) return assembleKnowledgeBase(built);
     this.mark('knowledge base cached', snapshot.written ? 'written' : 'not written');
     return snapshot.kb;
   }

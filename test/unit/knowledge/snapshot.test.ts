@@ -8,8 +8,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDocument } from '../../../src/diagnostics/engine';
 import { loadKnowledgeBase } from '../../../src/knowledge';
-import { BUNDLED_KB_NAME } from '../../../src/knowledge/bundled';
-import { type KnowledgeBase, partsOfKnowledgeBase } from '../../../src/knowledge/knowledge-base';
+import { BUNDLED_KB_NAME, bundledKnowledgeBase } from '../../../src/knowledge/bundled';
+import { type KnowledgeBase, assembleKnowledgeBase, knowledgeBaseOfMerged, knowledgePartsOfMerged, partsOfKnowledgeBase } from '../../../src/knowledge/knowledge-base';
+import { loadKnowledgeBaseText } from '../../../src/knowledge/loader';
+import { mergeKnowledgeBases } from '../../../src/knowledge/merge';
 import { SNAPSHOT_FORMAT, SnapshotError, concatBytes, decodeKnowledgeBase, encodeKnowledgeBase } from '../../../src/knowledge/snapshot';
 import { loadManifest, corpusDir } from '../../support/corpora';
 import { knowledgeBasesToCompare } from '../../support/kb-copies';
@@ -111,6 +113,26 @@ describe('a knowledge base read back from its snapshot', () => {
     assert.equal(head.length, encoded.headLength, 'the chunks are the head alone');
     assert.equal(encoded.spilled, whole.length - head.length);
     assert.deepEqual(concatBytes([head, ...spilled]), whole);
+  });
+
+  it('is the same, byte for byte, written from the parts of the merged files as from the knowledge base built from them', () => {
+    const bundled = JSON.parse(readFileSync('src/knowledge/bundled/dealcheck.dealkb.json', 'utf8'));
+    const copies = ['Velorin', 'Trastik'].map((name) => {
+      // Renamed ids, so that the copies are entries of their own.
+      const text = JSON.stringify(bundled).replace(/"(id|subject|object|source|family|maker)": ?"([^"]+)"/g, `"$1":"$2-${name.toLowerCase()}"`);
+      return loadKnowledgeBaseText(`copy-${name}.dealkb.json`, text);
+    });
+    for (const files of [[bundledKnowledgeBase()], [bundledKnowledgeBase(), ...copies], [loadKnowledgeBaseText('trucks.dealkb.json', readFileSync('test/domains/electric-trucks/electric-trucks.dealkb.json', 'utf8'))]]) {
+      const names = files.map((f) => f.file);
+      const built = knowledgeBaseOfMerged(mergeKnowledgeBases(files));
+      assert.deepEqual(built.problems, []);
+      const parts = knowledgePartsOfMerged(mergeKnowledgeBases(files));
+      assert.deepEqual(concatBytes(encodeKnowledgeBase(parts, names)!.chunks), concatBytes(encodeKnowledgeBase(built.kb, names)!.chunks), names.join(', '));
+      // Assembled from the parts (a snapshot that could not be written), it is the built one.
+      const assembled = assembleKnowledgeBase(parts);
+      assert.deepEqual(assembled.facts, built.kb.facts);
+      for (const text of probeTexts(built.kb)) assert.deepEqual(assembled.findMentions(text), built.kb.findMentions(text));
+    }
   });
 
   it('names its facts\' files as the caller names them when read back', () => {

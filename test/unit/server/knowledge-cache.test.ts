@@ -77,7 +77,7 @@ describe('the server\'s knowledge base through the cache', () => {
     assert.ok(expected.findings.some((f) => f.kind === 'conflict') && expected.places.some((p) => p?.uri.endsWith('team.dealkb.json')), 'a conflict cites the workspace file');
     const first = await checked(await host().load(input()));
     assert.ok(marks.includes('knowledge base cached') && !marks.includes('knowledge base read from the cache'));
-    assert.equal(collections, 3, 'memory released once the files are parsed, built, and the built knowledge base let go');
+    assert.equal(collections, 4, 'memory released once the files are parsed, merged, the entry written, and the merge let go');
     assert.equal(readdirSync(cacheDir).length, 1);
     marks = [];
     const later = await checked(await host().load(input()));
