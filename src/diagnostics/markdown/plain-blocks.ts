@@ -102,6 +102,9 @@ export function plainList(source: string): BlockProse | undefined {
   return { units, comments: [] };
 }
 
+/** What joins a row's other cells, and a header row's cells, in a cell's table context. */
+export const CELL_SEPARATOR = ' | ';
+
 /**
  * What a body cell's unit knows of its table, from the trimmed texts of its row's cells and of the
  * header: its row and column headers and the row's other cells. The row's first cell, the row
@@ -109,7 +112,7 @@ export function plainList(source: string): BlockProse | undefined {
  */
 export function cellTable(cells: readonly string[], headers: readonly string[], i: number): ProseUnit['table'] {
   if (i === 0) return undefined;
-  return { rowHeader: cells[0] ?? '', columnHeader: headers[i] ?? '', rowContext: cells.filter((_, k) => k !== 0 && k !== i).join(' | '), headerRow: headers.join(' | ') };
+  return { rowHeader: cells[0] ?? '', columnHeader: headers[i] ?? '', rowContext: cells.filter((_, k) => k !== 0 && k !== i).join(CELL_SEPARATOR), headerRow: headers.join(CELL_SEPARATOR) };
 }
 
 const DELIMITER_ROW = /^\|[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$/;

@@ -12,6 +12,7 @@ import type { Figure } from '../figures/figure';
 import { readFigures } from '../figures/read-figures';
 import { unitReaderFor } from '../figures/units';
 import type { ProseUnit } from '../markdown/prose';
+import { CELL_SEPARATOR } from '../markdown/plain-blocks';
 import { attachment } from '../reading/attachment';
 import { type SentenceLayout, type Span, framingOpening, groupBySpan, layout, sentenceAt, spanIndexAt } from '../reading/layout';
 import { overlapsAny, spanIndex } from '../reading/spans';
@@ -431,12 +432,12 @@ const NO_WORDS: ReadonlySet<string> = new Set();
 /** A year in a table header ("| 2024 | 2028 |"). */
 const HEADER_YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/g;
 
-/** The row's other cells (joined by " | ") that hold no number: those frame the row's figures. */
+/** The row's other cells that hold no number: those frame the row's figures. */
 function framingCells(rowContext: string): string {
   return rowContext
-    .split(' | ')
+    .split(CELL_SEPARATOR)
     .filter((cell) => !/\p{N}/u.test(cell))
-    .join(' | ');
+    .join(CELL_SEPARATOR);
 }
 
 function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']>): HeaderEvidence {

@@ -49,7 +49,12 @@ function objectAfterPreposition(c: Candidate): boolean {
   if (object === undefined || cf.objectPrepositions.length === 0) return false;
   const m = ev.mentions.find((x) => x.entity === object && x.start >= figure.end && x.start - figure.end <= OBJECT_PREPOSITION_REACH);
   if (!m) return false;
-  const [preposition, determiner, ...rest] = ev.text.slice(figure.end, m.start).trim().toLowerCase().split(/\s+/);
+  return joinedByPreposition(cf, ev.text.slice(figure.end, m.start));
+}
+
+/** Whether the text between two words is one of the relation's objectPrepositions, maybe with a determiner after it ("in", "into the"). */
+function joinedByPreposition(cf: CompiledFact, between: string): boolean {
+  const [preposition, determiner, ...rest] = between.trim().toLowerCase().split(/\s+/);
   return cf.objectPrepositions.includes(preposition) && rest.length === 0 && (determiner === undefined || DETERMINERS.has(determiner));
 }
 
@@ -66,9 +71,7 @@ function pairJoinedBefore(c: Candidate): boolean {
   if (object === undefined || cf.objectPrepositions.length === 0) return false;
   const o = ev.mentions.find((x) => x.entity === object && x.end <= figure.start && figure.start - x.end <= OBJECT_PREPOSITION_REACH && LABEL_TO_FIGURE.test(ev.text.slice(x.end, figure.start)));
   const s = o && ev.mentions.find((x) => x.entity === cf.fact.subject && x.end <= o.start && o.start - x.end <= OBJECT_PREPOSITION_REACH);
-  if (!s) return false;
-  const [preposition, determiner, ...rest] = ev.text.slice(s.end, o.start).trim().toLowerCase().split(/\s+/);
-  return cf.objectPrepositions.includes(preposition) && rest.length === 0 && (determiner === undefined || DETERMINERS.has(determiner));
+  return !!s && joinedByPreposition(cf, ev.text.slice(s.end, o.start));
 }
 
 /**
