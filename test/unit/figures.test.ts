@@ -235,8 +235,9 @@ describe('figures', () => {
   });
 });
 
-describe('replacements keep the figure\'s scale where they can', () => {
+describe('replacements are written in the figure\'s own style', () => {
   const cases: [like: string, value: number, expected: string][] = [
+    // Money keeps the figure's scale where it can.
     ['$8bn', 25e9, '$25bn'],
     ['$8bn', 5e8, '$500mn'],
     // A token price in the style of an amount in billions: dollars, never "$0.00mn" (issue 13).
@@ -244,16 +245,7 @@ describe('replacements keep the figure\'s scale where they can', () => {
     ['75 cents', 0.8, '80 cents'],
     ['75 cents', 1.5, '$1.50'],
     ['$25 billion', 4e9, '$4 billion'],
-  ];
-  for (const [like, value, expected] of cases)
-    it(`${value} in the style of ${like} → ${expected}`, () => {
-      const [figure] = findFigures(like, [], bundledUnits);
-      assert.equal(figureKind('money').render({ lo: value, hi: value }, figure), expected);
-    });
-});
-
-describe('a measurement\'s replacement groups thousands as the writer did, and always from 10,000', () => {
-  const cases: [like: string, value: number, expected: string][] = [
+    // A measurement groups thousands as the writer did, and always from 10,000.
     ['1,000 TFLOPS', 1500, '1,500 TFLOPS'],
     ['800 TFLOPS', 1500, '1500 TFLOPS'],
     ['800 TFLOPS', 25000, '25,000 TFLOPS'],
@@ -262,7 +254,7 @@ describe('a measurement\'s replacement groups thousands as the writer did, and a
   for (const [like, value, expected] of cases)
     it(`${value} in the style of ${like} → ${expected}`, () => {
       const [figure] = findFigures(like, [], bundledUnits);
-      assert.equal(figureKind('spec').render({ lo: value, hi: value }, figure), expected);
+      assert.equal(figureKind(figure.kind).render({ lo: value, hi: value }, figure), expected);
     });
 });
 
