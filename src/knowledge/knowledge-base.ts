@@ -60,6 +60,8 @@ export interface Scope {
   keywords: ReadonlySet<string>;
   /** The types of fact it rules out (all when absent). */
   types?: ReadonlySet<ValueType>;
+  /** The knowledge base file that defined it (as loaded): it speaks for that file's facts with all its words (see scopeFiles). */
+  file?: string;
 }
 
 export interface Mention {
@@ -185,6 +187,30 @@ export interface KnowledgeParts extends Pick<KnowledgeBase, 'sources' | 'entitie
    * know without going through every entity (a snapshot reads each when first asked for).
    */
   namesWithStops: readonly string[];
+  /**
+   * The file that defined each exclusive relation and qualifier (by scopeKey), as loaded. A scope
+   * of another file than a fact's was written without that fact's words in mind: a word of it that
+   * holds one of the fact's own words says nothing against the fact (a user's share-price fact says
+   * "shares"; the bundled scope's "shares rose" does not rule it out).
+   */
+  scopeFiles: ReadonlyMap<string, string>;
+}
+
+/** The key of an exclusive relation or qualifier in KnowledgeParts.scopeFiles. */
+export function scopeKey(of: Scope['of'], id: string): string {
+  return `${of}:${id}`;
+}
+
+/** The file each exclusive relation and qualifier of merged files was defined in (or replaced in, by "override"). */
+function scopeFilesOf(merged: MergedKnowledgeBase): Map<string, string> {
+  const out = new Map<string, string>();
+  const add = (of: Scope['of'], entry: Relation | Qualifier) => {
+    const file = merged.origins.fileOf(entry)?.file;
+    if (entry.exclusive && file !== undefined) out.set(scopeKey(of, entry.id), file);
+  };
+  for (const r of merged.relations.values()) add('relation', r);
+  for (const q of merged.qualifiers.values()) add('qualifier', q);
+  return out;
 }
 
 /** A full stop, question or exclamation mark (maybe closing quotes or brackets after it) before white space: where a sentence may end. */
@@ -241,6 +267,7 @@ function partsOf(merged: MergedKnowledgeBase, forSnapshot = false): KnowledgePar
     familyHeads: new Set([...entities.values()].flatMap((e) => (e.family ? [e.family] : []))),
     groupsByMember: groupsByMember(entities),
     namesWithStops: [...entities.values()].flatMap((e) => [e.name, ...e.aliases]).filter((name) => STOP_BEFORE_SPACE.test(name)),
+    scopeFiles: scopeFilesOf(merged),
   };
 }
 
@@ -417,7 +444,10 @@ export function assembleKnowledgeBase(parts: KnowledgeParts): KnowledgeBase {
       .filter((r) => r.exclusive)
       .map((r) => ({ id: r.id, of: 'relation' as const, keywords: new Set(r.keywords.map((k) => k.toLowerCase())), ...(r.exclusiveFor ? { types: new Set(r.exclusiveFor) } : {}) })),
     ...[...qualifiers.values()].filter((q) => q.exclusive).map((q) => ({ id: q.id, of: 'qualifier' as const, keywords: qualifierKeywords.get(q.id)! })),
-  ];
+  ].map((s) => {
+    const file = parts.scopeFiles.get(scopeKey(s.of, s.id));
+    return file === undefined ? s : { ...s, file };
+  });
   const implicitQualifiers = implicitQualifiersOf(qualifiers);
   const framingQualifiers = new Set([...qualifiers.values()].filter((q) => q.frames).map((q) => q.id));
   const wholeQualifiers = new Set([...qualifiers.values()].filter((q) => q.whole).map((q) => q.id));

@@ -28,7 +28,7 @@ import { type NodeRecord, PhraseIndex } from './phrase-index';
 import type { Entity, Fact, Hedge, Qualifier, Relation, Source, Unit, ValueType } from './schema';
 
 /** The layout below; a snapshot of another format is refused (and its cache rebuilt). Raise it with any change to what is written. */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 
 /** Sections start at multiples of this, so that a section of 8-byte numbers is read in place. */
 const SECTION_ALIGNMENT = 8;
@@ -86,6 +86,8 @@ interface MainSection {
   /** The names' index: its roots' records and its word keys; its values are entities' places. */
   names: { roots: { folded: number; exact: number }; keys: string[] };
   namesWithStops: readonly string[];
+  /** Each exclusive relation's and qualifier's file (KnowledgeParts.scopeFiles), by its place in the file list (as facts' files are). */
+  scopeFiles: [string, number][];
 }
 
 /** Bit of a fact's flags: it has a year and a date fact of its subject and relation (CompiledFact.yearHasDateFact). */
@@ -353,6 +355,7 @@ export function encodeKnowledgeBase(kb: KnowledgeBase | KnowledgeParts, files: r
     groups: [...parts.groupsByMember].map(([member, groups]) => [member, [...groups]]),
     names: { roots: names.roots, keys: names.keys },
     namesWithStops: parts.namesWithStops,
+    scopeFiles: [...parts.scopeFiles].flatMap(([key, file]) => (files.includes(file) ? [[key, files.indexOf(file)] as [string, number]] : [])),
   };
   out.json('main', main);
   writeRecords(out, 'entities', parts.entities);
@@ -829,6 +832,7 @@ export function decodeKnowledgeBase(source: SnapshotSource | Uint8Array, files: 
     familyHeads: new Set(main.familyHeads),
     groupsByMember: new Map(main.groups),
     namesWithStops: main.namesWithStops,
+    scopeFiles: new Map(main.scopeFiles.flatMap(([key, place]) => (files[place] === undefined ? [] : [[key, files[place]] as [string, string]]))),
   };
   return assembleKnowledgeBase(parts);
 }

@@ -47,6 +47,9 @@ describe('a knowledge base read back from its snapshot', () => {
         assert.deepEqual([...read.familyHeads], [...built.familyHeads]);
         assert.deepEqual([...read.groupsByMember], [...built.groupsByMember]);
         assert.deepEqual(partsOfKnowledgeBase(read)!.namesWithStops, partsOfKnowledgeBase(built)!.namesWithStops);
+        // Each exclusive relation and qualifier keeps the file that defined it.
+        assert.deepEqual(read.scopes, built.scopes);
+        assert.ok(built.scopes.length && built.scopes.every((s) => s.file !== undefined));
       });
       it('has the same facts, compiled alike', () => assert.deepEqual(read.facts, built.facts));
       it('has the same lists of values and measure words', () => {

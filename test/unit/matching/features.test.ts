@@ -454,6 +454,10 @@ describe('features', () => {
       ['36%', 'conflict', 'amazon-cloud-market-share'],
     ]],
   ]);
+  findingsTable('a share price or its move (the bundled exclusive relation share-price) is no market share', [
+    ['Amazon shares closed up 3.5% on the day of the announcement.', []],
+    ["AWS holds 33% of the cloud market, and its parent's stock rose 4%.", [['33%', 'supported', 'amazon-cloud-market-share']]],
+  ]);
   findingsTable('a list item\'s opening label says what its figures measure', [
     ['- cloud share: AWS 33% in one piece, 32% in the other. Azure 25%, Oracle 4%', [
       ['33%', 'supported', 'amazon-cloud-market-share'], ['32%', 'supported', 'amazon-cloud-market-share'],
@@ -482,6 +486,27 @@ describe('features', () => {
     ];
     for (const [text, expected] of rows)
       it(text, () => assert.deepEqual(checkDocument(text, trucks, { includeSupported: true, withFixes: false }).findings.map((f) => [f.text, f.kind, f.fact]), expected));
+  });
+  describe("a scope of another file does not rule out a fact whose own words it holds (the bundled share-price and a user's share-price fact)", () => {
+    const user = {
+      sources: [{ id: 'wire', title: 'Wire story', file: 'wire.txt' }],
+      entities: [{ id: 'acme', name: 'Acme', kind: 'company' }],
+      relations: [{ id: 'share-move', label: 'share price move', keywords: ['shares', 'stock'] }],
+      facts: [{ id: 'acme-share-jump', statement: "the rise in Acme's shares after the deal", subject: 'acme', relation: 'share-move', type: 'percent', assertions: [{ source: 'wire', value: 36, quote: 'Acme shares rose 36% after the deal.' }] }],
+    };
+    const { kb: both } = knowledgeBaseFromTexts([
+      { file: 'dealcheck.dealkb.json', text: readFileSync(join(__dirname, '../../../src/knowledge/bundled/dealcheck.dealkb.json'), 'utf8') },
+      { file: 'acme.dealkb.json', text: JSON.stringify(user) },
+    ]);
+    const rows: [text: string, expected: string[][]][] = [
+      // "shares jumped" is the bundled scope's word; "shares" is the user's fact's own.
+      ['Acme shares jumped 36% on the news.', [['36%', 'supported', 'acme-share-jump']]],
+      ['Acme shares jumped 40% on the news.', [['40%', 'conflict', 'acme-share-jump']]],
+      // The bundled facts, of the scope's own file, are still ruled out by it.
+      ['Amazon shares closed up 3.5% on the day of the announcement.', []],
+    ];
+    for (const [text, expected] of rows)
+      it(text, () => assert.deepEqual(checkDocument(text, both, { includeSupported: true, withFixes: false }).findings.map((f) => [f.text, f.kind, f.fact]), expected));
   });
   findingsTable("a figure of another kind in the clause that is no plausible mistake for its deal's other side speaks of another deal", [
     ['Anthropic committed $100 billion over seven years to AWS.', [['$100 billion', 'supported', 'anthropic-aws-spend'], ['seven years', 'conflict', 'anthropic-aws-commitment-term']]],

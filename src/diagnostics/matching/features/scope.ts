@@ -42,6 +42,34 @@ function ownWords(c: Candidate): ReadonlySet<string> {
   return words;
 }
 
+/** The file each fact was defined in, as loaded (memo: every figure with the fact for a candidate asks). */
+const FACT_FILES = new WeakMap<CompiledFact, string | undefined>();
+
+function factFile(c: Candidate): string | undefined {
+  if (!FACT_FILES.has(c.fact)) FACT_FILES.set(c.fact, c.kb.definedIn(c.fact.fact.id));
+  return FACT_FILES.get(c.fact);
+}
+
+/** Memo per fact: whether each scope word holds one of the fact's own words, word for word. */
+const OWN_PHRASES = new WeakMap<CompiledFact, Map<string, boolean>>();
+
+/**
+ * Whether a scope's word holds one of the fact's own words as whole words: a user's "shares" says
+ * "Oracle shares rose 36%" is its own share-price fact's, whatever the bundled "shares rose" rules
+ * out. Asked only of a scope from another file than the fact's (Scope.file).
+ */
+function holdsOwnWord(c: Candidate, scopeWord: string): boolean {
+  let memo = OWN_PHRASES.get(c.fact);
+  if (!memo) OWN_PHRASES.set(c.fact, (memo = new Map()));
+  let holds = memo.get(scopeWord);
+  if (holds === undefined) {
+    const padded = ` ${scopeWord.toLowerCase()} `;
+    holds = [...ownWords(c)].some((k) => padded.includes(` ${k.toLowerCase()} `));
+    memo.set(scopeWord, holds);
+  }
+  return holds;
+}
+
 /** Memo per unit: its figures and names, indexed once for every figure's scope words. */
 const FIGURES_AND_NAMES = new WeakMap<Evidence, SpanIndex>();
 
@@ -152,7 +180,9 @@ export function otherScope(c: Candidate): OtherScope {
   const own = ownWords(c);
   for (const scope of scopesSaid(c)) {
     if (!appliesTo(c, scope)) continue;
-    const words = (k: string) => scope.keywords.has(k) && !own.has(k);
+    // A scope of another file than the fact's was written without the fact's own words in mind.
+    const otherFile = scope.file !== undefined && scope.file !== factFile(c);
+    const words = (k: string) => scope.keywords.has(k) && !own.has(k) && !(otherFile && holdsOwnWord(c, k));
     for (const [k, w] of c.ev.header?.keywords ?? []) if (words(k) && w > best.weight) best = { weight: w, scope: scope.id };
     for (const hit of scopeHits(c)) {
       if (!words(hit.keyword)) continue;
