@@ -454,6 +454,11 @@ describe('features', () => {
       ['36%', 'conflict', 'amazon-cloud-market-share'],
     ]],
   ]);
+  findingsTable('what an addition adds ("plus", with or without a comma) is another thing than the figure before', [
+    ['Amazon invested $50 billion in OpenAI plus a large cloud pact.', [['$50 billion', 'supported', 'amazon-openai-investment']]],
+    // With no word of its own the figure stays silent: the pact's words are not its.
+    ['OpenAI: $50 billion from Amazon plus a large cloud pact.', []],
+  ]);
   findingsTable('a share price or its move (the bundled exclusive relation share-price) is no market share', [
     ['Amazon shares closed up 3.5% on the day of the announcement.', []],
     ["AWS holds 33% of the cloud market, and its parent's stock rose 4%.", [['33%', 'supported', 'amazon-cloud-market-share']]],
