@@ -105,6 +105,9 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['$5 billion', 'supported', 'amazon-anthropic-upfront'],
   ]],
   ['Matt Garman became AWS chief executive in 2024 (not 2023).', [['2024', 'supported', 'garman-aws-ceo']]],
+  // The retraction's words as a label introduce the writer's note, which claims what it says.
+  ['**Our note:** Matt Garman, who has run AWS since 2023, keeps making the argument.', [['2023', 'conflict', 'garman-aws-ceo']]],
+  ['Our note put Matt Garman at the head of AWS in 2023.', []],
   // A correction is read with the claim it corrects: the right figure is the milestone tranche's.
   ['Our first draft put the milestone tranche of Amazon\'s Anthropic investment at $15 billion. The right figure is $20 billion.', [
     ['$20 billion', 'supported', 'amazon-anthropic-milestone'],

@@ -302,8 +302,15 @@ export function isQuestion(d: UnitDiscourse, figure: Figure): boolean {
 }
 
 const RETRACTION_WORDS = wordsOf(LEXICON.retractions).filter((w) => w !== 'not');
-/** A sentence reporting a claim taken back opens with one of these, after any bold label ("**Neuron SDK.** We said…") or label ("Correction: an earlier version…"). */
-export const RETRACTION_OPENING = new RegExp(String.raw`^\s*(?:[*_]{1,2}[^*_]+[*_]{1,2}\s*)?[*_]{0,2}(?:\p{L}+:\s+)?(?:${RETRACTION_WORDS.map(escapeRegExp).join('|')})\b`, 'iu');
+/**
+ * A sentence reporting a claim taken back opens with one of these, after any bold label ("**Neuron
+ * SDK.** We said…") or label ("Correction: an earlier version…"); the words as a label themselves
+ * ("**Our note:** Garman has run AWS since 2020") introduce what follows, not a claim taken back.
+ */
+export const RETRACTION_OPENING = new RegExp(
+  String.raw`^\s*(?:[*_]{1,2}[^*_]+[*_]{1,2}\s*)?[*_]{0,2}(?:\p{L}+:\s+)?(?:${RETRACTION_WORDS.map(escapeRegExp).join('|')})\b(?![*_]*\s*:)`,
+  'iu',
+);
 /** "in 2024 (not 2023)": the figure after "(not" is the one taken back. */
 const NOT_BEFORE = /\(\s*not\s+$/iu;
 
