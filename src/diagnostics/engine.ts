@@ -558,19 +558,24 @@ interface ShownList {
   starts: Int32Array;
 }
 
+/** An array of `length` places: `spare` when it has that length (every place of it is written by `shownList`, so an old one serves as well as a new one). */
+function placesArray(length: number, spare: Int32Array | undefined): Int32Array {
+  return spare?.length === length ? spare : new Int32Array(length);
+}
+
 /**
  * The shown findings of a run whose comments all stay within their blocks, as `shownByBlock`
  * gives them, without the blocks they came from. The blocks a run took from the last (`carryPrefix`
  * and `carryOver`) show what they showed then, so their share of its list is copied whole: an edit
  * costs its own blocks' findings and a copy, not a walk through every block's.
  */
-function shownList(run: RunState): ShownList {
+function shownList(run: RunState, spare: Int32Array | undefined): ShownList {
   const key = shownKey(run.options);
   const n = run.records.length;
   const last = run.reuse?.shown?.key === key ? run.reuse.shown : undefined;
   const from = last ? run.reuse!.prefix : 0;
   const to = last && run.carriedFrom !== undefined ? run.carriedFrom : n;
-  const starts = new Int32Array(n + 1);
+  const starts = placesArray(n + 1, spare);
   if (last) starts.set(last.starts.subarray(0, from));
   const head = last ? last.starts[from] : 0;
   const middle: Finding[] = [];
@@ -686,6 +691,13 @@ export class DocumentChecker {
   /** How many cache entries the last run that counted them all used (see `trimCache`). */
   private distinctInUse = 0;
   private last: LastRun | undefined;
+  /**
+   * The arrays of the run before `last`, which nothing reads any more: the next run fills them
+   * again when its document has as many blocks (a keystroke mostly leaves it so). A long draft's
+   * arrays of its blocks' records and shown findings' places, made new on every keystroke, lived
+   * just long enough to be promoted, and so cost the server in every minor collection.
+   */
+  private spare: { records?: BlockRecord[]; starts?: Int32Array } = {};
   private readonly clock: Clock;
 
   /** A block's findings moved to the lines it sits on; a typed character moves no line. */
@@ -928,7 +940,8 @@ export class DocumentChecker {
     this.trimCache(run);
     const withFixes = run.options.withFixes !== false;
     // A server asks for no fixes, and its runs follow one another an edit apart: its list is spliced.
-    const list = run.wideComments || withFixes ? undefined : shownList(run);
+    const list = run.wideComments || withFixes ? undefined : shownList(run, this.spare.starts);
+    if (list?.starts === this.spare.starts) this.spare.starts = undefined;
     const stale = run.doc.revision !== run.revision;
     if (!stale) this.remember(run, list);
     if (list) return { findings: list.findings };
@@ -964,6 +977,9 @@ export class DocumentChecker {
 
   /** Keeps a finished run for the next one, and for a code action's fixes. */
   private remember(run: RunState, shown: ShownList | undefined): void {
+    const before = this.last;
+    if (before && before.records !== run.records) this.spare.records = before.records;
+    if (before?.shown && before.shown.starts !== shown?.starts) this.spare.starts = before.shown.starts;
     this.last = { doc: run.doc, revision: run.revision, blocks: run.blocks, records: run.records, comments: run.comments, budgetMs: budgetOf(run.options), shown };
   }
 
@@ -1039,9 +1055,16 @@ export class DocumentChecker {
       }
     }
     const run: RunState = {
-      doc, blocks: doc.blocks, revision: doc.revision, options, round: ++this.rounds, next: 0, distinct: 0, comments: [], wideComments: 0, topics: new TopicStack(), records: new Array<BlockRecord>(doc.blocks.length), kept: 0, reuse,
+      doc, blocks: doc.blocks, revision: doc.revision, options, round: ++this.rounds, next: 0, distinct: 0, comments: [], wideComments: 0, topics: new TopicStack(), records: this.recordsFor(doc.blocks.length), kept: 0, reuse,
     };
     return { run };
+  }
+
+  /** An array for a run's records: the spare one when it has the length, filled anew as the run goes. */
+  private recordsFor(n: number): BlockRecord[] {
+    const { records } = this.spare;
+    this.spare.records = undefined;
+    return records?.length === n ? records : new Array<BlockRecord>(n);
   }
 
   /**

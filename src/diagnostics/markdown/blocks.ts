@@ -173,19 +173,28 @@ function joined(blocks: readonly Block[], from: number, to: number): string {
 
 /**
  * `old` with its blocks from `first` up to `resumeAt` replaced by `middle`, and those from
- * `resumeAt` on moved by `delta` characters and `lineShift` lines, in one array of the final size:
- * a long draft has thousands of blocks after a keystroke, and the copies a slice, a map and a
- * spread make of them are garbage a server collects on every edit.
+ * `resumeAt` on moved by `delta` characters and `lineShift` lines. `old` is the document's own
+ * list, given up to this edit: the blocks after the edit are moved where they are, not copied,
+ * and when the edit leaves as many blocks as it found (a keystroke mostly does) the list itself
+ * is reused. A long draft has thousands of blocks after a keystroke, and copies of them were
+ * garbage that lived just long enough to be promoted, so a server paid for them in every minor
+ * collection.
  */
-function spliced(old: readonly Block[], first: number, middle: readonly Block[], resumeAt: number, delta: number, lineShift: number): Block[] {
-  const out = new Array<Block>(first + middle.length + old.length - resumeAt);
-  for (let k = 0; k < first; k++) out[k] = old[k];
-  for (let k = 0; k < middle.length; k++) out[first + k] = middle[k];
-  const moved = first + middle.length - resumeAt;
+function spliced(old: Block[], first: number, middle: readonly Block[], resumeAt: number, delta: number, lineShift: number): Block[] {
   for (let k = resumeAt; k < old.length; k++) {
     const b = old[k];
-    out[k + moved] = { start: b.start + delta, text: b.text, line: b.line + lineShift };
+    b.start += delta;
+    b.line += lineShift;
   }
+  const moved = first + middle.length - resumeAt;
+  if (moved === 0) {
+    for (let k = 0; k < middle.length; k++) old[first + k] = middle[k];
+    return old;
+  }
+  const out = new Array<Block>(old.length + moved);
+  for (let k = 0; k < first; k++) out[k] = old[k];
+  for (let k = 0; k < middle.length; k++) out[first + k] = middle[k];
+  for (let k = resumeAt; k < old.length; k++) out[k + moved] = old[k];
   return out;
 }
 
@@ -194,9 +203,10 @@ function spliced(old: readonly Block[], first: number, middle: readonly Block[],
  * blocks around the edit are joined, edited and split again, from the block before the edit
  * (which an edit can merge into) until a new block starts where an old one did; the blocks after
  * that only move. When no old start comes back (say, a fence was opened) the window grows, up to
- * the end of the document. Equal to splitBlocks of the edited text.
+ * the end of the document. Equal to splitBlocks of the edited text. `old` and its blocks are
+ * taken over: the blocks after the edit are moved in place, and the list may be given back.
  */
-export function editBlocks(old: readonly Block[], edit: TextEdit): Block[] {
+export function editBlocks(old: Block[], edit: TextEdit): Block[] {
   const delta = edit.text.length - (edit.end - edit.start);
   const first = Math.max(0, lastBlockFrom(old, 'start', edit.start) - 1);
   // Front matter is known only from the document's start: edits near the top split it all again.
