@@ -11,7 +11,7 @@ import type { Figure } from './figures/figure';
 import type { Finding, Position } from './finding';
 import { parseProse } from './markdown/prose';
 import { type ExplainedCandidate, type FigureCandidates, candidatesOfUnit, decide, explainCandidates } from './matching/matcher';
-import { isScored } from './matching/score';
+import { type Scored, isScored } from './matching/score';
 import { nearInSize } from './matching/verdict';
 import { VERDICT } from './matching/model';
 import type { Match } from './matching/verdict';
@@ -96,6 +96,28 @@ function unitLabel(kb: KnowledgeBase, unit: string): string {
   return u?.label ?? u?.spellings[0] ?? unit;
 }
 
+/** Why a figure no fact of its own fits got no finding. */
+function whyUnmatched(f: DocumentFigure, scored: readonly Scored[], candidates: ExplainedCandidate[], otherDeal: Figure | undefined, kb: KnowledgeBase): string {
+  if (f.denied) return 'silent: the writer denies it ("did not …", "… is false", "misreported as …"), so it is no claim: neither cited nor flagged';
+  if (otherDeal) return `silent: ${otherDeal.text} in its clause speaks of another deal than ${scored[0].fact.fact.id}`;
+  return whySilent(f.figure, candidates, f.claimsNothing, f.figure.unit && unitLabel(kb, f.figure.unit), !scored.length || nearInSize(f.figure, scored[0].fact));
+}
+
+/** A year cited as the year of the fact its clause's figure is read as. */
+function yearFacetExplanation(f: DocumentFigure, candidates: ExplainedCandidate[]): FigureExplanation {
+  return {
+    range: f.range,
+    text: f.figure.text,
+    type: f.figure.type,
+    hedge: f.figure.hedge,
+    ...(f.context !== undefined ? { context: f.context } : {}),
+    verdict: 'supported',
+    fact: f.reported!.fact,
+    why: `supported: the year of ${f.reported!.fact}, the fact a figure of its clause is read as`,
+    candidates,
+  };
+}
+
 /** Explains every figure of a Markdown document. */
 export function explainDocument(text: string, kb: KnowledgeBase): FigureExplanation[] {
   const figures = readDocumentFigures(text, kb).map((f) => ({ ...f, scored: f.candidates.filter(isScored).sort((a, b) => b.score - a.score) }));
@@ -104,6 +126,8 @@ export function explainDocument(text: string, kb: KnowledgeBase): FigureExplanat
     const { scored } = f;
     const { match, otherDeal } = decide(f, (m) => scoredOf.get(m) ?? []);
     const candidates = explainCandidates(f.figure, f.candidates);
+    // A year no fact of its own fits, cited as the year of its clause's fact (matching/year-facet.ts).
+    if (!match && f.reported?.kind === 'supported') return yearFacetExplanation(f, candidates);
     return {
       range: f.range,
       text: f.figure.text,
@@ -113,13 +137,7 @@ export function explainDocument(text: string, kb: KnowledgeBase): FigureExplanat
       ...(f.context !== undefined ? { context: f.context } : {}),
       verdict: match && f.reported ? (f.reported.kind === 'outdated' ? 'outdated' : match.agreeing.length ? 'supported' : 'conflict') : 'silent',
       ...(match ? { fact: match.fact.fact.id } : {}),
-      why: match
-        ? whyMatched(match, f.reported)
-        : f.denied
-          ? 'silent: the writer denies it ("did not …", "… is false", "misreported as …"), so it is no claim: neither cited nor flagged'
-          : otherDeal
-            ? `silent: ${otherDeal.text} in its clause speaks of another deal than ${scored[0].fact.fact.id}`
-            : whySilent(f.figure, candidates, f.claimsNothing, f.figure.unit && unitLabel(kb, f.figure.unit), !scored.length || nearInSize(f.figure, scored[0].fact)),
+      why: match ? whyMatched(match, f.reported) : whyUnmatched(f, scored, candidates, otherDeal, kb),
       candidates,
     };
   });

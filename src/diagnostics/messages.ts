@@ -4,6 +4,7 @@ import type { Hedge } from '../knowledge/schema';
 import type { Evidence } from './finding';
 import { figureKind } from './figures/kinds';
 import type { Match } from './matching/matcher';
+import { yearInterval } from './matching/year-facet';
 import { statusNote, statusWords } from './status';
 
 const HEDGE_WORDS: Record<Hedge, string> = {
@@ -32,7 +33,9 @@ export function sourceValues(match: Match): SourceValue[] {
   const kind = figureKind(match.figure.kind);
   const byValue = new Map<string, SourceValue>();
   for (const a of match.fact.assertions) {
-    const replacement = kind.render(a.interval, match.figure);
+    // A year said for a fact of that year is shown the fact's year, not its value (matching/year-facet.ts).
+    const interval = match.facet === 'year' && match.fact.fact.year !== undefined ? yearInterval(match.fact.fact.year) : a.interval;
+    const replacement = kind.render(interval, match.figure);
     const agrees = match.agreeing.includes(a);
     const v = byValue.get(replacement);
     if (v) {

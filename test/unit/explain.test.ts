@@ -41,3 +41,13 @@ describe('explain says why a figure stayed silent', () => {
   for (const [draft, figure, why] of rows)
     it(`${figure} in ${JSON.stringify(draft)}`, () => assert.match(explainDocument(draft, kb).find((e) => e.text === figure)!.why, why));
 });
+
+describe('explain says why a year is cited on a fact it holds no value of', () => {
+  const rows: [draft: string, figure: string, why: RegExp][] = [
+    ['AI inference serving was a $28 billion market in 2024.', '2024', /^supported: the year of ai-inference-serving-size-2024, the fact a figure of its clause is read as$/],
+    // Beside a wrong value too: the year is the fact's own.
+    ['AI training compute was a $52 billion market in 2024.', '2024', /^supported: the year of ai-training-compute-size-2024/],
+  ];
+  for (const [draft, figure, why] of rows)
+    it(`${figure} in ${JSON.stringify(draft)}`, () => assert.match(explainDocument(draft, kb).find((e) => e.text === figure)!.why, why));
+});

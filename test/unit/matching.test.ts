@@ -84,10 +84,16 @@ const rows: [draft: string, expected: Expect[]][] = [
   // Parties named only after the figure do not stop the sentence before from lending its own.
   ['Amazon made a larger approach to OpenAI. Fifty billion dollars was put on the table, yet OpenAI turned it down for Microsoft.', [['Fifty billion dollars', 'supported', 'amazon-openai-investment']]],
   // A relation marked implied needs no words: a market's money figure is its size, the year says which.
+  // A fact's year said with its figure is cited on that fact, even beside a wrong value.
   ['Inference serving: about $28 billion in 2024 and $200 billion in 2028.', [
     ['$28 billion', 'supported', 'inference-serving-2024'],
+    ['2024', 'supported', 'inference-serving-2024'],
     ['$200 billion', 'conflict', 'inference-serving-2028'],
+    ['2028', 'supported', 'inference-serving-2028'],
   ]],
+  // The year of another clause, or a year the figure's fact is not of, is not the fact's.
+  ['Inference serving was a $28 billion market, and regulators opened a review in 2024.', [['$28 billion', 'supported', 'inference-serving-2024']]],
+  ['Apple bought Beats for $3 billion in 2014, when inference serving was no market.', []],
   // "up to" is a hedge, not growth.
   ['AWS AI revenue was up 45% this year.', [['45%', 'conflict', 'amazon-ai-revenue-growth']]],
   ['AWS says customers can cut their bills by up to 45%.', []],

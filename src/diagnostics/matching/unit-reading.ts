@@ -14,6 +14,7 @@ import { VERDICT } from './model';
 import { type Rejected, type Scored, isScored, scoreCandidate } from './score';
 import { type Match, type VerdictParams, otherDealMate, verdict } from './verdict';
 import type { ProseUnit } from '../markdown/prose';
+import { withYearFacets } from './year-facet';
 
 /** A figure of a unit and its verdict: `match` is unset when no fact fits it (an unverified figure). */
 export interface ReadFigure {
@@ -103,10 +104,11 @@ export function readEvidence(ev: Evidence, kb: KnowledgeBase, targets: readonly 
     readings.set(figure, { figure, sentenceEnd: sentenceEndOf(ev, figure), claimsNothing: claimsNothing(ev, figure), denied: isDenied(ev, figure), scored, mates: matesOf(ev, figure) });
   }
   const scoredOf = (f: Figure) => readings.get(f)!.scored;
-  return [...readings.values()].map((r) => {
+  const reads = [...readings.values()].map((r) => {
     const { match } = decide(r, scoredOf);
     return match ? { figure: r.figure, match, sentenceEnd: r.sentenceEnd } : { figure: r.figure, sentenceEnd: r.sentenceEnd };
   });
+  return withYearFacets(reads, ev);
 }
 
 /** Every figure in the unit, each with the fact it fits and its verdict when one fits, read whole. */

@@ -20,6 +20,8 @@ export interface Match {
   score: number;
   /** End of the figure's sentence (or table cell), trailing space excluded: where a citation goes. */
   sentenceEnd: number;
+  /** Set when the figure states not the fact's value but its year (year-facet.ts): the sources' year is shown for it. */
+  facet?: 'year';
 }
 
 /**
