@@ -19,6 +19,11 @@ const HEDGE_WORDS: Record<Hedge, string> = {
   'less-than': 'less than ',
 };
 
+/** The words a source's hedge puts before its value; none for a fact's year (matching/year-facet.ts), which is no amount. */
+function hedgeOf(match: Match, a: CompiledAssertion): string {
+  return match.facet === 'year' ? '' : HEDGE_WORDS[a.assertion.hedge];
+}
+
 export interface SourceValue {
   /** The value as the figure's replacement, in the draft's style: "$25 billion". */
   replacement: string;
@@ -41,7 +46,7 @@ export function sourceValues(match: Match): SourceValue[] {
     if (v) {
       v.assertions.push(a);
       v.agrees ||= agrees;
-    } else byValue.set(replacement, { replacement, label: HEDGE_WORDS[a.assertion.hedge] + replacement, assertions: [a], agrees });
+    } else byValue.set(replacement, { replacement, label: hedgeOf(match, a) + replacement, assertions: [a], agrees });
   }
   const newest = (v: SourceValue) => v.assertions.map((a) => a.source.date ?? '').sort().at(-1) ?? '';
   return [...byValue.values()].sort(
@@ -72,7 +77,7 @@ export function describeFinding(match: Match, values: SourceValue[]): { message:
         date: a.source.date,
         file: a.source.file,
         quote: a.assertion.quote,
-        value: HEDGE_WORDS[a.assertion.hedge] + v.replacement,
+        value: hedgeOf(match, a) + v.replacement,
         agrees: match.agreeing.includes(a),
         note: a.assertion.note,
         ...evidenceDates(a),
