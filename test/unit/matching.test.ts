@@ -91,6 +91,11 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['$200 billion', 'conflict', 'inference-serving-2028'],
     ['2028', 'supported', 'inference-serving-2028'],
   ]],
+  // A change's start is where the thing is: the forecast said for the change ("projected") is its end's.
+  ['Inference serving is projected to climb from $30 billion to $210 billion.', [
+    ['$30 billion', 'conflict', 'inference-serving-2024'],
+    ['$210 billion', 'supported', 'inference-serving-2028'],
+  ]],
   // The year of another clause, or a year the figure's fact is not of, is not the fact's.
   ['Inference serving was a $28 billion market, and regulators opened a review in 2024.', [['$28 billion', 'supported', 'inference-serving-2024']]],
   ['Apple bought Beats for $3 billion in 2014, when inference serving was no market.', []],

@@ -175,6 +175,16 @@ function isChangeEnd(ev: Evidence, host: Figure, between: string): boolean {
   return CHANGE_END_BETWEEN.test(between) && CHANGE_FROM.test(ev.text.slice(Math.max(0, host.start - CHANGE_FROM_REACH), host.start));
 }
 
+/**
+ * Whether the figure opens a change to the next figure of its kind: "$19 billion" in "should
+ * climb from $19 billion to $95 billion". Where a change starts is where the thing is; what the
+ * change is forecast to reach is its end's.
+ */
+export function isChangeStart(ev: Evidence, figure: Figure): boolean {
+  const next = sentenceFigures(ev, figure).find((f) => f.start >= figure.end);
+  return !!next && next.type === figure.type && isChangeEnd(ev, figure, ev.text.slice(figure.end, next.start));
+}
+
 /** Whether the percentage `figure` is the change of the amount `host` right before it: "$45bn (+35%)", "$75 billion in annual revenue, up 34%". */
 function isChangeOf(ev: Evidence, host: Figure, figure: Figure): boolean {
   if (figure.type !== 'percent' || host.type === 'percent') return false;

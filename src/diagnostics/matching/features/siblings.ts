@@ -6,7 +6,7 @@
  * combined commitment") is that sibling's, not this fact's.
  */
 import type { CompiledFact, KnowledgeBase } from '../../../knowledge/knowledge-base';
-import { keywordWeight } from '../evidence';
+import { isChangeStart, keywordWeight } from '../evidence';
 import { GATES } from '../model';
 import type { Candidate } from './candidate';
 
@@ -50,7 +50,10 @@ export function siblingMarkWeight(c: Candidate): number {
   let marks = byFact.get(c.fact);
   if (!marks) byFact.set(c.fact, (marks = siblingMarks(c.kb, c.fact)));
   let against = 0;
+  // A change's start is no forecast: a sibling marked by an implicit qualifier alone (a projection) is its end's (words.ts qualifierWeights).
+  const start = isChangeStart(c.ev, c.figure);
   for (const m of marks) {
+    if (start && m.every((q) => c.kb.implicitQualifiers.has(q))) continue;
     const weakest = Math.min(...m.map((q) => keywordWeight(c.ev, c.kb.qualifierKeywords.get(q)!, c.figure)));
     if (weakest >= GATES.plain) against = Math.max(against, weakest);
   }
