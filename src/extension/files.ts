@@ -59,11 +59,12 @@ export async function findFiles(params: FindFilesParams): Promise<string[]> {
     if (!linked.has(key)) linked.set(key, Promise.resolve(vscode.workspace.fs.stat(dir)).then((s) => (s.type & vscode.FileType.SymbolicLink) !== 0, () => true));
     return linked.get(key)!;
   };
+  // Every folder between the workspace folder and the file is asked about at once: each answer
+  // is a round trip through the workbench, a second or more while it starts.
   const throughLink = async (file: vscode.Uri) => {
-    for (let dir = vscode.Uri.joinPath(file, '..'); dir.path.length > folder.path.length && dir.path.startsWith(folder.path); dir = vscode.Uri.joinPath(dir, '..')) {
-      if (await isLink(dir)) return true;
-    }
-    return false;
+    const dirs: vscode.Uri[] = [];
+    for (let dir = vscode.Uri.joinPath(file, '..'); dir.path.length > folder.path.length && dir.path.startsWith(folder.path); dir = vscode.Uri.joinPath(dir, '..')) dirs.push(dir);
+    return (await Promise.all(dirs.map(isLink))).some(Boolean);
   };
   const kept = await Promise.all(found.map(async (u) => ((await throughLink(u)) ? undefined : u.toString())));
   return kept.filter((u): u is string => u !== undefined).sort();

@@ -73,6 +73,18 @@ export type Checker = Pick<DocumentChecker, 'begin' | 'check' | 'fixesAt'>;
 export const CHECK_SLICE_MS = 15;
 
 /**
+ * The warm-up (ServerPlatform.warmUp) takes a step only once the first knowledge base load has
+ * waited this long for a file: an answer the extension read ahead comes back within a message's
+ * round trip, and the load should have it at once, not after a step of the warm-up. A step on a
+ * cold engine takes 0.1 to 1 s on a busy machine; in test:web runs the load waited that long for
+ * each answer the extension already had.
+ */
+export const WARM_UP_AFTER_WAIT_MS = 100;
+
+/** How often the warm-up looks whether the load is waiting (a timer in a worker costs nothing). */
+const WARM_UP_POLL_MS = 20;
+
+/**
  * A draft's first pull is answered once the check has passed this many lines, if the whole check
  * takes longer (and the client asked for it): the first screen of an editor that opens the draft
  * at its top, which is what the writer looks at first. The rest follows with a refresh. A client
@@ -293,12 +305,28 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   /** Answer a long draft's first pull with its first screen (the client asked, and can be told to pull again). */
   let earlyAnswers = false;
 
+  /** File requests not answered yet, and when one was last asked or answered: whether the load is waiting (see warmUp). */
+  let pendingFiles = 0;
+  let lastFileActivity = 0;
+
+  function counted<T>(request: Promise<T>): Promise<T> {
+    fileRequests++;
+    pendingFiles++;
+    lastFileActivity = performance.now();
+    const settle = () => {
+      pendingFiles--;
+      lastFileActivity = performance.now();
+    };
+    request.then(settle, settle);
+    return request;
+  }
+
   function countingFiles(inner: FileAccess): FileAccess {
     const digest = inner.digest?.bind(inner);
     return {
-      read: (uri, options) => (fileRequests++, inner.read(uri, options)),
-      find: (folder, glob, exclude) => (fileRequests++, inner.find(folder, glob, exclude)),
-      ...(digest ? { digest: (uri: string, options: ReadOptions) => (fileRequests++, digest(uri, options)) } : {}),
+      read: (uri, options) => counted(inner.read(uri, options)),
+      find: (folder, glob, exclude) => counted(inner.find(folder, glob, exclude)),
+      ...(digest ? { digest: (uri: string, options: ReadOptions) => counted(digest(uri, options)) } : {}),
     };
   }
 
@@ -638,28 +666,41 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   /**
    * Runs the engine on WARM_UP_DRAFT in slices, as a check does, until the first knowledge base
    * load is done (platform.warmUp): whatever it got through by then, the first check of the
-   * writer's draft need not compile or optimise again. Nothing of it is kept.
+   * writer's draft need not compile or optimise again. Nothing of it is kept. Each step waits
+   * until the load is waiting for a file (see WARM_UP_AFTER_WAIT_MS): it fills the wait for the
+   * editor's search, and never holds up an answer that is already there.
    */
   async function warmUp(): Promise<void> {
     let ready = false;
-    void knowledgeReady.then(() => (ready = true));
+    let steps = 0;
+    let run: ReturnType<Checker['begin']> | undefined;
+    /** Noted once, as soon as the load is done (before the first check, whose answer carries the marks), if it took a step. */
+    const noteDone = () => {
+      if (steps && !startup.has('warmed up')) startup.mark('warmed up', run ? `${run.done} of ${run.total} blocks` : 'the knowledge base only');
+    };
+    void knowledgeReady.then(() => {
+      ready = true;
+      noteDone();
+    });
+    /** Whether the warm-up may take a step: false once the load is done. */
+    const turn = async (): Promise<boolean> => {
+      await yieldNow();
+      while (!ready && !(pendingFiles > 0 && performance.now() - lastFileActivity >= WARM_UP_AFTER_WAIT_MS)) {
+        await Promise.race([knowledgeReady, new Promise((resolve) => setTimeout(resolve, WARM_UP_POLL_MS))]);
+      }
+      if (!ready) steps++;
+      return !ready;
+    };
     // Each step a slice of its own, so messages (the knowledge base load's answers) go between.
     // The bundled knowledge base's parse is kept: the real load takes it from there.
-    await yieldNow();
-    if (ready) return;
+    if (!(await turn())) return;
     const bundled = bundledKnowledgeBase();
-    await yieldNow();
-    if (ready) return;
-    const kb = buildKnowledgeBase([bundled]).kb;
-    const run = createChecker(kb).begin(WARM_UP_DRAFT, checkOptions());
+    if (!(await turn())) return;
+    run = createChecker(buildKnowledgeBase([bundled]).kb).begin(WARM_UP_DRAFT, checkOptions());
     let result: CheckResult | undefined;
-    while (!result) {
-      await yieldNow();
-      if (ready) break;
-      result = run.advance(performance.now() + CHECK_SLICE_MS);
-    }
+    while (!result && (await turn())) result = run.advance(performance.now() + CHECK_SLICE_MS);
     for (const finding of result?.findings ?? []) toDiagnostic(finding, settings, () => undefined);
-    startup.mark('warmed up', `${run.done} of ${run.total} blocks`);
+    noteDone();
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {

@@ -282,6 +282,18 @@ describe('server core over LSP', function () {
       assert.ok(answers[0].length);
       assert.deepEqual(answers[1], answers[0]);
     });
+
+    it('takes no step while the files answer at once: an answer read ahead is not held up by it', async () => {
+      const client = await connect({ files: nodeFileAccess, warmUp: true }, { folder, init: { startupTimes: true } });
+      try {
+        client.open('file:///draft.md', `${DRAFT}\nMicrosoft has put about $13 billion into OpenAI.\n`);
+        assert.ok((await client.pull('file:///draft.md')).items?.length);
+        const marks = client.received.filter((m) => m.method === 'dealcheck/startup').flatMap((m) => (m.params as { marks: { what: string }[] }).marks.map((k) => k.what));
+        assert.ok(!marks.includes('warmed up'), `start-up marks: ${marks.join(', ')}`);
+      } finally {
+        client.dispose();
+      }
+    });
   });
 
   describe('the source texts, read while the first check runs (the browser)', () => {
