@@ -33,6 +33,7 @@ export function yearInterval(year: number): Interval {
  */
 const MAX_WORDS_BETWEEN = 5;
 
+/** A word, for counting the words between a year and a figure. */
 const WORD = /\S+/g;
 
 /** How many words lie between two figures of a text. */
