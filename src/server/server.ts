@@ -275,7 +275,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
    * the same objects in the same order, and those before and after its edit take their
    * diagnostics from here, without a cache lookup each.
    */
-  let lastDiagnosed: { cache: WeakMap<Finding, Diagnostic | null>; findings: readonly Finding[]; diagnostics: (Diagnostic | null)[] } | undefined;
+  let lastDiagnosed: { cache: WeakMap<Finding, Diagnostic | null>; findings: readonly Finding[]; diagnostics: (Diagnostic | null)[]; shown: Diagnostic[] } | undefined;
   let reportCounter = 0;
   let watchers: Disposable | undefined;
   const loggedErrors = new Set<string>();
@@ -563,6 +563,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     if (result.skipped) return [{ range: at0, severity: DiagnosticSeverity.Information, source: 'dealcheck', code: 'skipped', message: `dealcheck: ${result.skipped}` }];
     const { findings } = result;
     const last = lastDiagnosed?.cache === diagnosticCache ? lastDiagnosed : undefined;
+    // The engine hands out the same list when an edit changed no finding it shows.
+    if (last?.findings === findings) return last.shown;
     const { head, tail } = last ? sharedEnds(last.findings, findings) : { head: 0, tail: 0 };
     const shift = (last?.findings.length ?? 0) - findings.length;
     const out: Diagnostic[] = [];
@@ -572,7 +574,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
       diagnostics[i] = d;
       if (d) out.push(d);
     }
-    lastDiagnosed = { cache: diagnosticCache, findings, diagnostics };
+    lastDiagnosed = { cache: diagnosticCache, findings, diagnostics, shown: out };
     return out;
   }
 
