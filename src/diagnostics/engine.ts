@@ -58,7 +58,10 @@ export interface BlockResult {
 }
 
 export interface DocumentResult {
-  /** In document order; supported figures only when asked for. */
+  /**
+   * In document order; supported figures only when asked for. Read it, never change it: a run
+   * that shows what the last one showed hands out the same array (see `joinedFindings`).
+   */
   findings: Finding[];
   /** Set when the document was not checked, with the reason. */
   skipped?: string;
@@ -593,8 +596,21 @@ function shownList(run: RunState, spare: Int32Array | undefined): ShownList {
   return { key, findings: joinedFindings(last.findings, head, middle, last.starts[old]), starts };
 }
 
-/** The first `head` of `last`, then `middle`, then `last` from `resume` on: in one array of the final size, as a document's blocks are joined after an edit. */
-function joinedFindings(last: readonly Finding[], head: number, middle: readonly Finding[], resume: number): Finding[] {
+/** Whether `middle` is the stretch of `last` from `head` to `resume`, the same findings in the same places. */
+function sameStretch(last: readonly Finding[], head: number, middle: readonly Finding[], resume: number): boolean {
+  if (middle.length !== resume - head) return false;
+  for (let i = 0; i < middle.length; i++) if (middle[i] !== last[head + i]) return false;
+  return true;
+}
+
+/**
+ * The first `head` of `last`, then `middle`, then `last` from `resume` on: in one array of the
+ * final size, as a document's blocks are joined after an edit; `last` itself when that is what
+ * it would hold. Most keystrokes change no finding (a draft's longest list has about 10,000), and
+ * a copy made for each of them lived until the next, long enough to be promoted.
+ */
+function joinedFindings(last: Finding[], head: number, middle: readonly Finding[], resume: number): Finding[] {
+  if (sameStretch(last, head, middle, resume)) return last;
   const out = new Array<Finding>(head + middle.length + last.length - resume);
   for (let i = 0; i < head; i++) out[i] = last[i];
   for (let i = 0; i < middle.length; i++) out[head + i] = middle[i];

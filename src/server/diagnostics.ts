@@ -99,7 +99,7 @@ export function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
 }
 
 export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
-  return a.length === b.length && a.every((d, i) => sameDiagnostic(d, b[i]));
+  return a === b || a.length === b.length && a.every((d, i) => sameDiagnostic(d, b[i]));
 }
 
 /**
@@ -107,6 +107,7 @@ export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic
  * compared as objects: the findings of two checks an edit apart are mostly the same objects.
  */
 export function sharedEnds<T>(a: readonly T[], b: readonly T[]): { head: number; tail: number } {
+  if (a === b) return { head: a.length, tail: 0 };
   const most = Math.min(a.length, b.length);
   let head = 0;
   while (head < most && a[head] === b[head]) head++;

@@ -37,6 +37,7 @@ import { buildKnowledgeBase } from '../knowledge/knowledge-base';
 import { sameDiagnostics, sharedEnds, toDiagnostic } from './diagnostics';
 import { EXCLUDED_FOLDERS, type FileAccess, MAX_MARKDOWN_BYTES, type ReadOptions, clientFileAccess } from './files';
 import { hoverMarkdown } from './hover';
+import { type KindCounts, type Tally, countKinds, nextTally } from './tally';
 import { KB_GLOB, type KnowledgeBaseCache, KnowledgeHost, type KnowledgeInput, type KnowledgeState } from './knowledge-host';
 import { displayName } from './paths';
 import { type ProjectConfig, effectiveSettings, findProjectConfig, isIgnored, knowledgeBaseRequests, sourcesFolderRequest } from './project-config';
@@ -156,6 +157,8 @@ interface OpenDocument {
   earlyWaiters?: (() => void)[];
   /** A pull was answered with `early`: once the whole check is done the client is asked to pull again. */
   owesRefresh?: boolean;
+  /** The last check's findings counted by kind, which the next check's count starts from. */
+  tally?: Tally;
 }
 
 const Origins = z.object({
@@ -284,7 +287,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
    * the same objects in the same order, and those before and after its edit take their
    * diagnostics from here, without a cache lookup each.
    */
-  let lastDiagnosed: { cache: WeakMap<Finding, Diagnostic | null>; findings: readonly Finding[]; diagnostics: (Diagnostic | null)[] } | undefined;
+  let lastDiagnosed: { cache: WeakMap<Finding, Diagnostic | null>; findings: readonly Finding[]; diagnostics: (Diagnostic | null)[]; shown: Diagnostic[] } | undefined;
   let reportCounter = 0;
   let watchers: Disposable | undefined;
   const loggedErrors = new Set<string>();
@@ -494,15 +497,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     return n;
   }
 
-  function sendStatus(open: OpenDocument, value: CheckResult): void {
-    let conflicts = 0;
-    let supported = 0;
-    let unverified = 0;
-    for (const f of value.findings) {
-      if (f.kind === 'supported') supported++;
-      else if (f.kind === 'unverified') unverified++;
-      else conflicts++;
-    }
+  function sendStatus(open: OpenDocument, value: CheckResult, counts: KindCounts = countKinds(value.findings)): void {
+    const { conflicts, supported, unverified } = counts;
     const skipped = value.failed ? 'could not check this document: an internal error (see the dealcheck output)' : value.ignoredBy ? `skips this document: ${value.ignoredBy} ignores it` : value.skipped;
     const status: StatusParams = { uri: open.uri, conflicts, supported, unverified, knowledgeBaseProblems: kbProblemCount(), ...(skipped ? { skipped } : {}) };
     void connection.sendNotification(STATUS_NOTIFICATION, status);
@@ -555,14 +551,17 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
       }
       if (!open.result) connection.console.info(`dealcheck: checked ${open.uri} (${Math.round(open.doc.length / 1024)} KB) in ${Date.now() - started} ms`);
       startup.mark('checked');
-      logUnchecked(open.uri, value.findings);
     } catch (e) {
       log(`dealcheck: checking ${open.uri} failed: ${describeError(e)}`);
       value = { findings: [], failed: true };
     }
+    // Only findings the last check did not have can be errors not yet logged.
+    const { tally, fresh } = nextTally(open.tally, value.findings);
+    logUnchecked(open.uri, fresh);
     if (stale()) return undefined;
     open.result = { version, generation: gen, value };
-    sendStatus(open, value);
+    open.tally = tally;
+    sendStatus(open, value, tally);
     return value;
   }
 
@@ -592,6 +591,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     if (result.skipped) return [{ range: at0, severity: DiagnosticSeverity.Information, source: 'dealcheck', code: 'skipped', message: `dealcheck: ${result.skipped}` }];
     const { findings } = result;
     const last = lastDiagnosed?.cache === diagnosticCache ? lastDiagnosed : undefined;
+    // The engine hands out the same list when an edit changed no finding it shows.
+    if (last?.findings === findings) return last.shown;
     const { head, tail } = last ? sharedEnds(last.findings, findings) : { head: 0, tail: 0 };
     const shift = (last?.findings.length ?? 0) - findings.length;
     const out: Diagnostic[] = [];
@@ -601,7 +602,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
       diagnostics[i] = d;
       if (d) out.push(d);
     }
-    lastDiagnosed = { cache: diagnosticCache, findings, diagnostics };
+    lastDiagnosed = { cache: diagnosticCache, findings, diagnostics, shown: out };
     return out;
   }
 

@@ -58,6 +58,27 @@ describe('incremental checking as a server asks for it equals a full check', () 
   randomEditsEqualFullCheck(17, 10, options, options);
 });
 
+// A keystroke that changes no finding shown hands out the last list itself, which the server
+// then recognises without comparing it item by item; one that does gives a new list.
+describe('a server\'s check after an edit that changes no finding', () => {
+  const options = { includeSupported: true, includeUnverified: true, withFixes: false };
+  it('gives the same list when the edit changed no finding, a new one when it did', () => {
+    const text = 'Amazon invested $35 billion in Anthropic.\n\nA paragraph with no figure.\n\nGoogle has put roughly $4 billion into Anthropic.\n';
+    const doc = new BlockDocument(text);
+    const checker = new DocumentChecker(kb);
+    const first = checker.check(doc, options).findings;
+    assert.ok(first.length >= 2);
+    const at = text.indexOf('no figure');
+    doc.edit(at, at, 'x');
+    const same = checker.check(doc, options).findings;
+    assert.equal(same, first);
+    doc.edit(0, 0, 'x');
+    const moved = checker.check(doc, options).findings;
+    assert.notEqual(moved, first);
+    assert.deepEqual(moved, checkDocument(doc.text, kb, options).findings);
+  });
+});
+
 describe('several edits between two checks', () => {
   let seed = 11;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);

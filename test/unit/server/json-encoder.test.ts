@@ -1,6 +1,8 @@
 /** The stream transports' encoder: each diagnostic's bytes kept, a list's joined, the whole JSON.stringify's with every character beyond ASCII escaped. */
 import assert from 'node:assert/strict';
-import { MIN_JOINED_ITEMS, asciiJson, diagnosticsJsonEncoder } from '../../../src/server/json-encoder';
+import { PassThrough, Writable } from 'node:stream';
+import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { MIN_JOINED_ITEMS, asciiJson, diagnosticsJsonEncoder, writeInto } from '../../../src/server/json-encoder';
 
 const diagnostic = (i: number) => ({
   range: { start: { line: i, character: 2 }, end: { line: i, character: 9 } },
@@ -64,5 +66,35 @@ describe('server: the diagnostics JSON encoder', () => {
       const bytes = Buffer.from(await seq.encode(msg as never, { charset: 'utf-8' }));
       assert.equal(bytes.toString('latin1'), asciiJson(JSON.stringify(msg)), name);
     }
+  });
+
+  it('writes a message into the buffer it is given when it fits, else into a new one with room to spare', () => {
+    const pieces = [Buffer.from('ab'), Buffer.from('cde')];
+    const kept = Buffer.alloc(8);
+    const fits = writeInto(kept, pieces);
+    assert.equal(fits.buffer, kept);
+    assert.equal(fits.message.toString(), 'abcde');
+    const grown = writeInto(Buffer.alloc(4), pieces);
+    assert.ok(grown.buffer.length > 5);
+    assert.equal(grown.message.toString(), 'abcde');
+    assert.equal(writeInto(undefined, pieces).message.toString(), 'abcde');
+  });
+
+  // Its kept buffers are written over two long lists later: safe only while the writer encodes a
+  // message after the last one's write has completed, which this holds it to with a stream
+  // that takes its time over every write.
+  it('through vscode-jsonrpc\'s stream writer on a slow stream: every message arrives as sent', async () => {
+    const out = new PassThrough();
+    const slow = new Writable({ write: (chunk: Buffer, _enc, done) => setTimeout(() => out.write(Buffer.from(chunk), done), 2) });
+    const writer = new StreamMessageWriter(slow, { contentTypeEncoder: diagnosticsJsonEncoder() });
+    const reader = new StreamMessageReader(out);
+    const received: unknown[] = [];
+    reader.listen((m) => received.push(m));
+    const sent = Array.from({ length: 6 }, (_, k) => ({ jsonrpc: '2.0', id: k, result: { kind: 'full', resultId: `1:${k}`, items: many.map((d, i) => (i === k * 7 ? { ...d, message: `edit ${k}` } : d)) } }));
+    await Promise.all(sent.map((m) => writer.write(m as never)));
+    while (received.length < sent.length) await new Promise((r) => setTimeout(r, 5));
+    assert.deepEqual(received, JSON.parse(JSON.stringify(sent)));
+    reader.dispose();
+    writer.dispose();
   });
 });
