@@ -293,7 +293,7 @@ function unitOf(m: Merge, fact: Fact): string | undefined {
 }
 
 /**
- * An entity's family, maker and members must be other known entities; a bad one is reported
+ * An entity's family, maker, speaksFor and members must be other known entities; a bad one is reported
  * and dropped, the entity kept.
  */
 function checkFamilies(m: Merge, reference: (origin: Origin, path: Path, section: SectionName, id: string) => boolean): void {
@@ -304,13 +304,27 @@ function checkFamilies(m: Merge, reference: (origin: Origin, path: Path, section
       if (e.family === id) m.problems.push(problem(origin, ['family'], 'an entity is not its own family'));
       if (e.family === id || !reference(origin, ['family'], 'entities', e.family)) kept = { ...kept, family: undefined };
     }
-    if (e.maker !== undefined && (e.maker === id || !reference(origin, ['maker'], 'entities', e.maker))) {
-      if (e.maker === id) m.problems.push(problem(origin, ['maker'], 'an entity is not its own maker'));
-      kept = { ...kept, maker: undefined };
-    }
+    if (!entityReferenceKept(m, origin, id, 'maker', e.maker, 'an entity is not its own maker', reference)) kept = { ...kept, maker: undefined };
+    if (!entityReferenceKept(m, origin, id, 'speaksFor', e.speaksFor, 'an entity does not speak for itself', reference)) kept = { ...kept, speaksFor: undefined };
     if (e.members?.length) kept = { ...kept, members: checkedMembers(m, origin, id, e.members, reference) };
     if (kept !== e) m.defs.entities.set(id, withOrigin(m.origins, e, kept));
   }
+}
+
+/** Whether an entity's reference to another (its maker, whom it speaks for) may stay: absent, or another known entity; a bad one is reported. */
+function entityReferenceKept(
+  m: Merge,
+  origin: Origin,
+  id: string,
+  field: 'maker' | 'speaksFor',
+  target: string | undefined,
+  selfMessage: string,
+  reference: (origin: Origin, path: Path, section: SectionName, id: string) => boolean,
+): boolean {
+  if (target === undefined) return true;
+  if (target !== id) return reference(origin, [field], 'entities', target);
+  m.problems.push(problem(origin, [field], selfMessage));
+  return false;
 }
 
 function checkedMembers(m: Merge, origin: Origin, id: string, members: readonly string[], reference: (origin: Origin, path: Path, section: SectionName, id: string) => boolean): string[] {

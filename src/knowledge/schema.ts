@@ -130,6 +130,11 @@ export const Entity = z
       .describe(
         'Entity id of who makes it ("amazon" for Trainium 2): a draft naming only the maker where it speaks of what the product measures ("AWS says it trains models for up to 50% less than H100 clusters") may mean the product, at a discount.',
       ),
+    speaksFor: id
+      .optional()
+      .describe(
+        'Entity id of the company a person leads or speaks for ("amazon" for Matt Garman, the AWS chief): a draft naming only the person where it speaks of the company\'s deals ("Garman defended the $50 billion OpenAI investment") may mean the company, at a discount.',
+      ),
     members: z
       .array(id)
       .optional()

@@ -120,6 +120,16 @@ describe('knowledge base loader', () => {
       expected: (t) => [[...at(t, '"widgetco"', 1), 'entities[1].maker', 'an entity is not its own maker']],
     },
     {
+      name: 'an unknown company spoken for',
+      text: good.replace('"id": "widgetco"', '"id": "widgetco", "speaksFor": "acme-group"'),
+      expected: (t) => [[...at(t, '"acme-group"'), 'entities[1].speaksFor', 'unknown entity "acme-group"; did you mean "acme"?']],
+    },
+    {
+      name: 'an entity that speaks for itself',
+      text: good.replace('"id": "widgetco"', '"id": "widgetco", "speaksFor": "widgetco"'),
+      expected: (t) => [[...at(t, '"widgetco"', 1), 'entities[1].speaksFor', 'an entity does not speak for itself']],
+    },
+    {
       name: 'an unknown group member',
       text: good.replace('"id": "widgetco"', '"id": "widgetco", "members": ["acme", "acme-group"]'),
       expected: (t) => [[...at(t, '"acme-group"'), 'entities[1].members[1]', 'unknown entity "acme-group"; did you mean "acme"?']],

@@ -91,6 +91,10 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['$200 billion', 'conflict', 'inference-serving-2028'],
     ['2028', 'supported', 'inference-serving-2028'],
   ]],
+  // A person who speaks for a company (speaksFor) stands for it as a fact's subject.
+  ['Garman defended the $50 billion OpenAI investment.', [['$50 billion', 'supported', 'amazon-openai-investment']]],
+  ['Garman defended the $60 billion OpenAI investment.', [['$60 billion', 'conflict', 'amazon-openai-investment']]],
+  ['Garman joined Amazon in 2005.', [['2005', 'supported', 'garman-joined-amazon']]],
   // A change's start is where the thing is: the forecast said for the change ("projected") is its end's.
   ['Inference serving is projected to climb from $30 billion to $210 billion.', [
     ['$30 billion', 'conflict', 'inference-serving-2024'],

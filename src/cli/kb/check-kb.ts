@@ -175,7 +175,8 @@ function unused(kb: MergedKnowledgeBase, checked: ReadonlySet<LoadedFile>): Chec
   const facets = new Set([...used.qualifiers].map((q) => kb.qualifiers.get(q)?.facet).filter((f) => f !== undefined));
   for (const q of kb.qualifiers.values()) if (q.facet !== undefined && facets.has(q.facet)) used.qualifiers.add(q.id);
   // A line an entity of a fact belongs to is used too: drafts name the line for the generation;
-  // and so is its maker, which drafts name for the product.
+  // and so is its maker, which drafts name for the product; and a person who speaks for a
+  // company of a fact, whom drafts name for the company.
   // So are a group's members: drafts name the group by them.
   for (const id of [...used.entities]) {
     const { family, maker } = kb.entities.get(id) ?? {};
@@ -183,6 +184,7 @@ function unused(kb: MergedKnowledgeBase, checked: ReadonlySet<LoadedFile>): Chec
     if (maker) used.entities.add(maker);
     for (const member of kb.entities.get(id)?.members ?? []) used.entities.add(member);
   }
+  for (const e of kb.entities.values()) if (e.speaksFor !== undefined && used.entities.has(e.speaksFor)) used.entities.add(e.id);
   const out: CheckProblem[] = [];
   const sections = [
     ['sources', 'source', kb.sources, 'no assertion cites it'],

@@ -32,7 +32,10 @@ export interface ReadFigure {
  */
 function entitiesOf(kb: KnowledgeBase, ev: Evidence, figure: Figure): Set<string> {
   const lent = lendable(kb, ev, spanIndexAt(ev.layout.sentences, figure.start));
-  return new Set([...near(ev, figure).mentions.map((m) => m.entity), ...(ev.header?.mentions.keys() ?? []), ...lent, ...ev.previous, ...ev.topic]);
+  const named = near(ev, figure).mentions.map((m) => m.entity);
+  // A person named may stand for the company they speak for (features/parties.ts speakerWeight).
+  const spokenFor = named.flatMap((e) => kb.entities.get(e)?.speaksFor ?? []);
+  return new Set([...named, ...spokenFor, ...(ev.header?.mentions.keys() ?? []), ...lent, ...ev.previous, ...ev.topic]);
 }
 
 /** The words said for a figure: in its sentence, its headers, or the question its sentence answers. */

@@ -31,7 +31,17 @@ export function namedPartyWeight(c: Candidate): number {
 export function subjectWeight(c: Candidate): number {
   const { subject } = c.fact.fact;
   if (namedOnlyAsBase(c, subject)) return 0;
-  return Math.max(entityWeight(c.kb, c.ev, subject, c.figure, partnersOf(c, subject)), impliedWeight(c, 'subject'), makerWeight(c, subject));
+  return Math.max(entityWeight(c.kb, c.ev, subject, c.figure, partnersOf(c, subject)), impliedWeight(c, 'subject'), makerWeight(c, subject), speakerWeight(c, subject));
+}
+
+/**
+ * A person who speaks for the subject (`speaksFor`), named for the figure, standing for it:
+ * "Garman defended the $50 billion OpenAI investment" speaks of Amazon's. Not as an object.
+ */
+function speakerWeight(c: Candidate, subject: string): number {
+  let w = 0;
+  for (const e of mentionedEntities(c.ev)) if (c.kb.entities.get(e)?.speaksFor === subject) w = Math.max(w, EVIDENCE.speaker * namedWeight(c.kb, c.ev, e, c.figure));
+  return w;
 }
 
 /**
@@ -128,12 +138,13 @@ function weighingParties(c: Candidate): string[] {
   });
 }
 
-/** The parties that can weigh for the figure (see weighingParties) other than the fact's parties, their product lines and their members. */
+/** The parties that can weigh for the figure (see weighingParties) other than the fact's parties, their product lines, their members and who speaks for them. */
 function otherEntities(c: Candidate): string[] {
   const { fact } = c.fact;
   const own = [fact.subject, fact.object].flatMap((e) => (e ? [c.kb.entities.get(e)!] : []));
   const related = new Set(own.flatMap((e) => [e.id, ...(e.family ? [e.family] : []), ...(e.maker ? [e.maker] : []), ...(e.members ?? [])]));
-  return weighingParties(c).filter((m) => !related.has(m));
+  const speaksForOwn = (m: string) => own.some((e) => c.kb.entities.get(m)?.speaksFor === e.id);
+  return weighingParties(c).filter((m) => !related.has(m) && !speaksForOwn(m));
 }
 
 /** How far a possessive may stand before its figure: "'s" and the longest hedge. */
