@@ -181,8 +181,10 @@ function isChangeEnd(ev: Evidence, host: Figure, between: string): boolean {
  * change is forecast to reach is its end's.
  */
 export function isChangeStart(ev: Evidence, figure: Figure): boolean {
-  const next = sentenceFigures(ev, figure).find((f) => f.start >= figure.end);
-  return !!next && next.type === figure.type && isChangeEnd(ev, figure, ev.text.slice(figure.end, next.start));
+  return CHANGE_START(ev, figure, () => {
+    const next = sentenceFigures(ev, figure).find((f) => f.start >= figure.end);
+    return !!next && next.type === figure.type && isChangeEnd(ev, figure, ev.text.slice(figure.end, next.start));
+  });
 }
 
 /** Whether the percentage `figure` is the change of the amount `host` right before it: "$45bn (+35%)", "$75 billion in annual revenue, up 34%". */
@@ -264,6 +266,9 @@ export function figureMemo<T>(): (ev: Evidence, figure: Figure, compute: () => T
     return byFigure.get(figure)!;
   };
 }
+
+/** Whether each figure opens a change (isChangeStart): every candidate fact of the figure asks, for its qualifiers and its siblings' marks. */
+const CHANGE_START = figureMemo<boolean>();
 
 /** The figure's sentence subject (see context/discourse), memoized. */
 export function sentenceSubject(kb: KnowledgeBase, ev: Evidence, figure: Figure): { entity: string; weight: number } | undefined {
