@@ -63,10 +63,17 @@ export function withNote(message: string, note: string | undefined): string {
   return note ? `${message} ${note}` : message;
 }
 
+/** Dates that only differ in precision ("2026" and "February 2026"): the sources do not disagree. */
+function nestedDates(values: readonly SourceValue[]): boolean {
+  const intervals = values.flatMap((v) => v.assertions.map((a) => a.interval));
+  const narrowest = intervals.reduce((n, x) => (x.hi - x.lo < n.hi - n.lo ? x : n));
+  return intervals.every((x) => x.lo <= narrowest.lo && narrowest.hi <= x.hi);
+}
+
 export function describeFinding(match: Match, values: SourceValue[]): { message: string; evidence: Evidence[]; sourcesAgree: boolean; statusNote?: string } {
   const { figure, fact } = match;
   const statement = fact.fact.statement;
-  const sourcesAgree = values.length === 1;
+  const sourcesAgree = values.length === 1 || (fact.fact.type === 'date' && nestedDates(values));
   const evidence: Evidence[] = [];
   for (const v of values) {
     for (const a of v.assertions) {

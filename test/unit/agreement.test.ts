@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { bundledUnits } from '../support/units';
 import { findFigures } from '../../src/diagnostics/figures/find-figures';
-import { agrees } from '../../src/diagnostics/matching/agreement';
+import { agreeingAssertions, agrees } from '../../src/diagnostics/matching/agreement';
 import type { Hedge } from '../../src/knowledge/schema';
 
 const B = 1e9;
@@ -59,6 +59,32 @@ describe('agrees', () => {
       const [figure] = findFigures(writer, [], bundledUnits);
       assert.ok(figure, `no figure in ${writer}`);
       assert.equal(agrees(figure, { lo, hi }, hedge), expected);
+    });
+  }
+});
+
+const Y = (year: number, from = 0, to = 11): [number, number] => [year * 12 + from, year * 12 + to];
+/** A date agrees with a source at that source's precision: a finer source of the same fact overrules a coarser one. */
+const dateRows: [writer: string, sources: [number, number][], agreeing: number[]][] = [
+  ['January 2026', [Y(2026), Y(2026, 1, 1)], []],
+  ['February 2026', [Y(2026), Y(2026, 1, 1)], [0, 1]],
+  ['2026', [Y(2026), Y(2026, 1, 1)], [0, 1]],
+  ['Q1 2026', [Y(2026), Y(2026, 1, 1)], [0, 1]],
+  ['January 2026', [Y(2026), Y(2026, 3, 5)], []],
+  // Vaguer than the finer source and missing it all the same.
+  ['Q2 2026', [Y(2026), Y(2026, 1, 1)], []],
+  ['H1 2026', [Y(2026), Y(2026, 1, 1)], [0, 1]],
+  ['January 2026', [Y(2026)], [0]],
+  ['July 2025', [Y(2025), Y(2025, 7, 7), Y(2026, 1, 1)], []],
+];
+
+describe('agreeingAssertions', () => {
+  for (const [writer, sources, expected] of dateRows) {
+    it(`${writer} against ${sources.map(([lo, hi]) => `${lo}-${hi}`).join(', ')} agrees with [${expected.join(', ')}]`, () => {
+      const [figure] = findFigures(writer, [], bundledUnits);
+      assert.ok(figure, `no figure in ${writer}`);
+      const assertions = sources.map(([lo, hi]) => ({ interval: { lo, hi }, assertion: { hedge: 'exact' as Hedge } }));
+      assert.deepEqual(agreeingAssertions(figure, assertions).map((a) => assertions.indexOf(a)), expected);
     });
   }
 });

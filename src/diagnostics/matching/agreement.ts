@@ -58,6 +58,32 @@ export function agrees(figure: Figure, source: Interval, sourceHedge: Hedge): bo
   return overlap(writerInterval(figure), sourceInterval(source, sourceHedge, figure.type));
 }
 
+/** An assertion as agreement needs it: its value's interval and its hedge. */
+interface Valued {
+  interval: Interval;
+  assertion: { hedge: Hedge };
+}
+
+/**
+ * Whether `finer` names a narrower date inside `coarse`'s that the figure misses: "deliveries
+ * start in 2026" does not vouch for "January 2026" when another source dates them to February 2026.
+ */
+function overruledBy(figure: Figure, coarse: Interval, finer: Interval): boolean {
+  const inside = finer.lo >= coarse.lo && finer.hi <= coarse.hi && finer.hi - finer.lo < coarse.hi - coarse.lo;
+  return inside && !overlap(figure.value, finer);
+}
+
+/**
+ * The assertions of one fact that the figure agrees with. A coarser date of a fact stands aside
+ * where a finer one of the same fact says otherwise: the finer source tells what the coarser
+ * leaves open, and a figure that contains the finer date ("2026", "Q1 2026") agrees with both.
+ */
+export function agreeingAssertions<A extends Valued>(figure: Figure, assertions: readonly A[]): A[] {
+  const agreeing = assertions.filter((a) => agrees(figure, a.interval, a.assertion.hedge));
+  if (figure.type !== 'date' || !agreeing.length) return agreeing;
+  return agreeing.filter((a) => !assertions.some((b) => overruledBy(figure, a.interval, b.interval)));
+}
+
 /** The smallest interval holding all of `xs`. */
 function hull(xs: Interval[]): Interval {
   return { lo: Math.min(...xs.map((x) => x.lo)), hi: Math.max(...xs.map((x) => x.hi)) };

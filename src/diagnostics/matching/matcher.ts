@@ -9,7 +9,7 @@ import type { KnowledgeBase } from '../../knowledge/knowledge-base';
 import { claimsNothing, isDenied } from '../context/discourse';
 import type { Figure } from '../figures/figure';
 import type { ProseUnit } from '../markdown/prose';
-import { agrees } from './agreement';
+import { agreeingAssertions } from './agreement';
 import { gatherEvidence } from './evidence';
 import type { Contribution } from './model';
 import { type Rejected, type Scored, isScored } from './score';
@@ -83,7 +83,7 @@ export function explainCandidates(figure: Figure, candidates: readonly (Scored |
   return [...scored, ...candidates.filter((s) => !isScored(s))].map((s) => ({
     fact: s.fact.fact.id,
     ...(isScored(s) ? { score: s.score, contributions: s.contributions, unsaid: unsaidOf(s) } : { gate: s.gate, contributions: [] }),
-    agrees: s.fact.assertions.some((a) => agrees(figure, a.interval, a.assertion.hedge)),
+    agrees: agreeingAssertions(figure, s.fact.assertions).length > 0,
   }));
 }
 

@@ -5,7 +5,7 @@
  */
 import type { CompiledAssertion, CompiledFact } from '../../knowledge/knowledge-base';
 import type { Figure } from '../figures/figure';
-import { agrees } from './agreement';
+import { agreeingAssertions, agrees } from './agreement';
 import { VERDICT } from './model';
 
 /** The verdict's margins and bar, from model.json unless a fit tries others. */
@@ -106,7 +106,7 @@ export function verdict(figure: Figure, scored: Scored[], sentenceEnd: number, p
   const plausible = plausibleReadings(figure, scored, params);
   if (!plausible.length) return undefined;
   for (const s of plausible) {
-    const agreeing = s.fact.assertions.filter((a) => agrees(figure, a.interval, a.assertion.hedge));
+    const agreeing = agreeingAssertions(figure, s.fact.assertions);
     if (agreeing.length) return { figure, fact: s.fact, agreeing, score: s.score, sentenceEnd };
   }
   // Saying a writer is wrong takes more than a word or two of evidence; citing them does not.
