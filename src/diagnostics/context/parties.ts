@@ -41,13 +41,19 @@ const PARTY_NOUNS = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LE
 /** Every type's measure words in one set, per knowledge base. */
 const MEASURE_WORDS = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
 
+/** A unit's spellings, its rate's "per" spellings among them ("kWh" of "$ per kWh"), in lowercase. */
+function unitSpellings(kb: KnowledgeBase): string[] {
+  return [...kb.units.values()].flatMap((u) => [u.id, ...u.spellings, ...(u.per?.spellings ?? [])]).map((s) => s.toLowerCase());
+}
+
 /**
- * Whether a name is one of the knowledge base's measure words: "GitHub" in "popular on GitHub" says
- * what is counted (stars), as "TFLOPS" does; it is no party competing with the product.
+ * Whether a name is one of the knowledge base's measure words or a unit's spelling: "GitHub" in
+ * "popular on GitHub" says what is counted (stars), as "TFLOPS" and "kWh" do; it is no party
+ * competing with the product.
  */
 function isMeasureWord(kb: KnowledgeBase, name: string): boolean {
   let words = MEASURE_WORDS.get(kb);
-  if (!words) MEASURE_WORDS.set(kb, (words = new Set([...kb.measureWords.values()].flatMap((s) => [...s]))));
+  if (!words) MEASURE_WORDS.set(kb, (words = new Set([...[...kb.measureWords.values()].flatMap((s) => [...s]), ...unitSpellings(kb)])));
   return words.has(name.toLowerCase());
 }
 

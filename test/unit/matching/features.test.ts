@@ -488,6 +488,14 @@ describe('features', () => {
       ['VoltLane builds truck chargers. Chief executive Marcus Delacroix says the company has 75 stations open today.', [['75', 'conflict', 'voltlane-stations']]],
       // A unit naming the measure and the relation's words add up: the mileage is the warranty's, not the range's (both in miles).
       ['The Haul is a truck.\n\nThe battery is warranted for 8 years or 1,000,000 miles, whichever comes first.', [['8 years', 'supported', 'haul-warranty-years'], ['1,000,000 miles', 'conflict', 'haul-warranty-miles']]],
+      // A unit's spelling ("kWh" of "$ per kWh") is what is measured, no party the knowledge base does not know.
+      [
+        "A thread on Brightcell's Tessford plant, the most important asset in US electric freight.\n\nTessford was announced as a 30 GWh plant. After the expansion, capacity is 45 GWh.\n\nThe expansion alone cost $650 million and was finished nine months after ground was broken on the second hall.",
+        [['30 GWh', 'outdated', 'tessford-capacity'], ['45 GWh', 'conflict', 'tessford-capacity'], ['$650 million', 'conflict', 'tessford-expansion-cost'], ['nine months', 'conflict', 'tessford-expansion-build-time']],
+      ],
+      // Dates of one fact at two precisions: the month the finer source gives decides.
+      ['The first Ridgeway trucks were delivered in January 2026.', [['January 2026', 'conflict', 'ridgeway-deliveries-start']]],
+      ['The first Ridgeway trucks were delivered in February 2026.', [['February 2026', 'supported', 'ridgeway-deliveries-start']]],
     ];
     for (const [text, expected] of rows)
       it(text, () => assert.deepEqual(checkDocument(text, trucks, { includeSupported: true, withFixes: false }).findings.map((f) => [f.text, f.kind, f.fact]), expected));
