@@ -99,7 +99,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /**
  * The indexes the lookups answer from, built once per knowledge base (and kept by its snapshot):
  * the names, and the facts by type and entity (subject, object, and the product lines they
- * belong to) and by type and own keyword, as their places in the list of facts. Sorted, those
+ * belong to and their makers) and by type and own keyword, as their places in the list of facts. Sorted, those
  * places are the knowledge base's order, with no map from each fact to its place (87,000 entries
  * for a large knowledge base).
  */
@@ -150,7 +150,8 @@ export class FactIndexing {
 
   add(f: CompiledFact, place: number): void {
     const parties = [f.fact.subject, f.fact.object].filter((e): e is string => e !== undefined);
-    const lines = parties.map((e) => this.entities.get(e)?.family).filter((e): e is string => e !== undefined);
+    // A product is found by its line and by its maker too: "Corvane's battery warranty" is the Haul's.
+    const lines = parties.flatMap((e) => [this.entities.get(e)?.family, this.entities.get(e)?.maker]).filter((e): e is string => e !== undefined);
     for (const e of new Set([...parties, ...lines])) push(this.byEntity, FactPlaceMap.key(f.fact.type, e), place);
     for (const k of f.ownKeywords) push(this.byWord, FactPlaceMap.key(f.fact.type, k), place);
   }

@@ -128,7 +128,7 @@ export const Entity = z
     maker: id
       .optional()
       .describe(
-        'Entity id of who makes it ("amazon" for Trainium 2): a draft naming only the maker where it speaks of what the product measures ("AWS says it trains models for up to 50% less than H100 clusters") may mean the product, at a discount.',
+        'Entity id of who makes it ("amazon" for Trainium 2): a draft naming only the maker where it speaks of what the product measures ("AWS says it trains models for up to 50% less than H100 clusters") may mean the product, at a discount. A maker of one product only names it: "Corvane\'s battery warranty" is the Haul\'s when Corvane makes nothing else in the knowledge base.',
       ),
     speaksFor: id
       .optional()

@@ -493,6 +493,8 @@ describe('features', () => {
         "A thread on Brightcell's Tessford plant, the most important asset in US electric freight.\n\nTessford was announced as a 30 GWh plant. After the expansion, capacity is 45 GWh.\n\nThe expansion alone cost $650 million and was finished nine months after ground was broken on the second hall.",
         [['30 GWh', 'outdated', 'tessford-capacity'], ['45 GWh', 'conflict', 'tessford-capacity'], ['$650 million', 'conflict', 'tessford-expansion-cost'], ['nine months', 'conflict', 'tessford-expansion-build-time']],
       ],
+      // The maker of one product names it: its facts are found by the maker's name, and a wrong value conflicts.
+      ["Corvane's battery warranty is 8 years or 700,000 miles.", [['8 years', 'supported', 'haul-warranty-years'], ['700,000 miles', 'conflict', 'haul-warranty-miles']]],
       // Dates of one fact at two precisions: the month the finer source gives decides.
       ['The first Ridgeway trucks were delivered in January 2026.', [['January 2026', 'conflict', 'ridgeway-deliveries-start']]],
       ['The first Ridgeway trucks were delivered in February 2026.', [['February 2026', 'supported', 'ridgeway-deliveries-start']]],

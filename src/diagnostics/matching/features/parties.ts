@@ -16,7 +16,8 @@ import type { Candidate } from './candidate';
 /**
  * How plainly the fact's subject or object is named or carried for the figure, implication aside:
  * a conflict needs one of them said (an implied pair is evidence enough to cite, not to contradict:
- * "When all 2,000 trucks are running" implies no one's order).
+ * "When all 2,000 trucks are running" implies no one's order; "Corvane's battery warranty" names
+ * the Haul's maker).
  */
 export function namedPartyWeight(c: Candidate): number {
   const { subject, object } = c.fact.fact;
@@ -24,7 +25,28 @@ export function namedPartyWeight(c: Candidate): number {
   // A party the fact's own words name is one of its sides too: the OpenAI deal of "the time
   // between Amazon's OpenAI deal and its Anthropic deal" ("The OpenAI deal came four months earlier").
   const ownNamed = near(c.ev, c.figure).mentions.filter((m) => namedByOwnWords(c, m.entity)).map((m) => wordWeight(c.ev, m, c.figure));
-  return Math.max(named(subject), object ? named(object) : 0, ...ownNamed);
+  // A spokesperson named stands for the subject by name, at their discount. The maker of one
+  // product only names it ("Corvane's battery warranty" is the Haul's); AWS makes several chips,
+  // so "AWS claims 4.4x" names none of them.
+  const maker = c.kb.entities.get(subject)?.maker;
+  const soleProduct = maker !== undefined && soleProductOfMaker(c, subject) ? namedWeight(c.kb, c.ev, maker, c.figure) : 0;
+  return Math.max(named(subject), object ? named(object) : 0, soleProduct, speakerWeight(c, subject), ...ownNamed);
+}
+
+/** How many entities each maker makes, per knowledge base. */
+const PRODUCTS_OF_MAKER = new WeakMap<Candidate['kb'], ReadonlyMap<string, number>>();
+
+/** Whether the entity is the one thing its maker makes: then naming the maker names it. */
+function soleProductOfMaker(c: Candidate, entity: string): boolean {
+  const maker = c.kb.entities.get(entity)?.maker;
+  if (maker === undefined) return false;
+  let counts = PRODUCTS_OF_MAKER.get(c.kb);
+  if (!counts) {
+    const made = new Map<string, number>();
+    for (const e of c.kb.entities.values()) if (e.maker !== undefined) made.set(e.maker, (made.get(e.maker) ?? 0) + 1);
+    PRODUCTS_OF_MAKER.set(c.kb, (counts = made));
+  }
+  return counts.get(maker) === 1;
 }
 
 /** How plainly the fact's subject is named for the figure (0 to 1). */
