@@ -100,6 +100,10 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['$30 billion', 'conflict', 'inference-serving-2024'],
     ['$210 billion', 'supported', 'inference-serving-2028'],
   ]],
+  ['Inference serving is projected to climb to $210 billion from a base of $30 billion.', [
+    ['$210 billion', 'supported', 'inference-serving-2028'],
+    ['$30 billion', 'conflict', 'inference-serving-2024'],
+  ]],
   // The year of another clause, or a year the figure's fact is not of, is not the fact's.
   ['Inference serving was a $28 billion market, and regulators opened a review in 2024.', [['$28 billion', 'supported', 'inference-serving-2024']]],
   ['Apple bought Beats for $3 billion in 2014, when inference serving was no market.', []],

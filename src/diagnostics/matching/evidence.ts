@@ -182,10 +182,19 @@ function isChangeEnd(ev: Evidence, host: Figure, between: string): boolean {
  */
 export function isChangeStart(ev: Evidence, figure: Figure): boolean {
   return CHANGE_START(ev, figure, () => {
-    const next = sentenceFigures(ev, figure).find((f) => f.start >= figure.end);
-    return !!next && next.type === figure.type && isChangeEnd(ev, figure, ev.text.slice(figure.end, next.start));
+    const figures = sentenceFigures(ev, figure);
+    const next = figures.find((f) => f.start >= figure.end);
+    if (next && next.type === figure.type && isChangeEnd(ev, figure, ev.text.slice(figure.end, next.start))) return true;
+    // Said after its end: "climbs to $95 billion from a base of $19 billion".
+    const before = ev.text.slice(Math.max(0, figure.start - CHANGE_FROM_BASE_REACH), figure.start);
+    return CHANGE_FROM_BASE.test(before) && figures.some((f) => f.end <= figure.start && f.type === figure.type);
   });
 }
+
+/** "from", maybe "from a base of", right before a change's start said after its end. */
+const CHANGE_FROM_BASE = /(?<![\p{L}\p{N}])from\s+(?:a\s+base\s+(?:of\s+)?)?$/iu;
+/** How far before a figure "from a base of" is looked for, in characters. */
+const CHANGE_FROM_BASE_REACH = 20;
 
 /** Whether the percentage `figure` is the change of the amount `host` right before it: "$45bn (+35%)", "$75 billion in annual revenue, up 34%". */
 function isChangeOf(ev: Evidence, host: Figure, figure: Figure): boolean {
