@@ -131,6 +131,11 @@ const RESPECTIVE: [text: string, figures: [string, number, string | undefined][]
   ['On TFLOPS per watt, Inferentia 2 manages 4.1, the L40S 2.5 and the H100 just 1.3.', [['4.1', 4.1, 'tflops-per-watt'], ['2.5', 2.5, 'tflops-per-watt'], ['1.3', 1.3, 'tflops-per-watt']]],
   ['Ranked by TFLOPS per watt, Inferentia 2 comes first at 3.4.', [['3.4', 3.4, 'tflops-per-watt']]],
   ['The H100 leads on the L40S at 3.', []],
+  // A count's unit said once passes to the bare numbers of ten or more after it in its sentence; years stay dates.
+  ['Neuron has 1,200 stars today and targets 5,000 by 2027.', [['1,200', 1200, 'stars'], ['5,000', 5000, 'stars'], ['2027', 2027 * 12, undefined]]],
+  ['Bedrock has 120,000 customers, up from 80,000 a year ago.', [['120,000', 1.2e5, 'customers'], ['80,000', 8e4, 'customers']]],
+  ['Bedrock has 120,000 customers; 8 of them are banks.', [['120,000', 1.2e5, 'customers']]],
+  ['Bedrock has 120,000 customers. Another 40,000 wait.', [['120,000', 1.2e5, 'customers']]],
   // "from … to" is a change from one figure to another.
   ['Bedrock grew from 100,000 to 120,000 customers', [['100,000', 1e5, 'customers'], ['120,000', 1.2e5, 'customers']]],
   ['prices fell from $3 to $2 per million tokens', [['$3', 3, 'usd-per-1m-tokens'], ['$2', 2, 'usd-per-1m-tokens']]],

@@ -68,6 +68,8 @@ export function inheritUnits(
   const out = [...figures];
   for (const f of figures) {
     if (isWholeAmount(f)) out.push(...partsAfter(text, f, sentenceEnd, out, exclude));
+    // A count's unit said once: "68 stations open today and targets 200 by the end of 2027".
+    if (f.type === 'count' && f.unit) out.push(...bareCountsAfter(text, f, sentenceEnd(f.start), out, exclude));
     if (f.type !== 'spec' || !f.unit) continue;
     const until = sentenceEnd(f.start);
     // A price's rate carries through its paragraph ("$1.50 per million on Trainium. On the Nvidia flagship: $2.40.").
@@ -244,17 +246,30 @@ function matchesBetween(pattern: RegExp, text: string, from: number, until: numb
   return out;
 }
 
-function bareMatches(pattern: RegExp, text: string, f: UnitSaid, until: number, taken: readonly (readonly Figure[])[], exclude: readonly { start: number; end: number }[]): Figure[] {
+function bareMatches(pattern: RegExp, text: string, f: UnitSaid, until: number, taken: readonly (readonly Figure[])[], exclude: readonly { start: number; end: number }[], type: 'spec' | 'count' = 'spec'): Figure[] {
   const out: Figure[] = [];
   for (const m of matchesBetween(pattern, text, f.end, until)) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (taken.some((list) => list.some((g) => overlaps(g, span))) || out.some((g) => overlaps(g, span)) || overlapsAny(excludedIndex(exclude), span)) continue;
     const n = parseNumber(m[1])!;
+    if (type === 'count' && n < MIN_BARE_COUNT) continue;
+    const style: Record<string, string> = type === 'spec' ? { space: '', unit: '', sep: '-' } : { space: '', scale: '', sep: '-', plus: '', grouping: /,/.test(m[1]) ? 'yes' : '' };
     out.push({
-      kind: 'spec', type: 'spec', unit: f.unit, ...span, text: m[0],
+      kind: type, type, unit: f.unit, ...span, text: m[0],
       value: { lo: n, hi: n }, hedge: hedgeAround(text, span.start, span.end, 'exact'),
-      decimals: decimalsOf(m[1]), factor: 1, style: { space: '', unit: '', sep: '-' },
+      decimals: decimalsOf(m[1]), factor: 1, style,
     });
   }
   return out;
+}
+
+/**
+ * The smallest bare number a count's unit passes to: smaller ones ("two of them", "the top 5")
+ * count other things as often as the count's.
+ */
+const MIN_BARE_COUNT = 10;
+
+/** The bare numbers in digits after a count in its sentence, in its unit ("68 stations … and targets 200"). */
+function bareCountsAfter(text: string, f: Figure, until: number, taken: readonly Figure[], exclude: readonly { start: number; end: number }[]): Figure[] {
+  return bareMatches(BARE_NUMBER, text, f, until, [taken], exclude, 'count');
 }
