@@ -6,7 +6,7 @@
 import type { CompiledFact } from '../../knowledge/knowledge-base';
 import type { Candidate } from './features/candidate';
 import { respective } from './features/respective';
-import { type Rivals, namedPartyWeight, objectWeight, otherOwner, otherSubject, rivalParties, roleOrder, shareOfOtherParty, spokenOfElsewhere, subjectWeight } from './features/parties';
+import { type Rivals, namedPartyWeight, objectWeight, soleMakerWeight, otherOwner, otherSubject, rivalParties, roleOrder, shareOfOtherParty, spokenOfElsewhere, subjectWeight } from './features/parties';
 import { type OtherScope, otherScope } from './features/scope';
 import { siblingMarkWeight } from './features/siblings';
 import { otherFacetWeight, ownWordsWeight, qualifierWeights, relationWeight } from './features/words';
@@ -253,7 +253,8 @@ function evidenceOf(c: Candidate, m: Measures): Scored['evidence'] {
   const aboutAnother = m.otherSubject > 0 && plainlyNamed < GATES.plain;
   // The fact's own words said plainly, and no one else named for the figure (VERDICT.ownWordsParty).
   const ownWordsAlone = m.ownWords >= GATES.plain && m.rivals.others === 0;
-  const common = { subject: m.subject, what, qualifiers, namedParty, aboutAnother, ownWordsAlone };
+  // The maker of one product only names it (soleMakerWeight), though it weighs as a maker in the score.
+  const common = { subject: Math.max(m.subject, soleMakerWeight(c)), what, qualifiers, namedParty, aboutAnother, ownWordsAlone };
   return m.object !== undefined ? { ...common, object: m.object } : common;
 }
 
@@ -292,7 +293,8 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
   if (scopeFailed) return { fact: cf, gate: scopeFailed };
   const rivals = rivalParties(c, subject, object);
   const elsewhere = spokenOfElsewhere(c, subject, object);
-  const partiesFailed = partiesGate(c, { subject, object, ownWords, rivals, spokenOfElsewhere: elsewhere }) ?? writerGate(c) ?? ownerGate(c);
+  // The maker of one product only names it: enough for the gate, though it weighs as a maker.
+  const partiesFailed = partiesGate(c, { subject: Math.max(subject, soleMakerWeight(c)), object, ownWords, rivals, spokenOfElsewhere: elsewhere }) ?? writerGate(c) ?? ownerGate(c);
   if (partiesFailed) return { fact: cf, gate: partiesFailed };
   const siblingMark = siblingMarkWeight(c);
   const year = yearEvidence(c);

@@ -495,6 +495,11 @@ describe('features', () => {
       ],
       // The maker of one product names it: its facts are found by the maker's name, and a wrong value conflicts.
       ["Corvane's battery warranty is 8 years or 700,000 miles.", [['8 years', 'supported', 'haul-warranty-years'], ['700,000 miles', 'conflict', 'haul-warranty-miles']]],
+      // …even where the maker, named in a list beside its own facts, weighs less for the figure.
+      [
+        "- Corvane delivered 1,240 trucks last year. Finance is comfortable with its cash position of $740 million.\n- Corvane's battery warranty is 8 years or 700,000 miles. Our trucks will run about 110,000 miles a year.",
+        [['1,240', 'supported', 'corvane-2025-deliveries'], ['$740 million', 'supported', 'corvane-cash-end-2025'], ['8 years', 'supported', 'haul-warranty-years'], ['700,000 miles', 'conflict', 'haul-warranty-miles']],
+      ],
       // Dates of one fact at two precisions: the month the finer source gives decides.
       ['The first Ridgeway trucks were delivered in January 2026.', [['January 2026', 'conflict', 'ridgeway-deliveries-start']]],
       ['The first Ridgeway trucks were delivered in February 2026.', [['February 2026', 'supported', 'ridgeway-deliveries-start']]],

@@ -28,9 +28,14 @@ export function namedPartyWeight(c: Candidate): number {
   // A spokesperson named stands for the subject by name, at their discount. The maker of one
   // product only names it ("Corvane's battery warranty" is the Haul's); AWS makes several chips,
   // so "AWS claims 4.4x" names none of them.
+  return Math.max(named(subject), object ? named(object) : 0, soleMakerWeight(c), speakerWeight(c, subject), ...ownNamed);
+}
+
+/** How plainly the maker of the fact's subject is named for the figure, when the subject is all it makes (0 otherwise). */
+export function soleMakerWeight(c: Candidate): number {
+  const { subject } = c.fact.fact;
   const maker = c.kb.entities.get(subject)?.maker;
-  const soleProduct = maker !== undefined && soleProductOfMaker(c, subject) ? namedWeight(c.kb, c.ev, maker, c.figure) : 0;
-  return Math.max(named(subject), object ? named(object) : 0, soleProduct, speakerWeight(c, subject), ...ownNamed);
+  return maker !== undefined && soleProductOfMaker(c, subject) ? namedWeight(c.kb, c.ev, maker, c.figure) : 0;
 }
 
 /** How many entities each maker makes, per knowledge base. */
