@@ -45,7 +45,12 @@ function whySilent(figure: Figure, candidates: ExplainedCandidate[], claimsNothi
   const best = scored[0];
   if (best.score! < VERDICT.minConflictScore) return `silent: the best reading, ${best.fact}, scored ${best.score!.toFixed(2)}, below the ${VERDICT.minConflictScore} a conflict needs`;
   if (best.unsaid?.length) return `silent: the best reading, ${best.fact}, is not a conflict: the sentence does not say its ${best.unsaid.join(' or ')}`;
-  if (!nearBest) return `silent: the best reading, ${best.fact}, is no plausible mistake: ${figure.text} differs by more than ${VERDICT.sizeRatio} times from every source's value`;
+  if (!nearBest) {
+    // A reading about as likely that it is a plausible mistake for would have taken it, unless one agrees (verdict.ts conflictReading).
+    const agreeing = candidates.find((c) => c.agrees);
+    const but = agreeing ? `, and ${agreeing.fact} agrees with it` : ', and no other reading took it';
+    return `silent: the best reading, ${best.fact}, is no plausible mistake: ${figure.text} differs by more than ${VERDICT.sizeRatio} times from every source's value${but}`;
+  }
   return `silent: no reading clearly wins: ${scored.filter((c) => c.score! >= best.score! - VERDICT.ambiguity).map((c) => c.fact).join(', ')} are as likely`;
 }
 

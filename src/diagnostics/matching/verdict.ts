@@ -110,9 +110,22 @@ export function verdict(figure: Figure, scored: Scored[], sentenceEnd: number, p
     if (agreeing.length) return { figure, fact: s.fact, agreeing, score: s.score, sentenceEnd };
   }
   // Saying a writer is wrong takes more than a word or two of evidence; citing them does not.
-  const best = plausible[0];
-  if (best.score < params.minConflictScore || unsaidOf(best, params).length || ambiguous(best, plausible, params) || !nearInSize(figure, best.fact, params)) return undefined;
+  const best = conflictReading(figure, scored, plausible, params);
+  if (!best || best.score < params.minConflictScore || unsaidOf(best, params).length || ambiguous(best, plausible.filter((s) => s === best || nearInSize(figure, s.fact, params)), params)) return undefined;
   return { figure, fact: best.fact, agreeing: [], score: best.score, sentenceEnd };
+}
+
+/**
+ * The reading a conflict would be on: the best, unless the figure is no plausible mistake for it
+ * (280 MW for a charger's 1.2 MW), when one about as likely that it is a plausible mistake for
+ * takes its place (the network's 260 MW). Not when some reading agrees with the figure: the
+ * writer may well mean that one.
+ */
+function conflictReading(figure: Figure, scored: readonly Scored[], plausible: readonly Scored[], params: VerdictParams): Scored | undefined {
+  const best = plausible[0];
+  if (nearInSize(figure, best.fact, params)) return best;
+  if (scored.some((s) => agreeingAssertions(figure, s.fact.assertions).length)) return undefined;
+  return plausible.find((s) => s.score >= best.score - params.ambiguity && nearInSize(figure, s.fact, params));
 }
 
 /**

@@ -495,6 +495,8 @@ describe('features', () => {
       ],
       // The maker of one product names it: its facts are found by the maker's name, and a wrong value conflicts.
       ["Corvane's battery warranty is 8 years or 700,000 miles.", [['8 years', 'supported', 'haul-warranty-years'], ['700,000 miles', 'conflict', 'haul-warranty-miles']]],
+      // 280 MW is no mistake for a charger's 1.2 MW, which reads as well: the network's 260 MW, which reads as well, takes it.
+      ['VoltLane reports 68 stations and 280 MW of capacity.', [['68', 'supported', 'voltlane-stations'], ['280 MW', 'conflict', 'voltlane-installed-capacity']]],
       // …even where the maker, named in a list beside its own facts, weighs less for the figure.
       [
         "- Corvane delivered 1,240 trucks last year. Finance is comfortable with its cash position of $740 million.\n- Corvane's battery warranty is 8 years or 700,000 miles. Our trucks will run about 110,000 miles a year.",
@@ -539,6 +541,10 @@ describe('features', () => {
     ['AWS claims up to 45% lower training costs than comparable H100 clusters.', [['45%', 'conflict', 'trainium-training-cost-reduction']]],
     // NVIDIA names no H100 compared with anything.
     ['- NVIDIA still >80% of accelerator mkt → Trainium = leverage vs NVDA pricing', []],
+  ]);
+  findingsTable('a figure no plausible mistake for its best reading is not flagged on a lesser one when some reading agrees with it', [
+    // The cloud pact ($100 billion) reads best, the $8 billion is no mistake for it; the OpenAI investment ($50 billion) would be, but the Anthropic investment agrees.
+    ["Amazon's relationship with Anthropic is the older one. By the time of the OpenAI deal, NextFin reports that Amazon had funneled $8 billion into the lab, which uses AWS as its primary cloud provider.", []],
   ]);
   findingsTable('a party implied by the rest of the sentence needs its partner named, or the relation said plainly', [
     // The dash after a list's figure keeps xAI in its clause, and Anthropic, carried from the item
