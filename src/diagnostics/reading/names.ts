@@ -22,7 +22,6 @@
  * The word lists are data, in names.json beside this file. Pure: no I/O, no Node built-ins.
  */
 import lexicon from './names.json';
-import { allMatches } from './all-matches';
 
 export type NameKind = 'org' | 'person' | 'unknown';
 
@@ -67,17 +66,60 @@ interface Token {
   index: number;
 }
 
-/**
- * Words, numbers and '&'. A word may hold . ' ’ - & between letters or digits ("Character.AI",
- * "Lip-Bu", "AT&T"), and keeps a final '.' when it is an initial or a short abbreviation
- * ("C.C.", "U.S.", "T.", "Inc.").
+/*
+ * Tokens are words, numbers and '&' (TOKEN below, as tokenize scans for it). A word may hold
+ * . ' ’ - & between letters or digits ("Character.AI", "Lip-Bu", "AT&T"), and keeps a final '.'
+ * when it is an initial or a short abbreviation ("C.C.", "U.S.", "T.", "Inc.").
+ *   TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}]|[.'’\-&](?=[\p{L}\p{N}]))*|&/gu
+ *
+ * Every pattern of this file is a constant: a regular expression literal inside a function is a
+ * new RegExp object each time it is evaluated, and these run for every word of a paragraph at
+ * every keystroke (about 30 KB of a keystroke's garbage).
  */
-const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}]|[.'’\-&](?=[\p{L}\p{N}]))*|&/gu;
 const KEEPS_DOT = /^(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Inc|Corp|Co|Ltd|Jr|Sr|St|Bros|Mr|Mrs|Ms|Dr)$/u;
 /** Initials: "C.", "C.C.". */
 const INITIAL = /^(?:\p{Lu}\.)+$/u;
 /** Punctuation that starts a new sentence or segment: the capital after it may be the position's. */
 const SEGMENT_BREAK = /[.!?:;|•·—–()[\]{}"“”‘*#>/…]|^\s*[-+]\s|\n/;
+
+/** The first code point past ASCII: below it, whether a character is a letter or digit is a comparison. */
+const FIRST_NON_ASCII = 0x80;
+const AMPERSAND = 0x26;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+const LOWERCASE_LETTER = /\p{Ll}/u;
+const DIGIT = /\p{N}/u;
+const STARTS_CAPITAL = /^\p{Lu}/u;
+const STARTS_DIGIT = /^\p{N}/u;
+/** A capital after lower-case letters or digits: "CoreWeave", "xAI", "iPhone". */
+const INNER_CAPITAL = /^\p{L}[\p{Ll}\p{N}]*\p{Lu}/u;
+const ACRONYM = /^\p{Lu}[\p{Lu}&.]*\p{Lu}\.?$/u;
+const YEAR = /^(?:19|20)\d\d$/;
+/** A word of four letters or more (title-case headings are read by these). */
+const LONG_WORD = /^\p{L}{4,}/u;
+/** White space only (or nothing): a gap that keeps a name going. */
+const BLANK = /^\s*$/;
+/** Some white space and nothing else. */
+const SPACES = /^\s+$/;
+/** A percent sign or a multiplication sign after a number: "70%", "4x" are no model numbers. */
+const RATE_MARK_AFTER = /^\s*[%x×]/;
+/** A capital after a dot inside a word: "Character.AI". */
+const DOTTED_CAPITAL = /\.\p{Lu}/u;
+/** What follows an apostrophe ("Didn't" → "didn"), cut off before a word is looked up. */
+const APOSTROPHE_ON = /['’].*$/;
+const NEGATION = /n['’]t$/i;
+const FINAL_N = /n$/;
+/** A doubled consonant before -ing or -ed: "planned", "running". */
+const DOUBLED_BEFORE_ENDING = /(.)\1(?:ing|ed)$/;
+const LAST_AND_ENDING = /.(?:ing|ed)$/;
+const LAST_CHARACTER = /.$/;
+const FINAL_DOT = /\.$/;
+/** A single capital letter: "A", "X". */
+const LONE_CAPITAL = /^\p{Lu}$/u;
+/** "I", "I'm", "I've". */
+const FIRST_PERSON = /^I['’]/;
+/** Periods and series: "Q3", "H1", "FY2025", "Series". */
+const PERIOD_WORD = /^(?:Q[1-4]|H[12]|FY\d*|CY\d*|Series)$/i;
 
 /** A word ending where a text ends, as TOKEN reads it (see keepsDot). */
 const LAST_WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}]|[.'’\-&](?=[\p{L}\p{N}]))*$/u;
@@ -93,33 +135,78 @@ export function keepsDot(text: string, dot: number): boolean {
   return !!word && KEEPS_DOT.test(word[0]);
 }
 
+/** A letter or a digit (TOKEN's [\p{L}\p{N}]), by code point: ASCII by comparison, the rest by pattern. */
+function isLetterOrDigit(cp: number): boolean {
+  if (cp < FIRST_NON_ASCII) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+}
+
+/** A mark a word may hold between letters or digits (TOKEN's [.'’\-&]): "Character.AI", "Lip-Bu", "AT&T". */
+function isInnerMark(c: number): boolean {
+  return c === 0x2e || c === 0x27 || c === 0x2019 || c === 0x2d || c === AMPERSAND;
+}
+
+/** Where TOKEN's word starting at `start` (a letter or digit) ends. */
+function wordEnd(text: string, start: number): number {
+  let end = start + (text.codePointAt(start)! > 0xffff ? 2 : 1);
+  for (;;) {
+    const cp = text.codePointAt(end);
+    if (cp === undefined) return end;
+    if (isLetterOrDigit(cp)) end += cp > 0xffff ? 2 : 1;
+    else if (isInnerMark(cp) && isLetterOrDigit(text.codePointAt(end + 1) ?? 0)) end++;
+    else return end;
+  }
+}
+
+/** Whether `word` ends in 's or ’s (and is more than that). */
+function endsPossessive(word: string): boolean {
+  const n = word.length;
+  return n > 2 && word.charCodeAt(n - 1) === 0x73 && (word[n - 2] === "'" || word[n - 2] === '’');
+}
+
+/**
+ * The tokens of `text`: TOKEN's matches, found by a scan of the code points rather than the
+ * pattern's matches, which made a match array per word on every keystroke's reading of its
+ * paragraph.
+ */
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let last = 0;
-  for (const m of allMatches(TOKEN, text)) {
-    const start = m.index!;
-    let word = m[0];
-    let end = start + word.length;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const matchEnd = isLetterOrDigit(cp) ? wordEnd(text, i) : cp === AMPERSAND ? i + 1 : -1;
+    if (matchEnd < 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let word = text.slice(start, matchEnd);
+    let end = matchEnd;
     if (text[end] === '.' && KEEPS_DOT.test(word)) {
       word += '.';
       end++;
     }
     let possessive = false;
-    const poss = /['’]s$/.exec(word);
-    if (poss && word.length > 2) {
+    if (endsPossessive(word)) {
       word = word.slice(0, -2);
       possessive = true;
-    } else if ((text[end] === "'" || text[end] === '’') && /s$/.test(word) && !/\p{L}/u.test(text[end + 1] ?? '')) {
+    } else if ((text[end] === "'" || text[end] === '’') && word.endsWith('s') && !LETTER.test(text[end + 1] ?? '')) {
       possessive = true; // "investors'" or "Amazon Web Services'"
     }
     out.push({ start, end: start + word.length, text: word, gap: text.slice(last, start), possessive, index: 0 });
     last = end;
+    i = matchEnd;
   }
   return out;
 }
 
 /** Splits "Microsoft-OpenAI" into its parties and cuts "Paris-based" to "Paris"; keeps "Lip-Bu", "Coca-Cola". */
 function splitHyphens(tokens: Token[]): Token[] {
+  // Most texts hold no hyphenated word: their tokens are the list, numbered.
+  if (!tokens.some((t) => t.text.includes('-'))) {
+    for (let i = 0; i < tokens.length; i++) tokens[i].index = i;
+    return tokens;
+  }
   const out: Token[] = [];
   for (const t of tokens) {
     const parts = t.text.split('-');
@@ -149,28 +236,28 @@ function splitHyphens(tokens: Token[]): Token[] {
 }
 
 function isCapitalised(w: string): boolean {
-  return /^\p{Lu}/u.test(w) || hasInnerCapital(w);
+  return STARTS_CAPITAL.test(w) || hasInnerCapital(w);
 }
 function hasInnerCapital(w: string): boolean {
-  return /^\p{L}[\p{Ll}\p{N}]*\p{Lu}/u.test(w) && /\p{Ll}/u.test(w);
+  return INNER_CAPITAL.test(w) && LOWERCASE_LETTER.test(w);
 }
 function isAcronym(w: string): boolean {
-  return /^\p{Lu}[\p{Lu}&.]*\p{Lu}\.?$/u.test(w);
+  return ACRONYM.test(w);
 }
 function hasDigit(w: string): boolean {
-  return /\p{N}/u.test(w);
+  return DIGIT.test(w);
 }
 function isNumber(w: string): boolean {
-  return /^\p{N}/u.test(w);
+  return STARTS_DIGIT.test(w);
 }
 function isYear(w: string): boolean {
-  return /^(?:19|20)\d\d$/.test(w);
+  return YEAR.test(w);
 }
 
 /** A common English word, by the word list and its regular inflections ("Analysts", "Credits", "Didn't"). */
 export function isCommonWord(word: string): boolean {
-  let w = word.toLowerCase().replace(/['’].*$/, '');
-  if (/n['’]t$/i.test(word)) w = w.replace(/n$/, '');
+  let w = word.toLowerCase().replace(APOSTROPHE_ON, '');
+  if (NEGATION.test(word)) w = w.replace(FINAL_N, '');
   if (COMMON.has(w) || DOMAIN.has(w)) return true;
   const stems: string[] = [];
   if (w.endsWith('ies')) stems.push(w.slice(0, -3) + 'y');
@@ -179,7 +266,7 @@ export function isCommonWord(word: string): boolean {
   if (w.endsWith('ied')) stems.push(w.slice(0, -3) + 'y');
   if (w.endsWith('ed')) stems.push(w.slice(0, -2), w.slice(0, -1));
   if (w.endsWith('ing')) stems.push(w.slice(0, -3), w.slice(0, -3) + 'e');
-  if (/(.)\1(?:ing|ed)$/.test(w)) stems.push(w.replace(/.(?:ing|ed)$/, '').replace(/.$/, ''));
+  if (DOUBLED_BEFORE_ENDING.test(w)) stems.push(w.replace(LAST_AND_ENDING, '').replace(LAST_CHARACTER, ''));
   if (w.endsWith('ly')) stems.push(w.slice(0, -2));
   return stems.some((s) => COMMON.has(s) || DOMAIN.has(s));
 }
@@ -189,7 +276,7 @@ export function isCommonWord(word: string): boolean {
  * two or more longer words, all capitalised, one of them a common word.
  */
 function isTitleCase(tokens: readonly Token[]): boolean {
-  const words = tokens.filter((t) => /^\p{L}{4,}/u.test(t.text));
+  const words = tokens.filter((t) => LONG_WORD.test(t.text));
   if (words.some((t) => !isCapitalised(t.text))) return false;
   return words.length >= 2 && words.some((t) => isCommonWord(t.text));
 }
@@ -201,13 +288,13 @@ function isOrgWord(t: Token): boolean {
 /** Tests for a word that is never part of a name, wherever it stands. */
 const NEVER_NAME: ((w: string) => boolean)[] = [
   (w) => isNumber(w),
-  (w) => DATES.has(w.replace(/\.$/, '')), // "March", "Sept.", "Thursday"
+  (w) => DATES.has(w.replace(FINAL_DOT, '')), // "March", "Sept.", "Thursday"
   (w) => ACRONYMS.has(w) && w !== 'AI', // "CEO", "GPU", "US"; "AI" may end a name ("Scale AI")
   (w) => PRODUCTS.has(w.toLowerCase()),
   (w) => TITLES.has(w.toLowerCase()),
-  (w) => /^\p{Lu}$/u.test(w) || /^I['’]/.test(w), // "A", "I", "I'm", "X" alone
+  (w) => LONE_CAPITAL.test(w) || FIRST_PERSON.test(w), // "A", "I", "I'm", "X" alone
   (w) => isAcronym(w) && w.length >= 4 && isCommonWord(w), // "MEMO", "NOTE"
-  (w) => /^(?:Q[1-4]|H[12]|FY\d*|CY\d*|Series)$/i.test(w),
+  (w) => PERIOD_WORD.test(w),
 ];
 
 function isNeverName(t: Token): boolean {
@@ -231,7 +318,7 @@ function joinerContinues(tokens: readonly Token[], i: number, head: readonly Tok
   const t = tokens[i];
   const next = tokens[i + 1];
   const ofOk = t.text !== 'of' || (head.length === 1 && (isCommonWord(head[0].text) || isOrgWord(head[0])));
-  return !!next && /^\s*$/.test(next.gap) && isCapitalised(next.text) && ofOk;
+  return !!next && BLANK.test(next.gap) && isCapitalised(next.text) && ofOk;
 }
 
 /** Whether token `i` goes on with the current run: a capitalised word or a joiner, with only spaces before it. */
@@ -239,7 +326,7 @@ function continuesRun(tokens: readonly Token[], i: number, current: Run | undefi
   const t = tokens[i];
   const prev = tokens[i - 1];
   const capital = isCapitalised(t.text) || t.text === '&';
-  if (!current || !/^\s*$/.test(t.gap) || prev.possessive || prev.tail || !(capital || JOINERS.has(t.text))) return false;
+  if (!current || !BLANK.test(t.gap) || prev.possessive || prev.tail || !(capital || JOINERS.has(t.text))) return false;
   return !JOINERS.has(t.text) || joinerContinues(tokens, i, current.tokens) ? true : 'stop';
 }
 
@@ -276,7 +363,7 @@ function runs(tokens: Token[], titleCase: boolean): Run[] {
       afterDeterminer = true; // "The Fed held...": the word after "The" is read as mid-sentence
       continue;
     }
-    current = { tokens: [t], initial: titleCase || (segmentStart && !(afterDeterminer && /^\s*$/.test(t.gap))), title: titleCase };
+    current = { tokens: [t], initial: titleCase || (segmentStart && !(afterDeterminer && BLANK.test(t.gap))), title: titleCase };
     afterDeterminer = false;
     out.push(current);
   }
@@ -308,7 +395,7 @@ function cleanRun(run: Run, tokens: Token[]): Run[] {
   const digit = run.tokens.findIndex((t) => hasDigit(t.text));
   const last = run.tokens[run.tokens.length - 1];
   const after = tokens[last.index + 1];
-  const numberAfter = after && /^\s+$/.test(after.gap) && isNumber(after.text) && !isYear(after.text) && !/^\s*[%x×]/.test(afterText(after, tokens));
+  const numberAfter = after && SPACES.test(after.gap) && isNumber(after.text) && !isYear(after.text) && !RATE_MARK_AFTER.test(afterText(after, tokens));
   const cut = digit >= 0 ? digit : numberAfter ? run.tokens.length - 1 : -1;
   if (cut >= 0) {
     const product = new Set(run.tokens.slice(cut));
@@ -341,7 +428,7 @@ function dropPositionalCapitals(run: Run, tokens: readonly Token[]): Token[] | u
   const rest = t.slice(first);
   const onlyAI = rest.length === 1 && rest[0].text === 'AI';
   const next = tokens[t[t.length - 1].index + 1];
-  const marketWord = next && /^\s+$/.test(next.gap) && AI_MARKET.has(next.text.toLowerCase());
+  const marketWord = next && SPACES.test(next.gap) && AI_MARKET.has(next.text.toLowerCase());
   const organisation = (run.title ? rest.every(isOrgWord) : rest.some(isOrgWord)) && !(onlyAI && (marketWord || ADJECTIVE.test(head[head.length - 1].text)));
   // "AI Foundry" is one name; "Internal AWS" is AWS
   let kept = !organisation && !head.every((x) => x.text === 'AI') ? rest : t;
@@ -378,7 +465,7 @@ function keepRun(run: Run, tokens: Token[]): Token[] | undefined {
 function kindOf(t: Token[], role: boolean, persons: Set<string>): NameKind {
   const words = t.map((x) => x.text);
   if (words.length >= 2 && words.length <= 4 && INITIAL.test(words[0]) && !INITIAL.test(words[words.length - 1])) return 'person'; // "C.C. Wei"
-  if (words.some((w) => ORG_WORDS.has(w)) || words.some((w) => isAcronym(w) || hasInnerCapital(w) || /\.\p{Lu}/u.test(w))) return 'org';
+  if (words.some((w) => ORG_WORDS.has(w)) || words.some((w) => isAcronym(w) || hasInnerCapital(w) || DOTTED_CAPITAL.test(w))) return 'org';
   if (role && words.length <= 4) return 'person';
   if (words.length >= 2 && words.length <= 4 && GIVEN.has(words[0])) return 'person';
   if (words.length === 1 && persons.has(words[0])) return 'person';
@@ -446,5 +533,5 @@ export function readNames(text: string, titlesBefore: readonly boolean[] = [], t
     }
   }
   const titlesAtEnd = [...titlesBefore, ...tokens.slice(-ROLE_REACH).map(isTitleWord)].slice(-ROLE_REACH);
-  return { names, titlesAtEnd, lowercase: tokens.some((t) => /^\p{L}{4,}/u.test(t.text) && !isCapitalised(t.text)) };
+  return { names, titlesAtEnd, lowercase: tokens.some((t) => LONG_WORD.test(t.text) && !isCapitalised(t.text)) };
 }
