@@ -15,6 +15,9 @@ import type { Entity, ValueType } from './schema';
  */
 export const MAX_FACTS_PER_OWN_WORD = 12;
 
+/** A keyword's shorter keywords when it has none: one list for all, not a new empty one per keyword found. */
+const NO_KEYWORDS: readonly string[] = [];
+
 export interface Lookups {
   findMentions(text: string): Mention[];
   findKeywords(text: string): KeywordHit[];
@@ -195,10 +198,20 @@ function inOrder(facts: FactsByPlace, places: Iterable<number>): CompiledFact[] 
 export function lookupsOf(indexes: LookupIndexes, facts: FactsByPlace, keywords: Iterable<string>, types: readonly ValueType[]): Lookups {
   const { mentions, byEntity, byWord } = indexes;
   const { index: words, prefixes } = keywordIndex(keywords);
+  const shorterKeywords = (k: string): readonly string[] => prefixes.get(k) ?? NO_KEYWORDS;
   const siblings = new Map<string, SiblingPlaces>();
   return {
-    findMentions: (text) => mentions.find(text).map((h) => ({ entity: h.value, start: h.start, end: h.end })),
-    findKeywords: (text) => words.find(text, (k) => prefixes.get(k) ?? []).map((h) => ({ keyword: h.value, start: h.start, end: h.end })),
+    // Each match made into its mention or keyword hit as found: no list of the index's hits first.
+    findMentions: (text) => {
+      const out: Mention[] = [];
+      mentions.findEach(text, (entity, start, end) => out.push({ entity, start, end }));
+      return out;
+    },
+    findKeywords: (text) => {
+      const out: KeywordHit[] = [];
+      words.findEach(text, (keyword, start, end) => out.push({ keyword, start, end }), shorterKeywords);
+      return out;
+    },
     candidateFacts(type, inUnit, said) {
       const found = new Set<number>();
       for (const e of inUnit) addPlaces(found, byEntity.get(type, e));

@@ -76,6 +76,23 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/** Texts longer than a long paragraph (17 KB) are not kept with their tokens: a whole draft's would hold megabytes. */
+const MAX_KEPT_TOKENS_TEXT = 20_000;
+/** The text last matched against an index, and its tokens (see tokensToMatch). */
+let lastMatched: { text: string; tokens: readonly Token[] } | undefined;
+
+/**
+ * The tokens of a text to match: the names' and the keywords' indexes are asked about the same
+ * text one after the other (a unit's mentions, then its keywords), so the last text's tokens are
+ * kept for the next call. Tokens are never changed once made.
+ */
+function tokensToMatch(text: string): readonly Token[] {
+  if (lastMatched?.text === text) return lastMatched.tokens;
+  const tokens = tokenize(text);
+  lastMatched = text.length <= MAX_KEPT_TOKENS_TEXT ? { text, tokens } : undefined;
+  return tokens;
+}
+
 /** A phrase in capitals (an acronym or a ticker) is matched in capitals only, as a whole word. */
 export function isCapitalised(phrase: string): boolean {
   return /\p{Lu}/u.test(phrase) && !/\p{Ll}/u.test(phrase);
@@ -195,6 +212,38 @@ export interface PhraseHit<T> {
   end: number;
 }
 
+/**
+ * A node's prefixed keys (Node.prefixed) as a trie of their UTF-16 code units: the keys that
+ * start a text's word are found by walking the word's characters once, not by looking up each
+ * of its prefixes, which cut the word into a new string per prefix at every word of every text.
+ */
+interface PrefixTrie<T> {
+  next: Map<number, PrefixTrie<T>> | undefined;
+  /** The phrases of the key that ends here (the prefixed map's own list). */
+  phrases: Phrase<T>[] | undefined;
+}
+
+function prefixTrieOf<T>(prefixed: ReadonlyMap<string, Phrase<T>[]>): PrefixTrie<T> {
+  const root: PrefixTrie<T> = { next: undefined, phrases: undefined };
+  for (const [word, phrases] of prefixed) {
+    let at = root;
+    for (let c = 0; c < word.length; c++) {
+      at.next ??= new Map();
+      const code = word.charCodeAt(c);
+      let child = at.next.get(code);
+      if (!child) at.next.set(code, (child = { next: undefined, phrases: undefined }));
+      at = child;
+    }
+    at.phrases = phrases;
+  }
+  return root;
+}
+
+const SPACE = 0x20;
+/** What a hit is handed to as it is found (PhraseIndex.findEach). */
+export type PhraseHitSink<T> = (value: T, start: number, end: number) => void;
+const NO_VALUES: readonly never[] = [];
+
 function node<T>(pending = NOT_PENDING): Node<T> {
   // Every field written at once: one shape for all nodes, whichever fields they come to use.
   return { next: undefined, whole: undefined, prefixed: undefined, longestPrefixed: 0, pending };
@@ -224,6 +273,21 @@ export class PhraseIndex<T> {
 
   /** Where the nodes not read yet are read from (an index read from records). */
   private source?: PhraseRecords<T>;
+
+  /** Nodes' prefixed keys as tries (see PrefixTrie), made when first matched against. */
+  private tries = new WeakMap<Node<T>, PrefixTrie<T>>();
+  /**
+   * The matches at one token, kept from call to call: every word of every text checked is
+   * matched, and a list of new objects per word was a large share of a keystroke's garbage.
+   * `found` has the phrases, `ends` where each match ends, both filled up to `count`.
+   */
+  private readonly found: Phrase<T>[] = [];
+  private readonly ends: number[] = [];
+  private count = 0;
+  /** The phrase lists a word's prefixes hit, longest prefix last (see prefixMatches). */
+  private readonly prefixHits: Phrase<T>[][] = [];
+  /** The values found at one place, each once. */
+  private readonly values: T[] = [];
 
   private interned(word: string): string {
     const known = this.keys.get(word);
@@ -314,6 +378,7 @@ export class PhraseIndex<T> {
     else {
       const last = key(tokens[tokens.length - 1], tokens.length === 1, false);
       n.prefixed ??= new Map();
+      this.tries.delete(n);
       const list = n.prefixed.get(last);
       if (list) list.push(p);
       else n.prefixed.set(this.interned(last), [p]);
@@ -321,31 +386,43 @@ export class PhraseIndex<T> {
     }
   }
 
-  /** Every phrase of the trie matching at token `i`, with where each match ends. */
-  private matchesAt(root: Node<T>, tokens: readonly Token[], i: number, caseSensitive: boolean, out: { phrase: Phrase<T>; end: number }[]): void {
+  private foundMatch(phrase: Phrase<T>, end: number): void {
+    this.found[this.count] = phrase;
+    this.ends[this.count++] = end;
+  }
+
+  /**
+   * The phrases of node `n` whose prefixed last word starts token `t` (with a space before it
+   * when `spaced`), longest first: as looking up each of the word's prefixes, from the longest,
+   * would find them.
+   */
+  private prefixMatches(n: Node<T>, prefixed: ReadonlyMap<string, Phrase<T>[]>, t: Token, spaced: boolean): void {
+    let trie = this.tries.get(n);
+    if (!trie) this.tries.set(n, (trie = prefixTrieOf(prefixed)));
+    let at: PrefixTrie<T> | undefined = spaced ? trie.next?.get(SPACE) : trie;
+    const hits = this.prefixHits;
+    let count = 0;
+    for (let c = 0; at && c < t.lower.length; c++) {
+      at = at.next?.get(t.lower.charCodeAt(c));
+      if (at?.phrases) hits[count++] = at.phrases;
+    }
+    for (let h = count - 1; h >= 0; h--) for (const phrase of hits[h]) this.foundMatch(phrase, t.start + phrase.lastLength);
+  }
+
+  /** Every phrase of the trie matching at token `i`, with where each match ends, added to the matches found. */
+  private matchesAt(root: Node<T>, tokens: readonly Token[], i: number, caseSensitive: boolean): void {
     let n: Node<T> | undefined = root;
     for (let k = i; n && k <= tokens.length; k++) {
       if (n.pending !== NOT_PENDING) this.read(n);
       const t = tokens[k];
-      if (t && n.prefixed) {
-        // The last word of a keyword may start the text's word: "invest" in "investment".
-        const word = key(t, k === i, false);
-        for (let len = Math.min(word.length, n.longestPrefixed); len > 0; len--)
-          for (const phrase of n.prefixed.get(word.slice(0, len)) ?? []) out.push({ phrase, end: t.start + phrase.lastLength });
-      }
-      if (k > i) for (const phrase of endingList(n.whole)) if (capitalsAgree(phrase, tokens, i)) out.push({ phrase, end: tokens[k - 1].end });
+      // The last word of a keyword may start the text's word: "invest" in "investment".
+      if (t && n.prefixed) this.prefixMatches(n, n.prefixed, t, k > i && t.spaced);
+      const whole = k > i ? n.whole : undefined;
+      if (Array.isArray(whole)) {
+        for (const phrase of whole) if (capitalsAgree(phrase, tokens, i)) this.foundMatch(phrase, tokens[k - 1].end);
+      } else if (whole !== undefined && capitalsAgree(whole, tokens, i)) this.foundMatch(whole, tokens[k - 1].end);
       n = t ? n.next?.get(key(t, k === i, caseSensitive)) : undefined;
     }
-  }
-
-  /** The longest phrases matching at token `i` (all of that length) and where they end. */
-  private longestAt(tokens: readonly Token[], i: number): { values: T[]; end: number } | undefined {
-    const found: { phrase: Phrase<T>; end: number }[] = [];
-    this.matchesAt(this.roots.folded, tokens, i, false, found);
-    this.matchesAt(this.roots.exact, tokens, i, true, found);
-    if (!found.length) return undefined;
-    const end = Math.max(...found.map((f) => f.end));
-    return { values: found.filter((f) => f.end === end).map((f) => f.phrase.value), end };
   }
 
   /**
@@ -353,20 +430,52 @@ export class PhraseIndex<T> {
    * with it `alsoAt` of it (a keyword's shorter keywords: "projected" also says "project").
    */
   find(text: string, alsoAt?: (value: T) => readonly T[]): PhraseHit<T>[] {
-    const tokens = tokenize(text);
     const out: PhraseHit<T>[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const hit = this.longestAt(tokens, i);
-      if (!hit) continue;
-      const start = tokens[i].start;
-      const values = new Set<T>();
-      for (const v of hit.values) {
-        values.add(v);
-        for (const also of alsoAt?.(v) ?? []) values.add(also);
-      }
-      for (const value of values) out.push({ value, start, end: hit.end });
-      while (i + 1 < tokens.length && tokens[i + 1].start < hit.end) i++;
-    }
+    this.findEach(text, (value, start, end) => out.push({ value, start, end }), alsoAt);
     return out;
+  }
+
+  /**
+   * What `find` finds, each match handed to `sink` as found, in the same order: a caller that
+   * makes its own objects of the matches makes no list of PhraseHits first.
+   */
+  findEach(text: string, sink: PhraseHitSink<T>, alsoAt?: (value: T) => readonly T[]): void {
+    const tokens = tokensToMatch(text);
+    for (let i = 0; i < tokens.length; i++) {
+      this.count = 0;
+      this.matchesAt(this.roots.folded, tokens, i, false);
+      this.matchesAt(this.roots.exact, tokens, i, true);
+      if (!this.count) continue;
+      const end = this.longestEnd();
+      this.emitLongest(tokens[i].start, end, sink, alsoAt);
+      while (i + 1 < tokens.length && tokens[i + 1].start < end) i++;
+    }
+  }
+
+  /** Where the longest of the matches found ends. */
+  private longestEnd(): number {
+    let end = this.ends[0];
+    for (let j = 1; j < this.count; j++) if (this.ends[j] > end) end = this.ends[j];
+    return end;
+  }
+
+  /** Adds `v` to the first `count` values unless it is among them; gives the new count. */
+  private addValue(v: T, count: number): number {
+    for (let j = 0; j < count; j++) if (this.values[j] === v) return count;
+    this.values[count] = v;
+    return count + 1;
+  }
+
+  /** The values of the matches found that end at `end`, and `alsoAt` of each, each value once, handed to `sink`. */
+  private emitLongest(start: number, end: number, sink: PhraseHitSink<T>, alsoAt?: (value: T) => readonly T[]): void {
+    // A count, not the list's length: a list cut to no length lets its storage go, made again at the next push.
+    let count = 0;
+    for (let j = 0; j < this.count; j++) {
+      if (this.ends[j] !== end) continue;
+      const v = this.found[j].value;
+      count = this.addValue(v, count);
+      for (const also of alsoAt?.(v) ?? NO_VALUES) count = this.addValue(also, count);
+    }
+    for (let j = 0; j < count; j++) sink(this.values[j], start, end);
   }
 }
