@@ -386,10 +386,18 @@ export function carriedWeight(kb: KnowledgeBase, d: UnitDiscourse, entity: strin
   // Nor does naming the fact's other party say who this one is: "The Anthropic package is split
   // into $6 billion paid at signing" still speaks of the paragraph before's Amazon.
   // A speaker ("AWS says the chip delivers up to 4x") names who talks, not who the figure is about.
-  const namesSomeone = d.mentionsBySentence[i].some((m) => m.end <= figure.start && isSureParty(kb, m.entity) && !partners.has(m.entity) && !isSpeaker(d.text, m));
-  if (namesSomeone) return 0;
+  if (namesSomeoneBefore(kb, d, i, figure, partners)) return 0;
   const topic = d.topic.has(entity) ? EVIDENCE.topic : 0;
   return Math.max(topic, carriedFromBefore(kb, d, entity, i));
+}
+
+/**
+ * Whether sentence `i` names a party before the figure, the fact's other parties and speakers
+ * aside (see carriedWeight). A loop, not a closure: asked for every candidate fact of every figure.
+ */
+function namesSomeoneBefore(kb: KnowledgeBase, d: UnitDiscourse, i: number, figure: Figure, partners: ReadonlySet<string>): boolean {
+  for (const m of d.mentionsBySentence[i]) if (m.end <= figure.start && isSureParty(kb, m.entity) && !partners.has(m.entity) && !isSpeaker(d.text, m)) return true;
+  return false;
 }
 
 /** A party, known or surely a name: a lone capitalised word opening a sentence ("Utilisation across the network was 35%") names nobody. */

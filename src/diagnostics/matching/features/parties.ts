@@ -5,7 +5,7 @@
 import { entityKind, isParty, isSurelyAName, isUnknown } from '../../context/parties';
 import { entityWeight, figureMemo, keywordWeight, mentionedEntities, namedWeight, near, sentenceSubject, weighedFrom, wordWeight } from '../evidence';
 import type { Figure } from '../../figures/figure';
-import type { Mention } from '../../../knowledge/knowledge-base';
+import type { CompiledFact, KnowledgeBase, Mention } from '../../../knowledge/knowledge-base';
 import { EVIDENCE, GATES } from '../model';
 import { qualifierWeights } from './words';
 import { spanIndexAt } from '../../reading/layout';
@@ -116,21 +116,79 @@ function impliedWeight(c: Candidate, role: 'subject' | 'object'): number {
   const { sentences } = c.ev.layout;
   const i = spanIndexAt(sentences, c.figure.start);
   if (i < 0) return 0;
-  // Nobody else around: in the sentence, nor in the sentence before (or, for a first sentence, the text before).
-  const own = new Set([fact.subject, fact.object]);
-  const around = i > 0 ? [...c.ev.mentionsBySentence[i - 1], ...c.ev.mentionsBySentence[i]] : c.ev.mentionsBySentence[i];
-  const other = (e: string) => !own.has(e) && isParty(c.kb, e) && !namedByOwnWords(c, e);
-  // A party of another figure of the sentence ("~$25B for OpenAI and ~$20B for Anthropic") is not
-  // this one's; only the figures a word of the sentence can weigh for can take it.
-  const near = (m: Mention) => m.start < sentences[i].start || !weighedFrom(c.ev, i).some((g) => g !== c.figure && wordWeight(c.ev, m, g) > wordWeight(c.ev, m, c.figure));
-  if (around.some((m) => other(m.entity) && near(m))) return 0;
-  if ([...(c.ev.header?.mentions.keys() ?? [])].some(other)) return 0;
-  return i === 0 && [...c.ev.previous].some(other) ? 0 : EVIDENCE.implied;
+  return anotherPartyAround(c, i) ? 0 : EVIDENCE.implied;
+}
+
+/** Somebody else around sentence `i`: in it, in the sentence before (or, for a first sentence, the text before) or in the headers. */
+function anotherPartyAround(c: Candidate, i: number): boolean {
+  if (i > 0 && othersAround(c, c.ev.mentionsBySentence[i - 1], i)) return true;
+  if (othersAround(c, c.ev.mentionsBySentence[i], i)) return true;
+  if (c.ev.header) for (const e of c.ev.header.mentions.keys()) if (isOtherParty(c, e)) return true;
+  if (i === 0) for (const e of c.ev.previous) if (isOtherParty(c, e)) return true;
+  return false;
+}
+
+/** A party other than the fact's own (nor named by its own words): one that may be who the figure is about instead. */
+function isOtherParty(c: Candidate, e: string): boolean {
+  return e !== c.fact.fact.subject && e !== c.fact.fact.object && isParty(c.kb, e) && !namedByOwnWords(c, e);
+}
+
+/**
+ * Whether `mentions` (of sentence `i` or the one before) hold another party that can weigh for the
+ * figure. A party of another figure of the sentence ("~$25B for OpenAI and ~$20B for Anthropic")
+ * is not this one's; only the figures a word of the sentence can weigh for can take it. Loops,
+ * not lists joined and closures: this runs for every candidate fact of every figure.
+ */
+function othersAround(c: Candidate, mentions: readonly Mention[], i: number): boolean {
+  const sentenceStart = c.ev.layout.sentences[i].start;
+  for (const m of mentions) {
+    if (!isOtherParty(c, m.entity)) continue;
+    if (m.start < sentenceStart || !weighsForOtherFigure(c, m, i)) return true;
+  }
+  return false;
+}
+
+/** Whether a figure of sentence `i` other than the candidate's gets more of `m`'s weight than the candidate's figure. */
+function weighsForOtherFigure(c: Candidate, m: Mention, i: number): boolean {
+  for (const g of weighedFrom(c.ev, i)) if (g !== c.figure && wordWeight(c.ev, m, g) > wordWeight(c.ev, m, c.figure)) return true;
+  return false;
+}
+
+/** A fact's parties as the features ask about them, worked out once per fact (see factParties). */
+interface FactParties {
+  /** The fact's parties other than its subject, and other than its object. */
+  ofSubject: ReadonlySet<string>;
+  ofObject: ReadonlySet<string>;
+  /** Its parties, their product lines, makers and members: none of them is a rival. */
+  related: ReadonlySet<string>;
+  /** Its parties' entities. */
+  own: readonly { id: string }[];
+}
+
+const FACT_PARTIES = new WeakMap<CompiledFact, FactParties>();
+
+/**
+ * What a fact's parties are to the features: the same for every figure it is a candidate of, and
+ * sets made for each candidate were a large share of a keystroke's garbage.
+ */
+function factParties(kb: KnowledgeBase, f: CompiledFact): FactParties {
+  let out = FACT_PARTIES.get(f);
+  if (out) return out;
+  const { subject, object } = f.fact;
+  const others = (entity: string) => new Set([subject, object].filter((e): e is string => e !== undefined && e !== entity));
+  const own = [subject, object].flatMap((e) => (e ? [kb.entities.get(e)!] : []));
+  const related = new Set(own.flatMap((e) => [e.id, ...(e.family ? [e.family] : []), ...(e.maker ? [e.maker] : []), ...(e.members ?? [])]));
+  out = { ofSubject: others(subject), ofObject: object === undefined ? others(subject) : others(object), related, own };
+  FACT_PARTIES.set(f, out);
+  return out;
 }
 
 /** The fact's parties other than `entity`. */
 function partnersOf(c: Candidate, entity: string): ReadonlySet<string> {
-  return new Set([c.fact.fact.subject, c.fact.fact.object].filter((e): e is string => e !== undefined && e !== entity));
+  const { subject, object } = c.fact.fact;
+  if (entity === subject) return factParties(c.kb, c.fact).ofSubject;
+  if (entity === object) return factParties(c.kb, c.fact).ofObject;
+  return new Set([subject, object].filter((e): e is string => e !== undefined && e !== entity));
 }
 
 /** How plainly the fact's object is named for the figure; undefined for a fact without one. */
@@ -167,9 +225,7 @@ function weighingParties(c: Candidate): string[] {
 
 /** The parties that can weigh for the figure (see weighingParties) other than the fact's parties, their product lines, their members and who speaks for them. */
 function otherEntities(c: Candidate): string[] {
-  const { fact } = c.fact;
-  const own = [fact.subject, fact.object].flatMap((e) => (e ? [c.kb.entities.get(e)!] : []));
-  const related = new Set(own.flatMap((e) => [e.id, ...(e.family ? [e.family] : []), ...(e.maker ? [e.maker] : []), ...(e.members ?? [])]));
+  const { own, related } = factParties(c.kb, c.fact);
   const speaksForOwn = (m: string) => own.some((e) => c.kb.entities.get(m)?.speaksFor === e.id);
   return weighingParties(c).filter((m) => !related.has(m) && !speaksForOwn(m));
 }
@@ -226,13 +282,24 @@ function namedInPossessive(c: Candidate, entity: string): boolean {
   return !!sentence && POSSESSIVE_OPENING.test(c.ev.text.slice(sentence.start, sentence.end)) && sentenceSubject(c.kb, c.ev, c.figure)?.entity === entity;
 }
 
+/**
+ * Whether entity `m` can fill a missing role, of the kinds given (undefined: that role is not
+ * missing). A party the knowledge base does not know may be of any kind: it can stand in for any
+ * missing party.
+ */
+function fitsMissingRole(c: Candidate, m: string, subject: string | undefined, object: string | undefined): boolean {
+  if (isUnknown(m)) return subject !== undefined || object !== undefined;
+  const kind = entityKind(c.kb, m);
+  return kind === subject || kind === object;
+}
+
 /** Other named things near the figure, which argue for another fact. */
 export function rivalParties(c: Candidate, subj: number, obj: number | undefined): Rivals {
   const { fact } = c.fact;
-  // A role the sentence does not fill itself (only context does) is open to a rival it names.
-  const missingRoleKinds = new Set<string>();
-  if (Math.min(subj, namedWeight(c.kb, c.ev, fact.subject, c.figure)) < GATES.said) missingRoleKinds.add(c.kb.entities.get(fact.subject)!.kind);
-  if (fact.object && Math.min(obj!, namedWeight(c.kb, c.ev, fact.object, c.figure)) < GATES.said) missingRoleKinds.add(c.kb.entities.get(fact.object)!.kind);
+  // A role the sentence does not fill itself (only context does) is open to a rival it names:
+  // the kinds of the (at most two) roles missing.
+  const missingSubject = Math.min(subj, namedWeight(c.kb, c.ev, fact.subject, c.figure)) < GATES.said ? c.kb.entities.get(fact.subject)!.kind : undefined;
+  const missingObject = fact.object && Math.min(obj!, namedWeight(c.kb, c.ev, fact.object, c.figure)) < GATES.said ? c.kb.entities.get(fact.object)!.kind : undefined;
   const possessive = c.kb.entities.get(fact.subject)!.kind === 'person' && subj < GATES.plain && namedInPossessive(c, fact.subject);
   let others = 0;
   let rival = false;
@@ -240,9 +307,7 @@ export function rivalParties(c: Candidate, subj: number, obj: number | undefined
     if (namedByOwnWords(c, m)) continue;
     const w = entityWeight(c.kb, c.ev, m, c.figure);
     if (w >= GATES.plain) others += w;
-    // A party the knowledge base does not know may be of any kind: it can stand in for any missing party.
-    const fitsRole = isUnknown(m) ? missingRoleKinds.size > 0 : missingRoleKinds.has(entityKind(c.kb, m));
-    if (w > EVIDENCE.otherRole && fitsRole) rival = true;
+    if (w > EVIDENCE.otherRole && fitsMissingRole(c, m, missingSubject, missingObject)) rival = true;
     // Another person named closer than a person the sentence names only in the possessive:
     // "Garman's predecessor, Adam Selipsky, had run AWS since 2021" is Selipsky's date.
     if (possessive && w > subj && entityKind(c.kb, m) === 'person') rival = true;
