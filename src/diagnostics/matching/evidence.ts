@@ -332,7 +332,10 @@ function saidWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): n
 /** How strongly the unit says one of `words` for `figure` itself: beside it or in its headers, not by ellipsis. */
 export function ownKeywordWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): number {
   let w = 0;
-  for (const [k, hw] of ev.header?.keywords ?? []) if (words.has(k)) w = Math.max(w, hw);
+  // Not `for (const [k, hw] of …)`: that makes an entry array per keyword, for every candidate fact.
+  ev.header?.keywords.forEach((hw, k) => {
+    if (words.has(k)) w = Math.max(w, hw);
+  });
   for (const k of askedFor(ev, figure)) if (words.has(k)) w = Math.max(w, EVIDENCE.question);
   for (const k of itemLabelKeywords(ev)) if (k.end <= figure.start && words.has(k.keyword)) w = Math.max(w, EVIDENCE.itemLabel);
   for (const k of near(ev, figure).keywords) if (words.has(k.keyword)) w = Math.max(w, wordWeight(ev, k, figure), framingWeight(ev, k, figure));
