@@ -373,9 +373,9 @@ function framingWeight(ev: Evidence, k: Span, figure: Figure): number {
 }
 
 /** A complement word right before a figure, with at most an article and a few marks between ("the remaining $20 billion", "the rest, $20 billion"). */
-const COMPLEMENT_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.complementOpenings)})(?:\s+of)?[\s,:—–]*$`, 'iu');
-/** How far before a figure its complement word is looked for, in characters. */
-const COMPLEMENT_REACH = 16;
+const COMPLEMENT_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.complementOpenings)})(?:\s+of)?(?:\s+(?:${alternationOf(LEXICON.hedgesBefore)}))?[\s,:—–]*$`, 'iu');
+/** How far before a figure its complement word is looked for, in characters: "balance of", and a hedge ("the balance of roughly $17 billion"). */
+const COMPLEMENT_REACH = 32;
 
 /** A part opening right before a figure, maybe with an article or two words between ("starting with a $1.25 billion tranche"). */
 const PART_OPENING_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:${alternationOf(LEXICON.partOpenings)})(?:\s+[\p{L}-]+){0,2}\s+$`, 'iu');
@@ -388,9 +388,32 @@ export function isPartOfBefore(ev: Evidence, figure: Figure): boolean {
   return (ev.figuresBySentence[sentenceOf(ev, figure)] ?? []).some((f) => f.type === figure.type && f.end <= figure.start);
 }
 
+/** Whether a figure of the figure's kind comes before it in its sentence: a part it may be the rest after. */
+function hasPartBefore(ev: Evidence, figure: Figure): boolean {
+  return (ev.figuresBySentence[sentenceOf(ev, figure)] ?? []).some((f) => f.type === figure.type && f.end <= figure.start);
+}
+
+/** Whether the figure is the rest of a whole after an earlier part of its sentence ("$5 billion upfront, the other $23 billion …"): a part too. */
+export function isRestAfterPart(ev: Evidence, figure: Figure): boolean {
+  return isComplement(ev, figure) && hasPartBefore(ev, figure);
+}
+
 /** Whether the figure is the rest of a whole after an earlier part ("the remaining $20 billion"). */
 export function isComplement(ev: Evidence, figure: Figure): boolean {
   return COMPLEMENT_BEFORE.test(ev.text.slice(Math.max(0, figure.start - COMPLEMENT_REACH), figure.start));
+}
+
+/**
+ * How strongly the rest of a whole says one of `words` (a qualifier's) for itself: not by
+ * ellipsis, and not before it when an earlier part of its kind is in its sentence, since what is
+ * said there sets that part apart ("the upfront portion at $5 billion, with the other $23 billion
+ * released as Anthropic hits its targets": the $23 billion is no upfront part).
+ */
+export function complementKeywordWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure): number {
+  if (!hasPartBefore(ev, figure)) return ownKeywordWeight(ev, words, figure);
+  let w = 0;
+  for (const k of near(ev, figure).keywords) if (k.start >= figure.start && words.has(k.keyword)) w = Math.max(w, wordWeight(ev, k, figure));
+  return w;
 }
 
 /**

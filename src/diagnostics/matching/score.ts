@@ -15,7 +15,7 @@ import { type Contribution, type FeatureName, type FeatureValue, GATES, WEIGHTS,
 import { LEXICON, alternationOf, escapeRegExp, wordsOf } from '../reading/lexicon';
 import { writerSpeaks } from '../context/discourse';
 import { entityKind } from '../context/parties';
-import { isPartOfBefore, namedWeight, near } from './evidence';
+import { isPartOfBefore, isRestAfterPart, namedWeight, near } from './evidence';
 
 /** A deadline word (the lexicon's, but "in", which dates anything) right before a date. */
 const DEADLINE_RIGHT_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${wordsOf(LEXICON.deadlineWords).filter((w) => w !== 'in').map(escapeRegExp).join('|')})\s+$`, 'iu');
@@ -264,14 +264,16 @@ function measureGate(c: Candidate, qualifiers: Measures['qualifiers']): string |
 }
 
 /**
- * A part of the figure before ("up to $4 billion, starting with a $1.25 billion tranche") is no
- * whole: only a fact whose own qualifier is said (an upfront part) may take it, and never a fact
- * that is a whole by a qualifier of its own (a combined investment).
+ * A part of the figure before ("up to $4 billion, starting with a $1.25 billion tranche"), or the
+ * rest after a part ("$5 billion upfront, with the other $23 billion …"), is no whole: only a fact
+ * whose own qualifier is said (a part tied to milestones) may take it, and never a fact that is a
+ * whole by a qualifier of its own (a combined investment).
  */
 function partOfBeforeGate(c: Candidate, qualifiers: Measures['qualifiers']): string | undefined {
-  if (!isPartOfBefore(c.ev, c.figure)) return undefined;
+  const part = isPartOfBefore(c.ev, c.figure) ? 'a part of the figure before' : isRestAfterPart(c.ev, c.figure) ? 'the rest after a part before it' : undefined;
+  if (!part) return undefined;
   const whole = qualifiers.some((q) => c.kb.wholeQualifiers.has(q.id));
-  return whole || explicitQualifier({ qualifiers }) < GATES.said ? 'a part of the figure before, which is no whole' : undefined;
+  return whole || explicitQualifier({ qualifiers }) < GATES.said ? `${part}, which is no whole` : undefined;
 }
 
 /**

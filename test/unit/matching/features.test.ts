@@ -546,6 +546,15 @@ describe('features', () => {
     // The cloud pact ($100 billion) reads best, the $8 billion is no mistake for it; the OpenAI investment ($50 billion) would be, but the Anthropic investment agrees.
     ["Amazon's relationship with Anthropic is the older one. By the time of the OpenAI deal, NextFin reports that Amazon had funneled $8 billion into the lab, which uses AWS as its primary cloud provider.", []],
   ]);
+  findingsTable('the rest of a whole after a part is no whole, and what set the part apart is not its own', [
+    // "upfront" sets the $5 billion apart; the other $23 billion is no upfront part, nor the whole, and its own qualifier is unsaid.
+    ["Amazon's Anthropic money is less liquid than the headline suggests. One account puts the upfront portion at $5 billion, with the other $23 billion released only as Anthropic hits commercial and technical targets.", [['$5 billion', 'supported', 'amazon-anthropic-upfront']]],
+    // "the balance of roughly": a hedge between; its own qualifier (milestones) said after it.
+    ["Amazon's new Anthropic deal is large. Only part of the money is guaranteed. About $5 billion will be paid upfront, according to a person familiar with the terms, with the balance of roughly $17 billion released as Anthropic meets commercial and technical milestones.", [
+      ['$5 billion', 'supported', 'amazon-anthropic-upfront'],
+      ['$17 billion', 'conflict', 'amazon-anthropic-milestones'],
+    ]],
+  ]);
   findingsTable('a party implied by the rest of the sentence needs its partner named, or the relation said plainly', [
     // The dash after a list's figure keeps xAI in its clause, and Anthropic, carried from the item
     // before, is no party of "its original $15 billion target" (Google, who alone invests in it, is unnamed).

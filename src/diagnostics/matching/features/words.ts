@@ -3,7 +3,7 @@
  * keywords, and its qualifiers (upfront, milestones, a prediction), said near the figure.
  */
 import { agrees } from '../agreement';
-import { figureMemo, frameWeight, isChangeStart, isComplement, keywordWeight, ownKeywordWeight } from '../evidence';
+import { complementKeywordWeight, figureMemo, frameWeight, isChangeStart, isComplement, keywordWeight, ownKeywordWeight } from '../evidence';
 import { GATES } from '../model';
 import { LEXICON, escapeRegExp, wordsOf } from '../../reading/lexicon';
 import type { CompiledFact } from '../../../knowledge/knowledge-base';
@@ -148,7 +148,7 @@ export function qualifierWeights(c: Candidate): { id: string; weight: number; im
     const words = c.kb.qualifierKeywords.get(q)!;
     const implicit = c.kb.implicitQualifiers.has(q);
     // A change's start is where the thing is: a forecast said for the change ("should climb from $19 billion to $95 billion") is its end's.
-    const said = implicit && isChangeStart(c.ev, c.figure) ? 0 : isComplement(c.ev, c.figure) ? ownKeywordWeight(c.ev, words, c.figure) : keywordWeight(c.ev, words, c.figure);
+    const said = implicit && isChangeStart(c.ev, c.figure) ? 0 : isComplement(c.ev, c.figure) ? complementKeywordWeight(c.ev, words, c.figure) : keywordWeight(c.ev, words, c.figure);
     const frames = c.kb.framingQualifiers.has(q);
     // A sentence naming another measure ("Google Cloud booked $15.2 billion of revenue, up 34%")
     // leaves the passage's frame: it says what it measures itself.
