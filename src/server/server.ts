@@ -281,6 +281,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   /** Bumped when the knowledge base or the settings change: results of an older generation are stale. */
   let generation = 0;
   let diagnosticCache = new WeakMap<Finding, Diagnostic | null>();
+  /** Each diagnostic past the related-information limit as shown, without its sources' rows (withoutRelated). */
+  const relatedDropped = new WeakMap<Diagnostic, Diagnostic>();
   /**
    * The findings `diagnosticsOf` last turned into diagnostics, with each one's diagnostic (null
    * when its kind is not shown), under the cache it used: the next check's findings are mostly
@@ -600,10 +602,21 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     for (let i = 0; i < findings.length; i++) {
       const d = i < head ? last!.diagnostics[i] : i >= findings.length - tail ? last!.diagnostics[i + shift] : diagnosticOf(findings[i]);
       diagnostics[i] = d;
-      if (d) out.push(d);
+      if (d) out.push(out.length < settings.relatedInformationLimit ? d : withoutRelated(d));
     }
     lastDiagnosed = { cache: diagnosticCache, findings, diagnostics, shown: out };
     return out;
+  }
+
+  /** A diagnostic past the related-information limit, without its sources' rows: made once per diagnostic, so its encoding is kept too. */
+  function withoutRelated(d: Diagnostic): Diagnostic {
+    if (!d.relatedInformation) return d;
+    let bare = relatedDropped.get(d);
+    if (!bare) {
+      const { relatedInformation: _, ...rest } = d;
+      relatedDropped.set(d, (bare = rest));
+    }
+    return bare;
   }
 
   /** A finding's diagnostic, made once: findings on lines an edit did not move are the same objects as before. */

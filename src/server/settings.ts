@@ -7,6 +7,13 @@ import * as z from 'zod';
 import { DEFAULT_BLOCK_BUDGET_MS } from '../diagnostics/engine';
 import { ValueType } from '../knowledge/schema';
 
+/**
+ * How many of a document's diagnostics carry related information by default: far more than a
+ * draft shows on a screen or a writer reads in the Problems panel, and few enough that the sources'
+ * rows (about 40% of a dense draft's answer) do not dominate each keystroke's payload.
+ */
+export const DEFAULT_RELATED_INFORMATION_LIMIT = 1000;
+
 export const Severity = z.enum(['ignore', 'hint', 'information', 'warning', 'error']);
 export type Severity = z.infer<typeof Severity>;
 
@@ -42,6 +49,15 @@ export const Settings = z.object({
     .default(DEFAULT_BLOCK_BUDGET_MS)
     .describe('Milliseconds dealcheck may spend on one paragraph (a block: a paragraph, list, table or heading) before it skips it with an information diagnostic. Raise it to check a paragraph that was skipped.'),
   debounceMs: z.number().int().min(0).max(5000).default(150).describe('Wait this long after typing stops before pushing diagnostics (clients that pull get them at once).'),
+  relatedInformationLimit: z
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(DEFAULT_RELATED_INFORMATION_LIMIT)
+    .describe(
+      "How many of a document's diagnostics, from its top, list each source's value as related information (linked to the quoted line, under the problem in the Problems panel); the rest keep their message, hover and quick-fixes. Every keystroke resends a document's whole list, so a draft with thousands of findings would otherwise send megabytes each time.",
+    ),
 });
 export type Settings = z.infer<typeof Settings>;
 

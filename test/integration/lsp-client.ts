@@ -19,7 +19,8 @@ export interface TestClient {
   stop(): Promise<void>;
 }
 
-export async function startClient(options: { folder?: string; pull?: boolean; initializationOptions?: unknown } = {}): Promise<TestClient> {
+/** `settings`: what the client answers for the `dealcheck` section (none: null, the defaults). */
+export async function startClient(options: { folder?: string; pull?: boolean; initializationOptions?: unknown; settings?: Record<string, unknown> } = {}): Promise<TestClient> {
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: { uri: string; until: (ds: Diagnostic[]) => boolean; resolve: (ds: Diagnostic[]) => void }[] = [];
@@ -37,7 +38,7 @@ export async function startClient(options: { folder?: string; pull?: boolean; in
   });
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.settings ?? null));
   connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.listen();
 

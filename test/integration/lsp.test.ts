@@ -112,6 +112,25 @@ describe('language server over stdio (push diagnostics)', function () {
   }
 });
 
+describe('language server: related information up to dealcheck.relatedInformationLimit', function () {
+  this.timeout(20_000);
+  let client: TestClient;
+  before(async () => {
+    requireBuilt(serverPath);
+    client = await startClient({ settings: { relatedInformationLimit: 2 } });
+  });
+  after(async () => client?.stop());
+
+  it("lists the sources' rows for the document's first two diagnostics only, and keeps every message", async () => {
+    const published = client.nextDiagnostics(uri, (ds) => ds.length > 2);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: draft } });
+    const diagnostics = await published;
+    const { kb } = loadKnowledgeBase({ files: [], useBundled: true });
+    assert.deepEqual(diagnostics.map((d) => d.message), checkDocument(draft, kb).findings.map((f) => f.message));
+    assert.deepEqual(diagnostics.map((d) => (d.relatedInformation?.length ?? 0) > 0), diagnostics.map((_, i) => i < 2));
+  });
+});
+
 describe('language server over stdio (pull diagnostics)', function () {
   this.timeout(20_000);
   let client: TestClient;
