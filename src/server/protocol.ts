@@ -130,7 +130,7 @@ export interface VisibleLinesParams {
 }
 
 /** The dealcheck.* settings the server reads: the keys of src/server/settings.ts's schema (a test holds them equal). */
-export const SETTING_KEYS = ['enable', 'knowledgeBase', 'useBundledKnowledgeBase', 'sourcesFolder', 'severity', 'outdatedSeverity', 'showSupported', 'showUnverified', 'blockTimeBudgetMs', 'debounceMs'] as const;
+export const SETTING_KEYS = ['enable', 'knowledgeBase', 'useBundledKnowledgeBase', 'sourcesFolder', 'severity', 'outdatedSeverity', 'showSupported', 'showUnverified', 'blockTimeBudgetMs', 'debounceMs', 'relatedInformationLimit'] as const;
 
 /**
  * Beside the settings (in `workspace/configuration` answers and `initializationOptions.settings`,
