@@ -218,6 +218,49 @@ function samePosition(a: Position, b: Position): boolean {
   return a.line === b.line && a.character === b.character;
 }
 
+/**
+ * Units' reads kept per knowledge base, the least recently used dropped first: room for the
+ * cells, items and paragraphs of the few blocks typed in at a time (a table of a dozen rows has
+ * about sixty cells).
+ */
+const MAX_KEPT_UNITS = 2048;
+
+/** A unit's reads, and the context they were read in: the text lent it and its section's topic. */
+interface KeptUnit {
+  previous: string | undefined;
+  topic: string;
+  reads: ReadFigure[];
+}
+
+const KEPT_UNITS = new WeakMap<KnowledgeBase, Map<string, KeptUnit>>();
+
+/** Everything of a unit its reading reads but its context: its text, and a cell's headers and row. No part holds a NUL (a block with one is never checked). */
+function keptUnitKey(unit: ProseUnit): string {
+  const t = unit.table;
+  return t ? `${unit.text}\u0000${t.rowHeader}\u0000${t.columnHeader}\u0000${t.rowContext}\u0000${t.headerRow}` : unit.text;
+}
+
+/**
+ * readUnitKept for a unit of a block of several (table cells, list items, a paragraph and the
+ * table under it): a unit reads the same in the same context, however its block changed around
+ * it, so a keystroke in one cell reads that cell's row again (its cells read the row), not the
+ * whole table. Its context is compared as text, not by what the unit reads of it (contextKey):
+ * the cells of a table are lent one paragraph, as it is. The reads are the same objects while
+ * kept, as a window cache's are (see readUnitKept's `kept`).
+ */
+function readUnitShared(unit: ProseUnit, kb: KnowledgeBase): { reads: ReadFigure[]; kept: boolean } {
+  let cache = KEPT_UNITS.get(kb);
+  if (!cache) KEPT_UNITS.set(kb, (cache = new Map()));
+  const key = keptUnitKey(unit);
+  const topic = unit.topic?.join('\u0000') ?? '';
+  let kept = cache.get(key);
+  if (kept) cache.delete(key);
+  if (!kept || kept.previous !== unit.previous || kept.topic !== topic) kept = { previous: unit.previous, topic, reads: readUnitKept(unit, kb).reads };
+  cache.set(key, kept);
+  if (cache.size > MAX_KEPT_UNITS) cache.delete(cache.keys().next().value!);
+  return { reads: kept.reads, kept: true };
+}
+
 /** Checks one block, offered the paragraph before it; positions are relative to the block. */
 export function checkBlock(text: string, kb: KnowledgeBase, previous?: string, topic?: readonly string[]): BlockResult {
   if (!MAY_HOLD_FIGURE.test(text) && !text.includes('dealcheck-')) return { findings: [], comments: [] };
@@ -228,7 +271,8 @@ export function checkBlock(text: string, kb: KnowledgeBase, previous?: string, t
   let keepsFindings = false;
   for (const unit of units) {
     checkpoint();
-    const { reads, kept } = readUnitKept(unit, kb);
+    // A block of one unit is kept whole, by its text (DocumentChecker's cache).
+    const { reads, kept } = units.length > 1 ? readUnitShared(unit, kb) : readUnitKept(unit, kb);
     for (const read of reads) findings.push(kept ? keptFinding(unit, read, starts) : blockFinding(unit, read, starts));
     keepsFindings ||= kept && reads.length > 0;
   }
