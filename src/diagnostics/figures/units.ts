@@ -134,11 +134,17 @@ function unitNamed(units: readonly Unit[], type: Unit['type']): (header: string)
   return (header) => allMatches(re, header).map((m) => t.unitOf(m[0])).find((u) => u !== undefined);
 }
 
+/**
+ * Headers read per set of units before they are forgotten together: a table's few headers are
+ * asked about by every cell under them, at every check of the table.
+ */
+const MAX_HEADERS = 1024;
+
 function headerReader(units: readonly Unit[], rates: readonly Rate[]): (header: string) => HeaderUnit | undefined {
   const moneyRates = rates.filter((r) => r.of === 'money');
   const specNamed = unitNamed(units, 'spec');
   const countNamed = unitNamed(units, 'count');
-  return (header) => {
+  const read = (header: string): HeaderUnit | undefined => {
     const rate = moneyRate(header, moneyRates);
     if (rate) return { type: 'spec', unit: rate.unit };
     const spec = specNamed(header);
@@ -147,6 +153,17 @@ function headerReader(units: readonly Unit[], rates: readonly Rate[]): (header: 
     const counted = countNamed(header);
     if (counted) return { type: 'count', unit: counted };
     return moneyScale(MONEY_SCALE.exec(header));
+  };
+  // Each cell of a column asks about its header, and about its row's and both together: the
+  // spellings' patterns ran for every cell, a sixth of a table's check.
+  const known = new Map<string, HeaderUnit | null>();
+  return (header) => {
+    let unit = known.get(header);
+    if (unit === undefined) {
+      if (known.size >= MAX_HEADERS) known.clear();
+      known.set(header, (unit = read(header) ?? null));
+    }
+    return unit ?? undefined;
   };
 }
 
