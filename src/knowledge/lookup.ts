@@ -102,7 +102,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /**
  * The indexes the lookups answer from, built once per knowledge base (and kept by its snapshot):
  * the names, and the facts by type and entity (subject, object, and the product lines they
- * belong to and their makers) and by type and own keyword, as their places in the list of facts. Sorted, those
+ * belong to, and their makers when they make nothing else) and by type and own keyword, as their places in the list of facts. Sorted, those
  * places are the knowledge base's order, with no map from each fact to its place (87,000 entries
  * for a large knowledge base).
  */
@@ -148,13 +148,25 @@ export function buildIndexes(entities: ReadonlyMap<string, Entity>, facts: reado
 export class FactIndexing {
   private readonly byEntity = new Map<string, number[]>();
   private readonly byWord = new Map<string, number[]>();
+  /** The makers of one product only: only their names name it (see add). */
+  private readonly soleMakers: ReadonlySet<string>;
 
-  constructor(private readonly entities: ReadonlyMap<string, Entity>) {}
+  constructor(private readonly entities: ReadonlyMap<string, Entity>) {
+    const made = new Map<string, number>();
+    for (const e of entities.values()) if (e.maker !== undefined) made.set(e.maker, (made.get(e.maker) ?? 0) + 1);
+    this.soleMakers = new Set([...made].filter(([, n]) => n === 1).map(([maker]) => maker));
+  }
 
   add(f: CompiledFact, place: number): void {
     const parties = [f.fact.subject, f.fact.object].filter((e): e is string => e !== undefined);
-    // A product is found by its line and by its maker too: "Corvane's battery warranty" is the Haul's.
-    const lines = parties.flatMap((e) => [this.entities.get(e)?.family, this.entities.get(e)?.maker]).filter((e): e is string => e !== undefined);
+    // A product is found by its line, and by its maker when that is all the maker makes:
+    // "Corvane's battery warranty" is the Haul's. A maker of many products names none of them,
+    // and every sentence naming it would otherwise weigh all their facts.
+    const maker = (e: string) => {
+      const m = this.entities.get(e)?.maker;
+      return m !== undefined && this.soleMakers.has(m) ? m : undefined;
+    };
+    const lines = parties.flatMap((e) => [this.entities.get(e)?.family, maker(e)]).filter((e): e is string => e !== undefined);
     for (const e of new Set([...parties, ...lines])) push(this.byEntity, FactPlaceMap.key(f.fact.type, e), place);
     for (const k of f.ownKeywords) push(this.byWord, FactPlaceMap.key(f.fact.type, k), place);
   }

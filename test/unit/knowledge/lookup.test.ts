@@ -24,6 +24,20 @@ describe('candidateFacts', () => {
   for (const [name, parties, words, expected] of rows) it(name, () => assert.deepEqual(ids(parties, words), expected));
 });
 
+describe("candidateFacts: a product's facts by its maker, when the maker makes nothing else", () => {
+  const product = (id: string, maker: string): Entity => ({ id, name: id, kind: 'product', maker, aliases: [] }) as unknown as Entity;
+  const entities = new Map([entity('corvane'), product('haul', 'corvane'), entity('amazon'), product('trainium', 'amazon'), product('inferentia', 'amazon')].map((e) => [e.id, e]));
+  const facts = [fact('haul-range', 'haul', []), fact('trainium-cost', 'trainium', []), fact('inferentia-cost', 'inferentia', []), fact('amazon-stake', 'amazon', [])];
+  const lookups = buildLookups(entities, facts, []);
+  const ids = (parties: string[]) => lookups.candidateFacts('money', parties, []).map((f) => f.fact.id);
+  const rows: [name: string, parties: string[], expected: string[]][] = [
+    ['the maker of one product reaches its facts', ['corvane'], ['haul-range']],
+    ['a maker of several reaches only its own: every sentence naming it would weigh all their facts', ['amazon'], ['amazon-stake']],
+    ['a product named reaches its facts whoever makes it', ['trainium'], ['trainium-cost']],
+  ];
+  for (const [name, parties, expected] of rows) it(name, () => assert.deepEqual(ids(parties), expected));
+});
+
 describe('findMentions: a lowercase description hyphenated as a compound names it too', () => {
   const named = (id: string, aliases: string[]): Entity => ({ id, name: id, kind: 'segment', aliases }) as unknown as Entity;
   const entities = new Map([named('inference', ['inference serving']), named('gcp', ['Google Cloud'])].map((e) => [e.id, e]));

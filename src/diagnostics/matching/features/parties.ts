@@ -12,6 +12,7 @@ import { spanIndexAt } from '../../reading/layout';
 import { lendable, writerSpeaks } from '../../context/discourse';
 import { LEXICON, alternationOf } from '../../reading/lexicon';
 import type { Candidate } from './candidate';
+import { ValueType } from '../../../knowledge/schema';
 
 /**
  * How plainly the fact's subject or object is named or carried for the figure, implication aside:
@@ -38,20 +39,32 @@ export function soleMakerWeight(c: Candidate): number {
   return maker !== undefined && soleProductOfMaker(c, subject) ? namedWeight(c.kb, c.ev, maker, c.figure) : 0;
 }
 
-/** How many entities each maker makes, per knowledge base. */
-const PRODUCTS_OF_MAKER = new WeakMap<Candidate['kb'], ReadonlyMap<string, number>>();
+/** Per knowledge base, whether a maker makes one product the knowledge base speaks of (soleProductOfMaker). */
+const SOLE_PRODUCT = new WeakMap<Candidate['kb'], Map<string, boolean>>();
 
-/** Whether the entity is the one thing its maker makes: then naming the maker names it. */
+/**
+ * Whether the entity is the one thing its maker makes: then naming the maker names it. Found
+ * through the facts indexed under the maker (lookup.ts indexes a product's facts there only when
+ * it is all the maker makes), not by a walk over every entity: a knowledge base read from its
+ * snapshot decodes an entity only when asked for it.
+ */
 function soleProductOfMaker(c: Candidate, entity: string): boolean {
   const maker = c.kb.entities.get(entity)?.maker;
   if (maker === undefined) return false;
-  let counts = PRODUCTS_OF_MAKER.get(c.kb);
-  if (!counts) {
-    const made = new Map<string, number>();
-    for (const e of c.kb.entities.values()) if (e.maker !== undefined) made.set(e.maker, (made.get(e.maker) ?? 0) + 1);
-    PRODUCTS_OF_MAKER.set(c.kb, (counts = made));
-  }
-  return counts.get(maker) === 1;
+  let known = SOLE_PRODUCT.get(c.kb);
+  if (!known) SOLE_PRODUCT.set(c.kb, (known = new Map()));
+  let sole = known.get(maker);
+  if (sole === undefined) known.set(maker, (sole = productsOf(c.kb, maker).size === 1));
+  return sole;
+}
+
+/** The parties of the facts indexed under a maker that it makes. */
+function productsOf(kb: Candidate['kb'], maker: string): Set<string> {
+  const out = new Set<string>();
+  for (const type of ValueType.options)
+    for (const f of kb.candidateFacts(type, [maker], []))
+      for (const e of [f.fact.subject, f.fact.object]) if (e !== undefined && kb.entities.get(e)?.maker === maker) out.add(e);
+  return out;
 }
 
 /** How plainly the fact's subject is named for the figure (0 to 1). */
