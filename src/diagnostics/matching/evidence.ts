@@ -384,11 +384,10 @@ const PART_OPENING_REACH = 40;
 
 /** Whether the figure is a part of an earlier figure of its kind in its sentence ("up to $4 billion, starting with a $1.25 billion tranche"). */
 export function isPartOfBefore(ev: Evidence, figure: Figure): boolean {
-  if (!PART_OPENING_BEFORE.test(ev.text.slice(Math.max(0, figure.start - PART_OPENING_REACH), figure.start))) return false;
-  return (ev.figuresBySentence[sentenceOf(ev, figure)] ?? []).some((f) => f.type === figure.type && f.end <= figure.start);
+  return PART_OPENING_BEFORE.test(ev.text.slice(Math.max(0, figure.start - PART_OPENING_REACH), figure.start)) && hasPartBefore(ev, figure);
 }
 
-/** Whether a figure of the figure's kind comes before it in its sentence: a part it may be the rest after. */
+/** Whether a figure of the figure's kind comes before it in its sentence: a whole it may be a part of, or a part it may be the rest after. */
 function hasPartBefore(ev: Evidence, figure: Figure): boolean {
   return (ev.figuresBySentence[sentenceOf(ev, figure)] ?? []).some((f) => f.type === figure.type && f.end <= figure.start);
 }
