@@ -36,25 +36,23 @@ export function namedPartyWeight(c: Candidate): number {
 export function soleMakerWeight(c: Candidate): number {
   const { subject } = c.fact.fact;
   const maker = c.kb.entities.get(subject)?.maker;
-  return maker !== undefined && soleProductOfMaker(c, subject) ? namedWeight(c.kb, c.ev, maker, c.figure) : 0;
+  return maker !== undefined && makesOneProduct(c.kb, maker) ? namedWeight(c.kb, c.ev, maker, c.figure) : 0;
 }
 
-/** Per knowledge base, whether a maker makes one product the knowledge base speaks of (soleProductOfMaker). */
+/** Per knowledge base, whether a maker makes one product the knowledge base speaks of (makesOneProduct). */
 const SOLE_PRODUCT = new WeakMap<Candidate['kb'], Map<string, boolean>>();
 
 /**
- * Whether the entity is the one thing its maker makes: then naming the maker names it. Found
- * through the facts indexed under the maker (lookup.ts indexes a product's facts there only when
- * it is all the maker makes), not by a walk over every entity: a knowledge base read from its
- * snapshot decodes an entity only when asked for it.
+ * Whether the maker makes one product only: then naming the maker names it. Found through the
+ * facts indexed under the maker (lookup.ts indexes a product's facts there only when it is all the
+ * maker makes), not by a walk over every entity: a knowledge base read from its snapshot decodes
+ * an entity only when asked for it.
  */
-function soleProductOfMaker(c: Candidate, entity: string): boolean {
-  const maker = c.kb.entities.get(entity)?.maker;
-  if (maker === undefined) return false;
-  let known = SOLE_PRODUCT.get(c.kb);
-  if (!known) SOLE_PRODUCT.set(c.kb, (known = new Map()));
+function makesOneProduct(kb: Candidate['kb'], maker: string): boolean {
+  let known = SOLE_PRODUCT.get(kb);
+  if (!known) SOLE_PRODUCT.set(kb, (known = new Map()));
   let sole = known.get(maker);
-  if (sole === undefined) known.set(maker, (sole = productsOf(c.kb, maker).size === 1));
+  if (sole === undefined) known.set(maker, (sole = productsOf(kb, maker).size === 1));
   return sole;
 }
 
