@@ -207,7 +207,7 @@ function firstParty(kb: KnowledgeBase, d: UnitDiscourse, j: number): Mention | u
   const from = mainClauseStart(d.text, d.layout.sentences[j]);
   const framing = framingOpeningEnd(d.text, d.layout.sentences[j]);
   return d.mentionsBySentence[j].find(
-    (m) => m.start >= from && isParty(kb, m.entity) && !(isUnknown(m.entity) && m.end <= framing) && !isSpeakerLabel(d.text, m) && !(entityKind(kb, m.entity) === 'person' && isSpeaker(d.text, m)),
+    (m) => m.start >= from && isParty(kb, m.entity) && !(isUnknown(m.entity) && m.end <= framing) && !isSpeakerLabel(d.text, m) && !(entityKind(kb, m.entity) === 'person' && isSpeaker(kb, d.text, m)),
   );
 }
 
@@ -248,9 +248,38 @@ const REPORTING_AFTER = new RegExp(String.raw`^['’]?s?\s+(?:also\s+)?(?:${alte
 /** How far after a name its reporting verb is looked for. */
 const REPORTING_REACH = 16;
 
-/** Whether the name is followed by a reporting verb: the speaker of what follows. */
-function isSpeaker(text: string, m: Mention): boolean {
-  return REPORTING_AFTER.test(text.slice(m.end, m.end + REPORTING_REACH));
+/** The words of the lexicon's reportedSelf a person is spoken of by ("he", "she"), and those of anyone else. */
+const SELF_WORDS = {
+  person: wordsOf(LEXICON.reportedSelf).filter((w) => wordsOf(LEXICON.personPronouns).includes(w)),
+  other: wordsOf(LEXICON.reportedSelf).filter((w) => !wordsOf(LEXICON.personPronouns).includes(w)),
+};
+
+/** How many words may stand between a reporting verb and "that" or the pronoun: "said last autumn that it…", "said on Monday it…". */
+const SELF_REPORT_WORDS = 3;
+/** How far after a reporting verb the pronoun is looked for: SELF_REPORT_WORDS words, "that" and the longest pronoun. */
+const SELF_REPORT_REACH = 48;
+
+/** Up to a few words ("last autumn"), maybe "that", then one of `words` as the subject of the reported clause (not "the company's"). */
+function selfReported(words: readonly string[]): RegExp {
+  return new RegExp(String.raw`^(?:\s+[\p{L}\p{N}]+,?){0,${SELF_REPORT_WORDS}}?\s+(?:that\s+)?(?:${words.map(escapeRegExp).join('|')})(?![\p{L}\p{N}'’])`, 'iu');
+}
+
+const SELF_REPORTED = { person: selfReported(SELF_WORDS.person), other: selfReported(SELF_WORDS.other), any: selfReported(wordsOf(LEXICON.reportedSelf)) };
+
+/**
+ * Whether the name is followed by a reporting verb: the speaker of what follows. Not when what it
+ * reports is about itself ("Nvidia said last autumn that it would invest up to $100 billion"): then
+ * it is who the figure is about. The pronoun agrees with the party; an unknown name may be anyone.
+ * A maker's "it" may be the product asked `about` ("Trainium 2 is out. Amazon says it can train
+ * models for 40% less"): then the maker is still only the speaker.
+ */
+function isSpeaker(kb: KnowledgeBase, text: string, m: Mention, about?: string): boolean {
+  const verb = REPORTING_AFTER.exec(text.slice(m.end, m.end + REPORTING_REACH));
+  if (!verb) return false;
+  if (about !== undefined && kb.entities.get(about)?.maker === m.entity) return true;
+  const self = isUnknown(m.entity) ? SELF_REPORTED.any : entityKind(kb, m.entity) === 'person' ? SELF_REPORTED.person : SELF_REPORTED.other;
+  const after = m.end + verb[0].length;
+  return !self.test(text.slice(after, after + SELF_REPORT_REACH));
 }
 
 /** A colon (maybe after closing emphasis) right after a name. */
@@ -386,7 +415,7 @@ export function carriedWeight(kb: KnowledgeBase, d: UnitDiscourse, entity: strin
   // Nor does naming the fact's other party say who this one is: "The Anthropic package is split
   // into $6 billion paid at signing" still speaks of the paragraph before's Amazon.
   // A speaker ("AWS says the chip delivers up to 4x") names who talks, not who the figure is about.
-  if (namesSomeoneBefore(kb, d, i, figure, partners)) return 0;
+  if (namesSomeoneBefore(kb, d, i, entity, figure, partners)) return 0;
   const topic = d.topic.has(entity) ? EVIDENCE.topic : 0;
   return Math.max(topic, carriedFromBefore(kb, d, entity, i));
 }
@@ -395,8 +424,8 @@ export function carriedWeight(kb: KnowledgeBase, d: UnitDiscourse, entity: strin
  * Whether sentence `i` names a party before the figure, the fact's other parties and speakers
  * aside (see carriedWeight). A loop, not a closure: asked for every candidate fact of every figure.
  */
-function namesSomeoneBefore(kb: KnowledgeBase, d: UnitDiscourse, i: number, figure: Figure, partners: ReadonlySet<string>): boolean {
-  for (const m of d.mentionsBySentence[i]) if (m.end <= figure.start && isSureParty(kb, m.entity) && !partners.has(m.entity) && !isSpeaker(d.text, m)) return true;
+function namesSomeoneBefore(kb: KnowledgeBase, d: UnitDiscourse, i: number, entity: string, figure: Figure, partners: ReadonlySet<string>): boolean {
+  for (const m of d.mentionsBySentence[i]) if (m.end <= figure.start && isSureParty(kb, m.entity) && !partners.has(m.entity) && !isSpeaker(kb, d.text, m, entity)) return true;
   return false;
 }
 

@@ -45,6 +45,7 @@ export const Lexicon = z.object({
   changeEnds: WordList,
   changeAsides: WordList,
   reportingVerbs: WordList,
+  reportedSelf: WordList,
   definiteDeterminers: WordList,
   pronounOpenings: WordList,
   sentenceConnectives: WordList,

@@ -175,6 +175,11 @@ describe('lexicon', () => {
         const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
         assert.equal(carriedWeight(bundledKb, ev, 'trainium2', ev.figures.at(-1)!), EVIDENCE.carried);
       });
+    for (const [word, example] of Object.entries(LEXICON.reportedSelf.entries))
+      it(`a party reporting "${word}" speaks of itself, so the sentence before's party is not carried: ${example}`, () => {
+        const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
+        assert.equal(carriedWeight(bundledKb, ev, 'amazon', ev.figures.at(-1)!), 0);
+      });
     for (const [word, example] of Object.entries(LEXICON.definiteDeterminers.entries))
       it(`"${word}" before an amount one fact alone gives names that fact: ${example}`, () => {
         const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
