@@ -596,6 +596,10 @@ describe('features', () => {
       ['Anthropic reached a $5 billion run-rate.', '$5 billion', 'amazon-anthropic-investment', 1, 'run-rate'],
       // A duration already past is no prediction's horizon.
       ['Amazon added 4 gigawatts over the past twelve months and expects to keep going.', 'twelve months', 'amazon-anthropic-increase-horizon', 1, 'past-period'],
+      // A stock's return, a holding's weight in a fund and a business segment's growth are no market share or AI revenue growth.
+      ['Amazon shares have returned 9% year to date.', '9%', 'amazon-cloud-market-share', 1, 'share-price'],
+      ['Amazon is our largest holding at 6.2% of net assets.', '6.2%', 'amazon-cloud-market-share', 1, 'portfolio-weight'],
+      ['AWS segment growth was 20% in the year.', '20%', 'amazon-ai-revenue-growth', 1, 'total-revenue'],
       ['Amazon invested $8 billion in Anthropic, valued at $183 billion.', '$8 billion', 'amazon-anthropic-investment', 0, undefined],
       ['Amazon invested $8 billion in Anthropic.', '$8 billion', 'amazon-anthropic-investment', 0, undefined],
     ];
