@@ -150,6 +150,10 @@ describe('features', () => {
       // The whole investment's sibling, the upfront part, has its mark said: that argues against the whole.
       ['Amazon pays $5 billion upfront to Anthropic.', '$5 billion', 'amazon-anthropic-investment', [], 1],
       ['Amazon invested $8 billion in Anthropic.', '$8 billion', 'amazon-anthropic-milestone', [['milestone', 0]], 0],
+      // An earlier figure's qualifier reaches a figure by ellipsis only when it says no alternative of the same facet.
+      ['Amazon pays Anthropic $5 billion upfront and $15 billion against milestones.', '$15 billion', 'amazon-anthropic-upfront', [['upfront', 0.3]], 0],
+      ['Amazon pays Anthropic $5 billion upfront and $15 billion against milestones.', '$15 billion', 'amazon-anthropic-milestone', [['milestone', 0.6]], 0],
+      ['Amazon pays Anthropic $5 billion upfront and $15 billion later.', '$15 billion', 'amazon-anthropic-upfront', [['upfront', 0.6]], 0],
     ];
     for (const [text, figure, fact, qualifiers, sibling] of rows)
       it(`${figure} in "${text}" for ${fact}`, () => {

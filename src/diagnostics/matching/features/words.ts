@@ -148,13 +148,26 @@ export function qualifierWeights(c: Candidate): { id: string; weight: number; im
     const words = c.kb.qualifierKeywords.get(q)!;
     const implicit = c.kb.implicitQualifiers.has(q);
     // A change's start is where the thing is: a forecast said for the change ("should climb from $19 billion to $95 billion") is its end's.
-    const said = implicit && isChangeStart(c.ev, c.figure) ? 0 : isComplement(c.ev, c.figure) ? complementKeywordWeight(c.ev, words, c.figure) : keywordWeight(c.ev, words, c.figure);
+    const said = implicit && isChangeStart(c.ev, c.figure) ? 0 : isComplement(c.ev, c.figure) ? complementKeywordWeight(c.ev, words, c.figure) : qualifierWordWeight(c, q, words);
     const frames = c.kb.framingQualifiers.has(q);
     // A sentence naming another measure ("Google Cloud booked $15.2 billion of revenue, up 34%")
     // leaves the passage's frame: it says what it measures itself.
     const framed = frames && otherScope(c).weight === 0 ? frameWeight(c.ev, q, c.figure) : 0;
     return { id: q, weight: Math.max(said, framed), implicit, frames };
   });
+}
+
+/**
+ * How strongly a qualifier's words are said for the figure. By ellipsis (a word of an earlier
+ * figure of the same kind) only when the figure says no alternative of the same facet itself: in
+ * "$5 billion paid upfront and $15 billion released against milestones" the $15 billion is the
+ * milestone part, not the upfront part again.
+ */
+function qualifierWordWeight(c: Candidate, q: string, words: ReadonlySet<string>): number {
+  const own = ownKeywordWeight(c.ev, words, c.figure);
+  if (own >= GATES.said) return own;
+  const mates = c.kb.facetMates.get(q) ?? [];
+  return mates.some((m) => ownKeywordWeight(c.ev, c.kb.qualifierKeywords.get(m)!, c.figure) >= GATES.said) ? own : keywordWeight(c.ev, words, c.figure);
 }
 
 /**
