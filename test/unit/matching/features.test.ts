@@ -77,6 +77,16 @@ describe('features', () => {
       });
   });
 
+  describe('a group is named by naming every member plainly for the figure', () => {
+    const rows: [text: string, figure: string, fact: string, object: number][] = [
+      ['Analysts quote the combined OpenAI–Anthropic exposure at $68 billion.', '$68 billion', 'amazon-combined-investment', 0.9],
+      // Each member named for a figure of its own names no group.
+      ['Credits are estimated at ~$25B for OpenAI and ~$20B for Anthropic.', '$20B', 'amazon-combined-investment', 0],
+    ];
+    for (const [text, figure, fact, object] of rows)
+      it(`${figure} in "${text}" for ${fact}: object ${object}`, () => assert.equal(round(objectWeight(bundledCandidate(text, figure, fact))!), object));
+  });
+
   describe('a figure in an aside or a relative clause on another figure shares its parties', () => {
     const rows: [text: string, entity: string, weight: number][] = [
       // The host figure's own weight for OpenAI (0.95) at the aside discount (0.9).

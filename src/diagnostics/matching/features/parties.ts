@@ -69,7 +69,7 @@ function productsOf(kb: Candidate['kb'], maker: string): Set<string> {
 export function subjectWeight(c: Candidate): number {
   const { subject } = c.fact.fact;
   if (namedOnlyAsBase(c, subject)) return 0;
-  return Math.max(entityWeight(c.kb, c.ev, subject, c.figure, partnersOf(c, subject)), impliedWeight(c, 'subject'), makerWeight(c, subject), speakerWeight(c, subject));
+  return Math.max(entityWeight(c.kb, c.ev, subject, c.figure, partnersOf(c, subject)), impliedWeight(c, 'subject'), makerWeight(c, subject), speakerWeight(c, subject), membersWeight(c, subject));
 }
 
 /**
@@ -205,7 +205,21 @@ function partnersOf(c: Candidate, entity: string): ReadonlySet<string> {
 /** How plainly the fact's object is named for the figure; undefined for a fact without one. */
 export function objectWeight(c: Candidate): number | undefined {
   const { object } = c.fact.fact;
-  return object ? Math.max(entityWeight(c.kb, c.ev, object, c.figure, partnersOf(c, object)), impliedWeight(c, 'object')) : undefined;
+  return object ? Math.max(entityWeight(c.kb, c.ev, object, c.figure, partnersOf(c, object)), impliedWeight(c, 'object'), membersWeight(c, object)) : undefined;
+}
+
+/**
+ * A group (an entity with `members`) is named by naming every member plainly for the figure, as
+ * plainly as its least plainly named member: "the combined OpenAI–Anthropic exposure at $68
+ * billion". Members each named for a figure of their own ("~$25B for OpenAI and ~$20B for
+ * Anthropic") name no group.
+ */
+function membersWeight(c: Candidate, group: string): number {
+  const members = c.kb.entities.get(group)?.members;
+  if (!members?.length) return 0;
+  let w = 1;
+  for (const m of members) w = Math.min(w, namedWeight(c.kb, c.ev, m, c.figure));
+  return w >= GATES.plain ? w : 0;
 }
 
 export interface Rivals {
