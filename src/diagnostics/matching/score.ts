@@ -246,7 +246,8 @@ function featureValues(m: Measures): FeatureValue[] {
 /** How plainly the sentence says the fact's parties, what it measures and its explicit qualifiers (see Scored). */
 function evidenceOf(c: Candidate, m: Measures): Scored['evidence'] {
   const what = whatIsSaid(c, m);
-  const qualifiers = Math.min(1, ...m.qualifiers.filter((q) => !q.implicit).map((q) => q.weight));
+  // The fact's own words name it and no other, qualifiers and all: "describes the total as nearly $65 billion" after its combined investment.
+  const qualifiers = Math.max(Math.min(1, ...m.qualifiers.filter((q) => !q.implicit).map((q) => q.weight)), m.ownWords);
   const namedParty = namedPartyWeight(c);
   // A fact about a person is that person's alone: another's sentence does not name them, whatever else it names.
   const plainlyNamed = entityKind(c.kb, c.fact.fact.subject) === 'person' ? m.subject : Math.max(m.subject, m.object ?? 0);

@@ -376,6 +376,12 @@ describe('features', () => {
     // "compute-credit" is the Oracle deal's own word, with no relation word said.
     ["Oracle's earlier compute-credit arrangement with OpenAI was a comparatively modest $15bn.", [['$15bn', 'conflict', 'oracle-openai-compute-credits']]],
   ]);
+  findingsTable("a fact's own words said plainly say its qualifiers too: enough for a conflict", [
+    [
+      "AINews put Amazon's combined investment in OpenAI and Anthropic at $58 billion. NextFin describes the total as nearly $65 billion.",
+      [['$58 billion', 'supported', 'amazon-combined-investment'], ['$65 billion', 'conflict', 'amazon-combined-investment']],
+    ],
+  ]);
   findingsTable('a framing qualifier ("AI" of AI revenue) must be said for a conflict, in the sentence or its context', [
     ['Azure AI revenue grew 45% year over year.', [['45%', 'conflict', 'microsoft-ai-revenue-growth']]],
     // Unsaid: a figure that agrees is still cited, one that disagrees is about total revenue.
