@@ -376,10 +376,15 @@ describe('features', () => {
     // "compute-credit" is the Oracle deal's own word, with no relation word said.
     ["Oracle's earlier compute-credit arrangement with OpenAI was a comparatively modest $15bn.", [['$15bn', 'conflict', 'oracle-openai-compute-credits']]],
   ]);
-  findingsTable("a fact's own words said plainly say its qualifiers too: enough for a conflict", [
+  findingsTable("a fact's own words, or its qualifier's, said plainly: enough for a conflict", [
     [
       "AINews put Amazon's combined investment in OpenAI and Anthropic at $58 billion. NextFin describes the total as nearly $65 billion.",
       [['$58 billion', 'supported', 'amazon-combined-investment'], ['$65 billion', 'conflict', 'amazon-combined-investment']],
+    ],
+    // "Add it up" says the combined qualifier's whole.
+    [
+      'Amazon put $50 billion into OpenAI and $25 billion into Anthropic. Add it up and Amazon has pledged roughly $75 billion to the labs.',
+      [['$50 billion', 'supported', 'amazon-openai-investment'], ['$25 billion', 'supported', 'amazon-anthropic-investment'], ['$75 billion', 'conflict', 'amazon-combined-investment']],
     ],
   ]);
   findingsTable('a framing qualifier ("AI" of AI revenue) must be said for a conflict, in the sentence or its context', [
