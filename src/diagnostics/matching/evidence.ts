@@ -138,6 +138,8 @@ const ASIDE_BETWEEN = /^\s*\(\s*[+−–-]?$/u;
 const RELATIVE_BETWEEN = /^[^.;:,]{0,60},\s*(?:of\s+)?which\s+(?:\S+\s+){0,5}$/u;
 /** A companion phrase between a figure's phrase and the next figure (the lexicon's companions): "$50 billion into OpenAI, alongside a $100 billion". */
 const COMPANION_BETWEEN = new RegExp(String.raw`^[^.;:,]{0,60},?\s*(?:${alternationOf(LEXICON.companions)})\s+(?:\S+\s+){0,2}$`, 'iu');
+/** A total's opening after an earlier amount of its kind (the lexicon's totalOpenings): "$10-15 billion to Anthropic within 18 months, for a total of". */
+const TOTAL_BETWEEN = new RegExp(String.raw`^[^.;:]{0,80}?,?\s*(?:${alternationOf(LEXICON.totalOpenings)})\s+(?:\S+\s+){0,2}$`, 'iu');
 /** Spaces (a line break among them) allowed between a figure and its part's words. */
 const SPACES_BEFORE_PART = 8;
 /** How far after a figure its part's words are looked for: the longest of them, after the spaces allowed. */
@@ -165,9 +167,23 @@ const CHANGE_BETWEEN = new RegExp(String.raw`^[^.;:,()]{0,40},\s*(?:${alternatio
 function asideHost(ev: Evidence, figure: Figure): Figure | undefined {
   const host = sentenceFigures(ev, figure).filter((f) => f.end <= figure.start).at(-1);
   if (!host) return undefined;
+  const total = totalOf(ev, figure);
+  if (total) return total;
   const between = ev.text.slice(host.end, figure.start);
   const part = host.type === figure.type && (PART_AFTER.test(ev.text.slice(figure.end, figure.end + PART_REACH)) || isChangeEnd(ev, host, between));
   return part || isChangeOf(ev, host, figure) || (host.type !== figure.type && ASIDE_BETWEEN.test(between)) || RELATIVE_BETWEEN.test(between) || COMPANION_BETWEEN.test(between) ? host : undefined;
+}
+
+/**
+ * The amount a figure is the total of: the one amount of its kind before it in the sentence, with
+ * one of the lexicon's totalOpenings between ("Amazon will add $10-15 billion to Anthropic within
+ * 18 months, for a total of $45-50 billion"), whatever figures of other kinds stand between. After
+ * several ("$8 billion into the lab, and its OpenAI deal alone is worth $50 billion, taking the
+ * total to close to $60 billion") the total is all of theirs, no one's in particular.
+ */
+function totalOf(ev: Evidence, figure: Figure): Figure | undefined {
+  const parts = sentenceFigures(ev, figure).filter((f) => f.end <= figure.start && f.type === figure.type);
+  return parts.length === 1 && TOTAL_BETWEEN.test(ev.text.slice(parts[0].end, figure.start)) ? parts[0] : undefined;
 }
 
 /** Whether a figure `between` text after `host` is the far end of a change that opens at `host`: "from $35 billion to $160 billion". */

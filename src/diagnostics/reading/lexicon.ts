@@ -40,6 +40,7 @@ export const Lexicon = z.object({
   relativeOpenings: WordList,
   figureParticiples: WordList,
   companions: WordList,
+  totalOpenings: WordList,
   partFollowers: WordList,
   partOpenings: WordList,
   changeEnds: WordList,

@@ -155,6 +155,11 @@ describe('lexicon', () => {
         const { findings } = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false });
         assert.deepEqual(findings.map((f) => [f.text, f.kind, f.fact]), [['$50 billion', 'supported', 'amazon-openai-investment'], ['$100 billion', 'supported', 'openai-aws-cloud-pact']]);
       });
+    for (const [word, example] of Object.entries(LEXICON.totalOpenings.entries))
+      it(`after "${word}" a figure is the total the amount before adds up to, with its parties: ${example}`, () => {
+        const { findings } = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false });
+        assert.deepEqual(findings.map((f) => [f.text, f.kind, f.fact]).at(-1), ['$45-50 billion', 'conflict', 'amazon-anthropic-total-prediction']);
+      });
     for (const [word, example] of Object.entries(LEXICON.partFollowers.entries))
       it(`a figure followed by "${word}" is a part of the figure before, with its parties: ${example}`, () => {
         const { findings } = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false });
