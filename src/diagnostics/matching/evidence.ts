@@ -101,7 +101,7 @@ export function askedFor(ev: Evidence, figure: Figure): ReadonlySet<string> {
 }
 
 /** The figures of `figure`'s sentence: the only ones that can take a word from it (see reading/attachment). */
-function sentenceFigures(ev: Evidence, figure: Figure): readonly Figure[] {
+export function sentenceFigures(ev: Evidence, figure: Figure): readonly Figure[] {
   return ev.figuresBySentence[sentenceOf(ev, figure)] ?? [];
 }
 
@@ -148,6 +148,12 @@ const PART_REACH = Math.max(...Object.keys(LEXICON.partFollowers.entries).map((w
 const PART_AFTER = new RegExp(String.raw`^\s+(?:${alternationOf(LEXICON.partFollowers)})\b`, 'iu');
 /** The far end of a change between two figures (the lexicon's changeEnds): "from $35 billion to $160 billion". */
 const CHANGE_END_BETWEEN = new RegExp(String.raw`^\s+(?:${alternationOf(LEXICON.changeEnds)})\s+$`, 'iu');
+/** The size a change is projected to reach, between its two figures (the lexicon's projectedEnds): "estimated at $19 billion and projected to reach $95 billion". */
+const PROJECTED_END_BETWEEN = new RegExp(String.raw`^[\s,]+(?:${alternationOf(LEXICON.projectedEnds)})\s+$`, 'iu');
+/** A change's start said right before its figure (the lexicon's changeStarts): "starts at $26 billion". */
+const CHANGE_START_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.changeStarts)})\s+$`, 'iu');
+/** How far before a figure its change-start words are looked for: the longest of them and a space or two. */
+const CHANGE_START_REACH = Math.max(...Object.keys(LEXICON.changeStarts.entries).map((w) => w.length)) + 2;
 /** "from" right before a change's first figure. */
 const CHANGE_FROM = /(?<![\p{L}\p{N}])from\s+$/iu;
 /** How far before a figure its "from" is looked for, in characters. */
@@ -186,9 +192,12 @@ function totalOf(ev: Evidence, figure: Figure): Figure | undefined {
   return parts.length === 1 && TOTAL_BETWEEN.test(ev.text.slice(parts[0].end, figure.start)) ? parts[0] : undefined;
 }
 
-/** Whether a figure `between` text after `host` is the far end of a change that opens at `host`: "from $35 billion to $160 billion". */
+/**
+ * Whether a figure `between` text after `host` is the far end of a change that opens at `host`:
+ * "from $35 billion to $160 billion", "estimated at $19 billion and projected to reach $95 billion".
+ */
 function isChangeEnd(ev: Evidence, host: Figure, between: string): boolean {
-  return CHANGE_END_BETWEEN.test(between) && CHANGE_FROM.test(ev.text.slice(Math.max(0, host.start - CHANGE_FROM_REACH), host.start));
+  return (CHANGE_END_BETWEEN.test(between) && CHANGE_FROM.test(ev.text.slice(Math.max(0, host.start - CHANGE_FROM_REACH), host.start))) || PROJECTED_END_BETWEEN.test(between);
 }
 
 /**
@@ -201,7 +210,8 @@ export function isChangeStart(ev: Evidence, figure: Figure): boolean {
     const figures = sentenceFigures(ev, figure);
     const next = figures.find((f) => f.start >= figure.end);
     if (next && next.type === figure.type && isChangeEnd(ev, figure, ev.text.slice(figure.end, next.start))) return true;
-    // Said after its end: "climbs to $95 billion from a base of $19 billion".
+    // Said with its own words ("starts at $26 billion and grows at 50% a year"), or after its end: "climbs to $95 billion from a base of $19 billion".
+    if (CHANGE_START_BEFORE.test(ev.text.slice(Math.max(0, figure.start - CHANGE_START_REACH), figure.start))) return true;
     const before = ev.text.slice(Math.max(0, figure.start - CHANGE_FROM_BASE_REACH), figure.start);
     return CHANGE_FROM_BASE.test(before) && figures.some((f) => f.end <= figure.start && f.type === figure.type);
   });

@@ -44,6 +44,8 @@ export const Lexicon = z.object({
   partFollowers: WordList,
   partOpenings: WordList,
   changeEnds: WordList,
+  projectedEnds: WordList,
+  changeStarts: WordList,
   changeAsides: WordList,
   reportingVerbs: WordList,
   reportedSelf: WordList,

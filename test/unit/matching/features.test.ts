@@ -215,6 +215,9 @@ describe('features', () => {
       ['AWS booked $45 billion of AI revenue in 2024.', '$45 billion', 'amazon-ai-revenue-2024', { same: 0.85, other: 0 }],
       ['AWS booked $45 billion of AI revenue in 2025.', '$45 billion', 'amazon-ai-revenue-2024', { same: 0, other: 0.85 }],
       ['AWS booked $45 billion of AI revenue.', '$45 billion', 'amazon-ai-revenue-2024', { same: 0, other: 0 }],
+      // A change's start is not dated by the year of its end.
+      ['AWS expects $60 billion of AI revenue in 2028, growing from $45 billion.', '$45 billion', 'amazon-ai-revenue-2024', { same: 0, other: 0 }],
+      ['AWS expects $60 billion of AI revenue in 2028, growing from $45 billion.', '$60 billion', 'amazon-ai-revenue-2024', { same: 0, other: 0.85 }],
       ['Amazon invested $8 billion in Anthropic in 2024.', '$8 billion', 'amazon-anthropic-investment', undefined],
     ];
     for (const [text, figure, fact, year] of rows)

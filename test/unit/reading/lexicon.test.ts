@@ -175,6 +175,16 @@ describe('lexicon', () => {
         const { findings } = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false });
         assert.deepEqual(findings.map((f) => [f.text, f.kind, f.fact]).at(-1), ['$190 billion', 'conflict', 'enterprise-ai-services-size-2028']);
       });
+    for (const [word, example] of Object.entries(LEXICON.projectedEnds.entries))
+      it(`before "${word}" a figure is where the change starts, and the figure after it its projected end: ${example}`, () => {
+        const { findings } = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false });
+        assert.deepEqual(findings.map((f) => [f.text, f.kind, f.fact]), [['$19 billion', 'conflict', 'full-stack-ai-cloud-size-2024'], ['$95 billion', 'supported', 'full-stack-ai-cloud-size-2028']]);
+      });
+    for (const [word, example] of Object.entries(LEXICON.changeStarts.entries))
+      it(`after "${word}" a figure is where the change starts, not the projection's end: ${example}`, () => {
+        const found = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false }).findings.find((f) => f.text === '$26 billion');
+        assert.deepEqual([found?.kind, found?.fact], ['conflict', 'enterprise-ai-services-size-2024']);
+      });
     for (const [word, example] of Object.entries(LEXICON.reportingVerbs.entries))
       it(`a party before "${word}" is the speaker, so the chip of the sentence before is carried: ${example}`, () => {
         const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;

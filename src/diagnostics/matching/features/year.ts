@@ -1,6 +1,6 @@
 /** Features about when: the fact's year, or another year, said near the figure or in its table headers. */
 import { assertionDate } from '../../../knowledge/dates';
-import { wordWeight } from '../evidence';
+import { isChangeStart, sentenceFigures, wordWeight } from '../evidence';
 import { spanIndexAt } from '../../reading/layout';
 import type { Candidate } from './candidate';
 
@@ -17,8 +17,11 @@ export function yearEvidence(c: Candidate): YearEvidence | undefined {
   if (year === undefined) return undefined;
   let same = c.ev.header?.years.get(year) ?? 0;
   let other = 0;
+  // A change's start is not dated by its end's year: "a $210 billion market by 2028, growing at 75% a year from $32 billion".
+  const ends = isChangeStart(c.ev, c.figure) ? sentenceFigures(c.ev, c.figure).filter((f) => f !== c.figure && f.type === c.figure.type) : [];
   for (const y of c.ev.years) {
     const w = wordWeight(c.ev, y, c.figure);
+    if (ends.some((e) => wordWeight(c.ev, y, e) > w)) continue;
     if (y.year === year) same = Math.max(same, w);
     else other = Math.max(other, w);
   }
