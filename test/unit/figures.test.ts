@@ -131,6 +131,10 @@ const RESPECTIVE: [text: string, figures: [string, number, string | undefined][]
   ['On TFLOPS per watt, Inferentia 2 manages 4.1, the L40S 2.5 and the H100 just 1.3.', [['4.1', 4.1, 'tflops-per-watt'], ['2.5', 2.5, 'tflops-per-watt'], ['1.3', 1.3, 'tflops-per-watt']]],
   ['Ranked by TFLOPS per watt, Inferentia 2 comes first at 3.4.', [['3.4', 3.4, 'tflops-per-watt']]],
   ['The H100 leads on the L40S at 3.', []],
+  // After a spec's sentence, the bare decimals up to the next spec take its unit; whole numbers and versions ("Claude 3.5") do not.
+  ['2.1 teraflops per watt for Trainium 2. Inferentia 2 is the standout at 3.4. The L40S sits at 2.9.', [['2.1 teraflops per watt', 2.1, 'tflops-per-watt'], ['3.4', 3.4, 'tflops-per-watt'], ['2.9', 2.9, 'tflops-per-watt']]],
+  ['Trainium 2 reaches 2.1 TFLOPS per watt. It serves Claude 3.5 to 2 labs.', [['2.1 TFLOPS per watt', 2.1, 'tflops-per-watt']]],
+  ['Trainium 2 reaches 2.1 TFLOPS per watt. Its latency is 45 ms, or 1.5 on a busy day.', [['2.1 TFLOPS per watt', 2.1, 'tflops-per-watt'], ['45 ms', 45, 'ms'], ['1.5', 1.5, 'ms']]],
   // A count's unit said once passes to the bare numbers of ten or more after it in its sentence; years stay dates.
   ['Neuron has 1,200 stars today and targets 5,000 by 2027.', [['1,200', 1200, 'stars'], ['5,000', 5000, 'stars'], ['2027', 2027 * 12, undefined]]],
   ['Bedrock has 120,000 customers, up from 80,000 a year ago.', [['120,000', 1.2e5, 'customers'], ['80,000', 8e4, 'customers']]],

@@ -74,7 +74,7 @@ export function inheritUnits(
     const until = sentenceEnd(f.start);
     // A price's rate carries through its paragraph ("$1.50 per million on Trainium. On the Nvidia flagship: $2.40.").
     if (rates.some((r) => r.of === 'money' && r.unit === f.unit)) inheritRate(out, f, text.length);
-    else out.push(...bareNumbersAfter(text, f, until, out, exclude), ...seriesBefore(text, f, out, exclude));
+    else out.push(...bareNumbersAfter(text, f, until, out, exclude), ...seriesBefore(text, f, out, exclude), ...decimalsAfter(text, f, figures, until, out, exclude));
   }
   return out.sort(byPosition);
 }
@@ -194,15 +194,29 @@ function seriesBefore(text: string, f: Figure, taken: readonly Figure[], exclude
   return out;
 }
 
-/** The bare numbers after a measure in its sentence, in its unit ("1.8 TFLOPS per watt, against 2.1 for Trainium 2"). */
 /** Where the bare numbers' unit was said: a figure's end and unit, or a declaration's. */
 type UnitSaid = Pick<Figure, 'end' | 'unit'>;
 
+/** The bare numbers after a measure in its sentence, in its unit ("1.8 TFLOPS per watt, against 2.1 for Trainium 2"). */
 function bareNumbersAfter(text: string, f: UnitSaid, until: number, taken: readonly Figure[], exclude: readonly { start: number; end: number }[]): Figure[] {
   const out: Figure[] = [];
   // `out` so far is taken too: the figures the first pattern found.
   for (const pattern of [BARE_NUMBER, BARE_NUMBER_WORDS]) out.push(...bareMatches(pattern, text, f, until, [taken, out], exclude));
   return out;
+}
+
+/** A bare decimal number, not a version after a name ("Claude 3.5", "Llama 3.1"). */
+const BARE_DECIMAL = new RegExp(String.raw`(?<![\p{L}\p{N}$.,#-])(?<!\p{Lu}[\p{L}-]*\s)(\d+\.\d+)(?![\p{L}\p{N}%$]|[.,]\d)`, 'gu');
+
+/**
+ * "2.1 teraflops per watt for Trainium 2. Inferentia 2 is the standout at 3.4. The L40S sits at
+ * 2.9.": after a spec's sentence, the bare decimals up to the next spec are in its unit. Whole
+ * numbers there count other things as often ("The L40S ships in 2 sizes").
+ */
+function decimalsAfter(text: string, f: Figure, figures: readonly Figure[], from: number, taken: readonly Figure[], exclude: readonly { start: number; end: number }[]): Figure[] {
+  let until = text.length;
+  for (const g of figures) if (g.type === 'spec' && g.start >= from && g.start < until) until = g.start;
+  return bareMatches(BARE_DECIMAL, text, { end: from, unit: f.unit }, until, [taken], exclude);
 }
 
 /** Each list of excluded spans, indexed once: every measure of a paragraph asks about the same names. */
