@@ -29,7 +29,7 @@ export const Model = z
     ] as const),
     verdict: section(['margin', 'echoMargin', 'minConflictScore', 'ambiguity', 'conflictEvidence', 'ownWordsParty', 'sizeRatio'] as const),
     evidence: section([
-      'otherRole', 'carried', 'framingOpening', 'question', 'itemLabel', 'topic', 'implied', 'sentenceSubject', 'relativeSubject', 'pronounSubject', 'ellipsis', 'sentenceEllipsis', 'sameMeasure', 'family', 'maker', 'speaker', 'deadlineHost', 'asideHost', 'rowHeader', 'columnHeader',
+      'otherRole', 'carried', 'framingOpening', 'question', 'itemLabel', 'topic', 'implied', 'sentenceSubject', 'relativeSubject', 'measureOwner', 'pronounSubject', 'ellipsis', 'sentenceEllipsis', 'sameMeasure', 'family', 'maker', 'speaker', 'deadlineHost', 'asideHost', 'rowHeader', 'columnHeader',
       'rowParty', 'rowWords', 'frame', 'maxCarriedParties', 'deadlineReach', 'leadReach',
     ] as const),
     attachment: section([

@@ -390,6 +390,10 @@ describe('features', () => {
       [['$50 billion', 'supported', 'amazon-openai-investment'], ['$25 billion', 'supported', 'amazon-anthropic-investment'], ['$75 billion', 'conflict', 'amazon-combined-investment']],
     ],
   ]);
+  findingsTable("a measure of one party is its possessor's, whoever is named nearer the figure; a deal between two is not", [
+    ["AWS's share of the cloud market, estimated at 29%, is being squeezed by Microsoft.", [['29%', 'conflict', 'amazon-cloud-market-share']]],
+    ["Amazon's combined wager on both labs comes to $58 billion, while Google's stake in Anthropic is a comparatively modest $6 billion.", [['$58 billion', 'supported', 'amazon-combined-investment'], ['$6 billion', 'conflict', 'google-anthropic-investment']]],
+  ]);
   findingsTable('a framing qualifier ("AI" of AI revenue) must be said for a conflict, in the sentence or its context', [
     ['Azure AI revenue grew 45% year over year.', [['45%', 'conflict', 'microsoft-ai-revenue-growth']]],
     // Unsaid: a figure that agrees is still cited, one that disagrees is about total revenue.

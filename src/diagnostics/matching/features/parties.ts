@@ -69,7 +69,31 @@ function productsOf(kb: Candidate['kb'], maker: string): Set<string> {
 export function subjectWeight(c: Candidate): number {
   const { subject } = c.fact.fact;
   if (namedOnlyAsBase(c, subject)) return 0;
-  return Math.max(entityWeight(c.kb, c.ev, subject, c.figure, partnersOf(c, subject)), impliedWeight(c, 'subject'), makerWeight(c, subject), speakerWeight(c, subject), membersWeight(c, subject));
+  return Math.max(entityWeight(c.kb, c.ev, subject, c.figure, partnersOf(c, subject)), impliedWeight(c, 'subject'), makerWeight(c, subject), speakerWeight(c, subject), membersWeight(c, subject), ownerOfMeasureWeight(c, subject));
+}
+
+/** A possessive and up to two words before a word of the fact's relation: "AWS's share", "Amazon's total Anthropic investment". */
+const OWNER_OF_WORD = /^['’]s?\s+(?:[\p{L}-]+\s+){0,2}$/u;
+/** How far after a possessive name the relation's word may start: two words and spaces. */
+const OWNER_OF_WORD_REACH = 32;
+
+/**
+ * The subject of a measure of one party (a fact with no object) named as the owner of a word of
+ * the fact's relation said for the figure, before it: "AWS's share of the cloud market, estimated
+ * at 29%, is being squeezed by Microsoft" is AWS's share, whoever is named nearer
+ * (EVIDENCE.measureOwner).
+ */
+function ownerOfMeasureWeight(c: Candidate, subject: string): number {
+  // Of a deal between two ("Anthropic's deal"), a possessive may name either side.
+  if (c.fact.fact.object !== undefined) return 0;
+  const { mentions, keywords } = near(c.ev, c.figure);
+  for (const m of mentions) {
+    if (m.entity !== subject) continue;
+    for (const k of keywords)
+      if (k.start > m.end && k.start - m.end <= OWNER_OF_WORD_REACH && k.end <= c.figure.start && c.fact.keywords.has(k.keyword) && OWNER_OF_WORD.test(c.ev.text.slice(m.end, k.start)) && wordWeight(c.ev, k, c.figure) >= GATES.said)
+        return EVIDENCE.measureOwner;
+  }
+  return 0;
 }
 
 /**
