@@ -364,8 +364,29 @@ export function ownKeywordWeight(ev: Evidence, words: ReadonlySet<string>, figur
   });
   for (const k of askedFor(ev, figure)) if (words.has(k)) w = Math.max(w, EVIDENCE.question);
   for (const k of itemLabelKeywords(ev)) if (k.end <= figure.start && words.has(k.keyword)) w = Math.max(w, EVIDENCE.itemLabel);
-  for (const k of near(ev, figure).keywords) if (words.has(k.keyword)) w = Math.max(w, wordWeight(ev, k, figure), framingWeight(ev, k, figure));
+  const companion = isCompanion(ev, figure);
+  for (const k of near(ev, figure).keywords) if (words.has(k.keyword)) w = Math.max(w, companion ? ownAttachment(ev, k, figure) : wordWeight(ev, k, figure), framingWeight(ev, k, figure));
   return w;
+}
+
+/** A word's weight for the figure by where it stands alone, not through the figure's host. */
+function ownAttachment(ev: Evidence, span: Span, figure: Figure): number {
+  return attachment(ev.text, ev.layout, span, figure, sentenceFigures(ev, figure));
+}
+
+/** "of which" in a relative clause: the figure after it is a part of the one before, the same measure. */
+const OF_WHICH = /\bof\s+which\b/iu;
+
+/**
+ * Whether the figure comes with its host as another deal ("$50 billion in OpenAI, alongside a $120
+ * billion cloud pact", "…, which came with a $100 billion cloud pact"): it shares the host's
+ * parties, not what the host measures ("invests").
+ */
+function isCompanion(ev: Evidence, figure: Figure): boolean {
+  const host = hostOf(ev, figure);
+  if (!host || figure.type === 'date') return false;
+  const between = ev.text.slice(host.end, figure.start);
+  return COMPANION_BETWEEN.test(between) || (RELATIVE_BETWEEN.test(between) && !OF_WHICH.test(between));
 }
 
 /** A short opening label before a colon, with no figure in it: "- cloud share: AWS 33%, Azure 25%", "**Training credits:** …". */

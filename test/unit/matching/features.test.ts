@@ -394,6 +394,9 @@ describe('features', () => {
     ["AWS's share of the cloud market, estimated at 29%, is being squeezed by Microsoft.", [['29%', 'conflict', 'amazon-cloud-market-share']]],
     ["Amazon's combined wager on both labs comes to $58 billion, while Google's stake in Anthropic is a comparatively modest $6 billion.", [['$58 billion', 'supported', 'amazon-combined-investment'], ['$6 billion', 'conflict', 'google-anthropic-investment']]],
   ]);
+  findingsTable("a deal that comes with another shares its parties, not what the other measures", [
+    ['Amazon invests $50 billion in OpenAI alongside a $120 billion cloud pact, ending Microsoft\'s exclusive hold.', [['$50 billion', 'supported', 'amazon-openai-investment'], ['$120 billion', 'conflict', 'openai-aws-cloud-pact']]],
+  ]);
   findingsTable('a framing qualifier ("AI" of AI revenue) must be said for a conflict, in the sentence or its context', [
     ['Azure AI revenue grew 45% year over year.', [['45%', 'conflict', 'microsoft-ai-revenue-growth']]],
     // Unsaid: a figure that agrees is still cited, one that disagrees is about total revenue.
