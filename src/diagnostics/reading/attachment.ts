@@ -185,18 +185,26 @@ function sameSentence(l: SentenceLayout, word: Span, figure: FigureSpan): boolea
 
 /**
  * Whether a word of a later clause is a figure's of its own clause by a preposition ("about $0.65
- * per million tokens, against $1.20 on the L40S"): another figure's of the same kind, it is no
- * more this figure's than a word of another figure in its own clause would be. (A clause before
+ * per million tokens, against $1.20 on the L40S") or by leading right into it ("…, growing 25% year
+ * over year"): another figure's of the same kind, it is no more this figure's than a word of
+ * another figure in its own clause would be. (A clause before
  * still lends its words: in "put another $10-15 billion into Anthropic, lifting its total to $40-45
  * billion", the total is Anthropic's too.)
  */
 function ownedInItsClause(text: string, l: SentenceLayout, word: Span, figure: FigureSpan, figures: readonly FigureSpan[]): boolean {
   const clause = spanIndexAt(l.clauses, word.start);
-  const left = figures.filter((f) => f !== figure && f.type === figure.type && f.end <= word.start && spanIndexAt(l.clauses, f.start) === clause).at(-1);
+  const sameKindInClause = (f: FigureSpan) => f !== figure && f.type === figure.type && spanIndexAt(l.clauses, f.start) === clause;
+  // Right before a figure of the kind in its clause, a word leads into it: "…, growing 25% year over year".
+  const right = figures.find((f) => sameKindInClause(f) && f.start >= word.end);
+  if (right && gap(text, l, word.end, right.start) <= LEADS_INTO_WORDS) return true;
+  const left = figures.filter((f) => sameKindInClause(f) && f.end <= word.start).at(-1);
   if (!left) return false;
   const between = text.slice(left.end, word.start);
   return byPreposition(between, gap(text, l, left.end, word.start));
 }
+
+/** How many words may stand between a word and the figure of its clause it leads into ("growing at 25%"). */
+const LEADS_INTO_WORDS = 1;
 
 /** The word's weight by where it is: its sentence and clause, the marks and the other figures between, its distance. */
 function placeAttachment(text: string, l: SentenceLayout, word: Span, figure: FigureSpan, figures: readonly FigureSpan[], acrossKinds: boolean): number {

@@ -635,6 +635,7 @@ describe('features', () => {
       ['Amazon shares have returned 9% year to date.', '9%', 'amazon-cloud-market-share', 1, 'share-price'],
       ['Amazon is our largest holding at 6.2% of net assets.', '6.2%', 'amazon-cloud-market-share', 1, 'portfolio-weight'],
       ['AWS segment growth was 20% in the year.', '20%', 'amazon-ai-revenue-growth', 1, 'total-revenue'],
+      ['Alphabet lifted its 2025 capital-spending guidance to $91-93 billion.', '$91-93 billion', 'google-anthropic-investment', 0.95, 'capital-spending'],
       ['Amazon invested $8 billion in Anthropic, valued at $183 billion.', '$8 billion', 'amazon-anthropic-investment', 0, undefined],
       ['Amazon invested $8 billion in Anthropic.', '$8 billion', 'amazon-anthropic-investment', 0, undefined],
     ];

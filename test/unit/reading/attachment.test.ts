@@ -32,6 +32,8 @@ describe('attachment', () => {
     ['Amazon put $8 billion into Anthropic and OpenAI took $50 billion.', 'OpenAI', [0.3, 1]],
     // A word of a later clause that is a figure's there by its preposition is that figure's, not the one before.
     ['Inferentia wins on the bill: $0.65 per million tokens, against $1.20 on the L40S.', 'L40S', [0.3, 0.95]],
+    // So is a word of a later clause that leads right into a figure of the kind there.
+    ['AWS holds 32% of the market, against 16% for Google Cloud, and its AI line is growing 25% a year.', 'growing', [0.3, 0.3, 1]],
     // A clause before still lends its words to a consequence: the total is Anthropic's too.
     ['Amazon is forecast to put $10-15 billion into Anthropic, lifting its total to $40-45 billion.', 'Anthropic', [1, 0.6]],
     // Not after a framing opening: the main clause's subject is the opening figure's too.
