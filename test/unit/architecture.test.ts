@@ -32,7 +32,7 @@ describe('architecture', () => {
   // is read only by the functions that key names, so that a new reading of it is added to the key too.
   it('src/diagnostics reads a unit\'s context only through what the engine keeps its results by', () => {
     const derived = /\b(?:ev|d)\.previous\b/g;
-    const keyed = /\b(?:lastNaming|captionUnit|moneyRate|framesSaid|questionWords)\(\w+\.previous\b|\b\w+\.previous \?(?!\?)/g;
+    const keyed = /\b(?:lastNaming|captionUnit|moneyRate|framesSaid|questionWords|previousMeasure)\(\w+\.previous\b|\b\w+\.previous \?(?!\?)/g;
     const offenders = files(join(root, 'src/diagnostics'))
       .filter((f) => !/[\\/](?:engine|explain)\.ts$/.test(f))
       .flatMap((f) => readFileSync(f, 'utf8').split('\n').map((line, i) => ({ at: `${relative(root, f)}:${i + 1}`, line })))

@@ -17,6 +17,7 @@ import { attachment } from '../reading/attachment';
 import { type SentenceLayout, type Span, framingOpening, groupBySpan, layout, sentenceAt, spanIndexAt } from '../reading/layout';
 import { overlapsAny, spanIndex } from '../reading/spans';
 import { questionWords } from '../context/question';
+import { type PreviousMeasure, previousMeasure } from '../context/previous-measure';
 import { framesSaid } from '../context/frames';
 import { LEXICON, alternationOf } from '../reading/lexicon';
 import { EVIDENCE, GATES } from './model';
@@ -61,6 +62,8 @@ export interface Evidence extends UnitDiscourse {
   contextFrames: ReadonlySet<string>;
   /** The words of the question the text before asks (see context/question): they hold for the figures of the unit's first sentence. */
   question: ReadonlySet<string>;
+  /** The measure the text before ended on (see context/previous-measure): for the figures of the unit's first sentence that say none. */
+  previousMeasure: PreviousMeasure;
   /** Framing qualifier → where the unit first says it: it holds for the figures of the sentences after. */
   framedFrom: ReadonlyMap<string, number>;
   /** For a text read by stretches, where each sentence was read (text-readers.ts): what a window's key names it by. */
@@ -477,7 +480,10 @@ function ellipsisWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure
   // measure to: in "Azure's AI business is growing at 40% a year and AWS's at around 25%", the 25%
   // is growth, whatever the sentence before measured ("Azure on 24% and Google Cloud on 14%" both
   // leave theirs to it).
-  if (at === 0 || !parallel(ev, figure) || own.some((f) => f.type === figure.type && f.end <= figure.start && !parallel(ev, f))) return w;
+  if (!parallel(ev, figure) || own.some((f) => f.type === figure.type && f.end <= figure.start && !parallel(ev, f))) return w;
+  // The unit's first sentence goes on with the measure the text before ended on ("AWS leads the
+  // cloud market with a 33% share." / "Azure follows at 24%").
+  if (at === 0) return goesOnWithPrevious(ev, figure) && ev.previousMeasure.words.some((k) => words.has(k)) ? Math.max(w, EVIDENCE.sentenceEllipsis) : w;
   const s = ev.layout.sentences[at];
   const discount = SAME_MEASURE.test(ev.text.slice(s.start, s.end)) ? EVIDENCE.sameMeasure : EVIDENCE.sentenceEllipsis;
   for (let j = at - 1; j >= Math.max(0, at - EVIDENCE.leadReach); j--) {
@@ -487,6 +493,18 @@ function ellipsisWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure
     w = Math.max(w, sameKindWords(ev, alike.slice(-1), words, figure, discount));
   }
   return w;
+}
+
+/**
+ * Whether the unit's first sentence, holding the figure, goes on with the measure the text before
+ * ended on: it says no word any fact of the figure's type is said by ("Azure follows at 24%, with
+ * Google Cloud at 15%", "and Google Cloud 13%"), after a sentence with a figure of that type. A
+ * date is when, not a measure to go on with.
+ */
+function goesOnWithPrevious(ev: Evidence, figure: Figure): boolean {
+  if (figure.type === 'date' || !ev.previousMeasure.types.includes(figure.type)) return false;
+  const measures = ev.measureWords(figure.type);
+  return !(ev.keywordsBySentence[0] ?? []).some((k) => measures.has(k.keyword));
 }
 
 /** A sentence saying its figures measure what the sentence before measured: "Google Cloud, by the same measure, sits at 15%". */
@@ -524,6 +542,8 @@ export function parallel(ev: Evidence, figure: Figure): boolean {
 
 /** A type no fact has is said by no words. */
 const NO_WORDS: ReadonlySet<string> = new Set();
+/** No text before, or none with a figure: no measure to go on with. */
+const NO_MEASURE: PreviousMeasure = { types: [], words: [] };
 
 /** A year in a table header ("| 2024 | 2028 |"). */
 const HEADER_YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/g;
@@ -631,6 +651,7 @@ export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | u
     measureWords: (type) => kb.measureWords.get(type as CompiledFact['fact']['type']) ?? NO_WORDS,
     contextFrames: new Set([...framesSaid(unit.table?.headerRow ?? '', kb), ...framesSaid(unit.previous ?? '', kb)]),
     question: new Set(unit.table ? [] : questionWords(unit.previous ?? '', kb)),
+    previousMeasure: unit.table ? NO_MEASURE : previousMeasure(unit.previous ?? '', kb),
     framedFrom: framedFrom(kb, keywords),
     ...(read.origins ? { origins: read.origins } : {}),
   };

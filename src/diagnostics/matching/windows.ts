@@ -16,6 +16,7 @@
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge-base';
 import { type DiscourseBefore, discourseBefore } from '../context/discourse';
+import type { PreviousMeasure } from '../context/previous-measure';
 import type { Figure } from '../figures/figure';
 import { type SentenceLayout, type Span, firstWordAtOrAfter, groupBySpan, spanIndexAt } from '../reading/layout';
 import { firstAtOrAfter } from '../reading/spans';
@@ -266,14 +267,18 @@ interface Handed {
   before: DiscourseBefore | undefined;
   contextFrames: ReadonlySet<string>;
   question: ReadonlySet<string>;
+  previousMeasure: PreviousMeasure;
   entitiesNamed: string[];
 }
 
+/** A window after the unit's first sentence goes on with no measure of the text before. */
+const NO_MEASURE: PreviousMeasure = { types: [], words: [] };
+
 function handed(kb: KnowledgeBase, ev: Evidence, plan: WindowPlan): Handed {
   const entitiesNamed = namedInUnit(kb, ev, plan);
-  if (plan.first === 0) return { before: undefined, contextFrames: ev.contextFrames, question: ev.question, entitiesNamed };
+  if (plan.first === 0) return { before: undefined, contextFrames: ev.contextFrames, question: ev.question, previousMeasure: ev.previousMeasure, entitiesNamed };
   const before = discourseBefore(kb, ev, plan.first);
-  return { before, contextFrames: framedBefore(ev, ev.layout.sentences[plan.first].start), question: NOTHING, entitiesNamed };
+  return { before, contextFrames: framedBefore(ev, ev.layout.sentences[plan.first].start), question: NOTHING, previousMeasure: NO_MEASURE, entitiesNamed };
 }
 
 /**
@@ -473,7 +478,7 @@ function windowKey(ev: Evidence, plan: WindowPlan, range: Span, numbers: readonl
     numbers.slice(plan.first, plan.last + 1).join(','),
     JSON.stringify(ev.text.slice(range.start, sentences[plan.first].start)), JSON.stringify(ev.text.slice(sentences[plan.last].end, range.end)),
     `${plan.from - plan.first},${plan.to - plan.first},${plan.first > 0}`,
-    unit, set(given.contextFrames), set(given.question),
+    unit, set(given.contextFrames), set(given.question), set([...given.previousMeasure.types, '|', ...given.previousMeasure.words]),
     b ? set([...b.lent, '|', b.opening, b.person]) : '', set(given.entitiesNamed),
   ].join('\u0000');
 }

@@ -37,12 +37,14 @@ function corpusContexts(dirs: string[]): { blocks: { file: string; text: string;
 }
 
 describe('contextKey', () => {
-  it('names the parties, the scale, the rate, the frames and the question a block reads', () => {
+  it('names the parties, the scale, the rate, the frames, the question and the measure a block reads', () => {
     assert.notEqual(contextKey('AWS leads on AI revenue.', kb), contextKey('AWS leads on revenue.', kb));
     assert.notEqual(contextKey('Amazon invested in Anthropic.', kb), contextKey('Google invested in Anthropic.', kb));
     assert.notEqual(contextKey('Sizes in $ billions.', kb), contextKey('Sizes in $ millions.', kb));
     assert.notEqual(contextKey('Cost per million tokens:', kb), contextKey('Cost per chip:', kb));
     assert.notEqual(contextKey('**DANA:** Over what period is that spend?', kb), contextKey('**DANA:** How much is that spend?', kb));
+    // The measure of its last sentence with a figure: "Azure follows at 24%" after it is a share, or AI revenue growth.
+    assert.notEqual(contextKey('AWS leads the cloud market with a 33% share.', kb), contextKey('AWS leads on AI revenue growth at 35%.', kb));
     assert.equal(contextKey('Amazon invested in Anthropic. The money is back-loaded.', kb), contextKey('Amazon invested in Anthropic. The money is late.', kb));
   });
 

@@ -397,6 +397,14 @@ describe('features', () => {
   findingsTable("a deal that comes with another shares its parties, not what the other measures", [
     ['Amazon invests $50 billion in OpenAI alongside a $120 billion cloud pact, ending Microsoft\'s exclusive hold.', [['$50 billion', 'supported', 'amazon-openai-investment'], ['$120 billion', 'conflict', 'openai-aws-cloud-pact']]],
   ]);
+  findingsTable("a paragraph's first sentence that says no measure word goes on with the measure the paragraph before ended on", [
+    [
+      'AWS leads the overall cloud market with a 33% share.\n\nAzure follows at 24%, with Google Cloud at 15% and Oracle at 3%.',
+      [['33%', 'supported', 'amazon-cloud-market-share'], ['24%', 'supported', 'microsoft-cloud-market-share'], ['15%', 'conflict', 'google-cloud-market-share'], ['3%', 'supported', 'oracle-cloud-market-share']],
+    ],
+    // One that says its own measure does not.
+    ['AWS leads the overall cloud market with a 33% share.\n\nAzure grew its AI revenue 45% last year.', [['33%', 'supported', 'amazon-cloud-market-share'], ['45%', 'conflict', 'microsoft-ai-revenue-growth']]],
+  ]);
   findingsTable('a framing qualifier ("AI" of AI revenue) must be said for a conflict, in the sentence or its context', [
     ['Azure AI revenue grew 45% year over year.', [['45%', 'conflict', 'microsoft-ai-revenue-growth']]],
     // Unsaid: a figure that agrees is still cited, one that disagrees is about total revenue.
