@@ -376,6 +376,11 @@ describe('features', () => {
     ],
     // A lab's own round ("last primary round") is another measure than an investor's stake in it.
     ["Amazon's $50bn OpenAI investment landed earlier; OpenAI's last primary round was $40bn at a $300bn valuation.", [['$50bn', 'supported', 'amazon-openai-investment']]],
+    // The milestone targets are Anthropic's on AWS: AWS named there is the fact's own party, no rival.
+    [
+      "The remaining $20 billion is released only as Anthropic meets commercial milestones. Those milestones reportedly include training models of roughly 500 billion parameters on Amazon's infrastructure.",
+      [['$20 billion', 'supported', 'amazon-anthropic-milestones'], ['500 billion', 'conflict', 'anthropic-milestone-model-size']],
+    ],
     // "compute-credit" is the Oracle deal's own word, with no relation word said.
     ["Oracle's earlier compute-credit arrangement with OpenAI was a comparatively modest $15bn.", [['$15bn', 'conflict', 'oracle-openai-compute-credits']]],
   ]);
