@@ -27,11 +27,15 @@ import { type ReadFigure, readEvidence } from './unit-reading';
 import type { Match } from './verdict';
 
 /**
- * A unit of at least this many sentences is read by windows. A short paragraph is read whole
- * faster than its windows are planned and looked up; from about a dozen sentences on, a keystroke
- * costs the whole paragraph's scoring, which windows spare.
+ * A unit of at least this many sentences is read by windows: every paragraph of more than one
+ * sentence. Read whole, a keystroke in a paragraph of 400 to 1,200 characters (a handful of
+ * figures, 12 or more candidate facts each) scores all of its figures again, and those first
+ * checks were the slowest tenth of the 1 MB draft's keystrokes; by windows, only the figures of
+ * the sentences around the edit. A paragraph's first check costs about the same either way
+ * (planning and looking windows up is a few percent of scoring them); one sentence has nothing
+ * to spare.
  */
-export const WINDOWED_FROM_SENTENCES = 12;
+export const WINDOWED_FROM_SENTENCES = 2;
 
 /**
  * Sentences before its targets a window takes: a pronoun or an implied party ("nobody else
@@ -51,7 +55,8 @@ const TEXT_MARGIN = 32;
 
 /**
  * Windows' verdicts kept per knowledge base, the least recently used dropped first: a 17 KB
- * paragraph has about 120 windows, so a few long paragraphs' windows stay while they are typed in.
+ * paragraph has about 120 windows, so a few long paragraphs' windows stay while they are typed in,
+ * and those of a draft of some hundreds of KB (see text-readers MAX_CACHED_STRETCHES).
  */
 const MAX_CACHED_WINDOWS = 4096;
 
