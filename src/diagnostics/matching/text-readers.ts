@@ -35,11 +35,12 @@ export const STRETCHED_FROM = 2;
 /**
  * Stretch readings kept per knowledge base, the least recently used dropped first: room for a
  * few long paragraphs (a 17 KB paragraph has about 120 stretches) while they are typed in, and
- * for every stretch of a draft of some hundreds of KB (a 1 MB draft of distinct prose fills it,
- * with the windows' cache about 20 MB of heap; its first paragraphs' stretches are then read
- * again on their first keystroke, as before).
+ * for the stretches of a draft of about 100 KB. Every paragraph of a few sentences is read by
+ * stretches (STRETCHED_FROM), so a large draft fills it: at 4,096 (with the windows' cache) a
+ * server with a 1 MB draft of distinct prose held about 20 MB more, and a keystroke in a
+ * paragraph whose stretches were dropped reads them all again, as it did before.
  */
-const MAX_CACHED_STRETCHES = 4096;
+const MAX_CACHED_STRETCHES = 1024;
 
 /** What the text readers give for a unit's text (see gatherEvidence). */
 export interface TextReading {

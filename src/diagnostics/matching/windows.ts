@@ -56,9 +56,9 @@ const TEXT_MARGIN = 32;
 /**
  * Windows' verdicts kept per knowledge base, the least recently used dropped first: a 17 KB
  * paragraph has about 120 windows, so a few long paragraphs' windows stay while they are typed in,
- * and those of a draft of some hundreds of KB (see text-readers MAX_CACHED_STRETCHES).
+ * and those of a draft of about 100 KB (see text-readers MAX_CACHED_STRETCHES for why no more).
  */
-const MAX_CACHED_WINDOWS = 4096;
+const MAX_CACHED_WINDOWS = 1024;
 
 /**
  * A sentence ending that no reading's pattern runs across: a full stop, question or exclamation
