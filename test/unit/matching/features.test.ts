@@ -410,6 +410,10 @@ describe('features', () => {
     // One that says its own measure does not.
     ['AWS leads the overall cloud market with a 33% share.\n\nAzure grew its AI revenue 45% last year.', [['33%', 'supported', 'amazon-cloud-market-share'], ['45%', 'conflict', 'microsoft-ai-revenue-growth']]],
   ]);
+  findingsTable("figures in turn: a maker's possessive before a figure's own party, and a party said not to be one, take no turn", [
+    ["AWS's benchmark table puts Trainium 2 at $1.50 per million tokens against $2.00 on Nvidia's H100.", [['$1.50', 'supported', 'trainium2-cost-per-million-tokens'], ['$2.00', 'supported', 'h100-cost-per-million-tokens']]],
+    ["The table credits the cheap inference to Inferentia 2, not Trainium: $0.80 per million tokens, against $1.60 on Nvidia's L40S.", [['$0.80', 'supported', 'inferentia2-cost-per-million-tokens'], ['$1.60', 'conflict', 'l40s-cost-per-million-tokens']]],
+  ]);
   findingsTable('a framing qualifier ("AI" of AI revenue) must be said for a conflict, in the sentence or its context', [
     ['Azure AI revenue grew 45% year over year.', [['45%', 'conflict', 'microsoft-ai-revenue-growth']]],
     // Unsaid: a figure that agrees is still cited, one that disagrees is about total revenue.

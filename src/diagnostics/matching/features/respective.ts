@@ -38,9 +38,12 @@ export function seriesOf(figures: readonly Figure[], text: string, figure: Figur
   return figures.slice(i, j + 1);
 }
 
-/** A figure's own party right after it: "800 for Trainium 2" (a preposition of the lexicon, and maybe a determiner). */
+/**
+ * A figure's own party right after it: "800 for Trainium 2", "$2.00 on Nvidia's H100" (a
+ * preposition of the lexicon, and maybe a determiner or a maker's possessive).
+ */
 const OWN_PARTY_AFTER = new RegExp(
-  String.raw`^\s*(?:${alternationOf(LEXICON.figurePrepositions)})\s+(?:(?:${alternationOf(LEXICON.prepositionDeterminers)})\s+)?$`,
+  String.raw`^\s*(?:${alternationOf(LEXICON.figurePrepositions)})\s+(?:(?:${alternationOf(LEXICON.prepositionDeterminers)})\s+)?(?:[\p{L}\p{N}-]+['’]s\s+)?$`,
   'iu',
 );
 
@@ -128,6 +131,12 @@ function namedBefore(c: Candidate, from: number, first: Figure, kind: string | u
   const ownedEarlier = (m: Mention) => earlier.some((f) => wordWeight(ev, m, f) > wordWeight(ev, m, first));
   const named: Mention[] = [];
   for (const m of ev.mentions)
-    if (m.start >= from && m.end <= first.start && entityKind(kb, m.entity) === kind && !named.some((n) => n.entity === m.entity) && !ownedEarlier(m)) named.push(m);
+    if (m.start >= from && m.end <= first.start && entityKind(kb, m.entity) === kind && !named.some((n) => n.entity === m.entity) && !ownedEarlier(m) && !NOT_BEFORE.test(ev.text.slice(Math.max(0, m.start - NOT_REACH), m.start)))
+      named.push(m);
   return named;
 }
+
+/** "not" (maybe after a comma) right before a name: "Inferentia 2, not Trainium" names a party that takes no turn. */
+const NOT_BEFORE = /(?<![\p{L}\p{N}])not\s+(?:the\s+)?$/iu;
+/** How far before a name its "not" is looked for: "not the " and a space. */
+const NOT_REACH = 9;
