@@ -78,7 +78,7 @@ function keywordIndex(written: Iterable<string>): { index: PhraseIndex<string>; 
     // Any lowercase spelling makes the keyword match in any case.
     if (!forms.has(lower) || w === lower) forms.set(lower, w);
   }
-  const index = new PhraseIndex<string>();
+  const index = new PhraseIndex<string>(true);
   for (const [lower, form] of forms) index.add(form, lower, true);
   // A keyword also says the keywords it starts with ("projected" says "project"), a short one only as a whole word.
   const prefixes = new Map<string, string[]>();

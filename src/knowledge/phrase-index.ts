@@ -76,6 +76,13 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/** A year's token: four digits from 1900 to 2099. */
+const YEAR_TOKEN = /^(?:19|20)\d\d$/u;
+
+function isYear(t: Token): boolean {
+  return t.text.length === 4 && YEAR_TOKEN.test(t.text);
+}
+
 /** Texts longer than a long paragraph (17 KB) are not kept with their tokens: a whole draft's would hold megabytes. */
 const MAX_KEPT_TOKENS_TEXT = 20_000;
 /** The text last matched against an index, and its tokens (see tokensToMatch). */
@@ -263,6 +270,12 @@ function phraseOf<T>(value: T, written: string, tokens: readonly Token[], name: 
 }
 
 export class PhraseIndex<T> {
+  /**
+   * `yearsInside`: a year inside a phrase is passed over, as a keyword index wants it ("of the 2025
+   * market" says "of the market"); a name index matches names as written.
+   */
+  constructor(private readonly yearsInside = false) {}
+
   /** Phrases matched without regard to case, and phrases in capitals matched exactly. */
   private roots = { folded: node<T>(), exact: node<T>() };
   /**
@@ -414,6 +427,8 @@ export class PhraseIndex<T> {
     let n: Node<T> | undefined = root;
     for (let k = i; n && k <= tokens.length; k++) {
       if (n.pending !== NOT_PENDING) this.read(n);
+      // A year inside a phrase says when, not what: past it, where nothing ends before it.
+      if (this.yearsInside && k > i && k + 1 < tokens.length && n.whole === undefined && isYear(tokens[k]) && !n.next?.has(tokens[k].lower)) k++;
       const t = tokens[k];
       // The last word of a keyword may start the text's word: "invest" in "investment".
       if (t && n.prefixed) this.prefixMatches(n, n.prefixed, t, k > i && t.spaced);

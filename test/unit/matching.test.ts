@@ -317,6 +317,9 @@ describe('keywords', () => {
     // The shortest are whole words: "upfront" is not "up", nor "update".
     ['paid upfront', ['upfront']],
     ['an update', []],
+    // A year inside a phrase says when, not what: "cloud 2025 spending" is "cloud spending"; a year is passed over only inside one.
+    ['their cloud 2025 spending', ['cloud spending']],
+    ['cloud in 2025 spending', []],
   ];
   for (const [text, expected] of cases) it(text, () => assert.deepEqual(words(text), expected));
 });
