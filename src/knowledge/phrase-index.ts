@@ -427,17 +427,26 @@ export class PhraseIndex<T> {
     let n: Node<T> | undefined = root;
     for (let k = i; n && k <= tokens.length; k++) {
       if (n.pending !== NOT_PENDING) this.read(n);
-      // A year inside a phrase says when, not what: past it, where nothing ends before it.
-      if (this.yearsInside && k > i && k + 1 < tokens.length && n.whole === undefined && isYear(tokens[k]) && !n.next?.has(tokens[k].lower)) k++;
+      if (k > i && this.passesYear(n, tokens, k)) k++;
       const t = tokens[k];
       // The last word of a keyword may start the text's word: "invest" in "investment".
       if (t && n.prefixed) this.prefixMatches(n, n.prefixed, t, k > i && t.spaced);
-      const whole = k > i ? n.whole : undefined;
-      if (Array.isArray(whole)) {
-        for (const phrase of whole) if (capitalsAgree(phrase, tokens, i)) this.foundMatch(phrase, tokens[k - 1].end);
-      } else if (whole !== undefined && capitalsAgree(whole, tokens, i)) this.foundMatch(whole, tokens[k - 1].end);
+      if (k > i) this.wholeMatches(n, tokens, i, tokens[k - 1].end);
       n = t ? n.next?.get(key(t, k === i, caseSensitive)) : undefined;
     }
+  }
+
+  /** A year inside a phrase says when, not what (see yearsInside): whether to pass token `k` over, where no phrase ends before it. */
+  private passesYear(n: Node<T>, tokens: readonly Token[], k: number): boolean {
+    return this.yearsInside && k + 1 < tokens.length && n.whole === undefined && isYear(tokens[k]) && !n.next?.has(tokens[k].lower);
+  }
+
+  /** The phrases ending at node `n`, matched from token `i` to `end`, added to the matches found. */
+  private wholeMatches(n: Node<T>, tokens: readonly Token[], i: number, end: number): void {
+    const { whole } = n;
+    if (Array.isArray(whole)) {
+      for (const phrase of whole) if (capitalsAgree(phrase, tokens, i)) this.foundMatch(phrase, end);
+    } else if (whole !== undefined && capitalsAgree(whole, tokens, i)) this.foundMatch(whole, end);
   }
 
   /**
