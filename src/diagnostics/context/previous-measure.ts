@@ -17,16 +17,17 @@ export interface PreviousMeasure {
   words: readonly string[];
 }
 
-const NONE: PreviousMeasure = { types: [], words: [] };
+/** No text before, or none with a figure: no measure to go on with. */
+export const NO_PREVIOUS_MEASURE: PreviousMeasure = { types: [], words: [] };
 
 /** The last sentence of `text` that holds a figure: its figures' types and its keywords. */
 export const previousMeasure: (text: string, kb: KnowledgeBase) => PreviousMeasure = rememberedByText((text, kb) => {
   const figures = findFigures(text, [], unitReaderFor(kb));
   const last = figures.at(-1);
-  if (!last) return NONE;
+  if (!last) return NO_PREVIOUS_MEASURE;
   const sentence = [...sentencesOf(text, false)].find((s) => s.start <= last.start && last.start < s.end);
-  if (!sentence) return NONE;
+  if (!sentence) return NO_PREVIOUS_MEASURE;
   const inside = figures.filter((f) => f.start >= sentence.start && f.start < sentence.end);
   const words = [...new Set(kb.findKeywords(text.slice(sentence.start, sentence.end)).map((k) => k.keyword))].sort();
-  return words.length ? { types: [...new Set(inside.map((f) => f.type))].sort(), words } : NONE;
+  return words.length ? { types: [...new Set(inside.map((f) => f.type))].sort(), words } : NO_PREVIOUS_MEASURE;
 });

@@ -17,7 +17,7 @@ import { attachment } from '../reading/attachment';
 import { type SentenceLayout, type Span, framingOpening, groupBySpan, layout, sentenceAt, spanIndexAt } from '../reading/layout';
 import { overlapsAny, spanIndex } from '../reading/spans';
 import { questionWords } from '../context/question';
-import { type PreviousMeasure, previousMeasure } from '../context/previous-measure';
+import { NO_PREVIOUS_MEASURE, type PreviousMeasure, previousMeasure } from '../context/previous-measure';
 import { framesSaid } from '../context/frames';
 import { LEXICON, alternationOf } from '../reading/lexicon';
 import { EVIDENCE, GATES } from './model';
@@ -386,11 +386,16 @@ const OF_WHICH = /\bof\s+which\b/iu;
  * parties, not what the host measures ("invests").
  */
 function isCompanion(ev: Evidence, figure: Figure): boolean {
-  const host = hostOf(ev, figure);
-  if (!host || figure.type === 'date') return false;
-  const between = ev.text.slice(host.end, figure.start);
-  return COMPANION_BETWEEN.test(between) || (RELATIVE_BETWEEN.test(between) && !OF_WHICH.test(between));
+  return COMPANION(ev, figure, () => {
+    const host = hostOf(ev, figure);
+    if (!host || figure.type === 'date') return false;
+    const between = ev.text.slice(host.end, figure.start);
+    return COMPANION_BETWEEN.test(between) || (RELATIVE_BETWEEN.test(between) && !OF_WHICH.test(between));
+  });
 }
+
+/** Every candidate fact of a figure asks ownKeywordWeight, for each word list, whether it is a companion. */
+const COMPANION = figureMemo<boolean>();
 
 /** A short opening label before a colon, with no figure in it: "- cloud share: AWS 33%, Azure 25%", "**Training credits:** …". */
 const ITEM_LABEL = /^[\s*_>•·+-]*[\p{L}][^:\n\d$%]{0,40}:(?!\S)/u;
@@ -542,8 +547,6 @@ export function parallel(ev: Evidence, figure: Figure): boolean {
 
 /** A type no fact has is said by no words. */
 const NO_WORDS: ReadonlySet<string> = new Set();
-/** No text before, or none with a figure: no measure to go on with. */
-const NO_MEASURE: PreviousMeasure = { types: [], words: [] };
 
 /** A year in a table header ("| 2024 | 2028 |"). */
 const HEADER_YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/g;
@@ -651,7 +654,7 @@ export function gatherEvidence(unit: ProseUnit, kb: KnowledgeBase): Evidence | u
     measureWords: (type) => kb.measureWords.get(type as CompiledFact['fact']['type']) ?? NO_WORDS,
     contextFrames: new Set([...framesSaid(unit.table?.headerRow ?? '', kb), ...framesSaid(unit.previous ?? '', kb)]),
     question: new Set(unit.table ? [] : questionWords(unit.previous ?? '', kb)),
-    previousMeasure: unit.table ? NO_MEASURE : previousMeasure(unit.previous ?? '', kb),
+    previousMeasure: unit.table ? NO_PREVIOUS_MEASURE : previousMeasure(unit.previous ?? '', kb),
     framedFrom: framedFrom(kb, keywords),
     ...(read.origins ? { origins: read.origins } : {}),
   };

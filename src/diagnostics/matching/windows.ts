@@ -16,7 +16,7 @@
  */
 import type { KnowledgeBase } from '../../knowledge/knowledge-base';
 import { type DiscourseBefore, discourseBefore } from '../context/discourse';
-import type { PreviousMeasure } from '../context/previous-measure';
+import { NO_PREVIOUS_MEASURE, type PreviousMeasure } from '../context/previous-measure';
 import type { Figure } from '../figures/figure';
 import { type SentenceLayout, type Span, firstWordAtOrAfter, groupBySpan, spanIndexAt } from '../reading/layout';
 import { firstAtOrAfter } from '../reading/spans';
@@ -276,14 +276,11 @@ interface Handed {
   entitiesNamed: string[];
 }
 
-/** A window after the unit's first sentence goes on with no measure of the text before. */
-const NO_MEASURE: PreviousMeasure = { types: [], words: [] };
-
 function handed(kb: KnowledgeBase, ev: Evidence, plan: WindowPlan): Handed {
   const entitiesNamed = namedInUnit(kb, ev, plan);
   if (plan.first === 0) return { before: undefined, contextFrames: ev.contextFrames, question: ev.question, previousMeasure: ev.previousMeasure, entitiesNamed };
   const before = discourseBefore(kb, ev, plan.first);
-  return { before, contextFrames: framedBefore(ev, ev.layout.sentences[plan.first].start), question: NOTHING, previousMeasure: NO_MEASURE, entitiesNamed };
+  return { before, contextFrames: framedBefore(ev, ev.layout.sentences[plan.first].start), question: NOTHING, previousMeasure: NO_PREVIOUS_MEASURE, entitiesNamed };
 }
 
 /**
