@@ -16,6 +16,8 @@ export interface TestClient {
   /** Resolves with the first pushed diagnostics for `uri` (from now on) that satisfy `until`. */
   nextDiagnostics(uri: string, until?: (ds: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   notifications: { method: string; params: unknown }[];
+  /** Opens `text` as a Markdown document at `uri`, version 1, as an editor does. */
+  open(uri: string, text: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -71,6 +73,9 @@ export async function startClient(options: { folder?: string; pull?: boolean; in
         const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
         waiters.push({ uri, until, resolve: (ds) => (clearTimeout(timer), resolve(ds)) });
       });
+    },
+    open(uri, text) {
+      return connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     },
     async stop() {
       await connection.sendRequest('shutdown');

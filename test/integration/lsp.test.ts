@@ -43,7 +43,7 @@ describe('language server over stdio (push diagnostics)', function () {
 
   it('publishes exactly the engine\'s conflicts for a dev draft, with code, docs link, source and evidence', async () => {
     const published = client.nextDiagnostics(uri, (ds) => ds.length > 0);
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: draft } });
+    await client.open(uri, draft);
     const diagnostics = await published;
     const { kb } = loadKnowledgeBase({ files: [], useBundled: true });
     const expected = checkDocument(draft, kb).findings;
@@ -123,7 +123,7 @@ describe('language server: related information up to dealcheck.relatedInformatio
 
   it("lists the sources' rows for the document's first two diagnostics only, and keeps every message", async () => {
     const published = client.nextDiagnostics(uri, (ds) => ds.length > 2);
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: draft } });
+    await client.open(uri, draft);
     const diagnostics = await published;
     const { kb } = loadKnowledgeBase({ files: [], useBundled: true });
     assert.deepEqual(diagnostics.map((d) => d.message), checkDocument(draft, kb).findings.map((f) => f.message));
@@ -140,7 +140,7 @@ describe('language server over stdio (pull diagnostics)', function () {
   after(async () => client?.stop());
 
   it('answers textDocument/diagnostic with up-to-date findings right after a change, and "unchanged" when nothing changed', async () => {
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: draft } });
+    await client.open(uri, draft);
     const first = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, identifier: 'dealcheck' })) as { kind: string; resultId: string; items: Diagnostic[] };
     assert.equal(first.kind, 'full');
     assert.deepEqual(first.items.find((d) => String(d.message).startsWith('$7 billion'))?.range, SEVEN);
@@ -172,7 +172,7 @@ describe('language server over stdio (pull diagnostics)', function () {
     };
     // Long enough that most edits land past the first blocks, where only blocks around an edit are re-split.
     let text = [draft, draft, draft].join('\n');
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: editedUri, languageId: 'markdown', version: 1, text } });
+    await client.open(editedUri, text);
     for (let version = 2; version < 42; version++) {
       const contentChanges = [];
       for (let n = 1 + Math.floor(random() * 3); n > 0; n--) {
@@ -233,7 +233,7 @@ describe('language server: knowledge base files in the workspace', function () {
     await clean;
 
     const flagged = client.nextDiagnostics(draftUri, (ds) => ds.length > 0);
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: draftUri, languageId: 'markdown', version: 1, text: 'Acme bought WidgetCo for $5 billion.\n' } });
+    await client.open(draftUri, 'Acme bought WidgetCo for $5 billion.\n');
     const [d] = await flagged;
     assert.equal(String(d.message), "$5 billion conflicts with the source on Acme's price for WidgetCo: $3 billion.");
     assert.deepEqual(d.range, { start: { line: 0, character: 25 }, end: { line: 0, character: 35 } });
@@ -292,7 +292,7 @@ describe('language server: what must not stop or silence it', function () {
     const client = await startClient({ pull: true });
     try {
       const crashUri = 'file:///crash.md';
-      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: crashUri, languageId: 'markdown', version: 1, text: 'See [www.cnbc.com [^1] for more.\n\nAmazon invested $35 billion in Anthropic.\n' } });
+      await client.open(crashUri, 'See [www.cnbc.com [^1] for more.\n\nAmazon invested $35 billion in Anthropic.\n');
       const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: crashUri } })) as { items: Diagnostic[] };
       assert.deepEqual(report.items.map((d) => [d.code, d.range.start.line]), [['money-conflict', 2]]);
       const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: crashUri }, position: { line: 2, character: 18 } })) as Hover;
