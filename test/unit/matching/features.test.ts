@@ -164,6 +164,11 @@ describe('features', () => {
       ['Amazon pays Anthropic $5 billion upfront and $15 billion against milestones.', '$15 billion', 'amazon-anthropic-upfront', [['upfront', 0.3]], 0],
       ['Amazon pays Anthropic $5 billion upfront and $15 billion against milestones.', '$15 billion', 'amazon-anthropic-milestone', [['milestone', 0.6]], 0],
       ['Amazon pays Anthropic $5 billion upfront and $15 billion later.', '$15 billion', 'amazon-anthropic-upfront', [['upfront', 0.6]], 0],
+      // A qualifier another figure has plainly, in another clause, is that figure's when this one says an alternative.
+      ['Amazon pays Anthropic only $5 billion of this upfront, while $15 billion depends on milestones.', '$15 billion', 'amazon-anthropic-upfront', [['upfront', 0.3]], 0.95],
+      ['Amazon pays Anthropic only $5 billion of this upfront, while $15 billion depends on milestones.', '$15 billion', 'amazon-anthropic-milestone', [['milestone', 0.95]], 0],
+      // With no alternative said for it, the other clause's qualifier still reaches the figure.
+      ['Amazon pays Anthropic only $5 billion of this upfront, while $15 billion arrives in 2027.', '$15 billion', 'amazon-anthropic-upfront', [['upfront', 0.6]], 0],
     ];
     for (const [text, figure, fact, qualifiers, sibling] of rows)
       it(`${figure} in "${text}" for ${fact}`, () => {

@@ -3,8 +3,8 @@
  * keywords, and its qualifiers (upfront, milestones, a prediction), said near the figure.
  */
 import { agrees } from '../agreement';
-import { complementKeywordWeight, figureMemo, frameWeight, isChangeStart, isComplement, keywordWeight, ownKeywordWeight } from '../evidence';
-import { GATES } from '../model';
+import { complementKeywordWeight, figureMemo, frameWeight, isChangeStart, isComplement, keywordWeight, ownKeywordWeight, sentenceFigures } from '../evidence';
+import { ATTACHMENT, GATES } from '../model';
 import { LEXICON, escapeRegExp, wordsOf } from '../../reading/lexicon';
 import type { CompiledFact } from '../../../knowledge/knowledge-base';
 import type { Candidate } from './candidate';
@@ -165,9 +165,22 @@ export function qualifierWeights(c: Candidate): { id: string; weight: number; im
  */
 function qualifierWordWeight(c: Candidate, q: string, words: ReadonlySet<string>): number {
   const own = ownKeywordWeight(c.ev, words, c.figure);
-  if (own >= GATES.said) return own;
+  if (own >= GATES.plain) return own;
   const mates = c.kb.facetMates.get(q) ?? [];
-  return mates.some((m) => ownKeywordWeight(c.ev, c.kb.qualifierKeywords.get(m)!, c.figure) >= GATES.said) ? own : keywordWeight(c.ev, words, c.figure);
+  const mateSaid = mates.some((m) => ownKeywordWeight(c.ev, c.kb.qualifierKeywords.get(m)!, c.figure) >= GATES.said);
+  // Said less plainly than for another figure that has it plainly, while the figure says an alternative itself: the other figure's.
+  if (mateSaid && claimedByAnother(c, words)) return Math.min(own, ATTACHMENT.otherFigure);
+  if (own >= GATES.said) return own;
+  return mateSaid ? own : keywordWeight(c.ev, words, c.figure);
+}
+
+/**
+ * Whether another figure of the same kind in the sentence has the qualifier's words plainly, where
+ * this figure has them less plainly: "only $5 billion of this arrives upfront, while $15 billion
+ * depends on milestones" says upfront of the $5 billion, not of the $15 billion.
+ */
+function claimedByAnother(c: Candidate, words: ReadonlySet<string>): boolean {
+  return sentenceFigures(c.ev, c.figure).some((f) => f !== c.figure && f.type === c.figure.type && ownKeywordWeight(c.ev, words, f) >= GATES.plain);
 }
 
 /**
