@@ -296,12 +296,15 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
   if (scopeFailed) return { fact: cf, gate: scopeFailed };
   const rivals = rivalParties(c, subject, object);
   const elsewhere = spokenOfElsewhere(c, subject, object);
-  // The maker of one product only names it: enough for the gate, though it weighs as a maker.
-  const partiesFailed = partiesGate(c, { subject: Math.max(subject, soleMakerWeight(c)), object, ownWords, rivals, spokenOfElsewhere: elsewhere }) ?? writerGate(c) ?? ownerGate(c);
+  const turn = respective(c);
+  // The maker of one product only names it: enough for the gate, though it weighs as a maker. So
+  // does naming the subject in the figure's turn of a series ("$0.80 and $1.60 on Inferentia 2 and the L40S").
+  const gateSubject = Math.max(subject, soleMakerWeight(c), turn === 1 ? GATES.plain : 0);
+  const partiesFailed = partiesGate(c, { subject: gateSubject, object, ownWords, rivals, spokenOfElsewhere: elsewhere }) ?? writerGate(c) ?? ownerGate(c);
   if (partiesFailed) return { fact: cf, gate: partiesFailed };
   const siblingMark = siblingMarkWeight(c);
   const year = yearEvidence(c);
-  const measures: Measures = { subject, object, relation, ownWords, qualifiers, rivals, spokenOfElsewhere: elsewhere, siblingMark, year, scope, roleOrder: roleOrder(c), respective: respective(c), otherSubject: otherSubject(c) };
+  const measures: Measures = { subject, object, relation, ownWords, qualifiers, rivals, spokenOfElsewhere: elsewhere, siblingMark, year, scope, roleOrder: roleOrder(c), respective: turn, otherSubject: otherSubject(c) };
   const lastFailed = yearGate(c, year) ?? turnGate(measures.respective);
   if (lastFailed) return { fact: cf, gate: lastFailed };
   const values = featureValues(measures);

@@ -62,7 +62,7 @@ const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
  * do ("**$58 billion.** Amazon's combined commitment to OpenAI and Anthropic."): the label and
  * that sentence are one. A name as a label ("Matt Garman. He joined…") is left alone.
  */
-const LABEL_WORDS = 4;
+const LABEL_WORDS = 6;
 
 /**
  * A label opens with a number as writers set one: digits with or without a currency, a quarter

@@ -261,6 +261,12 @@ describe('features', () => {
       ['The H100 costs $2.50, Trainium 2 $1.50, at 989 and 800 TFLOPS respectively.', '800 TFLOPS', 'h100-throughput', -1],
       // Not when the earlier figures are fewer than the turns.
       ['The H100 costs $2.50 against Trainium 2, at 989 and 800 TFLOPS respectively.', '800 TFLOPS', 'trainium2-throughput', 0],
+      // A series that labels its line (markup blanked) takes the turns of the parties its description names after it.
+      ['$1.50 and $2.50. Cost per million tokens on Trainium 2 and on the H100.', '$1.50', 'trainium2-token-cost', 1],
+      ['$1.50 and $2.50. Cost per million tokens on Trainium 2 and on the H100.', '$1.50', 'h100-token-cost', -1],
+      ['$1.50 and $2.50. Cost per million tokens on Trainium 2 and on the H100.', '$2.50', 'h100-token-cost', 1],
+      // Not when the description names more parties than turns.
+      ['$1.50 and $2.50. Cost per million tokens on Trainium 2, the H100 and the L40S.', '$2.50', 'h100-token-cost', 0],
     ];
     for (const [text, figure, fact, value] of rows)
       it(`${figure} in "${text}" for ${fact}: ${value}`, () => assert.equal(respective(candidate(text, figure, fact)), value));

@@ -14,6 +14,9 @@ describe('layout', () => {
     ['Two months. That is how long Amazon waited. Fast.', ['Two months. That is how long Amazon waited.', 'Fast.']],
     ['Three-quarters. The share of workloads on AWS. Roughly.', ['Three-quarters. The share of workloads on AWS.', 'Roughly.']],
     ['Q3 2026. When AI Foundry launches. Maybe.', ['Q3 2026. When AI Foundry launches.', 'Maybe.']],
+    // A pair of figures with their units is a label too, up to six words.
+    ['850 TFLOPS vs 989 TFLOPS. Trainium 2 and the H100 at FP16. Close.', ['850 TFLOPS vs 989 TFLOPS. Trainium 2 and the H100 at FP16.', 'Close.']],
+    ['850 TFLOPS, or 989 TFLOPS at FP16 today. Trainium 2 and the H100.', ['850 TFLOPS, or 989 TFLOPS at FP16 today.', 'Trainium 2 and the H100.']],
     // So does a timeline's date in emphasis, with a month or a deadline word, its markup kept or blanked.
     ['**June 2024.** Matt Garman replaces Adam Selipsky. Then more.', ['**June 2024.** Matt Garman replaces Adam Selipsky.', 'Then more.']],
     ['  By Q2 2027 (forecast).   AWS launches AI Foundry. Maybe.', ['By Q2 2027 (forecast).   AWS launches AI Foundry.', 'Maybe.']],

@@ -77,7 +77,7 @@ export function respective(c: Candidate): number {
   const owner = [...own].find(([, e]) => e === c.fact.fact.subject)?.[0];
   if (owner) return owner === figure ? 1 : -1;
   const rest = series.filter((f) => !own.has(f));
-  const named = namedInTurn(c, sentence.start, series[0], kind, own, rest.length);
+  const named = namedInTurn(c, sentence.start, series[0], kind, own, rest.length) ?? namedAfterLabel(c, sentence, series, kind, rest.length);
   if (!named) return 0;
   const turn = named.indexOf(c.fact.fact.subject);
   // Every turn taken by other parties ("Microsoft and Nvidia would invest $5 billion and $10 billion"): the figure is another's.
@@ -134,6 +134,24 @@ function namedBefore(c: Candidate, from: number, first: Figure, kind: string | u
     if (m.start >= from && m.end <= first.start && entityKind(kb, m.entity) === kind && !named.some((n) => n.entity === m.entity) && !ownedEarlier(m) && !NOT_BEFORE.test(ev.text.slice(Math.max(0, m.start - NOT_REACH), m.start)))
       named.push(m);
   return named;
+}
+
+/** Only markup before a series that labels its line: "- **$0.80 and $1.60.**". */
+const LABEL_OPENING = /^[\s*_>#•·-]*$/u;
+
+/**
+ * A series that labels its line, and the parties its description names after it, in turn:
+ * "**$0.80 and $1.60.** Cost per million tokens on Inferentia 2 and on Nvidia's L40S". Only when
+ * nothing of the kind is named before and exactly as many after, each once.
+ */
+function namedAfterLabel(c: Candidate, sentence: { start: number; end: number }, series: readonly Figure[], kind: string | undefined, turns: number): string[] | undefined {
+  const { ev, kb } = c;
+  if (!LABEL_OPENING.test(ev.text.slice(sentence.start, series[0].start))) return undefined;
+  const last = series[series.length - 1];
+  const named: string[] = [];
+  for (const m of ev.mentions)
+    if (m.start >= last.end && m.end <= sentence.end && m.entity !== c.fact.fact.object && entityKind(kb, m.entity) === kind && !named.includes(m.entity)) named.push(m.entity);
+  return named.length === turns ? named : undefined;
 }
 
 /** "not" (maybe after a comma) right before a name: "Inferentia 2, not Trainium" names a party that takes no turn. */
