@@ -181,6 +181,17 @@ const SHARED_SUBJECT_OPENING = new RegExp(
 );
 
 /**
+ * A clause opening with a bare past-tense verb after a comma goes on with the subject of the clause
+ * before, past a relative clause on it: "while Marvell Technology, which works on Amazon's custom
+ * parts, jumped 4.6%" is Marvell's move.
+ */
+const VERB_OPENING = /^[\s,]*[a-z]+ed(?![\p{L}\p{N}])/u;
+
+function sharesSubject(clause: string): boolean {
+  return SHARED_SUBJECT_OPENING.test(clause) || VERB_OPENING.test(clause);
+}
+
+/**
  * The party opening the figure's clause when that is a later clause of its sentence with a subject
  * of its own: in "Amazon handed OpenAI $50 billion, and OpenAI is sending $100 billion back to AWS",
  * OpenAI is who sends the $100 billion.
@@ -190,7 +201,7 @@ function clauseSubject(kb: KnowledgeBase, d: UnitDiscourse, figure: Figure): Men
   const s = sentences[sentenceIndexOf(d, figure)];
   let k = spanIndexAt(clauses, figure.start);
   // "…, while Oracle's OCI is far smaller but compounding at 70%": a clause going on with a verb has the subject of the clause before.
-  while (k > 0 && s && clauses[k].start > s.start && SHARED_SUBJECT_OPENING.test(d.text.slice(clauses[k].start, clauses[k].end))) k--;
+  while (k > 0 && s && clauses[k].start > s.start && sharesSubject(d.text.slice(clauses[k].start, clauses[k].end))) k--;
   const c = clauses[k];
   if (!c || !s || c.start <= s.start) return undefined;
   const first = d.mentionsBySentence[sentenceIndexOf(d, figure)].find((m) => m.start >= c.start && isParty(kb, m.entity));

@@ -76,6 +76,8 @@ describe('findSentenceSubject', () => {
     // A clause going on with a verb and no subject of its own (lexicon predicateJoiners) has the clause before's.
     ["AWS makes $45 billion, while Microsoft is far smaller but compounding at 70%.", 'microsoft'],
     ["AWS makes $45 billion, while Microsoft is far smaller yet still growing 70%.", 'microsoft'],
+    // So does a clause that opens with a bare past-tense verb, past a relative clause on its subject.
+    ["Nvidia slid 2% even though it holds 80% of the market, while Marvell Technology, which works on Amazon's custom parts, jumped 4.6%.", '?org:Marvell Technology'],
     // A clause going on from the sentence's first clause has the sentence's subject.
     ["AWS is far larger but growing 25%.", 'amazon'],
     // "He" stands for the last person named, further back than the sentence before, and not for one capitalised word.
