@@ -253,6 +253,8 @@ describe('features', () => {
       // Only other parties take turns, the last ones named together (after a hedge too): the figure is another's.
       ["It uses Google's TPUs, and Microsoft and Nvidia will invest up to $5 billion and up to $10 billion in Anthropic.", '$5 billion', 'google-anthropic-investment', -1],
       ["It uses Google's TPUs, and Microsoft and Nvidia will invest up to $5 billion and up to $10 billion in Anthropic.", '$10 billion', 'google-anthropic-investment', -1],
+      // A date opening the sentence claims no party from the series.
+      ["In November 2025, Microsoft and Nvidia agreed to invest up to $5 billion and up to $10 billion in Anthropic.", '$10 billion', 'google-anthropic-investment', -1],
       // The object named before the series takes no turn.
       ["Anthropic's allocation is about $18 billion, against roughly $25 billion for OpenAI.", '$18 billion', 'amazon-anthropic-investment', 0],
       ['Trainium 2 delivers 800 TFLOPS.', '800 TFLOPS', 'trainium2-throughput', 0],

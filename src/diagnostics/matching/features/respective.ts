@@ -127,7 +127,8 @@ function parallelParties(c: Candidate, from: number, first: Figure, kind: string
  */
 function namedBefore(c: Candidate, from: number, first: Figure, kind: string | undefined): Mention[] {
   const { ev, kb } = c;
-  const earlier = ev.figures.filter((f) => f.end <= first.start && f.start >= from);
+  // A date claims words only against other dates ("In November 2025, Microsoft and Nvidia agreed to invest…").
+  const earlier = ev.figures.filter((f) => f.end <= first.start && f.start >= from && (f.type !== 'date' || first.type === 'date'));
   const ownedEarlier = (m: Mention) => earlier.some((f) => wordWeight(ev, m, f) > wordWeight(ev, m, first));
   const named: Mention[] = [];
   for (const m of ev.mentions)
