@@ -122,6 +122,12 @@ export const Entity = z
       .array(z.string().min(1))
       .default([])
       .describe(`Other ways drafts name it: "Amazon Web Services", "AWS", "Claude maker", a ticker. ${NAME_MATCHING}`),
+    descriptions: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        'Common nouns a draft uses after "the" to refer back to it ("lab", "startup", "chipmaker", "software maker"): "the lab" stands for the last entity named before it in the paragraph that has the description, unless a party no knowledge base knows is named between; with no such entity before it, for the one entity that has the description, if only one does. Lowercase; matched as whole words, ignoring case.',
+      ),
     family: id
       .optional()
       .describe('Entity id of the line this is one generation of ("trainium" for Trainium 2): a draft naming only the line may mean this one.'),

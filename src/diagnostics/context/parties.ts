@@ -6,7 +6,7 @@
  * Amazon's investment.
  */
 import type { KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
-import { LEXICON, alternationOf } from '../reading/lexicon';
+import { LEXICON, alternationOf, escapeRegExp } from '../reading/lexicon';
 import { type FoundName, findNames } from '../reading/names';
 import { overlapsAny, spanIndex } from '../reading/spans';
 import { allMatches } from '../reading/all-matches';
@@ -83,6 +83,70 @@ export function withSurnames(m: Mention, lone: string | undefined, persons: Read
   return lone !== undefined && persons.has(lone) && m.entity === `${UNKNOWN}unknown:${lone}` ? { ...m, entity: `${UNKNOWN}person:${lone}` } : m;
 }
 
+/** Each knowledge base's entity descriptions ("lab", "chipmaker") → the entities described so, and a pattern finding "the" and one of them. */
+const DESCRIPTIONS = new WeakMap<KnowledgeBase, { byWord: Map<string, string[]>; pattern: RegExp | undefined }>();
+
+function descriptionsOf(kb: KnowledgeBase): { byWord: Map<string, string[]>; pattern: RegExp | undefined } {
+  let d = DESCRIPTIONS.get(kb);
+  if (!d) {
+    const byWord = new Map<string, string[]>();
+    for (const e of kb.entities.values()) for (const w of e.descriptions ?? []) byWord.set(w.toLowerCase(), [...(byWord.get(w.toLowerCase()) ?? []), e.id]);
+    const words = [...byWord.keys()].sort((a, b) => b.length - a.length);
+    const pattern = words.length ? new RegExp(String.raw`(?<![\p{L}\p{N}])the\s+(${words.map((w) => escapeRegExp(w).replace(/ /g, String.raw`\s+`)).join('|')})(?![\p{L}\p{N}])`, 'giu') : undefined;
+    DESCRIPTIONS.set(kb, (d = { byWord, pattern }));
+  }
+  return d;
+}
+
+/**
+ * "The lab", "the chipmaker": the entity a definite description stands for (see the schema's
+ * `descriptions`), as a mention of it at the description's words. Walking back from it, the first
+ * entity with the description is its antecedent; a party no knowledge base knows met first leaves it
+ * unresolved (it may be that party: "Scale AI… the startup"), as does a text that names none and
+ * more than one entity with the description.
+ */
+function describedParties(text: string, kb: KnowledgeBase, named: readonly Mention[]): Mention[] {
+  const { byWord, pattern } = descriptionsOf(kb);
+  if (!pattern) return [];
+  const out: Mention[] = [];
+  for (const m of allMatches(pattern, text)) {
+    const start = m.index + m[0].length - m[1].length;
+    const described = byWord.get(m[1].toLowerCase().replace(/\s+/g, ' ')) ?? [];
+    const found = antecedent(text, named, m.index, described);
+    const entity = found === BLOCKED ? undefined : (found ?? (described.length === 1 ? described[0] : undefined));
+    if (entity && !named.some((x) => x.start < start + m[1].length && x.end > start)) out.push({ entity, start, end: start + m[1].length });
+  }
+  return out;
+}
+
+/** `named` (in order) with the entities the text's definite descriptions stand for ("the lab"), in order. */
+export function withDescribed(text: string, kb: KnowledgeBase, named: Mention[]): Mention[] {
+  const described = describedParties(text, kb, named);
+  return described.length ? [...named, ...described].sort((a, b) => a.start - b.start) : named;
+}
+
+/** "the" right before a name: "the OpenAI deal" names a deal, not a party a description may refer back to. */
+const ARTICLE_BEFORE = /(?<![\p{L}\p{N}])the\s+$/iu;
+/** How far before a name its article is looked for. */
+const ARTICLE_REACH = 5;
+
+/** A description that a party no knowledge base knows may stand for: it stands for no known one. */
+const BLOCKED = '';
+
+/**
+ * The last entity of `described` named before `at` as a party (not as a modifier: "the OpenAI
+ * deal"); BLOCKED when a party no knowledge base knows is named after it; undefined when none is.
+ */
+function antecedent(text: string, named: readonly Mention[], at: number, described: readonly string[]): string | undefined {
+  for (let k = named.length - 1; k >= 0; k--) {
+    const m = named[k];
+    if (m.end > at) continue;
+    if (described.includes(m.entity) && !ARTICLE_BEFORE.test(text.slice(Math.max(0, m.start - ARTICLE_REACH), m.start))) return m.entity;
+    if (isUnknown(m.entity) && isSurelyAName(m.entity)) return BLOCKED;
+  }
+  return undefined;
+}
+
 /** Recent texts' parties, per knowledge base: a unit is asked about by several readers (its own check, the next block's context, a heading's topic). */
 const recent = new WeakMap<KnowledgeBase, Map<string, Mention[]>>();
 /** How many texts' parties are remembered per knowledge base before the memory is cleared. */
@@ -112,7 +176,8 @@ export function partiesIn(text: string, kb: KnowledgeBase): Mention[] {
   const hit = memo.get(text);
   if (hit) return hit;
   const known = otherGenerations(text, kb, kb.findMentions(text));
-  const all = [...known, ...unknownParties(text, kb, known)].sort((a, b) => a.start - b.start);
+  const named = [...known, ...unknownParties(text, kb, known)].sort((a, b) => a.start - b.start);
+  const all = withDescribed(text, kb, named);
   if (memo.size >= RECENT_TEXTS) memo.clear();
   memo.set(text, all);
   return all;

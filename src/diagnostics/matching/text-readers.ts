@@ -14,7 +14,7 @@
  */
 import type { KeywordHit, KnowledgeBase, Mention } from '../../knowledge/knowledge-base';
 import { partsOfKnowledgeBase } from '../../knowledge/knowledge-base';
-import { isUnknown, otherGenerations, unknownParties, withSurnames } from '../context/parties';
+import { isUnknown, otherGenerations, unknownParties, withDescribed, withSurnames } from '../context/parties';
 import type { Figure } from '../figures/figure';
 import { findFigures } from '../figures/find-figures';
 import { unitReaderFor } from '../figures/units';
@@ -280,7 +280,8 @@ export function readByStretches(text: string, kb: KnowledgeBase): TextReading | 
   }
   if (!lowercase) return undefined;
   const { sentences, clauses, wordStarts, mentions, keywords, found, origins } = out;
-  return { layout: { sentences, clauses, wordStarts, ...marksOf(text) }, mentions, keywords, found, origins };
+  // A definite description may stand for a party of an earlier stretch ("the lab"): read over the whole text, as partiesIn does.
+  return { layout: { sentences, clauses, wordStarts, ...marksOf(text) }, mentions: withDescribed(text, kb, mentions), keywords, found, origins };
 }
 
 /** How many stretch readings are cached for `kb` (for tests). */

@@ -609,7 +609,9 @@ describe('features', () => {
   ]);
   findingsTable('a figure no plausible mistake for its best reading is not flagged on a lesser one when some reading agrees with it', [
     // The cloud pact ($100 billion) reads best, the $8 billion is no mistake for it; the OpenAI investment ($50 billion) would be, but the Anthropic investment agrees.
-    ["Amazon's relationship with Anthropic is the older one. By the time of the OpenAI deal, NextFin reports that Amazon had funneled $8 billion into the lab, which uses AWS as its primary cloud provider.", []],
+    ["Amazon's relationship with Anthropic is the older one. By the time of the OpenAI deal, NextFin reports that Amazon had funneled $8 billion into the business, which uses AWS as its primary cloud provider.", []],
+    // "the lab" stands for Anthropic (its entity's descriptions), which the $8 billion agrees with.
+    ["Amazon's relationship with Anthropic is the older one. By the time of the OpenAI deal, NextFin reports that Amazon had funneled $8 billion into the lab, which uses AWS as its primary cloud provider.", [['$8 billion', 'supported', 'amazon-anthropic-investment']]],
   ]);
   findingsTable('the rest of a whole after a part is no whole, and what set the part apart is not its own', [
     // "upfront" sets the $5 billion apart; the other $23 billion is no upfront part, nor the whole, and its own qualifier is unsaid.

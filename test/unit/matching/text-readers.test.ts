@@ -49,6 +49,7 @@ describe('text readers by stretches', () => {
     ['initials and abbreviations before a full stop', long('S. Park reported that AWS offered $12 million. Dr. Lisa Su said AMD grew 20%. U.S. Steel fell.')],
     ['a figure\'s label, a correction, a question', long('$58 billion. Amazon\'s combined commitment. We said $15 billion. The right figure is $20 billion. How much is cash?')],
     ['soft line breaks', long('Amazon invested $8 billion\nin Anthropic, and Google $2 billion\nand $1 billion more.')],
+    ['a definite description that stands for a party named before it', long('Amazon put $25 billion into Anthropic. In return, the lab pledges $100 billion to AWS. The software maker said nothing.')],
     ['a generation the knowledge base does not know, and a party noun', long('Trainium 3 promises 4.4x the compute. Investors put $6 billion into xAI.')],
   ];
   for (const [title, text] of rows)
