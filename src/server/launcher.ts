@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, wri
 import Module from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
@@ -34,18 +35,37 @@ const wrapper = script.runInThisContext() as (exports: object, require: NodeJS.R
 const serverModule = { exports: {} };
 wrapper.call(serverModule.exports, serverModule.exports, Module.createRequire(bundle), serverModule, bundle, __dirname);
 
-if (cachedData === undefined || script.cachedDataRejected) {
-  // Once the server has checked something, its compiled functions are worth keeping.
-  setTimeout(() => {
-    try {
-      mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
-      const partial = `${cacheFile}.${process.pid}`;
-      writeFileSync(partial, script.createCachedData());
-      renameSync(partial, cacheFile);
-      // Caches of earlier builds are dead weight.
-      for (const f of readdirSync(cacheDir)) if (f.startsWith('dealcheck-ls-') && join(cacheDir, f) !== cacheFile) rmSync(join(cacheDir, f), { force: true });
-    } catch {
-      // A read-only or full temp folder only costs the next start its head start.
-    }
-  }, 2000).unref();
+/** How long after loading the server first tries to write its code cache: once it has checked something, its compiled functions are worth keeping. */
+const CODE_CACHE_AFTER_MS = 2000;
+/**
+ * The most of the last look's stretch the event loop may have been busy for the server to count
+ * as idle. Writing the cache takes 40–70 ms of the main thread (createCachedData serialises every
+ * compiled function): written while the writer types, it lands on a keystroke's diagnostics.
+ */
+const IDLE_UTILIZATION = 0.1;
+/** How often a busy server looks again whether it is idle enough to write its code cache. */
+const CODE_CACHE_RETRY_MS = 500;
+
+function writeCodeCache(): void {
+  try {
+    mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+    const partial = `${cacheFile}.${process.pid}`;
+    writeFileSync(partial, script.createCachedData());
+    renameSync(partial, cacheFile);
+    // Caches of earlier builds are dead weight.
+    for (const f of readdirSync(cacheDir)) if (f.startsWith('dealcheck-ls-') && join(cacheDir, f) !== cacheFile) rmSync(join(cacheDir, f), { force: true });
+  } catch {
+    // A read-only or full temp folder only costs the next start its head start.
+  }
 }
+
+/** Writes the code cache once the event loop was mostly idle over the last `waitMs`; else looks again later. */
+function writeCodeCacheWhenIdle(waitMs: number, since = performance.eventLoopUtilization()): void {
+  setTimeout(() => {
+    const busy = performance.eventLoopUtilization(since);
+    if (busy.utilization <= IDLE_UTILIZATION) writeCodeCache();
+    else writeCodeCacheWhenIdle(CODE_CACHE_RETRY_MS);
+  }, waitMs).unref();
+}
+
+if (cachedData === undefined || script.cachedDataRejected) writeCodeCacheWhenIdle(CODE_CACHE_AFTER_MS);
