@@ -10,11 +10,12 @@
 // --pipe: the server talks over a Unix socket (--pipe=NAME) and its stdout is this script's, so
 // --node-args="--trace-gc" prints each collection among the edits' lines (--verbose).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { oneMegabyteDraft } from './large-kb.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { percentile, positionAt } from './lsp-edits.mjs';
@@ -24,17 +25,6 @@ const shared = process.env.DEALCHECK_SHARED ?? resolve(root, '../shared');
 const { values: args } = parseArgs({
   options: { edits: { type: 'string', default: '300' }, kb: { type: 'string' }, 'node-args': { type: 'string', default: '' }, json: { type: 'string' }, pipe: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } },
 });
-
-/** The bench's 1 MB draft, as scripts/bench.mjs builds it. */
-function oneMegabyteDraft() {
-  const dev = join(shared, 'eval/dev');
-  const sources = join(shared, 'sources');
-  const parts = readdirSync(dev).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(dev, f), 'utf8'));
-  for (const f of readdirSync(sources).sort()) parts.push(readFileSync(join(sources, f), 'utf8').split('\n').filter((l) => l.trim()).join('\n').replace(/\n(?!\|)/g, '\n\n'));
-  let doc = '';
-  for (let i = 0; doc.length < 1_000_000; i++) doc += `${parts[i % parts.length]}\n\n`;
-  return doc;
-}
 
 /**
  * The blank-line-separated block around `offset` (the draft's blocks are so separated), its kind
@@ -61,7 +51,7 @@ function minorFaults(pid) {
 }
 
 const rpc = createRequire(import.meta.url)(createRequire(import.meta.url).resolve('vscode-jsonrpc/node', { paths: [root] }));
-const draft = oneMegabyteDraft();
+const draft = oneMegabyteDraft(shared);
 const folder = args.kb ? resolve(args.kb) : join(tmpdir(), 'dealcheck-bench');
 const path = join(folder, 'edit-tail-draft.md');
 writeFileSync(path, draft);

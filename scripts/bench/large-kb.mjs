@@ -312,7 +312,7 @@ export async function benchLargeKb({ shared, runs, edits, draft, format }) {
 }
 
 /** The bench's 1 MB draft, built as scripts/bench.mjs builds it: the dev drafts and the sources, over and over. */
-function oneMegabyteDraft(shared) {
+export function oneMegabyteDraft(shared) {
   const dev = join(shared, 'eval/dev');
   const sources = join(shared, 'sources');
   const parts = readdirSync(dev).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(dev, f), 'utf8'));
