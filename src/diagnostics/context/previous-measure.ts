@@ -25,7 +25,7 @@ export const previousMeasure: (text: string, kb: KnowledgeBase) => PreviousMeasu
   const figures = findFigures(text, [], unitReaderFor(kb));
   const last = figures.at(-1);
   if (!last) return NO_PREVIOUS_MEASURE;
-  const sentence = [...sentencesOf(text, false)].find((s) => s.start <= last.start && last.start < s.end);
+  const sentence = sentencesOf(text, false).find((s) => s.start <= last.start && last.start < s.end);
   if (!sentence) return NO_PREVIOUS_MEASURE;
   const inside = figures.filter((f) => f.start >= sentence.start && f.start < sentence.end);
   const words = [...new Set(kb.findKeywords(text.slice(sentence.start, sentence.end)).map((k) => k.keyword))].sort();

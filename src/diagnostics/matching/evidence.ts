@@ -444,7 +444,7 @@ export function isPartOfBefore(ev: Evidence, figure: Figure): boolean {
 
 /** Whether a figure of the figure's kind comes before it in its sentence: a whole it may be a part of, or a part it may be the rest after. */
 function hasPartBefore(ev: Evidence, figure: Figure): boolean {
-  return (ev.figuresBySentence[sentenceOf(ev, figure)] ?? []).some((f) => f.type === figure.type && f.end <= figure.start);
+  return sentenceFigures(ev, figure).some((f) => f.type === figure.type && f.end <= figure.start);
 }
 
 /** Whether the figure is the rest of a whole after an earlier part of its sentence ("$5 billion upfront, the other $23 billion …"): a part too. */
