@@ -88,6 +88,7 @@ const FIGURES: Row[] = [
   ['models with more than a trillion parameters', 'a trillion', 'count', 1e12, 1e12, 'more-than', 'parameters'],
   ['half a trillion parameters or more', 'half a trillion', 'count', 5e11, 5e11, 'exact', 'parameters'],
   ['across 2-3 clouds', '2-3', 'count', 2, 3, 'range', 'clouds'],
+  ['one million GPUs', 'one million', 'count', 1e6, 1e6, 'exact', 'gpus'],
   ['a 1 trillion parameter model', '1 trillion', 'count', 1e12, 1e12, 'exact', 'parameters'],
   // Issue 9's spellings: hundreds in words, a hyphenated scale, cents, parts of a year, hours, shorthand.
   ['one hundred and twenty billion dollars of it', 'one hundred and twenty billion dollars', 'money', 120 * B, 120 * B],
@@ -169,6 +170,8 @@ const NOT_FIGURES = [
   'runs at half precision',
   // An article counts only before a scale word.
   'tuned a parameter by hand',
+  // "one" alone is a determiner more often than a count: "two labs, one cloud".
+  'The labs will stay on one cloud forever.',
   // A hyphen joins a number only to a singular unit: "three-quarters" is no nine months.
   'Three-quarters stay on AWS',
   'tracks 14 cloud and chip names',

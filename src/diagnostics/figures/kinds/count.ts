@@ -54,6 +54,11 @@ function modifies(word: string | undefined, number: string): boolean {
   return /^\p{Ll}/u.test(word) && !FUNCTION_WORDS.has(word) && /^\d/.test(number) && !YEAR_LIKE.test(number);
 }
 
+/** "one cloud": the word one, with no range or scale after it. */
+function isLoneOne(m: RegExpMatchArray): boolean {
+  return /^one$/i.test(m[1]) && m[3] === undefined && !m[5];
+}
+
 /** The count kind for a knowledge base's count units. */
 export function countKind(units: SpellingTable): FigureKind {
   if (!units.pattern) return count;
@@ -76,8 +81,9 @@ export function countKind(units: SpellingTable): FigureKind {
       const listed = allMatches(LISTED, text);
       // A word the lexicon does not list, read only where the listed spellings read nothing ("1,600 plant jobs").
       const described = allMatches(DESCRIBED, text).filter((m) => modifies(m[7], m[1]) && !listed.some((l) => l.index === m.index));
-      // An article counts only before a scale word: "a parameter" is no count.
-      const counted = (m: RegExpMatchArray) => !describes(m) && !!units.unitOf(m[8]) && (!!m[5] || articleValue(m[1]) === undefined);
+      // An article counts only before a scale word: "a parameter" is no count; nor does "one" alone,
+      // a determiner more often than a measure ("stay on one cloud", "two labs, one cloud").
+      const counted = (m: RegExpMatchArray) => !describes(m) && !!units.unitOf(m[8]) && (!!m[5] || (articleValue(m[1]) === undefined && !isLoneOne(m)));
       return [...listed, ...described].filter(counted).map((m): Figure => {
         const [, lo, sep, hi, space, scale, plus, , unitWord] = m;
         const factor = scaleFactor(scale);
