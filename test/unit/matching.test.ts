@@ -281,7 +281,16 @@ const rows: [draft: string, expected: Expect[]][] = [
   ['Microsoft holds 28% of the cloud market.', [['28%', 'conflict', 'microsoft-cloud-share']]],
   // A deadline ("by Q3 2027") is due for the sentence's verb however far it is; "in" dates anything.
   ['Analysts expect AWS to launch an AI Foundry service, packaging compute and financing for start-ups, by Q3 2027.', [['Q3 2027', 'conflict', 'ai-foundry-launch']]],
-  ['Analysts expect AWS to launch an AI Foundry service, packaging compute and financing for start-ups, in Q3 2027.', []],
+  // A product's only date needs no relation's words beside it: its name and a date say which fact.
+  ['Analysts expect AWS to launch an AI Foundry service, packaging compute and financing for start-ups, in Q3 2027.', [['Q3 2027', 'conflict', 'ai-foundry-launch']]],
+  ['One analysis even names it "AI Foundry" and dates it to Q3 2026.', [['Q3 2026', 'supported', 'ai-foundry-launch']]],
+  // A company's or a person's date still needs its relation: Garman has two.
+  ['Matt Garman, in 2006, was at a conference.', []],
+  // A figure opening its table row is described by the cell after it.
+  ['| Number | What it is |\n|---|---|\n| $50 billion | Amazon\'s investment in OpenAI |\n| $45 billion | Amazon\'s investment in OpenAI |', [
+    ['$50 billion', 'supported', 'amazon-openai-investment'],
+    ['$45 billion', 'conflict', 'amazon-openai-investment'],
+  ]],
   // A caption scales the bare numbers of the table under it, and the year columns say which fact.
   ['## Market sizes\n\nSizes in $ billions; the last column is our own.\n\n| Segment | 2024 | 2028 | 2030 |\n|---|---|---|---|\n| AI inference serving | 28 | 200 | 480 |', [
     ['28', 'supported', 'inference-serving-2024'],

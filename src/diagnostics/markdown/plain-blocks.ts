@@ -107,12 +107,18 @@ export const CELL_SEPARATOR = ' | ';
 
 /**
  * What a body cell's unit knows of its table, from the trimmed texts of its row's cells and of the
- * header: its row and column headers and the row's other cells. The row's first cell, the row
- * header itself, knows nothing.
+ * header: its row and column headers and the row's other cells. The row's first cell is the row
+ * header and knows nothing, unless it holds a number: then the row is that figure's, and the cell
+ * after it says what the figure is ("| $50 billion | Amazon's investment in OpenAI | 2025 |").
  */
 export function cellTable(cells: readonly string[], headers: readonly string[], i: number): ProseUnit['table'] {
-  if (i === 0) return undefined;
+  if (i === 0) return /\p{N}/u.test(cells[0] ?? '') && cells.length > 1 ? figureFirst(cells, headers) : undefined;
   return { rowHeader: cells[0] ?? '', columnHeader: headers[i] ?? '', rowContext: cells.filter((_, k) => k !== 0 && k !== i).join(CELL_SEPARATOR), headerRow: headers.join(CELL_SEPARATOR) };
+}
+
+/** The table of a figure that opens its row: the next cell is its row header. */
+function figureFirst(cells: readonly string[], headers: readonly string[]): ProseUnit['table'] {
+  return { rowHeader: cells[1], columnHeader: headers[0] ?? '', rowContext: cells.slice(2).join(CELL_SEPARATOR), headerRow: headers.join(CELL_SEPARATOR) };
 }
 
 const DELIMITER_ROW = /^\|[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$/;

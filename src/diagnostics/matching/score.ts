@@ -90,11 +90,31 @@ function isDeadline(c: Candidate): boolean {
   return DEADLINE_RIGHT_BEFORE.test(c.ev.text.slice(Math.max(0, c.figure.start - DEADLINE_LOOKBACK), c.figure.start));
 }
 
+/** Per knowledge base, the products whose facts include exactly one date (isProductsOnlyDate). */
+const PRODUCTS_ONLY_DATE = new WeakMap<Candidate['kb'], Map<string, boolean>>();
+
+/**
+ * Whether the fact is a product's and the only date the knowledge base holds of it (a launch): a
+ * product has few dates, so its name beside a date says which without the relation's words. Not
+ * so for a company, a person or a field ("generative AI … by 2030"), which many dates may be of.
+ */
+function isProductsOnlyDate(c: Candidate): boolean {
+  const { subject } = c.fact.fact;
+  if (entityKind(c.kb, subject) !== 'product') return false;
+  let known = PRODUCTS_ONLY_DATE.get(c.kb);
+  if (!known) PRODUCTS_ONLY_DATE.set(c.kb, (known = new Map()));
+  let only = known.get(subject);
+  if (only === undefined) known.set(subject, (only = c.kb.candidateFacts('date', [subject], []).filter((f) => f.fact.subject === subject).length === 1));
+  return only;
+}
+
 function wordsGate(c: Candidate, m: Pick<Measures, 'subject' | 'object' | 'relation' | 'ownWords' | 'qualifiers'>): string | undefined {
   if (c.figure.type === 'date') {
     // A forecast's own words count here ("AI Foundry is predicted by Q3 2026").
     const said = Math.max(m.relation, m.ownWords, ...m.qualifiers.map((q) => q.weight));
     if (m.subject < GATES.said) return 'a date needs its subject said';
+    // A named product and a date: its one dated fact ("It names it "AI Foundry" and dates it to Q4 2026").
+    if (isProductsOnlyDate(c)) return undefined;
     // A deadline ("… by Q3 2027") is what the sentence's verb is due by, however far the verb is.
     const plainly = m.subject >= GATES.plain || isDeadline(c);
     return said < (plainly ? GATES.said : GATES.plain) ? 'a date needs its relation said close by' : undefined;
