@@ -84,6 +84,8 @@ export interface CheckOptions {
 export const DEFAULT_BLOCK_BUDGET_MS = 1000;
 
 export const MAX_DOCUMENT_LENGTH = 20_000_000;
+/** A block that is a pipe table (its first line opens with a pipe, after any indent). */
+const TABLE_BLOCK = /^ {0,3}\|/;
 /** Cached results kept beyond twice those in use: room for undo and typing a word back. */
 const CACHE_MARGIN = 256;
 /** A block's results in as many contexts are kept, then dropped all at once: a block is seldom moved among many. */
@@ -777,11 +779,13 @@ export class DocumentChecker {
    */
   private contextFor(blocks: readonly Block[], b: number): string | undefined {
     let leadIns = '';
+    const table = TABLE_BLOCK.test(blocks[b].text);
     for (let k = b - 1; k >= 0 && k >= b - CONTEXT_REACH; k--) {
       const lends = this.lending(blocks[k].text);
       const text = readable(blocks[k].text).text;
       if (lends === 'names') return leadIns ? `${text}\n\n${leadIns}` : text;
-      if (lends !== 'lead-in') break;
+      // A table's rows name what they measure and seldom who: a heading over it naming nobody is no break.
+      if (lends !== 'lead-in' && !(lends === 'heading' && table)) break;
       leadIns = leadIns ? `${text}\n\n${leadIns}` : text;
     }
     return leadIns || undefined;

@@ -122,6 +122,7 @@ describe('an edit re-checks the blocks whose context it changed', () => {
     { name: 'a heading is removed', before: `# Amazon and Anthropic${FAR}${BELOW}`, edit: ['# Amazon and Anthropic', 'Notes.'], facts: [undefined] },
     { name: 'a lower heading closes the section', before: `# Amazon and Anthropic\n\n## Google and Anthropic${FAR}${BELOW}`, edit: ['## Google', '# Google'], facts: ['google-anthropic-investment'] },
     { name: 'a lead-in names another party', before: `Amazon invested in Anthropic:\n\nOf that, $7 billion is paid upfront.\n`, edit: ['Amazon', 'Google'], facts: [undefined] },
+    { name: 'the paragraph over a heading over a table names another party', before: 'Amazon expanded its deal with Anthropic.\n\n## Key terms\n\n| Term | Detail |\n|---|---|\n| Upfront tranche | $7 billion |\n', edit: ['Amazon', 'Apple'], facts: [undefined] },
     { name: 'a paragraph between a lead-in and its block', before: `Amazon invested in Anthropic:\n\nOf that, $7 billion is paid upfront.\n`, edit: [':\n\n', ':\n\nWords.\n\n'], facts: [undefined] },
     // What a block reads of the paragraph before (see src/diagnostics/context/context-key.ts) changes.
     { name: 'the last sentence of the paragraph before names another party', before: `Amazon invested in Anthropic. Analysts were told more.\n\n${UPFRONT}`, edit: ['Analysts', 'Google'], facts: [undefined] },

@@ -67,6 +67,9 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['$19 billion', 'conflict', 'amazon-anthropic-milestone'],
   ]],
   ['## Amazon and Anthropic\n\nIt depends on the report:\n\n- $5 billion is paid upfront.', [['$5 billion', 'supported', 'amazon-anthropic-upfront']]],
+  // A table looks past a heading that names nobody to the paragraph before it; a list does not.
+  ['Amazon expanded its deal with Anthropic.\n\n## Key terms\n\n| Term | Detail |\n|---|---|\n| Upfront tranche | $7 billion |', [['$7 billion', 'conflict', 'amazon-anthropic-upfront']]],
+  ['Amazon expanded its deal with Anthropic.\n\n## Key terms\n\n- Upfront tranche: $7 billion', []],
   // A paragraph between cuts the heading's parties as the paragraph before, but the heading still gives the section's topic.
   ['## Amazon and Anthropic\n\nThe terms are unusual.\n\n- $19 billion is tied to milestones.', [['$19 billion', 'conflict', 'amazon-anthropic-milestone']]],
   ['## What we know\n\nThe terms are unusual.\n\n- $19 billion is tied to milestones.', []],

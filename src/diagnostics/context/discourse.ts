@@ -559,9 +559,11 @@ export const CONTEXT_REACH = 2;
 /**
  * What a block can lend the blocks after it that name nobody: its parties ('names': a plain
  * paragraph or a heading that names someone), a look further back ('lead-in': a paragraph
- * naming nobody that ends in a colon), or nothing ('none').
+ * naming nobody that ends in a colon; 'heading': a heading naming nobody, which a table under it
+ * looks past, "## Key terms" over the terms of the deal the paragraph before it names), or
+ * nothing ('none').
  */
-export type Lending = 'names' | 'lead-in' | 'none';
+export type Lending = 'names' | 'lead-in' | 'heading' | 'none';
 
 export function lendingKind(text: string, kb: KnowledgeBase): Lending {
   const heading = /^ {0,3}#{1,6}(?:\s|$)/.test(text);
@@ -573,6 +575,7 @@ export function lendingKind(text: string, kb: KnowledgeBase): Lending {
   // that cash?**") is answered by it: both pass on what came before, and so does a caption that
   // scales the table under it ("Sizes in $ billions."). Any other speaks for itself.
   const introduces = /(?:[:?]|\?\*\*|\?__)$/.test(text.trimEnd()) || captionUnit(text) !== undefined;
+  if (heading) return 'heading';
   return paragraph && introduces ? 'lead-in' : 'none';
 }
 
