@@ -472,6 +472,17 @@ function kindOf(t: Token[], role: boolean, persons: Set<string>): NameKind {
   return 'unknown';
 }
 
+/** ", which" or ", who" right after a word: the words of names.json's orgRelativePronouns and personRelativePronouns. */
+const RELATIVE_AFTER = new RegExp(String.raw`^,\s+(${[...lexicon.orgRelativePronouns.words, ...lexicon.personRelativePronouns.words].join('|')})\b`, 'i');
+const RELATIVE_ORG = set(lexicon.orgRelativePronouns.words);
+
+/** The kind a relative clause after a lone capitalised word gives it ("Nortel, which…": an organisation). */
+function relativeKind(after: string): NameKind | undefined {
+  const m = RELATIVE_AFTER.exec(after);
+  if (!m) return undefined;
+  return RELATIVE_ORG.has(m[1].toLowerCase()) ? 'org' : 'person';
+}
+
 export function findNames(text: string): FoundName[] {
   return readNames(text).names;
 }
@@ -528,7 +539,10 @@ export function readNames(text: string, titlesBefore: readonly boolean[] = [], t
       const kind = kindOf(kept, roleBefore(tokens, first.index, titlesBefore), persons);
       const name: ReadName = { start: first.start, end: last.end, text: text.slice(first.start, last.end), kind };
       if (kind === 'person' && kept.length > 1) persons.add((name.surname = last.text));
-      if (kind === 'unknown' && kept.length === 1) name.lone = first.text;
+      if (kind === 'unknown' && kept.length === 1) {
+        name.kind = relativeKind(text.slice(last.end)) ?? kind;
+        if (name.kind === 'unknown') name.lone = first.text;
+      }
       names.push(name);
     }
   }

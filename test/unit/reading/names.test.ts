@@ -13,6 +13,10 @@ describe('findNames', () => {
     // parties the knowledge base does not know
     ['unknown parties, sentence-initial and not', 'SoftBank led a $40 billion round in OpenAI.', ['SoftBank/org', 'OpenAI/org']],
     ['multi-word organisation', 'Thrive Capital and a fund backed by MGX joined the round.', ['Thrive Capital/org', 'MGX/org']],
+    // A relative pronoun after one capitalised word says what it names.
+    ['one word and "which"', 'Nortel, which made up a third of the index, lost 90%.', ['Nortel/org']],
+    ['one word and "who"', 'Selipsky, who ran AWS, left.', ['Selipsky/person', 'AWS/org']],
+    ['one word alone', 'Nortel lost 90%.', ['Nortel/unknown']],
     ['person by given name', 'Sam Altman told staff on Tuesday that OpenAI would raise more.', ['Sam Altman/person', 'OpenAI/org']],
     ['person after a role', 'chief executive Jensen Huang said so.', ['Jensen Huang/person']],
     ['role word ends a name', 'AWS CEO Matt Garman spoke first.', ['AWS/org', 'Matt Garman/person']],
