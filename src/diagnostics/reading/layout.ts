@@ -127,8 +127,8 @@ function isLabelColon(sentence: string, colon: number): boolean {
   return words(sentence.slice(colon)) <= ATTACHMENT.labelValueWords || (/\d/.test(label) && words(label) <= ATTACHMENT.labelValueWords);
 }
 
-/** A hedge right before a number ("more than $100 billion"): its "than" ends no clause. */
-const HEDGE_BEFORE_NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.hedgesBefore)})\s*(?=(?:US)?[$€£]?\d)`, 'giu');
+/** A hedge right before a number ("more than $100 billion", "more than one hundred billion"): its "than" ends no clause. */
+const HEDGE_BEFORE_NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.hedgesBefore)})\s*(?=(?:US)?[$€£]?\d|${NUMBER_WORDS}(?![\p{L}]))`, 'giu');
 
 /** A spaced dash among the clause breaks. */
 const DASH_BREAK = /^\s[—–]\s$/u;

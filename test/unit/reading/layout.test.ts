@@ -37,6 +37,7 @@ describe('layout', () => {
     ['2020: Marcus Delacroix becomes chief executive of VoltLane Networks.', ['2020: Marcus Delacroix becomes chief executive of VoltLane Networks.']],
     // The "than" of a hedge before a number ends no clause; between two figures it does.
     ["Anthropic's pledge to spend more than $100 billion on AWS.", ["Anthropic's pledge to spend more than $100 billion on AWS."]],
+    ['Anthropic will spend more than one hundred billion on AWS.', ['Anthropic will spend more than one hundred billion on AWS.']],
     ['AWS holds 31%, more than Azure at 24%.', ['AWS holds 31%, more', 'than Azure at 24%.']],
     // A forecast's second subject, before a participle or "to", starts a clause of its own.
     ['Microsoft lifting its stake to $25 billion and Google boosting its own to $15 billion.', ['Microsoft lifting its stake to $25 billion', 'and Google boosting its own to $15 billion.']],
