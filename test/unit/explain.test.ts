@@ -51,3 +51,16 @@ describe('explain says why a year is cited on a fact it holds no value of', () =
   for (const [draft, figure, why] of rows)
     it(`${figure} in ${JSON.stringify(draft)}`, () => assert.match(explainDocument(draft, kb).find((e) => e.text === figure)!.why, why));
 });
+
+describe('a conflict is on the best reading whose parties and relation the sentence says', () => {
+  const rows: [draft: string, figure: string, why: RegExp][] = [
+    // A Microsoft forecast whose own words ("take its") the sentence echoes scores higher, but names nobody of it.
+    [
+      'Amazon seems to have bet big.\n\nProbably. One forecast has it adding $10–15 billion more to Anthropic within 12 months, which would take its total to $30–35 billion.',
+      '$30–35 billion',
+      /^conflict: agrees with no source on amazon-anthropic-total-prediction$/,
+    ],
+  ];
+  for (const [draft, figure, why] of rows)
+    it(`${figure} in ${JSON.stringify(draft)}`, () => assert.match(explainDocument(draft, kb).find((e) => e.text === figure)!.why, why));
+});

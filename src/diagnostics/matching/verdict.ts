@@ -116,13 +116,24 @@ export function verdict(figure: Figure, scored: Scored[], sentenceEnd: number, p
 }
 
 /**
+ * The best plausible reading, or, when the sentence does not say all of the best's parties and
+ * relation, the best plausible one it says all of: "One forecast has it adding $10–15 billion
+ * more to Anthropic, which would take its total to $30–35 billion" says Amazon's forecast total,
+ * though a Microsoft fact whose own words ("take its") it echoes scores a little higher.
+ */
+function evidencedFirst(plausible: readonly Scored[], params: VerdictParams): Scored {
+  if (!unsaidOf(plausible[0], params).length) return plausible[0];
+  return plausible.find((s) => !unsaidOf(s, params).length) ?? plausible[0];
+}
+
+/**
  * The reading a conflict would be on: the best, unless the figure is no plausible mistake for it
  * (280 MW for a charger's 1.2 MW), when one about as likely that it is a plausible mistake for
  * takes its place (the network's 260 MW). Not when some reading agrees with the figure: the
  * writer may well mean that one.
  */
 function conflictReading(figure: Figure, scored: readonly Scored[], plausible: readonly Scored[], params: VerdictParams): Scored | undefined {
-  const best = plausible[0];
+  const best = evidencedFirst(plausible, params);
   if (nearInSize(figure, best.fact, params)) return best;
   if (scored.some((s) => agreeingAssertions(figure, s.fact.assertions).length)) return undefined;
   return plausible.find((s) => s.score >= best.score - params.ambiguity && nearInSize(figure, s.fact, params));
