@@ -37,6 +37,8 @@ describe('explain says why a figure stayed silent', () => {
     ['Anthropic committed $12 million over seven years to AWS.', 'seven years', /^silent: \$12 million in its clause speaks of another deal than anthropic-aws-commitment-term$/],
     // A figure the writer denies is no claim.
     ['Amazon invested $8 billion in Anthropic, not $35 billion.', '$35 billion', /^silent: the writer denies it/],
+    // "became" alone says no appointment: the knowledge base's became-ceo words are "became CEO", "took the helm"…
+    ['Matt Garman is a company man. He arrived as an intern, before AWS launched its first services in 2006, and became a product manager.', '2006', /^silent/],
   ];
   for (const [draft, figure, why] of rows)
     it(`${figure} in ${JSON.stringify(draft)}`, () => assert.match(explainDocument(draft, kb).find((e) => e.text === figure)!.why, why));
