@@ -130,6 +130,9 @@ const RESPECTIVE: [text: string, figures: [string, number, string | undefined][]
   ['Amazon ranks first in chip deals, at 3.', []],
   // The lexicon's other unitDeclarations: "On TFLOPS per watt, …", "Ranked by TFLOPS per watt, …"; "on the L40S" declares nothing.
   ['On TFLOPS per watt, Inferentia 2 manages 4.1, the L40S 2.5 and the H100 just 1.3.', [['4.1', 4.1, 'tflops-per-watt'], ['2.5', 2.5, 'tflops-per-watt'], ['1.3', 1.3, 'tflops-per-watt']]],
+  // A label before a colon that ends in a unit declares it: "Efficiency, TFLOPS per watt: …"; a label naming none declares nothing.
+  ['Efficiency, TFLOPS per watt: Trainium 2 at 2.1, the H100 at 1.6.', [['2.1', 2.1, 'tflops-per-watt'], ['1.6', 1.6, 'tflops-per-watt']]],
+  ['Efficiency, by our count: Trainium 2 at 2.1, the H100 at 1.6.', []],
   ['Ranked by TFLOPS per watt, Inferentia 2 comes first at 3.4.', [['3.4', 3.4, 'tflops-per-watt']]],
   ['The H100 leads on the L40S at 3.', []],
   // After a spec's sentence, the bare decimals up to the next spec take its unit; whole numbers and versions ("Claude 3.5") do not.

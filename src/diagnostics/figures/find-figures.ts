@@ -143,9 +143,37 @@ function firstSpec(words: string, headerUnit: (header: string) => HeaderUnit | u
   return undefined;
 }
 
+/** Up to four words right before a colon: a label that may name the unit of what follows ("Efficiency, TFLOPS per watt: Trainium 2 at 2.1"). */
+const LABEL_DECLARATION = /((?:[^\s,.;:()]+\s+){0,3}[^\s,.;:()]+)\s*:(?=\s)/gu;
+
+/** The spec unit the last words of a label name, if they name one; the longest ("TFLOPS per watt", not "watt"). */
+function labelSpec(words: string, headerUnit: (header: string) => HeaderUnit | undefined): string | undefined {
+  const parts = words.trim().split(/\s+/);
+  for (let k = 0; k < parts.length; k++) {
+    const unit = declaredSpec(parts.slice(k).join(' '), headerUnit);
+    if (unit) return unit;
+  }
+  return undefined;
+}
+
+/** Where a unit is declared in a text, and which: after a declaring word ("in TFLOPS per watt"), or as a label before a colon. */
+function declarations(text: string, headerUnit: (header: string) => HeaderUnit | undefined): { at: number; end: number; unit: string }[] {
+  const out: { at: number; end: number; unit: string }[] = [];
+  for (const m of allMatches(DECLARATION, text)) {
+    const unit = declaredSpec(m[1], headerUnit);
+    if (unit) out.push({ at: m.index, end: m.index + m[0].length, unit });
+  }
+  for (const m of allMatches(LABEL_DECLARATION, text)) {
+    const unit = labelSpec(m[1], headerUnit);
+    if (unit) out.push({ at: m.index, end: m.index + m[0].length, unit });
+  }
+  return out;
+}
+
 /**
  * A unit declared in prose gives the bare numbers after it in its sentence: "the right panel plots
- * power efficiency in TFLOPS per watt, where Inferentia 2 leads at 3.4" is 3.4 TFLOPS per watt.
+ * power efficiency in TFLOPS per watt, where Inferentia 2 leads at 3.4" is 3.4 TFLOPS per watt, and
+ * so is "Efficiency, TFLOPS per watt: Trainium 2 at 2.1, the H100 at 1.6" of both numbers.
  */
 export function declaredUnits(
   text: string,
@@ -155,11 +183,7 @@ export function declaredUnits(
   headerUnit: (header: string) => HeaderUnit | undefined,
 ): Figure[] {
   const out = [...figures];
-  for (const m of allMatches(DECLARATION, text)) {
-    const unit = declaredSpec(m[1], headerUnit);
-    if (!unit) continue;
-    out.push(...bareNumbersAfter(text, { end: m.index + m[0].length, unit }, sentenceEnd(m.index), out, exclude));
-  }
+  for (const d of declarations(text, headerUnit)) out.push(...bareNumbersAfter(text, { end: d.end, unit: d.unit }, sentenceEnd(d.at), out, exclude));
   return out.length === figures.length ? figures : out.sort(byPosition);
 }
 

@@ -14,8 +14,8 @@ import { applyHeaderUnit } from './table-units';
 import { type UnitReader, readRates } from './units';
 import { allMatches } from '../reading/all-matches';
 
-/** A text that may declare a unit for bare numbers ("plots efficiency in TFLOPS per watt, where …"); see declaredUnits. */
-const MAY_DECLARE_UNIT = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.unitDeclarations)})\s+\S`, 'iu');
+/** A text that may declare a unit for bare numbers ("plots efficiency in TFLOPS per watt, where …", "TFLOPS per watt: …"); see declaredUnits. */
+const MAY_DECLARE_UNIT = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.unitDeclarations)})\s+\S|[^\s:]\s*:\s`, 'iu');
 
 /** Names with numbers in them (Claude 3.5, GPT-4o, H100, P4d) are never bare figures; quarters, halves and months are dates. */
 const VERSION_NAME = new RegExp(
