@@ -86,6 +86,8 @@ const FIGURES: Row[] = [
   ['models of 1T+ param training runs', '1T+', 'count', 1e12, 1e12, 'more-than', 'parameters'],
   ['clusters of 100K GPUs', '100K', 'count', 1e5, 1e5, 'exact', 'gpus'],
   ['models with more than a trillion parameters', 'a trillion', 'count', 1e12, 1e12, 'more-than', 'parameters'],
+  ['a model with a trillion or more parameters', 'a trillion or more', 'count', 1e12, 1e12, 'more-than', 'parameters'],
+  ['models with a trillion-plus parameters', 'a trillion-plus', 'count', 1e12, 1e12, 'more-than', 'parameters'],
   ['half a trillion parameters or more', 'half a trillion', 'count', 5e11, 5e11, 'exact', 'parameters'],
   ['across 2-3 clouds', '2-3', 'count', 2, 3, 'range', 'clouds'],
   ['one million GPUs', 'one million', 'count', 1e6, 1e6, 'exact', 'gpus'],
@@ -279,6 +281,9 @@ describe('MAY_HOLD_FIGURE: a block without a digit, number word, fraction or dec
     ['Fifteen years.', true],
     ['The other twenty-one billion sits behind milestones.', true],
     ['Anthropic committed to AWS for over a decade.', true],
+    // An article before a scale word: explain read "a trillion parameters" and the check skipped its block.
+    ['Milestones include a model with a trillion parameters.', true],
+    ['A billionaire backed it.', false],
     ['It grew 35% in 2024.', true],
     ['Amazon backs both labs, thirdly and fourthly.', false],
     ['No figure here, only words.', false],

@@ -12,11 +12,12 @@ const BELOW_HUNDRED = `(?:${TENS_WORD}(?:[-\\s]${UNIT_WORD})?|${UNIT_WORD})`;
 export const NUMBER_WORDS = String.raw`(?:(?:(?:a|${UNIT_WORD})\s+hundred(?:\s+(?:and\s+)?${BELOW_HUNDRED})?|${BELOW_HUNDRED})(?:\s+and\s+a\s+half)?)`;
 
 /**
- * Whether a text may hold a figure at all: a digit, a number word ("fifteen years"), a fraction of
- * the lexicon ("about a third of the market") or a decade ("over a decade"). Text with none is not
- * even parsed; every figure reader needs one of these.
+ * Whether a text may hold a figure at all: a digit, a number word ("fifteen years"), an article
+ * before a scale word ("a trillion parameters"), a fraction of the lexicon ("about a third of the
+ * market") or a decade ("over a decade"). Text with none is not even parsed; every figure reader
+ * needs one of these.
  */
-export const MAY_HOLD_FIGURE = new RegExp(String.raw`\d|(?<![\p{L}])(?:${NUMBER_WORDS}|${alternationOf(LEXICON.fractions)}|decades?)(?![\p{L}])`, 'iu');
+export const MAY_HOLD_FIGURE = new RegExp(String.raw`\d|(?<![\p{L}])(?:${NUMBER_WORDS}|an?\s+(?:trillion|billion|million|thousand)|${alternationOf(LEXICON.fractions)}|decades?)(?![\p{L}])`, 'iu');
 
 export function parseDigits(s: string): number {
   return Number(s.replace(/,/g, ''));

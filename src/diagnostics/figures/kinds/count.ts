@@ -23,6 +23,8 @@ export const count: FigureKind = { id: 'count', type: 'count', priority: 5, mayC
 const ARTICLE_NUMBER = String.raw`(?:half\s+)?an?`;
 /** What each spelling of ARTICLE_NUMBER stands for. */
 const ARTICLE_VALUES: Readonly<Record<string, number>> = { a: 1, an: 1, 'half a': 0.5, 'half an': 0.5 };
+/** "1 trillion+", "a trillion-plus", "a trillion or more" before the counted noun: at least that many. */
+const MORE_AFTER = String.raw`\+|-plus|\s+or\s+more`;
 /** A scale letter right after digits ("1T+ params", "100K GPUs"); with a space it would be a word of its own. */
 const SCALE_LETTER = String.raw`(?<=\d)[tbmk](?=[+\s])`;
 
@@ -64,7 +66,7 @@ export function countKind(units: SpellingTable): FigureKind {
   if (!units.pattern) return count;
   const pattern = (modifier: string) =>
     new RegExp(
-      String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS}|${ARTICLE_NUMBER})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(?:(\s|)(${SCALE_WORD}|${SCALE_LETTER}))?(\+)?\s(?:(${modifier})\s)?(${units.pattern})(?![\p{L}\p{N}])`,
+      String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS}|${ARTICLE_NUMBER})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(?:(\s|)(${SCALE_WORD}|${SCALE_LETTER}))?(${MORE_AFTER})?\s(?:(${modifier})\s)?(${units.pattern})(?![\p{L}\p{N}])`,
       'giu',
     );
   const LISTED = pattern(alternationOf(LEXICON.countModifiers));
