@@ -67,6 +67,8 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['$19 billion', 'conflict', 'amazon-anthropic-milestone'],
   ]],
   ['## Amazon and Anthropic\n\nIt depends on the report:\n\n- $5 billion is paid upfront.', [['$5 billion', 'supported', 'amazon-anthropic-upfront']]],
+  // A chat's speaker label names who talks: the paragraph before still says whose the figure is.
+  ['**[08:49] Priya Raman:** the piece says Amazon expanded its deal with Anthropic.\n\n**[08:50] Dan Whitcombe:** yes, and the upfront piece is $7 billion.', [['$7 billion', 'conflict', 'amazon-anthropic-upfront']]],
   // A table looks past a heading that names nobody to the paragraph before it; a list does not.
   ['Amazon expanded its deal with Anthropic.\n\n## Key terms\n\n| Term | Detail |\n|---|---|\n| Upfront tranche | $7 billion |', [['$7 billion', 'conflict', 'amazon-anthropic-upfront']]],
   ['Amazon expanded its deal with Anthropic.\n\n## Key terms\n\n- Upfront tranche: $7 billion', []],

@@ -425,7 +425,7 @@ export function carriedWeight(kb: KnowledgeBase, d: UnitDiscourse, entity: strin
   // dollars was offered, yet OpenAI turned it down" still speaks of the sentence before's Amazon.
   // Nor does naming the fact's other party say who this one is: "The Anthropic package is split
   // into $6 billion paid at signing" still speaks of the paragraph before's Amazon.
-  // A speaker ("AWS says the chip delivers up to 4x") names who talks, not who the figure is about.
+  // A speaker ("AWS says the chip delivers up to 4x", a chat's "**Dan Whitcombe:**") names who talks, not who the figure is about.
   if (namesSomeoneBefore(kb, d, i, entity, figure, partners)) return 0;
   const topic = d.topic.has(entity) ? EVIDENCE.topic : 0;
   return Math.max(topic, carriedFromBefore(kb, d, entity, i));
@@ -436,7 +436,7 @@ export function carriedWeight(kb: KnowledgeBase, d: UnitDiscourse, entity: strin
  * aside (see carriedWeight). A loop, not a closure: asked for every candidate fact of every figure.
  */
 function namesSomeoneBefore(kb: KnowledgeBase, d: UnitDiscourse, i: number, entity: string, figure: Figure, partners: ReadonlySet<string>): boolean {
-  for (const m of d.mentionsBySentence[i]) if (m.end <= figure.start && isSureParty(kb, m.entity) && !partners.has(m.entity) && !isSpeaker(kb, d.text, m, entity)) return true;
+  for (const m of d.mentionsBySentence[i]) if (m.end <= figure.start && isSureParty(kb, m.entity) && !partners.has(m.entity) && !isSpeaker(kb, d.text, m, entity) && !isSpeakerLabel(d.text, m)) return true;
   return false;
 }
 
