@@ -63,6 +63,20 @@ function isNamedPerson(kb: KnowledgeBase, entity: string): boolean {
   return entityKind(kb, entity) === 'person' && (!isUnknown(entity) || /\s/.test(entity));
 }
 
+/**
+ * Who "He" opening the sentence after sentence `j` stands for: the person "He" opening sentence `j`
+ * itself stood for, when it opens so ("He has run AWS since 2024, when he succeeded Adam Selipsky.
+ * He joined Amazon in 2005": Garman both times), else the last person named (lastPersonIn).
+ */
+function personReferent(kb: KnowledgeBase, d: UnitDiscourse, j: number): string | undefined {
+  const s = d.layout.sentences[j];
+  if (PERSON_PRONOUN_OPENING.test(d.text.slice(mainClauseStart(d.text, s), s.end))) {
+    const chained = openingParty(kb, d, j);
+    if (chained !== undefined && isNamedPerson(kb, chained)) return chained;
+  }
+  return lastPersonIn(kb, d, j);
+}
+
 /** The last person named in sentence `sentence` or, failing that, in the sentences before it ("Garman became CEO in 2024. "Outsider" is not. He joined…"). */
 function lastPersonIn(kb: KnowledgeBase, d: UnitDiscourse, sentence: number): string | undefined {
   return throughSentences(LAST_PERSON, kb, d, sentence, personIn, personBefore);
@@ -140,7 +154,7 @@ export function findSentenceSubject(kb: KnowledgeBase, d: UnitDiscourse, figure:
   // "It invested $50bn in the ChatGPT maker": the pronoun, not the first name, is the subject.
   const said = d.text.slice(mainClauseStart(d.text, s), s.end);
   if (PRONOUN_OPENING.test(said)) {
-    const person = PERSON_PRONOUN_OPENING.test(said) && i > 0 ? lastPersonIn(kb, d, i - 1) : undefined;
+    const person = PERSON_PRONOUN_OPENING.test(said) && i > 0 ? personReferent(kb, d, i - 1) : undefined;
     const before = person ?? openingParty(kb, d, i - 1);
     if (before) return { entity: before, weight: EVIDENCE.pronounSubject };
   }

@@ -82,6 +82,9 @@ describe('findSentenceSubject', () => {
     ["AWS is far larger but growing 25%.", 'amazon'],
     // "He" stands for the last person named, further back than the sentence before, and not for one capitalised word.
     ['The year is right: Garman took the helm in 2024. "Outsider" is not. He joined Amazon in 2005.', 'matt-garman'],
+    // A "He" after a sentence that opened with "He" stands for the same person, not one that sentence named later.
+    ['Matt Garman runs AWS. He has run it since 2024, when he succeeded Adam Selipsky, who had led the unit since 2021. He joined Amazon in 2006.', 'matt-garman'],
+    ['Matt Garman runs AWS. Before him came Adam Selipsky, who had led the unit since 2021. He joined Amazon in 2006.', '?person:Adam Selipsky'],
     // A sentence that names nobody ("Hardly.") passes the party on to a pronoun after it.
     ['Is Amazon all in on one lab? Hardly. Three months before the Anthropic deal, it put $50 billion into OpenAI.', 'amazon'],
     // A pronoun after a leading phrase, and a chain of pronouns, go back to the party named first.
