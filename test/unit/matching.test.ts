@@ -257,6 +257,11 @@ const rows: [draft: string, expected: Expect[]][] = [
     ['28%', 'conflict', 'microsoft-cloud-share'],
   ]],
   ['AWS holds 33% of the cloud market. Microsoft grew 28% last year.', [['33%', 'supported', 'amazon-cloud-share']]],
+  // Ellipsis looks past a sentence that names nobody and says no measure back to the lead sentence.
+  ['A chart overstated Azure\'s share of the cloud market. Our source puts Azure at 24%. The chart has been redrawn. A second one puts AWS at 33%.', [
+    ['24%', 'supported', 'microsoft-cloud-share'],
+    ['33%', 'supported', 'amazon-cloud-share'],
+  ]],
   // A signed percentage is a change, which names a relation of changes; in brackets after an
   // amount it is that amount's party's.
   ['AI revenue: AWS $45B (+38%), Microsoft Azure $38B.', [

@@ -493,7 +493,12 @@ function ellipsisWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure
   const discount = SAME_MEASURE.test(ev.text.slice(s.start, s.end)) ? EVIDENCE.sameMeasure : EVIDENCE.sentenceEllipsis;
   for (let j = at - 1; j >= Math.max(0, at - EVIDENCE.leadReach); j--) {
     const alike = (ev.figuresBySentence[j] ?? []).filter((f) => f.type === figure.type);
-    if (!alike.length) return Math.max(w, leadWords(ev, j, words));
+    if (!alike.length) {
+      // A sentence that neither names anyone nor says a measure ("The chart has been redrawn.") is passed over.
+      const lead = leadWords(ev, j, words);
+      if (lead > 0 || ev.mentionsBySentence[j].length || (ev.keywordsBySentence[j] ?? []).length) return Math.max(w, lead);
+      continue;
+    }
     // The sentence before lends the measure it ended on: "… growing 35% a year, and AWS holds a 33% share. Azure sits at 20%" is a share.
     w = Math.max(w, sameKindWords(ev, alike.slice(-1), words, figure, discount));
   }

@@ -184,16 +184,14 @@ function backOf(ev: Evidence, from: number, to: number, crossed: ReadonlySet<num
 
 /**
  * The first sentence the readings of `figure` (of sentence `at`) look back to: the one before, and
- * for ellipsis (evidence.ellipsisWeight) as far as the sentences just before have figures of its
- * kind, and one more, within leadReach, when its sentence leaves its measure to them (parallel).
+ * for ellipsis (evidence.ellipsisWeight) leadReach sentences when its sentence leaves its measure
+ * to the ones before (parallel): past figures of its kind and past sentences that say nothing
+ * ("The chart has been redrawn."), which the figures' numbers alone do not tell.
  */
 function lookedBackTo(ev: Evidence, figure: Figure, at: number): number {
   const bound = Math.max(0, at - ELLIPSIS_SENTENCES);
-  let j = Math.max(0, at - SENTENCES_BEFORE);
-  const alike = (k: number) => ev.figuresBySentence[k].some((f) => f.type === figure.type);
-  if (j <= bound || !alike(j) || !parallel(ev, figure)) return j;
-  while (j > bound && alike(j)) j--;
-  return j;
+  const j = Math.max(0, at - SENTENCES_BEFORE);
+  return j <= bound || !parallel(ev, figure) ? j : bound;
 }
 
 /** A window's evidence, its targets, and where its text starts in the unit. */
