@@ -106,6 +106,8 @@ const FIGURES: Row[] = [
   ['a 5 yrs commitment', '5 yrs', 'duration', 60, 60, undefined, 'months'],
   // Fractions of something are percentages, about that much; "and a half" adds a half.
   ['AWS holds about a third of the cloud market', 'a third', 'percent', 100 / 3, 100 / 3, 'about'],
+  ['Nvidia sells roughly nine-tenths of the world\'s AI accelerators', 'nine-tenths', 'percent', 90, 90, 'about'],
+  ['Nvidia controls something like four-fifths of the market', 'four-fifths', 'percent', 80, 80, 'about'],
   ['the big three hold three-quarters of the market', 'three-quarters', 'percent', 75, 75, 'about'],
   ['over two and a half years', 'two and a half years', 'duration', 30, 30, undefined, 'months'],
   ['one and a half billion dollars of it', 'one and a half billion dollars', 'money', 1.5 * B, 1.5 * B],
