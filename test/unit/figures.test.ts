@@ -101,6 +101,10 @@ const FIGURES: Row[] = [
   ['a fourth-quarter 2025 filing', 'fourth-quarter 2025', 'date', 2025 * 12 + 9, 2025 * 12 + 11, 'exact'],
   ['in the first half of 2026', 'first half of 2026', 'date', 2026 * 12, 2026 * 12 + 5, 'exact'],
   ['general availability in late 2025', 'late 2025', 'date', 2025 * 12 + 8, 2025 * 12 + 11, 'exact'],
+  // Years said as in speech (transcripts, radio scripts).
+  ['by twenty twenty-seven every provider', 'twenty twenty-seven', 'date', 2027 * 12, 2027 * 12 + 11, 'exact'],
+  ['at the company since two thousand and five', 'two thousand and five', 'date', 2005 * 12, 2005 * 12 + 11, 'exact'],
+  ['for twenty-one years now', 'twenty-one years', 'duration', 252, 252, undefined, 'months'],
   ['the deal closed in mid-2025', 'mid-2025', 'date', 2025 * 12 + 4, 2025 * 12 + 7, 'exact'],
   ['the outage lasted 3 hours', '3 hours', 'duration', 3 * (12 / (365 * 24)), 3 * (12 / (365 * 24)), undefined, 'hours'],
   ['a 5 yrs commitment', '5 yrs', 'duration', 60, 60, undefined, 'months'],

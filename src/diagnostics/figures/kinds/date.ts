@@ -1,12 +1,22 @@
-/** Dates: 2024, '24, Q3 2026, Q3 '25, H1 2026, April 2026, Apr. 15, 2026, the third quarter of 2026, late 2025. Compared as intervals of months. */
+/** Dates: 2024, '24, twenty twenty-four, Q3 2026, Q3 '25, H1 2026, April 2026, Apr. 15, 2026, the third quarter of 2026, late 2025. Compared as intervals of months. */
 import { MONTH_NAMES as MONTHS, MONTH_PATTERN as MONTH_NAME, YEAR_PARTS, YEAR_PART_PATTERN } from '../../reading/lexicon';
 import type { Figure, FigureKind } from '../figure';
 import { allMatches } from '../../reading/all-matches';
+import { parseNumberWords } from '../numbers';
 
 const YEAR = String.raw`(?:1[89]\d\d|2[01]\d\d)`;
 /** A year written short, this century's: "since '24", "Q3 ’25" (not "the '90s"). */
 const SHORT_YEAR = String.raw`['’]\d\d(?!s\b)`;
 const ANY_YEAR = `(?:${YEAR}|${SHORT_YEAR})`;
+
+/** The last part of a year said in words, 10 to 39: "(twenty) twenty-eight", "(two thousand and) five". */
+const DIGIT_WORD = 'one|two|three|four|five|six|seven|eight|nine';
+const SPOKEN_YEAR_TAIL = String.raw`(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty)(?:[\s-](?:${DIGIT_WORD}))?)`;
+/** A year said as in speech, 2001 to 2039: "twenty twenty-eight", "two thousand and five". */
+const SPOKEN_YEAR = new RegExp(
+  String.raw`(?<![\p{L}\p{N}-])(?:twenty[\s-](${SPOKEN_YEAR_TAIL})|two\s+thousand(?:\s+and)?\s+(${SPOKEN_YEAR_TAIL}|${DIGIT_WORD}))(?![\p{L}\p{N}-])`,
+  'giu',
+);
 
 /** The year a year as written stands for. */
 function yearOf(written: string): number {
@@ -42,6 +52,13 @@ const PATTERNS: { re: RegExp; read(m: RegExpExecArray): { lo: number; hi: number
     read: (m) => ({ lo: +m[1] * 12, hi: +m[1] * 12 + 11, precision: 'year' }),
   },
   {
+    re: SPOKEN_YEAR,
+    read: (m) => {
+      const year = 2000 + parseNumberWords(m[1] ?? m[2])!;
+      return { lo: year * 12, hi: year * 12 + 11, precision: 'year' };
+    },
+  },
+  {
     // After a space or an opening bracket only, so a closing quote before a number is no year.
     re: new RegExp(String.raw`(?<=^|[\s(])(${SHORT_YEAR})(?![\p{L}\p{N}%$]|[.,]\d)`, 'gu'),
     read: (m) => ({ lo: yearOf(m[1]) * 12, hi: yearOf(m[1]) * 12 + 11, precision: 'year' }),
@@ -62,7 +79,7 @@ export const date: FigureKind = {
   id: 'date',
   type: 'date',
   priority: 6,
-  mayContain: /1[89]\d\d|2[01]\d\d|['’]\d\d/,
+  mayContain: /1[89]\d\d|2[01]\d\d|['’]\d\d|twenty|two\s+thousand/i,
   find(text) {
     const out: Figure[] = [];
     for (const { re, read } of PATTERNS) {
