@@ -97,6 +97,11 @@ const FIGURES: Row[] = [
   ['three hundred fifty million users', 'three hundred fifty million', 'count', 3.5e8, 3.5e8, 'exact', 'users'],
   ['Amazon invested $8-billion in Anthropic', '$8-billion', 'money', 8 * B, 8 * B],
   ['costs 75 cents per million tokens', '75 cents', 'spec', 0.75, 0.75, undefined, 'usd-per-1m-tokens'],
+  // Dollars and cents said aloud, before a rate or a mark.
+  ['comes out at a dollar fifty per million tokens', 'a dollar fifty', 'spec', 1.5, 1.5, undefined, 'usd-per-1m-tokens'],
+  ['On the H100 it is two dollars and forty.', 'two dollars and forty', 'money', 2.4, 2.4],
+  // Cents in words need a rate or a mark after them: in "two dollars forty cartons" the dollars stand alone.
+  ['it paid two dollars forty cartons', 'two dollars', 'money', 2, 2],
   ['launch in the third quarter of 2026', 'third quarter of 2026', 'date', 2026 * 12 + 6, 2026 * 12 + 8, 'exact'],
   ['a fourth-quarter 2025 filing', 'fourth-quarter 2025', 'date', 2025 * 12 + 9, 2025 * 12 + 11, 'exact'],
   ['in the first half of 2026', 'first half of 2026', 'date', 2026 * 12, 2026 * 12 + 5, 'exact'],

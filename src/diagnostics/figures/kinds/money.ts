@@ -1,4 +1,4 @@
-/** Dollar amounts: $25 billion, $25bn, $25B, US$25 billion, 25 billion dollars, $10-15 billion, twenty-five billion dollars, fifty billion to OpenAI. */
+/** Dollar amounts: $25 billion, $25bn, $25B, US$25 billion, 25 billion dollars, $10-15 billion, twenty-five billion dollars, fifty billion to OpenAI, a dollar fifty. */
 import { LEXICON, alternationOf } from '../../reading/lexicon';
 import { type Figure, type FigureKind, type Interval, formatNumber, replacementDecimals, writeRange } from '../figure';
 import { DIGITS, NUMBER_WORDS, RANGE_SEP, SCALE_WORD, decimalsOf, parseNumber, scaleFactor } from '../numbers';
@@ -8,6 +8,15 @@ import { allMatches } from '../../reading/all-matches';
 const SCALE_AFTER_SIGN = String.raw`(?:(\s?|-)(trillion|billion|million|thousand|tn|bn|mln|mn)|([bmkt]))(?![\p{L}\p{N}])`;
 /** Cents: "75 cents", "80¢" (a price per million tokens is often said so). */
 const CENTS = new RegExp(String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(\s?)(cents?|¢)(?![\p{L}\p{N}])`, 'giu');
+/**
+ * Dollars and cents in words, as said aloud: "a dollar fifty per million tokens", "two dollars and
+ * forty". The cents come before a rate, a punctuation mark or the end; "two dollars thirty times"
+ * is no price.
+ */
+const DOLLARS_AND_CENTS = new RegExp(
+  String.raw`(?<![\p{L}\p{N}$.,])(an?|${NUMBER_WORDS})\s+dollars?\s+(?:and\s+)?(${NUMBER_WORDS})(?=\s*(?:[,.;:)!?]|—|–|$|(?:per|a|an|for|on)\s))`,
+  'giu',
+);
 /** Dollars in a cent. */
 const CENT = 0.01;
 const SIGN_FIRST = new RegExp(
@@ -94,6 +103,12 @@ export const money: FigureKind = {
     for (const m of allMatches(BARE_AMOUNT, text)) {
       const [, lo, sep, hi, space, scale] = m;
       out.push(figureFrom(m, text, { prefix: '', lo, sep, hi, space, scale, suffix: '' }));
+    }
+    for (const m of allMatches(DOLLARS_AND_CENTS, text)) {
+      const cents = parseNumber(m[2])!;
+      if (cents >= 100) continue;
+      const dollars = (/^an?$/i.test(m[1]) ? 1 : parseNumber(m[1])!) + cents * CENT;
+      out.push({ ...figureFrom(m, text, { prefix: '$', lo: '0', space: '', suffix: '' }), value: { lo: dollars, hi: dollars }, decimals: 2 });
     }
     for (const m of allMatches(CENTS, text)) {
       const [, amount, space, word] = m;
