@@ -141,6 +141,12 @@ const RESPECTIVE: [text: string, figures: [string, number, string | undefined][]
   ['The right panel plots power efficiency in TFLOPS per watt, where Inferentia 2 leads at 3.4 and the H100 trails at 1.6.', [['3.4', 3.4, 'tflops-per-watt'], ['1.6', 1.6, 'tflops-per-watt']]],
   ['Latency in ms: Inferentia 2 answers at 45.', [['45', 45, 'ms']]],
   ['Amazon ranks first in chip deals, at 3.', []],
+  // A number labelling its line (markup blanked, as a unit's text has it) takes the unit its description names.
+  ["  1,500+   — GitHub stars on AWS's Neuron SDK.", [['1,500+', 1500, 'stars']]],
+  ["  1,500.   Stars on Amazon's open-source Neuron SDK.", [['1,500', 1500, 'stars']]],
+  // Not a section's number, nor a label whose description names no unit.
+  ['   2. Capital ties between clouds and labs', []],
+  ['  1,500.   A number nobody can explain.', []],
   // The lexicon's other unitDeclarations: "On TFLOPS per watt, …", "Ranked by TFLOPS per watt, …"; "on the L40S" declares nothing.
   ['On TFLOPS per watt, Inferentia 2 manages 4.1, the L40S 2.5 and the H100 just 1.3.', [['4.1', 4.1, 'tflops-per-watt'], ['2.5', 2.5, 'tflops-per-watt'], ['1.3', 1.3, 'tflops-per-watt']]],
   // A label before a colon that ends in a unit declares it: "Efficiency, TFLOPS per watt: …"; a label naming none declares nothing.

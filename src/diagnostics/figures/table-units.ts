@@ -22,7 +22,7 @@ function styleFor(header: HeaderUnit, plus: string, digits: string): Record<stri
 }
 
 /** A cell holding only a number ("45", "1,200+"), as a figure in the header's unit. */
-function bareCellFigure(text: string, header: HeaderUnit): Figure | undefined {
+export function bareCellFigure(text: string, header: HeaderUnit): Figure | undefined {
   const bare = text.match(BARE_CELL);
   if (!bare) return undefined;
   const n = parseDigits(bare[2]);
