@@ -54,6 +54,15 @@ describe('explain says why a year is cited on a fact it holds no value of', () =
     it(`${figure} in ${JSON.stringify(draft)}`, () => assert.match(explainDocument(draft, kb).find((e) => e.text === figure)!.why, why));
 });
 
+describe('a sentence that names a party and says no measure takes the measure of the sentence before', () => {
+  const rows: [draft: string, figure: string, why: RegExp][] = [
+    // "cloud" of "Google Cloud" is a name's word, not a measure said.
+    ["AWS's AI revenue reached $45 billion in 2024. Google Cloud sits at about $26 billion.", '$26 billion', /^conflict: agrees with no source on google-ai-revenue-2024$/],
+  ];
+  for (const [draft, figure, why] of rows)
+    it(`${figure} in ${JSON.stringify(draft)}`, () => assert.match(explainDocument(draft, kb).find((e) => e.text === figure)!.why, why));
+});
+
 describe('a conflict is on the best reading whose parties and relation the sentence says', () => {
   const rows: [draft: string, figure: string, why: RegExp][] = [
     // A Microsoft forecast whose own words ("take its") the sentence echoes scores higher, but names nobody of it.

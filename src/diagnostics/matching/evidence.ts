@@ -499,8 +499,9 @@ function ellipsisWeight(ev: Evidence, words: ReadonlySet<string>, figure: Figure
       if (lead > 0 || ev.mentionsBySentence[j].length || (ev.keywordsBySentence[j] ?? []).length) return Math.max(w, lead);
       continue;
     }
-    // The sentence before lends the measure it ended on: "… growing 35% a year, and AWS holds a 33% share. Azure sits at 20%" is a share.
-    w = Math.max(w, sameKindWords(ev, alike.slice(-1), words, figure, discount));
+    // The sentence before lends the measure it ended on: "… growing 35% a year, and AWS holds a 33% share. Azure sits at 20%" is a share;
+    // its last figure that says one, when the last is an ellipsis itself ("AWS's AI revenue at $45 billion, against $38 billion for Azure").
+    w = Math.max(w, lastSaidWords(ev, alike, words, figure, discount));
   }
   return w;
 }
@@ -519,6 +520,15 @@ function goesOnWithPrevious(ev: Evidence, figure: Figure): boolean {
 
 /** A sentence saying its figures measure what the sentence before measured: "Google Cloud, by the same measure, sits at 15%". */
 const SAME_MEASURE = new RegExp(String.raw`(?<![\p{L}])(?:${alternationOf(LEXICON.sameMeasureCues)})(?![\p{L}])`, 'iu');
+
+/** sameKindWords of the last of `alike` (figures of one sentence, in order) whose own words say something of `words`. */
+function lastSaidWords(ev: Evidence, alike: readonly Figure[], words: ReadonlySet<string>, figure: Figure, discount: number): number {
+  for (let k = alike.length - 1; k >= 0; k--) {
+    const w = sameKindWords(ev, [alike[k]], words, figure, discount);
+    if (w > 0) return w;
+  }
+  return 0;
+}
 
 /** The strongest of `words` that belongs to an earlier figure of the figure's kind among `figures`, discounted. */
 function sameKindWords(ev: Evidence, figures: readonly Figure[], words: ReadonlySet<string>, figure: Figure, discount: number): number {
@@ -546,7 +556,9 @@ export function parallel(ev: Evidence, figure: Figure): boolean {
   const measures = ev.measureWords(figure.type);
   const { clauses } = ev.layout;
   const clause = spanIndexAt(clauses, figure.start);
-  const says = (k: Evidence['keywords'][number]) => measures.has(k.keyword) && spanIndexAt(clauses, k.start) === clause && wordWeight(ev, k, figure) >= GATES.said;
+  // A word inside a name says nothing of the measure: "cloud" of "Google Cloud sits at about $26 billion".
+  const inName = (k: Evidence['keywords'][number]) => mentions.some((m) => m.start <= k.start && k.end <= m.end);
+  const says = (k: Evidence['keywords'][number]) => measures.has(k.keyword) && spanIndexAt(clauses, k.start) === clause && !inName(k) && wordWeight(ev, k, figure) >= GATES.said;
   return mentions.length > 0 && !keywords.some(says);
 }
 
