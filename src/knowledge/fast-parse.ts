@@ -152,7 +152,8 @@ function readField(f: Field, input: Record<string, unknown>, out: Record<string,
 /** A strict object (unknown fields are errors) or a stripping one; fields in the schema's order, as zod writes them. */
 function objectParser(def: Def): Parse {
   const catchall = def.catchall ? defOf(def.catchall).type : undefined;
-  if (catchall !== undefined && catchall !== 'never') return unsure;
+  // A refinement of the whole object ("aliases or descriptions") is zod's to check.
+  if ((catchall !== undefined && catchall !== 'never') || def.checks?.length) return unsure;
   const fields = Object.entries(def.shape ?? {}).map(([key, s]) => fieldOf(key, s));
   const known = new Set(fields.map((f) => f.key));
   const strict = catchall === 'never';

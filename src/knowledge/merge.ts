@@ -9,7 +9,7 @@
  */
 import type { KbProblem, LoadedFile, Path, SectionName } from './loader';
 import { SECTION_NAMES, formatPath } from './loader';
-import type { Assertion, Entity, Fact, Qualifier, Relation, Source, Unit } from './schema';
+import type { Assertion, Entity, EntityExtension, Fact, Qualifier, Relation, Source, Unit } from './schema';
 import { didYouMean } from './suggest';
 
 /** Where an entry (or an assertion) was written. */
@@ -44,7 +44,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 const HOW_TO_ADD: Record<SectionName, string> = {
   sources: 'give this source another id',
-  entities: 'to add aliases to it, list it under "extend" → "entities"',
+  entities: 'to add aliases or descriptions to it, list it under "extend" → "entities"',
   relations: 'to add keywords to it, list it under "extend" → "relations"; to replace it, under "override" → "relations"',
   qualifiers: 'to add keywords to it, list it under "extend" → "qualifiers"; to replace it, under "override" → "qualifiers"',
   units: 'give this unit another id (a fact may name a unit by any of its spellings)',
@@ -192,17 +192,28 @@ function unknownTarget(m: Merge, origin: Origin, section: SectionName, id: strin
   m.problems.push(problem(origin, ['id'], `there is no ${SINGULAR[section]} "${id}" to ${verb}${didYouMean(id, m.defs[section].keys())}`));
 }
 
-/** "extend": aliases added to entities, keywords to relations and qualifiers. */
+/** "extend": aliases and descriptions added to entities, keywords to relations and qualifiers. */
 function extendKeywords(m: Merge, file: LoadedFile): void {
   const { extend } = file.content;
-  for (const [section, list] of [['entities', extend.entities], ['relations', extend.relations], ['qualifiers', extend.qualifiers]] as const) {
+  for (const ext of extend.entities) {
+    const target = m.defs.entities.get(ext.id) as Entity | undefined;
+    if (!target) unknownTarget(m, { file, path: file.pathOf(ext) }, 'entities', ext.id);
+    else m.defs.entities.set(ext.id, withOrigin(m.origins, target, extendedEntity(target, ext)));
+  }
+  for (const [section, list] of [['relations', extend.relations], ['qualifiers', extend.qualifiers]] as const) {
     for (const ext of list) {
       const target = m.defs[section].get(ext.id);
       if (!target) unknownTarget(m, { file, path: file.pathOf(ext) }, section, ext.id);
-      else if ('aliases' in ext) m.defs[section].set(ext.id, withOrigin(m.origins, target, { ...(target as Entity), aliases: union((target as Entity).aliases, ext.aliases) }));
       else m.defs[section].set(ext.id, withOrigin(m.origins, target, { ...(target as Relation), keywords: union((target as Relation).keywords, ext.keywords) }));
     }
   }
+}
+
+/** An entity with an extension's aliases and descriptions added; an entity that had no descriptions gets them only when some are added. */
+function extendedEntity(target: Entity, ext: EntityExtension): Entity {
+  const aliases = union(target.aliases, ext.aliases ?? []);
+  if (!ext.descriptions) return { ...target, aliases };
+  return { ...target, aliases, descriptions: union(target.descriptions ?? [], ext.descriptions) };
 }
 
 /** "extend": assertions and keywords added to facts; an assertion the fact already has (the file loaded twice) counts once. */

@@ -302,9 +302,16 @@ export type Fact = z.infer<typeof Fact>;
 export const EntityExtension = z
   .object({
     id: id.describe('Id of an entity defined in an earlier knowledge base (the bundled one, or a file before this).'),
-    aliases: z.array(z.string().min(1)).min(1, { error: 'list at least one alias to add' }).describe('Aliases to add.'),
+    aliases: z.array(z.string().min(1)).min(1, { error: 'list at least one alias to add' }).optional().describe('Aliases to add.'),
+    descriptions: z
+      .array(z.string().min(1))
+      .min(1, { error: 'list at least one description to add' })
+      .optional()
+      .describe('Descriptions to add ("chipmaker"): common nouns a draft uses after "the" to refer back to the entity (see an entity\'s "descriptions").'),
   })
-  .strict();
+  .strict()
+  .refine((e) => e.aliases !== undefined || e.descriptions !== undefined, { error: 'list aliases or descriptions to add', path: ['aliases'] });
+export type EntityExtension = z.infer<typeof EntityExtension>;
 export const KeywordExtension = z
   .object({
     id: id.describe('Id of a relation or qualifier defined in an earlier knowledge base.'),
@@ -321,7 +328,7 @@ export const FactExtension = z
 
 export const Extensions = z
   .object({
-    entities: z.array(EntityExtension).default([]).describe('Aliases to add to entities defined elsewhere.'),
+    entities: z.array(EntityExtension).default([]).describe('Aliases and descriptions to add to entities defined elsewhere.'),
     relations: z.array(KeywordExtension).default([]).describe('Keywords to add to relations defined elsewhere; they serve every fact with the relation.'),
     qualifiers: z.array(KeywordExtension).default([]).describe('Keywords to add to qualifiers defined elsewhere.'),
     facts: z.array(FactExtension).default([]).describe('Assertions (and keywords) to add to facts defined elsewhere.'),

@@ -95,7 +95,7 @@ describe('dealcheck kb check', function () {
     assert.equal(r.code, 2);
     assert.equal(
       r.stderr,
-      `${file}:1:38  error  duplicate entity id "amazon", already defined in src/knowledge/bundled/dealcheck.dealkb.json:12: to add aliases to it, list it under "extend" → "entities"  (entities[0].id)\n` +
+      `${file}:1:38  error  duplicate entity id "amazon", already defined in src/knowledge/bundled/dealcheck.dealkb.json:12: to add aliases or descriptions to it, list it under "extend" → "entities"  (entities[0].id)\n` +
         `dealcheck kb check: 1 error(s), 0 warning(s), 0 note(s) in ${file}\n`,
     );
   });

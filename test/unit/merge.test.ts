@@ -73,7 +73,7 @@ describe('merging knowledge bases', () => {
     {
       name: 'an entity',
       body: { entities: [{ id: 'amazon', name: 'Amazon', kind: 'company', aliases: ['Bezos empire'] }] },
-      expected: 'user.dealkb.json:5:13 entities[0].id: duplicate entity id "amazon", already defined in the bundled knowledge base: to add aliases to it, list it under "extend" → "entities"',
+      expected: 'user.dealkb.json:5:13 entities[0].id: duplicate entity id "amazon", already defined in the bundled knowledge base: to add aliases or descriptions to it, list it under "extend" → "entities"',
     },
   ];
   for (const { name, body, expected } of taken) {
@@ -90,7 +90,7 @@ describe('merging knowledge bases', () => {
     const text = user({
       sources: own.sources,
       extend: {
-        entities: [{ id: 'amazon', aliases: ['Bezos empire'] }],
+        entities: [{ id: 'amazon', aliases: ['Bezos empire'] }, { id: 'anthropic', descriptions: ['safety lab'] }],
         relations: [{ id: 'investment', keywords: ['bankroll'] }],
         facts: [{ id: 'amazon-anthropic-investment', assertions: own.facts[0].assertions }],
       },
@@ -99,8 +99,16 @@ describe('merging knowledge bases', () => {
     assert.deepEqual(merged.problems, []);
     assert.equal(merged.assertions, alone.assertions + 1);
     assert.ok(merged.kb.entities.get('amazon')!.aliases.includes('Bezos empire'));
+    assert.deepEqual(merged.kb.entities.get('anthropic')!.descriptions?.filter((d) => d === 'safety lab'), ['safety lab']);
+    assert.ok(merged.kb.entities.get('anthropic')!.descriptions!.includes('lab'), 'the bundled descriptions stay');
     assert.ok(merged.kb.relations.get('investment')!.keywords.includes('bankroll'));
     assert.equal(merged.kb.relations.get('investment')!.label, 'investment');
+  });
+
+  it('asks an entity extension for aliases or descriptions', () => {
+    const merged = counts([{ path: 'n.dealkb.json', text: user({ extend: { entities: [{ id: 'amazon' }] } }) }]);
+    assert.equal(merged.problems.length, 1);
+    assert.match(merged.problems[0], /^n\.dealkb\.json:\d+:\d+ extend\.entities\[0\]\.aliases: list aliases or descriptions to add$/);
   });
 
   it('replaces a bundled qualifier under "override"', () => {
