@@ -32,6 +32,7 @@ import {
   VISIBLE_LINES_NOTIFICATION,
   type VisibleLinesParams,
 } from '../server/protocol';
+import type { PathRequest } from '../server/paths';
 import { epochNow } from '../server/startup';
 import { CoverageView } from './coverage';
 import { prefetchStartupFiles, serveFiles } from './files';
@@ -75,6 +76,18 @@ export function explicitSettings(scope?: vscode.Uri): string[] {
     else out.push(key);
   }
   return out;
+}
+
+/**
+ * The sources folder the writer set in the editor (which wins over a configuration file's), when
+ * the bundled knowledge base is used: the server reads that knowledge base's source texts from
+ * there as it starts, so the extension reads them ahead (prefetchStartupFiles).
+ */
+function editorSourcesFolder(): PathRequest | undefined {
+  const config = vscode.workspace.getConfiguration('dealcheck');
+  const path = config.get<string>('sourcesFolder', '');
+  if (!path || !explicitSettings().includes('sourcesFolder') || !config.get<boolean>('useBundledKnowledgeBase', true)) return undefined;
+  return { path, origin: settingOrigins().sourcesFolder ?? 'user', from: 'dealcheck.sourcesFolder' };
 }
 
 /** The settings as the server takes them: the values, where path settings come from, and which the writer set. */
@@ -308,7 +321,7 @@ export async function activateDealcheck(
     for (const d of clientDisposables) d.dispose();
     client = makeClient(clientOptions(), output, mark);
     clientDisposables = [
-      ...serveFiles(client, vscode.workspace.isTrusted ? prefetchStartupFiles(mark) : undefined),
+      ...serveFiles(client, vscode.workspace.isTrusted ? prefetchStartupFiles(mark, editorSourcesFolder()) : undefined),
       client.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => status.set(s)),
       client.onNotification(STARTUP_NOTIFICATION, serverStartup),
     ];
