@@ -4,8 +4,8 @@
  * (dist/web/server.js) instead of a Node process. The server reads no file itself: the extension
  * serves it every file through `vscode.workspace.fs`.
  */
-// First: the server's worker starts while the rest of this script is set up (see startEarly).
-import { early } from './extension/early-worker';
+// First: the server's worker and the reads ahead start while the rest of this script is set up.
+import { early, earlyLog, earlyMarks, prefetched } from './extension/early-start';
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { type Deactivate, activateDealcheck } from './extension/activate';
@@ -26,10 +26,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...(typeof DEALCHECK_SCRIPT_STARTED === 'number' ? [{ what: 'extension script', at: DEALCHECK_SCRIPT_STARTED }] : []),
     { what: 'extension script loaded', at: loaded },
   ];
-  /** The first worker's start-up steps and log lines, noted before the shared activation has its log. */
-  const note = (what: string) => void before.push({ what, at: epochNow() });
-  const earlyLog: string[] = [];
-  let starting: Promise<Worker> | undefined = firstWorker(serverMain, ownScript, before, earlyLog, note);
+  // The steps noted before activation (the worker's start, the reads ahead) and those to come
+  // before the shared activation has its log.
+  earlyMarks.handOver(before);
+  let starting: Promise<Worker> | undefined = firstWorker(serverMain, ownScript);
   let worker: Worker | undefined;
   stop = await activateDealcheck(context, 'a web worker', (clientOptions, output, mark) =>
     new LanguageClient('dealcheck', 'dealcheck', async () => {
@@ -49,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
     }, clientOptions),
     // The browser's first check waits for the worker and runs slower: the first screen comes first.
-    { before, earlyDiagnostics: true },
+    { before, earlyDiagnostics: true, prefetched },
   );
 }
 
@@ -57,19 +57,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
  * The first worker: the one started while this script loaded (startEarly), when it is for this
  * extension's server script, else one started now. The worker starts first of all: loading its
  * script is most of the wait for the first diagnostics, and needs nothing of what the
- * activation sets up meanwhile. Its steps and log lines join `before` and `log`.
+ * activation sets up meanwhile. Its steps and log lines go where the early ones went.
  */
-function firstWorker(serverMain: vscode.Uri, ownScript: vscode.Uri, before: StartupMark[], log: string[], mark: (what: string) => void): Promise<Worker> {
+function firstWorker(serverMain: vscode.Uri, ownScript: vscode.Uri): Promise<Worker> {
   let starting: Promise<Worker>;
-  if (early?.script === serverMain.toString()) {
-    before.push(...early.marks.splice(0));
-    log.push(...early.log.splice(0));
-    starting = early.worker;
-  } else {
+  if (early?.script === serverMain.toString()) starting = early.worker;
+  else {
     // Started for another script (not this extension's, after all): not used.
-    void early?.worker.then((w) => w.terminate(), () => undefined);
-    mark('worker wanted');
-    starting = startWorker(serverMain, ownScript, (message) => void log.push(message), mark);
+    void early?.worker.then((w: Worker) => w.terminate(), () => undefined);
+    earlyMarks.note('worker wanted');
+    starting = startWorker(serverMain, ownScript, (message) => void earlyLog.push(message), earlyMarks.note);
   }
   // Awaited by the client's first start; a failure is its to report.
   starting.catch(() => undefined);

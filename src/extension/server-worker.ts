@@ -4,8 +4,6 @@
  * activate() is called (see startEarly).
  */
 import * as vscode from 'vscode';
-import type { StartupMark } from '../server/protocol';
-import { epochNow } from '../server/startup';
 import { scriptFromStack, servedAddress } from './served-address';
 
 /** The extension's own script and the server's, inside the extension's folder. */
@@ -71,22 +69,19 @@ export interface EarlyWorker {
   /** The server script's location (a URI string), which activate() checks against the extension's own. */
   script: string;
   worker: Promise<Worker>;
-  /** Its start-up steps and log lines, for the start-up timeline and the log once they exist. */
-  marks: StartupMark[];
-  log: string[];
 }
 
 /**
  * Starts the server's worker while the extension host is still loading this script: the host
  * loads an extension's script first, then sets up its context (storage, secrets: answers from
- * the workbench, which is busy starting) and only then calls activate(). In test:web runs that
- * wait was 0.3 to 4.7 s, all of which the worker's script load (and the server's warm-up) can
- * use. The script's location comes from the stack (scriptFromStack); the worker starts only the
- * quick ways (its own https: address, or the address this script was served from, checked as in
- * startWorker), never through the workbench. Undefined when neither is known: activate() starts
- * the worker then, as before.
+ * the workbench, which is busy starting) and only then calls activate(), 0.1 to 7 s later in
+ * test:web runs: time the worker's script load (and the server's warm-up) can use. The script's
+ * location comes from the stack (scriptFromStack); the worker starts only the quick ways (its
+ * own https: address, or the address this script was served from, checked as in startWorker),
+ * never through the workbench. Undefined when neither is known: activate() starts the worker
+ * then, as before. `mark` notes its start-up steps, `log` what went wrong.
  */
-export function startEarly(): EarlyWorker | undefined {
+export function startEarly(mark: (what: string) => void, log: (message: string) => void): EarlyWorker | undefined {
   let own: vscode.Uri;
   try {
     const location = scriptFromStack(new Error().stack, EXTENSION_SCRIPT);
@@ -97,10 +92,9 @@ export function startEarly(): EarlyWorker | undefined {
   }
   const script = vscode.Uri.joinPath(own, '..', '..', '..', SERVER_SCRIPT);
   if (script.scheme === 'vscode-remote' && !servedScript(script, own)) return undefined;
-  const marks: StartupMark[] = [{ what: 'worker wanted', at: epochNow() }];
-  const log: string[] = [];
-  const worker = startWorker(script, own, (message) => void log.push(message), (what) => void marks.push({ what, at: epochNow() }));
+  mark('worker wanted');
+  const worker = startWorker(script, own, log, mark);
   // Awaited by the client's first start; a failure is its to report.
   worker.catch(() => undefined);
-  return { script: script.toString(), worker, marks, log };
+  return { script: script.toString(), worker };
 }
