@@ -125,6 +125,22 @@ function startupParts(steps) {
   return spans.filter(([, from, to]) => from !== undefined && to !== undefined);
 }
 
+/**
+ * The editor's share and the extension's: when the editor had answered every read the extension
+ * made ahead at activation (the workspace search, the knowledge base, configuration and source
+ * files: the first diagnostics need them), and the time from there to the first diagnostics;
+ * and the first diagnostics from when the extension host began to run the extension's script.
+ */
+function editorShare(steps, firstMs) {
+  const editor = Math.max(...[...steps].filter(([name]) => name.startsWith('prefetch: ')).map(([, step]) => step.ms));
+  const script = steps.get('extension script')?.ms;
+  return {
+    editorMs: Number.isFinite(editor) ? editor : undefined,
+    afterEditorMs: Number.isFinite(editor) ? firstMs - editor : undefined,
+    fromScriptMs: script === undefined ? undefined : firstMs - script,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 
 // --- the scenario ----------------------------------------------------------------------------
@@ -217,10 +233,13 @@ async function main() {
         if (all) console.log(`   all diagnostics of the draft: ${all.detail ?? ''}, ${all.ms} ms after activation`);
         const parts = startupParts(steps);
         for (const [what, from, to] of parts) console.log(`     ${what.padEnd(44)} ${String(Math.round(to - from)).padStart(6)} ms  (${Math.round(from)} → ${Math.round(to)})`);
+        const share = editorShare(steps, ms);
+        if (share.editorMs !== undefined) console.log(`   the editor had answered the reads made ahead (search, files) ${share.editorMs} ms after activation; the first diagnostics came ${share.afterEditorMs} ms after that`);
+        if (share.fromScriptMs !== undefined) console.log(`   from the start of the extension's script (before activation): ${share.fromScriptMs} ms`);
         console.log(`   the test asked for the draft ${Math.round(activatedAt - askedAt)} ms before activation; its problems were in the Problems panel ${Math.round(shownAt - activatedAt)} ms after activation (polled every 200 ms)`);
         console.log(`   timeline: ${last?.[2] ?? '(none in the log)'}`);
         results.firstDiagnostics = {
-          ms, diagnostics: Number(line[1]), kb: Number(line[3]), allMs: all?.ms, all: all?.detail,
+          ms, diagnostics: Number(line[1]), kb: Number(line[3]), allMs: all?.ms, all: all?.detail, ...share,
           parts: Object.fromEntries(parts.map(([what, from, to]) => [what, Math.round(to - from)])),
           askedBeforeActivationMs: Math.round(activatedAt - askedAt), problemsPanelMs: Math.round(shownAt - activatedAt), timeline: last?.[2],
         };

@@ -22,10 +22,8 @@ import {
   type InitializationOptions,
   REPORT_REQUEST,
   type ReportResult,
-  SETTING_KEYS,
   STARTUP_NOTIFICATION,
   STATUS_NOTIFICATION,
-  type SettingOrigins,
   type StartupMark,
   type StartupParams,
   type StatusParams,
@@ -34,7 +32,8 @@ import {
 } from '../server/protocol';
 import { epochNow } from '../server/startup';
 import { CoverageView } from './coverage';
-import { prefetchStartupFiles, serveFiles } from './files';
+import { type Prefetched, prefetchStartupFiles, serveFiles } from './files';
+import { editorSourcesFolder, explicitSettings, settingOrigins } from './settings';
 
 /**
  * Makes the language client; the entry decides where the server runs. `output` is dealcheck's
@@ -48,34 +47,6 @@ const SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-test
 /** A server that stops more often than this within RESTART_WINDOW_MS is left stopped. */
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60_000;
-
-/** Where each path setting's value comes from: the user's settings, or the workspace's (which must stay inside it). */
-export function settingOrigins(scope?: vscode.Uri): SettingOrigins {
-  const config = vscode.workspace.getConfiguration('dealcheck', scope);
-  const origin = (key: string): 'user' | 'workspace' => {
-    const i = config.inspect(key);
-    return i?.workspaceFolderValue !== undefined || i?.workspaceValue !== undefined ? 'workspace' : 'user';
-  };
-  return { knowledgeBase: origin('knowledgeBase'), sourcesFolder: origin('sourcesFolder') };
-}
-
-/**
- * The settings the writer set somewhere (user, workspace or folder settings): those win over the
- * project's configuration file; the others are the file's (or the defaults). A kind of severity
- * counts on its own (`severity.money`), since VS Code fills in the other kinds' defaults.
- */
-export function explicitSettings(scope?: vscode.Uri): string[] {
-  const config = vscode.workspace.getConfiguration('dealcheck', scope);
-  const out: string[] = [];
-  for (const key of SETTING_KEYS) {
-    const i = config.inspect<unknown>(key);
-    const values = [i?.globalValue, i?.workspaceValue, i?.workspaceFolderValue].filter((v) => v !== undefined);
-    if (!values.length) continue;
-    if (key === 'severity') out.push(...new Set(values.flatMap((v) => (v && typeof v === 'object' ? Object.keys(v).map((k) => `severity.${k}`) : []))));
-    else out.push(key);
-  }
-  return out;
-}
 
 /** The settings as the server takes them: the values, where path settings come from, and which the writer set. */
 function settingsForServer(scope?: vscode.Uri, values?: unknown): Record<string, unknown> {
@@ -167,6 +138,11 @@ export interface EntryOptions {
   before?: readonly StartupMark[];
   /** Ask the server to answer a long draft's first pull with its first screen (InitializationOptions.earlyDiagnostics). */
   earlyDiagnostics?: boolean;
+  /**
+   * The reads ahead the entry started itself, before activation (the browser entry's, as its
+   * script loads): the first start serves these instead of starting its own.
+   */
+  prefetched?: Prefetched;
 }
 
 /** Stops the language client: what the entries' deactivate() returns. */
@@ -182,6 +158,8 @@ export async function activateDealcheck(
   options: EntryOptions = {},
 ): Promise<Deactivate> {
   const { before = [], earlyDiagnostics = false } = options;
+  /** The entry's reads ahead, for the first start only: later starts read afresh. */
+  let prefetched = options.prefetched;
   const activatedAt = epochNow();
   const output = vscode.window.createOutputChannel('dealcheck', { log: true });
   output.info(`dealcheck ${context.extension.packageJSON.version} activated; its server runs in ${host}`);
@@ -307,8 +285,10 @@ export async function activateDealcheck(
   const start = async () => {
     for (const d of clientDisposables) d.dispose();
     client = makeClient(clientOptions(), output, mark);
+    const ahead = prefetched;
+    prefetched = undefined;
     clientDisposables = [
-      ...serveFiles(client, vscode.workspace.isTrusted ? prefetchStartupFiles(mark) : undefined),
+      ...serveFiles(client, ahead ?? (vscode.workspace.isTrusted ? prefetchStartupFiles(mark, editorSourcesFolder()) : undefined)),
       client.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => status.set(s)),
       client.onNotification(STARTUP_NOTIFICATION, serverStartup),
     ];

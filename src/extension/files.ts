@@ -7,8 +7,11 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { URI } from 'vscode-uri';
 import { CONFIG_FILE_NAMES, KB_EXCLUDED_FOLDERS, KB_GLOB, MAX_CONFIG_BYTES, MAX_KNOWLEDGE_BASE_BYTES, NO_SUCH_FILE } from '../server/files';
+import type { PathRequest } from '../server/paths';
 import { FIND_FILES_REQUEST, type FindFilesParams, READ_FILE_REQUEST, type ReadFileParams, type ReadFileResult } from '../server/protocol';
+import { bundledSourceReads } from '../server/source-paths';
 
 /** At most this many files from one search: a workspace with more knowledge base files than this is not one dealcheck serves. */
 const MAX_FOUND_FILES = 10_000;
@@ -90,11 +93,15 @@ function findKey(p: Pick<FindFilesParams, 'folder' | 'glob'>): string {
 /**
  * Starts, at once, what the server reads first, while its worker or process starts: each
  * folder's configuration files, the search for the workspace's knowledge base files, and those
- * files. Through `vscode.workspace.fs` each is a round trip to wherever the workspace is (in the
- * browser, the remote server), seconds in all while the workbench is still starting; read ahead,
- * they are ready when the server asks.
+ * files, and the bundled knowledge base's source texts when the writer set a sources folder
+ * (`bundledSources`). Through `vscode.workspace.fs` each is a round trip to wherever the
+ * workspace is (in the browser, the remote server), seconds in all while the workbench is still
+ * starting; read ahead, they are ready when the server asks. A first answer waits for the
+ * source texts its findings cite (EvidenceLocator.whenLocatable): asked for when the server's
+ * load starts, a missing one took 1.3 s to be known missing in a test:web run, after the first
+ * screen was checked.
  */
-export function prefetchStartupFiles(mark: (what: string) => void = () => {}): Prefetched {
+export function prefetchStartupFiles(mark: (what: string) => void = () => {}, bundledSources?: PathRequest): Prefetched {
   const out: Prefetched = { reads: new Map(), finds: new Map() };
   const read = (params: ReadFileParams) => {
     const key = readKey(params);
@@ -114,7 +121,10 @@ export function prefetchStartupFiles(mark: (what: string) => void = () => {}): P
     // Found in the workspace, a knowledge base file is read as the server reads it: no link followed.
     kbFiles.push(search.then((found) => Promise.all(found.map((uri) => read({ uri, maxBytes: MAX_KNOWLEDGE_BASE_BYTES, followLinks: false }))), () => undefined));
   }
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => URI.parse(f.uri.toString()));
+  const sources = bundledSources ? bundledSourceReads(bundledSources, folders).map(read) : [];
   // For the start-up timeline: when the editor had answered each kind of request.
+  if (sources.length) void Promise.all(sources).then(() => mark('prefetch: bundled source texts read'));
   void Promise.all(configs).then(() => mark('prefetch: configuration files read'));
   void Promise.all([...out.finds.values()]).then(() => mark('prefetch: knowledge base files found'), () => undefined);
   void Promise.all(kbFiles).then(() => mark('prefetch: knowledge base files read'));

@@ -19,3 +19,17 @@ export function servedAddress(script: { path: string }, ownScript: { path: strin
   }
   return undefined;
 }
+
+/**
+ * The address the extension host named this script by when it loaded it, from a stack trace made
+ * while the script runs: VS Code's web-worker extension host runs an extension's script with a
+ * `//# sourceURL=<its location>#vscode-extension` line, so the first frame names that location
+ * (vscode-remote://…/dist/web/extension.js in code-server, https://… on vscode.dev). Undefined
+ * when the first frame names no such script (another host, another way of loading it).
+ */
+export function scriptFromStack(stack: string | undefined, scriptName: string): string | undefined {
+  const frame = stack?.split('\n').find((line) => /^\s+at /.test(line));
+  const at = frame && /\(?([a-z][\w+.-]*:\/\/[^\s()]+?)(?:#[^\s():]*)?:\d+:\d+\)?\s*$/i.exec(frame);
+  if (!at) return undefined;
+  return at[1].endsWith(`/${scriptName}`) ? at[1] : undefined;
+}

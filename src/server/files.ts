@@ -36,6 +36,12 @@ export const KB_EXCLUDED_FOLDERS = [...EXCLUDED_FOLDERS, '**/test/**', '**/tests
  * them ahead without loading the configuration schema.
  */
 export const CONFIG_FILE_NAMES = ['.dealcheckrc.json', '.dealcheckrc.yaml', '.dealcheckrc.yml', 'package.json'] as const;
+/**
+ * The source texts the bundled knowledge base quotes (its sources' `file` names), named here too
+ * so the extension can read them ahead without loading the knowledge base; a test holds them equal.
+ */
+export const BUNDLED_SOURCE_FILES = ['000_6be140efc5f2d2cc.txt', '001_2742b34474468aeb.txt', '002_0f384feaf4710831.txt', '003_f9fa12afbb7fe71a.txt', '004_a3e0ef59c05434d4.txt'] as const;
+
 /** A configuration file larger than this is reported, not read (as the CLI does). */
 export const MAX_CONFIG_BYTES = 1_000_000;
 

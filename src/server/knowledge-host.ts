@@ -16,8 +16,9 @@ import { type KnowledgeBaseResult, type KnowledgeParts, assembleKnowledgeBase, b
 import { type LoadedFile, loadKnowledgeBaseText, withText } from '../knowledge/loader';
 import { type MergedKnowledgeBase, mergeKnowledgeBases } from '../knowledge/merge';
 import type { KnowledgeCache } from '../node/knowledge-cache';
-import { type FileAccess, KB_EXCLUDED_FOLDERS, KB_GLOB, MAX_KNOWLEDGE_BASE_BYTES, MAX_SOURCE_BYTES, type ReadOptions, type ReadResult } from './files';
-import { type PathOrigin, type PathRequest, displayName, isInside, resolvePaths, resolveUri } from './paths';
+import { type FileAccess, KB_EXCLUDED_FOLDERS, KB_GLOB, MAX_KNOWLEDGE_BASE_BYTES, type ReadOptions, type ReadResult } from './files';
+import { type PathOrigin, type PathRequest, displayName, resolvePaths } from './paths';
+import { type SourcesFolder, sourceTextOf, sourcesFolderOf } from './source-paths';
 
 export { KB_GLOB } from './files';
 
@@ -432,14 +433,8 @@ export class KnowledgeHost {
   private sourceReads(input: KnowledgeInput): SourceReads | { notice: string } | undefined {
     const request = input.sourcesFolder;
     if (!request?.path) return undefined;
-    const decisions = resolvePaths(request, input.folders, input.fallbackFolder);
-    const decision = decisions.find((d) => d.allowed);
-    if (!decision) {
-      const refused = decisions.find((d) => !d.allowed);
-      return { notice: `${request.from ?? 'dealcheck.sourcesFolder'}: "${request.path}" is not read: ${refused && !refused.allowed ? refused.reason : 'there is no folder to resolve it against'}.` };
-    }
-    const roots = request.origin === 'user' ? [...input.folders, decision.uri] : input.folders;
-    return new SourceReads(this.files, decision.uri, roots, request.origin === 'user');
+    const folder = sourcesFolderOf(request, input.folders, input.fallbackFolder);
+    return 'notice' in folder ? folder : new SourceReads(this.files, folder);
   }
 
   /**
@@ -490,20 +485,15 @@ class SourceReads {
 
   constructor(
     private readonly files: FileAccess,
-    private readonly folder: URI,
-    /** Where a source text must resolve to be read. */
-    private readonly roots: readonly URI[],
-    /** The user chose the folder: a symbolic link there is followed. */
-    private readonly followLinks: boolean,
+    private readonly folder: SourcesFolder,
   ) {}
 
   /** The file's URI, and its text unless it resolves outside the roots (then it is not read). */
   read(file: string): { uri: URI; outside: true } | { uri: URI; outside: false; text: Promise<ReadResult> } {
     let read = this.reads.get(file);
     if (!read) {
-      const uri = resolveUri(this.folder, file);
-      const outside = !this.roots.some((r) => isInside(r, uri));
-      const text = outside ? undefined : this.files.read(uri.toString(), { maxBytes: MAX_SOURCE_BYTES, followLinks: this.followLinks });
+      const { uri, outside, options } = sourceTextOf(this.folder, file);
+      const text = outside ? undefined : this.files.read(uri.toString(), options);
       // A read started early may not be awaited (the knowledge base built lacks that source);
       // whoever awaits it still sees its failure.
       text?.catch(() => undefined);

@@ -38,7 +38,7 @@ const PULL_CAPABILITIES: ClientCapabilities = {
 /** `settings` go with `initialize` and answer `workspace/configuration`, as the VS Code extension does. */
 async function connect(
   platform: ServerPlatform,
-  options: { capabilities?: ClientCapabilities; settings?: unknown; folder?: string; init?: Record<string, unknown> } = {},
+  options: { capabilities?: ClientCapabilities; settings?: unknown; folder?: string; init?: Record<string, unknown>; initializeAfterMs?: number } = {},
 ): Promise<Client> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
@@ -52,6 +52,7 @@ async function connect(
   connection.onNotification((method, params) => void received.push({ method, params }));
   connection.listen();
   const folderUri = options.folder ? pathToFileURL(options.folder).href : null;
+  if (options.initializeAfterMs) await new Promise((resolve) => setTimeout(resolve, options.initializeAfterMs));
   await connection.sendRequest('initialize', {
     processId: null,
     rootUri: folderUri,
@@ -275,6 +276,23 @@ describe('server core over LSP', function () {
           answers.push((await client.pull('file:///draft.md')).items ?? []);
           const marks = client.received.filter((m) => m.method === 'dealcheck/startup').flatMap((m) => (m.params as { marks: { what: string }[] }).marks.map((k) => k.what));
           assert.equal(marks.includes('warmed up'), warmUp, `start-up marks: ${marks.join(', ')}`);
+        } finally {
+          client.dispose();
+        }
+      }
+      assert.ok(answers[0].length);
+      assert.deepEqual(answers[1], answers[0]);
+    });
+
+    it('runs before the client initializes the server (a worker started before its client), and changes no diagnostic', async () => {
+      const answers: Diagnostic[][] = [];
+      for (const initializeAfterMs of [0, 1500]) {
+        const client = await connect({ files: nodeFileAccess, warmUp: true }, { folder, init: { startupTimes: true }, initializeAfterMs });
+        try {
+          client.open('file:///draft.md', `${DRAFT}\nMicrosoft has put about $13 billion into OpenAI.\n`);
+          answers.push((await client.pull('file:///draft.md')).items ?? []);
+          const marks = client.received.filter((m) => m.method === 'dealcheck/startup').flatMap((m) => (m.params as { marks: { what: string }[] }).marks.map((k) => k.what));
+          assert.equal(marks.includes('warmed up'), initializeAfterMs > 0, `start-up marks: ${marks.join(', ')}`);
         } finally {
           client.dispose();
         }
