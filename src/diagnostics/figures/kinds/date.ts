@@ -9,8 +9,9 @@ const YEAR = String.raw`(?:1[89]\d\d|2[01]\d\d)`;
 const SHORT_YEAR = String.raw`['’]\d\d(?!s\b)`;
 const ANY_YEAR = `(?:${YEAR}|${SHORT_YEAR})`;
 
-/** The last part of a year said in words, 10 to 39: "(twenty) twenty-eight", "(two thousand and) five". */
+/** The number words one to nine: the last word of a spoken year ("twenty twenty-eight", "two thousand and five"). */
 const DIGIT_WORD = 'one|two|three|four|five|six|seven|eight|nine';
+/** The last part of a year said in words, 10 to 39: "(twenty) twenty-eight", "(twenty) ten"; years of other centuries are not said so in these drafts. */
 const SPOKEN_YEAR_TAIL = String.raw`(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty)(?:[\s-](?:${DIGIT_WORD}))?)`;
 /** A year said as in speech, 2001 to 2039: "twenty twenty-eight", "two thousand and five". */
 const SPOKEN_YEAR = new RegExp(

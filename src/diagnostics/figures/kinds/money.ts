@@ -10,8 +10,8 @@ const SCALE_AFTER_SIGN = String.raw`(?:(\s?|-)(trillion|billion|million|thousand
 const CENTS = new RegExp(String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(\s?)(cents?|¢)(?![\p{L}\p{N}])`, 'giu');
 /**
  * Dollars and cents in words, as said aloud: "a dollar fifty per million tokens", "two dollars and
- * forty". The cents come before a rate, a punctuation mark or the end; "two dollars thirty times"
- * is no price.
+ * forty". The cents come before a rate, a punctuation mark or the end: in "two dollars forty
+ * cartons" the dollars stand alone.
  */
 const DOLLARS_AND_CENTS = new RegExp(
   String.raw`(?<![\p{L}\p{N}$.,])(an?|${NUMBER_WORDS})\s+dollars?\s+(?:and\s+)?(${NUMBER_WORDS})(?=\s*(?:[,.;:)!?]|—|–|$|(?:per|a|an|for|on)\s))`,
