@@ -82,6 +82,15 @@ export const CHECK_SLICE_MS = 15;
  */
 export const WARM_UP_AFTER_WAIT_MS = 100;
 
+/**
+ * Once the search for knowledge base files has answered, the load waits for those files' reads,
+ * which the extension read ahead, and a step of the warm-up that began meanwhile held the answer
+ * up (by 0.4 to 1.5 s in 6 of 25 test:web runs). So a step is taken only once a read has waited
+ * this long: in those runs 9 of 13 reads still pending when the server asked came back within
+ * 0.5 s, and the other 4 took 0.7 to 1.8 s, time a step can use.
+ */
+export const WARM_UP_AFTER_READ_WAIT_MS = 500;
+
 /** How often the warm-up looks whether the load is waiting (a timer in a worker costs nothing). */
 const WARM_UP_POLL_MS = 20;
 
@@ -324,8 +333,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   let initializeCame = false;
   /**
    * A search for files has answered (the first knowledge base load's, for its files): what the
-   * load waits for after it are those files' reads, which the extension read ahead, and the
-   * warm-up takes no more steps (see warmUp).
+   * load waits for after it are those files' reads, which the extension read ahead (see
+   * WARM_UP_AFTER_READ_WAIT_MS).
    */
   let searched = false;
   /** File requests not answered yet, and when one was last asked or answered: whether the load is waiting (see warmUp). */
@@ -706,10 +715,9 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
    * writer's draft need not compile or optimise again. Nothing of it is kept. Each step waits
    * until the load is waiting for a file (see WARM_UP_AFTER_WAIT_MS): it fills the wait for the
    * configuration files and the editor's search, and never holds up an answer that is already
-   * there. Once the search has answered it takes no more steps: the files' reads come a round
-   * trip or so later (the extension read them ahead), and a step of a cold engine that began
-   * meanwhile held the read's answer up by 0.4 to 1.5 s in 6 of 25 test:web runs. It begins as
-   * the server starts: until `initialize` comes, nobody waits for the server (see WARM_UP_IDLE_MS).
+   * there; once the search has answered, only when a file's read is late (see
+   * WARM_UP_AFTER_READ_WAIT_MS). It begins as the server starts: until `initialize` comes,
+   * nobody waits for the server (see WARM_UP_IDLE_MS).
    */
   async function warmUp(): Promise<void> {
     let ready = false;
@@ -727,7 +735,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     const turn = async (): Promise<boolean> => {
       await yieldNow();
       if (!initializeCame) await new Promise((resolve) => setTimeout(resolve, WARM_UP_IDLE_MS));
-      while (!ready && initializeCame && !(pendingFiles > 0 && !searched && performance.now() - lastFileActivity >= WARM_UP_AFTER_WAIT_MS)) {
+      while (!ready && initializeCame && !(pendingFiles > 0 && performance.now() - lastFileActivity >= (searched ? WARM_UP_AFTER_READ_WAIT_MS : WARM_UP_AFTER_WAIT_MS))) {
         await Promise.race([knowledgeReady, new Promise((resolve) => setTimeout(resolve, WARM_UP_POLL_MS))]);
       }
       if (!ready) steps++;
