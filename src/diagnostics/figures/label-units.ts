@@ -7,7 +7,7 @@
  */
 import type { Figure } from './figure';
 import { DIGITS } from './numbers';
-import { bareCellFigure } from './table-units';
+import { bareNumberFigure } from './table-units';
 import type { UnitReader } from './units';
 
 /**
@@ -30,6 +30,6 @@ export function applyLabelUnit(text: string, figures: Figure[], reader: UnitRead
   if (figures.some((f) => f.start < start + m[2].length && f.end > start)) return figures;
   const unit = reader.headerUnit(m[3]);
   if (unit?.type !== 'count' && unit?.type !== 'spec') return figures;
-  const bare = bareCellFigure(m[2], unit);
+  const bare = bareNumberFigure(m[2], unit);
   return bare ? [{ ...bare, start: bare.start + start, end: bare.end + start }, ...figures] : figures;
 }

@@ -21,8 +21,8 @@ function styleFor(header: HeaderUnit, plus: string, digits: string): Record<stri
   return { space: '', unit: '', sep: '-' };
 }
 
-/** A cell holding only a number ("45", "1,200+"), as a figure in the header's unit. */
-export function bareCellFigure(text: string, header: HeaderUnit): Figure | undefined {
+/** A text holding only a number ("45", "1,200+"): a table cell or a line's label, as a figure in the unit its header or description names. */
+export function bareNumberFigure(text: string, header: HeaderUnit): Figure | undefined {
   const bare = text.match(BARE_CELL);
   if (!bare) return undefined;
   const n = parseDigits(bare[2]);
@@ -58,6 +58,6 @@ export function applyHeaderUnit(unit: ProseUnit, figures: Figure[], reader: Unit
   if (!header) return figures;
   const rate = header.type === 'spec' && reader.rates.some((r) => r.of === 'money' && r.unit === header.unit);
   const out = figures.map((f) => (rate && f.type === 'money' ? { ...f, type: 'spec' as const, unit: header.type === 'spec' ? header.unit : undefined } : f));
-  const bare = out.length ? undefined : bareCellFigure(unit.text, header);
+  const bare = out.length ? undefined : bareNumberFigure(unit.text, header);
   return bare ? [bare] : out;
 }
