@@ -1,16 +1,12 @@
 /** Every figure in a piece of prose, each once: kinds run over the text, overlaps go to the longer match. */
 import type { Figure } from './figure';
 import { hedgeAround } from './hedges';
-import { type SpanIndex, firstAtOrAfter, overlapsAny, spanIndex } from '../reading/spans';
+import { type SpanIndex, firstAtOrAfter, overlaps, overlapsAny, spanIndex } from '../reading/spans';
 import { splitInTurn } from './in-turn';
 import { LEXICON, alternationOf } from '../reading/lexicon';
 import { DIGITS, NUMBER_WORDS, decimalsOf, parseDigits, parseNumber } from './numbers';
 import { type HeaderUnit, MAX_BARE_PRICE, type Rate, type UnitReader, unitReaderFor } from './units';
 import { allMatches } from '../reading/all-matches';
-
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
-}
 
 function byPosition(a: Figure, b: Figure): number {
   return a.start - b.start || b.end - b.start - (a.end - a.start);

@@ -8,6 +8,7 @@
 import type { Figure } from './figure';
 import { DIGITS } from './numbers';
 import { bareNumberFigure } from './table-units';
+import { overlaps } from '../reading/spans';
 import type { UnitReader } from './units';
 
 /**
@@ -26,10 +27,10 @@ const MIN_LABEL_COUNT = 20;
 export function applyLabelUnit(text: string, figures: Figure[], reader: UnitReader): Figure[] {
   const m = NUMBER_LABEL.exec(text);
   if (!m || (/^\d+$/.test(m[2]) && Number(m[2]) < MIN_LABEL_COUNT)) return figures;
-  const start = m[1].length;
-  if (figures.some((f) => f.start < start + m[2].length && f.end > start)) return figures;
+  const label = { start: m[1].length, end: m[1].length + m[2].length };
+  if (figures.some((f) => overlaps(f, label))) return figures;
   const unit = reader.headerUnit(m[3]);
   if (unit?.type !== 'count' && unit?.type !== 'spec') return figures;
   const bare = bareNumberFigure(m[2], unit);
-  return bare ? [{ ...bare, start: bare.start + start, end: bare.end + start }, ...figures] : figures;
+  return bare ? [{ ...bare, start: bare.start + label.start, end: bare.end + label.start }, ...figures] : figures;
 }

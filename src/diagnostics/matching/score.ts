@@ -8,6 +8,7 @@ import type { Candidate } from './features/candidate';
 import { respective } from './features/respective';
 import { type Rivals, namedPartyWeight, objectWeight, soleMakerWeight, otherOwner, otherSubject, rivalParties, roleOrder, shareOfOtherParty, spokenOfElsewhere, subjectWeight } from './features/parties';
 import { type OtherScope, otherScope } from './features/scope';
+import { perEntity } from './features/per-knowledge-base';
 import { siblingMarkWeight } from './features/siblings';
 import { otherFacetWeight, ownWordsWeight, qualifierWeights, relationWeight } from './features/words';
 import { type YearEvidence, earlierYearWeight, yearEvidence } from './features/year';
@@ -90,22 +91,17 @@ function isDeadline(c: Candidate): boolean {
   return DEADLINE_RIGHT_BEFORE.test(c.ev.text.slice(Math.max(0, c.figure.start - DEADLINE_LOOKBACK), c.figure.start));
 }
 
-/** Per knowledge base, the products whose facts include exactly one date (isProductsOnlyDate). */
-const PRODUCTS_ONLY_DATE = new WeakMap<Candidate['kb'], Map<string, boolean>>();
-
 /**
- * Whether the fact is a product's and the only date the knowledge base holds of it (a launch): a
- * product has few dates, so its name beside a date says which without the relation's words. Not
+ * Whether a product has one date only among the facts the knowledge base holds of it (a launch):
+ * a product has few dates, so its name beside a date says which without the relation's words. Not
  * so for a company, a person or a field ("generative AI … by 2030"), which many dates may be of.
  */
+const hasOneDate = perEntity((kb, product) => kb.candidateFacts('date', [product], []).filter((f) => f.fact.subject === product).length === 1);
+
+/** Whether the fact is a product's and the only date the knowledge base holds of it (hasOneDate). */
 function isProductsOnlyDate(c: Candidate): boolean {
   const { subject } = c.fact.fact;
-  if (entityKind(c.kb, subject) !== 'product') return false;
-  let known = PRODUCTS_ONLY_DATE.get(c.kb);
-  if (!known) PRODUCTS_ONLY_DATE.set(c.kb, (known = new Map()));
-  let only = known.get(subject);
-  if (only === undefined) known.set(subject, (only = c.kb.candidateFacts('date', [subject], []).filter((f) => f.fact.subject === subject).length === 1));
-  return only;
+  return entityKind(c.kb, subject) === 'product' && hasOneDate(c.kb, subject);
 }
 
 function wordsGate(c: Candidate, m: Pick<Measures, 'subject' | 'object' | 'relation' | 'ownWords' | 'qualifiers'>): string | undefined {

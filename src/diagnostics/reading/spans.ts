@@ -13,6 +13,11 @@ export interface SpanIndex {
   reach: readonly number[];
 }
 
+/** Whether two spans share a character; the one-pair question the index answers for many. */
+export function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
 export function spanIndex(spans: readonly Span[]): SpanIndex {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   const reach: number[] = [];

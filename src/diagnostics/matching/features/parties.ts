@@ -13,6 +13,7 @@ import { lendable, writerSpeaks } from '../../context/discourse';
 import { LEXICON, alternationOf } from '../../reading/lexicon';
 import type { Candidate } from './candidate';
 import { ValueType } from '../../../knowledge/schema';
+import { perEntity } from './per-knowledge-base';
 
 /**
  * How plainly the fact's subject or object is named or carried for the figure, implication aside:
@@ -39,22 +40,13 @@ export function soleMakerWeight(c: Candidate): number {
   return maker !== undefined && makesOneProduct(c.kb, maker) ? namedWeight(c.kb, c.ev, maker, c.figure) : 0;
 }
 
-/** Per knowledge base, whether a maker makes one product the knowledge base speaks of (makesOneProduct). */
-const SOLE_PRODUCT = new WeakMap<Candidate['kb'], Map<string, boolean>>();
-
 /**
  * Whether the maker makes one product only: then naming the maker names it. Found through the
  * facts indexed under the maker (lookup.ts indexes a product's facts there only when it is all the
  * maker makes), not by a walk over every entity: a knowledge base read from its snapshot decodes
  * an entity only when asked for it.
  */
-function makesOneProduct(kb: Candidate['kb'], maker: string): boolean {
-  let known = SOLE_PRODUCT.get(kb);
-  if (!known) SOLE_PRODUCT.set(kb, (known = new Map()));
-  let sole = known.get(maker);
-  if (sole === undefined) known.set(maker, (sole = productsOf(kb, maker).size === 1));
-  return sole;
-}
+const makesOneProduct = perEntity((kb, maker) => productsOf(kb, maker).size === 1);
 
 /** The parties of the facts indexed under a maker that it makes. */
 function productsOf(kb: Candidate['kb'], maker: string): Set<string> {
