@@ -366,7 +366,8 @@ export function ownKeywordWeight(ev: Evidence, words: ReadonlySet<string>, figur
     if (words.has(k)) w = Math.max(w, hw);
   });
   for (const k of askedFor(ev, figure)) if (words.has(k)) w = Math.max(w, EVIDENCE.question);
-  for (const k of itemLabelKeywords(ev)) if (k.end <= figure.start && words.has(k.keyword)) w = Math.max(w, EVIDENCE.itemLabel);
+  const label = itemLabel(ev);
+  if (figure.end <= label.reach) for (const k of label.keywords) if (k.end <= figure.start && words.has(k.keyword)) w = Math.max(w, EVIDENCE.itemLabel);
   const companion = isCompanion(ev, figure);
   for (const k of near(ev, figure).keywords) if (words.has(k.keyword)) w = Math.max(w, companion ? ownAttachment(ev, k, figure) : wordWeight(ev, k, figure), framingWeight(ev, k, figure));
   return w;
@@ -399,15 +400,37 @@ const COMPANION = figureMemo<boolean>();
 
 /** A short opening label before a colon, with no figure in it: "- cloud share: AWS 33%, Azure 25%", "**Training credits:** …". */
 const ITEM_LABEL = /^[\s*_>•·+-]*[\p{L}][^:\n\d$%]{0,40}:(?!\S)/u;
+/**
+ * A run-in heading in bold, closed by a full stop: "5. **Share.** AWS sits at roughly 33% of
+ * cloud". The unit's text has its markup blanked, so a full stop with more than one space after it
+ * is one that emphasis closed; a sentence's full stop has one.
+ */
+const RUN_IN_HEADING = /^[\s*_>•·+-]*[\p{L}][^:.\n\d$%]{0,40}\.(?=\s{2})/u;
 
-const itemLabels = new WeakMap<Evidence, Evidence['keywords']>();
+/** An opening label's keywords, and where the figures it labels end. */
+interface ItemLabel {
+  keywords: Evidence['keywords'];
+  reach: number;
+}
 
-/** The keywords of the unit's opening label (see ITEM_LABEL), memoized per unit: they say what its figures measure. */
-function itemLabelKeywords(ev: Evidence): Evidence['keywords'] {
+const itemLabels = new WeakMap<Evidence, ItemLabel>();
+
+/**
+ * The keywords of the unit's opening label, memoized per unit: they say what its figures measure.
+ * A label before a colon labels the unit (a list item's figures); a run-in heading its first
+ * sentence only, as a paragraph under it may go on to other measures.
+ */
+function itemLabel(ev: Evidence): ItemLabel {
   let out = itemLabels.get(ev);
   if (!out) {
-    const label = ITEM_LABEL.exec(ev.text);
-    out = label ? ev.keywords.filter((k) => k.end <= label[0].length) : [];
+    const colon = ITEM_LABEL.exec(ev.text);
+    const heading = colon ? null : RUN_IN_HEADING.exec(ev.text);
+    const label = colon ?? heading;
+    const keywords = label ? ev.keywords.filter((k) => k.end <= label[0].length) : [];
+    // The sentence the heading runs into holds the first word after it.
+    const first = heading ? ev.text.slice(heading[0].length).search(/\S/u) + heading[0].length : -1;
+    const next = heading ? ev.layout.sentences[spanIndexAt(ev.layout.sentences, first)] : undefined;
+    out = { keywords, reach: heading ? (next?.end ?? 0) : ev.text.length };
     itemLabels.set(ev, out);
   }
   return out;

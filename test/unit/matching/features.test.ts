@@ -534,6 +534,14 @@ describe('features', () => {
       ['25%', 'conflict', 'microsoft-cloud-market-share'], ['4%', 'conflict', 'oracle-cloud-market-share'],
     ]],
   ]);
+  findingsTable('a run-in heading in bold labels the sentence it runs into, not the rest of its paragraph', [
+    ['5. **Share.** AWS sits at roughly 33% of cloud, Azure at 24%, Google Cloud at 14%. Azure is growing its AI revenue faster, at around 40% against 30% for AWS.', [
+      ['33%', 'supported', 'amazon-cloud-market-share'], ['24%', 'supported', 'microsoft-cloud-market-share'], ['14%', 'conflict', 'google-cloud-market-share'],
+      ['40%', 'supported', 'microsoft-ai-revenue-growth'], ['30%', 'conflict', 'amazon-ai-revenue-growth'],
+    ]],
+    // A sentence's own full stop is no heading's: "Share." here says nothing of what 33% measures.
+    ['Share. AWS sits at roughly 33% of cloud.', []],
+  ]);
   findingsTable('the labs taken together: the combined investment\'s words', [
     ['Counting its OpenAI cheque too, Amazon now has roughly $64 billion riding on frontier labs.', [['$64 billion', 'conflict', 'amazon-combined-investment']]],
   ]);
