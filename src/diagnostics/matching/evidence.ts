@@ -443,7 +443,7 @@ const FRAMING_REACH = 56;
 const FRAMING_OPENING = framingOpening(40);
 
 /** The weight of a word in its sentence's framing opening, for a figure of the sentence after it: it sets what every figure there measures. */
-function framingWeight(ev: Evidence, k: Span, figure: Figure): number {
+export function framingWeight(ev: Evidence, k: Span, figure: Figure): number {
   const s = ev.layout.sentences[sentenceOf(ev, figure)];
   if (!s || k.start < s.start || k.end > figure.start || k.end - s.start > FRAMING_REACH) return 0;
   const opening = FRAMING_OPENING.exec(ev.text.slice(s.start, s.end));

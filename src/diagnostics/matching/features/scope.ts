@@ -6,7 +6,7 @@
  */
 import type { CompiledFact, Scope } from '../../../knowledge/knowledge-base';
 import type { Figure } from '../../figures/figure';
-import { type Evidence, figureMemo, measureWordWeight, near, wordWeight } from '../evidence';
+import { type Evidence, figureMemo, framingWeight, measureWordWeight, near, wordWeight } from '../evidence';
 import { spanIndexAt } from '../../reading/layout';
 import { type SpanIndex, holdsAny, spanIndex } from '../../reading/spans';
 import { ATTACHMENT } from '../model';
@@ -133,7 +133,11 @@ function scopeHits(c: Candidate): ScopeHit[] {
   return SCOPE_HITS(c.ev, c.figure, () =>
     near(c.ev, c.figure)
       .keywords.filter((hit) => scopesByWord(c.kb.scopes).has(hit.keyword) && !insideFigureOrName(c, hit) && !inBackdrop(c, hit))
-      .map((hit) => ({ keyword: hit.keyword, measure: measureWordWeight(c.ev, hit, c.figure), period: periodWeight(c, hit) })),
+      .map((hit) => {
+        // A sentence's framing opening sets every figure's measure and period ("By quarterly growth, …").
+        const framing = framingWeight(c.ev, hit, c.figure);
+        return { keyword: hit.keyword, measure: Math.max(measureWordWeight(c.ev, hit, c.figure), framing), period: Math.max(periodWeight(c, hit), framing) };
+      }),
   );
 }
 
