@@ -581,7 +581,11 @@ export function parallel(ev: Evidence, figure: Figure): boolean {
   const clause = spanIndexAt(clauses, figure.start);
   // A word inside a name says nothing of the measure: "cloud" of "Google Cloud sits at about $26 billion".
   const inName = (k: Evidence['keywords'][number]) => mentions.some((m) => m.start <= k.start && k.end <= m.end);
-  const says = (k: Evidence['keywords'][number]) => measures.has(k.keyword) && spanIndexAt(clauses, k.start) === clause && !inName(k) && wordWeight(ev, k, figure) >= GATES.said;
+  // A measure word of a figure of another kind is that figure's: "…, with Google growing about 30% a
+  // year" says no amount's measure. A date is when that figure's event was: "by 2029, labs are
+  // predicted to run on 3-4 clouds" dates the clouds' count.
+  const weight = figure.type === 'date' ? wordWeight : measureWordWeight;
+  const says = (k: Evidence['keywords'][number]) => measures.has(k.keyword) && spanIndexAt(clauses, k.start) === clause && !inName(k) && weight(ev, k, figure) >= GATES.said;
   return mentions.length > 0 && !keywords.some(says);
 }
 

@@ -545,6 +545,12 @@ describe('features', () => {
   findingsTable('the labs taken together: the combined investment\'s words', [
     ['Counting its OpenAI cheque too, Amazon now has roughly $64 billion riding on frontier labs.', [['$64 billion', 'conflict', 'amazon-combined-investment']]],
   ]);
+  findingsTable('a lead sentence\'s measure goes on to the next, whose only measure word is a figure\'s of another kind', [
+    ['On AI revenue, the gap is narrower. One estimate has AWS at $45 billion, Azure at $36 billion and Google Cloud at $28 billion, with Google growing about 30% a year.', [
+      ['$45 billion', 'supported', 'amazon-ai-revenue-2024'], ['$36 billion', 'conflict', 'microsoft-ai-revenue-2024'], ['$28 billion', 'supported', 'google-ai-revenue-2024'],
+      ['30%', 'supported', 'google-ai-revenue-growth'],
+    ]],
+  ]);
   findingsTable('a figure whose own sentence measures an earlier figure of its kind takes that measure, not the sentence before\'s', [
     ["AWS has roughly 32% of the cloud market. Azure's AI business is growing at about 40% a year and AWS's at around 25%.", [
       ['32%', 'supported', 'amazon-cloud-market-share'],
