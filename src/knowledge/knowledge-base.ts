@@ -108,6 +108,12 @@ export interface KnowledgeBase {
   publishers: ReadonlySet<string>;
   /** The entities that are some entity's line (`family`). */
   familyHeads: ReadonlySet<string>;
+  /**
+   * Each entity description ("lab", "chipmaker"), in lowercase, with the entities it describes in
+   * the knowledge base's order: kept whole, as a draft's "the lab" asks for every entity so
+   * described, and a snapshot reads an entity only when first asked for it.
+   */
+  describedBy: ReadonlyMap<string, readonly string[]>;
   /** The groups (entities with members) each member belongs to, in the knowledge base's order. */
   groupsByMember: ReadonlyMap<string, readonly string[]>;
   /** Qualifier id → its lowercase keywords. */
@@ -180,6 +186,7 @@ export interface KnowledgeParts extends Pick<KnowledgeBase, 'sources' | 'entitie
   partners: PartnerCounts;
   publishers: ReadonlySet<string>;
   familyHeads: ReadonlySet<string>;
+  describedBy: ReadonlyMap<string, readonly string[]>;
   groupsByMember: ReadonlyMap<string, readonly string[]>;
   /**
    * The entities' names and aliases with a stop inside (STOP_BEFORE_SPACE: "Acme Inc. Holdings"),
@@ -265,6 +272,7 @@ function partsOf(merged: MergedKnowledgeBase, forSnapshot = false): KnowledgePar
     partners: partnerCountsOf(rolePartnerCounts(list, implicitQualifiersOf(qualifiers))),
     publishers: new Set([...sources.values()].flatMap((s) => (s.publisher ? [s.publisher.toLowerCase()] : []))),
     familyHeads: new Set([...entities.values()].flatMap((e) => (e.family ? [e.family] : []))),
+    describedBy: describedBy(entities),
     groupsByMember: groupsByMember(entities),
     namesWithStops: [...entities.values()].flatMap((e) => [e.name, ...e.aliases]).filter((name) => STOP_BEFORE_SPACE.test(name)),
     scopeFiles: scopeFilesOf(merged),
@@ -308,6 +316,18 @@ function groupsByMember(entities: ReadonlyMap<string, Entity>): Map<string, stri
   const byMember = new Map<string, string[]>();
   for (const e of entities.values()) for (const m of e.members ?? []) byMember.set(m, [...(byMember.get(m) ?? []), e.id]);
   return byMember;
+}
+
+/** Each description, in lowercase, with the entities it describes in order (KnowledgeBase.describedBy). */
+function describedBy(entities: ReadonlyMap<string, Entity>): Map<string, string[]> {
+  const byWord = new Map<string, string[]>();
+  for (const e of entities.values())
+    for (const w of new Set((e.descriptions ?? []).map((d) => d.toLowerCase()))) {
+      const list = byWord.get(w);
+      if (list) list.push(e.id);
+      else byWord.set(w, [e.id]);
+    }
+  return byWord;
 }
 
 /** The counts of a role key's parties (the snapshot keeps the counts alone). */
@@ -484,6 +504,7 @@ export function assembleKnowledgeBase(parts: KnowledgeParts): KnowledgeBase {
     scopes,
     publishers: parts.publishers,
     familyHeads: parts.familyHeads,
+    describedBy: parts.describedBy,
     groupsByMember: parts.groupsByMember,
     ...lookupsOf(parts.indexes, facts, parts.keywords, [...parts.valuesByType.keys()]),
     rolePartners: rolePartnersOf(parts.partners, implicitQualifiers),

@@ -28,7 +28,7 @@ import { type NodeRecord, PhraseIndex } from './phrase-index';
 import type { Entity, Fact, Hedge, Qualifier, Relation, Source, Unit, ValueType } from './schema';
 
 /** The layout below; a snapshot of another format is refused (and its cache rebuilt). Raise it with any change to what is written. */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 
 /** Sections start at multiples of this, so that a section of 8-byte numbers is read in place. */
 const SECTION_ALIGNMENT = 8;
@@ -82,6 +82,7 @@ interface MainSection {
   hedges: Hedge[];
   publishers: string[];
   familyHeads: string[];
+  describedBy: [string, readonly string[]][];
   groups: [string, string[]][];
   /** The names' index: its roots' records and its word keys; its values are entities' places. */
   names: { roots: { folded: number; exact: number }; keys: string[] };
@@ -352,6 +353,7 @@ export function encodeKnowledgeBase(kb: KnowledgeBase | KnowledgeParts, files: r
     hedges,
     publishers: [...parts.publishers],
     familyHeads: [...parts.familyHeads],
+    describedBy: [...parts.describedBy],
     groups: [...parts.groupsByMember].map(([member, groups]) => [member, [...groups]]),
     names: { roots: names.roots, keys: names.keys },
     namesWithStops: parts.namesWithStops,
@@ -830,6 +832,7 @@ export function decodeKnowledgeBase(source: SnapshotSource | Uint8Array, files: 
     partners: partnersOf(reader),
     publishers: new Set(main.publishers),
     familyHeads: new Set(main.familyHeads),
+    describedBy: new Map(main.describedBy),
     groupsByMember: new Map(main.groups),
     namesWithStops: main.namesWithStops,
     scopeFiles: new Map(main.scopeFiles.flatMap(([key, place]) => (files[place] === undefined ? [] : [[key, files[place]] as [string, string]]))),

@@ -83,19 +83,17 @@ export function withSurnames(m: Mention, lone: string | undefined, persons: Read
   return lone !== undefined && persons.has(lone) && m.entity === `${UNKNOWN}unknown:${lone}` ? { ...m, entity: `${UNKNOWN}person:${lone}` } : m;
 }
 
-/** Each knowledge base's entity descriptions ("lab", "chipmaker") → the entities described so, and a pattern finding "the" and one of them. */
-const DESCRIPTIONS = new WeakMap<KnowledgeBase, { byWord: Map<string, string[]>; pattern: RegExp | undefined }>();
+/** Per knowledge base, a pattern finding "the" and one of its entity descriptions ("lab", "chipmaker"). */
+const DESCRIPTIONS = new WeakMap<KnowledgeBase, RegExp | null>();
 
-function descriptionsOf(kb: KnowledgeBase): { byWord: Map<string, string[]>; pattern: RegExp | undefined } {
-  let d = DESCRIPTIONS.get(kb);
-  if (!d) {
-    const byWord = new Map<string, string[]>();
-    for (const e of kb.entities.values()) for (const w of e.descriptions ?? []) byWord.set(w.toLowerCase(), [...(byWord.get(w.toLowerCase()) ?? []), e.id]);
-    const words = [...byWord.keys()].sort((a, b) => b.length - a.length);
-    const pattern = words.length ? new RegExp(String.raw`(?<![\p{L}\p{N}])the\s+(${words.map((w) => escapeRegExp(w).replace(/ /g, String.raw`\s+`)).join('|')})(?![\p{L}\p{N}])`, 'giu') : undefined;
-    DESCRIPTIONS.set(kb, (d = { byWord, pattern }));
+function descriptionPattern(kb: KnowledgeBase): RegExp | undefined {
+  let pattern = DESCRIPTIONS.get(kb);
+  if (pattern === undefined) {
+    const words = [...kb.describedBy.keys()].sort((a, b) => b.length - a.length);
+    pattern = words.length ? new RegExp(String.raw`(?<![\p{L}\p{N}])the\s+(${words.map((w) => escapeRegExp(w).replace(/ /g, String.raw`\s+`)).join('|')})(?![\p{L}\p{N}])`, 'giu') : null;
+    DESCRIPTIONS.set(kb, pattern);
   }
-  return d;
+  return pattern ?? undefined;
 }
 
 /**
@@ -106,12 +104,12 @@ function descriptionsOf(kb: KnowledgeBase): { byWord: Map<string, string[]>; pat
  * more than one entity with the description.
  */
 function describedParties(text: string, kb: KnowledgeBase, named: readonly Mention[]): Mention[] {
-  const { byWord, pattern } = descriptionsOf(kb);
+  const pattern = descriptionPattern(kb);
   if (!pattern) return [];
   const out: Mention[] = [];
   for (const m of allMatches(pattern, text)) {
     const start = m.index + m[0].length - m[1].length;
-    const described = byWord.get(m[1].toLowerCase().replace(/\s+/g, ' ')) ?? [];
+    const described = kb.describedBy.get(m[1].toLowerCase().replace(/\s+/g, ' ')) ?? [];
     const found = antecedent(text, named, m.index, described);
     const entity = found === BLOCKED ? undefined : (found ?? (described.length === 1 ? described[0] : undefined));
     if (entity && !named.some((x) => x.start < start + m[1].length && x.end > start)) out.push({ entity, start, end: start + m[1].length });

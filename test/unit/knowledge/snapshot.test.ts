@@ -45,6 +45,8 @@ describe('a knowledge base read back from its snapshot', () => {
         for (const section of ['sources', 'entities', 'relations', 'qualifiers', 'units'] as const) assert.deepEqual([...read[section]], [...built[section]], section);
         assert.deepEqual([...read.publishers], [...built.publishers]);
         assert.deepEqual([...read.familyHeads], [...built.familyHeads]);
+        assert.deepEqual([...read.describedBy], [...built.describedBy]);
+        assert.equal(built.describedBy.size > 0, [...built.entities.values()].some((e) => e.descriptions?.length), 'descriptions are kept when entities have them');
         assert.deepEqual([...read.groupsByMember], [...built.groupsByMember]);
         assert.deepEqual(partsOfKnowledgeBase(read)!.namesWithStops, partsOfKnowledgeBase(built)!.namesWithStops);
         // Each exclusive relation and qualifier keeps the file that defined it.
