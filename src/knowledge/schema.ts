@@ -145,7 +145,7 @@ export const Entity = z
       .array(id)
       .optional()
       .describe(
-        'For a group ("the leading AI labs"), the entity ids of the parties it stands for ("openai", "anthropic"): a sentence naming every member names the group, and no member counts as another party against a fact about the group ("Amazon\'s combined commitment to OpenAI and Anthropic is $58 billion").',
+        'For a group ("the leading AI labs"), the entity ids of the parties it stands for ("openai", "anthropic"): a sentence naming every member names the group, and no member counts as another party against a fact about the group ("Amazon\'s combined commitment to OpenAI and Anthropic is $58 billion"). A fact about the group and one about a member with the same relation and the same values are one claim: a figure that fits either reading but agrees with neither conflicts, on the reading that scores best ("AWS\'s custom chips cut training costs by 40%" and "Trainium cuts training costs by up to 40%").',
       ),
   })
   .strict()

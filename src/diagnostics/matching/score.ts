@@ -51,6 +51,8 @@ export interface Scored {
   objectUnnamed: boolean;
   /** The fact is of a year and no year is said near the figure ("a $42 billion base"). */
   yearUnnamed: boolean;
+  /** The groups (entities with `members`) the fact's subject, or its line, is a member of. */
+  subjectGroups: readonly string[];
   /**
    * How plainly the sentence says who, (to whom) and what: the fact's subject, its object when it
    * has one, and its relation (or its own words, or one of its qualifiers). Citing a figure takes
@@ -332,8 +334,17 @@ export function scoreCandidate(c: Candidate, weights: Readonly<Record<FeatureNam
     values,
     objectUnnamed: object !== undefined && object < GATES.said,
     yearUnnamed: !!year && year.same < GATES.said && year.other < GATES.said,
+    subjectGroups: groupsOf(c),
     evidence: evidenceOf(c, measures),
   };
+}
+
+/** The groups the fact's subject belongs to, itself or through its line ("Trainium 2" through "Trainium"). */
+function groupsOf(c: Candidate): readonly string[] {
+  const { subject } = c.fact.fact;
+  const line = c.kb.entities.get(subject)?.family;
+  const groups = c.kb.groupsByMember.get(subject) ?? [];
+  return line === undefined ? groups : [...groups, ...(c.kb.groupsByMember.get(line) ?? [])];
 }
 
 export function isScored(s: Scored | Rejected): s is Scored {

@@ -69,9 +69,23 @@ function sameThing(a: Scored, b: Scored): boolean {
   return x.subject === y.subject && x.relation === y.relation && x.object === y.object;
 }
 
+/**
+ * The same claim said of a group and of a member of it: one relation, and the same values from the
+ * sources ("Trainium cuts training costs by up to 40%", "AWS's custom chips cut training costs by
+ * 40%"). A figure that agrees with neither contradicts both alike, so the doubt between them is
+ * no doubt about what it measures.
+ */
+function sameClaim(a: Scored, b: Scored): boolean {
+  const x = a.fact.fact;
+  const y = b.fact.fact;
+  if (x.relation !== y.relation || !(a.subjectGroups.includes(y.subject) || b.subjectGroups.includes(x.subject))) return false;
+  const values = (s: Scored) => [...new Set(s.fact.assertions.map((v) => JSON.stringify(v.assertion.value)))].sort().join();
+  return values(a) === values(b);
+}
+
 /** No fact clearly wins: another plausible reading is about something else. Then an unknown figure is not a conflict. */
 function ambiguous(best: Scored, plausible: readonly Scored[], params: VerdictParams): boolean {
-  return plausible.some((s) => s !== best && !unsaidOf(s, params).length && !sameThing(best, s) && s.score >= best.score - params.ambiguity);
+  return plausible.some((s) => s !== best && !unsaidOf(s, params).length && !sameThing(best, s) && !sameClaim(best, s) && s.score >= best.score - params.ambiguity);
 }
 
 /** The readings of the figure worth checking it against: the best, those close to it, and those it echoes. */

@@ -534,6 +534,11 @@ describe('features', () => {
       ['25%', 'conflict', 'microsoft-cloud-market-share'], ['4%', 'conflict', 'oracle-cloud-market-share'],
     ]],
   ]);
+  findingsTable('a group\'s fact and its member\'s with the same values are one claim: the doubt between them leaves a conflict standing, on the member named', [
+    ['Amazon says Trainium can cut training costs by up to 55% against comparable H100 clusters, and that its custom chips trim inference costs by about a third.', [
+      ['55%', 'conflict', 'trainium-training-cost-reduction'], ['a third', 'supported', 'aws-chips-inference-cost-reduction'],
+    ]],
+  ]);
   findingsTable('a run-in heading in bold labels the sentence it runs into, not the rest of its paragraph', [
     ['5. **Share.** AWS sits at roughly 33% of cloud, Azure at 24%, Google Cloud at 14%. Azure is growing its AI revenue faster, at around 40% against 30% for AWS.', [
       ['33%', 'supported', 'amazon-cloud-market-share'], ['24%', 'supported', 'microsoft-cloud-market-share'], ['14%', 'conflict', 'google-cloud-market-share'],
