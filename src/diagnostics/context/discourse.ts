@@ -318,6 +318,22 @@ function isSpeakerLabel(text: string, m: Mention): boolean {
   return isUnknown(m.entity) && COLON_AFTER.test(text.slice(m.end, m.end + 3));
 }
 
+/** A word of the writer's, or a speaker's, own ("we", "our"): a speaker so speaking may speak of their own business. */
+const OWN_WORD = new RegExp(String.raw`(?<![\p{L}])(?:${alternationOf(LEXICON.writerOpenings)})(?![\p{L}])`, 'iu');
+/** Words, not a figure, after a label's colon and its closing emphasis: a speaker's talk, not a line's value ("**Meta:** $70-72 billion"). */
+const TALK_AFTER_LABEL = /^[*_]*:[*_]*\s+\p{L}/u;
+
+/**
+ * A speaker's label ("**OKAFOR:** Two months apart, yes."): who talks, not another party the talk
+ * may be about, unless the speaker speaks of their own ("Most of our orders carry windows of 12
+ * months"). A label before a figure names what the line is about ("**Meta:** $70-72 billion").
+ */
+export function isBystanderSpeaker(text: string, m: Mention): boolean {
+  return isSpeakerLabel(text, m) && TALK_AFTER_LABEL.test(text.slice(m.end, m.end + LABEL_TALK_REACH)) && !OWN_WORD.test(text);
+}
+/** How far after a speaker's name the start of the talk is looked for: closing emphasis, the colon and a few spaces. */
+const LABEL_TALK_REACH = 12;
+
 /** A span of time before a subordinate opening: "Two months after the OpenAI deal, …", "A year before that, …". */
 const DURATION_BEFORE = String.raw`(?:an?|\d+|${NUMBER_WORDS})\s+(?:${wordsOf(LEXICON.durationUnits).map(escapeRegExp).join('|')})s?\s+`;
 

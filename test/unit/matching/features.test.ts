@@ -539,6 +539,14 @@ describe('features', () => {
       ['55%', 'conflict', 'trainium-training-cost-reduction'], ['a third', 'supported', 'aws-chips-inference-cost-reduction'],
     ]],
   ]);
+  findingsTable('a speaker\'s label is who talks, no other party that keeps a party implied, unless the speaker speaks of their own', [
+    ['**OKAFOR:** Two months apart, yes. And the Anthropic round is up to twenty-five billion, of which eight billion is upfront.', [
+      ['twenty-five billion', 'supported', 'amazon-anthropic-investment'], ['eight billion', 'conflict', 'amazon-anthropic-upfront'],
+    ]],
+    ['**OKAFOR:** Our own round closed last week. And the Anthropic round is up to twenty-five billion, of which eight billion is upfront.', [
+      ['twenty-five billion', 'supported', 'amazon-anthropic-investment'],
+    ]],
+  ]);
   findingsTable('a run-in heading in bold labels the sentence it runs into, not the rest of its paragraph', [
     ['5. **Share.** AWS sits at roughly 33% of cloud, Azure at 24%, Google Cloud at 14%. Azure is growing its AI revenue faster, at around 40% against 30% for AWS.', [
       ['33%', 'supported', 'amazon-cloud-market-share'], ['24%', 'supported', 'microsoft-cloud-market-share'], ['14%', 'conflict', 'google-cloud-market-share'],

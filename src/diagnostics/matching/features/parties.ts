@@ -9,7 +9,7 @@ import type { CompiledFact, KnowledgeBase, Mention } from '../../../knowledge/kn
 import { EVIDENCE, GATES } from '../model';
 import { qualifierWeights } from './words';
 import { spanIndexAt } from '../../reading/layout';
-import { lendable, writerSpeaks } from '../../context/discourse';
+import { isBystanderSpeaker, lendable, writerSpeaks } from '../../context/discourse';
 import { LEXICON, alternationOf } from '../../reading/lexicon';
 import type { Candidate } from './candidate';
 import { ValueType } from '../../../knowledge/schema';
@@ -169,7 +169,8 @@ function isOtherParty(c: Candidate, e: string): boolean {
 function othersAround(c: Candidate, mentions: readonly Mention[], i: number): boolean {
   const sentenceStart = c.ev.layout.sentences[i].start;
   for (const m of mentions) {
-    if (!isOtherParty(c, m.entity)) continue;
+    // A speaker's label ("**OKAFOR:**") is who talks, not another party the figure may be about (isBystanderSpeaker).
+    if (!isOtherParty(c, m.entity) || isBystanderSpeaker(c.ev.text, m)) continue;
     if (m.start < sentenceStart || !weighsForOtherFigure(c, m, i)) return true;
   }
   return false;
