@@ -113,6 +113,12 @@ const FIGURES: Row[] = [
   ['the deal closed in mid-2025', 'mid-2025', 'date', 2025 * 12 + 4, 2025 * 12 + 7, 'exact'],
   ['the outage lasted 3 hours', '3 hours', 'duration', 3 * (12 / (365 * 24)), 3 * (12 / (365 * 24)), undefined, 'hours'],
   ['a 5 yrs commitment', '5 yrs', 'duration', 60, 60, undefined, 'months'],
+  // "between … and …" is one range, "between" and the first number's sign and scale in it.
+  ['would lift the total to somewhere between $30 and $35 billion.', 'between $30 and $35 billion', 'money', 30 * B, 35 * B, 'range'],
+  ['worth between $20 billion and $30 billion to Amazon', 'between $20 billion and $30 billion', 'money', 20 * B, 30 * B, 'range'],
+  ['between 60 and 70 percent of their workloads', 'between 60 and 70 percent', 'percent', 60, 70, 'range'],
+  // A range runs upward: "between 2 and 1" is none.
+  ['a gap between 70 and 60 percent of it', '60 percent', 'percent', 60, 60, 'exact'],
   // Fractions of something are percentages, about that much; "and a half" adds a half.
   ['AWS holds about a third of the cloud market', 'a third', 'percent', 100 / 3, 100 / 3, 'about'],
   ['Nvidia sells roughly nine-tenths of the world\'s AI accelerators', 'nine-tenths', 'percent', 90, 90, 'about'],
@@ -289,6 +295,18 @@ describe('replacements are written in the figure\'s own style', () => {
     it(`${value} in the style of ${like} → ${expected}`, () => {
       const [figure] = findFigures(like, [], bundledUnits);
       assert.equal(figureKind(figure.kind).render({ lo: value, hi: value }, figure), expected);
+    });
+  // A range said "between … and …" is written back so; one value in its style has no "between".
+  const ranges: [like: string, value: { lo: number; hi: number }, expected: string][] = [
+    ['between $30 and $35 billion', { lo: 35e9, hi: 40e9 }, 'between $35 and $40 billion'],
+    ['between $30 and $35 billion', { lo: 58e9, hi: 58e9 }, '$58 billion'],
+    ['between 60 and 70 percent', { lo: 70, hi: 80 }, 'between 70 and 80 percent'],
+    ['between 60 and 70 percent', { lo: 75, hi: 75 }, '75 percent'],
+  ];
+  for (const [like, value, expected] of ranges)
+    it(`${value.lo}–${value.hi} in the style of ${like} → ${expected}`, () => {
+      const [figure] = findFigures(like, [], bundledUnits);
+      assert.equal(figureKind(figure.kind).render(value, figure), expected);
     });
 });
 

@@ -65,6 +65,10 @@ export function replacementDecimals(value: number, like: Figure): number | undef
   return like.decimals === 2 ? 2 : undefined;
 }
 
+/** The separator of a range said "between X and Y" (figures/between.ts): written back the same way. */
+export const BETWEEN_SEP = ' and ';
+
 export function writeRange(v: Interval, write: (n: number) => string, sep: string): string {
-  return v.lo === v.hi ? write(v.lo) : `${write(v.lo)}${sep}${write(v.hi)}`;
+  if (v.lo === v.hi) return write(v.lo);
+  return sep === BETWEEN_SEP ? `between ${write(v.lo)} and ${write(v.hi)}` : `${write(v.lo)}${sep}${write(v.hi)}`;
 }

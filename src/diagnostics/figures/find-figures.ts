@@ -7,6 +7,7 @@ import { LEXICON, alternationOf } from '../reading/lexicon';
 import { DIGITS, NUMBER_WORDS, decimalsOf, parseDigits, parseNumber } from './numbers';
 import { type HeaderUnit, MAX_BARE_PRICE, type Rate, type UnitReader, unitReaderFor } from './units';
 import { allMatches } from '../reading/all-matches';
+import { joinBetween } from './between';
 
 function byPosition(a: Figure, b: Figure): number {
   return a.start - b.start || b.end - b.start - (a.end - a.start);
@@ -35,7 +36,7 @@ export function findFigures(text: string, exclude: readonly { start: number; end
     kept.push({ ...f, hedge: f.type === 'duration' && hedge === 'more-than' ? 'exact' : hedge });
   }
   // A range that is none ("989 to 800 TFLOPS", "from 100,000 to 120,000 vehicles") is two figures.
-  return splitInTurn(text, kept.sort(byPosition));
+  return joinBetween(text, splitInTurn(text, kept.sort(byPosition)));
 }
 
 const BARE_NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}$.,#-])(${DIGITS})(?![\p{L}\p{N}%$]|[.,]\d)`, 'gu');

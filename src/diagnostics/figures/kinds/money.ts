@@ -1,6 +1,6 @@
 /** Dollar amounts: $25 billion, $25bn, $25B, US$25 billion, 25 billion dollars, $10-15 billion, twenty-five billion dollars, fifty billion to OpenAI, a dollar fifty. */
 import { LEXICON, alternationOf } from '../../reading/lexicon';
-import { type Figure, type FigureKind, type Interval, formatNumber, replacementDecimals, writeRange } from '../figure';
+import { BETWEEN_SEP, type Figure, type FigureKind, type Interval, formatNumber, replacementDecimals, writeRange } from '../figure';
 import { DIGITS, NUMBER_WORDS, RANGE_SEP, SCALE_WORD, decimalsOf, parseNumber, scaleFactor } from '../numbers';
 import { allMatches } from '../../reading/all-matches';
 
@@ -133,8 +133,9 @@ export const money: FigureKind = {
     }
     const write = (n: number) =>
       formatNumber(n / factor, { decimals: replacementDecimals(n / factor, like), grouping: like.style.grouping === 'yes' });
-    const sep = like.style.sep;
-    const amount = writeRange(value, write, sep === '-' || sep === '–' ? sep : sep);
-    return `${like.style.prefix}${amount}${scale ? like.style.space + scale : ''}${like.style.suffix}`;
+    // "between $30 and $35 billion": the sign goes with each number.
+    const between = like.style.sep === BETWEEN_SEP && value.lo !== value.hi;
+    const amount = writeRange(value, between ? (n) => like.style.prefix + write(n) : write, like.style.sep);
+    return `${between ? '' : like.style.prefix}${amount}${scale ? like.style.space + scale : ''}${like.style.suffix}`;
   },
 };
