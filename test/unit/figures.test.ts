@@ -177,6 +177,10 @@ const RESPECTIVE: [text: string, figures: [string, number, string | undefined][]
   ['Claude tokens run $1.50 per million on Trainium. On the Nvidia flagship: $2.40. Amazon spent $8bn.', [
     ['$1.50', 1.5, 'usd-per-1m-tokens'], ['$2.40', 2.4, 'usd-per-1m-tokens'], ['$8bn', 8e9, undefined],
   ]],
+  // Cents are a price too: "at around 70 cents" after a price per million tokens is one.
+  ['About $1.50 per million tokens on Trainium 2 versus $2.40 on the H100, with Inferentia 2 lower still at around 70 cents.', [
+    ['$1.50', 1.5, 'usd-per-1m-tokens'], ['$2.40', 2.4, 'usd-per-1m-tokens'], ['70 cents', 0.7000000000000001, 'usd-per-1m-tokens'],
+  ]],
   // A lead sentence that says a rate and prices nothing lends it to the next sentence's bare small amounts.
   ['Buyers quote the cost of serving a million tokens. Inferentia 2 comes in at $0.60, the L40S at $1.20. Amazon spent $8bn.', [
     ['$0.60', 0.6, 'usd-per-1m-tokens'], ['$1.20', 1.2, 'usd-per-1m-tokens'], ['$8bn', 8e9, undefined],

@@ -184,10 +184,13 @@ export function declaredUnits(
   return out.length === figures.length ? figures : out.sort(byPosition);
 }
 
-/** A price's rate passes to the bare amounts after it ("and $1.20 on the L40S"); "$8bn", "$100,000" after it are no prices. */
+/**
+ * A price's rate passes to the bare amounts after it ("and $1.20 on the L40S", "at around 70
+ * cents"); "$8bn", "$100,000" after it are no prices.
+ */
 function inheritRate(figures: Figure[], price: Figure, until: number): void {
   for (const g of figures)
-    if (g.start > price.end && g.start < until && g.type === 'money' && g.kind === 'money' && g.factor === 1 && g.value.hi < MAX_BARE_PRICE)
+    if (g.start > price.end && g.start < until && g.type === 'money' && g.kind === 'money' && g.factor <= 1 && g.value.hi < MAX_BARE_PRICE)
       Object.assign(g, { type: 'spec', unit: price.unit });
 }
 
