@@ -547,6 +547,11 @@ describe('features', () => {
       ['twenty-five billion', 'supported', 'amazon-anthropic-investment'],
     ]],
   ]);
+  findingsTable('a forecast that a stake climbs to a figure is the predicted raise (the facts\' own words)', [
+    ["Google's Anthropic position is reported at around $2 billion, and the same analysts expect it to climb to $20 billion.", [
+      ['$2 billion', 'supported', 'google-anthropic-investment'], ['$20 billion', 'conflict', 'google-anthropic-prediction'],
+    ]],
+  ]);
   findingsTable('a run-in heading in bold labels the sentence it runs into, not the rest of its paragraph', [
     ['5. **Share.** AWS sits at roughly 33% of cloud, Azure at 24%, Google Cloud at 14%. Azure is growing its AI revenue faster, at around 40% against 30% for AWS.', [
       ['33%', 'supported', 'amazon-cloud-market-share'], ['24%', 'supported', 'microsoft-cloud-market-share'], ['14%', 'conflict', 'google-cloud-market-share'],
