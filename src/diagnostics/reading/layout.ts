@@ -144,8 +144,8 @@ function isLineLabel(label: string): boolean {
   return (DATE_IN_LABEL.test(label) || LABEL_OPENING.test(label)) && (label.match(WORD)?.length ?? 0) <= ATTACHMENT.labelValueWords;
 }
 
-/** A relative clause between commas: ", who joined Amazon in 2006," (the lexicon's relativeOpenings). */
-const RELATIVE_ASIDE = new RegExp(String.raw`,\s(?:${alternationOf(LEXICON.relativeOpenings)})\s[^,;:()]*(?=,)`, 'giu');
+/** A relative clause or an aside between commas: ", who joined Amazon in 2006,", ", at Amazon since 2006," (the lexicon's relativeOpenings and asideOpenings). */
+const RELATIVE_ASIDE = new RegExp(String.raw`,\s(?:${alternationOf(LEXICON.relativeOpenings)}|${alternationOf(LEXICON.asideOpenings)})\s[^,;:()]*(?=,)`, 'giu');
 
 /**
  * The comma closing each relative clause, as a break: in "Matt Garman, who joined Amazon in 2006,

@@ -38,6 +38,7 @@ export const Lexicon = z.object({
   predicateVerbs: WordList,
   sameMeasureCues: WordList,
   relativeOpenings: WordList,
+  asideOpenings: WordList,
   figureParticiples: WordList,
   companions: WordList,
   totalOpenings: WordList,

@@ -51,6 +51,8 @@ describe('layout', () => {
     ['AWS holds 31% — Azure holds 24%.', ['AWS holds 31%', '— Azure holds 24%.']],
     // A relative clause between commas ends at its closing comma: the verb after it is the main clause's.
     ['Matt Garman, who joined Amazon in 2006, has led the cloud unit since 2024.', ['Matt Garman, who joined Amazon in 2006', ', has led the cloud unit since 2024.']],
+    // So does an aside opened by a preposition (the lexicon's asideOpenings).
+    ['Matt Garman, at Amazon since 2006, takes over AWS from Adam Selipsky.', ['Matt Garman, at Amazon since 2006', ', takes over AWS from Adam Selipsky.']],
     // A speaker is no label of what they say.
     ['WHITFIELD: Five billion dollars comes upfront.', ['WHITFIELD', ': Five billion dollars comes upfront.']],
   ];
