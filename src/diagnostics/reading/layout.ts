@@ -47,11 +47,13 @@ const ATTRIBUTION = new RegExp(String.raw`,\s+(?:${alternationOf(LEXICON.attribu
 const ALTERNATIVE = new RegExp(String.raw`\s(?:${alternationOf(LEXICON.alternatives)})\s`, 'giu');
 /**
  * A participle after a comma saying what the deal did to someone else (", ending Microsoft's
- * hold"), an addition of another thing ("plus a separate cloud pact", with or without a comma) or a conclusion (", so he
- * owns this one"): whom and what it names is no party or measure of the figure's.
+ * hold"), an addition of another thing ("plus a separate cloud pact", with or without a comma), a
+ * conclusion (", so he owns this one") or a relative about the whole claim, an aside after it (",
+ * which, if it holds, protects gross margin"): whom and what it names is no party or measure of
+ * the figure's.
  */
 const CONSEQUENCE = new RegExp(
-  String.raw`,\s(?=(?:${alternationOf(LEXICON.consequences)})\s)|,?\s(?=(?:${alternationOf(LEXICON.additions)})\s)|,\s(?=(?:${alternationOf(LEXICON.conclusions)})\s)`,
+  String.raw`,\s(?=(?:${alternationOf(LEXICON.consequences)})\s)|,?\s(?=(?:${alternationOf(LEXICON.additions)})\s)|,\s(?=(?:${alternationOf(LEXICON.conclusions)})\s)|,\s(?=(?:${alternationOf(LEXICON.sententialRelatives)}),)`,
   'gu',
 );
 

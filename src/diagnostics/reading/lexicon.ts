@@ -39,6 +39,7 @@ export const Lexicon = z.object({
   sameMeasureCues: WordList,
   relativeOpenings: WordList,
   asideOpenings: WordList,
+  sententialRelatives: WordList,
   figureParticiples: WordList,
   companions: WordList,
   totalOpenings: WordList,

@@ -137,6 +137,12 @@ describe('lexicon', () => {
         const ev = gatherEvidence({ start: 0, text: example }, bundledKb)!;
         assert.deepEqual([ev.figures[0], ev.figures.at(-1)!].map((f) => findSentenceSubject(bundledKb, ev, f)?.entity), ['amazon', 'openai']);
       });
+    for (const [word, example] of Object.entries(LEXICON.sententialRelatives.entries))
+      it(`", ${word}," opens what the claim leads to, no measure of its figure: ${example}`, () => {
+        assert.deepEqual(checkDocument(example, bundledKb, { includeSupported: true, withFixes: false }).findings.map((f) => [f.text, f.kind, f.fact]), [
+          ['25%', 'conflict', 'aws-chips-inference-cost-reduction'],
+        ]);
+      });
     for (const [word, example] of Object.entries(LEXICON.asideOpenings.entries))
       it(`an aside opened by "${word}" keeps the main clause's verb from its figure: ${example}`, () => {
         assert.deepEqual(checkDocument(example, bundledKb, { includeSupported: true, withFixes: false }).findings.map((f) => [f.text, f.kind, f.fact]), [
