@@ -403,7 +403,8 @@ const ITEM_LABEL = /^[\s*_>•·+-]*[\p{L}][^:\n\d$%]{0,40}:(?!\S)/u;
 /**
  * A run-in heading in bold, closed by a full stop: "5. **Share.** AWS sits at roughly 33% of
  * cloud". The unit's text has its markup blanked, so a full stop with more than one space after it
- * is one that emphasis closed; a sentence's full stop has one.
+ * is one that emphasis closed; a sentence's full stop has one (a writer who types two spaces after
+ * a short opening sentence gets it read as such a heading, for the sentence after it only).
  */
 const RUN_IN_HEADING = /^[\s*_>•·+-]*[\p{L}][^:.\n\d$%]{0,40}\.(?=\s{2})/u;
 
