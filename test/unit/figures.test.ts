@@ -177,6 +177,10 @@ const RESPECTIVE: [text: string, figures: [string, number, string | undefined][]
   ['Claude tokens run $1.50 per million on Trainium. On the Nvidia flagship: $2.40. Amazon spent $8bn.', [
     ['$1.50', 1.5, 'usd-per-1m-tokens'], ['$2.40', 2.4, 'usd-per-1m-tokens'], ['$8bn', 8e9, undefined],
   ]],
+  // A bare part of an amount stops at a figure of another kind, whose unit the bare number takes (found by npm run fuzz).
+  ['Amazon first committed up to 4 billion dollars to Anthropic.upfrontThe H100 reaches 1.8 TFLOPS per watt, against 2.1 for Trainium 2.', [
+    ['4 billion dollars', 4e9, undefined], ['1.8 TFLOPS per watt', 1.8, 'tflops-per-watt'], ['2.1', 2.1, 'tflops-per-watt'],
+  ]],
   // Cents are a price too: "at around 70 cents" after a price per million tokens is one.
   ['About $1.50 per million tokens on Trainium 2 versus $2.40 on the H100, with Inferentia 2 lower still at around 70 cents.', [
     ['$1.50', 1.5, 'usd-per-1m-tokens'], ['$2.40', 2.4, 'usd-per-1m-tokens'], ['70 cents', 0.7000000000000001, 'usd-per-1m-tokens'],
