@@ -48,6 +48,9 @@ describe('robustness: the reproducers of issue 13', () => {
     // Found by npm run fuzz:
     ['a byte order mark before an unclosed HTML comment', `\uFEFF<!--\n# \n\n${CLAIM}\n`, []],
     ['two byte order marks', `\uFEFF\uFEFF ${CLAIM}`, [['money-conflict', 0, 19, 30]]],
+    // A line of a byte order mark is no blank line, so an HTML block goes on through the claim, as the parser reads it.
+    ['an HTML block, then a line of a byte order mark', `</div>\n\uFEFF\n${CLAIM}`, []],
+    ['an HTML block, then a blank line', `</div>\n\n${CLAIM}`, [['money-conflict', 2, 16, 27]]],
   ];
   for (const [name, text, expected] of cases) {
     it(name, () => assert.deepEqual(rows(checkDocument(text, kb).findings), expected));

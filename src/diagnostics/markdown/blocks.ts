@@ -62,6 +62,13 @@ interface ScanState {
   openedAt: number;
 }
 
+/**
+ * A blank line as CommonMark has it: spaces and tabs only. Not JavaScript's \s, which takes a byte
+ * order mark or a no-break space for blank where the parser reads a paragraph's or an HTML
+ * block's line.
+ */
+const BLANK_LINE = /^[ \t]*\r?$/;
+
 /** Moves the scan past one line (without its break); true when the line starts a new top-level block. */
 function scanLine(state: ScanState, line: string, pos: number): boolean {
   if (state.fence) {
@@ -73,7 +80,7 @@ function scanLine(state: ScanState, line: string, pos: number): boolean {
     if (state.htmlEnd.test(line)) state.htmlEnd = undefined;
     return false;
   }
-  if (line.trim() === '') {
+  if (BLANK_LINE.test(line)) {
     state.sawBlank = true;
     return false;
   }

@@ -21,6 +21,8 @@ function strikes(text: string): boolean {
 const BLANK_LINE_INSIDE = /\n[ \t]*\r?\n\s*\S/;
 /** A run of blank lines: where one paragraph of a block ends and the next starts. */
 const BLANK_LINES = /\r?\n(?:[ \t]*\r?\n)+/g;
+/** A line of spaces and tabs only: blank, as CommonMark has it (a byte order mark is no space). */
+const BLANK_TEXT = /^[ \t]*$/;
 const LINE_START_SYNTAX = /^(?: {0,3}(?:[#=+-]|\d{1,9}[.)](?:\s|$))| {4}|\t)/m;
 
 export function plainParagraph(source: string): BlockProse | undefined {
@@ -70,7 +72,7 @@ function linesOf(source: string): Line[] | undefined {
     const nl = source.indexOf('\n', pos);
     const end = nl < 0 ? source.length : nl;
     const text = source.slice(pos, source[end - 1] === '\r' ? end - 1 : end);
-    if (!text.trim()) blankSeen = true;
+    if (BLANK_TEXT.test(text)) blankSeen = true;
     else if (blankSeen) return undefined;
     else lines.push({ start: pos, text });
     pos = end + 1;
