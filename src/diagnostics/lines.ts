@@ -11,6 +11,13 @@ const LINE_BREAK = /\r\n?|\n/g;
 /** U+FEFF at the start of a file: a UTF-8 byte order mark, not text. */
 export const BOM = '\uFEFF';
 
+/**
+ * A blank line as CommonMark has it: spaces and tabs only (its break, if kept, aside). Not
+ * JavaScript's \s or trim(), which take a byte order mark or a no-break space for blank where the
+ * parser reads a paragraph's or an HTML block's line.
+ */
+export const BLANK_LINE = /^[ \t]*\r?$/;
+
 export interface LineSpan {
   /** Offset just past the line's last character, before its break. */
   end: number;

@@ -8,7 +8,7 @@
  * at "\n", "\r\n" or a lone "\r", as in LSP and CommonMark.
  */
 
-import { BOM, countLineBreaks, lineAt } from '../lines';
+import { BLANK_LINE, BOM, countLineBreaks, lineAt } from '../lines';
 
 export interface Block {
   /** Offset of the block's first character in the document. */
@@ -61,13 +61,6 @@ interface ScanState {
   /** Offset of the line that opened the fence or HTML block the scan is in. */
   openedAt: number;
 }
-
-/**
- * A blank line as CommonMark has it: spaces and tabs only. Not JavaScript's \s, which takes a byte
- * order mark or a no-break space for blank where the parser reads a paragraph's or an HTML
- * block's line.
- */
-const BLANK_LINE = /^[ \t]*\r?$/;
 
 /** Moves the scan past one line (without its break); true when the line starts a new top-level block. */
 function scanLine(state: ScanState, line: string, pos: number): boolean {

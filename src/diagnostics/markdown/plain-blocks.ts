@@ -7,6 +7,7 @@
  */
 import type { BlockProse, ProseUnit } from './prose';
 import { allMatches } from '../reading/all-matches';
+import { BLANK_LINE } from '../lines';
 
 /** Anything inline the parser would turn into more than text; tabs, which it may turn into spaces. */
 const MARKUP = /[`*_[\]<>|\\{}^\t]|https?:|www\.|@|&#?\w+;/;
@@ -21,8 +22,6 @@ function strikes(text: string): boolean {
 const BLANK_LINE_INSIDE = /\n[ \t]*\r?\n\s*\S/;
 /** A run of blank lines: where one paragraph of a block ends and the next starts. */
 const BLANK_LINES = /\r?\n(?:[ \t]*\r?\n)+/g;
-/** A line of spaces and tabs only: blank, as CommonMark has it (a byte order mark is no space). */
-const BLANK_TEXT = /^[ \t]*$/;
 const LINE_START_SYNTAX = /^(?: {0,3}(?:[#=+-]|\d{1,9}[.)](?:\s|$))| {4}|\t)/m;
 
 export function plainParagraph(source: string): BlockProse | undefined {
@@ -72,7 +71,7 @@ function linesOf(source: string): Line[] | undefined {
     const nl = source.indexOf('\n', pos);
     const end = nl < 0 ? source.length : nl;
     const text = source.slice(pos, source[end - 1] === '\r' ? end - 1 : end);
-    if (BLANK_TEXT.test(text)) blankSeen = true;
+    if (BLANK_LINE.test(text)) blankSeen = true;
     else if (blankSeen) return undefined;
     else lines.push({ start: pos, text });
     pos = end + 1;
