@@ -325,6 +325,9 @@ const rows: [draft: string, expected: Expect[]][] = [
   ['<!-- Amazon invested $35 billion in Anthropic. -->', []],
   ['---\nnote: Amazon invested $35 billion in Anthropic.\n---\n\nHello.', []],
   ['Amazon reported $20 billion of quarterly profit.', []],
+  // A period one cell of a row names holds for the whole row; one a header names, for its own column only.
+  ['| Provider | Latest quarter | Growth |\n|---|---|---|\n| AWS | Q3 2025 | 20% |', []],
+  ['| Provider | Growth | Revenue, latest quarter |\n|---|---|---|\n| AWS | 20% | $33 billion |', [['20%', 'conflict', 'amazon-ai-revenue-growth']]],
 ];
 
 describe('keywords', () => {

@@ -618,7 +618,21 @@ function headerEvidence(kb: KnowledgeBase, table: NonNullable<ProseUnit['table']
   // with a figure of its own says that figure's measure ("| $33.0B revenue |"), not the row's.
   for (const m of partiesIn(table.rowContext, kb)) mentions.set(m.entity, Math.max(mentions.get(m.entity) ?? 0, EVIDENCE.rowParty));
   for (const k of kb.findKeywords(framingCells(table.rowContext))) keywords.set(k.keyword, Math.max(keywords.get(k.keyword) ?? 0, EVIDENCE.rowWords));
+  // A period a cell of the row names ("| AWS | Q3 2025 | $33.0B | 20% |") is the period of the whole
+  // row: its 20% grew in a quarter. One a header names is its own column's ("Revenue, latest qtr").
+  const periods = periodWordsOf(kb);
+  for (const k of kb.findKeywords(table.rowContext))
+    if (periods.has(k.keyword)) keywords.set(k.keyword, Math.max(keywords.get(k.keyword) ?? 0, EVIDENCE.columnHeader));
   return { mentions, keywords, years, columnHeader: table.columnHeader };
+}
+
+/** The words of the knowledge base's exclusive qualifiers (periods: a quarter, a half-year), per knowledge base. */
+const PERIOD_WORDS = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
+
+function periodWordsOf(kb: KnowledgeBase): ReadonlySet<string> {
+  let words = PERIOD_WORDS.get(kb);
+  if (!words) PERIOD_WORDS.set(kb, (words = new Set(kb.scopes.filter((s) => s.of === 'qualifier').flatMap((s) => [...s.keywords]))));
+  return words;
 }
 
 /** Where the unit first says each framing qualifier. */
