@@ -325,6 +325,8 @@ const rows: [draft: string, expected: Expect[]][] = [
   ['<!-- Amazon invested $35 billion in Anthropic. -->', []],
   ['---\nnote: Amazon invested $35 billion in Anthropic.\n---\n\nHello.', []],
   ['Amazon reported $20 billion of quarterly profit.', []],
+  // Parts of a whole said in one series are parts, each: no reading of the whole.
+  ['Amazon invested $8 billion in Anthropic, in instalments of $1.25 billion and $2.75 billion.', [['$8 billion', 'supported', 'amazon-anthropic-investment']]],
   // A period one cell of a row names holds for the whole row; one a header names, for its own column only.
   ['| Provider | Latest quarter | Growth |\n|---|---|---|\n| AWS | Q3 2025 | 20% |', []],
   ['| Provider | Growth | Revenue, latest quarter |\n|---|---|---|\n| AWS | 20% | $33 billion |', [['20%', 'conflict', 'amazon-ai-revenue-growth']]],

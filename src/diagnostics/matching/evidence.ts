@@ -461,9 +461,18 @@ const PART_OPENING_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:${alternationOf
 /** How far before a figure its part opening is looked for, in characters: the opening and two words. */
 const PART_OPENING_REACH = 40;
 
-/** Whether the figure is a part of an earlier figure of its kind in its sentence ("up to $4 billion, starting with a $1.25 billion tranche"). */
+/** Only a list joiner between two figures ("$1.25 billion and $2.75 billion", "$1 billion, $2 billion"): they are said in one series. */
+const SERIES_BETWEEN = new RegExp(String.raw`^\s*,?\s*(?:(?:${alternationOf(LEXICON.seriesJoiners)})\s+)?$`, 'iu');
+
+/**
+ * Whether the figure is a part of an earlier figure of its kind in its sentence ("up to $4 billion,
+ * starting with a $1.25 billion tranche"), or said in one series right after such a part ("in
+ * tranches of $1.25 billion and $2.75 billion").
+ */
 export function isPartOfBefore(ev: Evidence, figure: Figure): boolean {
-  return PART_OPENING_BEFORE.test(ev.text.slice(Math.max(0, figure.start - PART_OPENING_REACH), figure.start)) && hasPartBefore(ev, figure);
+  if (PART_OPENING_BEFORE.test(ev.text.slice(Math.max(0, figure.start - PART_OPENING_REACH), figure.start))) return hasPartBefore(ev, figure);
+  const before = sentenceFigures(ev, figure).filter((f) => f.end <= figure.start).at(-1);
+  return before !== undefined && before.type === figure.type && SERIES_BETWEEN.test(ev.text.slice(before.end, figure.start)) && isPartOfBefore(ev, before);
 }
 
 /** Whether a figure of the figure's kind comes before it in its sentence: a whole it may be a part of, or a part it may be the rest after. */
