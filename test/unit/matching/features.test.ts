@@ -702,6 +702,9 @@ describe('features', () => {
       ['Alphabet lifted its 2025 capital-spending guidance to $91-93 billion.', '$91-93 billion', 'google-anthropic-investment', 0.95, 'capital-spending'],
       ['Amazon invested $8 billion in Anthropic, valued at $183 billion.', '$8 billion', 'amazon-anthropic-investment', 0, undefined],
       ['Amazon invested $8 billion in Anthropic.', '$8 billion', 'amazon-anthropic-investment', 0, undefined],
+      // The price a round set, and a figure in a private round, are no investment.
+      ['Anthropic closed a $13 billion round at $183 billion.', '$183 billion', 'amazon-anthropic-investment', 1, 'valuation'],
+      ['A lab valued at $183 billion in its last private round will not move.', '$183 billion', 'amazon-anthropic-investment', 0.9, 'funding-round'],
       // A sentence's framing opening sets the period of every figure after it, however far.
       ['By quarterly growth, AWS came in at 20%, behind Azure at 40% and Google Cloud at 30%.', '30%', 'google-ai-revenue-growth', 0.9, 'quarterly'],
     ];
