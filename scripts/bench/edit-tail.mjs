@@ -10,7 +10,7 @@
 // --pipe: the server talks over a Unix socket (--pipe=NAME) and its stdout is this script's, so
 // --node-args="--trace-gc" prints each collection among the edits' lines (--verbose).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -54,6 +54,8 @@ const rpc = createRequire(import.meta.url)(createRequire(import.meta.url).resolv
 const draft = oneMegabyteDraft(shared);
 const folder = args.kb ? resolve(args.kb) : join(tmpdir(), 'dealcheck-bench');
 const path = join(folder, 'edit-tail-draft.md');
+// On a fresh machine the bench's folder is not there until npm run bench has run once.
+mkdirSync(folder, { recursive: true });
 writeFileSync(path, draft);
 const uri = pathToFileURL(path).href;
 const nodeArgs = args['node-args'].split(' ').filter(Boolean);
