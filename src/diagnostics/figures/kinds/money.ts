@@ -24,9 +24,14 @@ const SIGN_FIRST = new RegExp(
   String.raw`(?<![\p{L}\p{N}$])(US\s?\$|USD\s?|\$)(${DIGITS})(?:(${RANGE_SEP})(?:US\s?\$|\$)?(${DIGITS}))?(\+)?(?:${SCALE_AFTER_SIGN})?(-plus|\+)?(?![\p{L}\p{N}])`,
   'giu',
 );
-/** Dollars written last: "fifty billion dollars", "4 billion USD", and as a compound adjective, "a fifty-billion-dollar investment". */
+/**
+ * An article standing for one before a scale word and dollars: "at least a billion dollars". Not
+ * the compound adjective: "a billion-dollar business" says large, not how large.
+ */
+const ARTICLE_BEFORE_SCALE = String.raw`an?(?=\s${SCALE_WORD}\s(?:US\s)?(?:dollars|USD)\b)`;
+/** Dollars written last: "fifty billion dollars", "4 billion USD", "a billion dollars", and as a compound adjective, "a fifty-billion-dollar investment". */
 const DOLLARS_LAST = new RegExp(
-  String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(?:(\s|-)(${SCALE_WORD}))?((?:\s(?:US\s)?|-)(?:dollars?|USD))\b`,
+  String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS}|${ARTICLE_BEFORE_SCALE})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(?:(\s|-)(${SCALE_WORD}))?((?:\s(?:US\s)?|-)(?:dollars?|USD))\b`,
   'giu',
 );
 
@@ -52,7 +57,8 @@ function figureFrom(
   parts: { prefix: string; lo: string; sep?: string; hi?: string; space: string; scale?: string; suffix: string; plus?: string },
 ): Figure {
   const factor = scaleFactor(parts.scale);
-  const lo = parseNumber(parts.lo)!;
+  // "a billion dollars": the article is one.
+  const lo = /^an?$/i.test(parts.lo) ? 1 : parseNumber(parts.lo)!;
   const hi = parts.hi !== undefined ? parseNumber(parts.hi)! : lo;
   return {
     kind: 'money',
