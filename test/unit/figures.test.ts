@@ -61,6 +61,11 @@ const FIGURES: Row[] = [
   ['4× faster', '4×', 'multiple', 4, 4],
   ['four times the performance', 'four times', 'multiple', 4, 4],
   ['a 4-fold gain', '4-fold', 'multiple', 4, 4],
+  // A word that is a multiple by itself (lexicon multipleWords), before what it multiplies.
+  ['pitched at triple the performance', 'triple', 'multiple', 3, 3],
+  ['twice as fast as the H100', 'twice', 'multiple', 2, 2],
+  // An article before a scale word and dollars is one.
+  ['at least a billion dollars across Cohere and xAI', 'a billion dollars', 'money', 1 * B, 1 * B, 'at-least'],
   ['joined Amazon in 2005', '2005', 'date', 2005 * 12, 2005 * 12 + 11, 'exact'],
   ['launch by Q3 2026', 'Q3 2026', 'date', 2026 * 12 + 6, 2026 * 12 + 8, 'exact'],
   ['in H1 2026', 'H1 2026', 'date', 2026 * 12, 2026 * 12 + 5, 'exact'],
@@ -202,6 +207,10 @@ const RESPECTIVE: [text: string, figures: [string, number, string | undefined][]
 ];
 
 const NOT_FIGURES = [
+  // A compound adjective says large, not how large; a verb of change is no multiple.
+  'a billion-dollar business',
+  'AI revenue doubled last year',
+  'a triple-digit growth rate',
   // A fraction making a term with the word after it (lexicon fractionTerms) is no figure, even after a cue ("at").
   'runs at half precision',
   // An article counts only before a scale word.

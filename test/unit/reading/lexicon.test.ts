@@ -307,6 +307,11 @@ describe('lexicon', () => {
         const [f] = figuresOf(example, 1);
         assert.deepEqual([f.type, f.text.toLowerCase(), f.value.lo], ['percent', word, value]);
       });
+    for (const [word, { value, example }] of Object.entries(LEXICON.multipleWords.entries))
+      it(`${word} = ${value}x: ${example}`, () => {
+        const [f] = figuresOf(example, 1);
+        assert.deepEqual([f.type, f.text.toLowerCase(), f.value.lo], ['multiple', word, value]);
+      });
     for (const [word, example] of Object.entries(LEXICON.amountFollowers.entries))
       it(`a bare amount before "${word}" is dollars: ${example}`, () => {
         const bare = figuresOf(example).find((f) => f.type === 'money' && !f.text.includes('$'));

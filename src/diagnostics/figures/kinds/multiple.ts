@@ -1,7 +1,11 @@
-/** Multiples: 4x, 4×, four times, 4-fold, 2-3x. */
+/** Multiples: 4x, 4×, four times, 4-fold, 2-3x, triple the performance. */
 import { type Figure, type FigureKind, formatNumber, writeRange } from '../figure';
 import { DIGITS, NUMBER_WORDS, RANGE_SEP, decimalsOf, parseNumber } from '../numbers';
 import { allMatches } from '../../reading/all-matches';
+import { LEXICON, alternationOf } from '../../reading/lexicon';
+
+/** A word that is a multiple by itself (lexicon multipleWords), before what it multiplies: "triple the performance", "twice as fast". */
+const MULTIPLE_WORD = new RegExp(String.raw`(?<![\p{L}\p{N}-])(${alternationOf(LEXICON.multipleWords)})(?=\s+(?:the|as|that)\b)`, 'giu');
 
 const MULTIPLE = new RegExp(
   String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(\s?[x×](?![\p{L}\p{N}])|-fold\b|\s(?:times)\b)`,
@@ -12,9 +16,14 @@ export const multiple: FigureKind = {
   id: 'multiple',
   type: 'multiple',
   priority: 3,
-  mayContain: /\d\s?[x×]|fold|times/i,
+  mayContain: new RegExp(String.raw`\d\s?[x×]|fold|times|${alternationOf(LEXICON.multipleWords)}`, 'i'),
   find(text) {
-    return allMatches(MULTIPLE, text).map((m): Figure => {
+    const words = allMatches(MULTIPLE_WORD, text).map((m): Figure => {
+      const n = LEXICON.multipleWords.entries[m[1].toLowerCase()].value;
+      // A fix writes the figure in digits: "triple" becomes "4x".
+      return { kind: 'multiple', type: 'multiple', start: m.index, end: m.index + m[0].length, text: m[0], value: { lo: n, hi: n }, hedge: 'exact', decimals: 0, factor: 1, style: { suffix: 'x', sep: '-' } };
+    });
+    return words.concat(allMatches(MULTIPLE, text).map((m): Figure => {
       const [whole, lo, sep, hi, suffix] = m;
       const a = parseNumber(lo)!;
       const b = hi !== undefined ? parseNumber(hi)! : a;
@@ -30,7 +39,7 @@ export const multiple: FigureKind = {
         factor: 1,
         style: { suffix, sep: sep ?? '-' },
       };
-    });
+    }));
   },
   render(value, like) {
     return writeRange(value, (n) => formatNumber(n), like.style.sep) + like.style.suffix;
