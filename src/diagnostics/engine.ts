@@ -167,10 +167,10 @@ function unverifiedFinding(figure: Figure, range: Finding['range']): Finding {
  * it does alone. So the engine offers it at a block's first check, which then checks once
  * whether or not the block wants it, not alone first and then again with it.
  */
-function lentUnits(units: ProseUnit[], kb: KnowledgeBase, previous: string | undefined, topic: readonly string[] | undefined): { units: ProseUnit[]; wantsPrevious: boolean } {
-  const alone = lendContext(units, kb, undefined, topic);
+function lentUnits(units: ProseUnit[], kb: KnowledgeBase, previous: string | undefined, topic: readonly string[] | undefined, source: string): { units: ProseUnit[]; wantsPrevious: boolean } {
+  const alone = lendContext(units, kb, undefined, topic, source);
   if (!alone.wantsPrevious || previous === undefined) return alone;
-  return { units: lendContext(units, kb, previous, topic).units, wantsPrevious: true };
+  return { units: lendContext(units, kb, previous, topic, source).units, wantsPrevious: true };
 }
 
 /** A figure's finding in its block (`starts`: the block's line starts). */
@@ -230,6 +230,7 @@ const MAX_KEPT_UNITS = 2048;
 /** A unit's reads, and the context they were read in: the text lent it and its section's topic. */
 interface KeptUnit {
   previous: string | undefined;
+  leadIn: string | undefined;
   topic: string;
   reads: ReadFigure[];
 }
@@ -257,7 +258,7 @@ function readUnitShared(unit: ProseUnit, kb: KnowledgeBase): { reads: ReadFigure
   const topic = unit.topic?.join('\u0000') ?? '';
   let kept = cache.get(key);
   if (kept) cache.delete(key);
-  if (!kept || kept.previous !== unit.previous || kept.topic !== topic) kept = { previous: unit.previous, topic, reads: readUnitKept(unit, kb).reads };
+  if (!kept || kept.previous !== unit.previous || kept.leadIn !== unit.leadIn || kept.topic !== topic) kept = { previous: unit.previous, leadIn: unit.leadIn, topic, reads: readUnitKept(unit, kb).reads };
   cache.set(key, kept);
   if (cache.size > MAX_KEPT_UNITS) cache.delete(cache.keys().next().value!);
   return { reads: kept.reads, kept: true };
@@ -269,7 +270,7 @@ export function checkBlock(text: string, kb: KnowledgeBase, previous?: string, t
   const prose = parseProse(text);
   const starts = lineStarts(text);
   const findings: BlockFinding[] = [];
-  const { units, wantsPrevious } = lentUnits(prose.units, kb, previous, topic);
+  const { units, wantsPrevious } = lentUnits(prose.units, kb, previous, topic, text);
   let keepsFindings = false;
   for (const unit of units) {
     checkpoint();

@@ -80,7 +80,7 @@ export function readDocumentFigures(text: string, kb: KnowledgeBase): DocumentFi
   const { positionAt } = documentText(text);
   const out: DocumentFigure[] = [];
   for (const block of checker.blockContexts(text)) {
-    const { units } = lendContext(parseProse(block.text).units, kb, block.previous, block.topic);
+    const { units } = lendContext(parseProse(block.text).units, kb, block.previous, block.topic, block.text);
     for (const unit of units) {
       for (const c of candidatesOfUnit(unit, kb)) {
         const start = positionAt(block.start + unit.start + c.figure.start);

@@ -327,6 +327,16 @@ const rows: [draft: string, expected: Expect[]][] = [
   ['Amazon reported $20 billion of quarterly profit.', []],
   // Parts of a whole said in one series are parts, each: no reading of the whole.
   ['Amazon invested $8 billion in Anthropic, in instalments of $1.25 billion and $2.75 billion.', [['$8 billion', 'supported', 'amazon-anthropic-investment']]],
+  // A lead-in that names a price rate frames the items under it, as a caption frames a table: a
+  // paragraph before the list, or an item the others are nested under; not the items after it.
+  ['Cost per million tokens served:\n\n- Trainium 2 at $1.50.\n- Trainium 2 at $1.80.', [
+    ['$1.50', 'supported', 'trainium2-token-cost'],
+    ['$1.80', 'conflict', 'trainium2-token-cost'],
+  ]],
+  ['- Cost per million tokens served:\n  - Trainium 2 at $1.50.\n  - Trainium 2 at $1.80.\n- Trainium 2 sells at $1.80.', [
+    ['$1.50', 'supported', 'trainium2-token-cost'],
+    ['$1.80', 'conflict', 'trainium2-token-cost'],
+  ]],
   // A period one cell of a row names holds for the whole row; one a header names, for its own column only.
   ['| Provider | Latest quarter | Growth |\n|---|---|---|\n| AWS | Q3 2025 | 20% |', []],
   ['| Provider | Growth | Revenue, latest quarter |\n|---|---|---|\n| AWS | 20% | $33 billion |', [['20%', 'conflict', 'amazon-ai-revenue-growth']]],

@@ -158,7 +158,7 @@ function agreeingReadings(kb: KnowledgeBase, candidates: readonly ExplainedCandi
 function readArticle(markdown: string, kb: KnowledgeBase): Read[] {
   const out: Read[] = [];
   for (const block of new DocumentChecker(kb).blockContexts(markdown)) {
-    const { units } = lendContext(parseProse(block.text).units, kb, block.previous);
+    const { units } = lendContext(parseProse(block.text).units, kb, block.previous, undefined, block.text);
     for (const unit of units) {
       const unitStart = block.start + unit.start;
       const explained = explainUnit(unit, kb);

@@ -552,6 +552,31 @@ export function namesParty(text: string, kb: KnowledgeBase): boolean {
   return partiesIn(text, kb).some((m) => isSureParty(kb, m.entity));
 }
 
+/** A paragraph or list item that ends in a colon: it introduces the block, or the items, after it. */
+const LEAD_IN = /:\s*$/;
+
+/** A list item that ends in a colon, and the column its text begins at: the items indented under it are what it introduces. */
+interface OpenLeadIn {
+  column: number;
+  text: string;
+}
+
+/**
+ * The lead-in that frames a unit: the innermost item it is nested under that ends in a colon
+ * ("- Cost per million tokens served:" over "  - Trainium 2 at $1.50"), else the block's own
+ * (`blockLeadIn`). `open` holds the lead-in items of the units before it, innermost last, and is
+ * kept up to date as the units are read in order. Without the block's source, only the block's.
+ */
+function leadInAt(open: OpenLeadIn[], unit: ProseUnit, source: string | undefined, blockLeadIn: string | undefined): string | undefined {
+  if (unit.table) return undefined;
+  if (source === undefined) return blockLeadIn;
+  const column = unit.start - (source.lastIndexOf('\n', unit.start - 1) + 1);
+  while (open.length && open[open.length - 1].column >= column) open.pop();
+  const leadIn = open.length ? open[open.length - 1].text : blockLeadIn;
+  if (LEAD_IN.test(unit.text)) open.push({ column, text: unit.text });
+  return leadIn;
+}
+
 /**
  * Gives each unit of a block with a number the context it may need: a table cell the paragraph
  * introducing the table ("Amazon's funding of Anthropic, step by step:"), any other unit the unit
@@ -559,22 +584,29 @@ export function namesParty(text: string, kb: KnowledgeBase): boolean {
  * upfront"; "The Anthropic package is split into $6 billion…" after a paragraph about Amazon).
  * Whether the context counts is the matcher's to say: a party carries to a sentence only when the
  * sentence names nobody else before its figure. `wantsPrevious`: a unit wanted the block's context
- * and none was given, so the engine checks the block again with the paragraph before.
+ * and none was given, so the engine checks the block again with the paragraph before. A unit
+ * under a lead-in (a paragraph before the block, or an item of it, that ends in a colon) is lent
+ * it as its `leadIn` too: given `source`, the block's text, a nested item finds its own.
  */
 export function lendContext(
   units: ProseUnit[],
   kb: KnowledgeBase,
   previous: string | undefined,
   topic: readonly string[] = [],
+  source?: string,
 ): { units: ProseUnit[]; wantsPrevious: boolean } {
   let wantsPrevious = false;
   let lastNamingText: string | undefined;
+  const blockLeadIn = previous !== undefined && LEAD_IN.test(previous) ? previous : undefined;
+  const open: OpenLeadIn[] = [];
   const out = units.map((unit, k) => {
     let lent = topic.length ? { ...unit, topic } : unit;
+    const leadIn = leadInAt(open, unit, source, blockLeadIn);
     if (unit.table || MAY_HOLD_FIGURE.test(unit.text)) {
       const context = unit.table ? previous : (lastNamingText ?? previous);
       if (context !== undefined) lent = { ...lent, previous: context };
       else wantsPrevious = true;
+      if (leadIn !== undefined) lent = { ...lent, leadIn };
     }
     // Only a later unit can use it: most blocks have one unit and skip the search.
     if (k + 1 < units.length && !unit.table && namesParty(unit.text, kb)) lastNamingText = unit.text;

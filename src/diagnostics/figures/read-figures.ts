@@ -11,6 +11,7 @@ import { LEXICON, MONTH_NAMES, alternationOf } from '../reading/lexicon';
 import type { Figure } from './figure';
 import { declaredUnits, findFigures, inheritUnits } from './find-figures';
 import { applyHeaderUnit } from './table-units';
+import { applyLeadInRate } from './lead-in-units';
 import { applyLabelUnit } from './label-units';
 import { type UnitReader, readRates } from './units';
 import { allMatches } from '../reading/all-matches';
@@ -34,7 +35,7 @@ export function readFigures(unit: ProseUnit, names: readonly Span[], layout: () 
   // `found`: what findFigures gives, read a stretch at a time (matching/text-readers).
   let figures = found ?? findFigures(text, names, reader);
   if (unit.table) figures = applyHeaderUnit(unit, figures, reader);
-  else figures = applyLabelUnit(text, figures, reader);
+  else figures = applyLeadInRate(unit, applyLabelUnit(text, figures, reader), reader);
   // Only a text that names a spec unit can declare one (most say "in" without any).
   const mayDeclare = MAY_DECLARE_UNIT.test(text) && !!reader.kinds.find((k) => k.id === 'spec')?.mayContain.test(text);
   if (!figures.length && !mayDeclare) return figures;

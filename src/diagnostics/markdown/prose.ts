@@ -27,6 +27,8 @@ export interface ProseUnit {
   table?: { rowHeader: string; columnHeader: string; rowContext: string; headerRow: string };
   /** The text before that names someone (a paragraph, heading or list item): who an opening "Of that, $5 billion" is about. */
   previous?: string;
+  /** The lead-in its block follows, a paragraph ending in a colon ("Cost per million tokens served:"): it frames every unit of the block, whoever a unit before names. */
+  leadIn?: string;
   /** The parties the heading of its section names (entity ids). */
   topic?: readonly string[];
 }
