@@ -327,6 +327,12 @@ const rows: [draft: string, expected: Expect[]][] = [
   ['Amazon reported $20 billion of quarterly profit.', []],
   // Parts of a whole said in one series are parts, each: no reading of the whole.
   ['Amazon invested $8 billion in Anthropic, in instalments of $1.25 billion and $2.75 billion.', [['$8 billion', 'supported', 'amazon-anthropic-investment']]],
+  // A sentence that leaves its measure to the one before goes on with the measure its figures
+  // carry on, past a last figure that holds it only from afar.
+  ['AWS holds 32% of the cloud market, against 11% for Google Cloud. Azure is at 27%.', [
+    ['32%', 'supported', 'amazon-cloud-share'],
+    ['27%', 'conflict', 'microsoft-cloud-share'],
+  ]],
   // A lead-in that names a price rate frames the items under it, as a caption frames a table: a
   // paragraph before the list, or an item the others are nested under; not the items after it.
   ['Cost per million tokens served:\n\n- Trainium 2 at $1.50.\n- Trainium 2 at $1.80.', [

@@ -554,13 +554,26 @@ function goesOnWithPrevious(ev: Evidence, figure: Figure): boolean {
 /** A sentence saying its figures measure what the sentence before measured: "Google Cloud, by the same measure, sits at 15%". */
 const SAME_MEASURE = new RegExp(String.raw`(?<![\p{L}])(?:${alternationOf(LEXICON.sameMeasureCues)})(?![\p{L}])`, 'iu');
 
-/** sameKindWords of the last of `alike` (figures of one sentence, in order) whose own words say something of `words`. */
+/**
+ * sameKindWords of the last of `alike` (figures of one sentence, in order) whose own words say
+ * something of `words`; past a figure that says no measure plainly itself, to the one whose
+ * measure it carries on ("AWS holds 32% of the cloud market, against 24% for Azure": the 24% is a
+ * share only by the 32%'s words, which are what a sentence after it goes on with).
+ */
 function lastSaidWords(ev: Evidence, alike: readonly Figure[], words: ReadonlySet<string>, figure: Figure, discount: number): number {
+  let faint = 0;
   for (let k = alike.length - 1; k >= 0; k--) {
     const w = sameKindWords(ev, [alike[k]], words, figure, discount);
-    if (w > 0) return w;
+    if (saysMeasurePlainly(ev, alike[k])) return w;
+    faint ||= w;
   }
-  return 0;
+  return faint;
+}
+
+/** Whether a figure's own words say some measure of its kind plainly (at least GATES.plain). */
+function saysMeasurePlainly(ev: Evidence, figure: Figure): boolean {
+  const measures = ev.measureWords(figure.type);
+  return near(ev, figure).keywords.some((k) => measures.has(k.keyword) && wordWeight(ev, k, figure) >= GATES.plain);
 }
 
 /** The strongest of `words` that belongs to an earlier figure of the figure's kind among `figures`, discounted. */
