@@ -158,9 +158,18 @@ const CHANGE_START_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternat
 /** How far before a figure its change-start words are looked for: the longest of them and a space or two. */
 const CHANGE_START_REACH = Math.max(...Object.keys(LEXICON.changeStarts.entries).map((w) => w.length)) + 2;
 /** "from" right before a change's first figure. */
-const CHANGE_FROM = /(?<![\p{L}\p{N}])from\s+$/iu;
-/** How far before a figure its "from" is looked for, in characters. */
-const CHANGE_FROM_REACH = 8;
+const CHANGE_FROM = new RegExp(String.raw`(?<![\p{L}\p{N}])from\s+(?:(?:${alternationOf(LEXICON.hedgesBefore)})\s*)?$`, 'iu');
+/** How far before a figure its "from" is looked for, in characters: "from" and a hedge ("from about $10 billion"). */
+const CHANGE_FROM_REACH = 24;
+/** A change verb right before a figure, maybe with a possessive or article between (the lexicon's changeVerbs): "lift its $13 billion". */
+const CHANGE_VERB_BEFORE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.changeVerbs)})\s+(?:(?:${alternationOf(LEXICON.possessivePronouns)}|the|a|an)\s+)?(?:(?:${alternationOf(LEXICON.hedgesBefore)})\s*)?$`,
+  'iu',
+);
+/** How far before a figure its change verb is looked for, in characters: the longest verb, a possessive and a hedge. */
+const CHANGE_VERB_REACH = 40;
+/** Between a changed figure and the figure it changes to, in one clause: a few words and "to" ("$13 billion OpenAI commitment to $25–30 billion"). */
+const CHANGED_TO_BETWEEN = /^[^,;:.()]{0,40}?\sto\s+$/u;
 /** An amount's change after its measure and a comma (the lexicon's changeAsides): "$75 billion in annual revenue, up 34%". */
 const CHANGE_BETWEEN = new RegExp(String.raw`^[^.;:,()]{0,40},\s*(?:${alternationOf(LEXICON.changeAsides)})\s+$`, 'iu');
 
@@ -213,6 +222,8 @@ export function isChangeStart(ev: Evidence, figure: Figure): boolean {
     const figures = sentenceFigures(ev, figure);
     const next = figures.find((f) => f.start >= figure.end);
     if (next && next.type === figure.type && isChangeEnd(ev, figure, ev.text.slice(figure.end, next.start))) return true;
+    // Changed by a verb to the next: "lift its $13 billion OpenAI commitment to $25–30 billion".
+    if (next && next.type === figure.type && CHANGED_TO_BETWEEN.test(ev.text.slice(figure.end, next.start)) && CHANGE_VERB_BEFORE.test(ev.text.slice(Math.max(0, figure.start - CHANGE_VERB_REACH), figure.start))) return true;
     // Said with its own words ("starts at $26 billion and grows at 50% a year"), or after its end: "climbs to $95 billion from a base of $19 billion".
     if (CHANGE_START_BEFORE.test(ev.text.slice(Math.max(0, figure.start - CHANGE_START_REACH), figure.start))) return true;
     const before = ev.text.slice(Math.max(0, figure.start - CHANGE_FROM_BASE_REACH), figure.start);

@@ -182,6 +182,11 @@ describe('lexicon', () => {
         const { findings } = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false });
         assert.deepEqual(findings.map((f) => [f.text, f.kind, f.fact]), [['$4 billion', 'supported', 'amazon-anthropic-investment']]);
       });
+    for (const [word, example] of Object.entries(LEXICON.changeVerbs.entries))
+      it(`a figure after "${word}" and before "to" and another is where the change starts: ${example}`, () => {
+        const { findings } = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false });
+        assert.deepEqual(findings.map((f) => [f.text, f.kind, f.fact])[0], ['$13 billion', 'supported', 'microsoft-openai-investment']);
+      });
     for (const [word, example] of Object.entries(LEXICON.changeEnds.entries))
       it(`a figure after "from" and "${word}" is the far end of the same thing's change: ${example}`, () => {
         const { findings } = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false });

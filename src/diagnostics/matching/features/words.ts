@@ -22,7 +22,7 @@ const YEAR_ONLY = /^\s*(?:19|20)\d\d\s*$/;
  */
 export function relationWeight(c: Candidate, subj: number): number {
   const { figure, ev, fact: cf } = c;
-  const rel = keywordWeight(ev, cf.keywords, figure);
+  const rel = keywordWeight(ev, forecastAtChangeStart(c) ? relationKeywordsOf(c) : cf.keywords, figure);
   const named = namesMeasure(c) ? GATES.namedMeasure : 0;
   const implied = cf.relationImplied && subj >= GATES.said ? GATES.impliedRelation : 0;
   // An echo of the value says the fact just enough to be cited, never more plainly than its words.
@@ -135,7 +135,26 @@ function saysFactWord(c: Candidate, start: number): boolean {
 
 /** The fact's own keywords near the figure. */
 export function ownWordsWeight(c: Candidate): number {
-  return keywordWeight(c.ev, c.fact.ownKeywords, c.figure);
+  return forecastAtChangeStart(c) ? 0 : keywordWeight(c.ev, c.fact.ownKeywords, c.figure);
+}
+
+/**
+ * A forecast fact (one with a qualifier writers leave unsaid, a prediction) read at where a change
+ * starts: the words it says its change by are the change's end's ("Microsoft could lift its $13
+ * billion OpenAI commitment to $25–30 billion": "lift … to" says the $25–30 billion, and the $13
+ * billion is the commitment as it stands).
+ */
+function forecastAtChangeStart(c: Candidate): boolean {
+  return c.fact.ownKeywords.size > 0 && c.fact.fact.qualifiers.some((q) => c.kb.implicitQualifiers.has(q)) && isChangeStart(c.ev, c.figure);
+}
+
+/** The words of the fact's relation alone, without its own (per fact: every figure with it for a candidate asks). */
+const RELATION_KEYWORDS = new WeakMap<Candidate['fact'], ReadonlySet<string>>();
+
+function relationKeywordsOf(c: Candidate): ReadonlySet<string> {
+  let words = RELATION_KEYWORDS.get(c.fact);
+  if (!words) RELATION_KEYWORDS.set(c.fact, (words = new Set([...c.fact.keywords].filter((k) => !c.fact.ownKeywords.has(k)))));
+  return words;
 }
 
 /**
