@@ -102,13 +102,22 @@ export function sentencesOf(text: string, isTableCell: boolean): Span[] {
   return withLabel(text, segmentSentences(text));
 }
 
-/** The text's sentences as segmented, each correction read with the claim before it; a label opening the text is not joined yet (see withLabel). */
+/** An abbreviation that never ends a sentence, at the end of a segment (the lexicon's openAbbreviations): "… training cost vs. ". */
+const OPEN_ABBREVIATION_END = new RegExp(String.raw`(?<![\p{L}\p{N}.])(?:${alternationOf(LEXICON.openAbbreviations)})\s*$`, 'u');
+
+/**
+ * The text's sentences as segmented, each correction read with the claim before it, and a
+ * sentence the segmenter broke after an abbreviation ("vs. H100 clusters") whole again; a label
+ * opening the text is not joined yet (see withLabel).
+ */
 export function segmentSentences(text: string): Span[] {
   const out: Span[] = [];
   for (const s of SENTENCES.segment(text)) {
     const span = { start: s.index, end: s.index + s.segment.length };
+    const last = out[out.length - 1];
     // A correction is read with the claim it corrects, so its value takes that claim's words.
-    if (out.length && CORRECTION_OPENING.test(s.segment)) out[out.length - 1] = { start: out[out.length - 1].start, end: span.end };
+    const joins = last !== undefined && (CORRECTION_OPENING.test(s.segment) || OPEN_ABBREVIATION_END.test(text.slice(last.start, last.end)));
+    if (joins) out[out.length - 1] = { start: last.start, end: span.end };
     else out.push(span);
   }
   return out;

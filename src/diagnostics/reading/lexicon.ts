@@ -45,6 +45,7 @@ export const Lexicon = z.object({
   totalOpenings: WordList,
   partFollowers: WordList,
   partOpenings: WordList,
+  openAbbreviations: WordList,
   changeVerbs: WordList,
   changeEnds: WordList,
   projectedEnds: WordList,

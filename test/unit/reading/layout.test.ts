@@ -28,6 +28,9 @@ describe('layout', () => {
     ['Matt Garman. He joined Amazon in 2006.', ['Matt Garman.', 'He joined Amazon in 2006.']],
     // A short first sentence that ends the text stays a sentence.
     ['$58 billion.', ['$58 billion.']],
+    // An abbreviation that never ends a sentence (lexicon openAbbreviations) does not end it before a capital.
+    ['AWS claims 40% lower costs vs. H100 clusters. Fine.', ['AWS claims 40% lower costs vs. H100 clusters.', 'Fine.']],
+    ['Mr. Garman joined Amazon in 2005. Fine.', ['Mr. Garman joined Amazon in 2005.', 'Fine.']],
   ];
   for (const [text, expected] of rows) it(JSON.stringify(text), () => assert.deepEqual(sentences(text), expected));
   const clauses = (text: string) => layout(text, false).clauses.map((c) => text.slice(c.start, c.end).trim());
