@@ -180,6 +180,18 @@ describe('features', () => {
       });
   });
 
+  describe('bundled qualifier words: what a part of the Anthropic money is tied to', () => {
+    // [text, figure, fact, the milestone qualifier's weight]
+    const rows: [string, string, string, number][] = [
+      ['Amazon pays Anthropic $6 billion upfront; the remaining $19 billion is released only as Anthropic hits commercial and technical targets.', '$19 billion', 'amazon-anthropic-milestones', 0.5],
+    ];
+    for (const [text, figure, fact, weight] of rows)
+      it(`${figure} in "${text}" for ${fact}`, () => {
+        const c = bundledCandidate(text, figure, fact);
+        assert.deepEqual(qualifierWeights(c).map((q) => [q.id, round(q.weight)]), [['milestone', weight]]);
+      });
+  });
+
   describe('rival parties and sentences about someone else', () => {
     const rows: [text: string, figure: string, fact: string, others: number, rival: boolean, elsewhere: boolean][] = [
       ['Google put $2 billion into Anthropic.', '$2 billion', 'amazon-anthropic-investment', 1, true, false],
@@ -647,7 +659,12 @@ describe('features', () => {
   ]);
   findingsTable('the rest of a whole after a part is no whole, and what set the part apart is not its own', [
     // "upfront" sets the $5 billion apart; the other $23 billion is no upfront part, nor the whole, and its own qualifier is unsaid.
-    ["Amazon's Anthropic money is less liquid than the headline suggests. One account puts the upfront portion at $5 billion, with the other $23 billion released only as Anthropic hits commercial and technical targets.", [['$5 billion', 'supported', 'amazon-anthropic-upfront']]],
+    ["Amazon's Anthropic money is less liquid than the headline suggests. One account puts the upfront portion at $5 billion, with the other $23 billion released only as Anthropic grows.", [['$5 billion', 'supported', 'amazon-anthropic-upfront']]],
+    // Its own qualifier said after it ("targets", a milestone word): a milestone part.
+    ["Amazon's Anthropic money is less liquid than the headline suggests. One account puts the upfront portion at $5 billion, with the other $23 billion released only as Anthropic hits commercial and technical targets.", [
+      ['$5 billion', 'supported', 'amazon-anthropic-upfront'],
+      ['$23 billion', 'conflict', 'amazon-anthropic-milestones'],
+    ]],
     // "the balance of roughly": a hedge between; its own qualifier (milestones) said after it.
     ["Amazon's new Anthropic deal is large. Only part of the money is guaranteed. About $5 billion will be paid upfront, according to a person familiar with the terms, with the balance of roughly $17 billion released as Anthropic meets commercial and technical milestones.", [
       ['$5 billion', 'supported', 'amazon-anthropic-upfront'],
