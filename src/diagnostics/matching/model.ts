@@ -27,7 +27,7 @@ export const Model = z
     gates: section([
       'said', 'plain', 'pairNamed', 'soleParty', 'specificOwnWords', 'impliedRelation', 'namedMeasure', 'yearColumn', 'otherYearRules', 'otherScope',
     ] as const),
-    verdict: section(['margin', 'echoMargin', 'minConflictScore', 'ambiguity', 'conflictEvidence', 'ownWordsParty', 'sizeRatio'] as const),
+    verdict: section(['margin', 'echoMargin', 'minConflictScore', 'minCitationScore', 'ambiguity', 'conflictEvidence', 'ownWordsParty', 'sizeRatio'] as const),
     evidence: section([
       'otherRole', 'carried', 'framingOpening', 'question', 'itemLabel', 'topic', 'implied', 'sentenceSubject', 'relativeSubject', 'measureOwner', 'pronounSubject', 'ellipsis', 'sentenceEllipsis', 'sameMeasure', 'family', 'maker', 'speaker', 'deadlineHost', 'asideHost', 'rowHeader', 'columnHeader',
       'rowParty', 'rowWords', 'frame', 'maxCarriedParties', 'deadlineReach', 'leadReach',

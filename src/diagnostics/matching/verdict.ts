@@ -6,7 +6,7 @@
 import type { CompiledAssertion, CompiledFact } from '../../knowledge/knowledge-base';
 import type { Figure } from '../figures/figure';
 import { agreeingAssertions, agrees } from './agreement';
-import { VERDICT } from './model';
+import { GATES, VERDICT } from './model';
 
 /** The verdict's margins and bar, from model.json unless a fit tries others. */
 export type VerdictParams = typeof VERDICT;
@@ -22,6 +22,11 @@ export interface Match {
   sentenceEnd: number;
   /** Set when the figure states not the fact's value but its year (year-facet.ts): the sources' year is shown for it. */
   facet?: 'year';
+}
+
+/** Whether another measure or period is said plainly for the figure (the otherScope feature at least at the plain gate), if not beside it. */
+function otherScopeSaid(s: Scored): boolean {
+  return s.values.some((v) => v.feature === 'otherScope' && v.value >= GATES.plain);
 }
 
 /**
@@ -121,7 +126,9 @@ export function verdict(figure: Figure, scored: Scored[], sentenceEnd: number, p
   if (!plausible.length) return undefined;
   for (const s of plausible) {
     const agreeing = agreeingAssertions(figure, s.fact.assertions);
-    if (agreeing.length) return { figure, fact: s.fact, agreeing, score: s.score, sentenceEnd };
+    // A reading another measure or period argues against ("grew 40% in its September quarter") is
+    // cited only when the rest of its evidence outweighs that; the figure is no mistake either way.
+    if (agreeing.length) return s.score >= params.minCitationScore || !otherScopeSaid(s) ? { figure, fact: s.fact, agreeing, score: s.score, sentenceEnd } : undefined;
   }
   // Saying a writer is wrong takes more than a word or two of evidence; citing them does not.
   const best = conflictReading(figure, scored, plausible, params);

@@ -657,6 +657,11 @@ describe('features', () => {
     // "the lab" stands for Anthropic (its entity's descriptions), which the $8 billion agrees with.
     ["Amazon's relationship with Anthropic is the older one. By the time of the OpenAI deal, NextFin reports that Amazon had funneled $8 billion into the lab, which uses AWS as its primary cloud provider.", [['$8 billion', 'supported', 'amazon-anthropic-investment']]],
   ]);
+  findingsTable('a reading another period argues against plainly is cited only if the rest of its evidence outweighs it', [
+    // "quarter" four words on (0.85): not ruled out, but the annual AI growth it echoes scores below 0.
+    ["Microsoft said Azure and other cloud services grew 40% in its September 2025 quarter.", []],
+    ["Microsoft said its AI revenue grew 40% last year.", [['40%', 'supported', 'microsoft-ai-revenue-growth']]],
+  ]);
   findingsTable('the rest of a whole after a part is no whole, and what set the part apart is not its own', [
     // "upfront" sets the $5 billion apart; the other $23 billion is no upfront part, nor the whole, and its own qualifier is unsaid.
     ["Amazon's Anthropic money is less liquid than the headline suggests. One account puts the upfront portion at $5 billion, with the other $23 billion released only as Anthropic grows.", [['$5 billion', 'supported', 'amazon-anthropic-upfront']]],
