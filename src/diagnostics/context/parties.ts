@@ -117,10 +117,48 @@ function describedParties(text: string, kb: KnowledgeBase, named: readonly Menti
   return out;
 }
 
-/** `named` (in order) with the entities the text's definite descriptions stand for ("the lab"), in order. */
+/** `named` (in order) with the entities the text's definite descriptions ("the lab") and "the former" or "the latter" stand for, in order. */
 export function withDescribed(text: string, kb: KnowledgeBase, named: Mention[]): Mention[] {
-  const described = describedParties(text, kb, named);
+  const described = [...describedParties(text, kb, named), ...referredParties(text, kb, named)];
   return described.length ? [...named, ...described].sort((a, b) => a.start - b.start) : named;
+}
+
+/** A group named by its members ("OpenAI and Anthropic", one name of the labs): the members, in the order the name gives them; any other name, its entity. */
+function namedWithin(text: string, kb: KnowledgeBase, n: Mention): string[] {
+  const members = kb.entities.get(n.entity)?.members ?? [];
+  if (!members.length) return [n.entity];
+  const name = text.slice(n.start, n.end).toLowerCase();
+  const at = (e: string) => Math.min(...[kb.entities.get(e)?.name ?? e, ...(kb.entities.get(e)?.aliases ?? [])].map((a) => name.indexOf(a.toLowerCase())).filter((i) => i >= 0));
+  const placed = members.map((e) => ({ e, i: at(e) })).filter((p) => Number.isFinite(p.i));
+  return placed.length > 1 ? placed.sort((a, b) => a.i - b.i).map((p) => p.e) : [n.entity];
+}
+
+/** "the former", "the latter" (the lexicon's formerLatter). */
+const FORMER_LATTER = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.formerLatter)})(?![\p{L}\p{N}])`, 'giu');
+const MAY_REFER = /former|latter/i;
+
+/**
+ * The parties "the former" and "the latter" stand for: the first and the second of the last two
+ * parties the text names before them ("$58 billion across OpenAI and Anthropic: $50 billion to the
+ * former" is OpenAI's). Only names count, not what another such phrase stands for.
+ */
+function referredParties(text: string, kb: KnowledgeBase, named: readonly Mention[]): Mention[] {
+  if (!MAY_REFER.test(text)) return [];
+  const out: Mention[] = [];
+  for (const m of allMatches(FORMER_LATTER, text)) {
+    const last: string[] = [];
+    for (const n of named) {
+      if (n.end > m.index || isUnknown(n.entity)) continue;
+      for (const e of namedWithin(text, kb, n).filter((x) => isParty(kb, x))) {
+        const at = last.indexOf(e);
+        if (at >= 0) last.splice(at, 1);
+        last.push(e);
+      }
+    }
+    const pair = last.slice(-2);
+    if (pair.length === 2) out.push({ entity: pair[LEXICON.formerLatter.entries[m[0].toLowerCase()].value], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
 }
 
 /** "the" right before a name: "the OpenAI deal" names a deal, not a party a description may refer back to. */

@@ -46,6 +46,7 @@ export const Lexicon = z.object({
   partFollowers: WordList,
   partOpenings: WordList,
   openAbbreviations: WordList,
+  formerLatter: valued({ value: z.number().int().min(0).max(1) }),
   changeVerbs: WordList,
   changeEnds: WordList,
   projectedEnds: WordList,

@@ -182,6 +182,15 @@ describe('lexicon', () => {
         const { findings } = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false });
         assert.deepEqual(findings.map((f) => [f.text, f.kind, f.fact]), [['$4 billion', 'supported', 'amazon-anthropic-investment']]);
       });
+    for (const [word, { example }] of Object.entries(LEXICON.formerLatter.entries))
+      it(`"${word}" stands for one of the two parties named before it: ${example}`, () => {
+        const { findings } = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false });
+        assert.deepEqual(findings.map((f) => [f.text, f.kind, f.fact]), [
+          ['$58 billion', 'supported', 'amazon-combined-investment'],
+          ['$50 billion', 'supported', 'amazon-openai-investment'],
+          ['$8 billion', 'supported', 'amazon-anthropic-investment'],
+        ]);
+      });
     for (const [word, example] of Object.entries(LEXICON.changeVerbs.entries))
       it(`a figure after "${word}" and before "to" and another is where the change starts: ${example}`, () => {
         const { findings } = checkDocument(example, bundledKb, { includeSupported: true, withFixes: false });
