@@ -211,6 +211,7 @@ const NOT_FIGURES = [
   'a billion-dollar business',
   'AI revenue doubled last year',
   'a triple-digit growth rate',
+  'Trainium can double as an inference part',
   // A fraction making a term with the word after it (lexicon fractionTerms) is no figure, even after a cue ("at").
   'runs at half precision',
   // An article counts only before a scale word.

@@ -75,7 +75,7 @@ export const Lexicon = z.object({
   hedgesBefore: valued({ hedge: Hedge }),
   hedgesAfter: valued({ hedge: Hedge }),
   numberWords: valued({ value: z.number() }),
-  multipleWords: valued({ value: z.number() }),
+  multipleWords: valued({ value: z.number(), beforeAs: z.boolean().optional() }),
   fractions: valued({ value: z.number() }),
   months: valued({ abbreviations: z.array(z.string()) }),
   durationUnits: valued({ months: z.number() }),

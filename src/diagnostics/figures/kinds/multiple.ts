@@ -4,8 +4,17 @@ import { DIGITS, NUMBER_WORDS, RANGE_SEP, decimalsOf, parseNumber } from '../num
 import { allMatches } from '../../reading/all-matches';
 import { LEXICON, alternationOf } from '../../reading/lexicon';
 
-/** A word that is a multiple by itself (lexicon multipleWords), before what it multiplies: "triple the performance", "twice as fast". */
-const MULTIPLE_WORD = new RegExp(String.raw`(?<![\p{L}\p{N}-])(${alternationOf(LEXICON.multipleWords)})(?=\s+(?:the|as|that)\b)`, 'giu');
+/** The multiple words that say a multiple before "as" too ("twice as fast"), as `alternationOf` gives a list. */
+const BEFORE_AS = { entries: Object.fromEntries(Object.entries(LEXICON.multipleWords.entries).filter(([, e]) => e.beforeAs)) };
+/**
+ * A word that is a multiple by itself (lexicon multipleWords), before what it multiplies: "triple
+ * the performance", "twice as fast". Only those marked beforeAs before "as": a chip that can "double
+ * as" an inference part is no multiple.
+ */
+const MULTIPLE_WORD = new RegExp(
+  String.raw`(?<![\p{L}\p{N}-])(?:(${alternationOf(LEXICON.multipleWords)})(?=\s+(?:the|that)\b)|(${alternationOf(BEFORE_AS)})(?=\s+as\b))`,
+  'giu',
+);
 
 const MULTIPLE = new RegExp(
   String.raw`(?<![\p{L}\p{N}$.,])(${DIGITS}|${NUMBER_WORDS})(?:(${RANGE_SEP})(${DIGITS}|${NUMBER_WORDS}))?(\s?[x×](?![\p{L}\p{N}])|-fold\b|\s(?:times)\b)`,
@@ -19,7 +28,8 @@ export const multiple: FigureKind = {
   mayContain: new RegExp(String.raw`\d\s?[x×]|fold|times|${alternationOf(LEXICON.multipleWords)}`, 'i'),
   find(text) {
     const words = allMatches(MULTIPLE_WORD, text).map((m): Figure => {
-      const n = LEXICON.multipleWords.entries[m[1].toLowerCase()].value;
+      const word = m[1] ?? m[2];
+      const n = LEXICON.multipleWords.entries[word.toLowerCase()].value;
       // A fix writes the figure in digits: "triple" becomes "4x".
       return { kind: 'multiple', type: 'multiple', start: m.index, end: m.index + m[0].length, text: m[0], value: { lo: n, hi: n }, hedge: 'exact', decimals: 0, factor: 1, style: { suffix: 'x', sep: '-' } };
     });
