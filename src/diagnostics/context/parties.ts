@@ -135,7 +135,6 @@ function namedWithin(text: string, kb: KnowledgeBase, n: Mention): string[] {
 
 /** "the former", "the latter" (the lexicon's formerLatter). */
 const FORMER_LATTER = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternationOf(LEXICON.formerLatter)})(?![\p{L}\p{N}])`, 'giu');
-const MAY_REFER = /former|latter/i;
 
 /**
  * The parties "the former" and "the latter" stand for: the first and the second of the last two
@@ -143,7 +142,6 @@ const MAY_REFER = /former|latter/i;
  * former" is OpenAI's). Only names count, not what another such phrase stands for.
  */
 function referredParties(text: string, kb: KnowledgeBase, named: readonly Mention[]): Mention[] {
-  if (!MAY_REFER.test(text)) return [];
   const out: Mention[] = [];
   for (const m of allMatches(FORMER_LATTER, text)) {
     const last: string[] = [];

@@ -50,6 +50,16 @@ export function parseNumberWords(s: string): number | undefined {
   return words.length ? total : undefined;
 }
 
+/** "a trillion parameters", "half a trillion parameters": an article stands for one (or a half) before a scale word. */
+export const ARTICLE_NUMBER = String.raw`(?:half\s+)?an?`;
+/** What each spelling of ARTICLE_NUMBER stands for. */
+const ARTICLE_VALUES: Readonly<Record<string, number>> = { a: 1, an: 1, 'half a': 0.5, 'half an': 0.5 };
+
+/** What an article stands for ("a", "half a"), or undefined for any other number. */
+export function articleValue(said: string): number | undefined {
+  return ARTICLE_VALUES[said.toLowerCase().replace(/\s+/g, ' ')];
+}
+
 /** A number written either way. */
 export function parseNumber(s: string): number | undefined {
   const t = s.trim();

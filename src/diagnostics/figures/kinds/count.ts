@@ -5,7 +5,7 @@
  */
 import { LEXICON, alternationOf } from '../../reading/lexicon';
 import { type Figure, type FigureKind, formatNumber, writeRange } from '../figure';
-import { DIGITS, NUMBER_WORDS, RANGE_SEP, SCALE_WORD, decimalsOf, parseNumber, scaleFactor } from '../numbers';
+import { ARTICLE_NUMBER, DIGITS, NUMBER_WORDS, RANGE_SEP, SCALE_WORD, articleValue, decimalsOf, parseNumber, scaleFactor } from '../numbers';
 import type { SpellingTable } from './spellings';
 import { allMatches } from '../../reading/all-matches';
 
@@ -19,19 +19,10 @@ function render(value: Figure['value'], like: Figure): string {
 /** The count kind for renderings only, when no knowledge base is at hand. */
 export const count: FigureKind = { id: 'count', type: 'count', priority: 5, mayContain: /(?!)/, find: () => [], render };
 
-/** "a trillion parameters", "half a trillion parameters": an article stands for one (or a half) before a scale word. */
-const ARTICLE_NUMBER = String.raw`(?:half\s+)?an?`;
-/** What each spelling of ARTICLE_NUMBER stands for. */
-const ARTICLE_VALUES: Readonly<Record<string, number>> = { a: 1, an: 1, 'half a': 0.5, 'half an': 0.5 };
 /** "1 trillion+", "a trillion-plus", "a trillion or more" before the counted noun: at least that many. */
 const MORE_AFTER = String.raw`\+|-plus|\s+or\s+more`;
 /** A scale letter right after digits ("1T+ params", "100K GPUs"); with a space it would be a word of its own. */
 const SCALE_LETTER = String.raw`(?<=\d)[tbmk](?=[+\s])`;
-
-/** What an article stands for ("a", "half a"), or undefined for any other number. */
-function articleValue(said: string): number | undefined {
-  return ARTICLE_VALUES[said.toLowerCase().replace(/\s+/g, ' ')];
-}
 
 /** A count's number as written: digits, number words, or an article before a scale word. */
 function numberOf(said: string): number | undefined {

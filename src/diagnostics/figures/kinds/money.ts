@@ -1,7 +1,7 @@
 /** Dollar amounts: $25 billion, $25bn, $25B, US$25 billion, 25 billion dollars, $10-15 billion, twenty-five billion dollars, fifty billion to OpenAI, a dollar fifty. */
 import { LEXICON, alternationOf } from '../../reading/lexicon';
 import { BETWEEN_SEP, type Figure, type FigureKind, type Interval, formatNumber, replacementDecimals, writeRange } from '../figure';
-import { DIGITS, NUMBER_WORDS, RANGE_SEP, SCALE_WORD, decimalsOf, parseNumber, scaleFactor } from '../numbers';
+import { DIGITS, NUMBER_WORDS, RANGE_SEP, SCALE_WORD, articleValue, decimalsOf, parseNumber, scaleFactor } from '../numbers';
 import { allMatches } from '../../reading/all-matches';
 
 /** The scale after a signed amount, after a space, nothing, or a hyphen ("$8-billion" is $8 billion, not $8). */
@@ -58,7 +58,7 @@ function figureFrom(
 ): Figure {
   const factor = scaleFactor(parts.scale);
   // "a billion dollars": the article is one.
-  const lo = /^an?$/i.test(parts.lo) ? 1 : parseNumber(parts.lo)!;
+  const lo = articleValue(parts.lo) ?? parseNumber(parts.lo)!;
   const hi = parts.hi !== undefined ? parseNumber(parts.hi)! : lo;
   return {
     kind: 'money',
